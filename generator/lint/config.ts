@@ -1,0 +1,19 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { createConfig, type Config } from "@redocly/openapi-core";
+import { parseYaml } from "../load/read.js";
+import { specgenPlugin } from "./plugin.js";
+
+/** The lint configuration shipped with the toolkit, used when a project has no redocly.yaml. */
+export const DEFAULT_REDOCLY_CONFIG = resolve(dirname(new URL(import.meta.url).pathname), "../../../redocly.yaml");
+
+/**
+ * Loads a Redocly config file (rules, extends) and adds the specgen plugin to it, so the
+ * project's rules are configured in the same file as Redocly's own.
+ */
+export async function loadLintConfig(configPath?: string): Promise<Config> {
+  const path = configPath ?? (existsSync("redocly.yaml") ? resolve("redocly.yaml") : DEFAULT_REDOCLY_CONFIG);
+  const raw = (parseYaml(readFileSync(path, "utf8"), path) ?? {}) as Record<string, unknown>;
+  const plugins = Array.isArray(raw.plugins) ? raw.plugins : [];
+  return createConfig({ ...raw, plugins: [specgenPlugin, ...plugins] } as Parameters<typeof createConfig>[0], { configPath: path });
+}

@@ -1,0 +1,143 @@
+import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
+import { DocumentStore, isObject } from "../load/refs.js";
+import { SpecError } from "../errors.js";
+import { ExampleChecker } from "./example-ajv.js";
+
+/**
+ * The project's own lint rules, as a Redocly plugin so their problems share Redocly's
+ * format, severities and output formats. Rule ids are `specgen/<name>` in redocly.yaml.
+ */
+type Node = Record<string, unknown>;
+type Visitor = Record<string, { enter?: (node: Node, ctx: UserContext) => void } | ((node: Node, ctx: UserContext) => void)>;
+
+/** `example`/`examples` values must satisfy their schema, with `$ref`s in the values resolved first. */
+function exampleValid(): Visitor {
+  const store = new DocumentStore();
+  const checker = new ExampleChecker(store);
+
+  const check = (ctx: UserContext, schemaPointer: string, value: unknown, at: Array<string | number>, valueFile?: string): void => {
+    const file = ctx.location.source.absoluteRef;
+    let resolved: unknown;
+    try {
+      resolved = store.inlineRefs(value, valueFile ?? file);
+    } catch (err) {
+      ctx.report({ message: err instanceof SpecError ? err.message : String(err), location: ctx.location.child(at) });
+      return;
+    }
+    for (const [path, message] of checker.check(file, schemaPointer, resolved)) {
+      const where = path === "" ? "the example" : `\`${path}\``;
+      ctx.report({ message: `Example does not match its schema: ${where} ${message}.`, location: ctx.location.child(at) });
+    }
+  };
+
+  // Media types, parameters and headers hold examples next to a `schema`.
+  const withSchema = (node: Node, ctx: UserContext): void => {
+    if (!("schema" in node)) return;
+    const schemaPointer = `${pointerOf(ctx)}/schema`;
+    if ("example" in node) check(ctx, schemaPointer, node.example, ["example"]);
+    if (isObject(node.examples)) {
+      for (const [name, ex] of Object.entries(node.examples)) {
+        const { node: resolved, location } = ctx.resolve<Node>(ex as Node);
+        if (!isObject(resolved) || !("value" in resolved)) continue;
+        // An Example object may live in another file: its value's `$ref`s are relative to that file.
+        check(ctx, schemaPointer, resolved.value, ["examples", name, "value"], location?.source.absoluteRef);
+      }
+    }
+  };
+
+  return {
+    Schema: {
+      enter(schema, ctx) {
+        if ("example" in schema) check(ctx, pointerOf(ctx), schema.example, ["example"]);
+        if (Array.isArray(schema.examples)) {
+          schema.examples.forEach((ex, i) => check(ctx, pointerOf(ctx), ex, ["examples", i]));
+        }
+      },
+    },
+    MediaType: { enter: withSchema },
+    Parameter: { enter: withSchema },
+    Header: { enter: withSchema },
+  };
+}
+
+// Redocly pointers carry a leading `#`.
+const pointerOf = (ctx: UserContext): string => ctx.location.pointer.replace(/^#/, "");
+
+const VERSION = /^[1-9]\d*\.\d+$/;
+
+/** `x-addedInMatrixVersion: "1.x"` and `x-changedInMatrixVersion: { "1.x": text }` are well-formed. */
+function matrixVersion(): Visitor {
+  return {
+    any: {
+      enter(node, ctx) {
+        if (!isObject(node)) return;
+        if ("x-addedInMatrixVersion" in node) {
+          const v = node["x-addedInMatrixVersion"];
+          if (typeof v !== "string" || !VERSION.test(v)) {
+            const hint = typeof v === "number" ? ` (quote it: YAML reads 1.10 as the number 1.1)` : "";
+            ctx.report({
+              message: `\`x-addedInMatrixVersion\` must be a version string like "1.1", got ${JSON.stringify(v)}${hint}.`,
+              location: ctx.location.child(["x-addedInMatrixVersion"]),
+            });
+          }
+        }
+        if ("x-changedInMatrixVersion" in node) {
+          const v = node["x-changedInMatrixVersion"];
+          if (!isObject(v)) {
+            ctx.report({
+              message: "`x-changedInMatrixVersion` must map version strings to a description of the change.",
+              location: ctx.location.child(["x-changedInMatrixVersion"]),
+            });
+            return;
+          }
+          for (const [version, text] of Object.entries(v)) {
+            if (!VERSION.test(version) || typeof text !== "string" || text.trim() === "") {
+              ctx.report({
+                message: `\`x-changedInMatrixVersion\` entries are "1.x": "what changed"; ${JSON.stringify(version)} is not.`,
+                location: ctx.location.child(["x-changedInMatrixVersion", version]).key(),
+              });
+            }
+          }
+        }
+      },
+    },
+  };
+}
+
+/**
+ * Each operation has a success: a 2xx response, or a 3xx whose `Location` header is declared
+ * (redirect-only endpoints such as SSO are first-class here, unlike Redocly's operation-2xx-response).
+ */
+function operationSuccess(): Visitor {
+  return {
+    Operation: {
+      enter(op, ctx) {
+        const responses = isObject(op.responses) ? op.responses : {};
+        const ok = Object.entries(responses).some(([code, r]) => {
+          if (/^2(\d\d|XX)$/.test(code)) return true;
+          if (!/^3(\d\d|XX)$/.test(code)) return false;
+          const { node } = ctx.resolve<Node>(r as Node);
+          const headers = isObject(node) && isObject(node.headers) ? node.headers : {};
+          return Object.keys(headers).some((h) => h.toLowerCase() === "location");
+        });
+        if (!ok) {
+          ctx.report({
+            message: "Operation has neither a 2xx response nor a 3xx response declaring a `Location` header.",
+            location: ctx.location.child(["responses"]).key(),
+          });
+        }
+      },
+    },
+  };
+}
+
+export const specgenPlugin = {
+  id: "specgen",
+  rules: {
+    oas3: {
+      "example-valid": exampleValid,
+      "matrix-version": matrixVersion,
+      "operation-success-response": operationSuccess,
+    },
+  },
+};

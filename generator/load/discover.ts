@@ -1,0 +1,39 @@
+import { readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { SpecError } from "../errors.js";
+
+const SPEC_EXTENSIONS = /\.(ya?ml|json)$/i;
+
+/**
+ * Expands the paths given on the command line into spec files: directories are walked
+ * (dot-folders and node_modules skipped), files are taken as given. The result is sorted by
+ * code unit, never by locale, so every machine sees the same order.
+ */
+export function discoverSpecFiles(paths: readonly string[], cwd = process.cwd()): string[] {
+  const found = new Set<string>();
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    let stat;
+    try {
+      stat = statSync(abs);
+    } catch {
+      throw new SpecError("no such file or directory", p);
+    }
+    if (stat.isDirectory()) walk(abs, found);
+    else found.add(abs);
+  }
+  return [...found].sort(byCodeUnit);
+}
+
+function walk(dir: string, found: Set<string>): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, found);
+    else if (entry.isFile() && SPEC_EXTENSIONS.test(entry.name)) found.add(full);
+  }
+}
+
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

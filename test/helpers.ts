@@ -1,0 +1,31 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root (tests run from dist/test/). */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const SHARED = resolve(ROOT, "../shared");
+export const CORPUS_CS = join(SHARED, "corpus/matrix-spec/data/api/client-server");
+export const FIXTURES = join(ROOT, "test/fixtures");
+
+export interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI the way a user would. */
+export function specgen(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Run {
+  const r = spawnSync(process.execPath, [join(ROOT, "dist/generator/cli.js"), ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
+    encoding: "utf8",
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(prefix = "specgen-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}

@@ -1,0 +1,116 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { CORPUS_CS, ROOT, specgen, tempDir } from "./helpers.js";
+import { lint } from "../generator/lint/index.js";
+
+const AUTH = readFileSync(join(ROOT, "specs/client-server/auth_metadata.yaml"), "utf8");
+
+/** A copy of auth_metadata.yaml with one edit, in a fresh folder. */
+function brokenCopy(name: string, from: string | RegExp, to: string): string {
+  const dir = tempDir();
+  const text = AUTH.replace(from, to);
+  assert.notEqual(text, AUTH, "the edit applies");
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+}
+const lineOf = (file: string, needle: string) => readFileSync(file, "utf8").split("\n").findIndex((l) => l.includes(needle)) + 1;
+
+test("specgen lint specs exits 0 on the project's specs", () => {
+  const r = specgen(["lint", "specs"]);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stderr, /3 file\(s\) linted: 0 error\(s\)/);
+});
+
+test("a wrong type is an error with file, line and column, in codeframe and github-actions", () => {
+  const file = brokenCopy("wrong-type.yaml", "issuer:\n                    type: string", "issuer:\n                    type: strin");
+  const line = lineOf(file, "type: strin");
+  const cf = specgen(["lint", file]);
+  assert.equal(cf.status, 1);
+  const out = cf.stdout + cf.stderr;
+  assert.match(out, new RegExp(`wrong-type\\.yaml:${line}:\\d+`));
+  assert.match(out, /struct/);
+  assert.match(out, /strin/, "the codeframe shows the offending source line");
+  const gh = specgen(["lint", "--format", "github-actions", file]);
+  assert.equal(gh.status, 1);
+  assert.match(gh.stdout, new RegExp(`^::error title=struct,file=[^,]*wrong-type\\.yaml,line=${line},col=\\d+`, "m"));
+});
+
+test("a missing required field is an error naming its place", () => {
+  const file = brokenCopy("no-title.yaml", /  title: Matrix Client-Server OAuth 2.0 Server Metadata Discovery API\n/, "");
+  const r = specgen(["lint", "-f", "github-actions", file]);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /::error title=struct,file=[^,]*no-title\.yaml,line=\d+,col=\d+.*title/);
+});
+
+test("an example that breaks its schema is reported by specgen/example-valid at the example", () => {
+  const file = brokenCopy("bad-example.yaml", '"code_challenge_methods_supported": ["S256"],', '"code_challenge_methods_supported": "S256",');
+  const r = specgen(["lint", "-f", "github-actions", file]);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /::error title=specgen\/example-valid,file=[^,]*bad-example\.yaml,line=\d+,col=\d+.*code_challenge_methods_supported.*must be array/);
+  const missing = brokenCopy("missing.yaml", '"issuer": "https://account.example.com/",\n', "");
+  assert.match(specgen(["lint", "-f", "github-actions", missing]).stdout, /required property 'issuer'/);
+});
+
+test("every output format the CLI offers works", () => {
+  const file = brokenCopy("fmt.yaml", '"code_challenge_methods_supported": ["S256"],', '"code_challenge_methods_supported": 1,');
+  for (const format of ["codeframe", "stylish", "json", "github-actions", "checkstyle"]) {
+    const r = specgen(["lint", "-f", format, file]);
+    assert.equal(r.status, 1, format);
+    assert.match(r.stdout + r.stderr, /example-valid/, format);
+  }
+  const json = JSON.parse(specgen(["lint", "-f", "json", file]).stdout);
+  assert.equal(json.totals.errors, 1);
+});
+
+test("YAML errors, unknown documents, Swagger 2.0 and bad Matrix versions each give one clear problem", async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, "syntax.yaml"), "openapi: 3.1.0\ninfo:\n  title: [unclosed\n");
+  writeFileSync(join(dir, "notes.yaml"), "hello: world\n");
+  writeFileSync(join(dir, "swagger.yaml"), "swagger: '2.0'\ninfo: {title: x, version: '1'}\npaths: {}\n");
+  writeFileSync(join(dir, "dup.yaml"), "type: object\ntype: string\n");
+  writeFileSync(join(dir, "version.yaml"), AUTH.replace('version: 1.0.0\npaths:', 'version: 1.0.0\nx-addedInMatrixVersion: 1.10\npaths:'));
+  const result = await lint([dir]);
+  const byFile = Object.fromEntries(result.files.map((f) => [relative(dir, f.path), f.kind]));
+  assert.deepEqual(byFile, { "dup.yaml": "error", "notes.yaml": "unknown", "swagger.yaml": "error", "syntax.yaml": "error", "version.yaml": "openapi" });
+  const messages = result.problems.map((p) => `${relative(dir, p.location[0]!.source.absoluteRef)}: ${p.ruleId}: ${p.message}`).sort();
+  assert.equal(messages.length, 5, messages.join("\n"));
+  assert.match(messages[0]!, /^dup\.yaml: spec-read: YAML: duplicated mapping key/);
+  assert.match(messages[1]!, /^notes\.yaml: document-kind: Neither an OpenAPI document/);
+  assert.match(messages[2]!, /^swagger\.yaml: spec-read: Swagger 2\.0 is not supported/);
+  assert.match(messages[3]!, /^syntax\.yaml: spec-read: YAML: /);
+  assert.match(messages[4]!, /^version\.yaml: specgen\/matrix-version: .*quote it/);
+  const r = specgen(["lint", join(dir, "syntax.yaml")]);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout + r.stderr, /syntax\.yaml:4:1/);
+});
+
+test("standalone JSON Schema files are checked against the 2020-12 meta-schema", async () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, "definitions"));
+  cpSync(join(ROOT, "specs/client-server/definitions/sso_login_flow.yaml"), join(dir, "definitions/ok.yaml"));
+  writeFileSync(join(dir, "definitions/bad.yaml"), "type: object\nrequired: id\nproperties:\n  id:\n    type: 12\n");
+  const result = await lint([dir]);
+  assert.deepEqual(result.files.map((f) => f.kind), ["json-schema", "json-schema"]);
+  const bad = result.problems.map((p) => `${p.ruleId} ${p.location[0]!.pointer} ${p.message}`);
+  assert.ok(bad.some((m) => m.startsWith("json-schema-valid #/required ")), bad.join("\n"));
+  assert.ok(bad.some((m) => m.startsWith("json-schema-valid #/properties/id/type ")), bad.join("\n"));
+  assert.ok(result.problems.every((p) => p.location[0]!.source.absoluteRef.endsWith("bad.yaml")));
+});
+
+test("the Matrix client-server corpus lints without a crash; what remains are real corpus defects", async () => {
+  const result = await lint([CORPUS_CS]);
+  assert.equal(result.files.filter((f) => f.kind === "openapi").length, 72);
+  assert.equal(result.files.filter((f) => f.kind === "json-schema").length, 48);
+  // definitions/security.yaml holds security schemes, referenced from the API files: a fragment.
+  assert.equal(result.files.filter((f) => f.kind === "unknown").length, 1);
+  const found = result.problems.map((p) => `${relative(CORPUS_CS, p.location[0]!.source.absoluteRef)} ${p.ruleId} ${p.message}`).sort();
+  assert.deepEqual(found, [
+    // Matrix declares these two paths with a trailing slash (servers accept both forms).
+    "pushrules.yaml no-path-trailing-slash `/pushrules/` should not have a trailing slash.",
+    "pushrules.yaml no-path-trailing-slash `/pushrules/global/` should not have a trailing slash.",
+    // The `gitter` protocol example has no `icon`, which the protocol schema requires.
+    "third_party_lookup.yaml specgen/example-valid Example does not match its schema: `/gitter` must have required property 'icon'.",
+  ]);
+});
