@@ -2,6 +2,8 @@
 import { Command, Option } from "commander";
 import { formatProblems, getTotals, type OutputFormat } from "@redocly/openapi-core";
 import { lint } from "./lint/index.js";
+import { generate } from "./generate.js";
+import { loadProjectConfig } from "./config.js";
 import { SpecError } from "./errors.js";
 import { VERSION } from "./version.js";
 
@@ -30,6 +32,28 @@ program
       process.stderr.write(`${result.files.length} file(s) linted: ${result.errors} error(s), ${result.warnings} warning(s).\n`);
     }
     process.exitCode = result.errors > 0 ? 1 : 0;
+  });
+
+program
+  .command("generate")
+  .description("Lint structurally, then generate types (and more) from the specs into the output folder.")
+  .argument("[paths...]", "spec files or folders (default: the config's specs folder)")
+  .option("-o, --out <dir>", "output folder (default: the config's out, else generated/)")
+  .action(async (paths: string[], opts: { out?: string }) => {
+    const started = performance.now();
+    const config = loadProjectConfig();
+    const result = await generate({ paths, specs: config.specs, outDefault: config.out, ...(opts.out ? { out: opts.out } : {}) });
+    for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+    if (result.problems.length) {
+      formatProblems(result.problems, { format: "codeframe", totals: getTotals(result.problems), version: VERSION, color: process.stderr.isTTY === true });
+      process.stderr.write("specgen generate: stopped before writing anything; fix the errors above.\n");
+      process.exitCode = 1;
+      return;
+    }
+    const ops = result.model.specs.reduce((n, s) => n + s.operations.length, 0);
+    const schemas = result.model.specs.reduce((n, s) => n + s.schemas.length, 0);
+    const ms = Math.round(performance.now() - started);
+    process.stderr.write(`specgen: ${result.model.specs.length} spec(s), ${ops} operation(s), ${schemas} schema(s) -> ${result.files.length} file(s) in ${opts.out ?? config.out}/ (${ms} ms)\n`);
   });
 
 program.parseAsync().catch((err: unknown) => {

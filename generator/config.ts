@@ -1,0 +1,32 @@
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { SpecError } from "./errors.js";
+
+export const CONFIG_FILE = "specgen.config.json";
+
+/** Project settings, from `specgen.config.json` in the working directory; every field optional. */
+export interface ProjectConfig {
+  /** Folder of specs, relative to the config file. Default `specs`. */
+  specs: string;
+  /** Output folder. Default `generated`. */
+  out: string;
+  /** Redocly config for lint rules. Default `redocly.yaml` when present. */
+  lintConfig?: string;
+  /** Overlay files per spec (paths relative to the config file), applied before generation. */
+  overlays: Record<string, string[]>;
+}
+
+export function loadProjectConfig(cwd = process.cwd()): ProjectConfig {
+  const path = resolve(cwd, CONFIG_FILE);
+  let raw: Partial<ProjectConfig> = {};
+  if (existsSync(path)) {
+    try {
+      raw = JSON.parse(readFileSync(path, "utf8")) as Partial<ProjectConfig>;
+    } catch (err) {
+      throw new SpecError(`invalid JSON: ${(err as Error).message}`, path);
+    }
+  }
+  const config: ProjectConfig = { specs: raw.specs ?? "specs", out: raw.out ?? "generated", overlays: raw.overlays ?? {} };
+  if (raw.lintConfig) config.lintConfig = raw.lintConfig;
+  return config;
+}

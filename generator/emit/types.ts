@@ -1,0 +1,115 @@
+import openapiTS, { astToString } from "openapi-typescript";
+import type { OpenAPI3 } from "openapi-typescript";
+import { isObject } from "../load/refs.js";
+import type { Model, SpecModel } from "../model/types.js";
+import { escapeCommentText, jsdoc, renderMatrixMarkdown } from "./comment.js";
+import type { GeneratedFile } from "./file.js";
+import { banner, relativeImport } from "./module.js";
+
+/** Values of these keys are data, not documentation: never rewritten. */
+const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
+
+/**
+ * Types per spec from openapi-typescript (in process), with descriptions rendered for readers
+ * through the one comment module, plus named exports for operations and standalone schemas.
+ */
+export async function emitTypes(model: Model): Promise<GeneratedFile[]> {
+  const files: GeneratedFile[] = [];
+  for (const spec of model.specs) files.push(await specTypes(spec));
+  files.push(indexFile(model));
+  return files;
+}
+
+async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
+  const document = readerDocs(structuredClone(spec.document)) as unknown as OpenAPI3;
+  const ast = await openapiTS(document, { emptyObjectsUnknown: true, defaultNonNullable: true, silent: true, alphabetize: false });
+  const body = astToString(ast);
+  return { path: `types/${spec.module}.d.ts`, contents: `${banner(spec.source)}${body}${namedExports(spec)}` };
+}
+
+/**
+ * Rewrites every description/summary/title into reader-ready text (Matrix shortcodes, absolute
+ * links, `@since`, "Changed in"), escaped once here; openapi-typescript then only copies it.
+ */
+function readerDocs(node: unknown, depth = 0): unknown {
+  if (depth > 500) return node;
+  if (Array.isArray(node)) {
+    node.forEach((v) => readerDocs(v, depth + 1));
+    return node;
+  }
+  if (!isObject(node)) return node;
+  for (const key of ["description", "summary", "title"]) {
+    if (typeof node[key] === "string") node[key] = escapeCommentText(renderMatrixMarkdown(node[key] as string));
+  }
+  const extra: string[] = [];
+  const changed = node["x-changedInMatrixVersion"];
+  if (isObject(changed)) {
+    for (const [v, text] of Object.entries(changed)) extra.push(escapeCommentText(`**Changed in Matrix ${v}:** ${renderMatrixMarkdown(String(text))}`));
+  }
+  const since = node["x-addedInMatrixVersion"];
+  // The tag is ours, so it is added after escaping (which would neutralise a leading `@`).
+  if (typeof since === "string" || typeof since === "number") extra.push(`@since Matrix ${escapeCommentText(String(since))}`);
+  if (extra.length) {
+    const text = extra.join("\n\n");
+    node.description = typeof node.description === "string" ? `${node.description}\n\n${text}` : text;
+  }
+  for (const [key, value] of Object.entries(node)) {
+    if (DATA_KEYS.has(key) || key.startsWith("x-")) continue;
+    if (typeof value === "object" && value !== null) readerDocs(value, depth + 1);
+  }
+  return node;
+}
+
+function namedExports(spec: SpecModel): string {
+  const out: string[] = [];
+  for (const op of spec.operations) {
+    const opType = `operations[${JSON.stringify(op.operationId)}]`;
+    for (const r of op.responseTypes) {
+      const media = mediaOf(spec, op.pathKey, op.method, r.status);
+      out.push(
+        jsdoc({ description: `JSON body of the ${r.status} response of \`${op.operationId}\`.` }) +
+          `export type ${r.name} = ${opType}["responses"][${JSON.stringify(Number(r.status) || r.status)}]["content"][${JSON.stringify(media)}];`,
+      );
+    }
+    const has = (where: string) => op.parameters.some((p) => p.in === where);
+    if (has("path")) out.push(`${jsdoc({ description: `Path parameters of \`${op.operationId}\`.` })}export type ${op.typeName}Params = ${opType}["parameters"]["path"];`);
+    if (has("query")) out.push(`${jsdoc({ description: `Query parameters of \`${op.operationId}\`.` })}export type ${op.typeName}Query = ${opType}["parameters"]["query"];`);
+  }
+  for (const s of spec.schemas) out.push(`export type ${s.name} = ${s.typeExpression};`);
+  return out.length ? `\n${out.join("\n")}\n` : "";
+}
+
+function mediaOf(spec: SpecModel, pathKey: string, method: string, status: string): string {
+  const paths = spec.document.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  let response = paths[pathKey]?.[method.toLowerCase()]?.responses[status];
+  // Follow a `$ref` to components.responses.
+  if (isObject(response) && typeof response.$ref === "string") {
+    const name = response.$ref.split("/").pop() ?? "";
+    response = ((spec.document.components as Record<string, Record<string, unknown>>)?.responses ?? {})[decodeURIComponent(name).replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  const content = isObject(response) && isObject(response.content) ? Object.keys(response.content) : [];
+  return content.find((t) => /^application\/(.+\+)?json/.test(t)) ?? "application/json";
+}
+
+/** `types/index.d.ts`: every named type at the top level, once. */
+function indexFile(model: Model): GeneratedFile {
+  const lines: string[] = [];
+  const seen = new Map<string, string>();
+  for (const spec of model.specs) {
+    const from = relativeImport("types/index.d.ts", `types/${spec.module}.js`);
+    const names = [...spec.operations.flatMap((op) => op.responseTypes.map((r) => r.name).concat(
+      op.parameters.some((p) => p.in === "path") ? [`${op.typeName}Params`] : [],
+      op.parameters.some((p) => p.in === "query") ? [`${op.typeName}Query`] : [],
+    )), ...spec.schemas.map((s) => s.name)].filter((n) => {
+      const prior = seen.get(n);
+      if (prior) {
+        model.warnings.push(`${spec.source}: type ${n} is also exported by ${prior}; import it from that spec's own module`);
+        return false;
+      }
+      seen.set(n, spec.source);
+      return true;
+    });
+    if (names.length) lines.push(`export type { ${names.join(", ")} } from ${JSON.stringify(from)};`);
+  }
+  return { path: "types/index.d.ts", contents: `${banner(null)}${lines.join("\n")}\n` };
+}

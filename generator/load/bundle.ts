@@ -1,0 +1,16 @@
+import { bundle, createConfig, lint, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+
+let structConfig: Promise<Config> | undefined;
+
+/**
+ * Bundles one OpenAPI file with Redocly, keeping `$ref`s (external files become named
+ * components), and runs the structural (`struct`) rule as the gate before any emitter.
+ */
+export async function bundleOpenApi(path: string): Promise<{ document: Record<string, unknown>; problems: NormalizedProblem[] }> {
+  structConfig ??= createConfig({ rules: { struct: "error", "no-unresolved-refs": "error" } });
+  const config = await structConfig;
+  const problems = (await lint({ ref: path, config })).filter((p) => p.severity === "error");
+  const result = await bundle({ ref: path, config, dereference: false });
+  problems.push(...result.problems.filter((p) => p.severity === "error"));
+  return { document: result.bundle.parsed as Record<string, unknown>, problems };
+}

@@ -1,0 +1,62 @@
+/** The normalized model every emitter reads: built once from the bundled specs. */
+
+export interface Model {
+  specs: SpecModel[];
+  warnings: string[];
+}
+
+export interface SpecModel {
+  /** Path relative to the specs root, `/`-separated, e.g. `client-server/auth_metadata.yaml`. */
+  source: string;
+  /** Output module path without extension, e.g. `client-server/auth_metadata`. */
+  module: string;
+  kind: "openapi" | "json-schema";
+  /** The bundled OpenAPI document (refs kept as components); a synthetic one for a bare schema. */
+  document: Record<string, unknown>;
+  /** Base path from the first `servers` entry (its `basePath` variable default, or URL path). */
+  basePath: string;
+  operations: OperationModel[];
+  /** Named exports for schemas: standalone schema files and their collection items. */
+  schemas: NamedSchema[];
+}
+
+export interface NamedSchema {
+  name: string;
+  /** A TypeScript type expression over the module's own declarations. */
+  typeExpression: string;
+  /** JSON pointer of the schema inside `document`. */
+  pointer: string;
+}
+
+export interface ParameterModel {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required: boolean;
+}
+
+export interface ResponseModel {
+  status: string;
+  /** Pointer to the JSON body schema in `document`, when the response has one. */
+  jsonSchemaPointer?: string;
+  headers: string[];
+}
+
+export interface OperationModel {
+  operationId: string;
+  /** Safe camelCase function name. */
+  name: string;
+  /** PascalCase prefix for the operation's exported type names. */
+  typeName: string;
+  method: string;
+  /** Path template as written in the spec (used to index `paths`). */
+  pathKey: string;
+  /** Path template used for requests (trimmed). */
+  path: string;
+  parameters: ParameterModel[];
+  responses: ResponseModel[];
+  /** Only redirects (3xx + Location) as success: a navigation target rather than data. */
+  redirect: boolean;
+  /** Named response body types, by status. */
+  responseTypes: Array<{ status: string; name: string }>;
+  deprecated: boolean;
+}

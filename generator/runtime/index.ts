@@ -1,0 +1,285 @@
+/**
+ * Client runtime shipped inside generated packages and called by the generated
+ * fetch stubs. Runs unchanged in Node >= 20 and browsers: it only uses the
+ * standard `fetch`, `URL`, `URLSearchParams`, `Headers`, `AbortSignal` and
+ * `TextDecoder` globals. Everything is a plain exported function so bundlers
+ * can drop what a package does not use.
+ *
+ * Calling convention for generated code: one constant {@link Operation}
+ * descriptor per operation, and one exported function per operation that
+ * forwards to {@link request} (JSON endpoints, and 3xx endpoints fetched
+ * without following) or {@link buildUrl} (URL for a browser to navigate to). See `test/runtime/example-stub.ts` for a complete stub.
+ *
+ * @module
+ */
+
+/** Ajv-style error entry; `instancePath` is a JSON pointer into the body. */
+export interface ValidatorError {
+  instancePath: string;
+  message?: string | undefined;
+}
+
+/**
+ * Ajv-compatible validator: returns whether `value` matches the schema and,
+ * after a failed call, exposes the reasons on its `errors` property (as Ajv's
+ * compiled and standalone validators do).
+ */
+export interface Validator {
+  (value: unknown): boolean;
+  errors?: readonly ValidatorError[] | null | undefined;
+}
+
+/** Static description of one operation, emitted once per operation. */
+export interface Operation {
+  /** HTTP method, upper case (`"GET"`). */
+  method: string;
+  /** Base path from the spec's `servers` entry, e.g. `/_matrix/client/v1`. */
+  base?: string;
+  /**
+   * Path template relative to `base`, e.g. `/login/sso/redirect/{idpId}`;
+   * every `{name}` is a required path parameter taken from the call's params.
+   */
+  path: string;
+  /** Names of the query parameters, looked up in the call's params. */
+  query?: readonly string[];
+  /** The operation answers with a 3xx + `Location` (see {@link RedirectResult}). */
+  redirect?: boolean;
+  /** A GET whose 200 answers may be kept in the client's {@link Cache}. */
+  cache?: boolean;
+  /** Per-status validator of the (JSON) response body. */
+  validate?: Readonly<Record<number, Validator>>;
+}
+
+/** Values of the path and query parameters of one call, by name. */
+export type Params = Readonly<Record<string, unknown>>;
+
+/** A stored response, as kept by a {@link Cache}. */
+export interface CacheEntry {
+  status: number;
+  /** Parsed JSON body (validated again on every use). */
+  data: unknown;
+  /** Lower-cased response headers (validators `etag`/`last-modified` included). */
+  headers: Record<string, string>;
+  /** Epoch milliseconds until which the entry is fresh (0 = always revalidate). */
+  expires: number;
+}
+
+/**
+ * Storage for cacheable GET responses, keyed by absolute request URL. It may
+ * be asynchronous and may be shared between clients; a `Map` is a valid Cache.
+ * Key is the URL only (no `Vary`), so only cache public discovery endpoints.
+ */
+export interface Cache {
+  get(url: string): CacheEntry | undefined | Promise<CacheEntry | undefined>;
+  set(url: string, entry: CacheEntry): unknown;
+}
+
+/** Options of a client, passed to {@link createClient}. */
+export interface ClientOptions {
+  /** Homeserver URL, may include a path prefix; a trailing `/` is ignored. */
+  baseUrl: string;
+  /** `fetch` implementation; default: the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Headers added to every request (e.g. `authorization`). */
+  headers?: Record<string, string>;
+  /** Validate response bodies with the operation's validators (default true). */
+  validate?: boolean;
+  /**
+   * Cache for operations with `cache: true`. {@link createClient} defaults it
+   * to a new {@link createMemoryCache}; `false` disables caching.
+   */
+  cache?: Cache | false;
+  /** Maximum response body size in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** Clock in epoch milliseconds, for cache freshness (default `Date.now`). */
+  now?: () => number;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Abort/timeout signal, e.g. `AbortSignal.timeout(10_000)`. */
+  signal?: AbortSignal;
+  /** Extra request headers for this call. */
+  headers?: Record<string, string>;
+}
+
+/** Result of {@link request}: a 2xx answer whose body passed validation. */
+export interface Result<T, H = Record<string, string>> {
+  status: number;
+  /** Parsed JSON body; `undefined` for an empty body. */
+  data: T;
+  /** Response headers, names lower-cased. */
+  headers: H;
+}
+
+/**
+ * Result of {@link request} for a `redirect` operation. In browsers `fetch` cannot see a redirect's
+ * target (the response is "opaqueredirect"): then `status` is 0 and
+ * `location` is undefined; browsers should navigate to {@link buildUrl}.
+ */
+export interface RedirectResult<H = Record<string, string>> {
+  status: number;
+  /** Absolute http(s) URL the server redirects to. */
+  location: string | undefined;
+  headers: H;
+}
+
+/** Non-2xx answer, unreadable body or refused redirect, without a Matrix error body. */
+export class HttpError extends Error {
+  override name = "HttpError";
+  /**
+   * @param body excerpt (first 200 characters) of the body, or the refused `Location`
+   * @param reason appended to the message `HTTP <status>`
+   */
+  constructor(readonly status: number, readonly body = "", reason = "") {
+    super(`HTTP ${status}${reason && ": " + reason}`);
+  }
+}
+
+/** Non-2xx answer with a Matrix error body `{"errcode": ..., "error": ...}`. */
+export class MatrixError extends Error {
+  override name = "MatrixError";
+  /** @param data the whole parsed body (e.g. for `retry_after_ms`) */
+  constructor(readonly status: number, readonly errcode: string, readonly error: string, readonly data: unknown) {
+    super(errcode + ": " + error);
+  }
+}
+
+/** The response body does not match the schema declared for its status. */
+export class ResponseValidationError extends Error {
+  override name = "ResponseValidationError";
+  /** @param errors JSON pointers into the body and messages, from the validator */
+  constructor(readonly status: number, readonly errors: { pointer: string; message: string }[]) {
+    super(`Invalid ${status} response ` + JSON.stringify(errors));
+  }
+}
+
+/** Client returned by {@link createClient}. */
+export interface Client extends ClientOptions {
+  cache: Cache | false;
+}
+
+/** Resolves defaults; the result is what stubs take as first argument. */
+export const createClient = (options: ClientOptions): Client => ({ ...options, cache: options.cache ?? createMemoryCache() });
+
+/** Unbounded in-memory {@link Cache}; share one between clients if wanted. */
+export const createMemoryCache = (): Cache => new Map<string, CacheEntry>();
+
+/**
+ * Absolute URL of an operation: `baseUrl` + `op.base` + `op.path` with the
+ * path parameters filled in (encodeURIComponent) and the query appended
+ * (form style, arrays repeated, null/undefined omitted). For redirect
+ * operations this is the URL a browser should navigate to.
+ *
+ * @throws TypeError if a path parameter is missing, empty, `.` or `..` (no
+ *   encoding of the last two survives WHATWG URL normalisation, which treats
+ *   `%2E%2E` like `..` and would remove the segment).
+ */
+export function buildUrl(client: { baseUrl: string }, op: Operation, params: Params = {}): string {
+  const q = new URLSearchParams();
+  const path = op.path.replace(/{(.+?)}/g, (_, k: string) => {
+    const v = "" + (params[k] ?? "");
+    if (/^\.{0,2}$/.test(v)) throw new TypeError("Bad path parameter " + k);
+    return encodeURIComponent(v);
+  });
+  for (const k of op.query ?? []) for (const v of [params[k]].flat()) if (v != null) q.append(k, String(v));
+  const qs = "" + q;
+  return client.baseUrl.replace(/\/+$/, "") + (op.base ?? "") + path + (qs && "?" + qs);
+}
+
+const noop = () => {};
+const drop = (res: Response) => res.body?.cancel().catch(noop);
+
+/** Reads a size-capped JSON body; throws the typed error of a non-2xx answer. */
+async function readBody(res: Response, max = 1 << 20): Promise<unknown> {
+  const s = res.status;
+  const r = res.body?.getReader();
+  const d = new TextDecoder();
+  let text = "";
+  let n = 0;
+  let data: unknown;
+  for (let c; r && !(c = await r.read()).done; ) {
+    if ((n += c.value.length) > max) {
+      r.cancel().catch(noop);
+      throw new HttpError(s, "", "body over " + max + " bytes");
+    }
+    text += d.decode(c.value, { stream: true });
+  }
+  text += d.decode();
+  const excerpt = text.slice(0, 200);
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    throw new HttpError(s, excerpt, "not JSON");
+  }
+  if (res.ok) return data;
+  const e = data as { errcode?: unknown; error?: unknown } | undefined;
+  throw typeof e?.errcode == "string" ? new MatrixError(s, e.errcode, String(e.error ?? ""), data) : new HttpError(s, excerpt);
+}
+
+/**
+ * Performs an operation.
+ *
+ * JSON operations resolve to a {@link Result} for a 2xx answer. For `cache`
+ * operations (and a client cache) a fresh entry is returned without any
+ * request; a stale one is revalidated with `If-None-Match` /
+ * `If-Modified-Since` and reused on 304 (with freshness from the 304's
+ * headers). Freshness: `Cache-Control: max-age` minus `Age`; `no-cache` stores
+ * but always revalidates, `no-store` never stores; `s-maxage`, `Expires` and
+ * `stale-*` are ignored (no max-age = revalidate). Only 200 answers are stored.
+ *
+ * Redirect operations use `redirect: "manual"` (never following) and resolve
+ * to a {@link RedirectResult} for a 301/302/303/307/308 answer, with
+ * `Location` resolved against the request URL.
+ *
+ * @typeParam R {@link Result} or {@link RedirectResult}, declared by the stub.
+ * @throws MatrixError / HttpError for non-2xx answers; HttpError for an
+ *   oversized or non-JSON body, for a redirect operation answering without a
+ *   redirect, or with a missing or non-http(s) `Location` (e.g. `javascript:`);
+ *   ResponseValidationError if the body fails the validator for its status
+ *   (unless `validate: false`); TypeError for bad path parameters. Network and
+ *   abort/timeout errors are passed through unchanged.
+ */
+export async function request<R = Result<unknown>>(c: ClientOptions, op: Operation, params?: Params, init: CallOptions = {}): Promise<R> {
+  const url = buildUrl(c, op, params);
+  const now = c.now ?? Date.now;
+  const cache = op.cache && c.cache;
+  const hit = cache ? await cache.get(url) : undefined;
+  let { status, data, headers = {} } = hit ?? ({} as Partial<CacheEntry>);
+  if (!hit || hit.expires <= now()) {
+    const cond: Record<string, string> = {};
+    if (headers.etag) cond["if-none-match"] = headers.etag;
+    if (headers["last-modified"]) cond["if-modified-since"] = headers["last-modified"];
+    const res = await (c.fetch ?? fetch)(url, {
+      ...init,
+      method: op.method,
+      headers: { ...c.headers, ...init.headers, ...cond },
+      redirect: op.redirect ? "manual" : "follow",
+    });
+    const s = res.status;
+    const got: Record<string, string> = {};
+    res.headers.forEach((v, k) => (got[k] = v));
+    if (op.redirect) {
+      // browsers: opaque redirect, status 0, nothing readable
+      if (!s) return { status: 0, location: undefined, headers: got } as R;
+      if (!/^30[12378]$/.test("" + s)) throw (await readBody(res, c.maxBodyBytes), new HttpError(s, "", "not a redirect"));
+      drop(res);
+      const loc = got.location ?? "";
+      let u: URL | undefined;
+      try {
+        u = new URL(loc, res.url || url);
+      } catch {}
+      if (!loc || !/^https?:$/.test(u?.protocol!)) throw new HttpError(s, loc.slice(0, 200), "refused Location");
+      return { status: s, location: u!.href, headers: got } as R;
+    }
+    if (hit && s == 304) drop(res), (headers = { ...headers, ...got });
+    else (data = await readBody(res, c.maxBodyBytes)), (status = s), (headers = got);
+    const cc = String(headers["cache-control"]).toLowerCase();
+    const m = /no-cache/.test(cc) ? 0 : /(^|[\s,])max-age=(\d+)/.exec(cc)?.[2] ?? 0;
+    if (cache && status == 200 && !/no-store/.test(cc))
+      await cache.set(url, { status, data, headers, expires: now() + (+m - (Number(headers.age) || 0)) * 1e3 });
+  }
+  const v = c.validate !== false && op.validate?.[status!];
+  if (v && !v(data)) throw new ResponseValidationError(status!, (v.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message ?? "" })));
+  return { status, data, headers } as R;
+}
