@@ -1,0 +1,55 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { generate } from "../generator/generate.js";
+import { CORPUS_CS, FIXTURES, ROOT, tempDir } from "./helpers.js";
+import { typecheck } from "./typecheck.js";
+
+const types = (rel: string) => readFileSync(join(ROOT, "generated/types", rel), "utf8");
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+
+test("generated/ is what the specs produce today", async () => {
+  const result = await generate({ specs: "specs", outDefault: "generated", cwd: ROOT, dryRun: true });
+  assert.deepEqual(result.problems, []);
+  for (const file of result.files) {
+    assert.equal(readFileSync(join(ROOT, "generated", file.path), "utf8"), file.contents, `${file.path} is stale: run npm run generate`);
+  }
+});
+
+test("a consumer file using the named types compiles strictly, and each misuse is rejected", () => {
+  assert.deepEqual(typecheck([join(FIXTURES, "consumer/types-usage.ts")]), []);
+});
+
+test("comments are written for readers: Markdown notes, absolute links, @since", () => {
+  const auth = types("client-server/auth_metadata.d.ts");
+  assert.match(auth, /\*\*Note:\*\* The authorization server metadata is relatively large/);
+  assert.doesNotMatch(auth, /\{\{[%<]/);
+  const flow = types("client-server/definitions/sso_login_flow.d.ts");
+  assert.match(flow, /\(https:\/\/spec\.matrix\.org\/latest\/appendices#opaque-identifiers\)/);
+  assert.match(flow, /\(https:\/\/spec\.matrix\.org\/latest\/client-server-api\/#content-repo-client-behaviour\)/);
+  assert.doesNotMatch(flow, /\]\(\/[a-z]/, "no site-relative link is left");
+  const sso = types("client-server/sso_login_redirect.d.ts");
+  assert.equal(sso.match(/^\s+\* +@since Matrix 1\.1$/gm)?.length, 2);
+});
+
+test("the whole client-server corpus generates in one process and compiles", async () => {
+  const out = tempDir();
+  const result = await generate({ paths: [CORPUS_CS], specs: "specs", outDefault: out, cwd: ROOT });
+  assert.deepEqual(result.problems.map((p) => p.message), []);
+  assert.equal(result.model.specs.filter((s) => s.kind === "openapi").length, 72);
+  assert.equal(result.model.specs.reduce((n, s) => n + s.operations.length, 0), 166);
+  // Path keys with trailing spaces are kept as written in `paths` but trimmed for requests, with a warning.
+  assert.ok(result.warnings.some((w) => w.includes('"/rooms/{roomId}/invite "')));
+  assert.ok(result.warnings.some((w) => w.includes('"/events "')));
+  const invite = result.model.specs.flatMap((s) => s.operations).filter((o) => o.path === "/rooms/{roomId}/invite");
+  assert.equal(invite.length, 2, "both invite operations survive trimming");
+  const files = walk(join(out, "types"));
+  const all = files.map((f) => readFileSync(f, "utf8")).join("\n");
+  // Redocly renames colliding components with -2; the types index them as quoted keys.
+  assert.match(all, /\["request_email_validation-2"\]/);
+  // Free-form objects are usable, never Record<string, never>.
+  assert.doesNotMatch(all.replace(/export type (webhooks|\$defs|paths|operations) = Record<string, never>;/g, ""), /Record<string, never>/);
+  assert.deepEqual(typecheck(files), []);
+});
