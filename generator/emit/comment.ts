@@ -148,7 +148,8 @@ const BIDI_RE = /[\u202A-\u202E\u2066-\u2069]/g;
  * - every line terminator (CRLF, CR, LF, U+2028, U+2029, U+0085) becomes `\n`;
  * - other control characters (except tab), bidi overrides and unpaired
  *   surrogates are removed (surrogates become U+FFFD);
- * - `*​/` becomes `*\/` and `/*` becomes `/\*` (Markdown shows both unchanged);
+ * - a star followed by a slash becomes `*\/`, and `/*` becomes `/\*`
+ *   (Markdown shows both as written);
  * - a line whose first non-blank character is `@` gets `\@`, so it is not a tag;
  * - trailing whitespace is trimmed, blank lines at both ends are dropped and
  *   runs of blank lines collapse to one.
@@ -178,41 +179,64 @@ export function escapeCommentText(text: string): string {
 // Values and small pieces
 // ---------------------------------------------------------------------------
 
-/** Compact JSON longer than this is pretty-printed over several lines. */
-const INLINE_JSON_LIMIT = 72;
+/** Compact JSON longer than this is laid out over several lines. */
+const JSON_WIDTH = 72;
+
+/** The value as plain JSON data (`toJSON` applied, bigints as strings); `undefined` if it has no JSON form. */
+function toJsonData(value: unknown): { readonly data: unknown } | undefined {
+  const text = JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) as string | undefined;
+  return text === undefined ? undefined : { data: JSON.parse(text) as unknown };
+}
+
+/**
+ * JSON text for plain JSON data: compact when it fits in `width`, otherwise
+ * one entry per line, each entry again compact if it fits.
+ */
+function layoutJson(data: unknown, indent: string, width: number): string {
+  const flat = JSON.stringify(data);
+  if (data === null || typeof data !== "object" || indent.length + flat.length <= width) return flat;
+  const inner = `${indent}  `;
+  if (Array.isArray(data)) {
+    if (data.length === 0) return flat;
+    const items = data.map((item: unknown) => inner + layoutJson(item, inner, width));
+    return `[\n${items.join(",\n")}\n${indent}]`;
+  }
+  const entries = Object.entries(data as Record<string, unknown>);
+  if (entries.length === 0) return flat;
+  const items = entries.map(([key, item]) => {
+    const head = `${inner}${JSON.stringify(key)}: `;
+    return head + layoutJson(item, inner, width - (head.length - inner.length));
+  });
+  return `{\n${items.join(",\n")}\n${indent}}`;
+}
 
 /**
  * JSON for a default/example, kept valid JSON while unable to touch the
- * comment: `*​/` → `*\/` and `/*` → `\u002f*` (both mean the same in JSON),
+ * comment: star-slash → `*\/` and `/*` → `\u002f*` (both mean the same in JSON),
  * and characters that count as line breaks or controls become `\uXXXX`
  * (they can only occur inside JSON strings, where that escape is valid).
  * `undefined` when the value has no JSON form.
  */
-function commentJson(value: unknown, pretty: boolean): string | undefined {
-  let json: string | undefined;
+function commentJson(value: unknown): string | undefined {
+  let plain: { readonly data: unknown } | undefined;
   try {
-    json = JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v), pretty ? 2 : undefined) as
-      | string
-      | undefined;
+    plain = toJsonData(value);
   } catch {
-    return "[value cannot be shown as JSON]";
+    return JSON.stringify("[value cannot be shown as JSON]");
   }
-  if (json === undefined) return undefined;
-  return json
+  if (plain === undefined) return undefined;
+  return layoutJson(plain.data, "", JSON_WIDTH)
     .replace(/[\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
     .replace(/\*\//g, "*\\/")
     .replace(/\/\*/g, "\\u002f*");
 }
 
-/** Lines for `@tag value`, pretty-printing long values below the tag. */
+/** Lines for `@tag value`; a value laid out over several lines goes below the tag. */
 function jsonTag(tag: string, value: unknown): string[] {
-  const compact = commentJson(value, false);
-  if (compact === undefined) return [];
-  if (compact.length <= INLINE_JSON_LIMIT || !/^[[{]/.test(compact)) {
-    return [`${tag} ${escapeCommentText(compact)}`];
-  }
-  const pretty = commentJson(value, true) ?? compact;
-  return [tag, ...escapeCommentText(pretty).split("\n")];
+  const json = commentJson(value);
+  if (json === undefined) return [];
+  const lines = escapeCommentText(json).split("\n");
+  return lines.length === 1 ? [`${tag} ${lines[0] ?? ""}`] : [tag, ...lines];
 }
 
 /** Inline code span that survives backticks in the value. */

@@ -25,8 +25,8 @@ function exampleValid(): Visitor {
       return;
     }
     for (const [path, message] of checker.check(file, schemaPointer, resolved)) {
-      const where = path === "" ? "the example" : `\`${path}\``;
-      ctx.report({ message: `Example does not match its schema: ${where} ${message}.`, location: ctx.location.child(at) });
+      const where = path === "" ? "" : ` at \`${path}\``;
+      ctx.report({ message: `Example does not match its schema${where}: ${message}.`, location: ctx.location.child(at) });
     }
   };
 

@@ -53,9 +53,8 @@ export interface Operation {
 /** Values of the path and query parameters of one call, by name. */
 export type Params = Readonly<Record<string, unknown>>;
 
-/** A stored response, as kept by a {@link Cache}. */
+/** A stored 200 response, as kept by a {@link Cache}. */
 export interface CacheEntry {
-  status: number;
   /** Parsed JSON body (validated again on every use). */
   data: unknown;
   /** Lower-cased response headers (validators `etag`/`last-modified` included). */
@@ -119,38 +118,47 @@ export interface Result<T, H = Record<string, string>> {
  */
 export interface RedirectResult<H = Record<string, string>> {
   status: number;
-  /** Absolute http(s) URL the server redirects to. */
-  location: string | undefined;
+  /** Absolute http(s) URL the server redirects to (absent in browsers). */
+  location?: string;
   headers: H;
 }
 
 /** Non-2xx answer, unreadable body or refused redirect, without a Matrix error body. */
 export class HttpError extends Error {
   override name = "HttpError";
-  /**
-   * @param body excerpt (first 200 characters) of the body, or the refused `Location`
-   * @param reason appended to the message `HTTP <status>`
-   */
-  constructor(readonly status: number, readonly body = "", reason = "") {
+  declare readonly status: number;
+  /** Excerpt (first 200 characters) of the body, or the refused `Location`. */
+  declare readonly body: string;
+  /** @param reason appended to the message `HTTP <status>` */
+  constructor(status: number, body = "", reason = "") {
     super(`HTTP ${status}${reason && ": " + reason}`);
+    Object.assign(this, { status, body });
   }
 }
 
 /** Non-2xx answer with a Matrix error body `{"errcode": ..., "error": ...}`. */
 export class MatrixError extends Error {
   override name = "MatrixError";
-  /** @param data the whole parsed body (e.g. for `retry_after_ms`) */
-  constructor(readonly status: number, readonly errcode: string, readonly error: string, readonly data: unknown) {
+  declare readonly status: number;
+  declare readonly errcode: string;
+  declare readonly error: string;
+  /** The whole parsed body (e.g. for `retry_after_ms`). */
+  declare readonly data: unknown;
+  constructor(status: number, errcode: string, error: string, data: unknown) {
     super(errcode + ": " + error);
+    Object.assign(this, { status, errcode, error, data });
   }
 }
 
 /** The response body does not match the schema declared for its status. */
 export class ResponseValidationError extends Error {
   override name = "ResponseValidationError";
-  /** @param errors JSON pointers into the body and messages, from the validator */
-  constructor(readonly status: number, readonly errors: { pointer: string; message: string }[]) {
+  declare readonly status: number;
+  /** JSON pointers into the body and messages, from the validator. */
+  declare readonly errors: { pointer: string; message: string }[];
+  constructor(status: number, errors: { pointer: string; message: string }[]) {
     super(`Invalid ${status} response ` + JSON.stringify(errors));
+    Object.assign(this, { status, errors });
   }
 }
 
@@ -179,16 +187,14 @@ export function buildUrl(client: { baseUrl: string }, op: Operation, params: Par
   const q = new URLSearchParams();
   const path = op.path.replace(/{(.+?)}/g, (_, k: string) => {
     const v = "" + (params[k] ?? "");
-    if (/^\.{0,2}$/.test(v)) throw new TypeError("Bad path parameter " + k);
+    if (/^\.{0,2}$/.test(v)) throw new TypeError("Bad path param " + k);
     return encodeURIComponent(v);
   });
-  for (const k of op.query ?? []) for (const v of [params[k]].flat()) if (v != null) q.append(k, String(v));
+  for (const k of op.query ?? []) for (const v of [params[k]].flat()) if (v != null) q.append(k, v as string);
   const qs = "" + q;
   return client.baseUrl.replace(/\/+$/, "") + (op.base ?? "") + path + (qs && "?" + qs);
 }
 
-const noop = () => {};
-const drop = (res: Response) => res.body?.cancel().catch(noop);
 
 /** Reads a size-capped JSON body; throws the typed error of a non-2xx answer. */
 async function readBody(res: Response, max = 1 << 20): Promise<unknown> {
@@ -197,10 +203,10 @@ async function readBody(res: Response, max = 1 << 20): Promise<unknown> {
   const d = new TextDecoder();
   let text = "";
   let n = 0;
-  let data: unknown;
+  let data: any;
   for (let c; r && !(c = await r.read()).done; ) {
     if ((n += c.value.length) > max) {
-      r.cancel().catch(noop);
+      void r.cancel(); // cannot reject: the stream just delivered a chunk
       throw new HttpError(s, "", "body over " + max + " bytes");
     }
     text += d.decode(c.value, { stream: true });
@@ -213,8 +219,7 @@ async function readBody(res: Response, max = 1 << 20): Promise<unknown> {
     throw new HttpError(s, excerpt, "not JSON");
   }
   if (res.ok) return data;
-  const e = data as { errcode?: unknown; error?: unknown } | undefined;
-  throw typeof e?.errcode == "string" ? new MatrixError(s, e.errcode, String(e.error ?? ""), data) : new HttpError(s, excerpt);
+  throw typeof data?.errcode == "string" ? new MatrixError(s, data.errcode, data.error, data) : new HttpError(s, excerpt);
 }
 
 /**
@@ -245,15 +250,19 @@ export async function request<R = Result<unknown>>(c: ClientOptions, op: Operati
   const now = c.now ?? Date.now;
   const cache = op.cache && c.cache;
   const hit = cache ? await cache.get(url) : undefined;
-  let { status, data, headers = {} } = hit ?? ({} as Partial<CacheEntry>);
+  let status = hit && 200;
+  let { data, headers = {} } = hit ?? ({} as Partial<CacheEntry>);
   if (!hit || hit.expires <= now()) {
-    const cond: Record<string, string> = {};
-    if (headers.etag) cond["if-none-match"] = headers.etag;
-    if (headers["last-modified"]) cond["if-modified-since"] = headers["last-modified"];
     const res = await (c.fetch ?? fetch)(url, {
       ...init,
       method: op.method,
-      headers: { ...c.headers, ...init.headers, ...cond },
+      headers: {
+        ...c.headers,
+        ...init.headers,
+        // conditional request when revalidating a stale entry
+        ...(headers.etag && { "if-none-match": headers.etag }),
+        ...(headers["last-modified"] && { "if-modified-since": headers["last-modified"] }),
+      },
       redirect: op.redirect ? "manual" : "follow",
     });
     const s = res.status;
@@ -261,23 +270,21 @@ export async function request<R = Result<unknown>>(c: ClientOptions, op: Operati
     res.headers.forEach((v, k) => (got[k] = v));
     if (op.redirect) {
       // browsers: opaque redirect, status 0, nothing readable
-      if (!s) return { status: 0, location: undefined, headers: got } as R;
+      if (!s) return { status: 0, headers: got } as R;
       if (!/^30[12378]$/.test("" + s)) throw (await readBody(res, c.maxBodyBytes), new HttpError(s, "", "not a redirect"));
-      drop(res);
-      const loc = got.location ?? "";
       let u: URL | undefined;
       try {
-        u = new URL(loc, res.url || url);
+        u = new URL(got.location || "x:", url);
       } catch {}
-      if (!loc || !/^https?:$/.test(u?.protocol!)) throw new HttpError(s, loc.slice(0, 200), "refused Location");
+      if (!/^https?:$/.test(u?.protocol!)) throw new HttpError(s, got.location, "refused Location");
       return { status: s, location: u!.href, headers: got } as R;
     }
-    if (hit && s == 304) drop(res), (headers = { ...headers, ...got });
+    if (hit && s == 304) headers = { ...headers, ...got };
     else (data = await readBody(res, c.maxBodyBytes)), (status = s), (headers = got);
-    const cc = String(headers["cache-control"]).toLowerCase();
-    const m = /no-cache/.test(cc) ? 0 : /(^|[\s,])max-age=(\d+)/.exec(cc)?.[2] ?? 0;
-    if (cache && status == 200 && !/no-store/.test(cc))
-      await cache.set(url, { status, data, headers, expires: now() + (+m - (Number(headers.age) || 0)) * 1e3 });
+    const cc = headers["cache-control"] as string; // regexps see "undefined" if absent
+    const m = /no-cache/i.test(cc) ? 0 : /(^|[\s,])max-age=(\d+)/i.exec(cc)?.[2] ?? 0;
+    if (cache && status == 200 && !/no-store/i.test(cc))
+      await cache.set(url, { data, headers, expires: now() + (+m - (Number(headers.age) || 0)) * 1e3 });
   }
   const v = c.validate !== false && op.validate?.[status!];
   if (v && !v(data)) throw new ResponseValidationError(status!, (v.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message ?? "" })));

@@ -1,0 +1,37 @@
+import { spawnSync } from "node:child_process";
+
+/** Wall time of one command in milliseconds; throws if it cannot run at all. */
+export function timeCommand(cmd: string, args: string[], cwd: string): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { cwd, stdio: "ignore" });
+  if (r.error) throw r.error;
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * Runs two contenders alternately (A, B, A, B, …) so that machine noise hits both alike, and
+ * returns the median of each and their ratio A/B.
+ */
+export function compare(runs: number, a: () => number, b: () => number): { a: number; b: number; ratio: number } {
+  const ta: number[] = [];
+  const tb: number[] = [];
+  a();
+  b(); // warm the file cache for both
+  for (let i = 0; i < runs; i++) {
+    ta.push(a());
+    tb.push(b());
+  }
+  const ma = median(ta);
+  const mb = median(tb);
+  return { a: ma, b: mb, ratio: ma / mb };
+}
+
+export function report(name: string, r: { a: number; b: number; ratio: number }, target: string): void {
+  console.log(`${name}: specgen ${r.a.toFixed(0)} ms vs ${r.b.toFixed(0)} ms  ratio ${r.ratio.toFixed(2)}x  (target ${target})`);
+}

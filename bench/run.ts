@@ -1,0 +1,28 @@
+// `npm run bench`: ratios against the field's tools, measured in one run. Not a test.
+import { readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { mkdtempSync } from "node:fs";
+import { compare, report, timeCommand } from "./measure.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const CS = resolve(ROOT, "../shared/corpus/matrix-spec/data/api/client-server");
+const runs = Number(process.env.BENCH_RUNS ?? 7);
+const node = process.execPath;
+const specgen = join(ROOT, "dist/generator/cli.js");
+const redocly = join(ROOT, "node_modules/@redocly/cli/bin/cli.js");
+
+// The 72 OpenAPI files of the client-server API, given to both tools on the command line.
+const files = readdirSync(CS).filter((f) => f.endsWith(".yaml")).sort().map((f) => join(CS, f));
+
+// Redocly CLI runs from an empty folder with a config extending `recommended`, so it does not
+// pick up this project's redocly.yaml (whose specgen/ rules it cannot load).
+const redoclyCwd = mkdtempSync(join(tmpdir(), "specgen-bench-"));
+writeFileSync(join(redoclyCwd, "redocly.yaml"), "extends:\n  - recommended\n");
+
+console.log(`specgen bench: ${runs} alternating runs per pair, medians; node ${process.version}`);
+report(
+  "lint 72 client-server files (specgen lint vs @redocly/cli lint)",
+  compare(runs, () => timeCommand(node, [specgen, "lint", ...files], ROOT), () => timeCommand(node, [redocly, "lint", ...files], redoclyCwd)),
+  "<= 1.0x",
+);
