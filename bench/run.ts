@@ -26,3 +26,24 @@ report(
   compare(runs, () => timeCommand(node, [specgen, "lint", ...files], ROOT), () => timeCommand(node, [redocly, "lint", ...files], redoclyCwd)),
   "<= 1.0x",
 );
+
+const ots = join(ROOT, "node_modules/openapi-typescript/bin/cli.js");
+const out = mkdtempSync(join(tmpdir(), "specgen-bench-out-"));
+report(
+  "(a) generate the 3 specs (specgen generate vs ONE openapi-typescript CLI call on auth_metadata.yaml)",
+  compare(
+    runs,
+    () => timeCommand(node, [specgen, "generate", "specs", "-o", join(out, "a")], ROOT),
+    () => timeCommand(node, [ots, "specs/client-server/auth_metadata.yaml", "-o", join(out, "a.d.ts")], ROOT),
+  ),
+  "<= 1.0x",
+);
+report(
+  "(b) types for the 72 client-server files (one specgen generate vs openapi-typescript Node API in a loop)",
+  compare(
+    runs,
+    () => timeCommand(node, [specgen, "generate", CS, "-o", join(out, "b")], ROOT),
+    () => timeCommand(node, [join(ROOT, "dist/bench/ots-loop.js"), CS], ROOT),
+  ),
+  "<= 1.2x",
+);

@@ -9,7 +9,7 @@ import { VERSION } from "./version.js";
 
 const program = new Command()
   .name("specgen")
-  .description("Lint OpenAPI 3.1 specs and JSON Schemas, and generate TypeScript types, validators and fetch stubs.")
+  .description("Lint OpenAPI 3.1 specs and JSON Schemas, and generate TypeScript types from them.")
   .version(VERSION)
   .showHelpAfterError();
 
