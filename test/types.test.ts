@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../generator/generate.js";
-import { CORPUS_CS, FIXTURES, ROOT, tempDir } from "./helpers.js";
+import { CORPUS_CS, FIXTURES, ROOT, specgen, tempDir } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
 
 const types = (rel: string) => readFileSync(join(ROOT, "generated/types", rel), "utf8");
@@ -52,4 +52,19 @@ test("the whole client-server corpus generates in one process and compiles", asy
   // Free-form objects are usable, never Record<string, never>.
   assert.doesNotMatch(all.replace(/export type (webhooks|\$defs|paths|operations) = Record<string, never>;/g, ""), /Record<string, never>/);
   assert.deepEqual(typecheck(files), []);
+});
+
+test("generate stops on a structural error before writing anything", () => {
+  const dir = tempDir();
+  cpSync(join(ROOT, "specs"), join(dir, "specs"), { recursive: true });
+  const auth = join(dir, "specs/client-server/auth_metadata.yaml");
+  writeFileSync(auth, readFileSync(auth, "utf8").replace("                    type: string\n                    format: uri\n", "                    type: strin\n                    format: uri\n"));
+  mkdirSync(join(dir, "generated"));
+  writeFileSync(join(dir, "generated/keep.txt"), "old output");
+  const r = specgen(["generate"], { cwd: dir });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /auth_metadata\.yaml:\d+:\d+/);
+  assert.match(r.stderr, /stopped before writing anything/);
+  assert.deepEqual(readdirSync(join(dir, "generated")), ["keep.txt"]);
+  assert.deepEqual(readdirSync(dir).sort(), ["generated", "specs"], "no temporary folder is left behind");
 });
