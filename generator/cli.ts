@@ -42,7 +42,7 @@ program
   .action(async (paths: string[], opts: { out?: string }) => {
     const started = performance.now();
     const config = loadProjectConfig();
-    const result = await generate({ paths, specs: config.specs, outDefault: config.out, ...(opts.out ? { out: opts.out } : {}) });
+    const result = await generate({ paths, specs: config.specs, outDefault: config.out, overlays: config.overlays, ...(opts.out ? { out: opts.out } : {}) });
     for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
     if (result.problems.length) {
       formatProblems(result.problems, { format: "codeframe", totals: getTotals(result.problems), version: VERSION, color: process.stderr.isTTY === true });

@@ -31,7 +31,9 @@ export interface GenerateResult {
 const EMITTERS: Array<(model: Model) => Promise<GeneratedFile[]> | GeneratedFile[]> = [emitTypes];
 
 /** load → struct gate → model → emitters → one atomic write. Problems stop the run before anything is written. */
-export async function generate(options: GenerateOptions & { specs: string; outDefault: string; cwd?: string }): Promise<GenerateResult> {
+export async function generate(
+  options: GenerateOptions & { specs: string; outDefault: string; cwd?: string; overlays?: Record<string, string[]> },
+): Promise<GenerateResult> {
   const cwd = options.cwd ?? process.cwd();
   const paths = options.paths?.length ? options.paths : [options.specs];
   const root = resolve(cwd, options.root ?? (paths.length === 1 ? paths[0]! : "."));
@@ -40,7 +42,11 @@ export async function generate(options: GenerateOptions & { specs: string; outDe
     const file = readSpecFile(path);
     if (file.kind === "openapi" || file.kind === "json-schema") specFiles.push(file);
   }
-  const { model, problems } = await buildModel(specFiles, root.endsWith(".yaml") || root.endsWith(".json") ? resolve(root, "..") : root);
+  const overlays = new Map<string, SpecFile[]>();
+  for (const [spec, files] of Object.entries(options.overlays ?? {})) {
+    overlays.set(resolve(cwd, spec), files.map((f) => readSpecFile(resolve(cwd, f))));
+  }
+  const { model, problems } = await buildModel(specFiles, root.endsWith(".yaml") || root.endsWith(".json") ? resolve(root, "..") : root, overlays);
   if (problems.length) return { files: [], model, problems, warnings: model.warnings, written: false };
   const files: GeneratedFile[] = [];
   const seen = new Set<string>();

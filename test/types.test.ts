@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../generator/generate.js";
+import { loadProjectConfig } from "../generator/config.js";
 import { CORPUS_CS, FIXTURES, ROOT, specgen, tempDir } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
 
@@ -11,7 +12,8 @@ const walk = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 
 test("generated/ is what the specs produce today", async () => {
-  const result = await generate({ specs: "specs", outDefault: "generated", cwd: ROOT, dryRun: true });
+  const config = loadProjectConfig(ROOT);
+  const result = await generate({ specs: config.specs, outDefault: config.out, overlays: config.overlays, cwd: ROOT, dryRun: true });
   assert.deepEqual(result.problems, []);
   for (const file of result.files) {
     assert.equal(readFileSync(join(ROOT, "generated", file.path), "utf8"), file.contents, `${file.path} is stale: run npm run generate`);

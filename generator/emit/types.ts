@@ -6,6 +6,9 @@ import { escapeCommentText, jsdoc, renderMatrixMarkdown } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
 import { banner, relativeImport } from "./module.js";
 
+/** Keywords that constrain values without changing their TypeScript type. */
+const VALUE_ONLY = new Set(["contains", "minContains", "maxContains", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "format", "description", "title"]);
+
 /** Values of these keys are data, not documentation: never rewritten. */
 const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
 
@@ -52,6 +55,13 @@ function readerDocs(node: unknown, depth = 0): unknown {
   if (extra.length) {
     const text = extra.join("\n\n");
     node.description = typeof node.description === "string" ? `${node.description}\n\n${text}` : text;
+  }
+  // `allOf` members that only restrict values (the overlay's "MUST contain" rules) add nothing
+  // to the type; openapi-typescript would print them as `& unknown`.
+  if (Array.isArray(node.allOf)) {
+    const kept = node.allOf.filter((m) => !(isObject(m) && Object.keys(m).every((k) => VALUE_ONLY.has(k))));
+    if (kept.length) node.allOf = kept;
+    else delete node.allOf;
   }
   for (const [key, value] of Object.entries(node)) {
     if (DATA_KEYS.has(key) || key.startsWith("x-")) continue;

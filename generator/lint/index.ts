@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { discoverSpecFiles } from "../load/discover.js";
 import { readSpecFile, type DocumentKind, type SpecFile } from "../load/read.js";
 import { DocumentStore } from "../load/refs.js";
+import { applyOverlay, overlayActions } from "../load/overlay.js";
+import { dirname, resolve } from "node:path";
 import { SpecError } from "../errors.js";
 import { fileProblem, lintJsonSchema } from "./json-schema.js";
 import { loadLintConfig } from "./config.js";
@@ -41,6 +43,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
     files.push({ path, kind: spec.kind });
     if (spec.kind === "openapi") problems.push(...(await redoclyLint({ ref: path, config })));
     else if (spec.kind === "json-schema") problems.push(...lintJsonSchema(path, spec.text, spec.doc));
+    else if (spec.kind === "overlay") problems.push(...lintOverlay(spec));
     else if (spec.kind === "unknown" && !fragments.has(path)) {
       problems.push(fileProblem(path, spec.text, "Neither an OpenAPI document (no `openapi` field) nor a JSON Schema (no schema keyword at the top level), and no OpenAPI document here refers to it.", "document-kind"));
     }
@@ -70,6 +73,21 @@ function referencedFiles(specs: SpecFile[]): Set<string> {
     }
   }
   return out;
+}
+
+/** An overlay's shape, and, when it names its target with `extends`, that every action applies. */
+function lintOverlay(spec: SpecFile): NormalizedProblem[] {
+  try {
+    overlayActions(spec.doc, spec.path);
+    const target = (spec.doc as { extends?: unknown }).extends;
+    if (typeof target === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+      applyOverlay(readSpecFile(resolve(dirname(spec.path), target)).doc, spec.doc, spec.path);
+    }
+    return [];
+  } catch (err) {
+    if (!(err instanceof SpecError)) throw err;
+    return [fileProblem(spec.path, spec.text, err.message, "overlay-valid", err.pointer ? `#${err.pointer}` : "#/")];
+  }
 }
 
 function problemFromError(err: SpecError): NormalizedProblem {

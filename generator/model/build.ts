@@ -2,6 +2,7 @@ import { basename, dirname, relative, sep } from "node:path";
 import { bundleFromString, createConfig, type NormalizedProblem } from "@redocly/openapi-core";
 import type { SpecFile } from "../load/read.js";
 import { bundleOpenApi } from "../load/bundle.js";
+import { applyOverlay } from "../load/overlay.js";
 import { isObject } from "../load/refs.js";
 import { NameTable, camelCase, pascalCase, singular } from "./names.js";
 import type { Model, NamedSchema, OperationModel, ParameterModel, ResponseModel, SpecModel } from "./types.js";
@@ -14,7 +15,7 @@ export interface BuildResult {
 }
 
 /** Builds the model from parsed spec files (OpenAPI documents and bare JSON Schemas). */
-export async function buildModel(files: SpecFile[], root: string): Promise<BuildResult> {
+export async function buildModel(files: SpecFile[], root: string, overlays: ReadonlyMap<string, SpecFile[]> = new Map()): Promise<BuildResult> {
   const warnings: string[] = [];
   const problems: NormalizedProblem[] = [];
   const specs: SpecModel[] = [];
@@ -22,7 +23,9 @@ export async function buildModel(files: SpecFile[], root: string): Promise<Build
     const source = relative(root, file.path).split(sep).join("/");
     const module = source.replace(/\.(ya?ml|json)$/i, "");
     if (file.kind === "openapi") {
-      const bundled = await bundleOpenApi(file.path);
+      let overlaid: unknown;
+      for (const overlay of overlays.get(file.path) ?? []) overlaid = applyOverlay(overlaid ?? file.doc, overlay.doc, overlay.path);
+      const bundled = await bundleOpenApi(file.path, overlaid);
       problems.push(...bundled.problems);
       if (bundled.problems.length) continue;
       specs.push(openApiSpec(source, module, bundled.document, (m) => warnings.push(`${source}: ${m}`)));

@@ -1,0 +1,59 @@
+import { JSONPath } from "jsonpath-plus";
+import { SpecError } from "../errors.js";
+import { isObject } from "./refs.js";
+
+interface OverlayAction {
+  target: string;
+  description?: string;
+  update?: unknown;
+  remove?: boolean;
+}
+
+/** Checks the shape of an OpenAPI Overlay 1.0 document; returns its actions. */
+export function overlayActions(doc: unknown, file: string): OverlayAction[] {
+  if (!isObject(doc) || typeof doc.overlay !== "string" || !/^1\.0\.\d+$/.test(doc.overlay)) {
+    throw new SpecError("not an OpenAPI Overlay 1.0 document (expected `overlay: 1.0.x`)", file, 1, 1, "/overlay");
+  }
+  if (!Array.isArray(doc.actions) || doc.actions.length === 0) throw new SpecError("an overlay needs a non-empty `actions` list", file, undefined, undefined, "/actions");
+  return doc.actions.map((a, i) => {
+    if (!isObject(a) || typeof a.target !== "string") throw new SpecError("each action needs a `target` JSONPath", file, undefined, undefined, `/actions/${i}`);
+    if (a.update === undefined && a.remove !== true) throw new SpecError("each action needs `update` or `remove: true`", file, undefined, undefined, `/actions/${i}`);
+    return a as unknown as OverlayAction;
+  });
+}
+
+/**
+ * Applies an overlay to a parsed document and returns the new document (the input is left
+ * alone). JSONPath queries come from jsonpath-plus; the Overlay 1.0 merge rules are small and
+ * written here: objects merge recursively, arrays get the update appended, `remove` deletes.
+ * An action whose target matches nothing is an error, so a typo cannot silently drop a rule.
+ */
+export function applyOverlay(document: unknown, overlay: unknown, file: string): unknown {
+  const out = structuredClone(document);
+  overlayActions(overlay, file).forEach((action, i) => {
+    const matches = JSONPath({ path: action.target, json: out as object, resultType: "all", wrap: true, eval: "safe" }) as Array<{
+      value: unknown;
+      parent: unknown;
+      parentProperty: string | number;
+    }>;
+    if (matches.length === 0) throw new SpecError(`overlay action ${i} matches nothing: ${action.target}`, file, undefined, undefined, `/actions/${i}/target`);
+    // Reversed, so that removing array elements does not shift the ones still to visit.
+    for (const m of matches.reverse()) {
+      if (action.remove === true) {
+        if (Array.isArray(m.parent)) m.parent.splice(Number(m.parentProperty), 1);
+        else if (isObject(m.parent)) delete m.parent[String(m.parentProperty)];
+      } else if (Array.isArray(m.value)) m.value.push(structuredClone(action.update));
+      else if (isObject(m.value) && isObject(action.update)) merge(m.value, action.update);
+      else if (isObject(m.parent) || Array.isArray(m.parent)) (m.parent as Record<string, unknown>)[String(m.parentProperty)] = structuredClone(action.update);
+    }
+  });
+  return out;
+}
+
+function merge(target: Record<string, unknown>, update: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(update)) {
+    const current = target[key];
+    if (isObject(current) && isObject(value)) merge(current, value);
+    else Object.defineProperty(target, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
+  }
+}
