@@ -20,7 +20,7 @@ const lineOf = (file: string, needle: string) => readFileSync(file, "utf8").spli
 test("specgen lint specs exits 0 on the project's specs", () => {
   const r = specgen(["lint", "specs"]);
   assert.equal(r.status, 0, r.stdout + r.stderr);
-  assert.match(r.stderr, /3 file\(s\) linted: 0 error\(s\)/);
+  assert.match(r.stderr, /4 file\(s\) linted: 0 error\(s\)/);
 });
 
 test("a wrong type is an error with file, line and column, in codeframe and github-actions", () => {
