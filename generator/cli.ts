@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import { formatProblems, getTotals, type OutputFormat } from "@redocly/openapi-core";
 import { lint } from "./lint/index.js";
 import { generate } from "./generate.js";
-import { loadProjectConfig } from "./config.js";
+import { relative } from "node:path";
 import { SpecError } from "./errors.js";
 import { VERSION } from "./version.js";
 
@@ -36,13 +36,13 @@ program
 
 program
   .command("generate")
-  .description("Lint structurally, then generate types (and more) from the specs into the output folder.")
+  .description("Lint structurally, then generate types and more from the specs into the output folder.")
   .argument("[paths...]", "spec files or folders (default: the config's specs folder)")
   .option("-o, --out <dir>", "output folder (default: the config's out, else generated/)")
-  .action(async (paths: string[], opts: { out?: string }) => {
+  .option("--check", "write nothing; exit 1 with a diff when the output folder differs from what the specs produce")
+  .action(async (paths: string[], opts: { out?: string; check?: boolean }) => {
     const started = performance.now();
-    const config = loadProjectConfig();
-    const result = await generate({ paths, specs: config.specs, outDefault: config.out, overlays: config.overlays, ...(opts.out ? { out: opts.out } : {}) });
+    const result = await generate({ paths, check: opts.check === true, ...(opts.out ? { out: opts.out } : {}) });
     for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
     if (result.problems.length) {
       formatProblems(result.problems, { format: "codeframe", totals: getTotals(result.problems), version: VERSION, color: process.stderr.isTTY === true });
@@ -50,10 +50,20 @@ program
       process.exitCode = 1;
       return;
     }
+    const outName = relative(process.cwd(), result.out) || ".";
+    if (opts.check) {
+      const diff = result.diff ?? "";
+      if (diff) {
+        process.stdout.write(diff);
+        process.stderr.write(`specgen generate --check: ${outName}/ is out of date (stale or edited by hand); run specgen generate.\n`);
+        process.exitCode = 1;
+      } else process.stderr.write(`specgen generate --check: ${outName}/ is up to date.\n`);
+      return;
+    }
     const ops = result.model.specs.reduce((n, s) => n + s.operations.length, 0);
     const schemas = result.model.specs.reduce((n, s) => n + s.schemas.length, 0);
     const ms = Math.round(performance.now() - started);
-    process.stderr.write(`specgen: ${result.model.specs.length} spec(s), ${ops} operation(s), ${schemas} schema(s) -> ${result.files.length} file(s) in ${opts.out ?? config.out}/ (${ms} ms)\n`);
+    process.stderr.write(`specgen: ${result.model.specs.length} spec(s), ${ops} operation(s), ${schemas} schema(s) -> ${result.files.length} file(s) in ${outName}/ (${ms} ms)\n`);
   });
 
 program.parseAsync().catch((err: unknown) => {

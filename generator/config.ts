@@ -14,7 +14,11 @@ export interface ProjectConfig {
   lintConfig?: string;
   /** Overlay files per spec (paths relative to the config file), applied before generation. */
   overlays: Record<string, string[]>;
+  /** The generated package's name, version (the Matrix spec version of the sources) and licence. */
+  package: { name: string; version: string; license: string };
 }
+
+const DEFAULT_PACKAGE = { name: "generated-api", version: "0.0.0", license: "UNLICENSED" };
 
 export function loadProjectConfig(cwd = process.cwd()): ProjectConfig {
   const path = resolve(cwd, CONFIG_FILE);
@@ -26,7 +30,12 @@ export function loadProjectConfig(cwd = process.cwd()): ProjectConfig {
       throw new SpecError(`invalid JSON: ${(err as Error).message}`, path);
     }
   }
-  const config: ProjectConfig = { specs: raw.specs ?? "specs", out: raw.out ?? "generated", overlays: raw.overlays ?? {} };
+  const config: ProjectConfig = {
+    specs: raw.specs ?? "specs",
+    out: raw.out ?? "generated",
+    overlays: raw.overlays ?? {},
+    package: { ...DEFAULT_PACKAGE, ...raw.package },
+  };
   if (raw.lintConfig) config.lintConfig = raw.lintConfig;
   return config;
 }

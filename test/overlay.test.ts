@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { applyOverlay } from "../generator/load/overlay.js";
 import { lint } from "../generator/lint/index.js";
 import { generate } from "../generator/generate.js";
-import { loadProjectConfig } from "../generator/config.js";
 import { ROOT, tempDir } from "./helpers.js";
 
 const doc = { a: { b: 1, list: [1], keep: true }, c: [{ name: "x" }, { name: "y" }] };
@@ -41,8 +40,7 @@ test("JSONPath script expressions in targets are not evaluated", () => {
 });
 
 test("the project's overlay adds the prose MUST rules to the auth_metadata model, not to the spec file", async () => {
-  const config = loadProjectConfig(ROOT);
-  const result = await generate({ specs: config.specs, outDefault: config.out, overlays: config.overlays, cwd: ROOT, dryRun: true });
+  const result = await generate({ cwd: ROOT, dryRun: true });
   const spec = result.model.specs.find((s) => s.source === "client-server/auth_metadata.yaml")!;
   const paths = spec.document.paths as any;
   const props = paths["/auth_metadata"].get.responses["200"].content["application/json"].schema.properties;

@@ -5,7 +5,7 @@ import { bundleOpenApi } from "../load/bundle.js";
 import { applyOverlay } from "../load/overlay.js";
 import { isObject } from "../load/refs.js";
 import { NameTable, camelCase, pascalCase, singular } from "./names.js";
-import type { Model, NamedSchema, OperationModel, ParameterModel, ResponseModel, SpecModel } from "./types.js";
+import type { Model, NamedSchema, PackageInfo, OperationModel, ParameterModel, ResponseModel, SpecModel } from "./types.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
@@ -15,13 +15,21 @@ export interface BuildResult {
 }
 
 /** Builds the model from parsed spec files (OpenAPI documents and bare JSON Schemas). */
-export async function buildModel(files: SpecFile[], root: string, overlays: ReadonlyMap<string, SpecFile[]> = new Map()): Promise<BuildResult> {
+export async function buildModel(
+  files: SpecFile[],
+  root: string,
+  overlays: ReadonlyMap<string, SpecFile[]>,
+  pkg: { name: string; version: string; license: string },
+): Promise<BuildResult> {
   const warnings: string[] = [];
+  const notices: PackageInfo["notices"] = [];
   const problems: NormalizedProblem[] = [];
   const specs: SpecModel[] = [];
   for (const file of files) {
     const source = relative(root, file.path).split(sep).join("/");
     const module = source.replace(/\.(ya?ml|json)$/i, "");
+    const header = /^(#[^\n]*\n)+/.exec(file.text)?.[0];
+    if (header && /copyright|licen[cs]e/i.test(header)) notices.push({ source, text: header.replace(/^# ?/gm, "") });
     if (file.kind === "openapi") {
       let overlaid: unknown;
       for (const overlay of overlays.get(file.path) ?? []) overlaid = applyOverlay(overlaid ?? file.doc, overlay.doc, overlay.path);
@@ -35,7 +43,7 @@ export async function buildModel(files: SpecFile[], root: string, overlays: Read
       if (built.spec) specs.push(built.spec);
     }
   }
-  return { model: { specs, warnings }, problems };
+  return { model: { specs, warnings, pkg: { ...pkg, notices } }, problems };
 }
 
 function openApiSpec(source: string, module: string, document: Record<string, unknown>, warn: (m: string) => void): SpecModel {

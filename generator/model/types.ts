@@ -3,6 +3,17 @@
 export interface Model {
   specs: SpecModel[];
   warnings: string[];
+  /** Identity of the generated npm package. */
+  pkg: PackageInfo;
+}
+
+export interface PackageInfo {
+  name: string;
+  /** Follows the Matrix spec version of the sources (config `package.version`). */
+  version: string;
+  license: string;
+  /** Licence/copyright header comments of the source files, for the package's LICENSE. */
+  notices: Array<{ source: string; text: string }>;
 }
 
 export interface SpecModel {
