@@ -31,15 +31,18 @@ export function writeOutput(outDir: string, files: readonly GeneratedFile[]): vo
   rmSync(old, { recursive: true, force: true });
 }
 
-/** A run killed between its two renames leaves `<out>.specgen-old-*`: put it back. */
+/**
+ * Cleans up after a killed run: a temporary folder it was filling is dropped, and an old
+ * output folder it had moved aside (killed between the two renames) is put back.
+ */
 function recover(out: string): void {
-  if (existsSync(out)) return;
   const dir = dirname(out);
-  const prefix = `${out.slice(dir.length + 1)}.specgen-old-`;
+  const base = out.slice(dir.length + 1);
   for (const name of existsSync(dir) ? readdirSync(dir) : []) {
-    if (name.startsWith(prefix)) {
-      renameSync(join(dir, name), out);
-      return;
+    if (name.startsWith(`${base}.specgen-tmp-`)) rmSync(join(dir, name), { recursive: true, force: true });
+    else if (name.startsWith(`${base}.specgen-old-`)) {
+      if (existsSync(out)) rmSync(join(dir, name), { recursive: true, force: true });
+      else renameSync(join(dir, name), out);
     }
   }
 }
