@@ -35,3 +35,10 @@ export function compare(runs: number, a: () => number, b: () => number): { a: nu
 export function report(name: string, r: { a: number; b: number; ratio: number }, target: string): void {
   console.log(`${name}: specgen ${r.a.toFixed(0)} ms vs ${r.b.toFixed(0)} ms  ratio ${r.ratio.toFixed(2)}x  (target ${target})`);
 }
+
+/** Peak resident memory (MB) of one run, read from GNU time's `%M`; undefined where it is missing. */
+export function peakMemoryMb(cmd: string, args: string[], cwd: string): number | undefined {
+  const r = spawnSync("/usr/bin/time", ["-f", "%M", cmd, ...args], { cwd, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+  const kb = Number(/(\d+)\s*$/.exec(r.stderr ?? "")?.[1]);
+  return Number.isFinite(kb) && kb > 0 ? kb / 1024 : undefined;
+}

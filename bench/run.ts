@@ -3,7 +3,8 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { mkdtempSync } from "node:fs";
-import { compare, report, timeCommand } from "./measure.js";
+import { compare, median, peakMemoryMb, report, timeCommand } from "./measure.js";
+import { clientSizes, clientThroughput } from "./client.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const CS = resolve(ROOT, "../shared/corpus/matrix-spec/data/api/client-server");
@@ -33,7 +34,7 @@ report(
   "(a) generate the 3 specs (specgen generate vs ONE openapi-typescript CLI call on auth_metadata.yaml)",
   compare(
     runs,
-    () => timeCommand(node, [specgen, "generate", "specs", "-o", join(out, "a")], ROOT),
+    () => timeCommand(node, [specgen, "generate", "specs", "-o", join(out, "a"), "--force"], ROOT),
     () => timeCommand(node, [ots, "specs/client-server/auth_metadata.yaml", "-o", join(out, "a.d.ts")], ROOT),
   ),
   "<= 1.0x",
@@ -42,8 +43,28 @@ report(
   "(b) types for the 72 client-server files (one specgen generate vs openapi-typescript Node API in a loop)",
   compare(
     runs,
-    () => timeCommand(node, [specgen, "generate", CS, "-o", join(out, "b")], ROOT),
+    () => timeCommand(node, [specgen, "generate", CS, "-o", join(out, "b"), "--force"], ROOT),
     () => timeCommand(node, [join(ROOT, "dist/bench/ots-loop.js"), CS], ROOT),
   ),
   "<= 1.2x",
 );
+
+const rebilly = resolve(ROOT, "../shared/corpus/scale/rebilly.yaml");
+const fullArgs = [specgen, "generate", rebilly, "-o", join(out, "c"), "--force"];
+const otsArgs = [ots, rebilly, "-o", join(out, "c.d.ts")];
+report(
+  "(c) rebilly.yaml, 638 operations (specgen full pipeline vs openapi-typescript CLI, types only)",
+  compare(Math.min(runs, 5), () => timeCommand(node, fullArgs, ROOT), () => timeCommand(node, otsArgs, ROOT)),
+  "<= 1.5x",
+);
+const memSpecgen = peakMemoryMb(node, fullArgs, ROOT);
+const memOts = peakMemoryMb(node, otsArgs, ROOT);
+console.log(`    peak memory: specgen ${memSpecgen?.toFixed(0) ?? "?"} MB, openapi-typescript ${memOts?.toFixed(0) ?? "?"} MB`);
+
+// Incremental: with nothing changed, generate only hashes its inputs.
+timeCommand(node, [specgen, "generate", "specs", "-o", join(out, "noop")], ROOT);
+const noop = median(Array.from({ length: runs }, () => timeCommand(node, [specgen, "generate", "specs", "-o", join(out, "noop")], ROOT)));
+console.log(`no-op generate of the 3 specs (inputs unchanged): ${noop.toFixed(0)} ms wall, whole process  (target < 150 ms)`);
+
+await clientSizes(ROOT);
+await clientThroughput(ROOT, runs);

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { Command, Option } from "commander";
-import { formatProblems, getTotals, type OutputFormat } from "@redocly/openapi-core";
-import { lint } from "./lint/index.js";
+import type { NormalizedProblem, OutputFormat } from "@redocly/openapi-core";
 import { generate } from "./generate.js";
 import { relative } from "node:path";
+import { existsSync, watch as fsWatch } from "node:fs";
+import { CONFIG_FILE, loadProjectConfig } from "./config.js";
 import { SpecError } from "./errors.js";
 import { VERSION } from "./version.js";
 
@@ -25,9 +26,9 @@ program
   .option("-c, --config <file>", "Redocly config file (default: ./redocly.yaml)")
   .option("--max-problems <n>", "show at most this many problems", (v) => Number.parseInt(v, 10), 100)
   .action(async (paths: string[], opts: { format: OutputFormat; config?: string; maxProblems: number }) => {
+    const { lint } = await import("./lint/index.js");
     const result = await lint(paths, opts.config ? { config: opts.config } : {});
-    const totals = getTotals(result.problems);
-    formatProblems(result.problems, { format: opts.format, totals, version: VERSION, maxProblems: opts.maxProblems, color: process.stderr.isTTY === true });
+    await printProblems(result.problems, opts.format, opts.maxProblems);
     if (opts.format === "codeframe" || opts.format === "stylish") {
       process.stderr.write(`${result.files.length} file(s) linted: ${result.errors} error(s), ${result.warnings} warning(s).\n`);
     }
@@ -40,33 +41,91 @@ program
   .argument("[paths...]", "spec files or folders (default: the config's specs folder)")
   .option("-o, --out <dir>", "output folder (default: the config's out, else generated/)")
   .option("--check", "write nothing; exit 1 with a diff when the output folder differs from what the specs produce")
-  .action(async (paths: string[], opts: { out?: string; check?: boolean }) => {
-    const started = performance.now();
-    const result = await generate({ paths, check: opts.check === true, ...(opts.out ? { out: opts.out } : {}) });
-    for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
-    if (result.problems.length) {
-      formatProblems(result.problems, { format: "codeframe", totals: getTotals(result.problems), version: VERSION, color: process.stderr.isTTY === true });
-      process.stderr.write("specgen generate: stopped before writing anything; fix the errors above.\n");
-      process.exitCode = 1;
-      return;
-    }
-    const outName = relative(process.cwd(), result.out) || ".";
-    if (opts.check) {
-      const diff = result.diff ?? "";
-      if (diff) {
-        process.stdout.write(diff);
-        process.stderr.write(`specgen generate --check: ${outName}/ is out of date (stale or edited by hand); run specgen generate.\n`);
-        process.exitCode = 1;
-      } else process.stderr.write(`specgen generate --check: ${outName}/ is up to date.\n`);
-      return;
-    }
-    const ops = result.model.specs.reduce((n, s) => n + s.operations.length, 0);
-    const schemas = result.model.specs.reduce((n, s) => n + s.schemas.length, 0);
-    const ms = Math.round(performance.now() - started);
-    process.stderr.write(`specgen: ${result.model.specs.length} spec(s), ${ops} operation(s), ${schemas} schema(s) -> ${result.files.length} file(s) in ${outName}/ (${ms} ms)\n`);
+  .option("--force", "regenerate even when the inputs are unchanged since the last run")
+  .option("-w, --watch", "stay running and regenerate when a spec, overlay or the config changes")
+  .action(async (paths: string[], opts: GenerateFlags) => {
+    await runGenerate(paths, opts);
+    if (opts.watch) watch(paths, opts);
   });
 
-program.parseAsync().catch((err: unknown) => {
+program
+  .command("validate")
+  .description("Check JSON files against a spec's response or schema, with the validators generate would emit.")
+  .argument("<target>", "<spec file>#<operationId> (its first 2xx JSON response; <operationId>:<status> for another) or <spec file>#<schema name>")
+  .argument("<files...>", "JSON files to check")
+  .option("--no-overlays", "check the spec as written, without the overlays the config lists for it")
+  // Usage errors exit 2 (commander's own default is 1).
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
+  .action(async (target: string, files: string[], opts: { overlays: boolean }) => {
+    const { runValidate } = await import("./validate.js");
+    const outcome = await runValidate(target, files, { overlays: opts.overlays });
+    for (const line of outcome.stdout) process.stdout.write(`${line}\n`);
+    for (const line of outcome.stderr) process.stderr.write(`${line}\n`);
+    process.exitCode = outcome.exitCode;
+  });
+
+interface GenerateFlags {
+  out?: string;
+  check?: boolean;
+  force?: boolean;
+  watch?: boolean;
+}
+
+async function runGenerate(paths: string[], opts: GenerateFlags): Promise<void> {
+  const started = performance.now();
+  const result = await generate({ paths, check: opts.check === true, force: opts.force === true, ...(opts.out ? { out: opts.out } : {}) });
+  if (result.upToDate) {
+    process.stderr.write(`specgen: ${relative(process.cwd(), result.out) || "."}/ is up to date (inputs unchanged; --force regenerates)\n`);
+    return;
+  }
+  for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+  if (result.problems.length) {
+    await printProblems(result.problems, "codeframe", 100);
+    process.stderr.write("specgen generate: stopped before writing anything; fix the errors above.\n");
+    process.exitCode = 1;
+    return;
+  }
+  const outName = relative(process.cwd(), result.out) || ".";
+  if (opts.check) {
+    const diff = result.diff ?? "";
+    if (diff) {
+      process.stdout.write(diff);
+      process.stderr.write(`specgen generate --check: ${outName}/ is out of date (stale or edited by hand); run specgen generate.\n`);
+      process.exitCode = 1;
+    } else process.stderr.write(`specgen generate --check: ${outName}/ is up to date.\n`);
+    return;
+  }
+  const ops = result.model.specs.reduce((n, s) => n + s.operations.length, 0);
+  const schemas = result.model.specs.reduce((n, s) => n + s.schemas.length, 0);
+  const ms = Math.round(performance.now() - started);
+  process.stderr.write(`specgen: ${result.model.specs.length} spec(s), ${ops} operation(s), ${schemas} schema(s) -> ${result.files.length} file(s) in ${outName}/ (${ms} ms)\n`);
+}
+
+/** Watches the spec folders, overlays and config; runs are serialised and debounced. */
+function watch(paths: string[], opts: GenerateFlags): void {
+  const config = loadProjectConfig();
+  const targets = [...(paths.length ? paths : [config.specs]), ...Object.values(config.overlays).flat(), CONFIG_FILE].filter((p) => existsSync(p));
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const rerun = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(() => runGenerate(paths, { ...opts, force: false })).catch((err: unknown) => report(err));
+    }, 150);
+  };
+  for (const t of targets) fsWatch(t, { recursive: true }, rerun);
+  process.stderr.write(`specgen: watching ${targets.join(", ")} (Ctrl-C to stop)\n`);
+}
+
+/** Redocly's formatter (codeframes, GitHub annotations, …), loaded only when there is something to print. */
+async function printProblems(problems: NormalizedProblem[], format: OutputFormat, maxProblems: number): Promise<void> {
+  const { formatProblems, getTotals } = await import("@redocly/openapi-core");
+  formatProblems(problems, { format, totals: getTotals(problems), version: VERSION, maxProblems, color: process.stderr.isTTY === true });
+}
+
+function report(err: unknown): void {
   process.stderr.write(`specgen: ${err instanceof SpecError ? err.toString() : err instanceof Error ? err.message : String(err)}\n`);
   process.exitCode = 2;
-});
+}
+
+program.parseAsync().catch(report);

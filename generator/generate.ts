@@ -1,16 +1,14 @@
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import type { NormalizedProblem } from "@redocly/openapi-core";
 import { loadProjectConfig, type ProjectConfig } from "./config.js";
 import { discoverSpecFiles } from "./load/discover.js";
 import { readSpecFile, type SpecFile } from "./load/read.js";
 import { SpecError } from "./errors.js";
-import { buildModel } from "./model/build.js";
 import type { Model } from "./model/types.js";
 import type { GeneratedFile } from "./emit/file.js";
-import { emitTypes } from "./emit/types.js";
-import { emitPackage } from "./emit/package.js";
 import { writeOutput } from "./write/writer.js";
 import { diffOutput } from "./write/check.js";
+import { STAMP_FILE, makeStamp, upToDate } from "./stamp.js";
 
 export interface GenerateOptions {
   /** Working directory: where `specgen.config.json` is looked up and paths are resolved. Default: process.cwd(). */
@@ -25,6 +23,8 @@ export interface GenerateOptions {
   check?: boolean;
   /** Settings that replace the config file's. */
   config?: Partial<ProjectConfig>;
+  /** Regenerate even when the output's stamp says the inputs are unchanged. */
+  force?: boolean;
 }
 
 export interface GenerateResult {
@@ -38,10 +38,21 @@ export interface GenerateResult {
   written: boolean;
   /** With `check`: a unified diff from the output folder to the expected files ("" when equal). */
   diff?: string;
+  /** Nothing to do: the inputs are unchanged since the output was written (`files` and `model` are empty). */
+  upToDate: boolean;
 }
 
-/** One emitter per output kind: each a pure function from the model to files. */
-const EMITTERS: Array<(model: Model) => Promise<GeneratedFile[]> | GeneratedFile[]> = [emitTypes];
+type Emitter = (model: Model) => Promise<GeneratedFile[]> | GeneratedFile[];
+
+/**
+ * One emitter per output kind, each a pure function from the model to files. Loaded on
+ * demand, so that a run with nothing to do never loads TypeScript or Ajv.
+ */
+const EMITTERS: Array<() => Promise<Emitter>> = [
+  async () => (await import("./emit/types.js")).emitTypes,
+  async () => (await import("./emit/validators.js")).emitValidators,
+  async () => (await import("./emit/client.js")).emitClient,
+];
 
 /** load → struct gate → model → emitters → one atomic write. Problems stop the run before anything is written. */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
@@ -52,17 +63,24 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // Module names are taken relative to the folder given (or the folder of the file given).
   const single = paths.length === 1 ? resolve(cwd, paths[0]!) : cwd;
   const root = /\.(ya?ml|json)$/i.test(single) ? resolve(single, "..") : single;
+  const specPaths = discoverSpecFiles(paths, cwd);
+  const overlayPaths = Object.entries(config.overlays).map(([spec, files]) => [resolve(cwd, spec), files.map((f) => resolve(cwd, f))] as const);
+  const stampConfig = { ...config, paths, root: relative(cwd, root) };
+  const writing = !options.dryRun && !options.check;
+  if (writing && !options.force && upToDate(out, cwd, stampConfig, specPaths)) {
+    return { files: [], model: { specs: [], warnings: [], pkg: { ...config.package, notices: [] } }, problems: [], warnings: [], out, written: false, upToDate: true };
+  }
+
   const specFiles: SpecFile[] = [];
-  for (const path of discoverSpecFiles(paths, cwd)) {
+  for (const path of specPaths) {
     const file = readSpecFile(path);
     if (file.kind === "openapi" || file.kind === "json-schema") specFiles.push(file);
   }
-  const overlays = new Map<string, SpecFile[]>();
-  for (const [spec, files] of Object.entries(config.overlays)) {
-    overlays.set(resolve(cwd, spec), files.map((f) => readSpecFile(resolve(cwd, f))));
-  }
-  const { model, problems } = await buildModel(specFiles, root, overlays, config.package);
-  if (problems.length) return { files: [], model, problems, warnings: model.warnings, out, written: false };
+  const overlays = new Map(overlayPaths.map(([spec, files]) => [spec, files.map((f) => readSpecFile(f))]));
+  const { buildModel } = await import("./model/build.js");
+  const { model, problems, inputs } = await buildModel(specFiles, root, overlays, config.package);
+  const base = { model, problems, warnings: model.warnings, out, upToDate: false };
+  if (problems.length) return { ...base, files: [], written: false };
   const files: GeneratedFile[] = [];
   const seen = new Set<string>();
   const add = (file: GeneratedFile): void => {
@@ -70,11 +88,14 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     seen.add(file.path);
     files.push(file);
   };
-  for (const emit of EMITTERS) for (const file of await emit(model)) add(file);
+  for (const load of EMITTERS) for (const file of await (await load())(model)) add(file);
   // The package manifest, README and entry points describe what the emitters produced.
+  const { emitPackage } = await import("./emit/package.js");
   for (const file of emitPackage(model, files.map((f) => f.path))) add(file);
+  const stamp = makeStamp(cwd, stampConfig, specPaths, [...inputs, ...overlayPaths.flatMap(([, f]) => f)]);
+  add({ path: STAMP_FILE, contents: `${JSON.stringify(stamp, null, 2)}\n` });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (options.check) return { files, model, problems, warnings: model.warnings, out, written: false, diff: diffOutput(out, files) };
-  if (!options.dryRun) writeOutput(out, files);
-  return { files, model, problems, warnings: model.warnings, out, written: !options.dryRun };
+  if (options.check) return { ...base, files, written: false, diff: diffOutput(out, files) };
+  if (writing) writeOutput(out, files);
+  return { ...base, files, written: writing };
 }

@@ -57,10 +57,11 @@ test("a run killed at any moment leaves the output folder as it was", async () =
   const before = snapshot(out);
   // The corpus run takes about two seconds; kill it at points spread over that time.
   for (const delay of [150, 400, 700, 1000, 1300, 1600, 1900, 2300]) {
-    const child = spawn(process.execPath, [join(ROOT, "dist/generator/cli.js"), "generate", CORPUS_CS, "-o", out], { stdio: "ignore" });
+    const child = spawn(process.execPath, [join(ROOT, "dist/generator/cli.js"), "generate", "--force", CORPUS_CS, "-o", out], { stdio: "ignore" });
+    const exited = new Promise((r) => child.on("exit", r));
     await new Promise((r) => setTimeout(r, delay));
     child.kill("SIGKILL");
-    await new Promise((r) => child.on("exit", r));
+    await exited;
     if (!existsSync(out)) {
       // Killed between the two renames: the next run puts the old folder back before anything else.
       assert.equal(specgen(["generate", "--check", CORPUS_CS, "-o", out]).status, 0);

@@ -68,3 +68,11 @@ test("generate stops on a structural error before writing anything", () => {
   assert.deepEqual(readdirSync(join(dir, "generated")), ["keep.txt"]);
   assert.deepEqual(readdirSync(dir).sort(), ["generated", "specs"], "no temporary folder is left behind");
 });
+
+test("readOnly and writeOnly are respected in the named response types", async () => {
+  const out = tempDir();
+  const result = await generate({ paths: [join(FIXTURES, "readwrite/spec")], out, cwd: ROOT });
+  assert.deepEqual(result.problems, []);
+  cpSync(join(FIXTURES, "readwrite/use.ts"), join(out, "use.ts"));
+  assert.deepEqual(typecheck([join(out, "use.ts")]), []);
+});

@@ -25,9 +25,12 @@ export async function emitTypes(model: Model): Promise<GeneratedFile[]> {
 
 async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
   const document = readerDocs(structuredClone(spec.document)) as unknown as OpenAPI3;
-  const ast = await openapiTS(document, { emptyObjectsUnknown: true, defaultNonNullable: true, silent: true, alphabetize: false });
+  // With readOnly/writeOnly in play, openapi-typescript marks those properties, and the named
+  // response types keep only what a server sends (`Readable<…>`: no writeOnly fields).
+  const readWrite = usesReadWrite(spec.document);
+  const ast = await openapiTS(document, { emptyObjectsUnknown: true, defaultNonNullable: true, silent: true, alphabetize: false, readWriteMarkers: readWrite });
   const body = astToString(ast);
-  return { path: `types/${spec.module}.d.ts`, contents: `${banner(spec.source)}${body}${namedExports(spec)}` };
+  return { path: `types/${spec.module}.d.ts`, contents: `${banner(spec.source)}${body}${namedExports(spec, readWrite)}` };
 }
 
 /**
@@ -70,7 +73,15 @@ function readerDocs(node: unknown, depth = 0): unknown {
   return node;
 }
 
-function namedExports(spec: SpecModel): string {
+function usesReadWrite(node: unknown, depth = 0): boolean {
+  if (depth > 500 || typeof node !== "object" || node === null) return false;
+  if (Array.isArray(node)) return node.some((v) => usesReadWrite(v, depth + 1));
+  const o = node as Record<string, unknown>;
+  if (o.readOnly === true || o.writeOnly === true) return true;
+  return Object.entries(o).some(([k, v]) => !DATA_KEYS.has(k) && usesReadWrite(v, depth + 1));
+}
+
+function namedExports(spec: SpecModel, readWrite: boolean): string {
   const out: string[] = [];
   for (const op of spec.operations) {
     const opType = `operations[${JSON.stringify(op.operationId)}]`;
@@ -78,7 +89,7 @@ function namedExports(spec: SpecModel): string {
       const media = mediaOf(spec, op.pathKey, op.method, r.status);
       out.push(
         jsdoc({ description: `JSON body of the ${r.status} response of \`${op.operationId}\`.` }) +
-          `export type ${r.name} = ${opType}["responses"][${JSON.stringify(Number(r.status) || r.status)}]["content"][${JSON.stringify(media)}];`,
+          `export type ${r.name} = ${readWrite ? "Readable<" : ""}${opType}["responses"][${JSON.stringify(Number(r.status) || r.status)}]["content"][${JSON.stringify(media)}]${readWrite ? ">" : ""};`,
       );
     }
     const has = (where: string) => op.parameters.some((p) => p.in === where);

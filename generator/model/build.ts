@@ -12,6 +12,8 @@ const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "tr
 export interface BuildResult {
   model: Model;
   problems: NormalizedProblem[];
+  /** Every file read: the specs and all files their `$ref`s reach. */
+  inputs: string[];
 }
 
 /** Builds the model from parsed spec files (OpenAPI documents and bare JSON Schemas). */
@@ -23,10 +25,12 @@ export async function buildModel(
 ): Promise<BuildResult> {
   const warnings: string[] = [];
   const notices: PackageInfo["notices"] = [];
+  const inputs: string[] = [];
   const problems: NormalizedProblem[] = [];
   const specs: SpecModel[] = [];
   for (const file of files) {
     const source = relative(root, file.path).split(sep).join("/");
+    inputs.push(file.path);
     const module = source.replace(/\.(ya?ml|json)$/i, "");
     const header = /^(#[^\n]*\n)+/.exec(file.text)?.[0];
     if (header && /copyright|licen[cs]e/i.test(header)) notices.push({ source, text: header.replace(/^# ?/gm, "") });
@@ -35,15 +39,17 @@ export async function buildModel(
       for (const overlay of overlays.get(file.path) ?? []) overlaid = applyOverlay(overlaid ?? file.doc, overlay.doc, overlay.path);
       const bundled = await bundleOpenApi(file.path, overlaid);
       problems.push(...bundled.problems);
+      inputs.push(...bundled.files);
       if (bundled.problems.length) continue;
       specs.push(openApiSpec(source, module, bundled.document, (m) => warnings.push(`${source}: ${m}`)));
     } else if (file.kind === "json-schema") {
       const built = await schemaSpec(file, source, module);
       problems.push(...built.problems);
+      inputs.push(...built.files);
       if (built.spec) specs.push(built.spec);
     }
   }
-  return { model: { specs, warnings, pkg: { ...pkg, notices } }, problems };
+  return { model: { specs, warnings, pkg: { ...pkg, notices } }, problems, inputs };
 }
 
 function openApiSpec(source: string, module: string, document: Record<string, unknown>, warn: (m: string) => void): SpecModel {
@@ -143,7 +149,7 @@ function basePathOf(document: Record<string, unknown>): string {
  * openapi-typescript reads only OpenAPI documents, so a bare schema becomes the one component
  * of a synthetic document, bundled from the schema's own folder so its relative `$ref`s resolve.
  */
-async function schemaSpec(file: SpecFile, source: string, module: string): Promise<{ spec?: SpecModel; problems: NormalizedProblem[] }> {
+async function schemaSpec(file: SpecFile, source: string, module: string): Promise<{ spec?: SpecModel; problems: NormalizedProblem[]; files: string[] }> {
   const name = pascalCase(basename(module));
   // Some bare schemas (Matrix's olm_plaintext.yaml) keep helper schemas in their own
   // `components.schemas`: those become siblings of the main schema, where their refs point.
@@ -163,7 +169,8 @@ async function schemaSpec(file: SpecFile, source: string, module: string): Promi
     dereference: false,
   });
   const problems = result.problems.filter((p) => p.severity === "error");
-  if (problems.length) return { problems };
+  const files = [...result.fileDependencies];
+  if (problems.length) return { problems, files };
   const document = result.bundle.parsed as Record<string, unknown>;
   const schemas: NamedSchema[] = [{ name, typeExpression: `components["schemas"][${JSON.stringify(name)}]`, pointer: pointer(["components", "schemas", name]) }];
   // Collections of objects get a name for their element: identity_providers → IdentityProvider.
@@ -177,7 +184,7 @@ async function schemaSpec(file: SpecFile, source: string, module: string): Promi
       });
     }
   }
-  return { spec: { source, module, kind: "json-schema", document, basePath: "", operations: [], schemas }, problems };
+  return { spec: { source, module, kind: "json-schema", document, basePath: "", operations: [], schemas }, problems, files };
 }
 
 /** A local `#/…` ref in a bare schema is relative to that file's root, which now sits at `base`. */

@@ -8,7 +8,27 @@
  * Calling convention for generated code: one constant {@link Operation}
  * descriptor per operation, and one exported function per operation that
  * forwards to {@link request} (JSON endpoints, and 3xx endpoints fetched
- * without following) or {@link buildUrl} (URL for a browser to navigate to). See `test/runtime/example-stub.ts` for a complete stub.
+ * without following) or {@link buildUrl} (URL for a browser to navigate to).
+ * specgen's `test/runtime/example-stub.ts` is a complete example.
+ *
+ * @example
+ * ```ts
+ * import { buildUrl, createClient, request, type CallOptions, type Client, type Operation, type RedirectResult, type Result } from "./runtime.js";
+ * import { isGetAuthMetadataResponse, type GetAuthMetadataResponse } from "./validators.js";
+ * export { createClient };
+ * const getAuthMetadataOp: Operation = { method: "GET", base: "/_matrix/client/v1", path: "/auth_metadata", cache: true, validate: { 200: isGetAuthMetadataResponse } };
+ * const redirectToIdPOp: Operation = { method: "GET", base: "/_matrix/client/v3", path: "/login/sso/redirect/{idpId}", query: ["redirectUrl"], redirect: true };
+ * export const getAuthMetadata = (client: Client, init?: CallOptions) =>
+ *   request<Result<GetAuthMetadataResponse>>(client, getAuthMetadataOp, {}, init);
+ * export const redirectToIdP = (client: Client, params: { idpId: string; redirectUrl: string }, init?: CallOptions) =>
+ *   request<RedirectResult<{ location?: string }>>(client, redirectToIdPOp, params, init);
+ * export const redirectToIdPUrl = (client: Client, params: { idpId: string; redirectUrl: string }) =>
+ *   buildUrl(client, redirectToIdPOp, params);
+ * // user code
+ * const client = createClient({ baseUrl: "https://matrix.example.org" });
+ * const { data } = await getAuthMetadata(client, { signal: AbortSignal.timeout(10_000) });
+ * location.assign(redirectToIdPUrl(client, { idpId: "oidc-github", redirectUrl: location.href }));
+ * ```
  *
  * @module
  */
@@ -31,7 +51,7 @@ export interface Validator {
 
 /** Static description of one operation, emitted once per operation. */
 export interface Operation {
-  /** HTTP method, upper case (`"GET"`). */
+  /** HTTP method, upper case (`"GET"`, `"POST"`...). */
   method: string;
   /** Base path from the spec's `servers` entry, e.g. `/_matrix/client/v1`. */
   base?: string;
@@ -112,9 +132,10 @@ export interface Result<T, H = Record<string, string>> {
 }
 
 /**
- * Result of {@link request} for a `redirect` operation. In browsers `fetch` cannot see a redirect's
- * target (the response is "opaqueredirect"): then `status` is 0 and
- * `location` is undefined; browsers should navigate to {@link buildUrl}.
+ * Result of {@link request} for a `redirect` operation. In browsers `fetch`
+ * cannot see a redirect's target (the response is "opaqueredirect"): then
+ * `status` is 0, `location` is absent and `headers` is empty; browsers should
+ * navigate to {@link buildUrl} instead.
  */
 export interface RedirectResult<H = Record<string, string>> {
   status: number;
@@ -129,10 +150,13 @@ export class HttpError extends Error {
   declare readonly status: number;
   /** Excerpt (first 200 characters) of the body, or the refused `Location`. */
   declare readonly body: string;
-  /** @param reason appended to the message `HTTP <status>` */
+  /**
+   * @param body response body or Location, cut to 200 characters
+   * @param reason appended to the message `HTTP <status>`
+   */
   constructor(status: number, body = "", reason = "") {
     super(`HTTP ${status}${reason && ": " + reason}`);
-    Object.assign(this, { status, body });
+    Object.assign(this, { status, body: body.slice(0, 200) });
   }
 }
 
@@ -157,7 +181,7 @@ export class ResponseValidationError extends Error {
   /** JSON pointers into the body and messages, from the validator. */
   declare readonly errors: { pointer: string; message: string }[];
   constructor(status: number, errors: { pointer: string; message: string }[]) {
-    super(`Invalid ${status} response ` + JSON.stringify(errors));
+    super(`HTTP ${status}: invalid body`);
     Object.assign(this, { status, errors });
   }
 }
@@ -168,7 +192,7 @@ export interface Client extends ClientOptions {
 }
 
 /** Resolves defaults; the result is what stubs take as first argument. */
-export const createClient = (options: ClientOptions): Client => ({ ...options, cache: options.cache ?? createMemoryCache() });
+export const createClient = (options: ClientOptions): Client => ({ ...options, cache: options.cache ?? new Map() });
 
 /** Unbounded in-memory {@link Cache}; share one between clients if wanted. */
 export const createMemoryCache = (): Cache => new Map<string, CacheEntry>();
@@ -187,7 +211,7 @@ export function buildUrl(client: { baseUrl: string }, op: Operation, params: Par
   const q = new URLSearchParams();
   const path = op.path.replace(/{(.+?)}/g, (_, k: string) => {
     const v = "" + (params[k] ?? "");
-    if (/^\.{0,2}$/.test(v)) throw new TypeError("Bad path param " + k);
+    if (/^\.{0,2}$/.test(v)) throw TypeError("Bad path param " + k);
     return encodeURIComponent(v);
   });
   for (const k of op.query ?? []) for (const v of [params[k]].flat()) if (v != null) q.append(k, v as string);
@@ -195,31 +219,30 @@ export function buildUrl(client: { baseUrl: string }, op: Operation, params: Par
   return client.baseUrl.replace(/\/+$/, "") + (op.base ?? "") + path + (qs && "?" + qs);
 }
 
-
 /** Reads a size-capped JSON body; throws the typed error of a non-2xx answer. */
-async function readBody(res: Response, max = 1 << 20): Promise<unknown> {
+async function readBody(res: Response, c: ClientOptions): Promise<unknown> {
+  const max = c.maxBodyBytes ?? 1 << 20;
   const s = res.status;
   const r = res.body?.getReader();
   const d = new TextDecoder();
   let text = "";
   let n = 0;
   let data: any;
-  for (let c; r && !(c = await r.read()).done; ) {
-    if ((n += c.value.length) > max) {
+  for (let chunk; r && !(chunk = await r.read()).done; ) {
+    if ((n += chunk.value.length) > max) {
       void r.cancel(); // cannot reject: the stream just delivered a chunk
-      throw new HttpError(s, "", "body over " + max + " bytes");
+      throw new HttpError(s, "", "body over " + max);
     }
-    text += d.decode(c.value, { stream: true });
+    text += d.decode(chunk.value, { stream: true });
   }
   text += d.decode();
-  const excerpt = text.slice(0, 200);
   try {
     data = text ? JSON.parse(text) : undefined;
   } catch {
-    throw new HttpError(s, excerpt, "not JSON");
+    throw new HttpError(s, text, "not JSON");
   }
   if (res.ok) return data;
-  throw typeof data?.errcode == "string" ? new MatrixError(s, data.errcode, data.error, data) : new HttpError(s, excerpt);
+  throw typeof data?.errcode == "string" ? new MatrixError(s, data.errcode, data.error, data) : new HttpError(s, text);
 }
 
 /**
@@ -271,20 +294,22 @@ export async function request<R = Result<unknown>>(c: ClientOptions, op: Operati
     if (op.redirect) {
       // browsers: opaque redirect, status 0, nothing readable
       if (!s) return { status: 0, headers: got } as R;
-      if (!/^30[12378]$/.test("" + s)) throw (await readBody(res, c.maxBodyBytes), new HttpError(s, "", "not a redirect"));
       let u: URL | undefined;
-      try {
-        u = new URL(got.location || "x:", url);
-      } catch {}
-      if (!/^https?:$/.test(u?.protocol!)) throw new HttpError(s, got.location, "refused Location");
+      if (/^30[12378]$/.test("" + s))
+        try {
+          u = new URL(got.location || "x:", url);
+        } catch {}
+      else await readBody(res, c); // throws for error answers
+      // no redirect, or a missing / unparsable / non-http(s) Location
+      if (!/^https?:$/.test(u?.protocol!)) throw new HttpError(s, got.location, "bad redirect");
       return { status: s, location: u!.href, headers: got } as R;
     }
     if (hit && s == 304) headers = { ...headers, ...got };
-    else (data = await readBody(res, c.maxBodyBytes)), (status = s), (headers = got);
+    else (data = await readBody(res, c)), (status = s), (headers = got);
     const cc = headers["cache-control"] as string; // regexps see "undefined" if absent
-    const m = /no-cache/i.test(cc) ? 0 : /(^|[\s,])max-age=(\d+)/i.exec(cc)?.[2] ?? 0;
+    const m = /no-cache/i.test(cc) ? 0 : /max-age=(\d+)/i.exec(cc)?.[1] ?? 0;
     if (cache && status == 200 && !/no-store/i.test(cc))
-      await cache.set(url, { data, headers, expires: now() + (+m - (Number(headers.age) || 0)) * 1e3 });
+      await cache.set(url, { data, headers, expires: now() + (+m - ~~(headers.age as unknown as number)) * 1e3 });
   }
   const v = c.validate !== false && op.validate?.[status!];
   if (v && !v(data)) throw new ResponseValidationError(status!, (v.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message ?? "" })));

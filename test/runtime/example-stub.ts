@@ -13,15 +13,18 @@ export interface GetAuthMetadataResponse {
 }
 
 /** Stands in for an Ajv standalone validator: a type guard with `.errors`. */
-export const isGetAuthMetadataResponse = function validate(v: unknown): v is GetAuthMetadataResponse {
-  const errors: { instancePath: string; message: string }[] = [];
-  if (typeof v !== "object" || v === null || Array.isArray(v)) errors.push({ instancePath: "", message: "must be object" });
-  else
-    for (const k of ["issuer", "authorization_endpoint"])
-      if (typeof (v as Record<string, unknown>)[k] !== "string") errors.push({ instancePath: "/" + k, message: "must be string" });
-  (validate as Validator).errors = errors.length ? errors : null;
-  return !errors.length;
-} as Validator;
+export const isGetAuthMetadataResponse: ((v: unknown) => v is GetAuthMetadataResponse) & Validator = Object.assign(
+  (v: unknown): v is GetAuthMetadataResponse => {
+    const errors: { instancePath: string; message: string }[] = [];
+    if (typeof v !== "object" || v === null || Array.isArray(v)) errors.push({ instancePath: "", message: "must be object" });
+    else
+      for (const k of ["issuer", "authorization_endpoint"])
+        if (typeof (v as Record<string, unknown>)[k] !== "string") errors.push({ instancePath: "/" + k, message: "must be string" });
+    isGetAuthMetadataResponse.errors = errors.length ? errors : null;
+    return !errors.length;
+  },
+  { errors: null },
+);
 
 // --- one descriptor per operation (`{name}` in path = required path param) ---
 const getAuthMetadataOp: Operation = {

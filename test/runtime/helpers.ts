@@ -18,7 +18,13 @@ export async function serve(handler: (req: IncomingMessage, res: ServerResponse)
   const server = createServer((req, res) => {
     seen.push(req.url ?? "");
     heads.push(req.headers);
-    handler(req, res);
+    try {
+      handler(req, res);
+    } catch (e) {
+      // a broken request must fail the test, not hang it
+      if (!res.headersSent) res.writeHead(500);
+      res.end(String(e));
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -33,6 +39,9 @@ export async function serve(handler: (req: IncomingMessage, res: ServerResponse)
       }),
   };
 }
+
+/** Per-suite limit so a broken runtime fails instead of hanging. */
+export const limit = { timeout: 15_000 };
 
 /** Replies with JSON (or a raw string body) and extra headers. */
 export function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { buildUrl, createClient, request, type Operation } from "../../generator/runtime/index.js";
-import { serve, type TestServer } from "./helpers.js";
+import { limit, serve, type TestServer } from "./helpers.js";
 
 const idpOp: Operation = {
   method: "GET",
@@ -11,7 +11,7 @@ const idpOp: Operation = {
   redirect: true,
 };
 
-describe("buildUrl", () => {
+describe("buildUrl", limit, () => {
   it("joins baseUrl (with or without prefix / trailing slash), base and path", () => {
     const op: Operation = { method: "GET", base: "/_matrix/client/v1", path: "/auth_metadata" };
     assert.equal(buildUrl({ baseUrl: "https://hs.example" }, op), "https://hs.example/_matrix/client/v1/auth_metadata");
@@ -46,7 +46,7 @@ describe("buildUrl", () => {
   });
 });
 
-describe("hostile path params reach the server percent-encoded", () => {
+describe("hostile path params reach the server percent-encoded", limit, () => {
   let srv: TestServer;
   before(async () => {
     srv = await serve((_req, res) => {

@@ -1,0 +1,217 @@
+/* The specgen client runtime (hand-written, see specgen's generator/runtime/). */
+/**
+ * Client runtime shipped inside generated packages and called by the generated
+ * fetch stubs. Runs unchanged in Node >= 20 and browsers: it only uses the
+ * standard `fetch`, `URL`, `URLSearchParams`, `Headers`, `AbortSignal` and
+ * `TextDecoder` globals. Everything is a plain exported function so bundlers
+ * can drop what a package does not use.
+ *
+ * Calling convention for generated code: one constant {@link Operation}
+ * descriptor per operation, and one exported function per operation that
+ * forwards to {@link request} (JSON endpoints, and 3xx endpoints fetched
+ * without following) or {@link buildUrl} (URL for a browser to navigate to).
+ * specgen's `test/runtime/example-stub.ts` is a complete example.
+ *
+ * @example
+ * ```ts
+ * import { buildUrl, createClient, request, type CallOptions, type Client, type Operation, type RedirectResult, type Result } from "./runtime.js";
+ * import { isGetAuthMetadataResponse, type GetAuthMetadataResponse } from "./validators.js";
+ * export { createClient };
+ * const getAuthMetadataOp: Operation = { method: "GET", base: "/_matrix/client/v1", path: "/auth_metadata", cache: true, validate: { 200: isGetAuthMetadataResponse } };
+ * const redirectToIdPOp: Operation = { method: "GET", base: "/_matrix/client/v3", path: "/login/sso/redirect/{idpId}", query: ["redirectUrl"], redirect: true };
+ * export const getAuthMetadata = (client: Client, init?: CallOptions) =>
+ *   request<Result<GetAuthMetadataResponse>>(client, getAuthMetadataOp, {}, init);
+ * export const redirectToIdP = (client: Client, params: { idpId: string; redirectUrl: string }, init?: CallOptions) =>
+ *   request<RedirectResult<{ location?: string }>>(client, redirectToIdPOp, params, init);
+ * export const redirectToIdPUrl = (client: Client, params: { idpId: string; redirectUrl: string }) =>
+ *   buildUrl(client, redirectToIdPOp, params);
+ * // user code
+ * const client = createClient({ baseUrl: "https://matrix.example.org" });
+ * const { data } = await getAuthMetadata(client, { signal: AbortSignal.timeout(10_000) });
+ * location.assign(redirectToIdPUrl(client, { idpId: "oidc-github", redirectUrl: location.href }));
+ * ```
+ *
+ * @module
+ */
+/** Ajv-style error entry; `instancePath` is a JSON pointer into the body. */
+export interface ValidatorError {
+    instancePath: string;
+    message?: string | undefined;
+}
+/**
+ * Ajv-compatible validator: returns whether `value` matches the schema and,
+ * after a failed call, exposes the reasons on its `errors` property (as Ajv's
+ * compiled and standalone validators do).
+ */
+export interface Validator {
+    (value: unknown): boolean;
+    errors?: readonly ValidatorError[] | null | undefined;
+}
+/** Static description of one operation, emitted once per operation. */
+export interface Operation {
+    /** HTTP method, upper case (`"GET"`, `"POST"`...). */
+    method: string;
+    /** Base path from the spec's `servers` entry, e.g. `/_matrix/client/v1`. */
+    base?: string;
+    /**
+     * Path template relative to `base`, e.g. `/login/sso/redirect/{idpId}`;
+     * every `{name}` is a required path parameter taken from the call's params.
+     */
+    path: string;
+    /** Names of the query parameters, looked up in the call's params. */
+    query?: readonly string[];
+    /** The operation answers with a 3xx + `Location` (see {@link RedirectResult}). */
+    redirect?: boolean;
+    /** A GET whose 200 answers may be kept in the client's {@link Cache}. */
+    cache?: boolean;
+    /** Per-status validator of the (JSON) response body. */
+    validate?: Readonly<Record<number, Validator>>;
+}
+/** Values of the path and query parameters of one call, by name. */
+export type Params = Readonly<Record<string, unknown>>;
+/** A stored 200 response, as kept by a {@link Cache}. */
+export interface CacheEntry {
+    /** Parsed JSON body (validated again on every use). */
+    data: unknown;
+    /** Lower-cased response headers (validators `etag`/`last-modified` included). */
+    headers: Record<string, string>;
+    /** Epoch milliseconds until which the entry is fresh (0 = always revalidate). */
+    expires: number;
+}
+/**
+ * Storage for cacheable GET responses, keyed by absolute request URL. It may
+ * be asynchronous and may be shared between clients; a `Map` is a valid Cache.
+ * Key is the URL only (no `Vary`), so only cache public discovery endpoints.
+ */
+export interface Cache {
+    get(url: string): CacheEntry | undefined | Promise<CacheEntry | undefined>;
+    set(url: string, entry: CacheEntry): unknown;
+}
+/** Options of a client, passed to {@link createClient}. */
+export interface ClientOptions {
+    /** Homeserver URL, may include a path prefix; a trailing `/` is ignored. */
+    baseUrl: string;
+    /** `fetch` implementation; default: the global `fetch`. */
+    fetch?: typeof fetch;
+    /** Headers added to every request (e.g. `authorization`). */
+    headers?: Record<string, string>;
+    /** Validate response bodies with the operation's validators (default true). */
+    validate?: boolean;
+    /**
+     * Cache for operations with `cache: true`. {@link createClient} defaults it
+     * to a new {@link createMemoryCache}; `false` disables caching.
+     */
+    cache?: Cache | false;
+    /** Maximum response body size in bytes (default 1 MiB). */
+    maxBodyBytes?: number;
+    /** Clock in epoch milliseconds, for cache freshness (default `Date.now`). */
+    now?: () => number;
+}
+/** Per-call options. */
+export interface CallOptions {
+    /** Abort/timeout signal, e.g. `AbortSignal.timeout(10_000)`. */
+    signal?: AbortSignal;
+    /** Extra request headers for this call. */
+    headers?: Record<string, string>;
+}
+/** Result of {@link request}: a 2xx answer whose body passed validation. */
+export interface Result<T, H = Record<string, string>> {
+    status: number;
+    /** Parsed JSON body; `undefined` for an empty body. */
+    data: T;
+    /** Response headers, names lower-cased. */
+    headers: H;
+}
+/**
+ * Result of {@link request} for a `redirect` operation. In browsers `fetch`
+ * cannot see a redirect's target (the response is "opaqueredirect"): then
+ * `status` is 0, `location` is absent and `headers` is empty; browsers should
+ * navigate to {@link buildUrl} instead.
+ */
+export interface RedirectResult<H = Record<string, string>> {
+    status: number;
+    /** Absolute http(s) URL the server redirects to (absent in browsers). */
+    location?: string;
+    headers: H;
+}
+/** Non-2xx answer, unreadable body or refused redirect, without a Matrix error body. */
+export declare class HttpError extends Error {
+    name: string;
+    readonly status: number;
+    /** Excerpt (first 200 characters) of the body, or the refused `Location`. */
+    readonly body: string;
+    /**
+     * @param body response body or Location, cut to 200 characters
+     * @param reason appended to the message `HTTP <status>`
+     */
+    constructor(status: number, body?: string, reason?: string);
+}
+/** Non-2xx answer with a Matrix error body `{"errcode": ..., "error": ...}`. */
+export declare class MatrixError extends Error {
+    name: string;
+    readonly status: number;
+    readonly errcode: string;
+    readonly error: string;
+    /** The whole parsed body (e.g. for `retry_after_ms`). */
+    readonly data: unknown;
+    constructor(status: number, errcode: string, error: string, data: unknown);
+}
+/** The response body does not match the schema declared for its status. */
+export declare class ResponseValidationError extends Error {
+    name: string;
+    readonly status: number;
+    /** JSON pointers into the body and messages, from the validator. */
+    readonly errors: {
+        pointer: string;
+        message: string;
+    }[];
+    constructor(status: number, errors: {
+        pointer: string;
+        message: string;
+    }[]);
+}
+/** Client returned by {@link createClient}. */
+export interface Client extends ClientOptions {
+    cache: Cache | false;
+}
+/** Resolves defaults; the result is what stubs take as first argument. */
+export declare const createClient: (options: ClientOptions) => Client;
+/** Unbounded in-memory {@link Cache}; share one between clients if wanted. */
+export declare const createMemoryCache: () => Cache;
+/**
+ * Absolute URL of an operation: `baseUrl` + `op.base` + `op.path` with the
+ * path parameters filled in (encodeURIComponent) and the query appended
+ * (form style, arrays repeated, null/undefined omitted). For redirect
+ * operations this is the URL a browser should navigate to.
+ *
+ * @throws TypeError if a path parameter is missing, empty, `.` or `..` (no
+ *   encoding of the last two survives WHATWG URL normalisation, which treats
+ *   `%2E%2E` like `..` and would remove the segment).
+ */
+export declare function buildUrl(client: {
+    baseUrl: string;
+}, op: Operation, params?: Params): string;
+/**
+ * Performs an operation.
+ *
+ * JSON operations resolve to a {@link Result} for a 2xx answer. For `cache`
+ * operations (and a client cache) a fresh entry is returned without any
+ * request; a stale one is revalidated with `If-None-Match` /
+ * `If-Modified-Since` and reused on 304 (with freshness from the 304's
+ * headers). Freshness: `Cache-Control: max-age` minus `Age`; `no-cache` stores
+ * but always revalidates, `no-store` never stores; `s-maxage`, `Expires` and
+ * `stale-*` are ignored (no max-age = revalidate). Only 200 answers are stored.
+ *
+ * Redirect operations use `redirect: "manual"` (never following) and resolve
+ * to a {@link RedirectResult} for a 301/302/303/307/308 answer, with
+ * `Location` resolved against the request URL.
+ *
+ * @typeParam R {@link Result} or {@link RedirectResult}, declared by the stub.
+ * @throws MatrixError / HttpError for non-2xx answers; HttpError for an
+ *   oversized or non-JSON body, for a redirect operation answering without a
+ *   redirect, or with a missing or non-http(s) `Location` (e.g. `javascript:`);
+ *   ResponseValidationError if the body fails the validator for its status
+ *   (unless `validate: false`); TypeError for bad path parameters. Network and
+ *   abort/timeout errors are passed through unchanged.
+ */
+export declare function request<R = Result<unknown>>(c: ClientOptions, op: Operation, params?: Params, init?: CallOptions): Promise<R>;

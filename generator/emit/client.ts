@@ -1,0 +1,172 @@
+import { readFileSync } from "node:fs";
+import type { Model, OperationModel, SpecModel } from "../model/types.js";
+import { jsdoc } from "./comment.js";
+import type { GeneratedFile } from "./file.js";
+import { banner, relativeImport } from "./module.js";
+
+const RUNTIME_JS = new URL("../runtime/index.js", import.meta.url);
+const RUNTIME_DTS = new URL("../runtime/index.d.ts", import.meta.url);
+const q = (s: string) => JSON.stringify(s);
+
+/**
+ * Typed fetch stubs: per spec, one operation descriptor and one function per operation over
+ * the hand-written runtime (generator/runtime, shipped as client/runtime.js), plus a URL
+ * builder for each redirect endpoint, and `createClient` binding them all to one client.
+ */
+export function emitClient(model: Model): GeneratedFile[] {
+  const specs = model.specs.filter((s) => s.operations.length > 0);
+  if (specs.length === 0) return [];
+  const runtimeNote = "/* The specgen client runtime (hand-written, see specgen's generator/runtime/). */\n";
+  const files: GeneratedFile[] = [
+    { path: "client/runtime.js", contents: runtimeNote + readFileSync(RUNTIME_JS, "utf8") },
+    { path: "client/runtime.d.ts", contents: runtimeNote + readFileSync(RUNTIME_DTS, "utf8") },
+  ];
+  for (const spec of specs) files.push(...specClient(spec));
+  files.push(...indexFiles(model, specs));
+  return files;
+}
+
+const hasParams = (op: OperationModel) => op.parameters.some((p) => p.in === "path" || p.in === "query");
+const paramsRequired = (op: OperationModel) => op.parameters.some((p) => (p.in === "path" || p.in === "query") && p.required);
+
+function specClient(spec: SpecModel): GeneratedFile[] {
+  const js = `client/${spec.module}.js`;
+  const dts = `client/${spec.module}.d.ts`;
+  const validators = relativeImport(js, `validators/${spec.module}.js`);
+  const types = relativeImport(dts, `types/${spec.module}.js`);
+  const runtime = relativeImport(js, "client/runtime.js");
+  const validatorNames = spec.operations.flatMap((op) => op.responseTypes.map((r) => `validate${r.name}`));
+
+  const jsLines = [banner(spec.source).trimEnd(), `import { buildUrl, request } from ${q(runtime)};`];
+  if (validatorNames.length) jsLines.push(`import { ${validatorNames.join(", ")} } from ${q(validators)};`);
+  const dtsLines = [
+    banner(spec.source).trimEnd(),
+    `import type { CallOptions, ClientOptions, Result, RedirectResult } from ${q(runtime)};`,
+    `import type { operations${spec.operations.flatMap((op) => op.responseTypes.map((r) => `, ${r.name}`)).join("")} } from ${q(types)};`,
+  ];
+  for (const op of spec.operations) {
+    const descriptor = `${op.name}Operation`;
+    const query = op.parameters.filter((p) => p.in === "query").map((p) => p.name);
+    const success = op.responseTypes.filter((r) => r.status.startsWith("2"));
+    const fields = [
+      `method: ${q(op.method)}`,
+      `base: ${q(spec.basePath)}`,
+      `path: ${q(op.path)}`,
+      ...(query.length ? [`query: [${query.map(q).join(", ")}]`] : []),
+      ...(op.redirect ? ["redirect: true"] : []),
+      ...(op.method === "GET" && !op.redirect ? ["cache: true"] : []),
+      ...(success.length ? [`validate: { ${success.map((r) => `${Number(r.status)}: validate${r.name}`).join(", ")} }`] : []),
+    ];
+    jsLines.push(`const ${descriptor} = { ${fields.join(", ")} };`);
+    const args = hasParams(op) ? "client, params, init" : "client, init";
+    const call = hasParams(op) ? "params" : "{}";
+    jsLines.push(`export const ${op.name} = (${args}) => request(client, ${descriptor}, ${call}, init);`);
+    if (op.redirect) jsLines.push(`export const ${op.name}Url = (client, params) => buildUrl(client, ${descriptor}, params);`);
+
+    // Declarations.
+    const opType = `operations[${q(op.operationId)}]["parameters"]`;
+    const paramType = [
+      op.parameters.some((p) => p.in === "path") ? `${opType}["path"]` : "",
+      op.parameters.some((p) => p.in === "query") ? `NonNullable<${opType}["query"]>` : "",
+    ].filter(Boolean).join(" & ");
+    const paramsArg = hasParams(op) ? `params${paramsRequired(op) ? "" : "?"}: ${paramType}, ` : "";
+    const headersOf = (status: string) => headerType(op, status);
+    const resultType = op.redirect
+      ? op.responses.filter((r) => r.status.startsWith("3")).map((r) => `RedirectResult<${headersOf(r.status)}>`).join(" | ") || "RedirectResult"
+      : success.length
+        ? success.map((r) => `(Result<${r.name}, ${headersOf(r.status)}> & { status: ${Number(r.status)} })`).join(" | ")
+        : "Result<unknown>";
+    const errors = op.responses.filter((r) => /^[45]/.test(r.status)).map((r) => r.status);
+    const doc = jsdoc({
+      summary: `${op.method} ${spec.basePath}${op.path} (\`${op.operationId}\`).`,
+      description:
+        (op.redirect
+          ? "A redirect endpoint: fetched with `redirect: \"manual\"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead."
+          : "Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status, `ResponseValidationError` when the body does not match its schema.") +
+        (errors.length ? ` Declared error statuses: ${errors.join(", ")}.` : ""),
+      deprecated: op.deprecated,
+    });
+    dtsLines.push(`${doc}export declare function ${op.name}(client: ClientOptions, ${paramsArg}init?: CallOptions): Promise<${resultType}>;`);
+    if (op.redirect) {
+      dtsLines.push(
+        `${jsdoc({ description: `The URL to send a browser to for \`${op.operationId}\` (parameters percent-encoded).` })}export declare function ${op.name}Url(client: Pick<ClientOptions, "baseUrl">, ${paramsArg.replace(/, $/, "")}): string;`,
+      );
+    }
+  }
+  return [
+    { path: js, contents: `${jsLines.join("\n")}\n` },
+    { path: dts, contents: `${dtsLines.join("\n")}\n` },
+  ];
+}
+
+/** Declared response headers of one status, by lower-cased name (the runtime lower-cases them). */
+function headerType(op: OperationModel, status: string): string {
+  const names = op.responses.find((r) => r.status === status)?.headers ?? [];
+  const declared = names.map((h) => `${q(h.toLowerCase())}?: string`).join("; ");
+  return declared ? `{ ${declared} } & Record<string, string>` : "Record<string, string>";
+}
+
+function indexFiles(model: Model, specs: SpecModel[]): GeneratedFile[] {
+  const taken = new Map<string, string>();
+  const entries: Array<{ spec: SpecModel; op: OperationModel; alias: string }> = [];
+  specs.forEach((spec, i) => {
+    for (const op of spec.operations) {
+      const prior = taken.get(op.name);
+      if (prior) {
+        model.warnings.push(`${spec.source}: operation ${op.name} is also in ${prior}; createClient() keeps the first, import the other from its module`);
+        continue;
+      }
+      taken.set(op.name, spec.source);
+      entries.push({ spec, op, alias: `m${i}` });
+    }
+  });
+  const imports = specs.map((s, i) => `import * as m${i} from ${q(relativeImport("client/index.js", `client/${s.module}.js`))};`);
+  const members = entries.flatMap(({ op, alias }) => {
+    const args = hasParams(op) ? "params, init" : "init";
+    const out = [`    ${op.name}: (${args}) => ${alias}.${op.name}(client, ${args}),`];
+    if (op.redirect) out.push(`    ${op.name}Url: (params) => ${alias}.${op.name}Url(client, params),`);
+    return out;
+  });
+  const js = [
+    banner(null).trimEnd(),
+    `import { createClient as createRuntimeClient } from "./runtime.js";`,
+    ...imports,
+    `export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";`,
+    ...specs.map((s) => `export * from ${q(relativeImport("client/index.js", `client/${s.module}.js`))};`),
+    "",
+    "/** One client for every operation; options as in the runtime's `ClientOptions`. */",
+    "export function createClient(options) {",
+    "  const client = createRuntimeClient(options);",
+    "  return {",
+    ...members,
+    "  };",
+    "}",
+  ];
+  const dtsMembers = entries.flatMap(({ op, alias }) => {
+    const out = [`  ${op.name}: OmitClient<typeof ${alias}.${op.name}>;`];
+    if (op.redirect) out.push(`  ${op.name}Url: OmitClient<typeof ${alias}.${op.name}Url>;`);
+    return out;
+  });
+  const dts = [
+    banner(null).trimEnd(),
+    `import type { ClientOptions } from "./runtime.js";`,
+    ...specs.map((s, i) => `import type * as m${i} from ${q(relativeImport("client/index.d.ts", `client/${s.module}.js`))};`),
+    `export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";`,
+    `export type { Cache, CacheEntry, CallOptions, ClientOptions, RedirectResult, Result } from "./runtime.js";`,
+    ...specs.map((s) => `export * from ${q(relativeImport("client/index.d.ts", `client/${s.module}.js`))};`),
+    "",
+    "/** A stub with its first (client) parameter bound. */",
+    "type OmitClient<F> = F extends (client: any, ...rest: infer A) => infer R ? (...args: A) => R : never;",
+    "",
+    "export interface SpecClient {",
+    ...dtsMembers,
+    "}",
+    "",
+    "/** One client for every operation, sharing options, headers and the discovery cache. */",
+    "export declare function createClient(options: ClientOptions): SpecClient;",
+  ];
+  return [
+    { path: "client/index.js", contents: `${js.join("\n")}\n` },
+    { path: "client/index.d.ts", contents: `${dts.join("\n")}\n` },
+  ];
+}

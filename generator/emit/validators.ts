@@ -1,0 +1,389 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Ajv2020, Name, _ } from "ajv/dist/2020.js";
+import standaloneCode from "ajv/dist/standalone/index.js";
+import ajvFormats from "ajv-formats";
+import { formatNames } from "ajv-formats/dist/formats.js";
+import { build, type Plugin } from "esbuild";
+import { SpecError } from "../errors.js";
+import { isObject } from "../load/refs.js";
+import type { Model, SpecModel } from "../model/types.js";
+import { jsdoc } from "./comment.js";
+import type { GeneratedFile } from "./file.js";
+import { banner, relativeImport } from "./module.js";
+
+/** The toolkit's own root (holding dist/ and, above it, node_modules), from dist/generator/emit/. */
+const PACKAGE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+/** The compiled validation runtime, copied into the output as `validators/runtime.js`. */
+export const RUNTIME_JS_URL = new URL("../runtime/validation.js", import.meta.url);
+const RUNTIME_DTS_URL = new URL("../runtime/validation.d.ts", import.meta.url);
+
+/** OpenAPI 3.1 Schema Object keywords that JSON Schema 2020-12 does not define; all are annotations. */
+const OPENAPI_ANNOTATIONS = ["example", "xml", "externalDocs", "discriminator"] as const;
+/** Values of these keys are data, not schemas: their `x-*` and `format` keys are not looked at. */
+const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
+/** Every Ajv instance id starts here; it only has to be an absolute URI, never fetched. */
+const ID_BASE = "specgen:";
+/** Where the bundled document sits inside the schema resource registered with Ajv. */
+const DOCUMENT_AT = "/$defs/document";
+const KNOWN_FORMATS = new Set<string>(formatNames);
+
+/** One validator to export: the generated type it guards and where its schema is. */
+export interface ValidatorTarget {
+  /** The model's sanitised type name, e.g. `GetAuthMetadataResponse`. */
+  name: string;
+  /** JSON pointer of the schema inside the spec's `document`. */
+  pointer: string;
+  /** What the schema describes (plain text for doc comments). */
+  description: string;
+  /** For response bodies: the operation and status. */
+  operationId?: string;
+  status?: string;
+}
+
+/** The validators of one spec: JSON response bodies of its operations, then its named schemas. */
+export function validatorTargets(spec: SpecModel): ValidatorTarget[] {
+  const targets: ValidatorTarget[] = [];
+  for (const op of spec.operations) {
+    for (const r of op.responseTypes) {
+      const pointer = op.responses.find((x) => x.status === r.status)?.jsonSchemaPointer;
+      if (pointer === undefined) continue;
+      targets.push({ name: r.name, pointer, description: `the JSON body of the ${r.status} response of \`${op.operationId}\``, operationId: op.operationId, status: r.status });
+    }
+  }
+  for (const s of spec.schemas) targets.push({ name: s.name, pointer: s.pointer, description: `the \`${s.name}\` schema of \`${spec.source}\`` });
+  return targets;
+}
+
+/** The three exports generated per target. */
+export function exportNames(name: string): { validate: string; is: string; assert: string } {
+  return { validate: `validate${name}`, is: `is${name}`, assert: `assert${name}` };
+}
+
+/**
+ * `validators/<module>.js` + `.d.ts` per spec with at least one JSON schema to check, the shared
+ * `validators/runtime.js` (+ `.d.ts`) and `validators/formats.js`, and `validators/index.js`
+ * (+ `.d.ts`) re-exporting everything.
+ */
+export async function emitValidators(model: Model): Promise<GeneratedFile[]> {
+  const files: GeneratedFile[] = [];
+  const modules: Array<{ spec: SpecModel; targets: ValidatorTarget[] }> = [];
+  for (const spec of model.specs) {
+    const targets = validatorTargets(spec);
+    if (!targets.length) continue;
+    const path = `validators/${spec.module}.js`;
+    const shared = { runtime: relativeImport(path, "validators/runtime.js"), formats: relativeImport(path, "validators/formats.js") };
+    const code = await compileValidatorModule(spec, targets, shared, (m) => model.warnings.push(m));
+    files.push({ path, contents: `${banner(spec.source)}${code}` });
+    files.push({ path: `validators/${spec.module}.d.ts`, contents: declarations(spec, targets) });
+    modules.push({ spec, targets });
+  }
+  if (!modules.length) return files;
+  files.push({ path: "validators/runtime.js", contents: `${banner(null)}${readFileSync(RUNTIME_JS_URL, "utf8")}` });
+  files.push({ path: "validators/runtime.d.ts", contents: `${banner(null)}${readFileSync(RUNTIME_DTS_URL, "utf8")}` });
+  // Imported only by modules that check a format; shipped with every validators folder for simplicity.
+  files.push({ path: "validators/formats.js", contents: `${banner(null)}${await formatsModule()}` });
+  files.push(...indexFiles(model, modules));
+  return files;
+}
+
+// ---------------------------------------------------------------------------
+// Compiling one spec
+// ---------------------------------------------------------------------------
+
+/** Import specifiers the compiled module uses for the two shared files (both kept external). */
+export interface SharedModules {
+  /** The validation runtime (`ValidationError`). */
+  runtime: string;
+  /** ajv-formats' format functions, see {@link formatsModule}. */
+  formats: string;
+}
+
+/** Name under which a compiled module imports ajv-formats' `fullFormats`. */
+const FORMATS_BINDING = "fullFormats";
+
+/**
+ * The Ajv instance for one spec, holding all of its schemas: the bundled document becomes one
+ * schema resource (so every shared component is compiled, and emitted, once); each target is
+ * known by its `<id>#<pointer>`.
+ */
+export function createAjv(spec: SpecModel, targets: readonly ValidatorTarget[], warn?: (message: string) => void): { ajv: Ajv2020; keys: Record<string, string>; usesFormats: boolean } {
+  const found = scanDocument(spec.document);
+  // Ajv compiles `pattern` with the `u` flag, which rejects escapes that plain ECMAScript regexes
+  // accept and that real specs use (`[\-\:]`): such a spec is compiled without `u`, with a warning.
+  const legacy = [...found.patterns].filter((p) => !compiles(p, "u") && compiles(p, "")).sort();
+  if (legacy.length) warn?.(`${spec.source}: pattern(s) ${legacy.slice(0, 3).map((p) => JSON.stringify(p)).join(", ")}${legacy.length > 3 ? ", …" : ""} are not valid Unicode regular expressions; this spec's validators use non-Unicode regular expressions`);
+  const ajv = new Ajv2020({
+    unicodeRegExp: legacy.length === 0,
+    // Strict mode stays on (an unknown keyword is an error); the annotation keywords a document
+    // uses are declared below instead.
+    strict: true,
+    // Two strict checks are about style, not mistakes, and real specs fail them: Matrix schemas
+    // declare `properties` without `type: object` in allOf branches (strictTypes), and list in
+    // `required` a property another allOf branch declares (strictRequired; DigitalOcean's API).
+    // strictSchema (unknown keywords), strictNumbers and strictTuples stay on.
+    strictTypes: false,
+    strictRequired: false,
+    // `required` and `properties` look at own properties only, so a value whose prototype
+    // (e.g. via a `__proto__` key) carries a field never satisfies `required`.
+    ownProperties: true,
+    allErrors: true,
+    // A `$ref` target is always its own function, so shared components are emitted once.
+    inlineRefs: false,
+    // Standalone ESM; format functions come from the shared formats module, imported under
+    // FORMATS_BINDING (ajv-formats would otherwise emit a `require` of its own file).
+    code: { source: true, esm: true, formats: _`${new Name(FORMATS_BINDING)}` },
+  });
+  ajv.addVocabulary([...OPENAPI_ANNOTATIONS, ...[...found.extensions].sort()]);
+  // ajv-formats in `full` mode, for the formats the document uses. `uri` must be full: RFC 3986
+  // absolute URIs. `fast` only wants `scheme:` and no whitespace, so it accepts published
+  // documents with `https://<namespace_route>` or `{tenantid}` in their issuer.
+  const known = [...found.formats].filter((f) => KNOWN_FORMATS.has(f)).sort();
+  ajvFormats.default(ajv, { mode: "full", formats: known as typeof formatNames, keywords: false });
+  // Matrix's own formats (`mx-user-id`, `mx-room-id`, …) have no machine-readable definition
+  // in the specs, so they are annotations: always valid. Where a spec gives a regex for one, it
+  // does so with `pattern` beside the `format` (marked by `x-pattern-format`), which Ajv checks.
+  // Other formats Ajv does not know (real specs have `operationId`, `integer`, …) are
+  // annotations too, as JSON Schema 2020-12 makes every format by default, with a warning.
+  const unknown = [...found.formats].filter((f) => !KNOWN_FORMATS.has(f)).sort();
+  for (const f of unknown) ajv.addFormat(f, true);
+  const odd = unknown.filter((f) => !f.startsWith("mx-"));
+  if (odd.length) warn?.(`${spec.source}: format(s) ${odd.map((f) => JSON.stringify(f)).join(", ")} unknown to ajv-formats; validators treat them as annotations (always valid)`);
+
+  const id = `${ID_BASE}${encodeURI(spec.source)}`;
+  // Ajv compiles the root of a resource when a $ref first enters it, and in strict mode an
+  // OpenAPI root (`openapi`, `paths`, …) would be unknown keywords; so the document sits one level
+  // down, in `$defs`, and its local `$ref`s are rebased to match.
+  // Each export is `{ allOf: [{ $ref }] }` beside the document: Ajv caches a compiled `$ref`
+  // target per resource, so a component reached from several exports (or from an export and
+  // from inside another schema) becomes one function. A bare `{ $ref }`, or the schema's own
+  // pointer, would bypass that cache and compile the component again.
+  const exports: Record<string, unknown> = {};
+  for (const t of targets) exports[t.name] = { allOf: [{ $ref: `#${encodeFragment(DOCUMENT_AT + literalPointer(spec.document, t.pointer))}` }] };
+  const resource = { $id: id, $defs: { document: rebaseRefs(spec.document, `#${DOCUMENT_AT}`), exports } };
+  const keys: Record<string, string> = {};
+  for (const t of targets) keys[exportNames(t.name).validate] = `${id}#/$defs/exports/${encodeFragment(t.name)}`;
+  try {
+    ajv.addSchema(resource);
+  } catch (err) {
+    throw new SpecError(`cannot compile validators: ${err instanceof Error ? err.message : String(err)}`, spec.source);
+  }
+  return { ajv, keys, usesFormats: known.length > 0 };
+}
+
+/**
+ * ESM source of one spec's validators: Ajv's standalone code plus the `is`/`assert` wrappers,
+ * bundled by esbuild so that Ajv's runtime helpers, which its standalone output still loads with
+ * `require()` (ajv issues #1976, #2209), are inlined as plain functions.
+ */
+export async function compileValidatorModule(spec: SpecModel, targets: readonly ValidatorTarget[], shared: SharedModules, warn?: (message: string) => void): Promise<string> {
+  const { ajv, keys, usesFormats } = createAjv(spec, targets, warn);
+  let standalone: string;
+  try {
+    standalone = standaloneCode.default(ajv, keys);
+  } catch (err) {
+    throw new SpecError(`cannot compile validators: ${err instanceof Error ? err.message : String(err)}`, spec.source);
+  }
+  const wrappers = targets.map((t) => {
+    const n = exportNames(t.name);
+    return [
+      `export function ${n.is}(value) {`,
+      `  return ${n.validate}(value);`,
+      `}`,
+      `export function ${n.assert}(value) {`,
+      `  if (!${n.validate}(value)) throw new ValidationError(${JSON.stringify(t.name)}, ${n.validate}.errors);`,
+      `}`,
+    ].join("\n");
+  });
+  const imports = [`import { ValidationError } from ${JSON.stringify(shared.runtime)};`];
+  if (usesFormats) imports.push(`import { ${FORMATS_BINDING} } from ${JSON.stringify(shared.formats)};`);
+  const entry = `${imports.join("\n")}\n${standalone}\n${wrappers.join("\n")}\n`;
+  const out = await bundle(entry, `${spec.module}.standalone.js`, [shared.runtime, shared.formats]);
+  if (/\brequire\s*\(/.test(out)) throw new SpecError("bundled validators still call require()", spec.source);
+  return out;
+}
+
+/**
+ * ajv-formats' format functions as one ES module exporting `fullFormats`, shared by every
+ * compiled module that checks a format (the package ships it once, as `validators/formats.js`).
+ */
+export async function formatsModule(): Promise<string> {
+  return bundle(`export { fullFormats } from "ajv-formats/dist/formats.js";\n`, "formats.entry.js", []);
+}
+
+/** esbuild, set up for reviewable and reproducible output: ESM, no minification, no platform APIs. */
+async function bundle(contents: string, sourcefile: string, external: string[]): Promise<string> {
+  const result = await build({
+    stdin: { contents, resolveDir: PACKAGE_ROOT, sourcefile, loader: "js" },
+    absWorkingDir: PACKAGE_ROOT,
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "neutral",
+    // Ajv's helpers are CommonJS packages: resolve them through `main`.
+    mainFields: ["main"],
+    target: "es2022",
+    external,
+    minify: false,
+    legalComments: "none",
+    logLevel: "silent",
+    plugins: [dropAjvCodegenHints],
+  });
+  return result.outputFiles[0]?.text ?? "";
+}
+
+/**
+ * Ajv's runtime helpers carry a `helper.code = 'require("ajv/dist/runtime/…")…'` string that
+ * only Ajv's code generator reads. It is dropped while bundling, so the output holds no
+ * `require(` at all, not even inside a string.
+ */
+const dropAjvCodegenHints: Plugin = {
+  name: "specgen-drop-ajv-codegen-hints",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ajv[\\/]dist[\\/]runtime[\\/][^\\/]+\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, "utf8").replace(/^[\w$.]+\.code = (["'`])require\(.*\1;[ \t]*$/gm, ""),
+      loader: "js",
+    }));
+  },
+};
+
+/** `x-*` keys, `format` values and regular expressions used by the document's schemas (data values skipped). */
+function scanDocument(document: unknown): { extensions: Set<string>; formats: Set<string>; patterns: Set<string> } {
+  const extensions = new Set<string>();
+  const formats = new Set<string>();
+  const patterns = new Set<string>();
+  const stack: unknown[] = [document];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith("x-")) extensions.add(key);
+      else if (key === "format" && typeof value === "string") formats.add(value);
+      else if (key === "pattern" && typeof value === "string") patterns.add(value);
+      else if (key === "patternProperties" && isObject(value)) for (const p of Object.keys(value)) patterns.add(p);
+      if (!DATA_KEYS.has(key) && !key.startsWith("x-")) stack.push(value);
+    }
+  }
+  return { extensions, formats, patterns };
+}
+
+function compiles(pattern: string, flags: string): boolean {
+  try {
+    new RegExp(pattern, flags);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A copy of `node` in which local `$ref`s (`#/…`) point below `prefix`; `__proto__` keys stay own keys. */
+function rebaseRefs(node: unknown, prefix: string, depth = 0): unknown {
+  if (depth > 10_000 || typeof node !== "object" || node === null) return node;
+  if (Array.isArray(node)) return node.map((v) => rebaseRefs(v, prefix, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    const local = key === "$ref" && typeof value === "string" && value.startsWith("#/");
+    Object.defineProperty(out, key, { value: local ? `${prefix}${value.slice(1)}` : rebaseRefs(value, prefix, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** Keys that may sit beside a `$ref` without making it more than a reference (annotations). */
+const REF_SIBLINGS = new Set(["$ref", "description", "summary", "title", "$comment", "example", "examples", "deprecated", "readOnly", "writeOnly"]);
+
+/**
+ * The location of the schema the model's pointer designates, following `$ref`s: the pointer may
+ * pass through one (a response defined in `components/responses`, which Ajv would not follow
+ * outside a schema), and a schema that is only a `$ref` is replaced by its target, so that the
+ * export and every other `$ref` to that component share one compiled function.
+ */
+function literalPointer(document: unknown, pointer: string): string {
+  let parts = pointer.split("/").slice(1).map(unescapeToken);
+  const refParts = (ref: string) => ref.slice(2).split("/").map((p) => unescapeToken(decodeURIComponent(p)));
+  for (let guard = 0; guard < 64; guard++) {
+    let node: unknown = document;
+    let next: string[] | undefined;
+    for (let i = 0; i < parts.length && next === undefined; i++) {
+      if (isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/") && !Object.prototype.hasOwnProperty.call(node, parts[i]!)) {
+        next = [...refParts(node.$ref), ...parts.slice(i)];
+      } else {
+        node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[parts[i]!] : undefined;
+      }
+    }
+    if (next === undefined && isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/") && Object.keys(node).every((k) => REF_SIBLINGS.has(k) || k.startsWith("x-"))) {
+      next = refParts(node.$ref);
+    }
+    if (next === undefined) break;
+    parts = next;
+  }
+  return parts.map((p) => "/" + p.replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+}
+
+function unescapeToken(token: string): string {
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+/** A JSON pointer as a URI fragment: characters a fragment may not hold are percent-encoded. */
+function encodeFragment(pointer: string): string {
+  return pointer.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/gu, (c) => encodeURIComponent(c));
+}
+
+// ---------------------------------------------------------------------------
+// Declarations and index
+// ---------------------------------------------------------------------------
+
+function declarations(spec: SpecModel, targets: readonly ValidatorTarget[]): string {
+  const path = `validators/${spec.module}.d.ts`;
+  const types = relativeImport(path, `types/${spec.module}.js`);
+  const runtime = relativeImport(path, "validators/runtime.js");
+  const lines = [
+    `import type { ValidateFunction } from ${JSON.stringify(runtime)};`,
+    `import type { ${targets.map((t) => t.name).join(", ")} } from ${JSON.stringify(types)};`,
+    "",
+  ];
+  for (const t of targets) {
+    const n = exportNames(t.name);
+    lines.push(
+      jsdoc({ description: `Ajv validate function for ${t.description} (type \`${t.name}\`). After a failed call, \`.errors\` holds Ajv's errors.` }) +
+        `export declare const ${n.validate}: ValidateFunction<${t.name}>;`,
+      jsdoc({ description: `Whether \`value\` is ${t.description} (type \`${t.name}\`).` }) +
+        `export declare function ${n.is}(value: unknown): value is ${t.name};`,
+      jsdoc({ description: `Throws a \`ValidationError\` listing every problem unless \`value\` is ${t.description} (type \`${t.name}\`).` }) +
+        `export declare function ${n.assert}(value: unknown): asserts value is ${t.name};`,
+    );
+  }
+  return `${banner(spec.source)}${lines.join("\n")}\n`;
+}
+
+function indexFiles(model: Model, modules: ReadonlyArray<{ spec: SpecModel; targets: ValidatorTarget[] }>): GeneratedFile[] {
+  const js: string[] = [];
+  const dts: string[] = [];
+  const seen = new Map<string, string>();
+  js.push(`export { ValidationError, problemsOf } from "./runtime.js";`);
+  dts.push(`export { ValidationError, problemsOf } from "./runtime.js";`, `export type { ValidateFunction, ValidationProblem } from "./runtime.js";`);
+  for (const { spec, targets } of modules) {
+    const names = targets.filter((t) => {
+      const prior = seen.get(t.name);
+      if (prior) {
+        model.warnings.push(`${spec.source}: validators for ${t.name} are also exported by ${prior}; import them from that spec's own module`);
+        return false;
+      }
+      seen.set(t.name, spec.source);
+      return true;
+    }).flatMap((t) => Object.values(exportNames(t.name)));
+    if (!names.length) continue;
+    const from = JSON.stringify(relativeImport("validators/index.js", `validators/${spec.module}.js`));
+    js.push(`export { ${names.join(", ")} } from ${from};`);
+    dts.push(`export { ${names.join(", ")} } from ${from};`);
+  }
+  return [
+    { path: "validators/index.js", contents: `${banner(null)}${js.join("\n")}\n` },
+    { path: "validators/index.d.ts", contents: `${banner(null)}${dts.join("\n")}\n` },
+  ];
+}

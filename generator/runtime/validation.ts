@@ -1,0 +1,122 @@
+/**
+ * Validation runtime shipped inside generated packages as `validators/runtime.js`.
+ *
+ * The generated validators are Ajv standalone functions; this module turns their raw
+ * `errors` into a list of `{ pointer, message }` problems and defines the
+ * {@link ValidationError} thrown by the generated `assertX` functions. It uses no Node
+ * API, so it runs unchanged in Node >= 20 and in browsers.
+ *
+ * @module
+ */
+
+/** One raw error as reported by an Ajv validate function (the fields this module reads). */
+export interface AjvErrorObject {
+  /** JSON pointer to the value that failed, e.g. `/response_types_supported/1`. */
+  instancePath: string;
+  /** The schema keyword that failed, e.g. `required`, `type`, `format`. */
+  keyword: string;
+  /** Keyword-specific details, e.g. `{ missingProperty: "issuer" }`. */
+  params: Record<string, unknown>;
+  /** Location of the keyword in the schema. */
+  schemaPath: string;
+  message?: string | undefined;
+}
+
+/**
+ * A precompiled validate function: a type guard for `T` that, after a failed call, exposes the
+ * reasons on `errors` (and resets it to `null` after a successful one).
+ */
+export interface ValidateFunction<T> {
+  (value: unknown): value is T;
+  errors?: AjvErrorObject[] | null | undefined;
+}
+
+/** One problem found in a value. */
+export interface ValidationProblem {
+  /** JSON pointer (RFC 6901) to the offending value; `""` is the value itself. */
+  pointer: string;
+  message: string;
+}
+
+/** How many problems a {@link ValidationError} message spells out before summarising. */
+const MESSAGE_PROBLEMS = 10;
+
+/** Escapes one JSON pointer reference token (`~` → `~0`, `/` → `~1`). */
+export function escapePointerToken(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** A pointer for display: the root (`""`) reads as `(root)`. */
+export function displayPointer(pointer: string): string {
+  return pointer === "" ? "(root)" : pointer;
+}
+
+function stringParam(params: Record<string, unknown>, name: string): string | undefined {
+  const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
+  return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * Converts Ajv errors into problems, in Ajv's order, without duplicates. Problems about a
+ * member that is missing or not allowed point at that member (`/issuer is required`) rather
+ * than at its parent object, so every pointer names what must change. A failed `contains`
+ * is one problem: the per-item errors Ajv reports under it (every item that did not match)
+ * are folded into its message, e.g. `must contain "code"`.
+ */
+export function problemsOf(errors: readonly AjvErrorObject[] | null | undefined): ValidationProblem[] {
+  const list = errors ?? [];
+  const containsAt = list.filter((e) => e.keyword === "contains").map((e) => `${e.schemaPath}/`);
+  const under = (e: AjvErrorObject, prefix: string) => e.schemaPath.startsWith(prefix);
+  const problems: ValidationProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of list) {
+    if (containsAt.some((prefix) => under(error, prefix))) continue;
+    let pointer = error.instancePath;
+    let message = error.message ?? `fails the "${error.keyword}" keyword`;
+    const params = error.params ?? {};
+    const missing = stringParam(params, "missingProperty");
+    const extra = stringParam(params, "additionalProperty") ?? stringParam(params, "unevaluatedProperty");
+    if ((error.keyword === "required" || error.keyword === "dependentRequired") && missing !== undefined) {
+      pointer = `${pointer}/${escapePointerToken(missing)}`;
+      const property = stringParam(params, "property");
+      message = error.keyword === "required" ? "is required" : `is required when ${JSON.stringify(property ?? "")} is present`;
+    } else if ((error.keyword === "additionalProperties" || error.keyword === "unevaluatedProperties") && extra !== undefined) {
+      pointer = `${pointer}/${escapePointerToken(extra)}`;
+      message = "is not allowed here";
+    } else if (error.keyword === "contains") {
+      const items = list.filter((e) => under(e, `${error.schemaPath}/`));
+      const wanted = new Set(items.map((e) => (e.keyword === "const" ? JSON.stringify(e.params.allowedValue) : "")));
+      const only = wanted.size === 1 ? [...wanted][0] : undefined;
+      if (only) message = `must contain ${only}`;
+    }
+    const key = `${pointer}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ pointer, message });
+  }
+  return problems;
+}
+
+/** `pointer message` lines for people, e.g. `/issuer must match format "uri"`. */
+export function formatProblems(problems: readonly ValidationProblem[]): string[] {
+  return problems.map((p) => `${displayPointer(p.pointer)} ${p.message}`);
+}
+
+/** Thrown by the generated `assertX` functions; `errors` lists every problem found. */
+export class ValidationError extends Error {
+  override name = "ValidationError";
+  /** Every problem, each with the JSON pointer of the offending value. */
+  readonly errors: readonly ValidationProblem[];
+  /** Name of the schema (generated type) the value was checked against. */
+  readonly schema: string;
+
+  constructor(schema: string, errors: readonly AjvErrorObject[] | null | undefined) {
+    const problems = problemsOf(errors);
+    const shown = formatProblems(problems.slice(0, MESSAGE_PROBLEMS));
+    const more = problems.length > MESSAGE_PROBLEMS ? `; … and ${problems.length - MESSAGE_PROBLEMS} more` : "";
+    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+    super(`value is not a valid ${schema} (${count}): ${shown.join("; ")}${more}`);
+    this.schema = schema;
+    this.errors = Object.freeze(problems);
+  }
+}

@@ -1,0 +1,171 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { loadProjectConfig } from "./config.js";
+import { SpecError } from "./errors.js";
+import { readSpecFile, type SpecFile } from "./load/read.js";
+import type { SpecModel } from "./model/types.js";
+import { compileValidatorModule, exportNames, formatsModule, RUNTIME_JS_URL, validatorTargets, type ValidatorTarget } from "./emit/validators.js";
+import { displayPointer, problemsOf, type ValidateFunction, type ValidationProblem } from "./runtime/validation.js";
+
+/**
+ * Core of `specgen validate <spec>#<operationId or schema name> <file.json…>`: the spec's
+ * validators are compiled in memory by the emitter's own code (same Ajv options, same bundling)
+ * and loaded as an ES module from a `data:` URL, then each JSON file is checked.
+ */
+
+export interface ValidateOptions {
+  /** Working directory: where `specgen.config.json` (for overlays) is read and paths resolve. */
+  cwd?: string;
+  /** Apply the overlays the config lists for the spec (default true, as `generate` does). */
+  overlays?: boolean;
+}
+
+export interface ValidateOutcome {
+  /** 0: every file valid; 1: some file invalid or not JSON; 2: usage error (nothing checked). */
+  exitCode: 0 | 1 | 2;
+  /** `file: pointer message`, one line per problem. */
+  stdout: string[];
+  /** Usage errors and the summary. */
+  stderr: string[];
+}
+
+/** The validators of one spec, loaded in memory. */
+export interface LoadedValidators {
+  spec: SpecModel;
+  targets: ValidatorTarget[];
+  /** The compiled module: `validateX`, `isX`, `assertX` per target. */
+  exports: Record<string, unknown>;
+}
+
+class UsageError extends Error {}
+
+let formatsUrl: Promise<string> | undefined;
+const dataUrl = (code: string) => `data:text/javascript;base64,${Buffer.from(code, "utf8").toString("base64")}`;
+
+/** Builds the model of one spec file and loads its compiled validators. */
+export async function loadValidators(specPath: string, options: ValidateOptions = {}): Promise<LoadedValidators> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const path = resolve(cwd, specPath);
+  if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`${specPath}: no such spec file`);
+  const file = readSpecFile(path);
+  if (file.kind !== "openapi" && file.kind !== "json-schema") throw new UsageError(`${specPath}: not an OpenAPI document or JSON Schema`);
+  const config = loadProjectConfig(cwd);
+  const overlays = new Map<string, SpecFile[]>();
+  if (options.overlays !== false) {
+    for (const [spec, files] of Object.entries(config.overlays)) {
+      if (resolve(cwd, spec) === path) overlays.set(path, files.map((f) => readSpecFile(resolve(cwd, f))));
+    }
+  }
+  const { buildModel } = await import("./model/build.js");
+  const { model, problems } = await buildModel([file], dirname(path), overlays, config.package);
+  if (problems.length) {
+    const first = problems.slice(0, 5).map((p) => p.message).join("; ");
+    throw new UsageError(`${specPath}: the spec has ${problems.length} structural error(s): ${first}`);
+  }
+  const spec = model.specs[0];
+  if (!spec) throw new UsageError(`${specPath}: nothing to validate against`);
+  const targets = validatorTargets(spec);
+  formatsUrl ??= formatsModule().then(dataUrl);
+  const code = await compileValidatorModule(spec, targets, { runtime: RUNTIME_JS_URL.href, formats: await formatsUrl });
+  const exports = (await import(dataUrl(code))) as Record<string, unknown>;
+  return { spec, targets, exports };
+}
+
+/**
+ * The target named by `selector`: an operationId (its first 2xx JSON response, or
+ * `operationId:status`), a schema name, or a generated type name.
+ */
+export function selectTarget(spec: SpecModel, targets: readonly ValidatorTarget[], selector: string): ValidatorTarget {
+  const byName = targets.find((t) => t.name === selector);
+  const colon = selector.lastIndexOf(":");
+  const [opId, status] = spec.operations.some((o) => o.operationId === selector) || colon < 0 ? [selector, undefined] : [selector.slice(0, colon), selector.slice(colon + 1)];
+  const op = spec.operations.find((o) => o.operationId === opId);
+  if (op) {
+    const mine = targets.filter((t) => t.operationId === op.operationId);
+    const found = status === undefined ? mine.find((t) => t.status?.startsWith("2")) : mine.find((t) => t.status === status);
+    if (found) return found;
+    const has = mine.map((t) => t.status).join(", ") || "none";
+    throw new UsageError(`operation ${op.operationId} has no ${status === undefined ? "2xx" : status} JSON response (JSON responses: ${has})`);
+  }
+  if (byName) return byName;
+  throw new UsageError(`no operation or schema named ${JSON.stringify(selector)} in ${spec.source}; available: ${available(spec, targets)}`);
+}
+
+function available(spec: SpecModel, targets: readonly ValidatorTarget[]): string {
+  const names: string[] = [];
+  for (const op of spec.operations) {
+    const statuses = targets.filter((t) => t.operationId === op.operationId).map((t) => t.status);
+    if (statuses.length) names.push(`${op.operationId} (${statuses.join(", ")})`);
+  }
+  for (const t of targets) if (t.operationId === undefined) names.push(t.name);
+  return names.join(", ") || "none (the spec has no JSON response or named schema)";
+}
+
+/** Reads a JSON file as UTF-8 (a BOM is skipped); throws a message naming the file. */
+export function readJsonFile(file: string, cwd: string): unknown {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolve(cwd, file));
+  } catch (err) {
+    throw new UsageError(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  let text: string;
+  try {
+    // `fatal` rejects malformed UTF-8 rather than silently replacing it; the BOM is dropped.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${file}: not valid UTF-8 text`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new Error(`${file}: invalid JSON: ${(err as Error).message}`);
+  }
+}
+
+/** `specgen validate`: never throws for bad input; the outcome says what to print and the exit code. */
+export async function runValidate(target: string, files: readonly string[], options: ValidateOptions = {}): Promise<ValidateOutcome> {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const hash = target.lastIndexOf("#");
+  if (hash <= 0 || hash === target.length - 1) {
+    return { exitCode: 2, stdout, stderr: [`specgen validate: expected <spec>#<operationId or schema name>, got ${JSON.stringify(target)}`] };
+  }
+  if (!files.length) return { exitCode: 2, stdout, stderr: ["specgen validate: no JSON files given"] };
+  let validate: ValidateFunction<unknown>;
+  let chosen: ValidatorTarget;
+  let loaded: LoadedValidators;
+  try {
+    loaded = await loadValidators(target.slice(0, hash), options);
+    chosen = selectTarget(loaded.spec, loaded.targets, target.slice(hash + 1));
+    validate = loaded.exports[exportNames(chosen.name).validate] as ValidateFunction<unknown>;
+  } catch (err) {
+    if (err instanceof UsageError) return { exitCode: 2, stdout, stderr: [`specgen validate: ${err.message}`] };
+    if (err instanceof SpecError) return { exitCode: 2, stdout, stderr: [`specgen validate: ${err.toString()}`] };
+    throw err;
+  }
+  let valid = 0;
+  let usage = false;
+  for (const file of files) {
+    let problems: ValidationProblem[];
+    try {
+      const value = readJsonFile(file, cwd);
+      problems = validate(value) ? [] : problemsOf(validate.errors);
+    } catch (err) {
+      if (err instanceof UsageError) {
+        usage = true;
+        stderr.push(`specgen validate: ${err.message}`);
+        continue;
+      }
+      // Invalid JSON, or a validator that gave up (e.g. a stack overflow on absurd nesting).
+      const message = err instanceof Error ? err.message : String(err);
+      stdout.push(message.startsWith(`${file}: `) ? message : `${file}: ${displayPointer("")} cannot be validated: ${message}`);
+      continue;
+    }
+    if (!problems.length) valid++;
+    for (const p of problems) stdout.push(`${file}: ${displayPointer(p.pointer)} ${p.message}`);
+  }
+  stderr.push(`specgen validate: ${valid} of ${files.length} file(s) valid against ${chosen.name} (${loaded.spec.source})`);
+  return { exitCode: usage ? 2 : valid === files.length ? 0 : 1, stdout, stderr };
+}
