@@ -68,3 +68,6 @@ console.log(`no-op generate of the 3 specs (inputs unchanged): ${noop.toFixed(0)
 
 await clientSizes(ROOT);
 await clientThroughput(ROOT, runs);
+
+const { benchValidators } = await import("./validators.js");
+await benchValidators(runs);

@@ -5,7 +5,7 @@ import { SpecError } from "./errors.js";
 import { readSpecFile, type SpecFile } from "./load/read.js";
 import type { SpecModel } from "./model/types.js";
 import { compileValidatorModule, exportNames, formatsModule, RUNTIME_JS_URL, validatorTargets, type ValidatorTarget } from "./emit/validators.js";
-import { displayPointer, problemsOf, type ValidateFunction, type ValidationProblem } from "./runtime/validation.js";
+import { displayPointer, problemsOf, tooDeep, type ValidateFunction, type ValidationProblem } from "./runtime/validation.js";
 
 /**
  * Core of `specgen validate <spec>#<operationId or schema name> <file.json…>`: the spec's
@@ -35,6 +35,8 @@ export interface LoadedValidators {
   targets: ValidatorTarget[];
   /** The compiled module: `validateX`, `isX`, `assertX` per target. */
   exports: Record<string, unknown>;
+  /** Model and compile warnings (unknown formats, non-Unicode patterns, …). */
+  warnings: string[];
 }
 
 class UsageError extends Error {}
@@ -65,10 +67,19 @@ export async function loadValidators(specPath: string, options: ValidateOptions 
   const spec = model.specs[0];
   if (!spec) throw new UsageError(`${specPath}: nothing to validate against`);
   const targets = validatorTargets(spec);
+  const warnings = [...model.warnings];
+  return { spec, targets, exports: await importValidators(spec, targets, (m) => warnings.push(m)), warnings };
+}
+
+/**
+ * Compiles validators for `targets` of a spec exactly as the emitter does and imports the module
+ * from a `data:` URL; the runtime is the toolkit's own compiled copy, the formats module another
+ * `data:` URL (a `data:` module can import absolute URLs only).
+ */
+export async function importValidators(spec: SpecModel, targets: readonly ValidatorTarget[], warn?: (message: string) => void): Promise<Record<string, unknown>> {
   formatsUrl ??= formatsModule().then(dataUrl);
-  const code = await compileValidatorModule(spec, targets, { runtime: RUNTIME_JS_URL.href, formats: await formatsUrl });
-  const exports = (await import(dataUrl(code))) as Record<string, unknown>;
-  return { spec, targets, exports };
+  const code = await compileValidatorModule(spec, targets, { runtime: RUNTIME_JS_URL.href, formats: await formatsUrl }, warn);
+  return (await import(dataUrl(code))) as Record<string, unknown>;
 }
 
 /**
@@ -138,6 +149,7 @@ export async function runValidate(target: string, files: readonly string[], opti
   let loaded: LoadedValidators;
   try {
     loaded = await loadValidators(target.slice(0, hash), options);
+    for (const w of loaded.warnings) stderr.push(`warning: ${w}`);
     chosen = selectTarget(loaded.spec, loaded.targets, target.slice(hash + 1));
     validate = loaded.exports[exportNames(chosen.name).validate] as ValidateFunction<unknown>;
   } catch (err) {
@@ -148,24 +160,25 @@ export async function runValidate(target: string, files: readonly string[], opti
   let valid = 0;
   let usage = false;
   for (const file of files) {
-    let problems: ValidationProblem[];
+    let value: unknown;
     try {
-      const value = readJsonFile(file, cwd);
-      problems = validate(value) ? [] : problemsOf(validate.errors);
+      value = readJsonFile(file, cwd);
     } catch (err) {
       if (err instanceof UsageError) {
         usage = true;
         stderr.push(`specgen validate: ${err.message}`);
-        continue;
-      }
-      // Invalid JSON, or a validator that gave up (e.g. a stack overflow on absurd nesting).
-      const message = err instanceof Error ? err.message : String(err);
-      stdout.push(message.startsWith(`${file}: `) ? message : `${file}: ${displayPointer("")} cannot be validated: ${message}`);
+      } else stdout.push((err as Error).message); // invalid JSON or UTF-8, already naming the file
       continue;
+    }
+    let problems: ValidationProblem[];
+    try {
+      problems = validate(value) ? [] : problemsOf(validate.errors);
+    } catch (err) {
+      problems = problemsOf(tooDeep(err));
     }
     if (!problems.length) valid++;
     for (const p of problems) stdout.push(`${file}: ${displayPointer(p.pointer)} ${p.message}`);
   }
-  stderr.push(`specgen validate: ${valid} of ${files.length} file(s) valid against ${chosen.name} (${loaded.spec.source})`);
+  stderr.push(`specgen validate: ${valid} of ${files.length} file(s) valid against ${chosen.name} (${target.slice(0, hash)})`);
   return { exitCode: usage ? 2 : valid === files.length ? 0 : 1, stdout, stderr };
 }

@@ -51,6 +51,12 @@ export declare function displayPointer(pointer: string): string;
 export declare function problemsOf(errors: readonly AjvErrorObject[] | null | undefined): ValidationProblem[];
 /** `pointer message` lines for people, e.g. `/issuer must match format "uri"`. */
 export declare function formatProblems(problems: readonly ValidationProblem[]): string[];
+/**
+ * For a validator that threw: a value nested deeper than the call stack allows (only a recursive
+ * schema recurses with the value) is reported as one problem at the root; any other error is
+ * rethrown. Used by the generated `isX` (too deep → `false`) and `assertX` functions.
+ */
+export declare function tooDeep(error: unknown): AjvErrorObject[];
 /** Thrown by the generated `assertX` functions; `errors` lists every problem found. */
 export declare class ValidationError extends Error {
     name: string;

@@ -74,6 +74,17 @@ export function problemsOf(errors) {
 export function formatProblems(problems) {
     return problems.map((p) => `${displayPointer(p.pointer)} ${p.message}`);
 }
+/**
+ * For a validator that threw: a value nested deeper than the call stack allows (only a recursive
+ * schema recurses with the value) is reported as one problem at the root; any other error is
+ * rethrown. Used by the generated `isX` (too deep → `false`) and `assertX` functions.
+ */
+export function tooDeep(error) {
+    // V8 and JavaScriptCore throw RangeError on stack overflow, SpiderMonkey InternalError.
+    if (!(error instanceof RangeError) && !(error instanceof Error && error.name === "InternalError"))
+        throw error;
+    return [{ instancePath: "", keyword: "depth", params: {}, schemaPath: "#", message: "is nested too deeply to validate" }];
+}
 /** Thrown by the generated `assertX` functions; `errors` lists every problem found. */
 export class ValidationError extends Error {
     name = "ValidationError";

@@ -1,3 +1,10 @@
+/**
+ * The validators emitter: per spec, Ajv (2020-12, strict) compiles every JSON response body and
+ * named schema in one instance; Ajv's standalone code is then bundled by esbuild into one plain
+ * ES module, because that code still `require()`s Ajv's runtime helpers (ajv issues #1976,
+ * #2209). The bundle inlines those helpers, so the output has no `require(` at all and imports
+ * only two shared files: the hand-written runtime (`ValidationError`) and ajv-formats' formats.
+ */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Ajv2020, Name, _ } from "ajv/dist/2020.js";
@@ -19,7 +26,7 @@ export const RUNTIME_JS_URL = new URL("../runtime/validation.js", import.meta.ur
 const RUNTIME_DTS_URL = new URL("../runtime/validation.d.ts", import.meta.url);
 
 /** OpenAPI 3.1 Schema Object keywords that JSON Schema 2020-12 does not define; all are annotations. */
-const OPENAPI_ANNOTATIONS = ["example", "xml", "externalDocs", "discriminator"] as const;
+export const OPENAPI_ANNOTATIONS = ["example", "xml", "externalDocs", "discriminator"] as const;
 /** Values of these keys are data, not schemas: their `x-*` and `format` keys are not looked at. */
 const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
 /** Every Ajv instance id starts here; it only has to be an absolute URI, never fetched. */
@@ -102,10 +109,33 @@ export interface SharedModules {
 /** Name under which a compiled module imports ajv-formats' `fullFormats`. */
 const FORMATS_BINDING = "fullFormats";
 
+/** The Ajv options of every compile (exported so the benchmark's run-time compile uses the same). */
+export const AJV_OPTIONS = {
+  // Strict mode stays on (an unknown keyword is an error); the annotation keywords a document
+  // uses are declared instead.
+  strict: true,
+  // Two strict checks are about style, not mistakes, and real specs fail them: Matrix schemas
+  // declare `properties` without `type: object` in allOf branches (strictTypes), and list in
+  // `required` a property another allOf branch declares (strictRequired; DigitalOcean's API).
+  // strictSchema (unknown keywords), strictNumbers and strictTuples stay on.
+  strictTypes: false,
+  strictRequired: false,
+  // `required` and `properties` look at own properties only, so a value whose prototype
+  // (e.g. via a `__proto__` key) carries a field never satisfies `required`.
+  ownProperties: true,
+  allErrors: true,
+  // A `$ref` target is always its own function, so shared components are emitted once.
+  inlineRefs: false,
+  // No meta-schema pass: it compiles the 2020-12 meta-schema in every instance, ~10 ms each and
+  // most of the emitter's time over the 120 client-server specs. The struct gate has checked the
+  // documents, and Ajv still rejects a keyword value of the wrong type while compiling.
+  validateSchema: false,
+} as const;
+
 /**
- * The Ajv instance for one spec, holding all of its schemas: the bundled document becomes one
- * schema resource (so every shared component is compiled, and emitted, once); each target is
- * known by its `<id>#<pointer>`.
+ * The Ajv instance for one spec, holding all of its schemas: the bundled document and one entry
+ * per target form a single schema resource, so every shared component is compiled, and emitted,
+ * once. `keys` maps each `validateX` export name to its schema's key for standalone code.
  */
 export function createAjv(spec: SpecModel, targets: readonly ValidatorTarget[], warn?: (message: string) => void): { ajv: Ajv2020; keys: Record<string, string>; usesFormats: boolean } {
   const found = scanDocument(spec.document);
@@ -114,22 +144,8 @@ export function createAjv(spec: SpecModel, targets: readonly ValidatorTarget[], 
   const legacy = [...found.patterns].filter((p) => !compiles(p, "u") && compiles(p, "")).sort();
   if (legacy.length) warn?.(`${spec.source}: pattern(s) ${legacy.slice(0, 3).map((p) => JSON.stringify(p)).join(", ")}${legacy.length > 3 ? ", …" : ""} are not valid Unicode regular expressions; this spec's validators use non-Unicode regular expressions`);
   const ajv = new Ajv2020({
+    ...AJV_OPTIONS,
     unicodeRegExp: legacy.length === 0,
-    // Strict mode stays on (an unknown keyword is an error); the annotation keywords a document
-    // uses are declared below instead.
-    strict: true,
-    // Two strict checks are about style, not mistakes, and real specs fail them: Matrix schemas
-    // declare `properties` without `type: object` in allOf branches (strictTypes), and list in
-    // `required` a property another allOf branch declares (strictRequired; DigitalOcean's API).
-    // strictSchema (unknown keywords), strictNumbers and strictTuples stay on.
-    strictTypes: false,
-    strictRequired: false,
-    // `required` and `properties` look at own properties only, so a value whose prototype
-    // (e.g. via a `__proto__` key) carries a field never satisfies `required`.
-    ownProperties: true,
-    allErrors: true,
-    // A `$ref` target is always its own function, so shared components are emitted once.
-    inlineRefs: false,
     // Standalone ESM; format functions come from the shared formats module, imported under
     // FORMATS_BINDING (ajv-formats would otherwise emit a `require` of its own file).
     code: { source: true, esm: true, formats: _`${new Name(FORMATS_BINDING)}` },
@@ -150,10 +166,11 @@ export function createAjv(spec: SpecModel, targets: readonly ValidatorTarget[], 
   const odd = unknown.filter((f) => !f.startsWith("mx-"));
   if (odd.length) warn?.(`${spec.source}: format(s) ${odd.map((f) => JSON.stringify(f)).join(", ")} unknown to ajv-formats; validators treat them as annotations (always valid)`);
 
-  const id = `${ID_BASE}${encodeURI(spec.source)}`;
+  const id = `${ID_BASE}${spec.source.split("/").map(encodeURIComponent).join("/")}`;
   // Ajv compiles the root of a resource when a $ref first enters it, and in strict mode an
-  // OpenAPI root (`openapi`, `paths`, …) would be unknown keywords; so the document sits one level
-  // down, in `$defs`, and its local `$ref`s are rebased to match.
+  // OpenAPI root (`openapi`, `paths`, …) would be unknown keywords; so the document sits one
+  // level down, in `$defs`, and its local `$ref`s are rebased to match.
+  //
   // Each export is `{ allOf: [{ $ref }] }` beside the document: Ajv caches a compiled `$ref`
   // target per resource, so a component reached from several exports (or from an export and
   // from inside another schema) becomes one function. A bare `{ $ref }`, or the schema's own
@@ -188,17 +205,32 @@ export async function compileValidatorModule(spec: SpecModel, targets: readonly 
     const n = exportNames(t.name);
     return [
       `export function ${n.is}(value) {`,
-      `  return ${n.validate}(value);`,
+      `  try {`,
+      `    return ${n.validate}(value);`,
+      `  } catch (error) {`,
+      `    tooDeep(error);`,
+      `    return false;`,
+      `  }`,
       `}`,
       `export function ${n.assert}(value) {`,
-      `  if (!${n.validate}(value)) throw new ValidationError(${JSON.stringify(t.name)}, ${n.validate}.errors);`,
+      `  let errors;`,
+      `  try {`,
+      `    if (${n.validate}(value)) return;`,
+      `    errors = ${n.validate}.errors;`,
+      `  } catch (error) {`,
+      `    errors = tooDeep(error);`,
+      `  }`,
+      `  throw new ValidationError(${JSON.stringify(t.name)}, errors);`,
       `}`,
     ].join("\n");
   });
-  const imports = [`import { ValidationError } from ${JSON.stringify(shared.runtime)};`];
+  // The guards never throw for a value: one nested past the call stack (recursive schemas only)
+  // is invalid; the raw `validateX` is Ajv's function as compiled.
+  const imports = [`import { ValidationError, tooDeep } from ${JSON.stringify(shared.runtime)};`];
   if (usesFormats) imports.push(`import { ${FORMATS_BINDING} } from ${JSON.stringify(shared.formats)};`);
   const entry = `${imports.join("\n")}\n${standalone}\n${wrappers.join("\n")}\n`;
-  const out = await bundle(entry, `${spec.module}.standalone.js`, [shared.runtime, shared.formats]);
+  // esbuild prints the entry's name in a `//` comment: only safe characters of the module path.
+  const out = await bundle(entry, `${spec.module.replace(/[^\w./-]/g, "_")}.standalone.js`, [shared.runtime, shared.formats]);
   if (/\brequire\s*\(/.test(out)) throw new SpecError("bundled validators still call require()", spec.source);
   return out;
 }

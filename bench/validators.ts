@@ -1,0 +1,127 @@
+// Validators bench (called from bench/run.ts; not a test): the generated, precompiled
+// `isGetAuthMetadataResponse` against matrix-js-sdk's hand-written `isValidAuthMetadata`
+// (warm throughput), and against Ajv compiling the same schema at run time (cold start).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { isValidAuthMetadata } from "matrix-js-sdk/lib/oauth/discover.js";
+import { logger } from "matrix-js-sdk/lib/logger.js";
+import { generate } from "../generator/generate.js";
+import { AJV_OPTIONS, createAjv, OPENAPI_ANNOTATIONS, validatorTargets } from "../generator/emit/validators.js";
+import { compare, median } from "./measure.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const CORPUS = resolve(ROOT, "../shared/corpus/auth-metadata");
+const GENERATED = join(ROOT, "generated/validators/client-server/auth_metadata.js");
+
+type Guard = (value: unknown) => boolean;
+
+function line(name: string, ours: string, theirs: string, speedup: number, target: string): void {
+  console.log(`${name}: specgen ${ours} vs ${theirs}  speed ratio ${speedup.toFixed(2)}x  (target ${target})`);
+}
+
+/** Median ns per document of `check` over the corpus, `runs` alternating rounds against `other`. */
+function throughput(runs: number, docs: unknown[], check: Guard, other: Guard) {
+  const rounds = 2000;
+  const loop = (fn: Guard) => () => {
+    let accepted = 0;
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < rounds; i++) for (const d of docs) if (fn(d)) accepted++;
+    const ns = Number(process.hrtime.bigint() - start);
+    if (accepted < 0) throw new Error("unreachable"); // keeps the loop's result alive
+    return ns / rounds / docs.length;
+  };
+  return compare(runs, loop(check), loop(other));
+}
+
+/** Runs `code` as an ES module in a fresh Node process; it prints its own timing in ms. */
+function coldRun(dir: string, name: string, code: string): () => number {
+  const file = join(dir, `${name}.mjs`);
+  writeFileSync(file, code);
+  return () => {
+    const r = spawnSync(process.execPath, [file], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`${name}: ${r.stderr}`);
+    return Number(r.stdout.trim());
+  };
+}
+
+export async function benchValidators(runs: number): Promise<void> {
+  const docs = ["valid-or-real", "invalid"].flatMap((d) =>
+    readdirSync(join(CORPUS, d)).sort().map((f) => JSON.parse(readFileSync(join(CORPUS, d, f), "utf8")) as unknown),
+  );
+  const { isGetAuthMetadataResponse } = (await import(pathToFileURL(GENERATED).href)) as { isGetAuthMetadataResponse: Guard };
+  // matrix-js-sdk logs every rejection through its logger: silenced, so console I/O is not timed.
+  (logger as unknown as { setLevel(level: "silent", persist: boolean): void }).setLevel("silent", false);
+  const ours = docs.filter((d) => isGetAuthMetadataResponse(d)).length;
+  const theirs = docs.filter((d) => isValidAuthMetadata(d)).length;
+
+  const warm = throughput(runs, docs, isGetAuthMetadataResponse, isValidAuthMetadata);
+  line(
+    `validators (a) warm: isGetAuthMetadataResponse vs matrix-js-sdk isValidAuthMetadata, ${docs.length} corpus documents (accepted: ${ours} vs ${theirs})`,
+    `${warm.a.toFixed(0)} ns/doc`,
+    `${warm.b.toFixed(0)} ns/doc`,
+    warm.b / warm.a,
+    ">= 1.0x",
+  );
+
+  // For reading (a): the same schema compiled at run time with the checks matrix-js-sdk makes,
+  // i.e. stopping at the first error and leaving `format: uri` unchecked.
+  const { model } = await generate({ cwd: ROOT, dryRun: true });
+  const spec = model.specs.find((s) => s.module === "client-server/auth_metadata");
+  if (!spec) throw new Error("auth_metadata spec not found");
+  const targets = validatorTargets(spec);
+  const { ajv, keys } = createAjv(spec, targets);
+  Object.assign(ajv.opts, { allErrors: false, validateFormats: false });
+  const likeForLike = ajv.getSchema(keys["validateGetAuthMetadataResponse"]!) as Guard;
+  const ref = throughput(runs, docs, likeForLike, isValidAuthMetadata);
+  console.log(
+    `    reference: same schema, first error only, format not checked: ${ref.a.toFixed(0)} vs ${ref.b.toFixed(0)} ns/doc, speed ratio ${(ref.b / ref.a).toFixed(2)}x` +
+      " (the gap above is mostly ajv-formats' RFC 3986 `uri` check, ~190 ns per URL, and collecting every error)",
+  );
+
+  // (b) Cold start: a fresh process imports and validates one document (timed inside the process,
+  // after Node's own start-up, which is the same for both).
+  const dir = mkdtempSync(join(tmpdir(), "specgen-bench-validators-"));
+  const doc = join(CORPUS, "valid-or-real/matrix-spec-v1.19-example.json");
+  const pointer = targets[0]!.pointer.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const schema = pointer.reduce<any>((node, key) => node[key], spec.document) as Record<string, unknown>;
+  const extensions = [...JSON.stringify(schema).matchAll(/"(x-[^"]+)":/g)].map((m) => m[1]!);
+  const url = (p: string) => JSON.stringify(pathToFileURL(join(ROOT, p)).href);
+  const header = `import { readFileSync } from "node:fs";\nconst doc = JSON.parse(readFileSync(${JSON.stringify(doc)}, "utf8"));\nconst t0 = performance.now();\n`;
+  const precompiled = coldRun(
+    dir,
+    "precompiled",
+    `${header}const { isGetAuthMetadataResponse } = await import(${url("generated/validators/client-server/auth_metadata.js")});\n` +
+      `if (!isGetAuthMetadataResponse(doc)) throw new Error("rejected");\nconsole.log(performance.now() - t0);\n`,
+  );
+  const runtimeScript = (options: Record<string, unknown>) =>
+    `${header}const { Ajv2020 } = await import(${url("node_modules/ajv/dist/2020.js")});\n` +
+    `const { default: addFormats } = await import(${url("node_modules/ajv-formats/dist/index.js")});\n` +
+    `const ajv = new Ajv2020(${JSON.stringify(options)});\n` +
+    `addFormats(ajv, { mode: "full", formats: ["uri"], keywords: false });\n` +
+    `ajv.addVocabulary(${JSON.stringify([...OPENAPI_ANNOTATIONS, ...new Set(extensions)])});\n` +
+    `const validate = ajv.compile(${JSON.stringify(schema)});\n` +
+    `if (!validate(doc)) throw new Error("rejected");\nconsole.log(performance.now() - t0);\n`;
+  // The emitter's options, which skip Ajv's meta-schema pass; and the same with that pass on
+  // (Ajv's default, what a run-time user gets unless they turn it off).
+  const runtime = coldRun(dir, "runtime-ajv", runtimeScript(AJV_OPTIONS));
+  const { validateSchema: _skip, ...withMeta } = AJV_OPTIONS;
+  const runtimeMeta = coldRun(dir, "runtime-ajv-meta", runtimeScript(withMeta));
+  const cold = compare(runs, precompiled, runtime);
+  line("validators (b) cold start in a fresh process, import + first validation (precompiled module vs Ajv compiling at run time, same options)", `${cold.a.toFixed(1)} ms`, `${cold.b.toFixed(1)} ms`, cold.b / cold.a, ">= 10x");
+  const coldMeta = compare(runs, precompiled, runtimeMeta);
+  console.log(`    vs Ajv at run time with its default meta-schema check: ${coldMeta.a.toFixed(1)} ms vs ${coldMeta.b.toFixed(1)} ms, speed ratio ${(coldMeta.b / coldMeta.a).toFixed(2)}x`);
+  const wall = (name: string) => {
+    const file = join(dir, `${name}.mjs`);
+    return median(
+      Array.from({ length: runs }, () => {
+        const start = process.hrtime.bigint();
+        spawnSync(process.execPath, [file]);
+        return Number(process.hrtime.bigint() - start) / 1e6;
+      }),
+    );
+  };
+  console.log(`    whole process, Node start-up included: ${wall("precompiled").toFixed(0)} ms vs ${wall("runtime-ajv").toFixed(0)} ms`);
+}

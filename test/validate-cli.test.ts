@@ -1,0 +1,117 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { loadProjectConfig } from "../generator/config.js";
+import { FIXTURES, ROOT, SHARED, specgen, tempDir } from "./helpers.js";
+
+const AUTH = "specs/client-server/auth_metadata.yaml";
+const FLOW = "specs/client-server/definitions/sso_login_flow.yaml";
+const corpus = (file: string) => relative(ROOT, join(SHARED, "corpus/auth-metadata", file));
+const PROSE_RULES_ON = (loadProjectConfig(ROOT).overlays[AUTH] ?? []).length > 0;
+const lines = (text: string) => text.split("\n").filter((l) => l !== "");
+
+test("specgen validate: files that pass exit 0 with nothing on stdout", () => {
+  const r = specgen(["validate", `${AUTH}#getAuthMetadata`, corpus("valid-or-real/ruma-test-fixture.json"), corpus("valid-or-real/matrix-spec-v1.19-example.json")]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout, "");
+  assert.match(r.stderr, /2 of 2 file\(s\) valid against GetAuthMetadataResponse/);
+});
+
+test("specgen validate: each problem is printed as `file: pointer message`, and any failure exits 1", () => {
+  const bad = corpus("invalid/14-array-items-non-strings.json");
+  const missing = corpus("invalid/03-missing-issuer.json");
+  const nul = corpus("invalid/02-json-null.json");
+  const good = corpus("valid-or-real/okta-org-dockyard-2022.json");
+  const r = specgen(["validate", `${AUTH}#getAuthMetadata`, bad, good, missing, nul]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.deepEqual(lines(r.stdout), [
+    `${bad}: /response_types_supported/1 must be string`,
+    `${bad}: /response_types_supported/2 must be string`,
+    `${bad}: /response_types_supported/3 must be string`,
+    `${bad}: /code_challenge_methods_supported/1 must be string`,
+    `${missing}: /issuer is required`,
+    `${nul}: (root) must be object`,
+  ]);
+  assert.match(r.stderr, /1 of 4 file\(s\) valid/);
+});
+
+test("specgen validate: the config's overlays apply as in generate; --no-overlays checks the spec as written", () => {
+  const vercel = corpus("valid-or-real/vercel-oauth-as.json");
+  const withRules = specgen(["validate", `${AUTH}#getAuthMetadata`, vercel]);
+  const asWritten = specgen(["validate", "--no-overlays", `${AUTH}#getAuthMetadata`, vercel]);
+  assert.equal(asWritten.status, 0, asWritten.stdout + asWritten.stderr);
+  if (PROSE_RULES_ON) {
+    assert.equal(withRules.status, 1);
+    assert.deepEqual(lines(withRules.stdout), [`${vercel}: /response_modes_supported must contain "query"`, `${vercel}: /response_modes_supported must contain "fragment"`]);
+  } else assert.equal(withRules.status, 0);
+});
+
+test("specgen validate: schema names, type names and operationId:status select a validator", () => {
+  const dir = tempDir();
+  const idp = join(dir, "idp.json");
+  writeFileSync(idp, JSON.stringify({ id: "com.example.idp.github", name: "GitHub", brand: "github" }));
+  const noName = join(dir, "no-name.json");
+  writeFileSync(noName, JSON.stringify({ id: "x" }));
+  const r = specgen(["validate", `${FLOW}#IdentityProvider`, idp, noName]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.deepEqual(lines(r.stdout), [`${noName}: /name is required`]);
+  assert.equal(specgen(["validate", `${FLOW}#SsoLoginFlow`, idp]).status, 1, "an IdP is not a login flow");
+  const okta = corpus("valid-or-real/okta-custom-as-2026.json");
+  assert.equal(specgen(["validate", `${AUTH}#GetAuthMetadataResponse`, okta]).status, 0);
+  assert.equal(specgen(["validate", `${AUTH}#getAuthMetadata:200`, okta]).status, 0);
+  // A response defined in components/responses, selected by status.
+  const shared = relative(ROOT, join(FIXTURES, "validators/shared.yaml"));
+  const notFound = join(dir, "not-found.json");
+  writeFileSync(notFound, JSON.stringify({ errcode: "M_NOT_FOUND" }));
+  assert.equal(specgen(["validate", `${shared}#getThing:404`, notFound]).status, 0);
+  const deep = join(dir, "deep.json");
+  writeFileSync(deep, `${'{"name": "n", "children": ['.repeat(10_000)}{"name": "leaf"}${"]}".repeat(10_000)}`);
+  const tree = specgen(["validate", `${shared}#getTree`, deep]);
+  assert.equal(tree.status, 1, tree.stderr);
+  assert.equal(tree.stdout, `${deep}: (root) is nested too deeply to validate\n`);
+  const thing = specgen(["validate", `${shared}#getThing`, notFound]);
+  assert.equal(thing.status, 1);
+  assert.match(thing.stdout, /not-found\.json: \/id is required\n/);
+});
+
+test("specgen validate: usage errors exit 2 and say what is available", () => {
+  const okta = corpus("valid-or-real/okta-custom-as-2026.json");
+  const unknown = specgen(["validate", `${AUTH}#getAuthMetadatas`, okta]);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /no operation or schema named "getAuthMetadatas" in auth_metadata\.yaml; available: getAuthMetadata \(200\)/);
+  const schema = specgen(["validate", `${FLOW}#IdP`, okta]);
+  assert.equal(schema.status, 2);
+  assert.match(schema.stderr, /available: SsoLoginFlow, IdentityProvider/);
+  const status = specgen(["validate", `${AUTH}#getAuthMetadata:404`, okta]);
+  assert.equal(status.status, 2);
+  assert.match(status.stderr, /operation getAuthMetadata has no 404 JSON response \(JSON responses: 200\)/);
+  for (const args of [[AUTH, okta], [`${AUTH}#`, okta], [`${AUTH}#getAuthMetadata`], ["specs/nope.yaml#getAuthMetadata", okta], []]) {
+    const r = specgen(["validate", ...args]);
+    assert.equal(r.status, 2, `${args.join(" ")}: ${r.stderr}`);
+    assert.notEqual(r.stderr, "");
+  }
+  const unreadable = specgen(["validate", `${AUTH}#getAuthMetadata`, "no-such-file.json"]);
+  assert.equal(unreadable.status, 2);
+  assert.match(unreadable.stderr, /no-such-file\.json: cannot read: ENOENT/);
+});
+
+test("specgen validate: JSON is read safely: a UTF-8 BOM is tolerated, invalid JSON or UTF-8 is named", () => {
+  const dir = tempDir();
+  const bom = join(dir, "bom.json");
+  writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"type": "m.login.sso"}')]));
+  const broken = join(dir, "broken.json");
+  writeFileSync(broken, '{"type": "m.login.sso",');
+  const latin1 = join(dir, "latin1.json");
+  writeFileSync(latin1, Buffer.from([0x7b, 0x22, 0x74, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
+  const proto = join(dir, "proto.json");
+  writeFileSync(proto, '{"__proto__": {"type": "m.login.sso"}}');
+  const r = specgen(["validate", `${FLOW}#SsoLoginFlow`, bom, broken, latin1, proto]);
+  assert.equal(r.status, 1, r.stderr);
+  const out = lines(r.stdout);
+  assert.equal(out.length, 3, r.stdout);
+  assert.match(out[0]!, /^.*broken\.json: invalid JSON: /);
+  assert.match(out[1]!, /^.*latin1\.json: not valid UTF-8 text$/);
+  assert.equal(out[2], `${proto}: /type is required`);
+  assert.match(r.stderr, /1 of 4 file\(s\) valid/);
+});
