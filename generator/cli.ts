@@ -4,7 +4,7 @@ import type { NormalizedProblem, OutputFormat } from "@redocly/openapi-core";
 import { generate } from "./generate.js";
 import { relative } from "node:path";
 import { existsSync, watch as fsWatch } from "node:fs";
-import { CONFIG_FILE, loadProjectConfig } from "./config.js";
+import { CONFIG_FILE, loadProjectConfig, parseKinds } from "./config.js";
 import { SpecError } from "./errors.js";
 import { VERSION } from "./version.js";
 
@@ -42,6 +42,7 @@ program
   .option("-o, --out <dir>", "output folder (default: the config's out, else generated/)")
   .option("--check", "write nothing; exit 1 with a diff when the output folder differs from what the specs produce")
   .option("--force", "regenerate even when the inputs are unchanged since the last run")
+  .option("--emit <kinds>", "comma-separated output kinds: types, validators, client (default: the config's, else all)")
   .option("-w, --watch", "stay running and regenerate when a spec, overlay or the config changes")
   .action(async (paths: string[], opts: GenerateFlags) => {
     await runGenerate(paths, opts);
@@ -65,6 +66,7 @@ program
   });
 
 interface GenerateFlags {
+  emit?: string;
   out?: string;
   check?: boolean;
   force?: boolean;
@@ -73,7 +75,13 @@ interface GenerateFlags {
 
 async function runGenerate(paths: string[], opts: GenerateFlags): Promise<void> {
   const started = performance.now();
-  const result = await generate({ paths, check: opts.check === true, force: opts.force === true, ...(opts.out ? { out: opts.out } : {}) });
+  const result = await generate({
+    paths,
+    check: opts.check === true,
+    force: opts.force === true,
+    ...(opts.out ? { out: opts.out } : {}),
+    ...(opts.emit ? { config: { emit: parseKinds(opts.emit.split(",").map((k) => k.trim()), "--emit") } } : {}),
+  });
   if (result.upToDate) {
     process.stderr.write(`specgen: ${relative(process.cwd(), result.out) || "."}/ is up to date (inputs unchanged; --force regenerates)\n`);
     return;

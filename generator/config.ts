@@ -4,6 +4,10 @@ import { SpecError } from "./errors.js";
 
 export const CONFIG_FILE = "specgen.config.json";
 
+/** What `generate` can write; the default is all of it. */
+export const OUTPUT_KINDS = ["types", "validators", "client"] as const;
+export type OutputKind = (typeof OUTPUT_KINDS)[number];
+
 /** Project settings, from `specgen.config.json` in the working directory; every field optional. */
 export interface ProjectConfig {
   /** Folder of specs, relative to the config file. Default `specs`. */
@@ -14,6 +18,8 @@ export interface ProjectConfig {
   lintConfig?: string;
   /** Overlay files per spec (paths relative to the config file), applied before generation. */
   overlays: Record<string, string[]>;
+  /** Output kinds to generate (default: all; `client` implies `validators`, which implies `types`). */
+  emit: OutputKind[];
   /** The generated package's name, version (the Matrix spec version of the sources) and licence. */
   package: { name: string; version: string; license: string };
 }
@@ -34,8 +40,17 @@ export function loadProjectConfig(cwd = process.cwd()): ProjectConfig {
     specs: raw.specs ?? "specs",
     out: raw.out ?? "generated",
     overlays: raw.overlays ?? {},
+    emit: parseKinds(raw.emit ?? [...OUTPUT_KINDS], path),
     package: { ...DEFAULT_PACKAGE, ...raw.package },
   };
   if (raw.lintConfig) config.lintConfig = raw.lintConfig;
   return config;
+}
+
+/** Checks a list of output kinds (from the config or `--emit`). */
+export function parseKinds(kinds: readonly string[], source: string): OutputKind[] {
+  for (const k of kinds) {
+    if (!(OUTPUT_KINDS as readonly string[]).includes(k)) throw new SpecError(`unknown output kind "${k}" (expected ${OUTPUT_KINDS.join(", ")})`, source);
+  }
+  return kinds as OutputKind[];
 }

@@ -1,6 +1,6 @@
 import { relative, resolve } from "node:path";
 import type { NormalizedProblem } from "@redocly/openapi-core";
-import { loadProjectConfig, type ProjectConfig } from "./config.js";
+import { loadProjectConfig, OUTPUT_KINDS, type OutputKind, type ProjectConfig } from "./config.js";
 import { discoverSpecFiles } from "./load/discover.js";
 import { readSpecFile, type SpecFile } from "./load/read.js";
 import { SpecError } from "./errors.js";
@@ -48,11 +48,22 @@ type Emitter = (model: Model) => Promise<GeneratedFile[]> | GeneratedFile[];
  * One emitter per output kind, each a pure function from the model to files. Loaded on
  * demand, so that a run with nothing to do never loads TypeScript or Ajv.
  */
-const EMITTERS: Array<() => Promise<Emitter>> = [
-  async () => (await import("./emit/types.js")).emitTypes,
-  async () => (await import("./emit/validators.js")).emitValidators,
-  async () => (await import("./emit/client.js")).emitClient,
-];
+const EMITTERS: Record<OutputKind, () => Promise<Emitter>> = {
+  types: async () => (await import("./emit/types.js")).emitTypes,
+  validators: async () => (await import("./emit/validators.js")).emitValidators,
+  client: async () => (await import("./emit/client.js")).emitClient,
+};
+
+/**
+ * The emitters a run uses. Each kind brings what its declarations import: the client validates
+ * responses (validators), and validators and client are typed by the types.
+ */
+function selectedKinds(emit: readonly OutputKind[]): OutputKind[] {
+  const kinds = new Set(emit);
+  if (kinds.has("client")) kinds.add("validators");
+  if (kinds.has("validators")) kinds.add("types");
+  return OUTPUT_KINDS.filter((k) => kinds.has(k));
+}
 
 /** load → struct gate → model → emitters → one atomic write. Problems stop the run before anything is written. */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
@@ -88,7 +99,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     seen.add(file.path);
     files.push(file);
   };
-  for (const load of EMITTERS) for (const file of await (await load())(model)) add(file);
+  for (const kind of selectedKinds(config.emit)) for (const file of await (await EMITTERS[kind]())(model)) add(file);
   // The package manifest, README and entry points describe what the emitters produced.
   const { emitPackage } = await import("./emit/package.js");
   for (const file of emitPackage(model, files.map((f) => f.path))) add(file);

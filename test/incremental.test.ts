@@ -70,3 +70,17 @@ test("generate --watch regenerates when a spec changes", async () => {
     child.kill();
   }
 });
+
+test("--emit selects output kinds; the client brings the validators and types it imports", () => {
+  const dir = project();
+  const r = run(dir, "--emit", "types", "-o", "types-only");
+  assert.equal(r.status, 0, r.stderr);
+  const pkg = JSON.parse(readFileSync(join(dir, "types-only/package.json"), "utf8"));
+  assert.deepEqual(Object.keys(pkg.exports), [".", "./types", "./package.json"]);
+  const c = run(dir, "--emit", "client", "-o", "client-only");
+  assert.equal(c.status, 0, c.stderr);
+  assert.deepEqual(Object.keys(JSON.parse(readFileSync(join(dir, "client-only/package.json"), "utf8")).exports), [".", "./types", "./validators", "./client", "./package.json"]);
+  const bad = run(dir, "--emit", "docs");
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /unknown output kind "docs"/);
+});

@@ -1,10 +1,13 @@
 import openapiTS, { astToString } from "openapi-typescript";
+import { createConfig, type Config } from "@redocly/openapi-core";
 import type { OpenAPI3 } from "openapi-typescript";
 import { isObject } from "../load/refs.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { escapeCommentText, jsdoc, renderMatrixMarkdown } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
 import { banner, relativeImport } from "./module.js";
+
+let redoclyNoRules: Promise<Config> | undefined;
 
 /** Keywords that constrain values without changing their TypeScript type. */
 const VALUE_ONLY = new Set(["contains", "minContains", "maxContains", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "format", "description", "title"]);
@@ -28,7 +31,17 @@ async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
   // With readOnly/writeOnly in play, openapi-typescript marks those properties, and the named
   // response types keep only what a server sends (`Readable<…>`: no writeOnly fields).
   const readWrite = usesReadWrite(spec.document);
-  const ast = await openapiTS(document, { emptyObjectsUnknown: true, defaultNonNullable: true, silent: true, alphabetize: false, readWriteMarkers: readWrite });
+  // The document is already bundled and struct-checked: openapi-typescript's own Redocly pass
+  // gets a config without rules, made once per run instead of once per spec.
+  redoclyNoRules ??= createConfig({ extends: [], rules: {} });
+  const ast = await openapiTS(document, {
+    emptyObjectsUnknown: true,
+    defaultNonNullable: true,
+    silent: true,
+    alphabetize: false,
+    readWriteMarkers: readWrite,
+    redocly: await redoclyNoRules,
+  });
   const body = astToString(ast);
   return { path: `types/${spec.module}.d.ts`, contents: `${banner(spec.source)}${body}${namedExports(spec, readWrite)}` };
 }
