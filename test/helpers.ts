@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import yaml from "js-yaml";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,4 +29,10 @@ export function specgen(args: string[], options: { cwd?: string; env?: NodeJS.Pr
 
 export function tempDir(prefix = "specgen-test-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** The auth_metadata spec's own example: a valid document (9 required fields, all https). */
+export function authMetadataExample(): Record<string, unknown> {
+  const spec = yaml.load(readFileSync(join(ROOT, "specs/client-server/auth_metadata.yaml"), "utf8")) as any;
+  return spec.paths["/auth_metadata"].get.responses["200"].content["application/json"].schema.example;
 }

@@ -10,7 +10,7 @@ import type { SpecModel } from "../generator/model/types.js";
 import { problemsOf, type AjvErrorObject, type ValidationProblem } from "../generator/runtime/validation.js";
 import { importValidators, loadValidators, readJsonFile } from "../generator/validate.js";
 import type { ValidatorTarget } from "../generator/emit/validators.js";
-import { CORPUS_CS, FIXTURES, ROOT, SHARED, tempDir } from "./helpers.js";
+import { CORPUS_CS, FIXTURES, ROOT, SHARED, authMetadataExample, tempDir } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
 
 type Guard = (value: unknown) => boolean;
@@ -48,17 +48,7 @@ const problems = (value: unknown): ValidationProblem[] => {
 const pointers = (ps: readonly ValidationProblem[]) => [...new Set(ps.map((p) => p.pointer))].sort();
 
 /** The v1.15 seed example: 9 required fields, all https. */
-const BASE = {
-  issuer: "https://account.example.com/",
-  authorization_endpoint: "https://account.example.com/oauth2/auth",
-  token_endpoint: "https://account.example.com/oauth2/token",
-  registration_endpoint: "https://account.example.com/oauth2/clients/register",
-  revocation_endpoint: "https://account.example.com/oauth2/revoke",
-  response_types_supported: ["code"],
-  grant_types_supported: ["authorization_code", "refresh_token"],
-  response_modes_supported: ["query", "fragment"],
-  code_challenge_methods_supported: ["S256"],
-};
+const BASE = authMetadataExample();
 const noPollution = () => {
   for (const key of ["polluted", "issuer", "type", "id", "name"]) assert.equal((({}) as Record<string, unknown>)[key], undefined, `Object.prototype.${key}`);
 };

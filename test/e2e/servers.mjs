@@ -5,20 +5,13 @@
 import { createServer } from "node:http";
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import yaml from "js-yaml";
 import { extname, join, resolve, sep } from "node:path";
 
-/** The spec's example auth_metadata document (as test/servers/homeserver.ts). */
-export const METADATA = {
-  issuer: "https://account.example.com/",
-  authorization_endpoint: "https://account.example.com/oauth2/auth",
-  token_endpoint: "https://account.example.com/oauth2/token",
-  registration_endpoint: "https://account.example.com/oauth2/clients/register",
-  revocation_endpoint: "https://account.example.com/oauth2/revoke",
-  response_types_supported: ["code"],
-  grant_types_supported: ["authorization_code", "refresh_token"],
-  response_modes_supported: ["query", "fragment"],
-  code_challenge_methods_supported: ["S256"],
-};
+/** The spec's example auth_metadata document, read from the spec itself. */
+const AUTH_SPEC = yaml.load(readFileSync(resolve(import.meta.dirname, "../../specs/client-server/auth_metadata.yaml"), "utf8"));
+export const METADATA = AUTH_SPEC.paths["/auth_metadata"].get.responses["200"].content["application/json"].schema.example;
 
 async function listen(handler) {
   const server = createServer((req, res) => {

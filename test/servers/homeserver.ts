@@ -1,18 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { authMetadataExample } from "../helpers.js";
 
 /** A valid auth_metadata document (the spec's example). */
-export const METADATA = {
-  issuer: "https://account.example.com/",
-  authorization_endpoint: "https://account.example.com/oauth2/auth",
-  token_endpoint: "https://account.example.com/oauth2/token",
-  registration_endpoint: "https://account.example.com/oauth2/clients/register",
-  revocation_endpoint: "https://account.example.com/oauth2/revoke",
-  response_types_supported: ["code"],
-  grant_types_supported: ["authorization_code", "refresh_token"],
-  response_modes_supported: ["query", "fragment"],
-  code_challenge_methods_supported: ["S256"],
-};
+export const METADATA = authMetadataExample();
 
 export type Flavour = "synapse" | "mas" | "no-oauth" | "broken";
 
