@@ -25,9 +25,15 @@ program
   )
   .option("-c, --config <file>", "Redocly config file (default: ./redocly.yaml)")
   .option("--max-problems <n>", "show at most this many problems", (v) => Number.parseInt(v, 10), 100)
-  .action(async (paths: string[], opts: { format: OutputFormat; config?: string; maxProblems: number }) => {
+  .option("--root <dir>", "folder that $refs may not leave (default: the project folder around each path)")
+  .option("--allow-remote-refs", "fetch http(s) $refs (default: a remote $ref is an error)")
+  .action(async (paths: string[], opts: { format: OutputFormat; config?: string; maxProblems: number; root?: string; allowRemoteRefs?: boolean }) => {
     const { lint } = await import("./lint/index.js");
-    const result = await lint(paths, opts.config ? { config: opts.config } : {});
+    const result = await lint(paths, {
+      ...(opts.config ? { config: opts.config } : {}),
+      ...(opts.root !== undefined ? { root: opts.root } : {}),
+      allowRemoteRefs: opts.allowRemoteRefs === true,
+    });
     await printProblems(result.problems, opts.format, opts.maxProblems);
     if (opts.format === "codeframe" || opts.format === "stylish") {
       process.stderr.write(`${result.files.length} file(s) linted: ${result.errors} error(s), ${result.warnings} warning(s).\n`);
@@ -44,6 +50,8 @@ program
   .option("--force", "regenerate even when the inputs are unchanged since the last run")
   .option("--emit <kinds>", "comma-separated output kinds: types, validators, client (default: the config's, else all)")
   .option("-w, --watch", "stay running and regenerate when a spec, overlay or the config changes")
+  .option("--root <dir>", "folder that $refs may not leave (default: the project folder around the specs)")
+  .option("--allow-remote-refs", "fetch http(s) $refs (default: the config's allowRemoteRefs, else a remote $ref is an error)")
   .action(async (paths: string[], opts: GenerateFlags) => {
     await runGenerate(paths, opts);
     if (opts.watch) watch(paths, opts);
@@ -71,6 +79,8 @@ interface GenerateFlags {
   check?: boolean;
   force?: boolean;
   watch?: boolean;
+  root?: string;
+  allowRemoteRefs?: boolean;
 }
 
 async function runGenerate(paths: string[], opts: GenerateFlags): Promise<void> {
@@ -80,6 +90,8 @@ async function runGenerate(paths: string[], opts: GenerateFlags): Promise<void> 
     check: opts.check === true,
     force: opts.force === true,
     ...(opts.out ? { out: opts.out } : {}),
+    ...(opts.root !== undefined ? { refRoot: opts.root } : {}),
+    ...(opts.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
     ...(opts.emit ? { config: { emit: parseKinds(opts.emit.split(",").map((k) => k.trim()), "--emit") } } : {}),
   });
   if (result.upToDate) {

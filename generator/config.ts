@@ -22,6 +22,8 @@ export interface ProjectConfig {
   emit: OutputKind[];
   /** The generated package's name, version (the Matrix spec version of the sources) and licence. */
   package: { name: string; version: string; license: string };
+  /** Fetch http(s) `$ref`s when generating (default false: a remote `$ref` is an error). */
+  allowRemoteRefs?: boolean;
 }
 
 const DEFAULT_PACKAGE = { name: "generated-api", version: "0.0.0", license: "UNLICENSED" };
@@ -44,6 +46,7 @@ export function loadProjectConfig(cwd = process.cwd()): ProjectConfig {
     package: { ...DEFAULT_PACKAGE, ...raw.package },
   };
   if (raw.lintConfig) config.lintConfig = raw.lintConfig;
+  if (raw.allowRemoteRefs !== undefined) config.allowRemoteRefs = raw.allowRemoteRefs === true;
   return config;
 }
 

@@ -3,6 +3,7 @@ import type { NormalizedProblem } from "@redocly/openapi-core";
 import { loadProjectConfig, OUTPUT_KINDS, type OutputKind, type ProjectConfig } from "./config.js";
 import { discoverSpecFiles } from "./load/discover.js";
 import { readSpecFile, type SpecFile } from "./load/read.js";
+import { makeRefPolicy } from "./load/policy.js";
 import { SpecError } from "./errors.js";
 import type { Model } from "./model/types.js";
 import type { GeneratedFile } from "./emit/file.js";
@@ -25,6 +26,10 @@ export interface GenerateOptions {
   config?: Partial<ProjectConfig>;
   /** Regenerate even when the output's stamp says the inputs are unchanged. */
   force?: boolean;
+  /** The spec root `$ref`s may not leave (`--root`); default: see load/policy.ts. */
+  refRoot?: string;
+  /** Fetch http(s) `$ref`s (`--allow-remote-refs`); default: the config's `allowRemoteRefs`, else no. */
+  allowRemoteRefs?: boolean;
 }
 
 export interface GenerateResult {
@@ -76,7 +81,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const root = /\.(ya?ml|json)$/i.test(single) ? resolve(single, "..") : single;
   const specPaths = discoverSpecFiles(paths, cwd);
   const overlayPaths = Object.entries(config.overlays).map(([spec, files]) => [resolve(cwd, spec), files.map((f) => resolve(cwd, f))] as const);
-  const stampConfig = { ...config, paths, root: relative(cwd, root) };
+  const refs = makeRefPolicy(paths, cwd, {
+    ...(options.refRoot !== undefined ? { root: options.refRoot } : {}),
+    allowRemoteRefs: options.allowRemoteRefs ?? config.allowRemoteRefs === true,
+  });
+  const stampConfig = { ...config, paths, root: relative(cwd, root), ...(options.refRoot !== undefined ? { refRoot: relative(cwd, resolve(cwd, options.refRoot)) } : {}), ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}) };
   const writing = !options.dryRun && !options.check;
   if (writing && !options.force && upToDate(out, cwd, stampConfig, specPaths)) {
     return { files: [], model: { specs: [], warnings: [], pkg: { ...config.package, notices: [] } }, problems: [], warnings: [], out, written: false, upToDate: true };
@@ -89,7 +98,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   }
   const overlays = new Map(overlayPaths.map(([spec, files]) => [spec, files.map((f) => readSpecFile(f))]));
   const { buildModel } = await import("./model/build.js");
-  const { model, problems, inputs } = await buildModel(specFiles, root, overlays, config.package);
+  const { model, problems, inputs } = await buildModel(specFiles, root, overlays, config.package, refs);
   const base = { model, problems, warnings: model.warnings, out, upToDate: false };
   if (problems.length) return { ...base, files: [], written: false };
   const files: GeneratedFile[] = [];

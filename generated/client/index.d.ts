@@ -6,8 +6,8 @@ import type * as m0 from "./client-server/auth_metadata.js";
 import type * as m1 from "./client-server/sso_login_redirect.js";
 export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";
 export type { Cache, CacheEntry, CallOptions, ClientOptions, RedirectResult, Result } from "./runtime.js";
-export * from "./client-server/auth_metadata.js";
-export * from "./client-server/sso_login_redirect.js";
+export { getAuthMetadata } from "./client-server/auth_metadata.js";
+export { redirectToSSO, redirectToSSOUrl, redirectToIdP, redirectToIdPUrl } from "./client-server/sso_login_redirect.js";
 
 /** A stub with its first (client) parameter bound. */
 type OmitClient<F> = F extends (client: any, ...rest: infer A) => infer R ? (...args: A) => R : never;

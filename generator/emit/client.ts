@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Model, OperationModel, SpecModel } from "../model/types.js";
 import { jsdoc } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
-import { banner, relativeImport } from "./module.js";
+import { banner, operationTypeRef, relativeImport } from "./module.js";
 
 const RUNTIME_JS = new URL("../runtime/index.js", import.meta.url);
 const RUNTIME_DTS = new URL("../runtime/index.d.ts", import.meta.url);
@@ -26,6 +26,9 @@ export function emitClient(model: Model): GeneratedFile[] {
   return files;
 }
 
+/** A status the runtime can look up (`200`), as opposed to a range (`2XX`) or `default`. */
+const exactStatus = (status: string) => /^[1-5][0-9][0-9]$/.test(status);
+
 const hasParams = (op: OperationModel) => op.parameters.some((p) => p.in === "path" || p.in === "query");
 const paramsRequired = (op: OperationModel) => op.parameters.some((p) => (p.in === "path" || p.in === "query") && p.required);
 
@@ -42,7 +45,7 @@ function specClient(spec: SpecModel): GeneratedFile[] {
   const dtsLines = [
     banner(spec.source).trimEnd(),
     `import type { CallOptions, ClientOptions, Result, RedirectResult } from ${q(runtime)};`,
-    `import type { operations${spec.operations.flatMap((op) => op.responseTypes.map((r) => `, ${r.name}`)).join("")} } from ${q(types)};`,
+    `import type { operations${spec.operations.some((op) => operationTypeRef(spec, op).startsWith("paths[")) ? ", paths" : ""}${spec.operations.flatMap((op) => op.responseTypes.map((r) => `, ${r.name}`)).join("")} } from ${q(types)};`,
   ];
   for (const op of spec.operations) {
     const descriptor = `${op.name}Operation`;
@@ -55,7 +58,8 @@ function specClient(spec: SpecModel): GeneratedFile[] {
       ...(query.length ? [`query: [${query.map(q).join(", ")}]`] : []),
       ...(op.redirect ? ["redirect: true"] : []),
       ...(op.method === "GET" && !op.redirect ? ["cache: true"] : []),
-      ...(success.length ? [`validate: { ${success.map((r) => `${Number(r.status)}: validate${r.name}`).join(", ")} }`] : []),
+      // The runtime picks a validator by the exact status; a range (`2XX`) body is not validated.
+      ...(success.some((r) => exactStatus(r.status)) ? [`validate: { ${success.filter((r) => exactStatus(r.status)).map((r) => `${Number(r.status)}: validate${r.name}`).join(", ")} }`] : []),
     ];
     jsLines.push(`const ${descriptor} = { ${fields.join(", ")} };`);
     const args = hasParams(op) ? "client, params, init" : "client, init";
@@ -64,7 +68,7 @@ function specClient(spec: SpecModel): GeneratedFile[] {
     if (op.redirect) jsLines.push(`export const ${op.name}Url = (client, params) => buildUrl(client, ${descriptor}, params);`);
 
     // Declarations.
-    const opType = `operations[${q(op.operationId)}]["parameters"]`;
+    const opType = `${operationTypeRef(spec, op)}["parameters"]`;
     const paramType = [
       op.parameters.some((p) => p.in === "path") ? `${opType}["path"]` : "",
       op.parameters.some((p) => p.in === "query") ? `NonNullable<${opType}["query"]>` : "",
@@ -74,7 +78,7 @@ function specClient(spec: SpecModel): GeneratedFile[] {
     const resultType = op.redirect
       ? op.responses.filter((r) => r.status.startsWith("3")).map((r) => `RedirectResult<${headersOf(r.status)}>`).join(" | ") || "RedirectResult"
       : success.length
-        ? success.map((r) => `(Result<${r.name}, ${headersOf(r.status)}> & { status: ${Number(r.status)} })`).join(" | ")
+        ? success.map((r) => `(Result<${r.name}, ${headersOf(r.status)}> & { status: ${exactStatus(r.status) ? Number(r.status) : "number"} })`).join(" | ")
         : "Result<unknown>";
     const errors = op.responses.filter((r) => /^[45]/.test(r.status)).map((r) => r.status);
     const doc = jsdoc({
@@ -121,6 +125,12 @@ function indexFiles(model: Model, specs: SpecModel[]): GeneratedFile[] {
     }
   });
   const imports = specs.map((s, i) => `import * as m${i} from ${q(relativeImport("client/index.js", `client/${s.module}.js`))};`);
+  // Named re-exports of the kept functions only: `export *` of two modules sharing a name
+  // would make it ambiguous (and a type error in the declarations).
+  const reexports = (from: string) => specs.flatMap((s) => {
+    const names = entries.filter((e) => e.spec === s).flatMap(({ op }) => (op.redirect ? [op.name, `${op.name}Url`] : [op.name]));
+    return names.length ? [`export { ${names.join(", ")} } from ${q(relativeImport(from, `client/${s.module}.js`))};`] : [];
+  });
   const members = entries.flatMap(({ op, alias }) => {
     const args = hasParams(op) ? "params, init" : "init";
     const out = [`    ${op.name}: (${args}) => ${alias}.${op.name}(client, ${args}),`];
@@ -132,7 +142,7 @@ function indexFiles(model: Model, specs: SpecModel[]): GeneratedFile[] {
     `import { createClient as createRuntimeClient } from "./runtime.js";`,
     ...imports,
     `export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";`,
-    ...specs.map((s) => `export * from ${q(relativeImport("client/index.js", `client/${s.module}.js`))};`),
+    ...reexports("client/index.js"),
     "",
     "/** One client for every operation; options as in the runtime's `ClientOptions`. */",
     "export function createClient(options) {",
@@ -153,7 +163,7 @@ function indexFiles(model: Model, specs: SpecModel[]): GeneratedFile[] {
     ...specs.map((s, i) => `import type * as m${i} from ${q(relativeImport("client/index.d.ts", `client/${s.module}.js`))};`),
     `export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";`,
     `export type { Cache, CacheEntry, CallOptions, ClientOptions, RedirectResult, Result } from "./runtime.js";`,
-    ...specs.map((s) => `export * from ${q(relativeImport("client/index.d.ts", `client/${s.module}.js`))};`),
+    ...reexports("client/index.d.ts"),
     "",
     "/** A stub with its first (client) parameter bound. */",
     "type OmitClient<F> = F extends (client: any, ...rest: infer A) => infer R ? (...args: A) => R : never;",

@@ -175,6 +175,34 @@ export function escapeCommentText(text: string): string {
   return lines.join("\n");
 }
 
+/** One line of comment text (for `Format: …` or a `//` comment): line breaks become spaces, then {@link escapeCommentText}. */
+export function escapeCommentLine(text: string): string {
+  return escapeCommentText(oneLine(String(text).replace(LONE_SURROGATE_RE, "\uFFFD")));
+}
+
+/**
+ * A default/example value prepared for a tool that prints it after `@default ` / `@example `
+ * (openapi-typescript: strings as they are, other values as `JSON.stringify(v, null, 2)`), so
+ * that what it prints cannot end the comment, start a line outside the ` * ` frame, or add a
+ * tag. Strings get {@link escapeCommentText} (a leading `@` stays: it follows the tag on its
+ * line); objects and arrays become that same JSON text, with `*\/`, `\u002f*` and `\uXXXX`
+ * escapes where needed, which are the same JSON value. Numbers, booleans and null are unchanged.
+ */
+export function escapeCommentValue(value: unknown): unknown {
+  if (typeof value === "string") {
+    const text = escapeCommentText(value);
+    return /^\s*@/.test(value) ? text.replace(/^([ \t]*)\\@/, "$1@") : text;
+  }
+  if (typeof value !== "object" || value === null) return value;
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value, null, 2) as string | undefined;
+  } catch {
+    return "[value cannot be shown as JSON]";
+  }
+  return json === undefined ? value : escapeJsonForComment(json);
+}
+
 // ---------------------------------------------------------------------------
 // Values and small pieces
 // ---------------------------------------------------------------------------
@@ -225,7 +253,16 @@ function commentJson(value: unknown): string | undefined {
     return JSON.stringify("[value cannot be shown as JSON]");
   }
   if (plain === undefined) return undefined;
-  return layoutJson(plain.data, "", JSON_WIDTH)
+  return escapeJsonForComment(layoutJson(plain.data, "", JSON_WIDTH));
+}
+
+/**
+ * JSON text that cannot touch a comment, still meaning the same value: characters that count as
+ * line breaks or controls (only possible inside JSON strings) become `\uXXXX`, star-slash
+ * becomes `*\/` and `/*` becomes `\u002f*`.
+ */
+function escapeJsonForComment(json: string): string {
+  return json
     .replace(/[\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
     .replace(/\*\//g, "*\\/")
     .replace(/\/\*/g, "\\u002f*");

@@ -1,4 +1,6 @@
 import { posix } from "node:path";
+import { isObject } from "../load/refs.js";
+import type { OperationModel, SpecModel } from "../model/types.js";
 import { jsdoc } from "./comment.js";
 
 /** The first lines of every generated file; the source path is spec data, so it goes through the comment escaper. */
@@ -10,4 +12,25 @@ export function banner(source: string | null): string {
 export function relativeImport(fromFile: string, toFile: string): string {
   const rel = posix.relative(posix.dirname(fromFile), toFile);
   return rel.startsWith(".") ? rel : `./${rel}`;
+}
+
+/**
+ * Whether openapi-typescript lists an operation in its `operations` interface under this
+ * operationId. It builds an internal `$ref` from the id, which turns `#` into `/` and
+ * percent-decodes (a `%` makes the key and the reference differ, or throws), and it skips an
+ * empty id. The types emitter removes such ids from its copy of the document, so that those
+ * operations stay inline in `paths`, like operations without an id.
+ */
+export function keyedOperationId(operationId: unknown): operationId is string {
+  return typeof operationId === "string" && operationId !== "" && !/[%#]/.test(operationId);
+}
+
+/**
+ * The operation's type in the types module: `operations[id]`, or, for an operation that
+ * openapi-typescript leaves inline (see {@link keyedOperationId}), `paths[path][method]`.
+ */
+export function operationTypeRef(spec: SpecModel, op: OperationModel): string {
+  const item = isObject(spec.document.paths) ? spec.document.paths[op.pathKey] : undefined;
+  const raw = isObject(item) ? item[op.method.toLowerCase()] : undefined;
+  return isObject(raw) && keyedOperationId(raw.operationId) ? `operations[${JSON.stringify(op.operationId)}]` : `paths[${JSON.stringify(op.pathKey)}][${JSON.stringify(op.method.toLowerCase())}]`;
 }

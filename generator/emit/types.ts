@@ -3,9 +3,11 @@ import { createConfig, type Config } from "@redocly/openapi-core";
 import type { OpenAPI3 } from "openapi-typescript";
 import { isObject } from "../load/refs.js";
 import type { Model, SpecModel } from "../model/types.js";
-import { escapeCommentText, jsdoc, renderMatrixMarkdown } from "./comment.js";
+import ts from "typescript";
+import { SpecError } from "../errors.js";
+import { escapeCommentLine, escapeCommentText, escapeCommentValue, jsdoc, renderMatrixMarkdown } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
-import { banner, relativeImport } from "./module.js";
+import { banner, keyedOperationId, operationTypeRef, relativeImport } from "./module.js";
 
 let redoclyNoRules: Promise<Config> | undefined;
 
@@ -14,6 +16,13 @@ const VALUE_ONLY = new Set(["contains", "minContains", "maxContains", "pattern",
 
 /** Values of these keys are data, not documentation: never rewritten. */
 const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
+/**
+ * Keys whose values map names to objects (schema properties, components, media types, …): an
+ * entry named `description`, `default` or `x-foo` there is a name, and its value is visited.
+ */
+const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas", "responses", "parameters", "headers", "content", "paths", "pathItems", "requestBodies", "callbacks", "links", "encoding", "variables", "webhooks", "mapping"]);
+/** Enum-member descriptions, which openapi-typescript prints as `//` comments (with its `enum` option, issue #1984). */
+const ENUM_DESCRIPTIONS = ["x-enum-descriptions", "x-enumDescriptions"];
 
 /**
  * Types per spec from openapi-typescript (in process), with descriptions rendered for readers
@@ -27,7 +36,12 @@ export async function emitTypes(model: Model): Promise<GeneratedFile[]> {
 }
 
 async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
-  const document = readerDocs(structuredClone(spec.document)) as unknown as OpenAPI3;
+  const copy = structuredClone(spec.document);
+  // Operations whose id openapi-typescript cannot key stay inline in `paths` (see keyedOperationId).
+  for (const item of isObject(copy.paths) ? Object.values(copy.paths) : []) {
+    for (const op of isObject(item) ? Object.values(item) : []) if (isObject(op) && "operationId" in op && !keyedOperationId(op.operationId)) delete op.operationId;
+  }
+  const document = readerDocs(copy) as unknown as OpenAPI3;
   // With readOnly/writeOnly in play, openapi-typescript marks those properties, and the named
   // response types keep only what a server sends (`Readable<…>`: no writeOnly fields).
   const readWrite = usesReadWrite(spec.document);
@@ -43,6 +57,7 @@ async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
     redocly: await redoclyNoRules,
   });
   const body = astToString(ast);
+  assertDeclarationsOnly(body, spec.source);
   return { path: `types/${spec.module}.d.ts`, contents: `${banner(spec.source)}${body}${namedExports(spec, readWrite)}` };
 }
 
@@ -50,13 +65,28 @@ async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
  * Rewrites every description/summary/title into reader-ready text (Matrix shortcodes, absolute
  * links, `@since`, "Changed in"), escaped once here; openapi-typescript then only copies it.
  */
-function readerDocs(node: unknown, depth = 0): unknown {
+function readerDocs(node: unknown, depth = 0, names = false): unknown {
   if (depth > 500) return node;
   if (Array.isArray(node)) {
     node.forEach((v) => readerDocs(v, depth + 1));
     return node;
   }
   if (!isObject(node)) return node;
+  if (names) {
+    for (const value of Object.values(node)) if (typeof value === "object" && value !== null) readerDocs(value, depth + 1);
+    return node;
+  }
+  // openapi-typescript prints these in comments too, without our escaping: `@default`,
+  // `@example` (strings as they are, other values as JSON), `Format: …` and enum descriptions.
+  // They only document the types (openapi-typescript reads nothing else from them but whether a
+  // default exists), so this copy holds their comment-safe forms; the validators keep the values.
+  for (const key of ["default", "example"]) if (key in node) node[key] = escapeCommentValue(node[key]);
+  if (Array.isArray(node.examples)) node.examples = node.examples.map(escapeCommentValue);
+  if (typeof node.format === "string") node.format = escapeCommentLine(node.format);
+  for (const key of ENUM_DESCRIPTIONS) {
+    const list = node[key];
+    if (Array.isArray(list)) node[key] = list.map((d) => (typeof d === "string" ? escapeCommentLine(renderMatrixMarkdown(d)) : d));
+  }
   for (const key of ["description", "summary", "title"]) {
     if (typeof node[key] === "string") node[key] = escapeCommentText(renderMatrixMarkdown(node[key] as string));
   }
@@ -81,23 +111,43 @@ function readerDocs(node: unknown, depth = 0): unknown {
   }
   for (const [key, value] of Object.entries(node)) {
     if (DATA_KEYS.has(key) || key.startsWith("x-")) continue;
-    if (typeof value === "object" && value !== null) readerDocs(value, depth + 1);
+    if (typeof value === "object" && value !== null) readerDocs(value, depth + 1, NAME_MAPS.has(key));
   }
   return node;
 }
 
-function usesReadWrite(node: unknown, depth = 0): boolean {
+/**
+ * The printed types must be exactly declarations: a comment that ended early would leave spec
+ * text outside it, which either fails to parse or adds a statement. Checked with TypeScript's
+ * parser (already loaded by openapi-typescript); `//` comments are not expected either.
+ */
+function assertDeclarationsOnly(text: string, source: string): void {
+  const file = ts.createSourceFile("types.d.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const parseErrors = (file as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
+  const stray = file.statements.find((s) => !ts.isInterfaceDeclaration(s) && !ts.isTypeAliasDeclaration(s));
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
+  let lineComment = false;
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken && !lineComment; token = scanner.scan()) lineComment = token === ts.SyntaxKind.SingleLineCommentTrivia;
+  if (parseErrors.length || stray || lineComment) {
+    const what = parseErrors.length ? ts.flattenDiagnosticMessageText(parseErrors[0]!.messageText, " ") : stray ? `a ${ts.SyntaxKind[stray.kind]}` : "a // comment";
+    throw new SpecError(`the printed types are not plain declarations (${what}); spec text may have escaped a comment`, source);
+  }
+}
+
+function usesReadWrite(node: unknown, depth = 0, names = false): boolean {
   if (depth > 500 || typeof node !== "object" || node === null) return false;
   if (Array.isArray(node)) return node.some((v) => usesReadWrite(v, depth + 1));
   const o = node as Record<string, unknown>;
+  // Entries of `properties` etc. are visited whatever their names (a property named `default`).
+  if (names) return Object.values(o).some((v) => usesReadWrite(v, depth + 1));
   if (o.readOnly === true || o.writeOnly === true) return true;
-  return Object.entries(o).some(([k, v]) => !DATA_KEYS.has(k) && usesReadWrite(v, depth + 1));
+  return Object.entries(o).some(([k, v]) => !DATA_KEYS.has(k) && usesReadWrite(v, depth + 1, NAME_MAPS.has(k)));
 }
 
 function namedExports(spec: SpecModel, readWrite: boolean): string {
   const out: string[] = [];
   for (const op of spec.operations) {
-    const opType = `operations[${JSON.stringify(op.operationId)}]`;
+    const opType = operationTypeRef(spec, op);
     for (const r of op.responseTypes) {
       const media = mediaOf(spec, op.pathKey, op.method, r.status);
       out.push(

@@ -279,27 +279,37 @@ const dropAjvCodegenHints: Plugin = {
   },
 };
 
+/**
+ * Keys whose values map names to objects (schema properties, components, media types, …): an
+ * entry named `enum`, `example` or `x-foo` there is a name, not a keyword, so it is still scanned.
+ */
+const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas", "responses", "parameters", "headers", "content", "paths", "pathItems", "requestBodies", "callbacks", "links", "encoding", "variables", "webhooks"]);
+
 /** `x-*` keys, `format` values and regular expressions used by the document's schemas (data values skipped). */
 function scanDocument(document: unknown): { extensions: Set<string>; formats: Set<string>; patterns: Set<string> } {
   const extensions = new Set<string>();
   const formats = new Set<string>();
   const patterns = new Set<string>();
-  const stack: unknown[] = [document];
+  const stack: Array<[node: unknown, names: boolean]> = [[document, false]];
   const seen = new Set<object>();
   while (stack.length) {
-    const node = stack.pop();
+    const [node, names] = stack.pop()!;
     if (typeof node !== "object" || node === null || seen.has(node)) continue;
     seen.add(node);
     if (Array.isArray(node)) {
-      stack.push(...node);
+      for (const item of node) stack.push([item, false]);
       continue;
     }
     for (const [key, value] of Object.entries(node)) {
+      if (names) {
+        stack.push([value, false]);
+        continue;
+      }
       if (key.startsWith("x-")) extensions.add(key);
       else if (key === "format" && typeof value === "string") formats.add(value);
       else if (key === "pattern" && typeof value === "string") patterns.add(value);
       else if (key === "patternProperties" && isObject(value)) for (const p of Object.keys(value)) patterns.add(p);
-      if (!DATA_KEYS.has(key) && !key.startsWith("x-")) stack.push(value);
+      if (!DATA_KEYS.has(key) && !key.startsWith("x-")) stack.push([value, NAME_MAPS.has(key)]);
     }
   }
   return { extensions, formats, patterns };

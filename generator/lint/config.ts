@@ -2,18 +2,21 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { createConfig, type Config } from "@redocly/openapi-core";
 import { parseYaml } from "../load/read.js";
-import { specgenPlugin } from "./plugin.js";
+import type { RefPolicy } from "../load/policy.js";
+import { makeSpecgenPlugin, SPECGEN_RULE_DEFAULTS } from "./plugin.js";
 
 /** The lint configuration shipped with the toolkit, used when a project has no redocly.yaml. */
 export const DEFAULT_REDOCLY_CONFIG = resolve(dirname(new URL(import.meta.url).pathname), "../../../redocly.yaml");
 
 /**
  * Loads a Redocly config file (rules, extends) and adds the specgen plugin to it, so the
- * project's rules are configured in the same file as Redocly's own.
+ * project's rules are configured in the same file as Redocly's own. The pattern rules are on
+ * unless the file sets them (`specgen/pattern-safe: off`). `policy` is the run's `$ref` policy.
  */
-export async function loadLintConfig(configPath?: string): Promise<Config> {
+export async function loadLintConfig(configPath?: string, policy?: RefPolicy): Promise<Config> {
   const path = configPath ?? (existsSync("redocly.yaml") ? resolve("redocly.yaml") : DEFAULT_REDOCLY_CONFIG);
   const raw = (parseYaml(readFileSync(path, "utf8"), path) ?? {}) as Record<string, unknown>;
   const plugins = Array.isArray(raw.plugins) ? raw.plugins : [];
-  return createConfig({ ...raw, plugins: [specgenPlugin, ...plugins] } as Parameters<typeof createConfig>[0], { configPath: path });
+  const rules = { ...SPECGEN_RULE_DEFAULTS, ...(typeof raw.rules === "object" && raw.rules !== null ? raw.rules : {}) };
+  return createConfig({ ...raw, rules, plugins: [makeSpecgenPlugin(policy), ...plugins] } as Parameters<typeof createConfig>[0], { configPath: path });
 }

@@ -1,5 +1,7 @@
 import { dereference, validate, type Schema } from "@cfworker/json-schema";
 import { DocumentStore, fileUrl, getPointer } from "../load/refs.js";
+import type { SpecError } from "../errors.js";
+import { fileURLToPath } from "node:url";
 
 // Keywords whose failure only repeats a failure found deeper in the instance.
 const PROPAGATING = new Set(["properties", "items", "prefixItems", "$ref", "allOf", "patternProperties", "additionalProperties", "unevaluatedProperties", "unevaluatedItems", "dependentSchemas", "$dynamicRef"]);
@@ -18,8 +20,11 @@ export class ExampleChecker {
 
   /** Problems of `value` against the schema at `file#pointer`, as `[instancePath, message]`. */
   check(file: string, pointer: string, value: unknown): Array<[string, string]> {
+    // `$ref` targets that cannot be read (missing, refused by the policy) are reported at their
+    // `$ref` by no-unresolved-refs; a schema that needs one is then not checked here.
+    const unreadable: SpecError[] = [];
     try {
-      for (const [path, doc] of this.store.closure(file)) {
+      for (const [path, doc] of this.store.closure(file, unreadable)) {
         const url = fileUrl(path);
         if (this.#added.has(url) || typeof doc !== "object" || doc === null) continue;
         this.#added.add(url);
@@ -36,7 +41,22 @@ export class ExampleChecker {
       const leaves = result.errors.filter((e) => !PROPAGATING.has(e.keyword));
       return (leaves.length ? leaves : result.errors).map((e) => [decodeURIComponent(e.instanceLocation.replace(/^#/, "")), e.error.replace(/\.$/, "")]);
     } catch (err) {
-      return [["", `schema cannot be used: ${err instanceof Error ? err.message : String(err)}`]];
+      const message = err instanceof Error ? err.message : String(err);
+      if (unreadable.length || this.#missingTarget(message)) return [];
+      return [["", `schema cannot be used: ${message}`]];
+    }
+  }
+
+  /** Whether a validator error names a `$ref` target that does not exist (a pointer into nothing). */
+  #missingTarget(message: string): boolean {
+    const uri = /^Unresolved \$ref .*Absolute URI "(file:[^"#]*)(?:#([^"]*))?"/s.exec(message);
+    if (!uri) return false;
+    try {
+      const path = fileURLToPath(uri[1]!);
+      getPointer(this.store.get(path), decodeURIComponent(uri[2] ?? ""), path);
+      return false;
+    } catch {
+      return true;
     }
   }
 }

@@ -4,12 +4,14 @@ import { discoverSpecFiles } from "../load/discover.js";
 import { readSpecFile, type DocumentKind, type SpecFile } from "../load/read.js";
 import { DocumentStore } from "../load/refs.js";
 import { applyOverlay, overlayActions } from "../load/overlay.js";
+import { assertReadable, hasScheme, makeRefPolicy, type RefOptions, type RefPolicy } from "../load/policy.js";
+import { PolicyResolver } from "../load/resolver.js";
 import { dirname, resolve } from "node:path";
 import { SpecError } from "../errors.js";
 import { fileProblem, lintJsonSchema } from "./json-schema.js";
 import { loadLintConfig } from "./config.js";
 
-export interface LintOptions {
+export interface LintOptions extends RefOptions {
   /** Redocly config file; defaults to ./redocly.yaml, else the toolkit's own. */
   config?: string;
   cwd?: string;
@@ -24,11 +26,14 @@ export interface LintResult {
 
 /** Lints every spec file under `paths`: OpenAPI with Redocly + the specgen plugin, JSON Schema against its meta-schema. */
 export async function lint(paths: readonly string[], options: LintOptions = {}): Promise<LintResult> {
-  const config: Config = await loadLintConfig(options.config);
+  const cwd = resolve(options.cwd ?? process.cwd());
+  // `$ref`s (and overlay `extends`) may read only inside the roots of the paths given; see policy.ts.
+  const policy = makeRefPolicy(paths, cwd, options);
+  const config: Config = await loadLintConfig(options.config, policy);
   const files: LintResult["files"] = [];
   const problems: NormalizedProblem[] = [];
   const specs = [];
-  for (const path of discoverSpecFiles(paths, options.cwd)) {
+  for (const path of discoverSpecFiles(paths, cwd)) {
     try {
       specs.push(readSpecFile(path));
     } catch (err) {
@@ -37,18 +42,18 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
       problems.push(problemFromError(err));
     }
   }
-  const fragments = referencedFiles(specs);
+  const fragments = referencedFiles(specs, policy);
   for (const spec of specs) {
     const { path } = spec;
     files.push({ path, kind: spec.kind });
-    if (spec.kind === "openapi") problems.push(...(await redoclyLint({ ref: path, config })));
+    if (spec.kind === "openapi") problems.push(...(await lintOpenApi(path, config, policy)));
     else if (spec.kind === "json-schema") problems.push(...lintJsonSchema(path, spec.text, spec.doc));
-    else if (spec.kind === "overlay") problems.push(...lintOverlay(spec));
+    else if (spec.kind === "overlay") problems.push(...lintOverlay(spec, policy));
     else if (spec.kind === "unknown" && !fragments.has(path)) {
       problems.push(fileProblem(path, spec.text, "Neither an OpenAPI document (no `openapi` field) nor a JSON Schema (no schema keyword at the top level), and no OpenAPI document here refers to it.", "document-kind"));
     }
   }
-  const visible = problems.filter((p) => !p.ignored);
+  const visible = dropRepeats(problems.filter((p) => !p.ignored));
   return {
     files,
     problems: visible,
@@ -61,33 +66,58 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
  * Files that OpenAPI documents of this run `$ref` (such as Matrix's `definitions/security.yaml`):
  * fragments of another document, linted through it rather than on their own.
  */
-function referencedFiles(specs: SpecFile[]): Set<string> {
-  const store = new DocumentStore();
+function referencedFiles(specs: SpecFile[], policy: RefPolicy): Set<string> {
+  const store = new DocumentStore(policy);
   const out = new Set<string>();
   for (const spec of specs) {
     if (spec.kind !== "openapi") continue;
     try {
+      // Targets that cannot be read are skipped: Redocly's lint reports each at its `$ref`.
       for (const path of store.closure(spec.path).keys()) if (path !== spec.path) out.add(path);
     } catch {
-      // a broken $ref is reported by Redocly's lint of that document
+      // the document itself is reported where it is linted
     }
   }
   return out;
 }
 
+/** Redocly's lint of one OpenAPI file, reading through the policy's resolver. */
+async function lintOpenApi(path: string, config: Config, policy: RefPolicy): Promise<NormalizedProblem[]> {
+  try {
+    const resolver = new PolicyResolver(policy, config.resolve);
+    return await resolver.explain(await redoclyLint({ ref: path, config, externalRefResolver: resolver }));
+  } catch (err) {
+    // The document itself could not be read (a symlink out of the root, say): one problem, not a crash.
+    const message = err instanceof Error ? err.message : String(err);
+    return [problemFromError(new SpecError(message, path))];
+  }
+}
+
 /** An overlay's shape, and, when it names its target with `extends`, that every action applies. */
-function lintOverlay(spec: SpecFile): NormalizedProblem[] {
+function lintOverlay(spec: SpecFile, policy: RefPolicy): NormalizedProblem[] {
   try {
     overlayActions(spec.doc, spec.path);
     const target = (spec.doc as { extends?: unknown }).extends;
-    if (typeof target === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(target)) {
-      applyOverlay(readSpecFile(resolve(dirname(spec.path), target)).doc, spec.doc, spec.path);
+    if (typeof target === "string" && !hasScheme(target)) {
+      const path = resolve(dirname(spec.path), target);
+      assertReadable(policy, path, spec.path);
+      applyOverlay(readSpecFile(path).doc, spec.doc, spec.path);
     }
     return [];
   } catch (err) {
     if (!(err instanceof SpecError)) throw err;
     return [fileProblem(spec.path, spec.text, err.message, "overlay-valid", err.pointer ? `#${err.pointer}` : "#/")];
   }
+}
+
+/**
+ * Redocly resolves some `$ref`s inside example values too: a refused or missing target is then
+ * reported by no-unresolved-refs and by specgen/example-valid at the same place. One is kept.
+ */
+function dropRepeats(problems: NormalizedProblem[]): NormalizedProblem[] {
+  const at = (p: NormalizedProblem) => `${p.location[0]?.source.absoluteRef}#${p.location[0]?.pointer}`;
+  const unresolved = problems.filter((p) => p.ruleId === "no-unresolved-refs");
+  return problems.filter((p) => p.ruleId !== "specgen/example-valid" || !unresolved.some((u) => at(u) === at(p) && u.message.includes(p.message)));
 }
 
 function problemFromError(err: SpecError): NormalizedProblem {

@@ -1,5 +1,6 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { Source, type NormalizedProblem } from "@redocly/openapi-core";
+import { patternProblems } from "./patterns.js";
 
 // One meta-schema validator for every standalone schema file of a run.
 let metaAjv: Ajv2020 | undefined;
@@ -10,15 +11,17 @@ let metaAjv: Ajv2020 | undefined;
  */
 export function lintJsonSchema(path: string, text: string, doc: unknown): NormalizedProblem[] {
   metaAjv ??= new Ajv2020({ allErrors: true, strict: false });
-  if (metaAjv.validateSchema(doc as object)) return [];
+  // The meta-schema does not check regexes: specgen/pattern-valid and pattern-safe do, as for OpenAPI files.
+  const patterns = patternProblems(path, text, doc, true);
+  if (metaAjv.validateSchema(doc as object)) return patterns;
   const source = new Source(path, text);
-  return (metaAjv.errors ?? []).map((e) => ({
+  return [...patterns, ...(metaAjv.errors ?? []).map((e) => ({
     ruleId: "json-schema-valid",
     severity: "error",
     message: `Not a valid JSON Schema 2020-12: ${e.instancePath ? `\`${e.instancePath}\` ` : ""}${e.message ?? "is invalid"}.`,
     location: [{ source, pointer: `#${e.instancePath}`, reportOnKey: false }],
     suggest: [],
-  }));
+  }) satisfies NormalizedProblem)];
 }
 
 /** A problem at the root of a file (unknown document kind, unreadable file). */

@@ -1,7 +1,9 @@
 import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
 import { DocumentStore, isObject } from "../load/refs.js";
+import type { RefPolicy } from "../load/policy.js";
 import { SpecError } from "../errors.js";
 import { ExampleChecker } from "./example-ajv.js";
+import { patternSafe, patternValid } from "./patterns.js";
 
 /**
  * The project's own lint rules, as a Redocly plugin so their problems share Redocly's
@@ -10,9 +12,12 @@ import { ExampleChecker } from "./example-ajv.js";
 type Node = Record<string, unknown>;
 type Visitor = Record<string, { enter?: (node: Node, ctx: UserContext) => void } | ((node: Node, ctx: UserContext) => void)>;
 
-/** `example`/`examples` values must satisfy their schema, with `$ref`s in the values resolved first. */
-function exampleValid(): Visitor {
-  const store = new DocumentStore();
+/**
+ * `example`/`examples` values must satisfy their schema, with `$ref`s in the values resolved
+ * first, under the run's RefPolicy (the files Redocly may read, this rule may read).
+ */
+function exampleValid(policy?: RefPolicy): Visitor {
+  const store = new DocumentStore(policy);
   const checker = new ExampleChecker(store);
 
   const check = (ctx: UserContext, schemaPointer: string, value: unknown, at: Array<string | number>, valueFile?: string): void => {
@@ -131,13 +136,27 @@ function operationSuccess(): Visitor {
   };
 }
 
-export const specgenPlugin = {
-  id: "specgen",
-  rules: {
-    oas3: {
-      "example-valid": exampleValid,
-      "matrix-version": matrixVersion,
-      "operation-success-response": operationSuccess,
+/** The plugin for one run: its `$ref` policy reaches the rules that read files themselves. */
+export function makeSpecgenPlugin(policy?: RefPolicy) {
+  return {
+    id: "specgen",
+    rules: {
+      oas3: {
+        "example-valid": () => exampleValid(policy),
+        "matrix-version": matrixVersion,
+        "operation-success-response": operationSuccess,
+        "pattern-valid": patternValid,
+        "pattern-safe": patternSafe,
+      },
     },
-  },
-};
+  };
+}
+
+/** Severities of the specgen rules that a Redocly config does not set itself. */
+export const SPECGEN_RULE_DEFAULTS = {
+  "specgen/pattern-valid": "error",
+  "specgen/pattern-safe": "warn",
+} as const;
+
+/** Without a policy: any local file may be read by example-valid, nothing remote. */
+export const specgenPlugin = makeSpecgenPlugin();

@@ -1,31 +1,126 @@
-import { BaseResolver, bundle, createConfig, lint, makeDocumentFromString, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { bundle, createConfig, lint, Source, type Config, type Document, type NormalizedProblem } from "@redocly/openapi-core";
+import { patternProblems, patternValid } from "../lint/patterns.js";
+import { hasScheme, type RefPolicy } from "./policy.js";
+import { PolicyResolver } from "./resolver.js";
+import type { SpecFile } from "./read.js";
 
 let structConfig: Promise<Config> | undefined;
+
+// The gate also refuses regexes that no validator can compile: Ajv would otherwise throw
+// from inside an emitter, with no file or line.
+const gatePlugin = { id: "specgen", rules: { oas3: { "pattern-valid": patternValid } } };
+
+/** A document Redocly did not parse itself: JSON text and the value it stands for. */
+function jsonDocument(value: unknown, absoluteRef: string): Document {
+  const text = JSON.stringify(value, null, 1);
+  return { source: new Source(absoluteRef, text), parsed: JSON.parse(text) as unknown };
+}
+
+const localFiles = (deps: Iterable<string>): string[] => [...deps].filter((f) => !hasScheme(f));
+
+/**
+ * How deeply one file may nest for `generate`: the TypeScript printer behind the types emitter
+ * recurses once per nested type and overflows the stack at about 350 schema levels (700 levels
+ * of JSON, `properties` and the property name being two). Bundling keeps `$ref`s, so each file's
+ * own nesting is what the emitters see. Lint is not limited by this (read.ts allows 1,200).
+ */
+export const MAX_GENERATE_DEPTH = 512;
+
+/** The pointer of the first node nested deeper than `limit` levels, or undefined; iterative. */
+export function tooDeepAt(doc: unknown, limit: number): string | undefined {
+  const stack: Array<[unknown, string, number]> = [[doc, "", 0]];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const [node, at, depth] = stack.pop()!;
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    if (depth > limit) return at;
+    seen.add(node);
+    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
+    for (const [k, v] of entries) stack.push([v, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth + 1]);
+  }
+  return undefined;
+}
+
+/** The documents a resolver has read (those it could). */
+async function documentsRead(resolver: PolicyResolver): Promise<Document[]> {
+  const docs: Document[] = [];
+  for (const pending of resolver.cache.values()) {
+    const doc = await pending.catch(() => undefined);
+    if (doc && !(doc instanceof Error)) docs.push(doc);
+  }
+  return docs;
+}
+
+/** One problem per document that nests deeper than MAX_GENERATE_DEPTH. */
+function depthProblems(docs: Iterable<Document>): NormalizedProblem[] {
+  const problems: NormalizedProblem[] = [];
+  for (const doc of docs) {
+    const at = tooDeepAt(doc.parsed, MAX_GENERATE_DEPTH);
+    if (at === undefined) continue;
+    problems.push({
+      ruleId: "generate-depth",
+      severity: "error",
+      message: `Nested more than ${MAX_GENERATE_DEPTH} levels deep here: the types emitter (the TypeScript printer) cannot print types this deep (about 256 schema levels are supported); move inner schemas to components and \`$ref\` them.`,
+      location: [{ source: doc.source, pointer: `#${at}`, reportOnKey: true }],
+      suggest: [],
+    });
+  }
+  return problems;
+}
 
 /**
  * Bundles one OpenAPI file with Redocly, keeping `$ref`s (external files become named
  * components), and runs the structural (`struct`) rule as the gate before any emitter.
  * With `overlaid` (the document after its overlays), the file itself is gated (so problems
  * point at its real lines) and the overlaid document is gated and bundled in its place.
+ * Every file is read through `policy` (see policy.ts). `files` lists the local files read.
  */
 export async function bundleOpenApi(
   path: string,
-  overlaid?: unknown,
+  overlaid: unknown,
+  policy: RefPolicy,
 ): Promise<{ document: Record<string, unknown>; problems: NormalizedProblem[]; files: string[] }> {
-  structConfig ??= createConfig({ rules: { struct: "error", "no-unresolved-refs": "error" } });
+  structConfig ??= createConfig({
+    rules: { struct: "error", "no-unresolved-refs": "error", "specgen/pattern-valid": "error" },
+    plugins: [gatePlugin],
+  } as Parameters<typeof createConfig>[0]);
   const config = await structConfig;
   // The lint and the bundle share one resolver, so the file and its refs are parsed once. Not
   // shared across files: bundling rewrites `$ref`s in the resolver's cached documents.
-  const resolver = new BaseResolver();
-  const problems = (await lint({ ref: path, config, externalRefResolver: resolver })).filter((p) => p.severity === "error");
+  const resolver = new PolicyResolver(policy);
+  const problems = await resolver.explain((await lint({ ref: path, config, externalRefResolver: resolver })).filter((p) => p.severity === "error"));
+  problems.push(...depthProblems(await documentsRead(resolver)));
   if (problems.length) return { document: {}, problems, files: [] };
   let doc;
   if (overlaid !== undefined) {
-    doc = makeDocumentFromString(JSON.stringify(overlaid, null, 1), path);
+    // Built here rather than with Redocly's makeDocumentFromString, whose YAML parser stops at
+    // 100 levels of nesting.
+    doc = jsonDocument(overlaid, path);
     resolver.cache.set(path, Promise.resolve(doc));
     problems.push(...(await lint({ ref: path, config, externalRefResolver: resolver })).filter((p) => p.severity === "error"));
   }
   const result = await bundle({ ...(doc ? { doc } : { ref: path }), config, dereference: false, externalRefResolver: resolver });
   problems.push(...result.problems.filter((p) => p.severity === "error"));
-  return { document: result.bundle.parsed as Record<string, unknown>, problems, files: [...result.fileDependencies] };
+  return { document: result.bundle.parsed as Record<string, unknown>, problems, files: localFiles(result.fileDependencies) };
+}
+
+/**
+ * Bundles the synthetic OpenAPI document that wraps a bare JSON Schema file (`file`), resolving
+ * its relative `$ref`s from the file's folder under `policy`. Invalid regexes in the file and in
+ * every file it reaches are problems located in those files.
+ */
+export async function bundleSchema(
+  synthetic: unknown,
+  file: SpecFile,
+  policy: RefPolicy,
+): Promise<{ document: Record<string, unknown>; problems: NormalizedProblem[]; files: string[] }> {
+  const resolver = new PolicyResolver(policy);
+  const result = await bundle({ doc: jsonDocument(synthetic, file.path), config: await createConfig({}), dereference: false, externalRefResolver: resolver });
+  const problems = await resolver.explain(result.problems.filter((p) => p.severity === "error"));
+  // The schema file as written, and every file its `$ref`s reached.
+  const own: Document = { source: new Source(file.path, file.text), parsed: file.doc };
+  const docs = [own, ...(await documentsRead(resolver)).filter((d) => d.source.absoluteRef !== file.path)];
+  problems.push(...depthProblems(docs));
+  for (const doc of docs) problems.push(...patternProblems(doc.source.absoluteRef, doc.source.body, doc.parsed, false));
+  return { document: result.bundle.parsed as Record<string, unknown>, problems, files: localFiles(result.fileDependencies) };
 }

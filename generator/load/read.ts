@@ -20,18 +20,112 @@ const SCHEMA_KEYWORDS = [
 ];
 
 /**
- * Parses YAML or JSON text with js-yaml's default (safe) schema: custom tags such as
- * `!!js/function` are refused and duplicate keys are errors, both reported with line and column.
+ * How deeply collections may nest. js-yaml's own default (100) refuses legal specs (a schema
+ * nested 100 levels is 200 YAML levels); 1,200 admits a 500-level schema and stays far from the
+ * stack limit of the recursive code that walks documents later (js-yaml, Redocly, Ajv).
  */
-export function parseYaml(text: string, file: string): unknown {
+export const MAX_DEPTH = 1200;
+
+/**
+ * How many nodes YAML aliases may add to a document. js-yaml shares an aliased node instead of
+ * copying it, so a "billion laughs" document parses in microseconds, but any walk over it
+ * (Redocly's, ours, JSON.stringify) visits every expanded node.
+ */
+export const MAX_ALIAS_EXPANSION = 1_000_000;
+
+/**
+ * The schema Redocly parses with (js-yaml's default without timestamps). Files that Redocly
+ * reads through our resolver are parsed with it, so lint and generate see what Redocly would.
+ */
+const yamlTypes = (yaml as unknown as { types: Record<"merge" | "binary" | "omap" | "pairs" | "set", yaml.Type> }).types;
+export const REDOCLY_YAML_SCHEMA = yaml.JSON_SCHEMA.extend({
+  implicit: [yamlTypes.merge],
+  explicit: [yamlTypes.binary, yamlTypes.omap, yamlTypes.pairs, yamlTypes.set],
+});
+
+/**
+ * Parses YAML or JSON text with js-yaml's safe schema: custom tags such as `!!js/function` are
+ * refused and duplicate keys are errors, both reported with line and column. Documents nested
+ * deeper than MAX_DEPTH, or whose aliases expand past MAX_ALIAS_EXPANSION, are refused too.
+ */
+export function parseYaml(text: string, file: string, schema: yaml.Schema = yaml.DEFAULT_SCHEMA): unknown {
+  let doc: unknown;
   try {
-    return yaml.load(text, { filename: file });
+    // `maxDepth` is js-yaml 4.3's; @types/js-yaml 4.0.9 does not list it yet.
+    doc = yaml.load(text, { filename: file, schema, maxDepth: MAX_DEPTH } as yaml.LoadOptions);
   } catch (err) {
     if (err instanceof yaml.YAMLException) {
-      const reason = err.reason || err.message;
-      throw new SpecError(`YAML: ${reason}`, file, err.mark ? err.mark.line + 1 : undefined, err.mark ? err.mark.column + 1 : undefined);
+      const line = err.mark ? err.mark.line + 1 : undefined;
+      const column = err.mark ? err.mark.column + 1 : undefined;
+      throw new SpecError(`YAML: ${explainYamlError(err.reason || err.message)}`, file, line, column);
     }
+    if (err instanceof RangeError) throw new SpecError(`YAML: nested too deeply to read (${err.message})`, file);
     throw err;
+  }
+  checkAliasExpansion(doc, file);
+  return doc;
+}
+
+function explainYamlError(reason: string): string {
+  const tag = /^unknown tag !<tag:yaml\.org,2002:(.*)>$/.exec(reason) ?? /^unknown tag !<(.*)>$/.exec(reason);
+  if (tag) return `custom tag ${tag[0].includes("2002:") ? "!!" : "!"}${tag[1]} is not allowed (only plain YAML data is read)`;
+  if (reason.startsWith("nesting exceeded maxDepth")) return `nested deeper than ${MAX_DEPTH} levels`;
+  return reason;
+}
+
+const isContainer = (v: unknown): v is object => {
+  if (typeof v !== "object" || v === null) return false;
+  if (Array.isArray(v)) return true;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * Refuses a document whose aliases would expand it by more than MAX_ALIAS_EXPANSION nodes.
+ * Each distinct node's expanded size is computed once (memoised by identity, iteratively, so
+ * neither width nor depth can hurt here); the error points at the smallest subtree over the limit.
+ */
+export function checkAliasExpansion(doc: unknown, file: string): void {
+  if (!isContainer(doc)) return;
+  const expanded = new Map<object, number>();
+  const open = new Set<object>();
+  // Where each node is written: its shortest path, not the first one an alias leads to.
+  const written = new Map<object, string>();
+  let unique = 0;
+  let culprit: string | undefined;
+  const stack: Array<[node: object, path: string, exit: boolean]> = [[doc, "", false]];
+  while (stack.length) {
+    const [node, path, exit] = stack.pop()!;
+    const entries: Array<[string, unknown]> = Array.isArray(node) ? node.map((v, i) => [String(i), v]) : Object.entries(node);
+    if (exit) {
+      open.delete(node);
+      let size = 1;
+      for (const [, v] of entries) size += isContainer(v) ? expanded.get(v)! : 1;
+      // Capped, so that the sums stay exact integers however deep the aliases go.
+      size = Math.min(size, Number.MAX_SAFE_INTEGER / 1024);
+      expanded.set(node, size);
+      unique += 1 + entries.filter(([, v]) => !isContainer(v)).length;
+      if (culprit === undefined && size > MAX_ALIAS_EXPANSION) culprit = written.get(node) ?? path;
+      continue;
+    }
+    if (expanded.has(node)) continue;
+    if (open.has(node)) throw new SpecError("YAML: an alias refers to a node that contains it", file, undefined, undefined, path || "/");
+    open.add(node);
+    stack.push([node, path, true]);
+    for (const [k, v] of entries) {
+      if (!isContainer(v)) continue;
+      const at = `${path}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      const known = written.get(v);
+      if (known === undefined || at.length < known.length) written.set(v, at);
+      if (!expanded.has(v)) stack.push([v, at, false]);
+    }
+  }
+  const total = expanded.get(doc)!;
+  if (total - unique > MAX_ALIAS_EXPANSION) {
+    throw new SpecError(
+      `YAML: aliases expand this document to ${total >= Number.MAX_SAFE_INTEGER / 1024 ? "an astronomical number of" : `${total}`} nodes from ${unique} written ones (more than ${MAX_ALIAS_EXPANSION} added: an alias bomb?); refusing to read it`,
+      file, undefined, undefined, culprit || "/",
+    );
   }
 }
 
@@ -57,13 +151,19 @@ export function classify(doc: unknown, file: string): DocumentKind {
 
 /** Reads and classifies one spec file; every failure is a SpecError naming the file. */
 export function readSpecFile(path: string): SpecFile {
+  const { text, doc } = readDocument(path);
+  return { path, text, doc, kind: classify(doc, path) };
+}
+
+/** Reads and parses one file (any YAML/JSON document, classified or not). */
+export function readDocument(path: string): { text: string; doc: unknown } {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (err) {
-    throw new SpecError(`cannot read file: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, path);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new SpecError(code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : `cannot read file: ${code ?? String(err)}`, path);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const doc = parseYaml(text, path);
-  return { path, text, doc, kind: classify(doc, path) };
+  return { text, doc: parseYaml(text, path) };
 }

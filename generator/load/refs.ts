@@ -1,57 +1,95 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { SpecError } from "../errors.js";
-import { readSpecFile } from "./read.js";
+import { MAX_ALIAS_EXPANSION, readDocument } from "./read.js";
+import { assertReadable, hasScheme, type RefPolicy } from "./policy.js";
 
 /**
- * Parsed documents by absolute path, read once per run. Example values and schemas that
- * Redocly does not resolve (its walker never enters example values) are resolved through here.
+ * Parsed documents by absolute path (or URL, for remote documents Redocly fetched under the
+ * policy), read once per run. Example values and schemas that Redocly does not resolve (its
+ * walker never enters example values) are resolved through here, under the same RefPolicy.
+ * Without a policy, any local file may be read and nothing remote.
  */
 export class DocumentStore {
   readonly #docs = new Map<string, unknown>();
 
-  get(path: string): unknown {
-    if (!this.#docs.has(path)) this.#docs.set(path, readSpecFile(path).doc);
+  constructor(readonly policy?: RefPolicy) {}
+
+  /** The parsed document at `path`; `from` is the file whose `$ref` leads there. */
+  get(path: string, from = path): unknown {
+    if (!this.#docs.has(path)) {
+      assertReadable(this.policy, path, from);
+      if (hasScheme(path)) {
+        const fetched = this.policy?.fetched;
+        if (!fetched?.has(path)) throw new SpecError(`the remote $ref ${JSON.stringify(path)} is only followed where Redocly resolves it (not inside example values)`, from);
+        this.#docs.set(path, fetched.get(path));
+      } else this.#docs.set(path, readDocument(path).doc);
+    }
     return this.#docs.get(path);
   }
 
-  /** Every file reachable from `path` through non-local `$ref`s, `path` included. */
-  closure(path: string): Map<string, unknown> {
+  /**
+   * Every document reachable from `path` through non-local `$ref`s, `path` included. A target
+   * that cannot be read is left out (Redocly reports it at its `$ref`); `errors` collects why.
+   */
+  closure(path: string, errors: SpecError[] = []): Map<string, unknown> {
     const out = new Map<string, unknown>();
-    const visit = (p: string): void => {
-      if (out.has(p)) return;
-      const doc = this.get(p);
+    const queue: Array<[target: string, from: string]> = [[path, path]];
+    const tried = new Set<string>();
+    while (queue.length) {
+      const [p, from] = queue.shift()!;
+      if (tried.has(p)) continue;
+      tried.add(p);
+      let doc: unknown;
+      try {
+        doc = this.get(p, from);
+      } catch (err) {
+        if (!(err instanceof SpecError) || p === path) throw err;
+        errors.push(err);
+        continue;
+      }
       out.set(p, doc);
       for (const ref of collectRefs(doc)) {
-        const target = refFile(ref, p);
-        if (target) visit(target);
+        try {
+          const target = refFile(ref, p);
+          if (target) queue.push([target, p]);
+        } catch (err) {
+          if (!(err instanceof SpecError)) throw err;
+          errors.push(err);
+        }
       }
-    };
-    visit(path);
+    }
     return out;
   }
 
   /**
    * Replaces every `{ $ref }` inside a plain value (an example) by the document it points at,
-   * recursively and relative to the file that holds each `$ref`. Cycles are an error.
+   * recursively and relative to the file that holds each `$ref`. Cycles are an error, and so
+   * is a value that grows past MAX_ALIAS_EXPANSION nodes (refs to refs multiply like aliases).
    */
-  inlineRefs(value: unknown, file: string, seen: readonly string[] = []): unknown {
-    if (Array.isArray(value)) return value.map((v) => this.inlineRefs(v, file, seen));
+  inlineRefs(value: unknown, file: string): unknown {
+    const budget = { nodes: 0 };
+    return this.#inline(value, file, [], budget);
+  }
+
+  #inline(value: unknown, file: string, seen: readonly string[], budget: { nodes: number }): unknown {
+    if (++budget.nodes > MAX_ALIAS_EXPANSION) throw new SpecError(`the example grows past ${MAX_ALIAS_EXPANSION} nodes once its $refs are inlined`, file);
+    if (Array.isArray(value)) return value.map((v) => this.#inline(v, file, seen, budget));
     if (!isObject(value)) return value;
     const ref = value.$ref;
     if (typeof ref === "string") {
       const [target, pointer] = splitRef(ref, file);
       const key = `${target}#${pointer}`;
       if (seen.includes(key)) throw new SpecError(`circular $ref in an example: ${ref}`, file);
-      const resolved = this.inlineRefs(getPointer(this.get(target), pointer, target), target, [...seen, key]);
+      const resolved = this.#inline(getPointer(this.get(target, file), pointer, target), target, [...seen, key], budget);
       const siblings = Object.keys(value).filter((k) => k !== "$ref");
       if (siblings.length === 0 || !isObject(resolved)) return resolved;
       // Matrix example files extend a base event this way: `{ $ref: base, ...overrides }`.
-      return { ...resolved, ...(this.inlineRefs(omit(value, "$ref"), file, seen) as object) };
+      return { ...resolved, ...(this.#inline(omit(value, "$ref"), file, seen, budget) as object) };
     }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      Object.defineProperty(out, k, { value: this.inlineRefs(v, file, seen), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, k, { value: this.#inline(v, file, seen, budget), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
@@ -66,13 +104,21 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function collectRefs(node: unknown, out: string[] = [], depth = 0): string[] {
-  if (depth > 2000) return out;
-  if (Array.isArray(node)) for (const v of node) collectRefs(v, out, depth + 1);
-  else if (isObject(node)) {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === "$ref" && typeof v === "string") out.push(v);
-      else collectRefs(v, out, depth + 1);
+/** Every `$ref` string in a document; iterative, and each shared (aliased) node is visited once. */
+function collectRefs(doc: unknown): string[] {
+  const out: string[] = [];
+  const seen = new Set<object>();
+  const stack = [doc];
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) for (const v of node) stack.push(v);
+    else {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === "$ref" && typeof v === "string") out.push(v);
+        else stack.push(v);
+      }
     }
   }
   return out;
@@ -89,10 +135,19 @@ export function splitRef(ref: string, from: string): [file: string, pointer: str
   const filePart = hash === -1 ? ref : ref.slice(0, hash);
   const pointer = hash === -1 ? "" : ref.slice(hash + 1);
   if (filePart === "") return [from, pointer];
-  if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
-    if (filePart.startsWith("file:")) return [fileURLToPath(filePart), pointer];
-    throw new SpecError(`remote $ref is not followed: ${ref}`, from);
+  if (hasScheme(filePart)) {
+    if (/^file:/i.test(filePart)) {
+      try {
+        return [fileURLToPath(filePart), pointer];
+      } catch {
+        throw new SpecError(`the $ref ${JSON.stringify(ref)} is not a usable file: URL`, from);
+      }
+    }
+    // A remote URL; the store refuses it unless the policy allows remote refs.
+    return [filePart, pointer];
   }
+  // Relative to a remote document, a reference stays remote.
+  if (hasScheme(from)) return [new URL(filePart, from).href, pointer];
   return [resolve(dirname(from), decodeURIComponent(filePart)), pointer];
 }
 
@@ -108,6 +163,7 @@ export function getPointer(doc: unknown, pointer: string, file: string): unknown
   return node;
 }
 
+/** The URL a document is known by: its file URL, or its own URL when it is remote. */
 export function fileUrl(path: string): string {
-  return pathToFileURL(path).href;
+  return hasScheme(path) ? path : pathToFileURL(path).href;
 }

@@ -1,10 +1,12 @@
-import { basename, dirname, relative, sep } from "node:path";
-import { bundleFromString, createConfig, type NormalizedProblem } from "@redocly/openapi-core";
+import { basename, relative, sep } from "node:path";
+import type { NormalizedProblem } from "@redocly/openapi-core";
 import type { SpecFile } from "../load/read.js";
-import { bundleOpenApi } from "../load/bundle.js";
+import { bundleOpenApi, bundleSchema } from "../load/bundle.js";
+import { makeRefPolicy, type RefPolicy } from "../load/policy.js";
 import { applyOverlay } from "../load/overlay.js";
 import { isObject } from "../load/refs.js";
-import { NameTable, camelCase, pascalCase, singular } from "./names.js";
+import { SpecError } from "../errors.js";
+import { NameTable, camelCase, pascalCase, plainPascalCase, singular } from "./names.js";
 import type { Model, NamedSchema, PackageInfo, OperationModel, ParameterModel, ResponseModel, SpecModel } from "./types.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -22,6 +24,8 @@ export async function buildModel(
   root: string,
   overlays: ReadonlyMap<string, SpecFile[]>,
   pkg: { name: string; version: string; license: string },
+  // What `$ref`s may read (see load/policy.ts); by default, the project root around `root`.
+  refs: RefPolicy = makeRefPolicy([root], root),
 ): Promise<BuildResult> {
   const warnings: string[] = [];
   const notices: PackageInfo["notices"] = [];
@@ -37,51 +41,166 @@ export async function buildModel(
     if (file.kind === "openapi") {
       let overlaid: unknown;
       for (const overlay of overlays.get(file.path) ?? []) overlaid = applyOverlay(overlaid ?? file.doc, overlay.doc, overlay.path);
-      const bundled = await bundleOpenApi(file.path, overlaid);
-      problems.push(...bundled.problems);
+      rejectRedoclyTraps(file.doc, source);
+      if (overlaid !== undefined) rejectRedoclyTraps(overlaid, `${source} (with its overlays)`);
+      const bundled = await redocly(source, () => bundleOpenApi(file.path, overlaid, refs));
+      problems.push(...bundled.problems.map(explainPrototypeKey));
       inputs.push(...bundled.files);
       if (bundled.problems.length) continue;
+      rejectNonFinite(bundled.document, source);
       specs.push(openApiSpec(source, module, bundled.document, (m) => warnings.push(`${source}: ${m}`)));
     } else if (file.kind === "json-schema") {
-      const built = await schemaSpec(file, source, module);
+      rejectRedoclyTraps(file.doc, source);
+      const built = await redocly(source, () => schemaSpec(file, source, module, (m) => warnings.push(`${source}: ${m}`), refs));
       problems.push(...built.problems);
       inputs.push(...built.files);
       if (built.spec) specs.push(built.spec);
     }
   }
+  separateValueNames(specs, (m) => warnings.push(m));
   return { model: { specs, warnings, pkg: { ...pkg, notices } }, problems, inputs };
+}
+
+/**
+ * The package's root index re-exports the validators (`validateX`, `isX`, `assertX` for every
+ * named type of every spec) beside the client functions; a client function with one of those
+ * names (an operation `isFooResponse`) would make both ambiguous, so it gets a `_` suffix.
+ */
+function separateValueNames(specs: SpecModel[], warn: (message: string) => void): void {
+  const taken = new Set<string>();
+  for (const spec of specs) {
+    for (const name of [...spec.operations.flatMap((op) => op.responseTypes.map((r) => r.name)), ...spec.schemas.map((s) => s.name)]) {
+      for (const prefix of ["validate", "is", "assert"]) taken.add(prefix + name);
+      taken.add(name);
+    }
+  }
+  for (const spec of specs) {
+    for (const op of spec.operations) {
+      const clashes = (n: string) => taken.has(n) || (op.redirect && taken.has(`${n}Url`));
+      if (!clashes(op.name)) continue;
+      const was = op.name;
+      while (clashes(op.name)) op.name += "_";
+      warn(`${spec.source}: operation ${JSON.stringify(op.operationId)}: function ${was} would clash with a generated validator or type; using ${op.name}`);
+    }
+  }
+}
+
+/**
+ * Redocly (openapi-core 1.34) looks keys up on plain objects: a key named like a method of
+ * `Object.prototype` makes it throw (`hasOwnProperty`, `valueOf`, …, even inside example values)
+ * or misreport a struct error (`constructor` as a schema property). Such specs are rejected here
+ * with the key's location instead of a TypeError from inside Redocly. `__proto__` and `toString`
+ * pass through Redocly and stay (quoted) keys.
+ */
+const REDOCLY_TRAPS = new Set(Object.getOwnPropertyNames(Object.prototype).filter((k) => k !== "__proto__" && k !== "toString" && k !== "constructor"));
+
+function rejectRedoclyTraps(doc: unknown, source: string): void {
+  const stack: Array<[unknown, string[]]> = [[doc, []]];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const [node, at] = stack.pop()!;
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    for (const [key, value] of Object.entries(node)) {
+      if (REDOCLY_TRAPS.has(key)) {
+        throw new SpecError(`the key ${JSON.stringify(key)} cannot be read: @redocly/openapi-core 1.34 fails on keys named like Object.prototype methods; rename it`, source, undefined, undefined, shownPointer([...at, key]));
+      }
+      stack.push([value, [...at, key]]);
+    }
+  }
+}
+
+/** A Redocly step whose crash (a TypeError from a referenced file's keys, see above) becomes a SpecError naming the spec. */
+async function redocly<T>(source: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof SpecError || !(err instanceof TypeError)) throw err;
+    throw new SpecError(`cannot bundle: @redocly/openapi-core failed (${err.message}); a file it references may have a key named like an Object.prototype method (${[...REDOCLY_TRAPS].slice(0, 4).join(", ")}, …)`, source);
+  }
+}
+
+/** Redocly's struct rule reads a schema property named `constructor` as `Object`: say so beside its message. */
+function explainPrototypeKey(problem: NormalizedProblem): NormalizedProblem {
+  const at = problem.location[0]?.pointer ?? "";
+  if (!/\/constructor$/.test(at)) return problem;
+  return { ...problem, message: `${problem.message} (the key "constructor" at ${at} is misread by @redocly/openapi-core 1.34; rename it)` };
+}
+
+/** JSON has no Infinity or NaN (YAML's `.inf`, `.nan`, `1e999`): no emitter can print them as the same value. */
+function rejectNonFinite(doc: unknown, source: string): void {
+  const stack: Array<[unknown, string[]]> = [[doc, []]];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const [node, at] = stack.pop()!;
+    if (typeof node === "number" && !Number.isFinite(node)) {
+      throw new SpecError(`the number ${String(node)} has no JSON form; use a finite number or a string`, source, undefined, undefined, shownPointer(at));
+    }
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    for (const [key, value] of Object.entries(node)) stack.push([value, [...at, key]]);
+  }
 }
 
 function openApiSpec(source: string, module: string, document: Record<string, unknown>, warn: (m: string) => void): SpecModel {
   const names = new NameTable(warn);
+  const operationIds = new Map<string, string>();
   const operations: OperationModel[] = [];
   const paths = isObject(document.paths) ? document.paths : {};
   for (const [pathKey, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
-    const path = pathKey.trim();
-    if (path !== pathKey) warn(`path key ${JSON.stringify(pathKey)} has surrounding whitespace; requests use ${JSON.stringify(path)}`);
+    const trimmed = pathKey.trim();
+    if (trimmed !== pathKey) warn(`path key ${JSON.stringify(pathKey)} has surrounding whitespace; requests use ${JSON.stringify(trimmed)}`);
+    const path = encodePathLiterals(trimmed);
+    if (path !== trimmed) warn(`path ${JSON.stringify(trimmed)} has characters a URL path cannot hold; requests use ${JSON.stringify(path)}`);
     for (const method of METHODS) {
       const op = item[method];
       if (!isObject(op)) continue;
       const operationId = typeof op.operationId === "string" ? op.operationId : `${method} ${path}`;
-      if (typeof op.operationId !== "string") warn(`${method.toUpperCase()} ${path} has no operationId; named from method and path`);
-      const typeName = names.claim(pascalCase(operationId), `operation ${operationId}`);
+      if (typeof op.operationId === "string") {
+        // openapi-typescript keys its `operations` interface by operationId: a repeat is a duplicate member.
+        const prior = operationIds.get(op.operationId);
+        if (prior) throw new SpecError(`operationId ${JSON.stringify(op.operationId)} is also used by ${prior}; operationIds must be unique`, source, undefined, undefined, shownPointer(["paths", pathKey, method, "operationId"]));
+        operationIds.set(op.operationId, `${method.toUpperCase()} ${JSON.stringify(pathKey)}`);
+      }
       const parameters = collectParameters(document, item.parameters, op.parameters);
+      for (const p of parameters) {
+        // The runtime fills `{name}` placeholders with a regex that stops at braces and line breaks.
+        if (p.in === "path" && /[{}\r\n\u2028\u2029]/.test(p.name)) {
+          throw new SpecError(`path parameter name ${JSON.stringify(p.name)} contains a brace or line break, so no request can fill its placeholder`, source, undefined, undefined, shownPointer(["paths", pathKey, method, "parameters"]));
+        }
+      }
       const responses = collectResponses(document, pathKey, method, op.responses);
+      const success = responses.filter((r) => /^[23]/.test(r.status));
+      const redirect = success.length > 0 && success.every((r) => r.status.startsWith("3") && r.headers.some((h) => h.toLowerCase() === "location"));
+      // The client module also declares `<name>Operation` (and `<name>Url` for redirects).
+      const typeName = names.claim(pascalCase(operationId), `operation ${JSON.stringify(operationId)}`, redirect ? ["Operation", "Url"] : ["Operation"]);
+      const name = camelCase(typeName);
+      if (typeof op.operationId !== "string") warn(`${method.toUpperCase()} ${path} has no operationId; named ${name} from method and path`);
+      else if (name !== operationId) warn(`operation ${JSON.stringify(operationId)} is not a free identifier; its function is ${name}, its types ${typeName}…`);
       const jsonResponses = responses.filter((r) => r.jsonSchemaPointer);
       const responseTypes = jsonResponses.map((r, i) => ({
         status: r.status,
-        name: names.claim(`${typeName}Response${i === 0 && r.status.startsWith("2") ? "" : r.status}`, `response ${r.status} of ${operationId}`),
+        name: names.claim(`${typeName}Response${i === 0 && r.status.startsWith("2") ? "" : r.status.replace(/[^A-Za-z0-9]/g, "")}`, `response ${r.status} of ${JSON.stringify(operationId)}`),
       }));
-      const success = responses.filter((r) => /^[23]/.test(r.status));
-      const redirect = success.length > 0 && success.every((r) => r.status.startsWith("3") && r.headers.some((h) => h.toLowerCase() === "location"));
       operations.push({
-        operationId, name: camelCase(typeName), typeName, method: method.toUpperCase(), pathKey, path,
+        operationId, name, typeName, method: method.toUpperCase(), pathKey, path,
         parameters, responses, redirect, responseTypes, deprecated: op.deprecated === true,
       });
     }
   }
-  return { source, module, kind: "openapi", document, basePath: basePathOf(document), operations, schemas: [] };
+  return { source, module, kind: "openapi", document, basePath: basePathOf(document, warn), operations, schemas: [] };
+}
+
+/**
+ * The literal parts of a path template (outside `{placeholders}`), percent-encoded where RFC 3986
+ * allows no such character in a path (space, quotes, `?`, `#`, a stray brace, …); existing `%XX`
+ * escapes stay.
+ */
+function encodePathLiterals(template: string): string {
+  return template.replace(/(\{[^{}]*\})|([^{}]+|[{}])/gu, (_m, placeholder: string | undefined, literal: string | undefined) =>
+    placeholder ?? literal!.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/gu, (c) => encodeURIComponent(c.replace(/[\uD800-\uDFFF]/g, "\uFFFD"))),
+  );
 }
 
 function deref(document: Record<string, unknown>, node: unknown): unknown {
@@ -130,7 +249,13 @@ export function pointer(parts: string[]): string {
   return "/" + parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
 }
 
-function basePathOf(document: Record<string, unknown>): string {
+/** A pointer for an error message: as is, or (holding line breaks or controls) in RFC 6901's URI fragment form. */
+function shownPointer(parts: string[]): string {
+  const p = pointer(parts);
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(p) ? `#${p.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/gu, (c) => encodeURIComponent(c))}` : p;
+}
+
+function basePathOf(document: Record<string, unknown>, warn: (message: string) => void): string {
   const server = Array.isArray(document.servers) ? document.servers[0] : undefined;
   if (!isObject(server) || typeof server.url !== "string") return "";
   const vars = isObject(server.variables) ? server.variables : {};
@@ -138,49 +263,60 @@ function basePathOf(document: Record<string, unknown>): string {
     const v = vars[name];
     return isObject(v) && v.default !== undefined ? String(v.default) : "";
   });
+  let parsed: URL;
   try {
-    return new URL(url, "http://placeholder.invalid").pathname.replace(/\/$/, "");
+    parsed = new URL(url, "http://placeholder.invalid");
   } catch {
     return "";
   }
+  // Only an http(s) URL has a path that can follow the client's `baseUrl` (a `mailto:x@host`
+  // "path" would turn the base URL's host into userinfo).
+  if (!/^https?:$/.test(parsed.protocol) || !parsed.pathname.startsWith("/")) {
+    warn(`server URL ${JSON.stringify(server.url)} is not an http(s) URL; requests use no base path`);
+    return "";
+  }
+  return parsed.pathname.replace(/\/$/, "");
 }
 
 /**
  * openapi-typescript reads only OpenAPI documents, so a bare schema becomes the one component
  * of a synthetic document, bundled from the schema's own folder so its relative `$ref`s resolve.
  */
-async function schemaSpec(file: SpecFile, source: string, module: string): Promise<{ spec?: SpecModel; problems: NormalizedProblem[]; files: string[] }> {
-  const name = pascalCase(basename(module));
+async function schemaSpec(file: SpecFile, source: string, module: string, warn: (message: string) => void, refs: RefPolicy): Promise<{ spec?: SpecModel; problems: NormalizedProblem[]; files: string[] }> {
+  const names = new NameTable(warn);
+  const name = names.claim(pascalCase(basename(module)), `schema file ${JSON.stringify(basename(module))}`);
+  if (name !== plainPascalCase(basename(module))) warn(`schema file ${JSON.stringify(basename(module))} is not a free identifier in PascalCase; its type is ${name}`);
   // Some bare schemas (Matrix's olm_plaintext.yaml) keep helper schemas in their own
   // `components.schemas`: those become siblings of the main schema, where their refs point.
   const { components, ...root } = file.doc as Record<string, unknown>;
   const hoisted = isObject(components) && isObject(components.schemas) ? components.schemas : {};
   if (components !== undefined && !isObject(components)) (root as Record<string, unknown>).components = components;
+  // The main schema's component key is its type name, unless a helper already uses that key.
+  let key = name;
+  for (let i = 2; Object.prototype.hasOwnProperty.call(hoisted, key); i++) key = `${name}${i}`;
+  if (key !== name) warn(`components.schemas.${name} is a helper of the schema file; the file's own schema is components.schemas.${key}`);
+  const schemasMap: Record<string, unknown> = { ...hoisted };
+  Object.defineProperty(schemasMap, key, { value: rebaseLocalRefs(root, pointer(["components", "schemas", key])), enumerable: true, writable: true, configurable: true });
   const synthetic = {
     openapi: "3.1.0",
     info: { title: typeof (file.doc as Record<string, unknown>).title === "string" ? (file.doc as Record<string, string>).title : name, version: "0" },
     paths: {},
-    components: { schemas: { ...hoisted, [name]: rebaseLocalRefs(root, pointer(["components", "schemas", name])) } },
+    components: { schemas: schemasMap },
   };
-  const result = await bundleFromString({
-    source: JSON.stringify(synthetic),
-    absoluteRef: `${dirname(file.path)}/${basename(file.path)}`,
-    config: await createConfig({}),
-    dereference: false,
-  });
-  const problems = result.problems.filter((p) => p.severity === "error");
-  const files = [...result.fileDependencies];
+  const { document, problems, files } = await bundleSchema(synthetic, file, refs);
   if (problems.length) return { problems, files };
-  const document = result.bundle.parsed as Record<string, unknown>;
-  const schemas: NamedSchema[] = [{ name, typeExpression: `components["schemas"][${JSON.stringify(name)}]`, pointer: pointer(["components", "schemas", name]) }];
+  rejectNonFinite(document, source);
+  const schemas: NamedSchema[] = [{ name, typeExpression: `components["schemas"][${JSON.stringify(key)}]`, pointer: pointer(["components", "schemas", key]) }];
   // Collections of objects get a name for their element: identity_providers → IdentityProvider.
   const props = isObject(file.doc) && isObject((file.doc as Record<string, unknown>).properties) ? ((file.doc as Record<string, unknown>).properties as Record<string, unknown>) : {};
   for (const [prop, schema] of Object.entries(props)) {
     if (isObject(schema) && schema.type === "array" && isObject(schema.items) && (schema.items.type === "object" || isObject(schema.items.properties))) {
+      const element = names.claim(pascalCase(singular(prop)), `items of property ${JSON.stringify(prop)}`);
+      if (element !== plainPascalCase(singular(prop))) warn(`items of property ${JSON.stringify(prop)} are named ${element}`);
       schemas.push({
-        name: pascalCase(singular(prop)),
+        name: element,
         typeExpression: `NonNullable<${name}[${JSON.stringify(prop)}]>[number]`,
-        pointer: pointer(["components", "schemas", name, "properties", prop, "items"]),
+        pointer: pointer(["components", "schemas", key, "properties", prop, "items"]),
       });
     }
   }

@@ -1,30 +1,70 @@
 /**
  * Identifier rules for everything the generator names (written by hand: the rules are this
- * project's documented contract, see README "Naming").
+ * project's documented contract, see README "Naming"). The model applies them once; emitters
+ * only print the names it holds.
  * - Type names: PascalCase of the source name; characters outside [A-Za-z0-9] split words.
- * - A leading digit gets a `_` prefix; TypeScript reserved words and names the output
- *   declares itself get a `_` suffix.
+ * - A leading digit gets a `_` prefix; reserved words and names the output declares or relies
+ *   on get a `_` suffix.
+ * - Names that collide (ignoring case) get `2`, `3`, … ({@link NameTable}).
+ * Every result matches {@link IDENTIFIER}: no `$`, no non-ASCII letter, so a name the emitters
+ * derive (`validateX`, `xOperation`, `xUrl`) can never be one a spec asked for verbatim.
  */
-const RESERVED = new Set(
+
+/** ECMAScript and TypeScript reserved and contextual words, and names strict code may not bind. */
+export const RESERVED: ReadonlySet<string> = new Set(
   ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
     "as implements interface let package private protected public static yield any boolean number string symbol " +
-    "type from of await async unknown never object undefined").split(" "),
+    "bigint type from of await async unknown never object undefined eval arguments intrinsic keyof readonly " +
+    "declare namespace module require global infer is asserts satisfies accessor override abstract").split(" "),
 );
-/** Names the generated modules declare or rely on; a spec name must not shadow them. */
-const OUTPUT_NAMES = new Set(["paths", "operations", "components", "webhooks", "$defs", "Record", "Array", "Object", "Promise", "Response", "Error", "Date", "JSON", "Map", "Set", "fetch", "URL"]);
+
+/**
+ * Names the generated modules declare, import or rely on (types, validators, client, their
+ * indexes and the root index), and globals whose shadowing would confuse the output or its
+ * readers. A spec name equal to one of these gets a `_` suffix. `then` is here because a module
+ * (or `createClient()`'s object) exporting `then` is a thenable: `await import()` would call it.
+ */
+export const OUTPUT_NAMES: ReadonlySet<string> = new Set([
+  // openapi-typescript's declarations and helpers
+  "paths", "operations", "components", "webhooks", "$defs", "WithRequired", "Readable", "Writable", "$Read", "$Write",
+  "ReadonlyArray", "FlattenedDeepRequired", "OneOf",
+  // the validators and client modules and their runtimes
+  "ValidationError", "ValidationProblem", "ValidateFunction", "problemsOf", "tooDeep", "fullFormats",
+  "HttpError", "MatrixError", "ResponseValidationError", "Cache", "CacheEntry", "CallOptions", "ClientOptions",
+  "RedirectResult", "Result", "SpecClient", "OmitClient", "createClient", "createMemoryCache", "buildUrl", "request",
+  "then",
+  // globals and lib types the output uses or a reader expects
+  "Record", "Array", "Object", "Promise", "Response", "Request", "Error", "TypeError", "Date", "JSON", "Map", "Set",
+  "fetch", "URL", "URLSearchParams", "Headers", "String", "Number", "Boolean", "Symbol", "BigInt", "Function",
+  "RegExp", "Math", "Reflect", "Proxy", "NonNullable", "Partial", "Required", "Readonly", "Pick", "Omit", "Exclude",
+  "Extract", "Parameters", "ReturnType", "Awaited", "globalThis", "NaN", "Infinity", "window", "document", "self",
+]);
+
+/** What every generated name looks like. */
+export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Whether `name` may be declared by generated code as is. */
+export function isSafeIdentifier(name: string): boolean {
+  return IDENTIFIER.test(name) && !RESERVED.has(name) && !OUTPUT_NAMES.has(name);
+}
+
+/** PascalCase words of a source name, before the safety fixes of {@link safeIdentifier}. */
+export function plainPascalCase(name: string): string {
+  const words = String(name).split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("") || "Unnamed";
+}
 
 export function pascalCase(name: string): string {
-  const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const joined = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
-  return safeIdentifier(joined || "Unnamed");
+  return safeIdentifier(plainPascalCase(name));
 }
 
 export function camelCase(name: string): string {
-  const p = pascalCase(name).replace(/^_/, "");
+  const p = pascalCase(name).replace(/^_(?=[0-9])/, "").replace(/_$/, "");
   return safeIdentifier(p[0]!.toLowerCase() + p.slice(1));
 }
 
+/** A digit-led name gets a `_` prefix; a reserved or output name a `_` suffix. Other characters are the caller's to remove. */
 export function safeIdentifier(name: string): string {
   let out = /^[0-9]/.test(name) ? `_${name}` : name;
   if (RESERVED.has(out) || OUTPUT_NAMES.has(out)) out = `${out}_`;
@@ -38,16 +78,34 @@ export function singular(name: string): string {
   return name.replace(/s$/, "");
 }
 
-/** Hands out unique names, suffixing `2`, `3`, … on collision and reporting each rename. */
+/** Hands out unique names, suffixing `2`, `3`, … on collision (ignoring case) and reporting each rename. */
 export class NameTable {
   readonly #taken = new Map<string, string>();
   constructor(private readonly warn: (message: string) => void) {}
 
-  claim(wanted: string, source: string): string {
+  /** Whether `name` (ignoring case) is still free. */
+  free(name: string): boolean {
+    return !this.#taken.has(name.toLowerCase());
+  }
+
+  /** Marks `name` as used by `source` without a check (e.g. a name derived from a claimed one). */
+  reserve(name: string, source: string): void {
+    if (this.free(name)) this.#taken.set(name.toLowerCase(), source);
+  }
+
+  /**
+   * The first of `wanted`, `wanted2`, … that is free together with its `companions` (suffixes
+   * the caller will append, such as `Url`); claims it and them for `source`.
+   */
+  claim(wanted: string, source: string, companions: readonly string[] = []): string {
+    const fits = (n: string) => this.free(n) && companions.every((c) => this.free(n + c));
     let name = wanted;
-    for (let i = 2; this.#taken.has(name.toLowerCase()); i++) name = `${wanted}${i}`;
-    if (name !== wanted) this.warn(`${source}: name ${wanted} is taken by ${this.#taken.get(wanted.toLowerCase())}; using ${name}`);
-    this.#taken.set(name.toLowerCase(), source);
+    for (let i = 2; !fits(name); i++) name = `${wanted}${i}`;
+    if (name !== wanted) {
+      const holder = [wanted, ...companions.map((c) => wanted + c)].map((n) => this.#taken.get(n.toLowerCase())).find(Boolean);
+      this.warn(`${source}: name ${wanted} is taken by ${holder}; using ${name}`);
+    }
+    for (const n of [name, ...companions.map((c) => name + c)]) this.#taken.set(n.toLowerCase(), source);
     return name;
   }
 }

@@ -5,7 +5,7 @@ import type { ClientOptions } from "./runtime.js";
 import type * as m0 from "./oneof.js";
 export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";
 export type { Cache, CacheEntry, CallOptions, ClientOptions, RedirectResult, Result } from "./runtime.js";
-export * from "./oneof.js";
+export { getShape } from "./oneof.js";
 
 /** A stub with its first (client) parameter bound. */
 type OmitClient<F> = F extends (client: any, ...rest: infer A) => infer R ? (...args: A) => R : never;

@@ -4,7 +4,7 @@
 import { createClient as createRuntimeClient } from "./runtime.js";
 import * as m0 from "./tree.js";
 export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";
-export * from "./tree.js";
+export { getTree } from "./tree.js";
 
 /** One client for every operation; options as in the runtime's `ClientOptions`. */
 export function createClient(options) {

@@ -1,0 +1,164 @@
+import { Source, type NormalizedProblem } from "@redocly/openapi-core";
+import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
+import { checkSync } from "recheck";
+import { isObject } from "../load/refs.js";
+
+/**
+ * `pattern` and `patternProperties` checks: a regex no validator can compile (an error), and
+ * one prone to catastrophic backtracking (a warning: a long non-matching string can hang the
+ * generated validator, and so a client or server using it).
+ */
+
+/** Why `pattern` compiles in no mode, or undefined. Ajv uses `u` and falls back to plain mode (see emit/validators.ts). */
+export function patternError(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, "u");
+    return undefined;
+  } catch (unicode) {
+    try {
+      new RegExp(pattern);
+      return undefined;
+    } catch {
+      return (unicode as Error).message.replace(/^Invalid regular expression: /, "");
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catastrophic backtracking, decided by recheck (an exact ReDoS analyser for ECMAScript regexes).
+
+/** The part of `pattern` that may backtrack catastrophically (with the complexity), or undefined. `pattern` must compile. */
+export function backtrackingHazard(pattern: string): string | undefined {
+  const flags = patternCompiles(pattern, "u") ? "u" : "";
+  const result = checkSync(pattern, flags, { timeout: 2000 });
+  if (result.status !== "vulnerable") return undefined;
+  const hot = result.hotspot.map((h) => pattern.slice(h.start, h.end)).filter(Boolean);
+  const where = hot.length ? [...new Set(hot)].join(", ") : pattern;
+  return `${where} (${result.complexity.type} backtracking)`;
+}
+
+function patternCompiles(pattern: string, flags: string): boolean {
+  try {
+    new RegExp(pattern, flags);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Redocly rules (OpenAPI documents) and a walker (bare JSON Schema files, the generate gate).
+
+interface Found {
+  /** JSON pointer of the keyword (`…/pattern`) or of the `patternProperties` key. */
+  pointer: string;
+  pattern: string;
+  /** A `patternProperties` key rather than a `pattern` value. */
+  key: boolean;
+}
+
+/** The regexes of one schema node. */
+function patternsOf(schema: Record<string, unknown>): Array<{ at: string[]; pattern: string; key: boolean }> {
+  const out: Array<{ at: string[]; pattern: string; key: boolean }> = [];
+  if (typeof schema.pattern === "string") out.push({ at: ["pattern"], pattern: schema.pattern, key: false });
+  if (isObject(schema.patternProperties)) {
+    for (const p of Object.keys(schema.patternProperties)) out.push({ at: ["patternProperties", p], pattern: p, key: true });
+  }
+  return out;
+}
+
+// Keys whose values are data, not schemas: their `pattern` keys are not regexes.
+const DATA_KEYS = new Set(["example", "examples", "default", "const", "enum", "value"]);
+const escape = (k: string) => k.replace(/~/g, "~0").replace(/\//g, "~1");
+
+/** Every `pattern`/`patternProperties` regex of a JSON Schema document (data values skipped); iterative. */
+export function findPatterns(doc: unknown): Found[] {
+  const out: Found[] = [];
+  const stack: Array<[unknown, string, boolean]> = [[doc, "", false]];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const [node, at, names] = stack.pop()!;
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => stack.push([v, `${at}/${i}`, false]));
+      continue;
+    }
+    const obj = node as Record<string, unknown>;
+    // Under `properties` and the like, keys are names (a property may be called `pattern`).
+    if (!names) for (const f of patternsOf(obj)) out.push({ pointer: `${at}/${f.at.map(escape).join("/")}`, pattern: f.pattern, key: f.key });
+    for (const [k, v] of Object.entries(obj)) {
+      if (!names && (DATA_KEYS.has(k) || k.startsWith("x-"))) continue;
+      stack.push([v, `${at}/${escape(k)}`, !names && (k === "properties" || k === "patternProperties" || k === "$defs" || k === "definitions" || k === "dependentSchemas" || k === "schemas")]);
+    }
+  }
+  return out;
+}
+
+const invalidMessage = (pattern: string, key: boolean, where: string, why: string) =>
+  `Invalid regular expression in ${key ? "a `patternProperties` key" : "`pattern`"} of ${where}: ${JSON.stringify(pattern)} (${why}).`;
+const hazardMessage = (pattern: string, key: boolean, where: string, part: string) =>
+  `${key ? "The `patternProperties` key" : "The `pattern`"} ${JSON.stringify(pattern)} of ${where} may backtrack catastrophically: \`${part}\` repeats a part that can match the same text in several ways, so a long non-matching string can hang validation.`;
+
+/** `components.schemas.Foo`, or the schema's pointer when it is not a named component. */
+export function schemaName(pointer: string): string {
+  const named = /^#?\/components\/schemas\/([^/]+)(.*)$/.exec(pointer);
+  if (named) return `schema ${named[1]!.replace(/~1/g, "/").replace(/~0/g, "~")}${named[2] ? ` (at ${named[2]})` : ""}`;
+  return `the schema at ${pointer.replace(/^#/, "") || "/"}`;
+}
+
+type Node = Record<string, unknown>;
+type Visitor = Record<string, { enter?: (node: Node, ctx: UserContext) => void }>;
+
+/** `specgen/pattern-valid`: every regex compiles. */
+export function patternValid(): Visitor {
+  return {
+    Schema: {
+      enter(schema, ctx) {
+        for (const f of patternsOf(schema)) {
+          const why = patternError(f.pattern);
+          if (why) ctx.report({ message: invalidMessage(f.pattern, f.key, schemaName(ctx.location.pointer), why), location: f.key ? ctx.location.child(f.at).key() : ctx.location.child(f.at) });
+        }
+      },
+    },
+  };
+}
+
+/** `specgen/pattern-safe`: no regex prone to catastrophic backtracking. */
+export function patternSafe(): Visitor {
+  return {
+    Schema: {
+      enter(schema, ctx) {
+        for (const f of patternsOf(schema)) {
+          if (patternError(f.pattern)) continue;
+          const part = backtrackingHazard(f.pattern);
+          if (part) ctx.report({ message: hazardMessage(f.pattern, f.key, schemaName(ctx.location.pointer), part), location: f.key ? ctx.location.child(f.at).key() : ctx.location.child(f.at) });
+        }
+      },
+    },
+  };
+}
+
+/**
+ * The same checks over a whole JSON Schema file, as problems located in it: `pattern-valid`
+ * errors, and with `safety` also `pattern-safe` warnings.
+ */
+export function patternProblems(path: string, text: string, doc: unknown, safety: boolean): NormalizedProblem[] {
+  const problems: NormalizedProblem[] = [];
+  let source: Source | undefined;
+  for (const f of findPatterns(doc)) {
+    const parent = f.pointer.replace(f.key ? /\/patternProperties\/[^/]*$/ : /\/pattern$/, "");
+    const why = patternError(f.pattern);
+    const part = why || !safety ? undefined : backtrackingHazard(f.pattern);
+    if (!why && !part) continue;
+    source ??= new Source(path, text);
+    problems.push({
+      ruleId: why ? "specgen/pattern-valid" : "specgen/pattern-safe",
+      severity: why ? "error" : "warn",
+      message: why ? invalidMessage(f.pattern, f.key, schemaName(parent), why) : hazardMessage(f.pattern, f.key, schemaName(parent), part!),
+      location: [{ source, pointer: `#${f.pointer}`, reportOnKey: f.key }],
+      suggest: [],
+    });
+  }
+  return problems;
+}

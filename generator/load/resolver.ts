@@ -1,0 +1,90 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { BaseResolver, ResolveError, Source, type Document, type NormalizedProblem } from "@redocly/openapi-core";
+import { SpecError } from "../errors.js";
+import { hasScheme, refusal, type RefPolicy } from "./policy.js";
+import { parseYaml, REDOCLY_YAML_SCHEMA } from "./read.js";
+import { getPointer, isObject } from "./refs.js";
+
+/**
+ * Redocly's resolver under a RefPolicy: every document Redocly reads (the root, each `$ref`ed
+ * file, an example's `externalValue`) passes here, so the policy and the YAML checks of
+ * read.ts (depth, alias expansion) run before Redocly walks anything. A refused or broken
+ * target becomes Redocly's "Can't resolve $ref" problem, at the `$ref` that names it.
+ */
+export class PolicyResolver extends BaseResolver {
+  constructor(readonly policy: RefPolicy, config?: ConstructorParameters<typeof BaseResolver>[0]) {
+    super(config);
+  }
+
+  override resolveExternalRef(base: string | null, ref: string): string {
+    // Redocly knows http(s) only: `file:///etc/passwd` would become a path below `base`.
+    if (/^file:/i.test(ref)) {
+      try {
+        return fileURLToPath(ref);
+      } catch {
+        return ref;
+      }
+    }
+    if (hasScheme(ref)) return ref;
+    return super.resolveExternalRef(base, ref);
+  }
+
+  override async loadExternalRef(absoluteRef: string): Promise<Source> {
+    const why = refusal(this.policy, absoluteRef);
+    if (why) throw new ResolveError(new Error(why));
+    if (!hasScheme(absoluteRef) && !existsSync(absoluteRef)) throw new ResolveError(new Error(`no such file: ${absoluteRef}`));
+    return super.loadExternalRef(absoluteRef);
+  }
+
+  override parseDocument(source: Source, isRoot = false): Document {
+    // As BaseResolver: only YAML/JSON is parsed, other files are text (an `externalValue`).
+    const ext = source.absoluteRef.slice(source.absoluteRef.lastIndexOf("."));
+    if (![".json", ".yml", ".yaml"].includes(ext) && !/(json|yaml|openapi)/.test(source.mimeType ?? "") && !isRoot) {
+      return { source, parsed: source.body };
+    }
+    let parsed: unknown;
+    try {
+      parsed = parseYaml(source.body, source.absoluteRef, REDOCLY_YAML_SCHEMA);
+    } catch (err) {
+      // One problem at the `$ref` ("Can't resolve $ref: file:line:col: …"), rather than the two
+      // Redocly reports for its YamlParseError.
+      if (err instanceof SpecError) throw new ResolveError(new Error(err.toString()));
+      throw err;
+    }
+    if (hasScheme(source.absoluteRef)) this.policy.fetched.set(source.absoluteRef, parsed);
+    return { source, parsed };
+  }
+
+  /**
+   * Redocly says only "Can't resolve $ref" when the file exists but the JSON pointer does not:
+   * such problems are given the `$ref` and the file it looked in.
+   */
+  async explain(problems: NormalizedProblem[]): Promise<NormalizedProblem[]> {
+    const out: NormalizedProblem[] = [];
+    for (const problem of problems) {
+      const loc = problem.location[0];
+      let ref: unknown;
+      if (problem.ruleId === "no-unresolved-refs" && problem.message === "Can't resolve $ref" && loc?.pointer) {
+        const doc = await this.cache.get(loc.source.absoluteRef)?.catch(() => undefined);
+        try {
+          const node = doc && !(doc instanceof Error) ? getPointer(doc.parsed, loc.pointer.replace(/^#/, ""), loc.source.absoluteRef) : undefined;
+          ref = isObject(node) ? node.$ref : undefined;
+        } catch {
+          ref = undefined;
+        }
+      }
+      if (typeof ref !== "string" || !loc) {
+        out.push(problem);
+        continue;
+      }
+      const hash = ref.indexOf("#");
+      const file = hash === 0 ? loc.source.absoluteRef : this.resolveExternalRef(loc.source.absoluteRef, hash === -1 ? ref : ref.slice(0, hash));
+      const pointer = hash === -1 ? "/" : ref.slice(hash + 1) || "/";
+      const target = await this.cache.get(file)?.catch(() => undefined);
+      const empty = target !== undefined && !(target instanceof Error) && (target.parsed === undefined || target.parsed === null);
+      out.push({ ...problem, message: `Can't resolve $ref ${JSON.stringify(ref)}: ${file} ${empty ? "is empty" : `has nothing at ${pointer}`}` });
+    }
+    return out;
+  }
+}
