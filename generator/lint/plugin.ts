@@ -2,7 +2,7 @@ import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
 import { DocumentStore, isObject } from "../load/refs.js";
 import type { RefPolicy } from "../load/policy.js";
 import { SpecError } from "../errors.js";
-import { ExampleChecker } from "./example-ajv.js";
+import { ExampleChecker } from "./example-checker.js";
 import { patternSafe, patternValid } from "./patterns.js";
 
 /**
