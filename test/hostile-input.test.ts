@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { CORPUS_CS, FIXTURES, ROOT, tempDir } from "./helpers.js";
 import { makeRefPolicy, projectRoot, refusal } from "../generator/load/policy.js";
@@ -367,11 +367,12 @@ test("--root widens the spec root, and --allow-remote-refs fetches (lint and gen
 test("the spec root: the project folder around the given folder; the Matrix corpus reads ../../event-schemas", () => {
   // The corpus has no .git or package.json; its LICENSE marks the root of the copied repository.
   const corpus = makeRefPolicy([CORPUS_CS], ROOT);
-  assert.deepEqual(corpus.roots, [join(CORPUS_CS, "../../..")]);
+  // Roots are real paths (symlinks resolved), so compare with the corpus folder's real path.
+  assert.deepEqual(corpus.roots, [realpathSync(join(CORPUS_CS, "../../.."))]);
   assert.equal(refusal(corpus, join(CORPUS_CS, "../../event-schemas/schema/m.room.member.yaml")), undefined);
   assert.match(refusal(corpus, join(CORPUS_CS, "../../../../auth-metadata/x.json")) ?? "", /outside the spec root/);
   // The project's own specs: the repository.
-  assert.deepEqual(makeRefPolicy(["specs"], ROOT).roots, [ROOT]);
+  assert.deepEqual(makeRefPolicy(["specs"], ROOT).roots, [realpathSync(ROOT)]);
   // A folder in the temp dir, with no marker up to it: itself, even though /tmp is above.
   const dir = tempDir("specgen-hostile-");
   mkdirSync(join(dir, "specs"));
