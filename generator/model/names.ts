@@ -44,11 +44,6 @@ export const OUTPUT_NAMES: ReadonlySet<string> = new Set([
 /** What every generated name looks like. */
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Whether `name` may be declared by generated code as is. */
-export function isSafeIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name) && !RESERVED.has(name) && !OUTPUT_NAMES.has(name);
-}
-
 /** PascalCase words of a source name, before the safety fixes of {@link safeIdentifier}. */
 export function plainPascalCase(name: string): string {
   const words = String(name).split(/[^A-Za-z0-9]+/).filter(Boolean);
