@@ -1,11 +1,16 @@
 import { spawnSync } from "node:child_process";
 
-/** Wall time of one command in milliseconds; throws if it cannot run at all. */
+/**
+ * Wall time of one command in milliseconds. Throws if it fails: a contender that stops early
+ * (openapi-typescript exits 1 on rebilly.yaml with its default rules) must not be timed.
+ */
 export function timeCommand(cmd: string, args: string[], cwd: string): number {
   const start = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd, stdio: "ignore" });
+  const r = spawnSync(cmd, args, { cwd, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.error) throw r.error;
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${[cmd, ...args].join(" ")} exited with ${r.status ?? r.signal}:\n${r.stderr.slice(-2000)}`);
+  return ms;
 }
 
 export function median(xs: number[]): number {

@@ -51,7 +51,13 @@ report(
 
 const rebilly = resolve(ROOT, "../shared/corpus/scale/rebilly.yaml");
 const fullArgs = [specgen, "generate", rebilly, "-o", join(out, "c"), "--force"];
-const otsArgs = [ots, rebilly, "-o", join(out, "c.d.ts")];
+// openapi-typescript's default rules stop on rebilly.yaml (an `enum` holding integers under
+// `type: string`), so its run gets a Redocly config with that one rule off: the baseline is a
+// run that writes the types, as in ../shared/corpus/scale/SOURCE.md. (`specgen lint` reports
+// that enum as well; `specgen generate` stops on structural errors only.)
+const otsConfig = join(redoclyCwd, "ots-redocly.yaml");
+writeFileSync(otsConfig, "extends:\n  - minimal\nrules:\n  no-enum-type-mismatch: off\n");
+const otsArgs = [ots, rebilly, "-o", join(out, "c.d.ts"), "--redocly", otsConfig];
 report(
   "(c) rebilly.yaml, 638 operations (specgen full pipeline vs openapi-typescript CLI, types only)",
   compare(Math.min(runs, 5), () => timeCommand(node, fullArgs, ROOT), () => timeCommand(node, otsArgs, ROOT)),

@@ -108,7 +108,18 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     seen.add(file.path);
     files.push(file);
   };
-  for (const kind of selectedKinds(config.emit)) for (const file of await (await EMITTERS[kind]())(model)) add(file);
+  // The emitters start together, so that one handing work to a worker thread (the validators of
+  // a large spec) runs beside the others; each collects its warnings apart, kept in kind order.
+  const kinds = selectedKinds(config.emit);
+  const emitters = await Promise.all(kinds.map((kind) => EMITTERS[kind]()));
+  const runs = emitters.map(async (emit) => {
+    const own: Model = { ...model, warnings: [] };
+    return { files: await emit(own), warnings: own.warnings };
+  });
+  for (const run of await Promise.all(runs)) {
+    model.warnings.push(...run.warnings);
+    for (const file of run.files) add(file);
+  }
   // The package manifest, README and entry points describe what the emitters produced.
   const { emitPackage } = await import("./emit/package.js");
   for (const file of emitPackage(model, files.map((f) => f.path))) add(file);

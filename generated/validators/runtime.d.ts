@@ -57,6 +57,13 @@ export declare function formatProblems(problems: readonly ValidationProblem[]): 
  * rethrown. Used by the generated `isX` (too deep → `false`) and `assertX` functions.
  */
 export declare function tooDeep(error: unknown): AjvErrorObject[];
+/**
+ * The generated `isX`: whether `validate` accepts `value`. It never throws for a value: one nested
+ * past the call stack (recursive schemas only) is invalid.
+ */
+export declare function guard<T>(validate: ValidateFunction<T>): (value: unknown) => value is T;
+/** The generated `assertX`: throws a {@link ValidationError} naming `schema` unless `validate` accepts `value`. */
+export declare function asserter<T>(schema: string, validate: ValidateFunction<T>): (value: unknown) => asserts value is T;
 /** Thrown by the generated `assertX` functions; `errors` lists every problem found. */
 export declare class ValidationError extends Error {
     name: string;

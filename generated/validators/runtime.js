@@ -85,6 +85,36 @@ export function tooDeep(error) {
         throw error;
     return [{ instancePath: "", keyword: "depth", params: {}, schemaPath: "#", message: "is nested too deeply to validate" }];
 }
+/**
+ * The generated `isX`: whether `validate` accepts `value`. It never throws for a value: one nested
+ * past the call stack (recursive schemas only) is invalid.
+ */
+export function guard(validate) {
+    return (value) => {
+        try {
+            return validate(value);
+        }
+        catch (error) {
+            tooDeep(error);
+            return false;
+        }
+    };
+}
+/** The generated `assertX`: throws a {@link ValidationError} naming `schema` unless `validate` accepts `value`. */
+export function asserter(schema, validate) {
+    return (value) => {
+        let errors;
+        try {
+            if (validate(value))
+                return;
+            errors = validate.errors;
+        }
+        catch (error) {
+            errors = tooDeep(error);
+        }
+        throw new ValidationError(schema, errors);
+    };
+}
 /** Thrown by the generated `assertX` functions; `errors` lists every problem found. */
 export class ValidationError extends Error {
     name = "ValidationError";

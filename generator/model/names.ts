@@ -30,7 +30,7 @@ export const OUTPUT_NAMES: ReadonlySet<string> = new Set([
   "paths", "operations", "components", "webhooks", "$defs", "WithRequired", "Readable", "Writable", "$Read", "$Write",
   "ReadonlyArray", "FlattenedDeepRequired", "OneOf",
   // the validators and client modules and their runtimes
-  "ValidationError", "ValidationProblem", "ValidateFunction", "problemsOf", "tooDeep", "fullFormats",
+  "ValidationError", "ValidationProblem", "ValidateFunction", "problemsOf", "tooDeep", "guard", "asserter", "fullFormats",
   "HttpError", "MatrixError", "ResponseValidationError", "Cache", "CacheEntry", "CallOptions", "ClientOptions",
   "RedirectResult", "Result", "SpecClient", "OmitClient", "createClient", "createMemoryCache", "buildUrl", "request",
   "then",

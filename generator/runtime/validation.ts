@@ -113,6 +113,35 @@ export function tooDeep(error: unknown): AjvErrorObject[] {
   return [{ instancePath: "", keyword: "depth", params: {}, schemaPath: "#", message: "is nested too deeply to validate" }];
 }
 
+/**
+ * The generated `isX`: whether `validate` accepts `value`. It never throws for a value: one nested
+ * past the call stack (recursive schemas only) is invalid.
+ */
+export function guard<T>(validate: ValidateFunction<T>): (value: unknown) => value is T {
+  return (value: unknown): value is T => {
+    try {
+      return validate(value);
+    } catch (error) {
+      tooDeep(error);
+      return false;
+    }
+  };
+}
+
+/** The generated `assertX`: throws a {@link ValidationError} naming `schema` unless `validate` accepts `value`. */
+export function asserter<T>(schema: string, validate: ValidateFunction<T>): (value: unknown) => asserts value is T {
+  return (value: unknown): asserts value is T => {
+    let errors: AjvErrorObject[] | null | undefined;
+    try {
+      if (validate(value)) return;
+      errors = validate.errors;
+    } catch (error) {
+      errors = tooDeep(error);
+    }
+    throw new ValidationError(schema, errors);
+  };
+}
+
 /** Thrown by the generated `assertX` functions; `errors` lists every problem found. */
 export class ValidationError extends Error {
   override name = "ValidationError";
