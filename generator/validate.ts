@@ -4,7 +4,7 @@ import { loadProjectConfig } from "./config.js";
 import { SpecError } from "./errors.js";
 import { readSpecFile, type SpecFile } from "./load/read.js";
 import type { SpecModel } from "./model/types.js";
-import { compileValidatorModule, exportNames, formatsModule, RUNTIME_JS_URL, validatorTargets, type ValidatorTarget } from "./emit/validators.js";
+import { compileValidatorModule, exportNames, formatsModule, helpersModule, RUNTIME_JS_URL, validatorTargets, type ValidatorTarget } from "./emit/validators.js";
 import { displayPointer, problemsOf, tooDeep, type ValidateFunction, type ValidationProblem } from "./runtime/validation.js";
 
 /**
@@ -42,6 +42,7 @@ export interface LoadedValidators {
 class UsageError extends Error {}
 
 let formatsUrl: Promise<string> | undefined;
+let helpersUrl: Promise<string> | undefined;
 const dataUrl = (code: string) => `data:text/javascript;base64,${Buffer.from(code, "utf8").toString("base64")}`;
 
 /** Builds the model of one spec file and loads its compiled validators. */
@@ -78,7 +79,8 @@ export async function loadValidators(specPath: string, options: ValidateOptions 
  */
 export async function importValidators(spec: SpecModel, targets: readonly ValidatorTarget[], warn?: (message: string) => void): Promise<Record<string, unknown>> {
   formatsUrl ??= formatsModule().then(dataUrl);
-  const code = await compileValidatorModule(spec, targets, { runtime: RUNTIME_JS_URL.href, formats: await formatsUrl }, warn);
+  helpersUrl ??= helpersModule().then(dataUrl);
+  const code = await compileValidatorModule(spec, targets, { runtime: RUNTIME_JS_URL.href, formats: await formatsUrl, helpers: await helpersUrl }, warn);
   return (await import(dataUrl(code))) as Record<string, unknown>;
 }
 

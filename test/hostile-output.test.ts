@@ -253,7 +253,7 @@ test("hostile fixture: every module imports, every exported function runs, and n
   ];
   let calls = 0;
   for (const [name, module] of modules) {
-    if (!name.startsWith("validators/") || name === "validators/runtime.js" || name === "validators/formats.js") continue;
+    if (!name.startsWith("validators/") || ["validators/runtime.js", "validators/formats.js", "validators/helpers.js"].includes(name)) continue;
     for (const [exported, value] of Object.entries(module)) {
       if (typeof value !== "function" || exported === "ValidationError" || exported === "problemsOf") continue;
       const fn = value as (input: unknown) => unknown;

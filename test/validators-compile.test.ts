@@ -4,60 +4,34 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { compileInWorker, compileValidatorModule, validatorTargets, WORKER_TARGETS, type SharedModules } from "../generator/emit/validators.js";
+import { pathToFileURL } from "node:url";
+import { specTypes } from "../generator/emit/types.js";
+import { compileValidatorModule, validatorTargets } from "../generator/emit/validators.js";
+import { inWorker } from "../generator/emit/worker.js";
+import { isLargeSpec, LARGE_SPEC_ITEMS } from "../generator/model/size.js";
 import { SpecError } from "../generator/errors.js";
 import { generate } from "../generator/generate.js";
-import type { SpecModel } from "../generator/model/types.js";
 import { ROOT, tempDir } from "./helpers.js";
 
 /**
- * How a spec's validator module is compiled: on a worker thread for large specs (the same code,
- * warnings and errors as on the main thread), one Ajv compile per distinct schema, and the
- * first-error compile behind `isX` left out of bundles that do not use it.
+ * Large specs: their types print on a worker thread (the same file as on the main thread, errors
+ * kept), their `isX` share the one compile, and responses sharing a schema share one function.
+ * Small specs: the first-error compile behind `isX` is left out of bundles that do not use it.
  */
-const SHARED: SharedModules = { runtime: "../runtime.js", formats: "../formats.js" };
+const FIXTURE_WORKER = pathToFileURL(join(ROOT, "test/fixtures/workers/throws.mjs"));
 
-async function authMetadataSpec(): Promise<SpecModel> {
-  const { model } = await generate({ cwd: ROOT, dryRun: true });
-  const spec = model.specs.find((s) => s.module === "client-server/auth_metadata");
-  assert.ok(spec);
-  return spec;
-}
-
-/** A spec no Ajv compiles: `minLength` must be a number (the struct gate is bypassed here). */
-const BROKEN: SpecModel = {
-  source: "broken.yaml",
-  module: "broken",
-  kind: "json-schema",
-  document: { openapi: "3.1.0", info: { title: "t", version: "1" }, components: { schemas: { Broken: { type: "string", minLength: "three" } } } },
-  basePath: "",
-  operations: [],
-  schemas: [{ name: "Broken", typeExpression: "string", pointer: "/components/schemas/Broken" }],
-};
-
-test("a worker thread compiles the same module as the main thread, and reports a bad schema the same way", async () => {
-  const spec = await authMetadataSpec();
-  const targets = validatorTargets(spec);
-  const here = await compileValidatorModule(spec, targets, SHARED);
-  const there = await compileInWorker(spec, targets, SHARED);
-  assert.equal(there.code, here);
-  assert.deepEqual(there.warnings, []);
-
-  const inline = await compileValidatorModule(BROKEN, validatorTargets(BROKEN), SHARED).then(
-    () => assert.fail("compiled"),
+test("a worker answers what its function returns, and rethrows a SpecError as one, with file, line and pointer", async () => {
+  assert.deepEqual(await inWorker(FIXTURE_WORKER, { message: "hi" }), { echoed: "hi" });
+  const spec = await inWorker(FIXTURE_WORKER, { spec: true, message: "bad thing", file: "a.yaml" }).then(
+    () => assert.fail("answered"),
     (err: unknown) => err,
   );
-  const worker = await compileInWorker(BROKEN, validatorTargets(BROKEN), SHARED).then(
-    () => assert.fail("compiled"),
-    (err: unknown) => err,
-  );
-  assert.ok(inline instanceof SpecError && worker instanceof SpecError, String(worker));
-  assert.equal(worker.message, inline.message);
-  assert.equal(worker.file, "broken.yaml");
-  assert.match(worker.message, /cannot compile validators: .*minLength/);
+  assert.ok(spec instanceof SpecError);
+  assert.equal(spec.toString(), "a.yaml:3:7: bad thing (at /paths)");
+  await assert.rejects(inWorker(FIXTURE_WORKER, { plain: true, message: "boom" }), (err: Error) => err.message === "boom" && /throws\.mjs/.test(err.stack ?? ""));
 });
 
-test(`a spec with ${WORKER_TARGETS}+ validators generates on a worker thread; responses sharing a schema share one function`, async () => {
+test(`a spec with ${LARGE_SPEC_ITEMS}+ operations: types from a worker, one Ajv compile, one function per distinct schema`, async () => {
   // 300 operations whose 200 bodies are one of two components, and whose 404 bodies share one.
   const paths: Record<string, unknown> = {};
   for (let i = 0; i < 300; i++) {
@@ -88,13 +62,16 @@ test(`a spec with ${WORKER_TARGETS}+ validators generates on a worker thread; re
   writeFileSync(join(dir, "specs/many.json"), JSON.stringify(doc));
   const result = await generate({ cwd: dir, paths: ["specs"], out: "out", config: { emit: ["validators"] } });
   assert.ok(result.written);
-  const code = readFileSync(join(dir, "out/validators/many.js"), "utf8");
   const spec = result.model.specs[0]!;
-  assert.ok(validatorTargets(spec).length >= WORKER_TARGETS);
-  const here = await compileValidatorModule(spec, validatorTargets(spec), { runtime: "./runtime.js", formats: "./formats.js" });
-  assert.ok(code.endsWith(here), "the written module is the main thread's compile");
-  // Three distinct schemas: three exports compiled, the other 597 are aliases.
-  assert.equal(code.match(/^var validateGetThing\d+Response(?:404)? = validateGetThing[01]Response(?:404)?;$/gm)?.length, 597);
+  assert.ok(isLargeSpec(spec));
+  assert.equal(readFileSync(join(dir, "out/types/many.d.ts"), "utf8"), (await specTypes(spec)).contents, "the worker's types are the main thread's");
+
+  const code = readFileSync(join(dir, "out/validators/many.js"), "utf8");
+  assert.ok(code.endsWith(await compileValidatorModule(spec, validatorTargets(spec), { runtime: "./runtime.js", formats: "./formats.js", helpers: "./helpers.js" })));
+  // One compile (no first-error factory); three distinct schemas: three exports, 597 aliases.
+  assert.ok(!code.includes("createFirstErrorValidators"));
+  assert.match(code, /^export const isGetThing7Response = \/\* @__PURE__ \*\/ guard\(validateGetThing7Response\);$/m);
+  assert.equal(code.match(/^export const validateGetThing\d+Response(?:404)? = validateGetThing[01]Response(?:404)?;$/gm)?.length, 597);
 
   const m = (await import(join(dir, "out/validators/many.js"))) as Record<string, (v: unknown) => boolean>;
   assert.equal(m.isGetThing7Response!({ n: 3, home: "https://example.org/x" }), true);

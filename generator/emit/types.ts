@@ -13,6 +13,8 @@ const ts = require("typescript") as typeof TypeScript;
 type GlobalContext = Parameters<typeof transformSchema>[1];
 import { isObject } from "../load/refs.js";
 import type { Model, SpecModel } from "../model/types.js";
+import { isLargeSpec } from "../model/size.js";
+import { inWorker } from "./worker.js";
 import type * as TypeScript from "typescript";
 import { SpecError } from "../errors.js";
 import { escapeCommentLine, escapeCommentText, escapeCommentValue, jsdoc, renderMatrixMarkdown } from "./comment.js";
@@ -20,6 +22,8 @@ import type { GeneratedFile } from "./file.js";
 import { banner, keyedOperationId, operationTypeRef, relativeImport } from "./module.js";
 
 let redoclyNoRules: Promise<Config> | undefined;
+
+const TYPES_WORKER_URL = new URL("./types-worker.js", import.meta.url);
 
 /** Keywords that constrain values without changing their TypeScript type. */
 const VALUE_ONLY = new Set(["contains", "minContains", "maxContains", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "format", "description", "title"]);
@@ -39,13 +43,17 @@ const ENUM_DESCRIPTIONS = ["x-enum-descriptions", "x-enumDescriptions"];
  * through the one comment module, plus named exports for operations and standalone schemas.
  */
 export async function emitTypes(model: Model): Promise<GeneratedFile[]> {
+  // A large spec's types print on a worker thread, started here before anything is awaited, so
+  // that they run beside the validators' compile; the others print in turn on this thread.
+  const pending = model.specs.map((spec) => (isLargeSpec(spec) ? inWorker<SpecModel, GeneratedFile>(TYPES_WORKER_URL, spec) : undefined));
   const files: GeneratedFile[] = [];
-  for (const spec of model.specs) files.push(await specTypes(spec));
+  for (const [i, spec] of model.specs.entries()) files.push(await (pending[i] ?? specTypes(spec)));
   files.push(indexFile(model));
   return files;
 }
 
-async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
+/** `types/<module>.d.ts` of one spec. */
+export async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
   const copy = structuredClone(spec.document);
   // Operations whose id openapi-typescript cannot key stay inline in `paths` (see keyedOperationId).
   for (const item of isObject(copy.paths) ? Object.values(copy.paths) : []) {

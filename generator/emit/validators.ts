@@ -1,14 +1,14 @@
 /**
  * The validators emitter: per spec, Ajv (2020-12, strict) compiles every JSON response body and
- * named schema in one instance; Ajv's standalone code is then bundled by esbuild into one plain
- * ES module, because that code still `require()`s Ajv's runtime helpers (ajv issues #1976,
- * #2209). The bundle inlines those helpers, so the output has no `require(` at all and imports
- * only two shared files: the hand-written runtime (`ValidationError`) and ajv-formats' formats.
+ * named schema in one instance (and, for `isX`, again stopping at the first error). Its
+ * standalone code becomes one plain ES module: the `require()`s it still emits for Ajv's
+ * run-time helpers (ajv issues #1976, #2209) are linked to a shared module instead, so the output
+ * has no `require(` at all. Three shared files, bundled once by esbuild: the hand-written runtime
+ * (`ValidationError`, the guard helpers), ajv-formats' formats and Ajv's helpers.
  */
 import { readFileSync } from "node:fs";
 import { dirname, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { Ajv2020, Name, _ } from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import ajvFormats from "ajv-formats";
@@ -18,10 +18,10 @@ import { SpecError } from "../errors.js";
 import { uri } from "../runtime/formats.js";
 import { isObject } from "../load/refs.js";
 import type { Model, SpecModel } from "../model/types.js";
+import { isLargeSpec } from "../model/size.js";
 import { jsdoc } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
 import { banner, relativeImport } from "./module.js";
-import type { WorkerInput, WorkerOutput } from "./validators-worker.js";
 
 /** The toolkit's own root (holding dist/ and, above it, node_modules), from dist/generator/emit/. */
 const PACKAGE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -81,27 +81,12 @@ export function exportNames(name: string): { validate: string; is: string; asser
 export async function emitValidators(model: Model): Promise<GeneratedFile[]> {
   const files: GeneratedFile[] = [];
   const modules: Array<{ spec: SpecModel; targets: ValidatorTarget[] }> = [];
-  // Large specs compile on worker threads, started here before anything is awaited, so that they
-  // run beside the other emitters; small ones compile in turn on this thread.
-  const compiled = model.specs.map((spec) => {
+  for (const spec of model.specs) {
     const targets = validatorTargets(spec);
-    if (!targets.length) return undefined;
+    if (!targets.length) continue;
     const path = `validators/${spec.module}.js`;
-    const shared = { runtime: relativeImport(path, "validators/runtime.js"), formats: relativeImport(path, "validators/formats.js") };
-    const inWorker = targets.length >= WORKER_TARGETS;
-    return { spec, targets, path, worker: inWorker ? compileInWorker(spec, targets, shared) : undefined, shared };
-  });
-  for (const c of compiled) {
-    if (!c) continue;
-    const { spec, targets, path } = c;
-    let code: string;
-    if (c.worker) {
-      const done = await c.worker;
-      model.warnings.push(...done.warnings);
-      code = done.code;
-    } else {
-      code = await compileValidatorModule(spec, targets, c.shared, (m) => model.warnings.push(m));
-    }
+    const shared = { runtime: relativeImport(path, "validators/runtime.js"), formats: relativeImport(path, "validators/formats.js"), helpers: relativeImport(path, "validators/helpers.js") };
+    const code = await compileValidatorModule(spec, targets, shared, (m) => model.warnings.push(m));
     files.push({ path, contents: `${banner(spec.source)}${code}` });
     files.push({ path: `validators/${spec.module}.d.ts`, contents: declarations(spec, targets) });
     modules.push({ spec, targets });
@@ -111,6 +96,8 @@ export async function emitValidators(model: Model): Promise<GeneratedFile[]> {
   files.push({ path: "validators/runtime.d.ts", contents: `${banner(null)}${readFileSync(RUNTIME_DTS_URL, "utf8")}` });
   // Imported only by modules that check a format; shipped with every validators folder for simplicity.
   files.push({ path: "validators/formats.js", contents: `${banner(null)}${await formatsModule()}` });
+  // Imported only by modules whose schemas need one (`minLength`, `const`/`enum` objects, …).
+  files.push({ path: "validators/helpers.js", contents: `${banner(null)}${await helpersModule()}` });
   files.push(...indexFiles(model, modules));
   return files;
 }
@@ -119,37 +106,14 @@ export async function emitValidators(model: Model): Promise<GeneratedFile[]> {
 // Compiling one spec
 // ---------------------------------------------------------------------------
 
-/**
- * From this many validators up, a spec compiles on a worker thread. Starting one costs tens of
- * milliseconds (a fresh isolate loading Ajv and esbuild), which only a large spec wins back.
- */
-export const WORKER_TARGETS = 256;
-
-/** {@link compileValidatorModule} on a worker thread: the same code, warnings and errors. */
-export async function compileInWorker(spec: SpecModel, targets: readonly ValidatorTarget[], shared: SharedModules): Promise<{ code: string; warnings: string[] }> {
-  const input: WorkerInput = { spec, targets: [...targets], shared };
-  const worker = new Worker(new URL("./validators-worker.js", import.meta.url), { workerData: input });
-  try {
-    const answer = await new Promise<WorkerOutput>((resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", reject);
-      worker.once("exit", (code) => reject(new Error(`the validators worker for ${spec.source} exited (code ${code}) without an answer`)));
-    });
-    if ("code" in answer) return answer;
-    const { error } = answer;
-    if (error.spec) throw new SpecError(error.message, error.file ?? spec.source, error.line, error.column, error.pointer);
-    throw Object.assign(new Error(error.message), error.stack === undefined ? {} : { stack: error.stack });
-  } finally {
-    await worker.terminate();
-  }
-}
-
-/** Import specifiers the compiled module uses for the two shared files (both kept external). */
+/** Import specifiers the compiled module uses for the shared files. */
 export interface SharedModules {
-  /** The validation runtime (`ValidationError`). */
+  /** The validation runtime (`ValidationError`, the guard helpers). */
   runtime: string;
   /** ajv-formats' format functions, see {@link formatsModule}. */
   formats: string;
+  /** Ajv's run-time helpers, see {@link helpersModule}. */
+  helpers: string;
 }
 
 /** Name under which a compiled module imports ajv-formats' `fullFormats`. */
@@ -215,7 +179,8 @@ export function createAjv(
     // Standalone ESM; format functions come from the shared formats module, imported under
     // FORMATS_BINDING (ajv-formats would otherwise emit a `require` of its own file).
     // The `first` compile is CommonJS-shaped, to run inside a factory (see compileValidatorModule).
-    code: { source: true, esm: mode === "all", formats: _`${new Name(FORMATS_BINDING)}` },
+    // One statement per line (`lines`), for reading and for linkHelpers.
+    code: { source: true, esm: mode === "all", lines: true, formats: _`${new Name(FORMATS_BINDING)}` },
   });
   ajv.addVocabulary([...OPENAPI_ANNOTATIONS, ...[...found.extensions].sort()]);
   // ajv-formats in `full` mode, for the formats the document uses. `uri` must be full: RFC 3986
@@ -274,55 +239,85 @@ export function createAjv(
 }
 
 /**
- * ESM source of one spec's validators: Ajv's standalone code plus the `is`/`assert` wrappers,
- * bundled by esbuild so that Ajv's runtime helpers, which its standalone output still loads with
- * `require()` (ajv issues #1976, #2209), are inlined as plain functions.
+ * ESM source of one spec's validators: Ajv's standalone code plus the `is`/`assert` wrappers.
+ * Ajv's standalone output still loads its run-time helpers with `require()` (ajv issues #1976,
+ * #2209); those lines are linked to the shared helpers module instead (see {@link linkHelpers}).
  */
 export async function compileValidatorModule(spec: SpecModel, targets: readonly ValidatorTarget[], shared: SharedModules, warn?: (message: string) => void): Promise<string> {
   const all = createAjv(spec, targets, warn);
-  const first = createAjv(spec, targets, undefined, "first");
+  // A large spec's `isX` share the `all` compile (see model/size.ts).
+  const first = isLargeSpec(spec) ? undefined : createAjv(spec, targets, undefined, "first");
+  const helpers = new Set<string>();
   const standalone = (ajv: Ajv2020, keys: Record<string, string>): string => {
+    let code: string;
     try {
-      return standaloneCode.default(ajv, keys);
+      code = standaloneCode.default(ajv, keys);
     } catch (err) {
       throw new SpecError(`cannot compile validators: ${err instanceof Error ? err.message : String(err)}`, spec.source);
     }
+    // The directive is the module's own (ESM is strict) or the factory's first statement.
+    return linkHelpers(code.replace(/^"use strict";\n/, ""), helpers);
   };
-  // The module re-exports the `all` compile's functions as `validateX` and wraps them in `assertX`.
-  // `isX` wraps the `first` compile's, which sit inside a factory run on the first `isX` call:
+  const allCode = standalone(all.ajv, all.keys);
+  const firstCode = first ? standalone(first.ajv, first.keys) : "";
+  // The module holds the `all` compile, whose functions are `validateX` and back `assertX`, and
+  // (small specs) the `first` compile behind `isX`, inside a factory run on the first `isX` call:
   // Ajv's code assigns to its functions at the top level (`validate1.evaluated = …`), which a
   // bundler keeps, so without the factory every application would ship both compiles. The
-  // wrappers come from two runtime helpers (the guards never throw for a value: one nested past the
-  // call stack, in a recursive schema, is invalid) and are marked pure, so a bundler drops those
-  // an application does not import. Targets with the same schema share functions.
-  const compiled = Object.keys(all.keys);
-  const lines = [
-    `import { asserter, guard } from ${JSON.stringify(shared.runtime)};`,
-    `import { ${compiled.join(", ")} } from "${VIRTUAL}all";`,
-    `import { createFirstErrorValidators } from "${VIRTUAL}first";`,
-    `export { ${compiled.join(", ")} };`,
-    `let firstError;`,
-    `const firstErrorValidator = (name) => (value) => (firstError ??= createFirstErrorValidators({}))[name](value);`,
-  ];
+  // factory's names are its own, so the two compiles' names (`validate1`, …) never meet. The
+  // wrappers come from two runtime helpers (the guards never throw for a value: one nested past
+  // the call stack, in a recursive schema, is invalid) and are marked pure, so a bundler drops
+  // those an application does not import. Targets with the same schema share functions.
+  const lines = [`import { asserter, guard } from ${JSON.stringify(shared.runtime)};`];
+  if (all.usesFormats) lines.push(`import { ${FORMATS_BINDING} } from ${JSON.stringify(shared.formats)};`);
+  if (helpers.size) lines.push(`import { ${[...helpers].sort().join(", ")} } from ${JSON.stringify(shared.helpers)};`);
+  lines.push("", allCode);
+  if (first) {
+    lines.push(
+      "function createFirstErrorValidators(exports) {",
+      `"use strict";`,
+      firstCode,
+      "return exports;",
+      "}",
+      "let firstError;",
+      "const firstErrorValidator = (name) => (value) => (firstError ??= createFirstErrorValidators({}))[name](value);",
+    );
+  }
   for (const t of targets) {
     const n = exportNames(t.name);
     const alias = all.aliases[n.validate];
     if (alias !== undefined) lines.push(`export const ${n.validate} = ${alias};`);
+    const guarded = first ? `/* @__PURE__ */ firstErrorValidator(${JSON.stringify(alias ?? n.validate)})` : n.validate;
     lines.push(
-      `export const ${n.is} = /* @__PURE__ */ guard(/* @__PURE__ */ firstErrorValidator(${JSON.stringify(alias ?? n.validate)}));`,
+      `export const ${n.is} = /* @__PURE__ */ guard(${guarded});`,
       `export const ${n.assert} = /* @__PURE__ */ asserter(${JSON.stringify(t.name)}, ${n.validate});`,
     );
   }
-  const formats = all.usesFormats ? `import { ${FORMATS_BINDING} } from ${JSON.stringify(shared.formats)};\n` : "";
-  const modules = {
-    all: formats + standalone(all.ajv, all.keys),
-    // The `first` compile is CommonJS-shaped (`exports.validateX = …`), run inside the factory.
-    first: `${formats}export function createFirstErrorValidators(exports) {\n${standalone(first.ajv, first.keys)}\nreturn exports;\n}\n`,
-  };
-  // esbuild prints the entry's name in a `//` comment: only safe characters of the module path.
-  const out = await bundle(`${lines.join("\n")}\n`, `${spec.module.replace(/[^\w./-]/g, "_")}.standalone.js`, [shared.runtime, shared.formats], modules);
-  if (/\brequire\s*\(/.test(out)) throw new SpecError("bundled validators still call require()", spec.source);
+  const out = `${lines.join("\n")}\n`;
+  if (/\brequire\s*\(/.test(out)) throw new SpecError("the compiled validators call require() (an Ajv helper this toolkit does not ship)", spec.source);
   return out;
+}
+
+/**
+ * Ajv's run-time helpers that its JSON Schema keywords use, by module under `ajv/dist/runtime/`:
+ * the name the shared helpers module exports each under.
+ */
+const AJV_HELPERS: Readonly<Record<string, string>> = { ucs2length: "ucs2length", equal: "equal", validation_error: "AjvValidationError" };
+
+/**
+ * Ajv's standalone code declares each helper it uses at the top level of its scope, on a line
+ * of its own: `const func1 = require("ajv/dist/runtime/ucs2length").default;`. Such a line is
+ * code, never the inside of a string (Ajv writes strings with JSON.stringify, so they hold no
+ * line break), and becomes `const func1 = ucs2length;`, the binding imported from the helpers
+ * module. A helper not listed stays, and the caller's `require(` check stops the run.
+ */
+function linkHelpers(code: string, used: Set<string>): string {
+  return code.replace(/^(const|var) (\w+) = require\("ajv\/dist\/runtime\/(\w+)"\)\.default;$/gm, (line, kind: string, name: string, helper: string) => {
+    const binding = Object.prototype.hasOwnProperty.call(AJV_HELPERS, helper) ? AJV_HELPERS[helper] : undefined;
+    if (binding === undefined) return line;
+    used.add(binding);
+    return `${kind} ${name} = ${binding};`;
+  });
 }
 
 /**
@@ -333,8 +328,16 @@ export async function formatsModule(): Promise<string> {
   return bundle(`export { fullFormats } from ${JSON.stringify(fileURLToPath(FORMATS_JS_URL))};\n`, "formats.entry.js", []);
 }
 
+/** Ajv's run-time helpers (see {@link AJV_HELPERS}) as one ES module, `validators/helpers.js`. */
+export async function helpersModule(): Promise<string> {
+  const entry = Object.entries(AJV_HELPERS)
+    .map(([file, binding]) => `export { default as ${binding} } from "ajv/dist/runtime/${file}.js";`)
+    .join("\n");
+  return bundle(`${entry}\n`, "helpers.entry.js", []);
+}
+
 /** esbuild, set up for reviewable and reproducible output: ESM, no minification, no platform APIs. */
-async function bundle(contents: string, sourcefile: string, external: string[], virtual: Record<string, string> = {}): Promise<string> {
+async function bundle(contents: string, sourcefile: string, external: string[]): Promise<string> {
   const result = await build({
     stdin: { contents, resolveDir: PACKAGE_ROOT, sourcefile, loader: "js" },
     absWorkingDir: PACKAGE_ROOT,
@@ -349,27 +352,9 @@ async function bundle(contents: string, sourcefile: string, external: string[], 
     minify: false,
     legalComments: "none",
     logLevel: "silent",
-    plugins: [virtualModules(virtual), stablePaths(external)],
+    plugins: [stablePaths(external)],
   });
   return result.outputFiles[0]?.text ?? "";
-}
-
-/** Prefix of the in-memory modules {@link virtualModules} serves (esbuild names them in comments). */
-const VIRTUAL = "specgen:";
-
-/** Serves `specgen:<name>` imports from `modules`; their own imports resolve from the toolkit's root. */
-function virtualModules(modules: Record<string, string>): Plugin {
-  return {
-    name: "specgen-virtual-modules",
-    setup(b) {
-      b.onResolve({ filter: /^specgen:/ }, (args) => ({ path: args.path.slice(VIRTUAL.length), namespace: "specgen" }));
-      b.onLoad({ filter: /.*/, namespace: "specgen" }, (args) => {
-        const contents = Object.prototype.hasOwnProperty.call(modules, args.path) ? modules[args.path] : undefined;
-        if (contents === undefined) return { errors: [{ text: `no in-memory module ${args.path}` }] };
-        return { contents, loader: "js", resolveDir: PACKAGE_ROOT };
-      });
-    },
-  };
 }
 
 /**
@@ -390,7 +375,7 @@ function stablePaths(external: readonly string[]): Plugin {
     setup(b) {
       const files = new Map<string, string>();
       b.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.pluginData === RESOLVING || args.path.startsWith(VIRTUAL) || external.includes(args.path) || args.kind === "entry-point") return undefined;
+        if (args.pluginData === RESOLVING || external.includes(args.path) || args.kind === "entry-point") return undefined;
         const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
         if (found.errors.length || found.external || found.namespace !== "file") return found.errors.length ? { errors: found.errors } : undefined;
         const file = found.path;
