@@ -74,11 +74,13 @@ function depthProblems(docs: Iterable<Document>): NormalizedProblem[] {
  * With `overlaid` (the document after its overlays), the file itself is gated (so problems
  * point at its real lines) and the overlaid document is gated and bundled in its place.
  * Every file is read through `policy` (see policy.ts). `files` lists the local files read.
+ * `read` is the file's text and parse, if read.ts has them; bundling rewrites that parse.
  */
 export async function bundleOpenApi(
   path: string,
   overlaid: unknown,
   policy: RefPolicy,
+  read?: { text: string; doc: unknown },
 ): Promise<{ document: Record<string, unknown>; problems: NormalizedProblem[]; files: string[] }> {
   structConfig ??= createConfig({
     rules: { struct: "error", "no-unresolved-refs": "error", "specgen/pattern-valid": "error" },
@@ -88,6 +90,9 @@ export async function bundleOpenApi(
   // The lint and the bundle share one resolver, so the file and its refs are parsed once. Not
   // shared across files: bundling rewrites `$ref`s in the resolver's cached documents.
   const resolver = new PolicyResolver(policy);
+  // The file as read.ts has parsed it (with Redocly's YAML schema): Redocly starts from that
+  // rather than reading and parsing it again. Bundling rewrites this copy's `$ref`s.
+  if (read) resolver.cache.set(path, Promise.resolve({ source: new Source(path, read.text), parsed: read.doc }));
   const problems = await resolver.explain((await lint({ ref: path, config, externalRefResolver: resolver })).filter((p) => p.severity === "error"));
   problems.push(...depthProblems(await documentsRead(resolver)));
   if (problems.length) return { document: {}, problems, files: [] };

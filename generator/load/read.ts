@@ -165,5 +165,7 @@ export function readDocument(path: string): { text: string; doc: unknown } {
     throw new SpecError(code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : `cannot read file: ${code ?? String(err)}`, path);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text, doc: parseYaml(text, path) };
+  // Redocly's schema, so that a file read here and a file Redocly reads parse alike (a date is a
+  // string, as JSON has it, not a `Date`) and the parse can be handed to Redocly.
+  return { text, doc: parseYaml(text, path, REDOCLY_YAML_SCHEMA) };
 }

@@ -43,7 +43,7 @@ export async function buildModel(
       for (const overlay of overlays.get(file.path) ?? []) overlaid = applyOverlay(overlaid ?? file.doc, overlay.doc, overlay.path);
       rejectRedoclyTraps(file.doc, source);
       if (overlaid !== undefined) rejectRedoclyTraps(overlaid, `${source} (with its overlays)`);
-      const bundled = await redocly(source, () => bundleOpenApi(file.path, overlaid, refs));
+      const bundled = await redocly(source, () => bundleOpenApi(file.path, overlaid, refs, file));
       problems.push(...bundled.problems.map(explainPrototypeKey));
       inputs.push(...bundled.files);
       if (bundled.problems.length) continue;
