@@ -10,6 +10,7 @@ import type { GeneratedFile } from "./emit/file.js";
 import { writeOutput } from "./write/writer.js";
 import { diffOutput } from "./write/check.js";
 import { STAMP_FILE, makeStamp, upToDate } from "./stamp.js";
+import { LARGE_SPEC_TEXT } from "./model/size.js";
 
 export interface GenerateOptions {
   /** Working directory: where `specgen.config.json` is looked up and paths are resolved. Default: process.cwd(). */
@@ -97,6 +98,36 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     if (file.kind === "openapi" || file.kind === "json-schema") specFiles.push(file);
   }
   const overlays = new Map(overlayPaths.map(([spec, files]) => [spec, files.map((f) => readSpecFile(f))]));
+  const kinds = selectedKinds(config.emit);
+  // A spec this big will print its types on a worker thread: started now, the worker loads
+  // TypeScript while this thread bundles the specs.
+  const stopSpare = kinds.includes("types") && specFiles.some((f) => f.text.length >= LARGE_SPEC_TEXT) ? (await import("./emit/types.js")).startTypesWorker() : undefined;
+  try {
+    return await generateFrom(specFiles, overlays, kinds, { cwd, root, out, config, options, refs, specPaths, overlayPaths, stampConfig, writing });
+  } finally {
+    await stopSpare?.();
+  }
+}
+
+/** The rest of {@link generate}, from the read spec files on. */
+async function generateFrom(
+  specFiles: SpecFile[],
+  overlays: Map<string, SpecFile[]>,
+  kinds: OutputKind[],
+  run: {
+    cwd: string;
+    root: string;
+    out: string;
+    config: ProjectConfig;
+    options: GenerateOptions;
+    refs: ReturnType<typeof makeRefPolicy>;
+    specPaths: string[];
+    overlayPaths: ReadonlyArray<readonly [string, string[]]>;
+    stampConfig: Record<string, unknown>;
+    writing: boolean;
+  },
+): Promise<GenerateResult> {
+  const { cwd, root, out, config, options, refs, specPaths, overlayPaths, stampConfig, writing } = run;
   const { buildModel } = await import("./model/build.js");
   const { model, problems, inputs } = await buildModel(specFiles, root, overlays, config.package, refs);
   const base = { model, problems, warnings: model.warnings, out, upToDate: false };
@@ -110,7 +141,6 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   };
   // The emitters start together, so that one handing work to a worker thread (the validators of
   // a large spec) runs beside the others; each collects its warnings apart, kept in kind order.
-  const kinds = selectedKinds(config.emit);
   const emitters = await Promise.all(kinds.map((kind) => EMITTERS[kind]()));
   const runs = emitters.map(async (emit) => {
     const own: Model = { ...model, warnings: [] };

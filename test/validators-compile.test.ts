@@ -7,7 +7,7 @@ import { build } from "esbuild";
 import { pathToFileURL } from "node:url";
 import { specTypes } from "../generator/emit/types.js";
 import { compileValidatorModule, validatorTargets } from "../generator/emit/validators.js";
-import { inWorker } from "../generator/emit/worker.js";
+import { WorkerTask } from "../generator/emit/worker.js";
 import { isLargeSpec, LARGE_SPEC_ITEMS } from "../generator/model/size.js";
 import { SpecError } from "../generator/errors.js";
 import { generate } from "../generator/generate.js";
@@ -21,14 +21,17 @@ import { ROOT, tempDir } from "./helpers.js";
 const FIXTURE_WORKER = pathToFileURL(join(ROOT, "test/fixtures/workers/throws.mjs"));
 
 test("a worker answers what its function returns, and rethrows a SpecError as one, with file, line and pointer", async () => {
-  assert.deepEqual(await inWorker(FIXTURE_WORKER, { message: "hi" }), { echoed: "hi" });
-  const spec = await inWorker(FIXTURE_WORKER, { spec: true, message: "bad thing", file: "a.yaml" }).then(
+  const run = (input: unknown) => new WorkerTask(FIXTURE_WORKER).run(input);
+  assert.deepEqual(await run({ message: "hi" }), { echoed: "hi" });
+  const spec = await run({ spec: true, message: "bad thing", file: "a.yaml" }).then(
     () => assert.fail("answered"),
     (err: unknown) => err,
   );
   assert.ok(spec instanceof SpecError);
   assert.equal(spec.toString(), "a.yaml:3:7: bad thing (at /paths)");
-  await assert.rejects(inWorker(FIXTURE_WORKER, { plain: true, message: "boom" }), (err: Error) => err.message === "boom" && /throws\.mjs/.test(err.stack ?? ""));
+  await assert.rejects(run({ plain: true, message: "boom" }), (err: Error) => err.message === "boom" && /throws\.mjs/.test(err.stack ?? ""));
+  // A worker that cannot start (a module that does not load) is an error, not a hang.
+  await assert.rejects(new WorkerTask(new URL("missing-worker.mjs", FIXTURE_WORKER)).run({}), /Cannot find module|ERR_MODULE_NOT_FOUND/);
 });
 
 test(`a spec with ${LARGE_SPEC_ITEMS}+ operations: types from a worker, one Ajv compile, one function per distinct schema`, async () => {
