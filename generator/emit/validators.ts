@@ -180,7 +180,9 @@ export function createAjv(
     // FORMATS_BINDING (ajv-formats would otherwise emit a `require` of its own file).
     // The `first` compile is CommonJS-shaped, to run inside a factory (see compileValidatorModule).
     // One statement per line (`lines`), for reading and for linkHelpers.
-    code: { source: true, esm: mode === "all", lines: true, formats: _`${new Name(FORMATS_BINDING)}` },
+    // A large spec skips Ajv's optimising pass (dropping unused names, folding constants): it is
+    // a quarter of the compile time there, for a tenth of the code size.
+    code: { source: true, esm: mode === "all", lines: true, optimize: !isLargeSpec(spec), formats: _`${new Name(FORMATS_BINDING)}` },
   });
   ajv.addVocabulary([...OPENAPI_ANNOTATIONS, ...[...found.extensions].sort()]);
   // ajv-formats in `full` mode, for the formats the document uses. `uri` must be full: RFC 3986

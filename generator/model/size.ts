@@ -5,7 +5,8 @@ import type { SpecModel } from "./types.js";
  * thread, beside the validators' compile (starting a worker costs a few hundred milliseconds of
  * module loading, which only a large spec wins back), and its `isX` share the compile of
  * `validateX` rather than having a first-error compile of their own, which would double the
- * module's size (12 MB instead of 6 for Rebilly's 2 MB spec) and its compile time.
+ * module's size (12 MB instead of 6 for Rebilly's 2 MB spec) and its compile time; and Ajv
+ * skips its optimising pass there.
  */
 export const LARGE_SPEC_ITEMS = 256;
 
