@@ -102,3 +102,24 @@ test("a bundle that uses only validateX (the client's case) leaves out the first
   assert.equal(withGuard.compiles, 2);
   assert.ok(validateOnly.bytes < withGuard.bytes, `${validateOnly.bytes} < ${withGuard.bytes}`);
 });
+
+test("Ajv's run-time helpers come from the shared helpers module: lengths count code points, uniqueItems and object const compare values", async () => {
+  const dir = tempDir();
+  const result = await generate({ cwd: join(ROOT, "test/fixtures/snapshots/helpers"), out: dir, force: true });
+  assert.deepEqual(result.problems, []);
+  const code = readFileSync(join(dir, "validators/tags.js"), "utf8");
+  assert.match(code, /^import \{ equal, ucs2length \} from "\.\/helpers\.js";$/m);
+  assert.doesNotMatch(code, /\brequire\s*\(/);
+  const m = (await import(pathToFileURL(join(dir, "validators/tags.js")).href)) as Record<string, (v: unknown) => boolean>;
+  for (const name of ["isGetTagsResponse", "validateGetTagsResponse"]) {
+    const check = m[name]!;
+    // One emoji is one code point but two UTF-16 units: within maxLength 2, twice over it.
+    assert.equal(check({ tags: ["😀😀"] }), true, name);
+    assert.equal(check({ tags: ["😀😀😀"] }), false, name);
+    assert.equal(check({ tags: [""] }), false, name);
+    assert.equal(check({ tags: ["a", "b"] }), true, name);
+    assert.equal(check({ tags: ["a", "a"] }), false, name);
+    assert.equal(check({ tags: [], origin: { kind: "builtin" } }), true, name);
+    assert.equal(check({ tags: [], origin: { kind: "user" } }), false, name);
+  }
+});
