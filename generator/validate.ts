@@ -41,8 +41,8 @@ export interface LoadedValidators {
 
 class UsageError extends Error {}
 
-let formatsUrl: Promise<string> | undefined;
-let helpersUrl: Promise<string> | undefined;
+let formatsUrl: string | undefined;
+let helpersUrl: string | undefined;
 const dataUrl = (code: string) => `data:text/javascript;base64,${Buffer.from(code, "utf8").toString("base64")}`;
 
 /** Builds the model of one spec file and loads its compiled validators. */
@@ -78,9 +78,9 @@ export async function loadValidators(specPath: string, options: ValidateOptions 
  * `data:` URL (a `data:` module can import absolute URLs only).
  */
 export async function importValidators(spec: SpecModel, targets: readonly ValidatorTarget[], warn?: (message: string) => void): Promise<Record<string, unknown>> {
-  formatsUrl ??= formatsModule().then(dataUrl);
-  helpersUrl ??= helpersModule().then(dataUrl);
-  const code = await compileValidatorModule(spec, targets, { runtime: RUNTIME_JS_URL.href, formats: await formatsUrl, helpers: await helpersUrl }, warn);
+  formatsUrl ??= dataUrl(formatsModule());
+  helpersUrl ??= dataUrl(helpersModule());
+  const code = await compileValidatorModule(spec, targets, { runtime: RUNTIME_JS_URL.href, formats: formatsUrl, helpers: helpersUrl }, warn);
   return (await import(dataUrl(code))) as Record<string, unknown>;
 }
 

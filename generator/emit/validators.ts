@@ -3,17 +3,15 @@
  * named schema in one instance (and, for `isX`, again stopping at the first error). Its
  * standalone code becomes one plain ES module: the `require()`s it still emits for Ajv's
  * run-time helpers (ajv issues #1976, #2209) are linked to a shared module instead, so the output
- * has no `require(` at all. Three shared files, bundled once by esbuild: the hand-written runtime
- * (`ValidationError`, the guard helpers), ajv-formats' formats and Ajv's helpers.
+ * has no `require(` at all. Three shared files: the hand-written runtime (`ValidationError`, the
+ * guard helpers), and ajv-formats' formats and Ajv's helpers, bundled when the toolkit is built.
  */
 import { readFileSync } from "node:fs";
-import { dirname, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020, Name, _ } from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import ajvFormats from "ajv-formats";
 import { formatNames } from "ajv-formats/dist/formats.js";
-import { build, type Plugin } from "esbuild";
 import { SpecError } from "../errors.js";
 import { uri } from "../runtime/formats.js";
 import { isObject } from "../load/refs.js";
@@ -23,13 +21,12 @@ import { jsdoc } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
 import { banner, relativeImport } from "./module.js";
 
-/** The toolkit's own root (holding dist/ and, above it, node_modules), from dist/generator/emit/. */
-const PACKAGE_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 /** The compiled validation runtime, copied into the output as `validators/runtime.js`. */
 export const RUNTIME_JS_URL = new URL("../runtime/validation.js", import.meta.url);
 const RUNTIME_DTS_URL = new URL("../runtime/validation.d.ts", import.meta.url);
-/** The format checks (ajv-formats' `full` ones, a fast path before `uri`), bundled into `validators/formats.js`. */
-const FORMATS_JS_URL = new URL("../runtime/formats.js", import.meta.url);
+/** The shared modules of every validators folder, bundled at build time (scripts/bundle-runtime.ts). */
+export const FORMATS_BUNDLE_URL = new URL("../runtime/formats.bundle.js", import.meta.url);
+export const HELPERS_BUNDLE_URL = new URL("../runtime/helpers.bundle.js", import.meta.url);
 
 /** OpenAPI 3.1 Schema Object keywords that JSON Schema 2020-12 does not define; all are annotations. */
 export const OPENAPI_ANNOTATIONS = ["example", "xml", "externalDocs", "discriminator"] as const;
@@ -95,9 +92,9 @@ export async function emitValidators(model: Model): Promise<GeneratedFile[]> {
   files.push({ path: "validators/runtime.js", contents: `${banner(null)}${readFileSync(RUNTIME_JS_URL, "utf8")}` });
   files.push({ path: "validators/runtime.d.ts", contents: `${banner(null)}${readFileSync(RUNTIME_DTS_URL, "utf8")}` });
   // Imported only by modules that check a format; shipped with every validators folder for simplicity.
-  files.push({ path: "validators/formats.js", contents: `${banner(null)}${await formatsModule()}` });
+  files.push({ path: "validators/formats.js", contents: `${banner(null)}${formatsModule()}` });
   // Imported only by modules whose schemas need one (`minLength`, `const`/`enum` objects, …).
-  files.push({ path: "validators/helpers.js", contents: `${banner(null)}${await helpersModule()}` });
+  files.push({ path: "validators/helpers.js", contents: `${banner(null)}${helpersModule()}` });
   files.push(...indexFiles(model, modules));
   return files;
 }
@@ -304,7 +301,7 @@ export async function compileValidatorModule(spec: SpecModel, targets: readonly 
  * Ajv's run-time helpers that its JSON Schema keywords use, by module under `ajv/dist/runtime/`:
  * the name the shared helpers module exports each under.
  */
-const AJV_HELPERS: Readonly<Record<string, string>> = { ucs2length: "ucs2length", equal: "equal", validation_error: "AjvValidationError" };
+export const AJV_HELPERS: Readonly<Record<string, string>> = { ucs2length: "ucs2length", equal: "equal", validation_error: "AjvValidationError" };
 
 /**
  * Ajv's standalone code declares each helper it uses at the top level of its scope, on a line
@@ -325,78 +322,23 @@ function linkHelpers(code: string, used: Set<string>): string {
 /**
  * ajv-formats' format functions as one ES module exporting `fullFormats`, shared by every
  * compiled module that checks a format (the package ships it once, as `validators/formats.js`).
+ * Bundled when the toolkit is built (scripts/bundle-runtime.ts), as it never depends on a spec.
  */
-export async function formatsModule(): Promise<string> {
-  return bundle(`export { fullFormats } from ${JSON.stringify(fileURLToPath(FORMATS_JS_URL))};\n`, "formats.entry.js", []);
+export function formatsModule(): string {
+  return readBundle(FORMATS_BUNDLE_URL);
 }
 
-/** Ajv's run-time helpers (see {@link AJV_HELPERS}) as one ES module, `validators/helpers.js`. */
-export async function helpersModule(): Promise<string> {
-  const entry = Object.entries(AJV_HELPERS)
-    .map(([file, binding]) => `export { default as ${binding} } from "ajv/dist/runtime/${file}.js";`)
-    .join("\n");
-  return bundle(`${entry}\n`, "helpers.entry.js", []);
+/** Ajv's run-time helpers (see {@link AJV_HELPERS}) as one ES module, `validators/helpers.js`; bundled like {@link formatsModule}. */
+export function helpersModule(): string {
+  return readBundle(HELPERS_BUNDLE_URL);
 }
 
-/** esbuild, set up for reviewable and reproducible output: ESM, no minification, no platform APIs. */
-async function bundle(contents: string, sourcefile: string, external: string[]): Promise<string> {
-  const result = await build({
-    stdin: { contents, resolveDir: PACKAGE_ROOT, sourcefile, loader: "js" },
-    absWorkingDir: PACKAGE_ROOT,
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "neutral",
-    // Ajv's helpers are CommonJS packages: resolve them through `main`.
-    mainFields: ["main"],
-    target: "es2022",
-    external,
-    minify: false,
-    legalComments: "none",
-    logLevel: "silent",
-    plugins: [stablePaths(external)],
-  });
-  return result.outputFiles[0]?.text ?? "";
-}
-
-/**
- * Loads every file the bundle takes from disk (Ajv's runtime helpers, ajv-formats, the toolkit's
- * own runtime) under a name that does not depend on where npm put it: esbuild names each module
- * in a comment by its path from the working folder, which would read `node_modules/ajv/…` here
- * and `../ajv/…` where the toolkit is installed as a dependency. Here they read `pkg:ajv/…` and
- * `pkg:specgen/dist/…`.
- *
- * While loading, it also drops the `helper.code = 'require("ajv/dist/runtime/…")…'` strings of
- * Ajv's runtime helpers, which only Ajv's code generator reads, so the output holds no
- * `require(` at all, not even inside a string.
- */
-function stablePaths(external: readonly string[]): Plugin {
-  const RESOLVING = Symbol("stable-paths");
-  return {
-    name: "specgen-stable-paths",
-    setup(b) {
-      const files = new Map<string, string>();
-      b.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.pluginData === RESOLVING || external.includes(args.path) || args.kind === "entry-point") return undefined;
-        const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
-        if (found.errors.length || found.external || found.namespace !== "file") return found.errors.length ? { errors: found.errors } : undefined;
-        const file = found.path;
-        const parts = file.split(/[\\/]node_modules[\\/]/);
-        let name = parts.length > 1 ? parts[parts.length - 1]! : `specgen/${relative(PACKAGE_ROOT, file)}`;
-        name = name.split(sep).join("/");
-        // Two copies of one package (different versions) get distinct names.
-        for (let n = 2; files.has(name) && files.get(name) !== file; n++) name = `${name.replace(/#\d+$/, "")}#${n}`;
-        files.set(name, file);
-        return { path: name, namespace: "pkg", pluginData: file };
-      });
-      b.onLoad({ filter: /.*/, namespace: "pkg" }, (args) => {
-        const file = args.pluginData as string;
-        let contents = readFileSync(file, "utf8");
-        if (/[\\/]ajv[\\/]dist[\\/]runtime[\\/][^\\/]+\.js$/.test(file)) contents = contents.replace(/^[\w$.]+\.code = (["'`])require\(.*\1;[ \t]*$/gm, "");
-        return { contents, loader: "js", resolveDir: dirname(file) };
-      });
-    },
-  };
+function readBundle(url: URL): string {
+  try {
+    return readFileSync(url, "utf8");
+  } catch {
+    throw new Error(`${fileURLToPath(url)} is missing: the toolkit was not built completely (npm run build)`);
+  }
 }
 
 /**

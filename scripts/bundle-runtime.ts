@@ -1,0 +1,82 @@
+/**
+ * The last step of `npm run build`: bundles the two shared modules every generated validators
+ * folder ships, which depend on no spec, into dist/generator/runtime/ for the validators emitter
+ * to copy (so that `generate` itself never runs a bundler):
+ * - `formats.bundle.js` → `validators/formats.js`: ajv-formats' formats with the fast `uri` path
+ *   (generator/runtime/formats.ts);
+ * - `helpers.bundle.js` → `validators/helpers.js`: Ajv's run-time helpers that its standalone
+ *   code would `require()` (see AJV_HELPERS).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build, type Plugin } from "esbuild";
+import { AJV_HELPERS, FORMATS_BUNDLE_URL, HELPERS_BUNDLE_URL } from "../generator/emit/validators.js";
+
+/** The toolkit's root (holding dist/ and node_modules/), from dist/scripts/. */
+const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const FORMATS_JS = fileURLToPath(new URL("../generator/runtime/formats.js", import.meta.url));
+
+/** esbuild, set up for reviewable and reproducible output: ESM, no minification, no platform APIs. */
+async function bundle(contents: string, sourcefile: string): Promise<string> {
+  const result = await build({
+    stdin: { contents, resolveDir: PACKAGE_ROOT, sourcefile, loader: "js" },
+    absWorkingDir: PACKAGE_ROOT,
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "neutral",
+    // Ajv's helpers are CommonJS packages: resolve them through `main`.
+    mainFields: ["main"],
+    target: "es2022",
+    minify: false,
+    legalComments: "none",
+    logLevel: "silent",
+    plugins: [stablePaths],
+  });
+  const text = result.outputFiles[0]?.text;
+  if (!text || /\brequire\s*\(/.test(text)) throw new Error(`bundling ${sourcefile} failed or left a require()`);
+  return text;
+}
+
+/**
+ * Loads every file the bundle takes from disk (Ajv's runtime helpers, ajv-formats, the toolkit's
+ * own runtime) under a name that does not depend on where npm put it: esbuild names each module
+ * in a comment by its path from the working folder, which would read `node_modules/ajv/…` in this
+ * checkout and `../ajv/…` in a project that installed the toolkit. Here they read `pkg:ajv/…` and
+ * `pkg:specgen/dist/…`.
+ *
+ * While loading, it also drops the `helper.code = 'require("ajv/dist/runtime/…")…'` strings of
+ * Ajv's runtime helpers, which only Ajv's code generator reads, so the output holds no
+ * `require(` at all, not even inside a string.
+ */
+const stablePaths: Plugin = {
+  name: "specgen-stable-paths",
+  setup(b) {
+    const RESOLVING = Symbol("stable-paths");
+    const files = new Map<string, string>();
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData === RESOLVING || args.kind === "entry-point") return undefined;
+      const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
+      if (found.errors.length) return { errors: found.errors };
+      if (found.external || found.namespace !== "file") return undefined;
+      const file = found.path;
+      const parts = file.split(/[\\/]node_modules[\\/]/);
+      let name = (parts.length > 1 ? parts[parts.length - 1]! : `specgen/${relative(PACKAGE_ROOT, file)}`).split(sep).join("/");
+      // Two copies of one package (different versions) get distinct names.
+      for (let n = 2; files.has(name) && files.get(name) !== file; n++) name = `${name.replace(/#\d+$/, "")}#${n}`;
+      files.set(name, file);
+      return { path: name, namespace: "pkg", pluginData: file };
+    });
+    b.onLoad({ filter: /.*/, namespace: "pkg" }, (args) => {
+      const file = args.pluginData as string;
+      let contents = readFileSync(file, "utf8");
+      if (/[\\/]ajv[\\/]dist[\\/]runtime[\\/][^\\/]+\.js$/.test(file)) contents = contents.replace(/^[\w$.]+\.code = (["'`])require\(.*\1;[ \t]*$/gm, "");
+      return { contents, loader: "js", resolveDir: dirname(file) };
+    });
+  },
+};
+
+const helpers = Object.entries(AJV_HELPERS).map(([file, binding]) => `export { default as ${binding} } from "ajv/dist/runtime/${file}.js";`);
+writeFileSync(FORMATS_BUNDLE_URL, await bundle(`export { fullFormats } from ${JSON.stringify(FORMATS_JS)};\n`, "formats.entry.js"));
+writeFileSync(HELPERS_BUNDLE_URL, await bundle(`${helpers.join("\n")}\n`, "helpers.entry.js"));
