@@ -8,10 +8,10 @@ import { pathToFileURL } from "node:url";
 import { specTypes } from "../generator/emit/types.js";
 import { compileValidatorModule, validatorTargets } from "../generator/emit/validators.js";
 import { WorkerTask } from "../generator/emit/worker.js";
-import { isLargeSpec, LARGE_SPEC_ITEMS } from "../generator/model/size.js";
+import { isLargeSpec, LARGE_SPEC_ITEMS, LARGE_SPEC_TEXT } from "../generator/model/size.js";
 import { SpecError } from "../generator/errors.js";
 import { generate } from "../generator/generate.js";
-import { ROOT, tempDir } from "./helpers.js";
+import { ROOT, specgen, tempDir } from "./helpers.js";
 
 /**
  * Large specs: their types print on a worker thread (the same file as on the main thread, errors
@@ -34,21 +34,21 @@ test("a worker answers what its function returns, and rethrows a SpecError as on
   await assert.rejects(new WorkerTask(new URL("missing-worker.mjs", FIXTURE_WORKER)).run({}), /Cannot find module|ERR_MODULE_NOT_FOUND/);
 });
 
-test(`a spec with ${LARGE_SPEC_ITEMS}+ operations: types from a worker, one Ajv compile, one function per distinct schema`, async () => {
-  // 300 operations whose 200 bodies are one of two components, and whose 404 bodies share one.
+/** A spec with `count` operations, whose 200 bodies are one of two components and whose 404 bodies share one. */
+function manyOperations(count: number, description = "ok"): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < count; i++) {
     paths[`/things/${i}`] = {
       get: {
         operationId: `getThing${i}`,
         responses: {
-          "200": { description: "ok", content: { "application/json": { schema: { $ref: `#/components/schemas/${i % 2 ? "Odd" : "Even"}` } } } },
+          "200": { description, content: { "application/json": { schema: { $ref: `#/components/schemas/${i % 2 ? "Odd" : "Even"}` } } } },
           "404": { description: "no", content: { "application/json": { schema: { $ref: "#/components/schemas/Missing" } } } },
         },
       },
     };
   }
-  const doc = {
+  return {
     openapi: "3.1.0",
     info: { title: "many", version: "1" },
     paths,
@@ -60,6 +60,26 @@ test(`a spec with ${LARGE_SPEC_ITEMS}+ operations: types from a worker, one Ajv 
       },
     },
   };
+}
+
+test("a spec file over LARGE_SPEC_TEXT starts a types worker early: used for a large spec, stopped unused for a small one", async () => {
+  // Both runs go through the CLI, so a worker left running would keep the process from exiting.
+  for (const [name, count] of [["big-and-large", 300], ["big-but-small", 3]] as const) {
+    const dir = tempDir();
+    mkdirSync(join(dir, "specs"));
+    const padding = "x".repeat(Math.ceil(LARGE_SPEC_TEXT / count) + 10);
+    writeFileSync(join(dir, "specs/many.json"), JSON.stringify(manyOperations(count, padding)));
+    const started = Date.now();
+    const run = specgen(["generate", "specs", "-o", "out"], { cwd: dir });
+    assert.equal(run.status, 0, `${name}: ${run.stderr}`);
+    assert.ok(Date.now() - started < 60_000, `${name} took ${Date.now() - started} ms`);
+    const types = readFileSync(join(dir, "out/types/many.d.ts"), "utf8");
+    assert.match(types, new RegExp(`getThing${count - 1}: \\{`), name);
+  }
+});
+
+test(`a spec with ${LARGE_SPEC_ITEMS}+ operations: types from a worker, one Ajv compile, one function per distinct schema`, async () => {
+  const doc = manyOperations(300);
   const dir = tempDir();
   mkdirSync(join(dir, "specs"));
   writeFileSync(join(dir, "specs/many.json"), JSON.stringify(doc));
