@@ -139,8 +139,8 @@ async function generateFrom(
     seen.add(file.path);
     files.push(file);
   };
-  // The emitters start together, so that one handing work to a worker thread (the validators of
-  // a large spec) runs beside the others; each collects its warnings apart, kept in kind order.
+  // The emitters start together, so that work handed to a worker thread (the types of a large
+  // spec) runs beside the others; each collects its warnings apart, kept in kind order.
   const emitters = await Promise.all(kinds.map((kind) => EMITTERS[kind]()));
   const runs = emitters.map(async (emit) => {
     const own: Model = { ...model, warnings: [] };

@@ -1,7 +1,16 @@
 import { createRequire } from "node:module";
-import type * as OpenApiTypeScript from "openapi-typescript";
 import { createConfig, type Config } from "@redocly/openapi-core";
+import type * as OpenApiTypeScript from "openapi-typescript";
 import type { OpenAPI3 } from "openapi-typescript";
+import type * as TypeScript from "typescript";
+import { SpecError } from "../errors.js";
+import { isObject } from "../load/refs.js";
+import { isLargeSpec } from "../model/size.js";
+import type { Model, SpecModel } from "../model/types.js";
+import { WorkerTask } from "./worker.js";
+import { escapeCommentLine, escapeCommentText, escapeCommentValue, jsdoc, renderMatrixMarkdown } from "./comment.js";
+import type { GeneratedFile } from "./file.js";
+import { banner, keyedOperationId, operationTypeRef, relativeImport } from "./module.js";
 
 const require = createRequire(import.meta.url);
 let libraries: { ots: typeof OpenApiTypeScript; ts: typeof TypeScript } | undefined;
@@ -22,15 +31,6 @@ export function loadTypeScript(): void {
 }
 
 type GlobalContext = Parameters<typeof OpenApiTypeScript.transformSchema>[1];
-import { isObject } from "../load/refs.js";
-import type { Model, SpecModel } from "../model/types.js";
-import { isLargeSpec } from "../model/size.js";
-import { WorkerTask } from "./worker.js";
-import type * as TypeScript from "typescript";
-import { SpecError } from "../errors.js";
-import { escapeCommentLine, escapeCommentText, escapeCommentValue, jsdoc, renderMatrixMarkdown } from "./comment.js";
-import type { GeneratedFile } from "./file.js";
-import { banner, keyedOperationId, operationTypeRef, relativeImport } from "./module.js";
 
 let redoclyNoRules: Promise<Config> | undefined;
 
