@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { pathToFileURL } from "node:url";
 import { specTypes } from "../generator/emit/types.js";
-import { compileValidatorModule, validatorTargets } from "../generator/emit/validators.js";
+import { compileValidatorModule, indentBlocks, validatorTargets } from "../generator/emit/validators.js";
 import { WorkerTask } from "../generator/emit/worker.js";
 import { isLargeSpec, LARGE_SPEC_ITEMS, LARGE_SPEC_TEXT } from "../generator/model/size.js";
 import { SpecError } from "../generator/errors.js";
@@ -142,4 +142,19 @@ test("Ajv's run-time helpers come from the shared helpers module: lengths count 
     assert.equal(check({ tags: [], origin: { kind: "builtin" } }), true, name);
     assert.equal(check({ tags: [], origin: { kind: "user" } }), false, name);
   }
+});
+
+test("indentBlocks only adds leading spaces, by the braces outside strings", () => {
+  const code = ['function f(a, {b=""}={}){', 'if(a === "{"){', "const o = {k:'}', m:\"\\\"}\"};", "}", "else {", "return '{';", "}", "}", "const x = 1;"].join("\n");
+  const out = indentBlocks(code);
+  assert.equal(
+    out,
+    ['function f(a, {b=""}={}){', '  if(a === "{"){', "    const o = {k:'}', m:\"\\\"}\"};", "  }", "  else {", "    return '{';", "  }", "}", "const x = 1;"].join("\n"),
+  );
+  assert.equal(out.split("\n").map((l) => l.trimStart()).join("\n"), code);
+  // On a real module (after its banner comment): indenting the unindented lines gives it back.
+  const file = readFileSync(join(ROOT, "generated/validators/client-server/auth_metadata.js"), "utf8");
+  const body = file.slice(file.indexOf(" */\n") + 4);
+  assert.ok(body.includes("\n    "), "indented");
+  assert.equal(indentBlocks(body.split("\n").map((l) => l.trimStart()).join("\n")), body);
 });

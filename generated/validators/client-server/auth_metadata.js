@@ -12,1232 +12,1232 @@ const formats0 = fullFormats.uri;
 const pattern0 = new RegExp("^https://[^?#]+$", "u");
 
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate2.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.issuer === undefined) || (!(func0.call(data, "issuer")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if((data.authorization_endpoint === undefined) || (!(func0.call(data, "authorization_endpoint")))){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authorization_endpoint"},message:"must have required property '"+"authorization_endpoint"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if((data.token_endpoint === undefined) || (!(func0.call(data, "token_endpoint")))){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "token_endpoint"},message:"must have required property '"+"token_endpoint"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if((data.revocation_endpoint === undefined) || (!(func0.call(data, "revocation_endpoint")))){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "revocation_endpoint"},message:"must have required property '"+"revocation_endpoint"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if((data.registration_endpoint === undefined) || (!(func0.call(data, "registration_endpoint")))){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "registration_endpoint"},message:"must have required property '"+"registration_endpoint"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if((data.response_types_supported === undefined) || (!(func0.call(data, "response_types_supported")))){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "response_types_supported"},message:"must have required property '"+"response_types_supported"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if((data.grant_types_supported === undefined) || (!(func0.call(data, "grant_types_supported")))){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "grant_types_supported"},message:"must have required property '"+"grant_types_supported"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if((data.response_modes_supported === undefined) || (!(func0.call(data, "response_modes_supported")))){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "response_modes_supported"},message:"must have required property '"+"response_modes_supported"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if((data.code_challenge_methods_supported === undefined) || (!(func0.call(data, "code_challenge_methods_supported")))){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code_challenge_methods_supported"},message:"must have required property '"+"code_challenge_methods_supported"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.issuer !== undefined && func0.call(data, "issuer")){
-let data0 = data.issuer;
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-const err9 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/pattern",keyword:"pattern",params:{pattern: "^https://[^?#]+$"},message:"must match pattern \""+"^https://[^?#]+$"+"\""};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(!(formats0(data0))){
-const err10 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.authorization_endpoint !== undefined && func0.call(data, "authorization_endpoint")){
-let data1 = data.authorization_endpoint;
-if(typeof data1 === "string"){
-if(!(formats0(data1))){
-const err12 = {instancePath:instancePath+"/authorization_endpoint",schemaPath:"#/properties/authorization_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/authorization_endpoint",schemaPath:"#/properties/authorization_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.token_endpoint !== undefined && func0.call(data, "token_endpoint")){
-let data2 = data.token_endpoint;
-if(typeof data2 === "string"){
-if(!(formats0(data2))){
-const err14 = {instancePath:instancePath+"/token_endpoint",schemaPath:"#/properties/token_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/token_endpoint",schemaPath:"#/properties/token_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.revocation_endpoint !== undefined && func0.call(data, "revocation_endpoint")){
-let data3 = data.revocation_endpoint;
-if(typeof data3 === "string"){
-if(!(formats0(data3))){
-const err16 = {instancePath:instancePath+"/revocation_endpoint",schemaPath:"#/properties/revocation_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/revocation_endpoint",schemaPath:"#/properties/revocation_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.registration_endpoint !== undefined && func0.call(data, "registration_endpoint")){
-let data4 = data.registration_endpoint;
-if(typeof data4 === "string"){
-if(!(formats0(data4))){
-const err18 = {instancePath:instancePath+"/registration_endpoint",schemaPath:"#/properties/registration_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/registration_endpoint",schemaPath:"#/properties/registration_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.response_types_supported !== undefined && func0.call(data, "response_types_supported")){
-let data5 = data.response_types_supported;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err20 = {instancePath:instancePath+"/response_types_supported/" + i0,schemaPath:"#/properties/response_types_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-const _errs15 = errors;
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-const _errs16 = errors;
-if("code" !== data5[i1]){
-const err21 = {instancePath:instancePath+"/response_types_supported/" + i1,schemaPath:"#/properties/response_types_supported/contains/const",keyword:"const",params:{allowedValue: "code"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-var valid3 = _errs16 === errors;
-if(valid3){
-break;
-}
-}
-if(!valid3){
-const err22 = {instancePath:instancePath+"/response_types_supported",schemaPath:"#/properties/response_types_supported/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-else {
-errors = _errs15;
-if(vErrors !== null){
-if(_errs15){
-vErrors.length = _errs15;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/response_types_supported",schemaPath:"#/properties/response_types_supported/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.grant_types_supported !== undefined && func0.call(data, "grant_types_supported")){
-let data8 = data.grant_types_supported;
-if(Array.isArray(data8)){
-const _errs20 = errors;
-const len2 = data8.length;
-for(let i2=0; i2<len2; i2++){
-const _errs21 = errors;
-if("authorization_code" !== data8[i2]){
-const err24 = {instancePath:instancePath+"/grant_types_supported/" + i2,schemaPath:"#/properties/grant_types_supported/allOf/0/contains/const",keyword:"const",params:{allowedValue: "authorization_code"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-var valid5 = _errs21 === errors;
-if(valid5){
-break;
-}
-}
-if(!valid5){
-const err25 = {instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/allOf/0/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-else {
-errors = _errs20;
-if(vErrors !== null){
-if(_errs20){
-vErrors.length = _errs20;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(Array.isArray(data8)){
-const _errs23 = errors;
-const len3 = data8.length;
-for(let i3=0; i3<len3; i3++){
-const _errs24 = errors;
-if("refresh_token" !== data8[i3]){
-const err26 = {instancePath:instancePath+"/grant_types_supported/" + i3,schemaPath:"#/properties/grant_types_supported/allOf/1/contains/const",keyword:"const",params:{allowedValue: "refresh_token"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-var valid6 = _errs24 === errors;
-if(valid6){
-break;
-}
-}
-if(!valid6){
-const err27 = {instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/allOf/1/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-else {
-errors = _errs23;
-if(vErrors !== null){
-if(_errs23){
-vErrors.length = _errs23;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(Array.isArray(data8)){
-const len4 = data8.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data8[i4] !== "string"){
-const err28 = {instancePath:instancePath+"/grant_types_supported/" + i4,schemaPath:"#/properties/grant_types_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.response_modes_supported !== undefined && func0.call(data, "response_modes_supported")){
-let data12 = data.response_modes_supported;
-if(Array.isArray(data12)){
-const _errs30 = errors;
-const len5 = data12.length;
-for(let i5=0; i5<len5; i5++){
-const _errs31 = errors;
-if("query" !== data12[i5]){
-const err30 = {instancePath:instancePath+"/response_modes_supported/" + i5,schemaPath:"#/properties/response_modes_supported/allOf/0/contains/const",keyword:"const",params:{allowedValue: "query"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-var valid10 = _errs31 === errors;
-if(valid10){
-break;
-}
-}
-if(!valid10){
-const err31 = {instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/allOf/0/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-else {
-errors = _errs30;
-if(vErrors !== null){
-if(_errs30){
-vErrors.length = _errs30;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(Array.isArray(data12)){
-const _errs33 = errors;
-const len6 = data12.length;
-for(let i6=0; i6<len6; i6++){
-const _errs34 = errors;
-if("fragment" !== data12[i6]){
-const err32 = {instancePath:instancePath+"/response_modes_supported/" + i6,schemaPath:"#/properties/response_modes_supported/allOf/1/contains/const",keyword:"const",params:{allowedValue: "fragment"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-var valid11 = _errs34 === errors;
-if(valid11){
-break;
-}
-}
-if(!valid11){
-const err33 = {instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/allOf/1/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-else {
-errors = _errs33;
-if(vErrors !== null){
-if(_errs33){
-vErrors.length = _errs33;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(Array.isArray(data12)){
-const len7 = data12.length;
-for(let i7=0; i7<len7; i7++){
-if(typeof data12[i7] !== "string"){
-const err34 = {instancePath:instancePath+"/response_modes_supported/" + i7,schemaPath:"#/properties/response_modes_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data.code_challenge_methods_supported !== undefined && func0.call(data, "code_challenge_methods_supported")){
-let data16 = data.code_challenge_methods_supported;
-if(Array.isArray(data16)){
-const len8 = data16.length;
-for(let i8=0; i8<len8; i8++){
-if(typeof data16[i8] !== "string"){
-const err36 = {instancePath:instancePath+"/code_challenge_methods_supported/" + i8,schemaPath:"#/properties/code_challenge_methods_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-const _errs41 = errors;
-const len9 = data16.length;
-for(let i9=0; i9<len9; i9++){
-const _errs42 = errors;
-if("S256" !== data16[i9]){
-const err37 = {instancePath:instancePath+"/code_challenge_methods_supported/" + i9,schemaPath:"#/properties/code_challenge_methods_supported/contains/const",keyword:"const",params:{allowedValue: "S256"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-var valid16 = _errs42 === errors;
-if(valid16){
-break;
-}
-}
-if(!valid16){
-const err38 = {instancePath:instancePath+"/code_challenge_methods_supported",schemaPath:"#/properties/code_challenge_methods_supported/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-else {
-errors = _errs41;
-if(vErrors !== null){
-if(_errs41){
-vErrors.length = _errs41;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/code_challenge_methods_supported",schemaPath:"#/properties/code_challenge_methods_supported/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data.prompt_values_supported !== undefined && func0.call(data, "prompt_values_supported")){
-let data19 = data.prompt_values_supported;
-if(Array.isArray(data19)){
-const len10 = data19.length;
-for(let i10=0; i10<len10; i10++){
-if(typeof data19[i10] !== "string"){
-const err40 = {instancePath:instancePath+"/prompt_values_supported/" + i10,schemaPath:"#/properties/prompt_values_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/prompt_values_supported",schemaPath:"#/properties/prompt_values_supported/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-else {
-const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-validate2.errors = vErrors;
-return errors === 0;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate2.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if((data.issuer === undefined) || (!(func0.call(data, "issuer")))){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'"};
+      if(vErrors === null){
+        vErrors = [err0];
+      }
+      else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if((data.authorization_endpoint === undefined) || (!(func0.call(data, "authorization_endpoint")))){
+      const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authorization_endpoint"},message:"must have required property '"+"authorization_endpoint"+"'"};
+      if(vErrors === null){
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if((data.token_endpoint === undefined) || (!(func0.call(data, "token_endpoint")))){
+      const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "token_endpoint"},message:"must have required property '"+"token_endpoint"+"'"};
+      if(vErrors === null){
+        vErrors = [err2];
+      }
+      else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if((data.revocation_endpoint === undefined) || (!(func0.call(data, "revocation_endpoint")))){
+      const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "revocation_endpoint"},message:"must have required property '"+"revocation_endpoint"+"'"};
+      if(vErrors === null){
+        vErrors = [err3];
+      }
+      else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if((data.registration_endpoint === undefined) || (!(func0.call(data, "registration_endpoint")))){
+      const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "registration_endpoint"},message:"must have required property '"+"registration_endpoint"+"'"};
+      if(vErrors === null){
+        vErrors = [err4];
+      }
+      else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if((data.response_types_supported === undefined) || (!(func0.call(data, "response_types_supported")))){
+      const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "response_types_supported"},message:"must have required property '"+"response_types_supported"+"'"};
+      if(vErrors === null){
+        vErrors = [err5];
+      }
+      else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if((data.grant_types_supported === undefined) || (!(func0.call(data, "grant_types_supported")))){
+      const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "grant_types_supported"},message:"must have required property '"+"grant_types_supported"+"'"};
+      if(vErrors === null){
+        vErrors = [err6];
+      }
+      else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if((data.response_modes_supported === undefined) || (!(func0.call(data, "response_modes_supported")))){
+      const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "response_modes_supported"},message:"must have required property '"+"response_modes_supported"+"'"};
+      if(vErrors === null){
+        vErrors = [err7];
+      }
+      else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if((data.code_challenge_methods_supported === undefined) || (!(func0.call(data, "code_challenge_methods_supported")))){
+      const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "code_challenge_methods_supported"},message:"must have required property '"+"code_challenge_methods_supported"+"'"};
+      if(vErrors === null){
+        vErrors = [err8];
+      }
+      else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    if(data.issuer !== undefined && func0.call(data, "issuer")){
+      let data0 = data.issuer;
+      if(typeof data0 === "string"){
+        if(!pattern0.test(data0)){
+          const err9 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/pattern",keyword:"pattern",params:{pattern: "^https://[^?#]+$"},message:"must match pattern \""+"^https://[^?#]+$"+"\""};
+          if(vErrors === null){
+            vErrors = [err9];
+          }
+          else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if(!(formats0(data0))){
+          const err10 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+          if(vErrors === null){
+            vErrors = [err10];
+          }
+          else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err11 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err11];
+        }
+        else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if(data.authorization_endpoint !== undefined && func0.call(data, "authorization_endpoint")){
+      let data1 = data.authorization_endpoint;
+      if(typeof data1 === "string"){
+        if(!(formats0(data1))){
+          const err12 = {instancePath:instancePath+"/authorization_endpoint",schemaPath:"#/properties/authorization_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+          if(vErrors === null){
+            vErrors = [err12];
+          }
+          else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err13 = {instancePath:instancePath+"/authorization_endpoint",schemaPath:"#/properties/authorization_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err13];
+        }
+        else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if(data.token_endpoint !== undefined && func0.call(data, "token_endpoint")){
+      let data2 = data.token_endpoint;
+      if(typeof data2 === "string"){
+        if(!(formats0(data2))){
+          const err14 = {instancePath:instancePath+"/token_endpoint",schemaPath:"#/properties/token_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+          if(vErrors === null){
+            vErrors = [err14];
+          }
+          else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err15 = {instancePath:instancePath+"/token_endpoint",schemaPath:"#/properties/token_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err15];
+        }
+        else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if(data.revocation_endpoint !== undefined && func0.call(data, "revocation_endpoint")){
+      let data3 = data.revocation_endpoint;
+      if(typeof data3 === "string"){
+        if(!(formats0(data3))){
+          const err16 = {instancePath:instancePath+"/revocation_endpoint",schemaPath:"#/properties/revocation_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+          if(vErrors === null){
+            vErrors = [err16];
+          }
+          else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err17 = {instancePath:instancePath+"/revocation_endpoint",schemaPath:"#/properties/revocation_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err17];
+        }
+        else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if(data.registration_endpoint !== undefined && func0.call(data, "registration_endpoint")){
+      let data4 = data.registration_endpoint;
+      if(typeof data4 === "string"){
+        if(!(formats0(data4))){
+          const err18 = {instancePath:instancePath+"/registration_endpoint",schemaPath:"#/properties/registration_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""};
+          if(vErrors === null){
+            vErrors = [err18];
+          }
+          else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err19 = {instancePath:instancePath+"/registration_endpoint",schemaPath:"#/properties/registration_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err19];
+        }
+        else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if(data.response_types_supported !== undefined && func0.call(data, "response_types_supported")){
+      let data5 = data.response_types_supported;
+      if(Array.isArray(data5)){
+        const len0 = data5.length;
+        for(let i0=0; i0<len0; i0++){
+          if(typeof data5[i0] !== "string"){
+            const err20 = {instancePath:instancePath+"/response_types_supported/" + i0,schemaPath:"#/properties/response_types_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+            if(vErrors === null){
+              vErrors = [err20];
+            }
+            else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
+        const _errs15 = errors;
+        const len1 = data5.length;
+        for(let i1=0; i1<len1; i1++){
+          const _errs16 = errors;
+          if("code" !== data5[i1]){
+            const err21 = {instancePath:instancePath+"/response_types_supported/" + i1,schemaPath:"#/properties/response_types_supported/contains/const",keyword:"const",params:{allowedValue: "code"},message:"must be equal to constant"};
+            if(vErrors === null){
+              vErrors = [err21];
+            }
+            else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+          var valid3 = _errs16 === errors;
+          if(valid3){
+            break;
+          }
+        }
+        if(!valid3){
+          const err22 = {instancePath:instancePath+"/response_types_supported",schemaPath:"#/properties/response_types_supported/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
+          if(vErrors === null){
+            vErrors = [err22];
+          }
+          else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        else {
+          errors = _errs15;
+          if(vErrors !== null){
+            if(_errs15){
+              vErrors.length = _errs15;
+            }
+            else {
+              vErrors = null;
+            }
+          }
+        }
+      }
+      else {
+        const err23 = {instancePath:instancePath+"/response_types_supported",schemaPath:"#/properties/response_types_supported/type",keyword:"type",params:{type: "array"},message:"must be array"};
+        if(vErrors === null){
+          vErrors = [err23];
+        }
+        else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if(data.grant_types_supported !== undefined && func0.call(data, "grant_types_supported")){
+      let data8 = data.grant_types_supported;
+      if(Array.isArray(data8)){
+        const _errs20 = errors;
+        const len2 = data8.length;
+        for(let i2=0; i2<len2; i2++){
+          const _errs21 = errors;
+          if("authorization_code" !== data8[i2]){
+            const err24 = {instancePath:instancePath+"/grant_types_supported/" + i2,schemaPath:"#/properties/grant_types_supported/allOf/0/contains/const",keyword:"const",params:{allowedValue: "authorization_code"},message:"must be equal to constant"};
+            if(vErrors === null){
+              vErrors = [err24];
+            }
+            else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+          var valid5 = _errs21 === errors;
+          if(valid5){
+            break;
+          }
+        }
+        if(!valid5){
+          const err25 = {instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/allOf/0/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
+          if(vErrors === null){
+            vErrors = [err25];
+          }
+          else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        else {
+          errors = _errs20;
+          if(vErrors !== null){
+            if(_errs20){
+              vErrors.length = _errs20;
+            }
+            else {
+              vErrors = null;
+            }
+          }
+        }
+      }
+      if(Array.isArray(data8)){
+        const _errs23 = errors;
+        const len3 = data8.length;
+        for(let i3=0; i3<len3; i3++){
+          const _errs24 = errors;
+          if("refresh_token" !== data8[i3]){
+            const err26 = {instancePath:instancePath+"/grant_types_supported/" + i3,schemaPath:"#/properties/grant_types_supported/allOf/1/contains/const",keyword:"const",params:{allowedValue: "refresh_token"},message:"must be equal to constant"};
+            if(vErrors === null){
+              vErrors = [err26];
+            }
+            else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+          var valid6 = _errs24 === errors;
+          if(valid6){
+            break;
+          }
+        }
+        if(!valid6){
+          const err27 = {instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/allOf/1/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
+          if(vErrors === null){
+            vErrors = [err27];
+          }
+          else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        else {
+          errors = _errs23;
+          if(vErrors !== null){
+            if(_errs23){
+              vErrors.length = _errs23;
+            }
+            else {
+              vErrors = null;
+            }
+          }
+        }
+      }
+      if(Array.isArray(data8)){
+        const len4 = data8.length;
+        for(let i4=0; i4<len4; i4++){
+          if(typeof data8[i4] !== "string"){
+            const err28 = {instancePath:instancePath+"/grant_types_supported/" + i4,schemaPath:"#/properties/grant_types_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+            if(vErrors === null){
+              vErrors = [err28];
+            }
+            else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err29 = {instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/type",keyword:"type",params:{type: "array"},message:"must be array"};
+        if(vErrors === null){
+          vErrors = [err29];
+        }
+        else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if(data.response_modes_supported !== undefined && func0.call(data, "response_modes_supported")){
+      let data12 = data.response_modes_supported;
+      if(Array.isArray(data12)){
+        const _errs30 = errors;
+        const len5 = data12.length;
+        for(let i5=0; i5<len5; i5++){
+          const _errs31 = errors;
+          if("query" !== data12[i5]){
+            const err30 = {instancePath:instancePath+"/response_modes_supported/" + i5,schemaPath:"#/properties/response_modes_supported/allOf/0/contains/const",keyword:"const",params:{allowedValue: "query"},message:"must be equal to constant"};
+            if(vErrors === null){
+              vErrors = [err30];
+            }
+            else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+          var valid10 = _errs31 === errors;
+          if(valid10){
+            break;
+          }
+        }
+        if(!valid10){
+          const err31 = {instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/allOf/0/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
+          if(vErrors === null){
+            vErrors = [err31];
+          }
+          else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        else {
+          errors = _errs30;
+          if(vErrors !== null){
+            if(_errs30){
+              vErrors.length = _errs30;
+            }
+            else {
+              vErrors = null;
+            }
+          }
+        }
+      }
+      if(Array.isArray(data12)){
+        const _errs33 = errors;
+        const len6 = data12.length;
+        for(let i6=0; i6<len6; i6++){
+          const _errs34 = errors;
+          if("fragment" !== data12[i6]){
+            const err32 = {instancePath:instancePath+"/response_modes_supported/" + i6,schemaPath:"#/properties/response_modes_supported/allOf/1/contains/const",keyword:"const",params:{allowedValue: "fragment"},message:"must be equal to constant"};
+            if(vErrors === null){
+              vErrors = [err32];
+            }
+            else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+          var valid11 = _errs34 === errors;
+          if(valid11){
+            break;
+          }
+        }
+        if(!valid11){
+          const err33 = {instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/allOf/1/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
+          if(vErrors === null){
+            vErrors = [err33];
+          }
+          else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        else {
+          errors = _errs33;
+          if(vErrors !== null){
+            if(_errs33){
+              vErrors.length = _errs33;
+            }
+            else {
+              vErrors = null;
+            }
+          }
+        }
+      }
+      if(Array.isArray(data12)){
+        const len7 = data12.length;
+        for(let i7=0; i7<len7; i7++){
+          if(typeof data12[i7] !== "string"){
+            const err34 = {instancePath:instancePath+"/response_modes_supported/" + i7,schemaPath:"#/properties/response_modes_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+            if(vErrors === null){
+              vErrors = [err34];
+            }
+            else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err35 = {instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/type",keyword:"type",params:{type: "array"},message:"must be array"};
+        if(vErrors === null){
+          vErrors = [err35];
+        }
+        else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if(data.code_challenge_methods_supported !== undefined && func0.call(data, "code_challenge_methods_supported")){
+      let data16 = data.code_challenge_methods_supported;
+      if(Array.isArray(data16)){
+        const len8 = data16.length;
+        for(let i8=0; i8<len8; i8++){
+          if(typeof data16[i8] !== "string"){
+            const err36 = {instancePath:instancePath+"/code_challenge_methods_supported/" + i8,schemaPath:"#/properties/code_challenge_methods_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+            if(vErrors === null){
+              vErrors = [err36];
+            }
+            else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        const _errs41 = errors;
+        const len9 = data16.length;
+        for(let i9=0; i9<len9; i9++){
+          const _errs42 = errors;
+          if("S256" !== data16[i9]){
+            const err37 = {instancePath:instancePath+"/code_challenge_methods_supported/" + i9,schemaPath:"#/properties/code_challenge_methods_supported/contains/const",keyword:"const",params:{allowedValue: "S256"},message:"must be equal to constant"};
+            if(vErrors === null){
+              vErrors = [err37];
+            }
+            else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+          var valid16 = _errs42 === errors;
+          if(valid16){
+            break;
+          }
+        }
+        if(!valid16){
+          const err38 = {instancePath:instancePath+"/code_challenge_methods_supported",schemaPath:"#/properties/code_challenge_methods_supported/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
+          if(vErrors === null){
+            vErrors = [err38];
+          }
+          else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+        else {
+          errors = _errs41;
+          if(vErrors !== null){
+            if(_errs41){
+              vErrors.length = _errs41;
+            }
+            else {
+              vErrors = null;
+            }
+          }
+        }
+      }
+      else {
+        const err39 = {instancePath:instancePath+"/code_challenge_methods_supported",schemaPath:"#/properties/code_challenge_methods_supported/type",keyword:"type",params:{type: "array"},message:"must be array"};
+        if(vErrors === null){
+          vErrors = [err39];
+        }
+        else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if(data.prompt_values_supported !== undefined && func0.call(data, "prompt_values_supported")){
+      let data19 = data.prompt_values_supported;
+      if(Array.isArray(data19)){
+        const len10 = data19.length;
+        for(let i10=0; i10<len10; i10++){
+          if(typeof data19[i10] !== "string"){
+            const err40 = {instancePath:instancePath+"/prompt_values_supported/" + i10,schemaPath:"#/properties/prompt_values_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+            if(vErrors === null){
+              vErrors = [err40];
+            }
+            else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err41 = {instancePath:instancePath+"/prompt_values_supported",schemaPath:"#/properties/prompt_values_supported/type",keyword:"type",params:{type: "array"},message:"must be array"};
+        if(vErrors === null){
+          vErrors = [err41];
+        }
+        else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err42 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
+      vErrors = [err42];
+    }
+    else {
+      vErrors.push(err42);
+    }
+    errors++;
+  }
+  validate2.errors = vErrors;
+  return errors === 0;
 }
 validate2.evaluated = {"props":{"issuer":true,"authorization_endpoint":true,"token_endpoint":true,"revocation_endpoint":true,"registration_endpoint":true,"response_types_supported":true,"grant_types_supported":true,"response_modes_supported":true,"code_challenge_methods_supported":true,"prompt_values_supported":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate1.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-validate1.errors = vErrors;
-return errors === 0;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate1.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+    errors = vErrors.length;
+  }
+  validate1.errors = vErrors;
+  return errors === 0;
 }
 validate1.evaluated = {"props":{"issuer":true,"authorization_endpoint":true,"token_endpoint":true,"revocation_endpoint":true,"registration_endpoint":true,"response_types_supported":true,"grant_types_supported":true,"response_modes_supported":true,"code_challenge_methods_supported":true,"prompt_values_supported":true},"dynamicProps":false,"dynamicItems":false};
 
 function createFirstErrorValidators(exports) {
-"use strict";
-exports.validateGetAuthMetadataResponse = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1auth_metadata/get/responses/200/content/application~1json/schema"}]};
-const schema2 = {"type":"object","properties":{"issuer":{"type":"string","format":"uri","description":"The authorization server's issuer identifier, which is a URL that uses the\n`https` scheme and has no query or fragment components.\n\nThis is not used in the context of the Matrix specification, but is required\nby [RFC 8414](https://datatracker.ietf.org/doc/html/rfc8414).","pattern":"^https://[^?#]+$"},"authorization_endpoint":{"type":"string","format":"uri","description":"URL of the authorization endpoint, necessary to use the authorization code\ngrant."},"token_endpoint":{"type":"string","format":"uri","description":"URL of the token endpoint, necessary to use the authorization code grant and\nthe refresh token grant."},"revocation_endpoint":{"type":"string","format":"uri","description":"URL of the revocation endpoint, necessary to log out a client by invalidating\nits access and refresh tokens."},"registration_endpoint":{"type":"string","format":"uri","description":"URL of the client registration endpoint, necessary to perform dynamic\nregistration of a client."},"response_types_supported":{"type":"array","description":"List of OAuth 2.0 response type strings that the server supports at the\nauthorization endpoint.\n\nThis array MUST contain at least the `code` value, for clients to be able to\nuse the authorization code grant.","items":{"type":"string","description":"A response type that the server supports."},"contains":{"const":"code"}},"grant_types_supported":{"type":"array","description":"List of OAuth 2.0 grant type strings that the server supports at the token\nendpoint.\n\nThis array MUST contain at least the `authorization_code` and `refresh_token`\nvalues, for clients to be able to use the authorization code grant and refresh\ntoken grant, respectively.","items":{"type":"string","description":"A grant type that the server supports."},"allOf":[{"contains":{"const":"authorization_code"}},{"contains":{"const":"refresh_token"}}]},"response_modes_supported":{"type":"array","description":"List of OAuth 2.0 response mode strings that the server supports at the\nauthorization endpoint.\n\nThis array MUST contain at least the `query` and `fragment` values, for\nimproved security in the authorization code grant.","items":{"type":"string","description":"A response mode that the server supports."},"allOf":[{"contains":{"const":"query"}},{"contains":{"const":"fragment"}}]},"code_challenge_methods_supported":{"type":"array","description":"List of OAuth 2.0 Proof Key for Code Exchange (PKCE) code challenge methods\nthat the server supports at the authorization endpoint.\n\nThis array MUST contain at least the `S256` value, for improved security in\nthe authorization code grant.","items":{"type":"string","description":"A PKCE code challenge method that the server supports."},"contains":{"const":"S256"}},"prompt_values_supported":{"type":"array","description":"List of OpenID Connect prompt values that the server supports at the\nauthorization endpoint.\n\nOnly the `create` value defined in [Initiating User Registration via OpenID\nConnect](https://openid.net/specs/openid-connect-prompt-create-1_0.html) is\nsupported, for a client to signal to the server that the user desires to\nregister a new account.","items":{"type":"string","description":"A prompt value that the server supports."}}},"required":["issuer","authorization_endpoint","token_endpoint","revocation_endpoint","registration_endpoint","response_types_supported","grant_types_supported","response_modes_supported","code_challenge_methods_supported"],"example":{"issuer":"https://account.example.com/","authorization_endpoint":"https://account.example.com/oauth2/auth","token_endpoint":"https://account.example.com/oauth2/token","registration_endpoint":"https://account.example.com/oauth2/clients/register","revocation_endpoint":"https://account.example.com/oauth2/revoke","response_types_supported":["code"],"grant_types_supported":["authorization_code","refresh_token"],"response_modes_supported":["query","fragment"],"code_challenge_methods_supported":["S256"]}};
-const func0 = Object.prototype.hasOwnProperty;
-const formats0 = fullFormats.uri;
-const pattern0 = new RegExp("^https://[^?#]+$", "u");
+  "use strict";
+  exports.validateGetAuthMetadataResponse = validate1;
+  const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1auth_metadata/get/responses/200/content/application~1json/schema"}]};
+  const schema2 = {"type":"object","properties":{"issuer":{"type":"string","format":"uri","description":"The authorization server's issuer identifier, which is a URL that uses the\n`https` scheme and has no query or fragment components.\n\nThis is not used in the context of the Matrix specification, but is required\nby [RFC 8414](https://datatracker.ietf.org/doc/html/rfc8414).","pattern":"^https://[^?#]+$"},"authorization_endpoint":{"type":"string","format":"uri","description":"URL of the authorization endpoint, necessary to use the authorization code\ngrant."},"token_endpoint":{"type":"string","format":"uri","description":"URL of the token endpoint, necessary to use the authorization code grant and\nthe refresh token grant."},"revocation_endpoint":{"type":"string","format":"uri","description":"URL of the revocation endpoint, necessary to log out a client by invalidating\nits access and refresh tokens."},"registration_endpoint":{"type":"string","format":"uri","description":"URL of the client registration endpoint, necessary to perform dynamic\nregistration of a client."},"response_types_supported":{"type":"array","description":"List of OAuth 2.0 response type strings that the server supports at the\nauthorization endpoint.\n\nThis array MUST contain at least the `code` value, for clients to be able to\nuse the authorization code grant.","items":{"type":"string","description":"A response type that the server supports."},"contains":{"const":"code"}},"grant_types_supported":{"type":"array","description":"List of OAuth 2.0 grant type strings that the server supports at the token\nendpoint.\n\nThis array MUST contain at least the `authorization_code` and `refresh_token`\nvalues, for clients to be able to use the authorization code grant and refresh\ntoken grant, respectively.","items":{"type":"string","description":"A grant type that the server supports."},"allOf":[{"contains":{"const":"authorization_code"}},{"contains":{"const":"refresh_token"}}]},"response_modes_supported":{"type":"array","description":"List of OAuth 2.0 response mode strings that the server supports at the\nauthorization endpoint.\n\nThis array MUST contain at least the `query` and `fragment` values, for\nimproved security in the authorization code grant.","items":{"type":"string","description":"A response mode that the server supports."},"allOf":[{"contains":{"const":"query"}},{"contains":{"const":"fragment"}}]},"code_challenge_methods_supported":{"type":"array","description":"List of OAuth 2.0 Proof Key for Code Exchange (PKCE) code challenge methods\nthat the server supports at the authorization endpoint.\n\nThis array MUST contain at least the `S256` value, for improved security in\nthe authorization code grant.","items":{"type":"string","description":"A PKCE code challenge method that the server supports."},"contains":{"const":"S256"}},"prompt_values_supported":{"type":"array","description":"List of OpenID Connect prompt values that the server supports at the\nauthorization endpoint.\n\nOnly the `create` value defined in [Initiating User Registration via OpenID\nConnect](https://openid.net/specs/openid-connect-prompt-create-1_0.html) is\nsupported, for a client to signal to the server that the user desires to\nregister a new account.","items":{"type":"string","description":"A prompt value that the server supports."}}},"required":["issuer","authorization_endpoint","token_endpoint","revocation_endpoint","registration_endpoint","response_types_supported","grant_types_supported","response_modes_supported","code_challenge_methods_supported"],"example":{"issuer":"https://account.example.com/","authorization_endpoint":"https://account.example.com/oauth2/auth","token_endpoint":"https://account.example.com/oauth2/token","registration_endpoint":"https://account.example.com/oauth2/clients/register","revocation_endpoint":"https://account.example.com/oauth2/revoke","response_types_supported":["code"],"grant_types_supported":["authorization_code","refresh_token"],"response_modes_supported":["query","fragment"],"code_challenge_methods_supported":["S256"]}};
+  const func0 = Object.prototype.hasOwnProperty;
+  const formats0 = fullFormats.uri;
+  const pattern0 = new RegExp("^https://[^?#]+$", "u");
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate2.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((((((((data.issuer === undefined) || (!(func0.call(data, "issuer")))) && (missing0 = "issuer")) || (((data.authorization_endpoint === undefined) || (!(func0.call(data, "authorization_endpoint")))) && (missing0 = "authorization_endpoint"))) || (((data.token_endpoint === undefined) || (!(func0.call(data, "token_endpoint")))) && (missing0 = "token_endpoint"))) || (((data.revocation_endpoint === undefined) || (!(func0.call(data, "revocation_endpoint")))) && (missing0 = "revocation_endpoint"))) || (((data.registration_endpoint === undefined) || (!(func0.call(data, "registration_endpoint")))) && (missing0 = "registration_endpoint"))) || (((data.response_types_supported === undefined) || (!(func0.call(data, "response_types_supported")))) && (missing0 = "response_types_supported"))) || (((data.grant_types_supported === undefined) || (!(func0.call(data, "grant_types_supported")))) && (missing0 = "grant_types_supported"))) || (((data.response_modes_supported === undefined) || (!(func0.call(data, "response_modes_supported")))) && (missing0 = "response_modes_supported"))) || (((data.code_challenge_methods_supported === undefined) || (!(func0.call(data, "code_challenge_methods_supported")))) && (missing0 = "code_challenge_methods_supported"))){
-validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-if(data.issuer !== undefined && func0.call(data, "issuer")){
-let data0 = data.issuer;
-const _errs1 = errors;
-if(errors === _errs1){
-if(errors === _errs1){
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-validate2.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/pattern",keyword:"pattern",params:{pattern: "^https://[^?#]+$"},message:"must match pattern \""+"^https://[^?#]+$"+"\""}];
-return false;
-}
-else {
-if(!(formats0(data0))){
-validate2.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
-return false;
-}
-}
-}
-else {
-validate2.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.authorization_endpoint !== undefined && func0.call(data, "authorization_endpoint")){
-let data1 = data.authorization_endpoint;
-const _errs3 = errors;
-if(errors === _errs3){
-if(errors === _errs3){
-if(typeof data1 === "string"){
-if(!(formats0(data1))){
-validate2.errors = [{instancePath:instancePath+"/authorization_endpoint",schemaPath:"#/properties/authorization_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
-return false;
-}
-}
-else {
-validate2.errors = [{instancePath:instancePath+"/authorization_endpoint",schemaPath:"#/properties/authorization_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.token_endpoint !== undefined && func0.call(data, "token_endpoint")){
-let data2 = data.token_endpoint;
-const _errs5 = errors;
-if(errors === _errs5){
-if(errors === _errs5){
-if(typeof data2 === "string"){
-if(!(formats0(data2))){
-validate2.errors = [{instancePath:instancePath+"/token_endpoint",schemaPath:"#/properties/token_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
-return false;
-}
-}
-else {
-validate2.errors = [{instancePath:instancePath+"/token_endpoint",schemaPath:"#/properties/token_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.revocation_endpoint !== undefined && func0.call(data, "revocation_endpoint")){
-let data3 = data.revocation_endpoint;
-const _errs7 = errors;
-if(errors === _errs7){
-if(errors === _errs7){
-if(typeof data3 === "string"){
-if(!(formats0(data3))){
-validate2.errors = [{instancePath:instancePath+"/revocation_endpoint",schemaPath:"#/properties/revocation_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
-return false;
-}
-}
-else {
-validate2.errors = [{instancePath:instancePath+"/revocation_endpoint",schemaPath:"#/properties/revocation_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.registration_endpoint !== undefined && func0.call(data, "registration_endpoint")){
-let data4 = data.registration_endpoint;
-const _errs9 = errors;
-if(errors === _errs9){
-if(errors === _errs9){
-if(typeof data4 === "string"){
-if(!(formats0(data4))){
-validate2.errors = [{instancePath:instancePath+"/registration_endpoint",schemaPath:"#/properties/registration_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
-return false;
-}
-}
-else {
-validate2.errors = [{instancePath:instancePath+"/registration_endpoint",schemaPath:"#/properties/registration_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.response_types_supported !== undefined && func0.call(data, "response_types_supported")){
-let data5 = data.response_types_supported;
-const _errs11 = errors;
-if(errors === _errs11){
-if(Array.isArray(data5)){
-var valid1 = true;
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-const _errs13 = errors;
-if(typeof data5[i0] !== "string"){
-validate2.errors = [{instancePath:instancePath+"/response_types_supported/" + i0,schemaPath:"#/properties/response_types_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid1 = _errs13 === errors;
-if(!valid1){
-break;
-}
-}
-if(valid1){
-const _errs15 = errors;
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-const _errs16 = errors;
-if("code" !== data5[i1]){
-const err0 = {instancePath:instancePath+"/response_types_supported/" + i1,schemaPath:"#/properties/response_types_supported/contains/const",keyword:"const",params:{allowedValue: "code"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var valid2 = _errs16 === errors;
-if(valid2){
-break;
-}
-}
-if(!valid2){
-validate2.errors = [{instancePath:instancePath+"/response_types_supported",schemaPath:"#/properties/response_types_supported/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
-return false;
-}
-else {
-errors = _errs15;
-if(vErrors !== null){
-if(_errs15){
-vErrors.length = _errs15;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-validate2.errors = [{instancePath:instancePath+"/response_types_supported",schemaPath:"#/properties/response_types_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.grant_types_supported !== undefined && func0.call(data, "grant_types_supported")){
-let data8 = data.grant_types_supported;
-const _errs17 = errors;
-const _errs19 = errors;
-if(Array.isArray(data8)){
-const _errs20 = errors;
-const len2 = data8.length;
-for(let i2=0; i2<len2; i2++){
-const _errs21 = errors;
-if("authorization_code" !== data8[i2]){
-const err1 = {instancePath:instancePath+"/grant_types_supported/" + i2,schemaPath:"#/properties/grant_types_supported/allOf/0/contains/const",keyword:"const",params:{allowedValue: "authorization_code"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-var valid4 = _errs21 === errors;
-if(valid4){
-break;
-}
-}
-if(!valid4){
-validate2.errors = [{instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/allOf/0/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
-return false;
-}
-else {
-errors = _errs20;
-if(vErrors !== null){
-if(_errs20){
-vErrors.length = _errs20;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-var valid3 = _errs19 === errors;
-if(valid3){
-const _errs22 = errors;
-if(Array.isArray(data8)){
-const _errs23 = errors;
-const len3 = data8.length;
-for(let i3=0; i3<len3; i3++){
-const _errs24 = errors;
-if("refresh_token" !== data8[i3]){
-const err2 = {instancePath:instancePath+"/grant_types_supported/" + i3,schemaPath:"#/properties/grant_types_supported/allOf/1/contains/const",keyword:"const",params:{allowedValue: "refresh_token"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var valid5 = _errs24 === errors;
-if(valid5){
-break;
-}
-}
-if(!valid5){
-validate2.errors = [{instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/allOf/1/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
-return false;
-}
-else {
-errors = _errs23;
-if(vErrors !== null){
-if(_errs23){
-vErrors.length = _errs23;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-var valid3 = _errs22 === errors;
-}
-if(errors === _errs17){
-if(Array.isArray(data8)){
-var valid6 = true;
-const len4 = data8.length;
-for(let i4=0; i4<len4; i4++){
-const _errs25 = errors;
-if(typeof data8[i4] !== "string"){
-validate2.errors = [{instancePath:instancePath+"/grant_types_supported/" + i4,schemaPath:"#/properties/grant_types_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid6 = _errs25 === errors;
-if(!valid6){
-break;
-}
-}
-}
-else {
-validate2.errors = [{instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs17 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.response_modes_supported !== undefined && func0.call(data, "response_modes_supported")){
-let data12 = data.response_modes_supported;
-const _errs27 = errors;
-const _errs29 = errors;
-if(Array.isArray(data12)){
-const _errs30 = errors;
-const len5 = data12.length;
-for(let i5=0; i5<len5; i5++){
-const _errs31 = errors;
-if("query" !== data12[i5]){
-const err3 = {instancePath:instancePath+"/response_modes_supported/" + i5,schemaPath:"#/properties/response_modes_supported/allOf/0/contains/const",keyword:"const",params:{allowedValue: "query"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var valid8 = _errs31 === errors;
-if(valid8){
-break;
-}
-}
-if(!valid8){
-validate2.errors = [{instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/allOf/0/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
-return false;
-}
-else {
-errors = _errs30;
-if(vErrors !== null){
-if(_errs30){
-vErrors.length = _errs30;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-var valid7 = _errs29 === errors;
-if(valid7){
-const _errs32 = errors;
-if(Array.isArray(data12)){
-const _errs33 = errors;
-const len6 = data12.length;
-for(let i6=0; i6<len6; i6++){
-const _errs34 = errors;
-if("fragment" !== data12[i6]){
-const err4 = {instancePath:instancePath+"/response_modes_supported/" + i6,schemaPath:"#/properties/response_modes_supported/allOf/1/contains/const",keyword:"const",params:{allowedValue: "fragment"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-var valid9 = _errs34 === errors;
-if(valid9){
-break;
-}
-}
-if(!valid9){
-validate2.errors = [{instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/allOf/1/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
-return false;
-}
-else {
-errors = _errs33;
-if(vErrors !== null){
-if(_errs33){
-vErrors.length = _errs33;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-var valid7 = _errs32 === errors;
-}
-if(errors === _errs27){
-if(Array.isArray(data12)){
-var valid10 = true;
-const len7 = data12.length;
-for(let i7=0; i7<len7; i7++){
-const _errs35 = errors;
-if(typeof data12[i7] !== "string"){
-validate2.errors = [{instancePath:instancePath+"/response_modes_supported/" + i7,schemaPath:"#/properties/response_modes_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid10 = _errs35 === errors;
-if(!valid10){
-break;
-}
-}
-}
-else {
-validate2.errors = [{instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs27 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.code_challenge_methods_supported !== undefined && func0.call(data, "code_challenge_methods_supported")){
-let data16 = data.code_challenge_methods_supported;
-const _errs37 = errors;
-if(errors === _errs37){
-if(Array.isArray(data16)){
-var valid11 = true;
-const len8 = data16.length;
-for(let i8=0; i8<len8; i8++){
-const _errs39 = errors;
-if(typeof data16[i8] !== "string"){
-validate2.errors = [{instancePath:instancePath+"/code_challenge_methods_supported/" + i8,schemaPath:"#/properties/code_challenge_methods_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid11 = _errs39 === errors;
-if(!valid11){
-break;
-}
-}
-if(valid11){
-const _errs41 = errors;
-const len9 = data16.length;
-for(let i9=0; i9<len9; i9++){
-const _errs42 = errors;
-if("S256" !== data16[i9]){
-const err5 = {instancePath:instancePath+"/code_challenge_methods_supported/" + i9,schemaPath:"#/properties/code_challenge_methods_supported/contains/const",keyword:"const",params:{allowedValue: "S256"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid12 = _errs42 === errors;
-if(valid12){
-break;
-}
-}
-if(!valid12){
-validate2.errors = [{instancePath:instancePath+"/code_challenge_methods_supported",schemaPath:"#/properties/code_challenge_methods_supported/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
-return false;
-}
-else {
-errors = _errs41;
-if(vErrors !== null){
-if(_errs41){
-vErrors.length = _errs41;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-validate2.errors = [{instancePath:instancePath+"/code_challenge_methods_supported",schemaPath:"#/properties/code_challenge_methods_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs37 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.prompt_values_supported !== undefined && func0.call(data, "prompt_values_supported")){
-let data19 = data.prompt_values_supported;
-const _errs43 = errors;
-if(errors === _errs43){
-if(Array.isArray(data19)){
-var valid13 = true;
-const len10 = data19.length;
-for(let i10=0; i10<len10; i10++){
-const _errs45 = errors;
-if(typeof data19[i10] !== "string"){
-validate2.errors = [{instancePath:instancePath+"/prompt_values_supported/" + i10,schemaPath:"#/properties/prompt_values_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid13 = _errs45 === errors;
-if(!valid13){
-break;
-}
-}
-}
-else {
-validate2.errors = [{instancePath:instancePath+"/prompt_values_supported",schemaPath:"#/properties/prompt_values_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs43 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate2.errors = vErrors;
-return errors === 0;
-}
-validate2.evaluated = {"props":{"issuer":true,"authorization_endpoint":true,"token_endpoint":true,"revocation_endpoint":true,"registration_endpoint":true,"response_types_supported":true,"grant_types_supported":true,"response_modes_supported":true,"code_challenge_methods_supported":true,"prompt_values_supported":true},"dynamicProps":false,"dynamicItems":false};
+  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate2.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(errors === 0){
+      if(data && typeof data == "object" && !Array.isArray(data)){
+        let missing0;
+        if(((((((((((data.issuer === undefined) || (!(func0.call(data, "issuer")))) && (missing0 = "issuer")) || (((data.authorization_endpoint === undefined) || (!(func0.call(data, "authorization_endpoint")))) && (missing0 = "authorization_endpoint"))) || (((data.token_endpoint === undefined) || (!(func0.call(data, "token_endpoint")))) && (missing0 = "token_endpoint"))) || (((data.revocation_endpoint === undefined) || (!(func0.call(data, "revocation_endpoint")))) && (missing0 = "revocation_endpoint"))) || (((data.registration_endpoint === undefined) || (!(func0.call(data, "registration_endpoint")))) && (missing0 = "registration_endpoint"))) || (((data.response_types_supported === undefined) || (!(func0.call(data, "response_types_supported")))) && (missing0 = "response_types_supported"))) || (((data.grant_types_supported === undefined) || (!(func0.call(data, "grant_types_supported")))) && (missing0 = "grant_types_supported"))) || (((data.response_modes_supported === undefined) || (!(func0.call(data, "response_modes_supported")))) && (missing0 = "response_modes_supported"))) || (((data.code_challenge_methods_supported === undefined) || (!(func0.call(data, "code_challenge_methods_supported")))) && (missing0 = "code_challenge_methods_supported"))){
+          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          return false;
+        }
+        else {
+          if(data.issuer !== undefined && func0.call(data, "issuer")){
+            let data0 = data.issuer;
+            const _errs1 = errors;
+            if(errors === _errs1){
+              if(errors === _errs1){
+                if(typeof data0 === "string"){
+                  if(!pattern0.test(data0)){
+                    validate2.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/pattern",keyword:"pattern",params:{pattern: "^https://[^?#]+$"},message:"must match pattern \""+"^https://[^?#]+$"+"\""}];
+                    return false;
+                  }
+                  else {
+                    if(!(formats0(data0))){
+                      validate2.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
+                      return false;
+                    }
+                  }
+                }
+                else {
+                  validate2.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                  return false;
+                }
+              }
+            }
+            var valid0 = _errs1 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+          if(valid0){
+            if(data.authorization_endpoint !== undefined && func0.call(data, "authorization_endpoint")){
+              let data1 = data.authorization_endpoint;
+              const _errs3 = errors;
+              if(errors === _errs3){
+                if(errors === _errs3){
+                  if(typeof data1 === "string"){
+                    if(!(formats0(data1))){
+                      validate2.errors = [{instancePath:instancePath+"/authorization_endpoint",schemaPath:"#/properties/authorization_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
+                      return false;
+                    }
+                  }
+                  else {
+                    validate2.errors = [{instancePath:instancePath+"/authorization_endpoint",schemaPath:"#/properties/authorization_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                    return false;
+                  }
+                }
+              }
+              var valid0 = _errs3 === errors;
+            }
+            else {
+              var valid0 = true;
+            }
+            if(valid0){
+              if(data.token_endpoint !== undefined && func0.call(data, "token_endpoint")){
+                let data2 = data.token_endpoint;
+                const _errs5 = errors;
+                if(errors === _errs5){
+                  if(errors === _errs5){
+                    if(typeof data2 === "string"){
+                      if(!(formats0(data2))){
+                        validate2.errors = [{instancePath:instancePath+"/token_endpoint",schemaPath:"#/properties/token_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
+                        return false;
+                      }
+                    }
+                    else {
+                      validate2.errors = [{instancePath:instancePath+"/token_endpoint",schemaPath:"#/properties/token_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                      return false;
+                    }
+                  }
+                }
+                var valid0 = _errs5 === errors;
+              }
+              else {
+                var valid0 = true;
+              }
+              if(valid0){
+                if(data.revocation_endpoint !== undefined && func0.call(data, "revocation_endpoint")){
+                  let data3 = data.revocation_endpoint;
+                  const _errs7 = errors;
+                  if(errors === _errs7){
+                    if(errors === _errs7){
+                      if(typeof data3 === "string"){
+                        if(!(formats0(data3))){
+                          validate2.errors = [{instancePath:instancePath+"/revocation_endpoint",schemaPath:"#/properties/revocation_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
+                          return false;
+                        }
+                      }
+                      else {
+                        validate2.errors = [{instancePath:instancePath+"/revocation_endpoint",schemaPath:"#/properties/revocation_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                        return false;
+                      }
+                    }
+                  }
+                  var valid0 = _errs7 === errors;
+                }
+                else {
+                  var valid0 = true;
+                }
+                if(valid0){
+                  if(data.registration_endpoint !== undefined && func0.call(data, "registration_endpoint")){
+                    let data4 = data.registration_endpoint;
+                    const _errs9 = errors;
+                    if(errors === _errs9){
+                      if(errors === _errs9){
+                        if(typeof data4 === "string"){
+                          if(!(formats0(data4))){
+                            validate2.errors = [{instancePath:instancePath+"/registration_endpoint",schemaPath:"#/properties/registration_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
+                            return false;
+                          }
+                        }
+                        else {
+                          validate2.errors = [{instancePath:instancePath+"/registration_endpoint",schemaPath:"#/properties/registration_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                          return false;
+                        }
+                      }
+                    }
+                    var valid0 = _errs9 === errors;
+                  }
+                  else {
+                    var valid0 = true;
+                  }
+                  if(valid0){
+                    if(data.response_types_supported !== undefined && func0.call(data, "response_types_supported")){
+                      let data5 = data.response_types_supported;
+                      const _errs11 = errors;
+                      if(errors === _errs11){
+                        if(Array.isArray(data5)){
+                          var valid1 = true;
+                          const len0 = data5.length;
+                          for(let i0=0; i0<len0; i0++){
+                            const _errs13 = errors;
+                            if(typeof data5[i0] !== "string"){
+                              validate2.errors = [{instancePath:instancePath+"/response_types_supported/" + i0,schemaPath:"#/properties/response_types_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                              return false;
+                            }
+                            var valid1 = _errs13 === errors;
+                            if(!valid1){
+                              break;
+                            }
+                          }
+                          if(valid1){
+                            const _errs15 = errors;
+                            const len1 = data5.length;
+                            for(let i1=0; i1<len1; i1++){
+                              const _errs16 = errors;
+                              if("code" !== data5[i1]){
+                                const err0 = {instancePath:instancePath+"/response_types_supported/" + i1,schemaPath:"#/properties/response_types_supported/contains/const",keyword:"const",params:{allowedValue: "code"},message:"must be equal to constant"};
+                                if(vErrors === null){
+                                  vErrors = [err0];
+                                }
+                                else {
+                                  vErrors.push(err0);
+                                }
+                                errors++;
+                              }
+                              var valid2 = _errs16 === errors;
+                              if(valid2){
+                                break;
+                              }
+                            }
+                            if(!valid2){
+                              validate2.errors = [{instancePath:instancePath+"/response_types_supported",schemaPath:"#/properties/response_types_supported/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
+                              return false;
+                            }
+                            else {
+                              errors = _errs15;
+                              if(vErrors !== null){
+                                if(_errs15){
+                                  vErrors.length = _errs15;
+                                }
+                                else {
+                                  vErrors = null;
+                                }
+                              }
+                            }
+                          }
+                        }
+                        else {
+                          validate2.errors = [{instancePath:instancePath+"/response_types_supported",schemaPath:"#/properties/response_types_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                          return false;
+                        }
+                      }
+                      var valid0 = _errs11 === errors;
+                    }
+                    else {
+                      var valid0 = true;
+                    }
+                    if(valid0){
+                      if(data.grant_types_supported !== undefined && func0.call(data, "grant_types_supported")){
+                        let data8 = data.grant_types_supported;
+                        const _errs17 = errors;
+                        const _errs19 = errors;
+                        if(Array.isArray(data8)){
+                          const _errs20 = errors;
+                          const len2 = data8.length;
+                          for(let i2=0; i2<len2; i2++){
+                            const _errs21 = errors;
+                            if("authorization_code" !== data8[i2]){
+                              const err1 = {instancePath:instancePath+"/grant_types_supported/" + i2,schemaPath:"#/properties/grant_types_supported/allOf/0/contains/const",keyword:"const",params:{allowedValue: "authorization_code"},message:"must be equal to constant"};
+                              if(vErrors === null){
+                                vErrors = [err1];
+                              }
+                              else {
+                                vErrors.push(err1);
+                              }
+                              errors++;
+                            }
+                            var valid4 = _errs21 === errors;
+                            if(valid4){
+                              break;
+                            }
+                          }
+                          if(!valid4){
+                            validate2.errors = [{instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/allOf/0/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
+                            return false;
+                          }
+                          else {
+                            errors = _errs20;
+                            if(vErrors !== null){
+                              if(_errs20){
+                                vErrors.length = _errs20;
+                              }
+                              else {
+                                vErrors = null;
+                              }
+                            }
+                          }
+                        }
+                        var valid3 = _errs19 === errors;
+                        if(valid3){
+                          const _errs22 = errors;
+                          if(Array.isArray(data8)){
+                            const _errs23 = errors;
+                            const len3 = data8.length;
+                            for(let i3=0; i3<len3; i3++){
+                              const _errs24 = errors;
+                              if("refresh_token" !== data8[i3]){
+                                const err2 = {instancePath:instancePath+"/grant_types_supported/" + i3,schemaPath:"#/properties/grant_types_supported/allOf/1/contains/const",keyword:"const",params:{allowedValue: "refresh_token"},message:"must be equal to constant"};
+                                if(vErrors === null){
+                                  vErrors = [err2];
+                                }
+                                else {
+                                  vErrors.push(err2);
+                                }
+                                errors++;
+                              }
+                              var valid5 = _errs24 === errors;
+                              if(valid5){
+                                break;
+                              }
+                            }
+                            if(!valid5){
+                              validate2.errors = [{instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/allOf/1/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
+                              return false;
+                            }
+                            else {
+                              errors = _errs23;
+                              if(vErrors !== null){
+                                if(_errs23){
+                                  vErrors.length = _errs23;
+                                }
+                                else {
+                                  vErrors = null;
+                                }
+                              }
+                            }
+                          }
+                          var valid3 = _errs22 === errors;
+                        }
+                        if(errors === _errs17){
+                          if(Array.isArray(data8)){
+                            var valid6 = true;
+                            const len4 = data8.length;
+                            for(let i4=0; i4<len4; i4++){
+                              const _errs25 = errors;
+                              if(typeof data8[i4] !== "string"){
+                                validate2.errors = [{instancePath:instancePath+"/grant_types_supported/" + i4,schemaPath:"#/properties/grant_types_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                return false;
+                              }
+                              var valid6 = _errs25 === errors;
+                              if(!valid6){
+                                break;
+                              }
+                            }
+                          }
+                          else {
+                            validate2.errors = [{instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                            return false;
+                          }
+                        }
+                        var valid0 = _errs17 === errors;
+                      }
+                      else {
+                        var valid0 = true;
+                      }
+                      if(valid0){
+                        if(data.response_modes_supported !== undefined && func0.call(data, "response_modes_supported")){
+                          let data12 = data.response_modes_supported;
+                          const _errs27 = errors;
+                          const _errs29 = errors;
+                          if(Array.isArray(data12)){
+                            const _errs30 = errors;
+                            const len5 = data12.length;
+                            for(let i5=0; i5<len5; i5++){
+                              const _errs31 = errors;
+                              if("query" !== data12[i5]){
+                                const err3 = {instancePath:instancePath+"/response_modes_supported/" + i5,schemaPath:"#/properties/response_modes_supported/allOf/0/contains/const",keyword:"const",params:{allowedValue: "query"},message:"must be equal to constant"};
+                                if(vErrors === null){
+                                  vErrors = [err3];
+                                }
+                                else {
+                                  vErrors.push(err3);
+                                }
+                                errors++;
+                              }
+                              var valid8 = _errs31 === errors;
+                              if(valid8){
+                                break;
+                              }
+                            }
+                            if(!valid8){
+                              validate2.errors = [{instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/allOf/0/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
+                              return false;
+                            }
+                            else {
+                              errors = _errs30;
+                              if(vErrors !== null){
+                                if(_errs30){
+                                  vErrors.length = _errs30;
+                                }
+                                else {
+                                  vErrors = null;
+                                }
+                              }
+                            }
+                          }
+                          var valid7 = _errs29 === errors;
+                          if(valid7){
+                            const _errs32 = errors;
+                            if(Array.isArray(data12)){
+                              const _errs33 = errors;
+                              const len6 = data12.length;
+                              for(let i6=0; i6<len6; i6++){
+                                const _errs34 = errors;
+                                if("fragment" !== data12[i6]){
+                                  const err4 = {instancePath:instancePath+"/response_modes_supported/" + i6,schemaPath:"#/properties/response_modes_supported/allOf/1/contains/const",keyword:"const",params:{allowedValue: "fragment"},message:"must be equal to constant"};
+                                  if(vErrors === null){
+                                    vErrors = [err4];
+                                  }
+                                  else {
+                                    vErrors.push(err4);
+                                  }
+                                  errors++;
+                                }
+                                var valid9 = _errs34 === errors;
+                                if(valid9){
+                                  break;
+                                }
+                              }
+                              if(!valid9){
+                                validate2.errors = [{instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/allOf/1/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
+                                return false;
+                              }
+                              else {
+                                errors = _errs33;
+                                if(vErrors !== null){
+                                  if(_errs33){
+                                    vErrors.length = _errs33;
+                                  }
+                                  else {
+                                    vErrors = null;
+                                  }
+                                }
+                              }
+                            }
+                            var valid7 = _errs32 === errors;
+                          }
+                          if(errors === _errs27){
+                            if(Array.isArray(data12)){
+                              var valid10 = true;
+                              const len7 = data12.length;
+                              for(let i7=0; i7<len7; i7++){
+                                const _errs35 = errors;
+                                if(typeof data12[i7] !== "string"){
+                                  validate2.errors = [{instancePath:instancePath+"/response_modes_supported/" + i7,schemaPath:"#/properties/response_modes_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                  return false;
+                                }
+                                var valid10 = _errs35 === errors;
+                                if(!valid10){
+                                  break;
+                                }
+                              }
+                            }
+                            else {
+                              validate2.errors = [{instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                              return false;
+                            }
+                          }
+                          var valid0 = _errs27 === errors;
+                        }
+                        else {
+                          var valid0 = true;
+                        }
+                        if(valid0){
+                          if(data.code_challenge_methods_supported !== undefined && func0.call(data, "code_challenge_methods_supported")){
+                            let data16 = data.code_challenge_methods_supported;
+                            const _errs37 = errors;
+                            if(errors === _errs37){
+                              if(Array.isArray(data16)){
+                                var valid11 = true;
+                                const len8 = data16.length;
+                                for(let i8=0; i8<len8; i8++){
+                                  const _errs39 = errors;
+                                  if(typeof data16[i8] !== "string"){
+                                    validate2.errors = [{instancePath:instancePath+"/code_challenge_methods_supported/" + i8,schemaPath:"#/properties/code_challenge_methods_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                    return false;
+                                  }
+                                  var valid11 = _errs39 === errors;
+                                  if(!valid11){
+                                    break;
+                                  }
+                                }
+                                if(valid11){
+                                  const _errs41 = errors;
+                                  const len9 = data16.length;
+                                  for(let i9=0; i9<len9; i9++){
+                                    const _errs42 = errors;
+                                    if("S256" !== data16[i9]){
+                                      const err5 = {instancePath:instancePath+"/code_challenge_methods_supported/" + i9,schemaPath:"#/properties/code_challenge_methods_supported/contains/const",keyword:"const",params:{allowedValue: "S256"},message:"must be equal to constant"};
+                                      if(vErrors === null){
+                                        vErrors = [err5];
+                                      }
+                                      else {
+                                        vErrors.push(err5);
+                                      }
+                                      errors++;
+                                    }
+                                    var valid12 = _errs42 === errors;
+                                    if(valid12){
+                                      break;
+                                    }
+                                  }
+                                  if(!valid12){
+                                    validate2.errors = [{instancePath:instancePath+"/code_challenge_methods_supported",schemaPath:"#/properties/code_challenge_methods_supported/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
+                                    return false;
+                                  }
+                                  else {
+                                    errors = _errs41;
+                                    if(vErrors !== null){
+                                      if(_errs41){
+                                        vErrors.length = _errs41;
+                                      }
+                                      else {
+                                        vErrors = null;
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                              else {
+                                validate2.errors = [{instancePath:instancePath+"/code_challenge_methods_supported",schemaPath:"#/properties/code_challenge_methods_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                                return false;
+                              }
+                            }
+                            var valid0 = _errs37 === errors;
+                          }
+                          else {
+                            var valid0 = true;
+                          }
+                          if(valid0){
+                            if(data.prompt_values_supported !== undefined && func0.call(data, "prompt_values_supported")){
+                              let data19 = data.prompt_values_supported;
+                              const _errs43 = errors;
+                              if(errors === _errs43){
+                                if(Array.isArray(data19)){
+                                  var valid13 = true;
+                                  const len10 = data19.length;
+                                  for(let i10=0; i10<len10; i10++){
+                                    const _errs45 = errors;
+                                    if(typeof data19[i10] !== "string"){
+                                      validate2.errors = [{instancePath:instancePath+"/prompt_values_supported/" + i10,schemaPath:"#/properties/prompt_values_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                      return false;
+                                    }
+                                    var valid13 = _errs45 === errors;
+                                    if(!valid13){
+                                      break;
+                                    }
+                                  }
+                                }
+                                else {
+                                  validate2.errors = [{instancePath:instancePath+"/prompt_values_supported",schemaPath:"#/properties/prompt_values_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                                  return false;
+                                }
+                              }
+                              var valid0 = _errs43 === errors;
+                            }
+                            else {
+                              var valid0 = true;
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+      else {
+        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        return false;
+      }
+    }
+    validate2.errors = vErrors;
+    return errors === 0;
+  }
+  validate2.evaluated = {"props":{"issuer":true,"authorization_endpoint":true,"token_endpoint":true,"revocation_endpoint":true,"registration_endpoint":true,"response_types_supported":true,"grant_types_supported":true,"response_modes_supported":true,"code_challenge_methods_supported":true,"prompt_values_supported":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate1.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-validate1.errors = vErrors;
-return errors === 0;
-}
-validate1.evaluated = {"props":{"issuer":true,"authorization_endpoint":true,"token_endpoint":true,"revocation_endpoint":true,"registration_endpoint":true,"response_types_supported":true,"grant_types_supported":true,"response_modes_supported":true,"code_challenge_methods_supported":true,"prompt_values_supported":true},"dynamicProps":false,"dynamicItems":false};
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate1.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+      errors = vErrors.length;
+    }
+    validate1.errors = vErrors;
+    return errors === 0;
+  }
+  validate1.evaluated = {"props":{"issuer":true,"authorization_endpoint":true,"token_endpoint":true,"revocation_endpoint":true,"registration_endpoint":true,"response_types_supported":true,"grant_types_supported":true,"response_modes_supported":true,"code_challenge_methods_supported":true,"prompt_values_supported":true},"dynamicProps":false,"dynamicItems":false};
 
-return exports;
+  return exports;
 }
 let firstError;
 const firstErrorValidator = (name) => (value) => (firstError ??= createFirstErrorValidators({}))[name](value);

@@ -9,181 +9,181 @@ const schema2 = {"type":"object","title":"m.login.sso flow schema","properties":
 const func0 = Object.prototype.hasOwnProperty;
 
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate2.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.type === undefined) || (!(func0.call(data, "type")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.type !== undefined && func0.call(data, "type")){
-let data0 = data.type;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(!(data0 === "m.login.sso")){
-const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema2.properties.type.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.identity_providers !== undefined && func0.call(data, "identity_providers")){
-let data1 = data.identity_providers;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if((data2.id === undefined) || (!(func0.call(data2, "id")))){
-const err3 = {instancePath:instancePath+"/identity_providers/" + i0,schemaPath:"#/properties/identity_providers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if((data2.name === undefined) || (!(func0.call(data2, "name")))){
-const err4 = {instancePath:instancePath+"/identity_providers/" + i0,schemaPath:"#/properties/identity_providers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data2.id !== undefined && func0.call(data2, "id")){
-if(typeof data2.id !== "string"){
-const err5 = {instancePath:instancePath+"/identity_providers/" + i0+"/id",schemaPath:"#/properties/identity_providers/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data2.name !== undefined && func0.call(data2, "name")){
-if(typeof data2.name !== "string"){
-const err6 = {instancePath:instancePath+"/identity_providers/" + i0+"/name",schemaPath:"#/properties/identity_providers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data2.icon !== undefined && func0.call(data2, "icon")){
-if(typeof data2.icon !== "string"){
-const err7 = {instancePath:instancePath+"/identity_providers/" + i0+"/icon",schemaPath:"#/properties/identity_providers/items/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data2.brand !== undefined && func0.call(data2, "brand")){
-if(typeof data2.brand !== "string"){
-const err8 = {instancePath:instancePath+"/identity_providers/" + i0+"/brand",schemaPath:"#/properties/identity_providers/items/properties/brand/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/identity_providers/" + i0,schemaPath:"#/properties/identity_providers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/identity_providers",schemaPath:"#/properties/identity_providers/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-validate2.errors = vErrors;
-return errors === 0;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate2.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if((data.type === undefined) || (!(func0.call(data, "type")))){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+      if(vErrors === null){
+        vErrors = [err0];
+      }
+      else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if(data.type !== undefined && func0.call(data, "type")){
+      let data0 = data.type;
+      if(typeof data0 !== "string"){
+        const err1 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err1];
+        }
+        else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if(!(data0 === "m.login.sso")){
+        const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema2.properties.type.enum},message:"must be equal to one of the allowed values"};
+        if(vErrors === null){
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if(data.identity_providers !== undefined && func0.call(data, "identity_providers")){
+      let data1 = data.identity_providers;
+      if(Array.isArray(data1)){
+        const len0 = data1.length;
+        for(let i0=0; i0<len0; i0++){
+          let data2 = data1[i0];
+          if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+            if((data2.id === undefined) || (!(func0.call(data2, "id")))){
+              const err3 = {instancePath:instancePath+"/identity_providers/" + i0,schemaPath:"#/properties/identity_providers/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+              if(vErrors === null){
+                vErrors = [err3];
+              }
+              else {
+                vErrors.push(err3);
+              }
+              errors++;
+            }
+            if((data2.name === undefined) || (!(func0.call(data2, "name")))){
+              const err4 = {instancePath:instancePath+"/identity_providers/" + i0,schemaPath:"#/properties/identity_providers/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+              if(vErrors === null){
+                vErrors = [err4];
+              }
+              else {
+                vErrors.push(err4);
+              }
+              errors++;
+            }
+            if(data2.id !== undefined && func0.call(data2, "id")){
+              if(typeof data2.id !== "string"){
+                const err5 = {instancePath:instancePath+"/identity_providers/" + i0+"/id",schemaPath:"#/properties/identity_providers/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+                if(vErrors === null){
+                  vErrors = [err5];
+                }
+                else {
+                  vErrors.push(err5);
+                }
+                errors++;
+              }
+            }
+            if(data2.name !== undefined && func0.call(data2, "name")){
+              if(typeof data2.name !== "string"){
+                const err6 = {instancePath:instancePath+"/identity_providers/" + i0+"/name",schemaPath:"#/properties/identity_providers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+                if(vErrors === null){
+                  vErrors = [err6];
+                }
+                else {
+                  vErrors.push(err6);
+                }
+                errors++;
+              }
+            }
+            if(data2.icon !== undefined && func0.call(data2, "icon")){
+              if(typeof data2.icon !== "string"){
+                const err7 = {instancePath:instancePath+"/identity_providers/" + i0+"/icon",schemaPath:"#/properties/identity_providers/items/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string"};
+                if(vErrors === null){
+                  vErrors = [err7];
+                }
+                else {
+                  vErrors.push(err7);
+                }
+                errors++;
+              }
+            }
+            if(data2.brand !== undefined && func0.call(data2, "brand")){
+              if(typeof data2.brand !== "string"){
+                const err8 = {instancePath:instancePath+"/identity_providers/" + i0+"/brand",schemaPath:"#/properties/identity_providers/items/properties/brand/type",keyword:"type",params:{type: "string"},message:"must be string"};
+                if(vErrors === null){
+                  vErrors = [err8];
+                }
+                else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+            }
+          }
+          else {
+            const err9 = {instancePath:instancePath+"/identity_providers/" + i0,schemaPath:"#/properties/identity_providers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+            if(vErrors === null){
+              vErrors = [err9];
+            }
+            else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      }
+      else {
+        const err10 = {instancePath:instancePath+"/identity_providers",schemaPath:"#/properties/identity_providers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+        if(vErrors === null){
+          vErrors = [err10];
+        }
+        else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
+      vErrors = [err11];
+    }
+    else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate2.errors = vErrors;
+  return errors === 0;
 }
 validate2.evaluated = {"props":{"type":true,"identity_providers":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate1.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-validate1.errors = vErrors;
-return errors === 0;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate1.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+    errors = vErrors.length;
+  }
+  validate1.errors = vErrors;
+  return errors === 0;
 }
 validate1.evaluated = {"props":{"type":true,"identity_providers":true},"dynamicProps":false,"dynamicItems":false};
 
@@ -192,391 +192,391 @@ const schema3 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/SsoLoginF
 const schema4 = {"type":"object","title":"IdP","description":"An identity provider.","properties":{"id":{"type":"string","description":"Opaque string chosen by the homeserver, uniquely identifying\nthe IdP from other IdPs the homeserver might support. Should\nuse the [Opaque identifier Grammar](/appendices#opaque-identifiers).","example":"com.example.idp.github"},"name":{"type":"string","description":"Human readable description for the IdP, intended to be shown to\nthe user.","example":"Github"},"icon":{"type":"string","description":"Optional `mxc://` URI to provide an image/icon representing the IdP.\nIntended to be shown alongside the `name` if provided.\n\n{{% boxes/note %}}\nClients SHOULD use the deprecated [`/download`](/client-server-api/#get_matrixmediav3downloadservernamemediaid)\nand [`/thumbnail`](/client-server-api/#get_matrixmediav3thumbnailservernamemediaid)\nendpoints to retrieve this media item because clients will not have\nan access token they can authenticate with yet. Servers SHOULD ensure\nmedia used for IdP icons is excluded from the freeze described by the\n[Content Repository module's Client Behaviour section](/client-server-api/#content-repo-client-behaviour).\n\nThis may be addressed in the future with proposals like [MSC4148](https://github.com/matrix-org/matrix-spec-proposals/pull/4148),\nor removed entirely through the transition to OIDC.\n{{% /boxes/note %}}","example":"mxc://example.org/abc123"},"brand":{"type":"string","description":"Optional UI hint for what kind of common SSO provider is being\ndescribed in this IdP. Matrix maintains a registry of identifiers\n[in the matrix-spec repo](https://github.com/matrix-org/matrix-spec/blob/main/informal/idp-brands.md)\nto ensure clients and servers are aligned on major/common brands.\n\nClients should prefer the `brand` over the `icon`, when both are\nprovided. Clients are not required to support any particular `brand`,\nincluding those in the registry, though are expected to be able to\npresent any IdP based off the `name`/`icon` to the user regardless.\n\nUnregistered brands are permitted using the [Common Namespaced Identifier Grammar](/appendices/#common-namespaced-identifier-grammar),\nthough excluding the namespace requirements. For example, `examplesso`\nis a valid brand which is not in the registry but still permitted.\nServers should be mindful that clients might not support their unregistered\nbrand usage as intended by the server.","example":"github"}},"required":["id","name"]};
 
 function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate5.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.id === undefined) || (!(func0.call(data, "id")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if((data.name === undefined) || (!(func0.call(data, "name")))){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.id !== undefined && func0.call(data, "id")){
-if(typeof data.id !== "string"){
-const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.name !== undefined && func0.call(data, "name")){
-if(typeof data.name !== "string"){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.icon !== undefined && func0.call(data, "icon")){
-if(typeof data.icon !== "string"){
-const err4 = {instancePath:instancePath+"/icon",schemaPath:"#/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.brand !== undefined && func0.call(data, "brand")){
-if(typeof data.brand !== "string"){
-const err5 = {instancePath:instancePath+"/brand",schemaPath:"#/properties/brand/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-validate5.errors = vErrors;
-return errors === 0;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate5.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if((data.id === undefined) || (!(func0.call(data, "id")))){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+      if(vErrors === null){
+        vErrors = [err0];
+      }
+      else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if((data.name === undefined) || (!(func0.call(data, "name")))){
+      const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+      if(vErrors === null){
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if(data.id !== undefined && func0.call(data, "id")){
+      if(typeof data.id !== "string"){
+        const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if(data.name !== undefined && func0.call(data, "name")){
+      if(typeof data.name !== "string"){
+        const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if(data.icon !== undefined && func0.call(data, "icon")){
+      if(typeof data.icon !== "string"){
+        const err4 = {instancePath:instancePath+"/icon",schemaPath:"#/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if(data.brand !== undefined && func0.call(data, "brand")){
+      if(typeof data.brand !== "string"){
+        const err5 = {instancePath:instancePath+"/brand",schemaPath:"#/properties/brand/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err5];
+        }
+        else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
+      vErrors = [err6];
+    }
+    else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate5.errors = vErrors;
+  return errors === 0;
 }
 validate5.evaluated = {"props":{"id":true,"name":true,"icon":true,"brand":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate4.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate5(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
-errors = vErrors.length;
-}
-validate4.errors = vErrors;
-return errors === 0;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate4.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(!(validate5(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
+    errors = vErrors.length;
+  }
+  validate4.errors = vErrors;
+  return errors === 0;
 }
 validate4.evaluated = {"props":{"id":true,"name":true,"icon":true,"brand":true},"dynamicProps":false,"dynamicItems":false};
 
 function createFirstErrorValidators(exports) {
-"use strict";
-exports.validateSsoLoginFlow = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/SsoLoginFlow"}]};
-const schema2 = {"type":"object","title":"m.login.sso flow schema","properties":{"type":{"type":"string","enum":["m.login.sso"],"description":"The string `m.login.sso`","example":"m.login.sso"},"identity_providers":{"type":"array","description":"Optional identity providers (IdPs) to present to the user. These would\nappear (typically) as distinct buttons for the user to interact with,\nand would map to the appropriate IdP-dependent redirect endpoint for that\nIdP.","example":[{"id":"com.example.idp.github","name":"GitHub","brand":"github"},{"id":"com.example.idp.gitlab","name":"GitLab","icon":"mxc://example.com/abc123"}],"items":{"type":"object","title":"IdP","description":"An identity provider.","properties":{"id":{"type":"string","description":"Opaque string chosen by the homeserver, uniquely identifying\nthe IdP from other IdPs the homeserver might support. Should\nuse the [Opaque identifier Grammar](/appendices#opaque-identifiers).","example":"com.example.idp.github"},"name":{"type":"string","description":"Human readable description for the IdP, intended to be shown to\nthe user.","example":"Github"},"icon":{"type":"string","description":"Optional `mxc://` URI to provide an image/icon representing the IdP.\nIntended to be shown alongside the `name` if provided.\n\n{{% boxes/note %}}\nClients SHOULD use the deprecated [`/download`](/client-server-api/#get_matrixmediav3downloadservernamemediaid)\nand [`/thumbnail`](/client-server-api/#get_matrixmediav3thumbnailservernamemediaid)\nendpoints to retrieve this media item because clients will not have\nan access token they can authenticate with yet. Servers SHOULD ensure\nmedia used for IdP icons is excluded from the freeze described by the\n[Content Repository module's Client Behaviour section](/client-server-api/#content-repo-client-behaviour).\n\nThis may be addressed in the future with proposals like [MSC4148](https://github.com/matrix-org/matrix-spec-proposals/pull/4148),\nor removed entirely through the transition to OIDC.\n{{% /boxes/note %}}","example":"mxc://example.org/abc123"},"brand":{"type":"string","description":"Optional UI hint for what kind of common SSO provider is being\ndescribed in this IdP. Matrix maintains a registry of identifiers\n[in the matrix-spec repo](https://github.com/matrix-org/matrix-spec/blob/main/informal/idp-brands.md)\nto ensure clients and servers are aligned on major/common brands.\n\nClients should prefer the `brand` over the `icon`, when both are\nprovided. Clients are not required to support any particular `brand`,\nincluding those in the registry, though are expected to be able to\npresent any IdP based off the `name`/`icon` to the user regardless.\n\nUnregistered brands are permitted using the [Common Namespaced Identifier Grammar](/appendices/#common-namespaced-identifier-grammar),\nthough excluding the namespace requirements. For example, `examplesso`\nis a valid brand which is not in the registry but still permitted.\nServers should be mindful that clients might not support their unregistered\nbrand usage as intended by the server.","example":"github"}},"required":["id","name"]}}},"required":["type"]};
-const func0 = Object.prototype.hasOwnProperty;
+  "use strict";
+  exports.validateSsoLoginFlow = validate1;
+  const schema1 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/SsoLoginFlow"}]};
+  const schema2 = {"type":"object","title":"m.login.sso flow schema","properties":{"type":{"type":"string","enum":["m.login.sso"],"description":"The string `m.login.sso`","example":"m.login.sso"},"identity_providers":{"type":"array","description":"Optional identity providers (IdPs) to present to the user. These would\nappear (typically) as distinct buttons for the user to interact with,\nand would map to the appropriate IdP-dependent redirect endpoint for that\nIdP.","example":[{"id":"com.example.idp.github","name":"GitHub","brand":"github"},{"id":"com.example.idp.gitlab","name":"GitLab","icon":"mxc://example.com/abc123"}],"items":{"type":"object","title":"IdP","description":"An identity provider.","properties":{"id":{"type":"string","description":"Opaque string chosen by the homeserver, uniquely identifying\nthe IdP from other IdPs the homeserver might support. Should\nuse the [Opaque identifier Grammar](/appendices#opaque-identifiers).","example":"com.example.idp.github"},"name":{"type":"string","description":"Human readable description for the IdP, intended to be shown to\nthe user.","example":"Github"},"icon":{"type":"string","description":"Optional `mxc://` URI to provide an image/icon representing the IdP.\nIntended to be shown alongside the `name` if provided.\n\n{{% boxes/note %}}\nClients SHOULD use the deprecated [`/download`](/client-server-api/#get_matrixmediav3downloadservernamemediaid)\nand [`/thumbnail`](/client-server-api/#get_matrixmediav3thumbnailservernamemediaid)\nendpoints to retrieve this media item because clients will not have\nan access token they can authenticate with yet. Servers SHOULD ensure\nmedia used for IdP icons is excluded from the freeze described by the\n[Content Repository module's Client Behaviour section](/client-server-api/#content-repo-client-behaviour).\n\nThis may be addressed in the future with proposals like [MSC4148](https://github.com/matrix-org/matrix-spec-proposals/pull/4148),\nor removed entirely through the transition to OIDC.\n{{% /boxes/note %}}","example":"mxc://example.org/abc123"},"brand":{"type":"string","description":"Optional UI hint for what kind of common SSO provider is being\ndescribed in this IdP. Matrix maintains a registry of identifiers\n[in the matrix-spec repo](https://github.com/matrix-org/matrix-spec/blob/main/informal/idp-brands.md)\nto ensure clients and servers are aligned on major/common brands.\n\nClients should prefer the `brand` over the `icon`, when both are\nprovided. Clients are not required to support any particular `brand`,\nincluding those in the registry, though are expected to be able to\npresent any IdP based off the `name`/`icon` to the user regardless.\n\nUnregistered brands are permitted using the [Common Namespaced Identifier Grammar](/appendices/#common-namespaced-identifier-grammar),\nthough excluding the namespace requirements. For example, `examplesso`\nis a valid brand which is not in the registry but still permitted.\nServers should be mindful that clients might not support their unregistered\nbrand usage as intended by the server.","example":"github"}},"required":["id","name"]}}},"required":["type"]};
+  const func0 = Object.prototype.hasOwnProperty;
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate2.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")){
-validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-if(data.type !== undefined && func0.call(data, "type")){
-let data0 = data.type;
-const _errs1 = errors;
-if(typeof data0 !== "string"){
-validate2.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(data0 === "m.login.sso")){
-validate2.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema2.properties.type.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.identity_providers !== undefined && func0.call(data, "identity_providers")){
-let data1 = data.identity_providers;
-const _errs3 = errors;
-if(errors === _errs3){
-if(Array.isArray(data1)){
-var valid1 = true;
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-const _errs5 = errors;
-if(errors === _errs5){
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-let missing1;
-if((((data2.id === undefined) || (!(func0.call(data2, "id")))) && (missing1 = "id")) || (((data2.name === undefined) || (!(func0.call(data2, "name")))) && (missing1 = "name"))){
-validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0,schemaPath:"#/properties/identity_providers/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
-return false;
-}
-else {
-if(data2.id !== undefined && func0.call(data2, "id")){
-const _errs7 = errors;
-if(typeof data2.id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/id",schemaPath:"#/properties/identity_providers/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs7 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data2.name !== undefined && func0.call(data2, "name")){
-const _errs9 = errors;
-if(typeof data2.name !== "string"){
-validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/name",schemaPath:"#/properties/identity_providers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs9 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data2.icon !== undefined && func0.call(data2, "icon")){
-const _errs11 = errors;
-if(typeof data2.icon !== "string"){
-validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/icon",schemaPath:"#/properties/identity_providers/items/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs11 === errors;
-}
-else {
-var valid2 = true;
-}
-if(valid2){
-if(data2.brand !== undefined && func0.call(data2, "brand")){
-const _errs13 = errors;
-if(typeof data2.brand !== "string"){
-validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/brand",schemaPath:"#/properties/identity_providers/items/properties/brand/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid2 = _errs13 === errors;
-}
-else {
-var valid2 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0,schemaPath:"#/properties/identity_providers/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid1 = _errs5 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate2.errors = [{instancePath:instancePath+"/identity_providers",schemaPath:"#/properties/identity_providers/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-else {
-validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate2.errors = vErrors;
-return errors === 0;
-}
-validate2.evaluated = {"props":{"type":true,"identity_providers":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate1.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-validate1.errors = vErrors;
-return errors === 0;
-}
-validate1.evaluated = {"props":{"type":true,"identity_providers":true},"dynamicProps":false,"dynamicItems":false};
-
-exports.validateIdentityProvider = validate4;
-const schema3 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/SsoLoginFlow/properties/identity_providers/items"}]};
-const schema4 = {"type":"object","title":"IdP","description":"An identity provider.","properties":{"id":{"type":"string","description":"Opaque string chosen by the homeserver, uniquely identifying\nthe IdP from other IdPs the homeserver might support. Should\nuse the [Opaque identifier Grammar](/appendices#opaque-identifiers).","example":"com.example.idp.github"},"name":{"type":"string","description":"Human readable description for the IdP, intended to be shown to\nthe user.","example":"Github"},"icon":{"type":"string","description":"Optional `mxc://` URI to provide an image/icon representing the IdP.\nIntended to be shown alongside the `name` if provided.\n\n{{% boxes/note %}}\nClients SHOULD use the deprecated [`/download`](/client-server-api/#get_matrixmediav3downloadservernamemediaid)\nand [`/thumbnail`](/client-server-api/#get_matrixmediav3thumbnailservernamemediaid)\nendpoints to retrieve this media item because clients will not have\nan access token they can authenticate with yet. Servers SHOULD ensure\nmedia used for IdP icons is excluded from the freeze described by the\n[Content Repository module's Client Behaviour section](/client-server-api/#content-repo-client-behaviour).\n\nThis may be addressed in the future with proposals like [MSC4148](https://github.com/matrix-org/matrix-spec-proposals/pull/4148),\nor removed entirely through the transition to OIDC.\n{{% /boxes/note %}}","example":"mxc://example.org/abc123"},"brand":{"type":"string","description":"Optional UI hint for what kind of common SSO provider is being\ndescribed in this IdP. Matrix maintains a registry of identifiers\n[in the matrix-spec repo](https://github.com/matrix-org/matrix-spec/blob/main/informal/idp-brands.md)\nto ensure clients and servers are aligned on major/common brands.\n\nClients should prefer the `brand` over the `icon`, when both are\nprovided. Clients are not required to support any particular `brand`,\nincluding those in the registry, though are expected to be able to\npresent any IdP based off the `name`/`icon` to the user regardless.\n\nUnregistered brands are permitted using the [Common Namespaced Identifier Grammar](/appendices/#common-namespaced-identifier-grammar),\nthough excluding the namespace requirements. For example, `examplesso`\nis a valid brand which is not in the registry but still permitted.\nServers should be mindful that clients might not support their unregistered\nbrand usage as intended by the server.","example":"github"}},"required":["id","name"]};
-
-function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate5.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")) || (((data.name === undefined) || (!(func0.call(data, "name")))) && (missing0 = "name"))){
-validate5.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-if(data.id !== undefined && func0.call(data, "id")){
-const _errs1 = errors;
-if(typeof data.id !== "string"){
-validate5.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.name !== undefined && func0.call(data, "name")){
-const _errs3 = errors;
-if(typeof data.name !== "string"){
-validate5.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.icon !== undefined && func0.call(data, "icon")){
-const _errs5 = errors;
-if(typeof data.icon !== "string"){
-validate5.errors = [{instancePath:instancePath+"/icon",schemaPath:"#/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.brand !== undefined && func0.call(data, "brand")){
-const _errs7 = errors;
-if(typeof data.brand !== "string"){
-validate5.errors = [{instancePath:instancePath+"/brand",schemaPath:"#/properties/brand/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs7 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate5.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate5.errors = vErrors;
-return errors === 0;
-}
-validate5.evaluated = {"props":{"id":true,"name":true,"icon":true,"brand":true},"dynamicProps":false,"dynamicItems":false};
+  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate2.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(errors === 0){
+      if(data && typeof data == "object" && !Array.isArray(data)){
+        let missing0;
+        if(((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")){
+          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          return false;
+        }
+        else {
+          if(data.type !== undefined && func0.call(data, "type")){
+            let data0 = data.type;
+            const _errs1 = errors;
+            if(typeof data0 !== "string"){
+              validate2.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+              return false;
+            }
+            if(!(data0 === "m.login.sso")){
+              validate2.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema2.properties.type.enum},message:"must be equal to one of the allowed values"}];
+              return false;
+            }
+            var valid0 = _errs1 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+          if(valid0){
+            if(data.identity_providers !== undefined && func0.call(data, "identity_providers")){
+              let data1 = data.identity_providers;
+              const _errs3 = errors;
+              if(errors === _errs3){
+                if(Array.isArray(data1)){
+                  var valid1 = true;
+                  const len0 = data1.length;
+                  for(let i0=0; i0<len0; i0++){
+                    let data2 = data1[i0];
+                    const _errs5 = errors;
+                    if(errors === _errs5){
+                      if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+                        let missing1;
+                        if((((data2.id === undefined) || (!(func0.call(data2, "id")))) && (missing1 = "id")) || (((data2.name === undefined) || (!(func0.call(data2, "name")))) && (missing1 = "name"))){
+                          validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0,schemaPath:"#/properties/identity_providers/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+                          return false;
+                        }
+                        else {
+                          if(data2.id !== undefined && func0.call(data2, "id")){
+                            const _errs7 = errors;
+                            if(typeof data2.id !== "string"){
+                              validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/id",schemaPath:"#/properties/identity_providers/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                              return false;
+                            }
+                            var valid2 = _errs7 === errors;
+                          }
+                          else {
+                            var valid2 = true;
+                          }
+                          if(valid2){
+                            if(data2.name !== undefined && func0.call(data2, "name")){
+                              const _errs9 = errors;
+                              if(typeof data2.name !== "string"){
+                                validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/name",schemaPath:"#/properties/identity_providers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                return false;
+                              }
+                              var valid2 = _errs9 === errors;
+                            }
+                            else {
+                              var valid2 = true;
+                            }
+                            if(valid2){
+                              if(data2.icon !== undefined && func0.call(data2, "icon")){
+                                const _errs11 = errors;
+                                if(typeof data2.icon !== "string"){
+                                  validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/icon",schemaPath:"#/properties/identity_providers/items/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                  return false;
+                                }
+                                var valid2 = _errs11 === errors;
+                              }
+                              else {
+                                var valid2 = true;
+                              }
+                              if(valid2){
+                                if(data2.brand !== undefined && func0.call(data2, "brand")){
+                                  const _errs13 = errors;
+                                  if(typeof data2.brand !== "string"){
+                                    validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/brand",schemaPath:"#/properties/identity_providers/items/properties/brand/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                    return false;
+                                  }
+                                  var valid2 = _errs13 === errors;
+                                }
+                                else {
+                                  var valid2 = true;
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                      else {
+                        validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0,schemaPath:"#/properties/identity_providers/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+                        return false;
+                      }
+                    }
+                    var valid1 = _errs5 === errors;
+                    if(!valid1){
+                      break;
+                    }
+                  }
+                }
+                else {
+                  validate2.errors = [{instancePath:instancePath+"/identity_providers",schemaPath:"#/properties/identity_providers/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                  return false;
+                }
+              }
+              var valid0 = _errs3 === errors;
+            }
+            else {
+              var valid0 = true;
+            }
+          }
+        }
+      }
+      else {
+        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        return false;
+      }
+    }
+    validate2.errors = vErrors;
+    return errors === 0;
+  }
+  validate2.evaluated = {"props":{"type":true,"identity_providers":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate4.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate5(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
-errors = vErrors.length;
-}
-validate4.errors = vErrors;
-return errors === 0;
-}
-validate4.evaluated = {"props":{"id":true,"name":true,"icon":true,"brand":true},"dynamicProps":false,"dynamicItems":false};
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate1.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+      errors = vErrors.length;
+    }
+    validate1.errors = vErrors;
+    return errors === 0;
+  }
+  validate1.evaluated = {"props":{"type":true,"identity_providers":true},"dynamicProps":false,"dynamicItems":false};
 
-return exports;
+  exports.validateIdentityProvider = validate4;
+  const schema3 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/SsoLoginFlow/properties/identity_providers/items"}]};
+  const schema4 = {"type":"object","title":"IdP","description":"An identity provider.","properties":{"id":{"type":"string","description":"Opaque string chosen by the homeserver, uniquely identifying\nthe IdP from other IdPs the homeserver might support. Should\nuse the [Opaque identifier Grammar](/appendices#opaque-identifiers).","example":"com.example.idp.github"},"name":{"type":"string","description":"Human readable description for the IdP, intended to be shown to\nthe user.","example":"Github"},"icon":{"type":"string","description":"Optional `mxc://` URI to provide an image/icon representing the IdP.\nIntended to be shown alongside the `name` if provided.\n\n{{% boxes/note %}}\nClients SHOULD use the deprecated [`/download`](/client-server-api/#get_matrixmediav3downloadservernamemediaid)\nand [`/thumbnail`](/client-server-api/#get_matrixmediav3thumbnailservernamemediaid)\nendpoints to retrieve this media item because clients will not have\nan access token they can authenticate with yet. Servers SHOULD ensure\nmedia used for IdP icons is excluded from the freeze described by the\n[Content Repository module's Client Behaviour section](/client-server-api/#content-repo-client-behaviour).\n\nThis may be addressed in the future with proposals like [MSC4148](https://github.com/matrix-org/matrix-spec-proposals/pull/4148),\nor removed entirely through the transition to OIDC.\n{{% /boxes/note %}}","example":"mxc://example.org/abc123"},"brand":{"type":"string","description":"Optional UI hint for what kind of common SSO provider is being\ndescribed in this IdP. Matrix maintains a registry of identifiers\n[in the matrix-spec repo](https://github.com/matrix-org/matrix-spec/blob/main/informal/idp-brands.md)\nto ensure clients and servers are aligned on major/common brands.\n\nClients should prefer the `brand` over the `icon`, when both are\nprovided. Clients are not required to support any particular `brand`,\nincluding those in the registry, though are expected to be able to\npresent any IdP based off the `name`/`icon` to the user regardless.\n\nUnregistered brands are permitted using the [Common Namespaced Identifier Grammar](/appendices/#common-namespaced-identifier-grammar),\nthough excluding the namespace requirements. For example, `examplesso`\nis a valid brand which is not in the registry but still permitted.\nServers should be mindful that clients might not support their unregistered\nbrand usage as intended by the server.","example":"github"}},"required":["id","name"]};
+
+  function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate5.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(errors === 0){
+      if(data && typeof data == "object" && !Array.isArray(data)){
+        let missing0;
+        if((((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")) || (((data.name === undefined) || (!(func0.call(data, "name")))) && (missing0 = "name"))){
+          validate5.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          return false;
+        }
+        else {
+          if(data.id !== undefined && func0.call(data, "id")){
+            const _errs1 = errors;
+            if(typeof data.id !== "string"){
+              validate5.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+              return false;
+            }
+            var valid0 = _errs1 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+          if(valid0){
+            if(data.name !== undefined && func0.call(data, "name")){
+              const _errs3 = errors;
+              if(typeof data.name !== "string"){
+                validate5.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                return false;
+              }
+              var valid0 = _errs3 === errors;
+            }
+            else {
+              var valid0 = true;
+            }
+            if(valid0){
+              if(data.icon !== undefined && func0.call(data, "icon")){
+                const _errs5 = errors;
+                if(typeof data.icon !== "string"){
+                  validate5.errors = [{instancePath:instancePath+"/icon",schemaPath:"#/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                  return false;
+                }
+                var valid0 = _errs5 === errors;
+              }
+              else {
+                var valid0 = true;
+              }
+              if(valid0){
+                if(data.brand !== undefined && func0.call(data, "brand")){
+                  const _errs7 = errors;
+                  if(typeof data.brand !== "string"){
+                    validate5.errors = [{instancePath:instancePath+"/brand",schemaPath:"#/properties/brand/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                    return false;
+                  }
+                  var valid0 = _errs7 === errors;
+                }
+                else {
+                  var valid0 = true;
+                }
+              }
+            }
+          }
+        }
+      }
+      else {
+        validate5.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        return false;
+      }
+    }
+    validate5.errors = vErrors;
+    return errors === 0;
+  }
+  validate5.evaluated = {"props":{"id":true,"name":true,"icon":true,"brand":true},"dynamicProps":false,"dynamicItems":false};
+
+
+  function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate4.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(!(validate5(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+      vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
+      errors = vErrors.length;
+    }
+    validate4.errors = vErrors;
+    return errors === 0;
+  }
+  validate4.evaluated = {"props":{"id":true,"name":true,"icon":true,"brand":true},"dynamicProps":false,"dynamicItems":false};
+
+  return exports;
 }
 let firstError;
 const firstErrorValidator = (name) => (value) => (firstError ??= createFirstErrorValidators({}))[name](value);

@@ -9,194 +9,194 @@ const schema2 = {"type":"object","required":["a-b","*/"],"properties":{"a-b":{"t
 const func0 = Object.prototype.hasOwnProperty;
 
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate2.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if((data["a-b"] === undefined) || (!(func0.call(data, "a-b")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "a-b"},message:"must have required property '"+"a-b"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if((data["*/"] === undefined) || (!(func0.call(data, "*/")))){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "*/"},message:"must have required property '"+"*/"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data["a-b"] !== undefined && func0.call(data, "a-b")){
-if(typeof data["a-b"] !== "string"){
-const err2 = {instancePath:instancePath+"/a-b",schemaPath:"#/properties/a-b/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data["*/"] !== undefined && func0.call(data, "*/")){
-let data1 = data["*/"];
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(!(((data1 === "*/") || (data1 === "${x}")) || (data1 === "\u2028"))){
-const err4 = {instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/enum",keyword:"enum",params:{allowedValues: schema2.properties["*/"].enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-validate2.errors = vErrors;
-return errors === 0;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate2.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if((data["a-b"] === undefined) || (!(func0.call(data, "a-b")))){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "a-b"},message:"must have required property '"+"a-b"+"'"};
+      if(vErrors === null){
+        vErrors = [err0];
+      }
+      else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if((data["*/"] === undefined) || (!(func0.call(data, "*/")))){
+      const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "*/"},message:"must have required property '"+"*/"+"'"};
+      if(vErrors === null){
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if(data["a-b"] !== undefined && func0.call(data, "a-b")){
+      if(typeof data["a-b"] !== "string"){
+        const err2 = {instancePath:instancePath+"/a-b",schemaPath:"#/properties/a-b/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if(data["*/"] !== undefined && func0.call(data, "*/")){
+      let data1 = data["*/"];
+      if(typeof data1 !== "string"){
+        const err3 = {instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if(!(((data1 === "*/") || (data1 === "${x}")) || (data1 === "\u2028"))){
+        const err4 = {instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/enum",keyword:"enum",params:{allowedValues: schema2.properties["*/"].enum},message:"must be equal to one of the allowed values"};
+        if(vErrors === null){
+          vErrors = [err4];
+        }
+        else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err5 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
+      vErrors = [err5];
+    }
+    else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate2.errors = vErrors;
+  return errors === 0;
 }
 validate2.evaluated = {"props":{"a-b":true,"*/":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate1.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-validate1.errors = vErrors;
-return errors === 0;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate1.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+    errors = vErrors.length;
+  }
+  validate1.errors = vErrors;
+  return errors === 0;
 }
 validate1.evaluated = {"props":{"a-b":true,"*/":true},"dynamicProps":false,"dynamicItems":false};
 
 function createFirstErrorValidators(exports) {
-"use strict";
-exports.validateGetEchoResponse = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1echo/get/responses/200/content/application~1json/schema"}]};
-const schema2 = {"type":"object","required":["a-b","*/"],"properties":{"a-b":{"type":"string","description":"`${globalThis.__pwned = 3}`"},"*/":{"type":"string","enum":["*/","${x}","\u2028"],"default":"*/"},"__proto__":{"type":"integer","example":"*/ 1 /*"}}};
-const func0 = Object.prototype.hasOwnProperty;
+  "use strict";
+  exports.validateGetEchoResponse = validate1;
+  const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1echo/get/responses/200/content/application~1json/schema"}]};
+  const schema2 = {"type":"object","required":["a-b","*/"],"properties":{"a-b":{"type":"string","description":"`${globalThis.__pwned = 3}`"},"*/":{"type":"string","enum":["*/","${x}","\u2028"],"default":"*/"},"__proto__":{"type":"integer","example":"*/ 1 /*"}}};
+  const func0 = Object.prototype.hasOwnProperty;
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate2.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((data["a-b"] === undefined) || (!(func0.call(data, "a-b")))) && (missing0 = "a-b")) || (((data["*/"] === undefined) || (!(func0.call(data, "*/")))) && (missing0 = "*/"))){
-validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-if(data["a-b"] !== undefined && func0.call(data, "a-b")){
-const _errs1 = errors;
-if(typeof data["a-b"] !== "string"){
-validate2.errors = [{instancePath:instancePath+"/a-b",schemaPath:"#/properties/a-b/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data["*/"] !== undefined && func0.call(data, "*/")){
-let data1 = data["*/"];
-const _errs3 = errors;
-if(typeof data1 !== "string"){
-validate2.errors = [{instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(((data1 === "*/") || (data1 === "${x}")) || (data1 === "\u2028"))){
-validate2.errors = [{instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/enum",keyword:"enum",params:{allowedValues: schema2.properties["*/"].enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-else {
-validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate2.errors = vErrors;
-return errors === 0;
-}
-validate2.evaluated = {"props":{"a-b":true,"*/":true},"dynamicProps":false,"dynamicItems":false};
+  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate2.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(errors === 0){
+      if(data && typeof data == "object" && !Array.isArray(data)){
+        let missing0;
+        if((((data["a-b"] === undefined) || (!(func0.call(data, "a-b")))) && (missing0 = "a-b")) || (((data["*/"] === undefined) || (!(func0.call(data, "*/")))) && (missing0 = "*/"))){
+          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          return false;
+        }
+        else {
+          if(data["a-b"] !== undefined && func0.call(data, "a-b")){
+            const _errs1 = errors;
+            if(typeof data["a-b"] !== "string"){
+              validate2.errors = [{instancePath:instancePath+"/a-b",schemaPath:"#/properties/a-b/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+              return false;
+            }
+            var valid0 = _errs1 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+          if(valid0){
+            if(data["*/"] !== undefined && func0.call(data, "*/")){
+              let data1 = data["*/"];
+              const _errs3 = errors;
+              if(typeof data1 !== "string"){
+                validate2.errors = [{instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                return false;
+              }
+              if(!(((data1 === "*/") || (data1 === "${x}")) || (data1 === "\u2028"))){
+                validate2.errors = [{instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/enum",keyword:"enum",params:{allowedValues: schema2.properties["*/"].enum},message:"must be equal to one of the allowed values"}];
+                return false;
+              }
+              var valid0 = _errs3 === errors;
+            }
+            else {
+              var valid0 = true;
+            }
+          }
+        }
+      }
+      else {
+        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        return false;
+      }
+    }
+    validate2.errors = vErrors;
+    return errors === 0;
+  }
+  validate2.evaluated = {"props":{"a-b":true,"*/":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate1.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-validate1.errors = vErrors;
-return errors === 0;
-}
-validate1.evaluated = {"props":{"a-b":true,"*/":true},"dynamicProps":false,"dynamicItems":false};
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate1.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+      errors = vErrors.length;
+    }
+    validate1.errors = vErrors;
+    return errors === 0;
+  }
+  validate1.evaluated = {"props":{"a-b":true,"*/":true},"dynamicProps":false,"dynamicItems":false};
 
-return exports;
+  return exports;
 }
 let firstError;
 const firstErrorValidator = (name) => (value) => (firstError ??= createFirstErrorValidators({}))[name](value);

@@ -10,311 +10,311 @@ const func0 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^https://", "u");
 
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate2.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.issuer === undefined) || (!(func0.call(data, "issuer")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if((data.modes === undefined) || (!(func0.call(data, "modes")))){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "modes"},message:"must have required property '"+"modes"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.issuer !== undefined && func0.call(data, "issuer")){
-let data0 = data.issuer;
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-const err2 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.modes !== undefined && func0.call(data, "modes")){
-let data1 = data.modes;
-if(Array.isArray(data1)){
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data1[i0] !== "string"){
-const err4 = {instancePath:instancePath+"/modes/" + i0,schemaPath:"#/properties/modes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-const _errs7 = errors;
-const len1 = data1.length;
-for(let i1=0; i1<len1; i1++){
-const _errs8 = errors;
-if("query" !== data1[i1]){
-const err5 = {instancePath:instancePath+"/modes/" + i1,schemaPath:"#/properties/modes/contains/const",keyword:"const",params:{allowedValue: "query"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-var valid3 = _errs8 === errors;
-if(valid3){
-break;
-}
-}
-if(!valid3){
-const err6 = {instancePath:instancePath+"/modes",schemaPath:"#/properties/modes/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-else {
-errors = _errs7;
-if(vErrors !== null){
-if(_errs7){
-vErrors.length = _errs7;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/modes",schemaPath:"#/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-validate2.errors = vErrors;
-return errors === 0;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate2.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if((data.issuer === undefined) || (!(func0.call(data, "issuer")))){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'"};
+      if(vErrors === null){
+        vErrors = [err0];
+      }
+      else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if((data.modes === undefined) || (!(func0.call(data, "modes")))){
+      const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "modes"},message:"must have required property '"+"modes"+"'"};
+      if(vErrors === null){
+        vErrors = [err1];
+      }
+      else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if(data.issuer !== undefined && func0.call(data, "issuer")){
+      let data0 = data.issuer;
+      if(typeof data0 === "string"){
+        if(!pattern0.test(data0)){
+          const err2 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""};
+          if(vErrors === null){
+            vErrors = [err2];
+          }
+          else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+      else {
+        const err3 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if(data.modes !== undefined && func0.call(data, "modes")){
+      let data1 = data.modes;
+      if(Array.isArray(data1)){
+        const len0 = data1.length;
+        for(let i0=0; i0<len0; i0++){
+          if(typeof data1[i0] !== "string"){
+            const err4 = {instancePath:instancePath+"/modes/" + i0,schemaPath:"#/properties/modes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+            if(vErrors === null){
+              vErrors = [err4];
+            }
+            else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        const _errs7 = errors;
+        const len1 = data1.length;
+        for(let i1=0; i1<len1; i1++){
+          const _errs8 = errors;
+          if("query" !== data1[i1]){
+            const err5 = {instancePath:instancePath+"/modes/" + i1,schemaPath:"#/properties/modes/contains/const",keyword:"const",params:{allowedValue: "query"},message:"must be equal to constant"};
+            if(vErrors === null){
+              vErrors = [err5];
+            }
+            else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+          var valid3 = _errs8 === errors;
+          if(valid3){
+            break;
+          }
+        }
+        if(!valid3){
+          const err6 = {instancePath:instancePath+"/modes",schemaPath:"#/properties/modes/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"};
+          if(vErrors === null){
+            vErrors = [err6];
+          }
+          else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        else {
+          errors = _errs7;
+          if(vErrors !== null){
+            if(_errs7){
+              vErrors.length = _errs7;
+            }
+            else {
+              vErrors = null;
+            }
+          }
+        }
+      }
+      else {
+        const err7 = {instancePath:instancePath+"/modes",schemaPath:"#/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+        if(vErrors === null){
+          vErrors = [err7];
+        }
+        else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
+      vErrors = [err8];
+    }
+    else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate2.errors = vErrors;
+  return errors === 0;
 }
 validate2.evaluated = {"props":{"issuer":true,"modes":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate1.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-validate1.errors = vErrors;
-return errors === 0;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate1.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+    errors = vErrors.length;
+  }
+  validate1.errors = vErrors;
+  return errors === 0;
 }
 validate1.evaluated = {"props":{"issuer":true,"modes":true},"dynamicProps":false,"dynamicItems":false};
 
 function createFirstErrorValidators(exports) {
-"use strict";
-exports.validateGetMetaResponse = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1meta/get/responses/200/content/application~1json/schema"}]};
-const schema2 = {"type":"object","required":["issuer","modes"],"properties":{"issuer":{"type":"string","description":"MUST use https.","pattern":"^https://"},"modes":{"type":"array","items":{"type":"string"},"description":"MUST contain `query`.","contains":{"const":"query"}}}};
-const func0 = Object.prototype.hasOwnProperty;
-const pattern0 = new RegExp("^https://", "u");
+  "use strict";
+  exports.validateGetMetaResponse = validate1;
+  const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1meta/get/responses/200/content/application~1json/schema"}]};
+  const schema2 = {"type":"object","required":["issuer","modes"],"properties":{"issuer":{"type":"string","description":"MUST use https.","pattern":"^https://"},"modes":{"type":"array","items":{"type":"string"},"description":"MUST contain `query`.","contains":{"const":"query"}}}};
+  const func0 = Object.prototype.hasOwnProperty;
+  const pattern0 = new RegExp("^https://", "u");
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate2.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((data.issuer === undefined) || (!(func0.call(data, "issuer")))) && (missing0 = "issuer")) || (((data.modes === undefined) || (!(func0.call(data, "modes")))) && (missing0 = "modes"))){
-validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-if(data.issuer !== undefined && func0.call(data, "issuer")){
-let data0 = data.issuer;
-const _errs1 = errors;
-if(errors === _errs1){
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-validate2.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""}];
-return false;
-}
-}
-else {
-validate2.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.modes !== undefined && func0.call(data, "modes")){
-let data1 = data.modes;
-const _errs3 = errors;
-if(errors === _errs3){
-if(Array.isArray(data1)){
-var valid1 = true;
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-const _errs5 = errors;
-if(typeof data1[i0] !== "string"){
-validate2.errors = [{instancePath:instancePath+"/modes/" + i0,schemaPath:"#/properties/modes/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid1 = _errs5 === errors;
-if(!valid1){
-break;
-}
-}
-if(valid1){
-const _errs7 = errors;
-const len1 = data1.length;
-for(let i1=0; i1<len1; i1++){
-const _errs8 = errors;
-if("query" !== data1[i1]){
-const err0 = {instancePath:instancePath+"/modes/" + i1,schemaPath:"#/properties/modes/contains/const",keyword:"const",params:{allowedValue: "query"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var valid2 = _errs8 === errors;
-if(valid2){
-break;
-}
-}
-if(!valid2){
-validate2.errors = [{instancePath:instancePath+"/modes",schemaPath:"#/properties/modes/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
-return false;
-}
-else {
-errors = _errs7;
-if(vErrors !== null){
-if(_errs7){
-vErrors.length = _errs7;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-validate2.errors = [{instancePath:instancePath+"/modes",schemaPath:"#/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-else {
-validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate2.errors = vErrors;
-return errors === 0;
-}
-validate2.evaluated = {"props":{"issuer":true,"modes":true},"dynamicProps":false,"dynamicItems":false};
+  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate2.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(errors === 0){
+      if(data && typeof data == "object" && !Array.isArray(data)){
+        let missing0;
+        if((((data.issuer === undefined) || (!(func0.call(data, "issuer")))) && (missing0 = "issuer")) || (((data.modes === undefined) || (!(func0.call(data, "modes")))) && (missing0 = "modes"))){
+          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          return false;
+        }
+        else {
+          if(data.issuer !== undefined && func0.call(data, "issuer")){
+            let data0 = data.issuer;
+            const _errs1 = errors;
+            if(errors === _errs1){
+              if(typeof data0 === "string"){
+                if(!pattern0.test(data0)){
+                  validate2.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""}];
+                  return false;
+                }
+              }
+              else {
+                validate2.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                return false;
+              }
+            }
+            var valid0 = _errs1 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+          if(valid0){
+            if(data.modes !== undefined && func0.call(data, "modes")){
+              let data1 = data.modes;
+              const _errs3 = errors;
+              if(errors === _errs3){
+                if(Array.isArray(data1)){
+                  var valid1 = true;
+                  const len0 = data1.length;
+                  for(let i0=0; i0<len0; i0++){
+                    const _errs5 = errors;
+                    if(typeof data1[i0] !== "string"){
+                      validate2.errors = [{instancePath:instancePath+"/modes/" + i0,schemaPath:"#/properties/modes/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                      return false;
+                    }
+                    var valid1 = _errs5 === errors;
+                    if(!valid1){
+                      break;
+                    }
+                  }
+                  if(valid1){
+                    const _errs7 = errors;
+                    const len1 = data1.length;
+                    for(let i1=0; i1<len1; i1++){
+                      const _errs8 = errors;
+                      if("query" !== data1[i1]){
+                        const err0 = {instancePath:instancePath+"/modes/" + i1,schemaPath:"#/properties/modes/contains/const",keyword:"const",params:{allowedValue: "query"},message:"must be equal to constant"};
+                        if(vErrors === null){
+                          vErrors = [err0];
+                        }
+                        else {
+                          vErrors.push(err0);
+                        }
+                        errors++;
+                      }
+                      var valid2 = _errs8 === errors;
+                      if(valid2){
+                        break;
+                      }
+                    }
+                    if(!valid2){
+                      validate2.errors = [{instancePath:instancePath+"/modes",schemaPath:"#/properties/modes/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
+                      return false;
+                    }
+                    else {
+                      errors = _errs7;
+                      if(vErrors !== null){
+                        if(_errs7){
+                          vErrors.length = _errs7;
+                        }
+                        else {
+                          vErrors = null;
+                        }
+                      }
+                    }
+                  }
+                }
+                else {
+                  validate2.errors = [{instancePath:instancePath+"/modes",schemaPath:"#/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                  return false;
+                }
+              }
+              var valid0 = _errs3 === errors;
+            }
+            else {
+              var valid0 = true;
+            }
+          }
+        }
+      }
+      else {
+        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        return false;
+      }
+    }
+    validate2.errors = vErrors;
+    return errors === 0;
+  }
+  validate2.evaluated = {"props":{"issuer":true,"modes":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate1.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-validate1.errors = vErrors;
-return errors === 0;
-}
-validate1.evaluated = {"props":{"issuer":true,"modes":true},"dynamicProps":false,"dynamicItems":false};
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate1.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+      errors = vErrors.length;
+    }
+    validate1.errors = vErrors;
+    return errors === 0;
+  }
+  validate1.evaluated = {"props":{"issuer":true,"modes":true},"dynamicProps":false,"dynamicItems":false};
 
-return exports;
+  return exports;
 }
 let firstError;
 const firstErrorValidator = (name) => (value) => (firstError ??= createFirstErrorValidators({}))[name](value);

@@ -9,170 +9,170 @@ const schema2 = {"type":"object","required":["user_id"],"properties":{"user_id":
 const func0 = Object.prototype.hasOwnProperty;
 
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate2.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.user_id === undefined) || (!(func0.call(data, "user_id")))){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user_id"},message:"must have required property '"+"user_id"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.user_id !== undefined && func0.call(data, "user_id")){
-if(typeof data.user_id !== "string"){
-const err1 = {instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.display_name !== undefined && func0.call(data, "display_name")){
-let data1 = data.display_name;
-if((typeof data1 !== "string") && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/display_name",schemaPath:"#/properties/display_name/type",keyword:"type",params:{type: schema2.properties.display_name.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate2.errors = vErrors;
-return errors === 0;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate2.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if((data.user_id === undefined) || (!(func0.call(data, "user_id")))){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "user_id"},message:"must have required property '"+"user_id"+"'"};
+      if(vErrors === null){
+        vErrors = [err0];
+      }
+      else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if(data.user_id !== undefined && func0.call(data, "user_id")){
+      if(typeof data.user_id !== "string"){
+        const err1 = {instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err1];
+        }
+        else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if(data.display_name !== undefined && func0.call(data, "display_name")){
+      let data1 = data.display_name;
+      if((typeof data1 !== "string") && (data1 !== null)){
+        const err2 = {instancePath:instancePath+"/display_name",schemaPath:"#/properties/display_name/type",keyword:"type",params:{type: schema2.properties.display_name.type},message:"must be string,null"};
+        if(vErrors === null){
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
+      vErrors = [err3];
+    }
+    else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate2.errors = vErrors;
+  return errors === 0;
 }
 validate2.evaluated = {"props":{"user_id":true,"display_name":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate1.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-validate1.errors = vErrors;
-return errors === 0;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate1.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+    errors = vErrors.length;
+  }
+  validate1.errors = vErrors;
+  return errors === 0;
 }
 validate1.evaluated = {"props":{"user_id":true,"display_name":true},"dynamicProps":false,"dynamicItems":false};
 
 function createFirstErrorValidators(exports) {
-"use strict";
-exports.validateGetMemberResponse = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1rooms~1%7BroomId%7D~1members~1%7BuserId%7D/get/responses/200/content/application~1json/schema"}]};
-const schema2 = {"type":"object","required":["user_id"],"properties":{"user_id":{"type":"string"},"display_name":{"type":["string","null"]}}};
-const func0 = Object.prototype.hasOwnProperty;
+  "use strict";
+  exports.validateGetMemberResponse = validate1;
+  const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1rooms~1%7BroomId%7D~1members~1%7BuserId%7D/get/responses/200/content/application~1json/schema"}]};
+  const schema2 = {"type":"object","required":["user_id"],"properties":{"user_id":{"type":"string"},"display_name":{"type":["string","null"]}}};
+  const func0 = Object.prototype.hasOwnProperty;
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate2.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((data.user_id === undefined) || (!(func0.call(data, "user_id")))) && (missing0 = "user_id")){
-validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-if(data.user_id !== undefined && func0.call(data, "user_id")){
-const _errs1 = errors;
-if(typeof data.user_id !== "string"){
-validate2.errors = [{instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.display_name !== undefined && func0.call(data, "display_name")){
-let data1 = data.display_name;
-const _errs3 = errors;
-if((typeof data1 !== "string") && (data1 !== null)){
-validate2.errors = [{instancePath:instancePath+"/display_name",schemaPath:"#/properties/display_name/type",keyword:"type",params:{type: schema2.properties.display_name.type},message:"must be string,null"}];
-return false;
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-else {
-validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate2.errors = vErrors;
-return errors === 0;
-}
-validate2.evaluated = {"props":{"user_id":true,"display_name":true},"dynamicProps":false,"dynamicItems":false};
+  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate2.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(errors === 0){
+      if(data && typeof data == "object" && !Array.isArray(data)){
+        let missing0;
+        if(((data.user_id === undefined) || (!(func0.call(data, "user_id")))) && (missing0 = "user_id")){
+          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          return false;
+        }
+        else {
+          if(data.user_id !== undefined && func0.call(data, "user_id")){
+            const _errs1 = errors;
+            if(typeof data.user_id !== "string"){
+              validate2.errors = [{instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+              return false;
+            }
+            var valid0 = _errs1 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+          if(valid0){
+            if(data.display_name !== undefined && func0.call(data, "display_name")){
+              let data1 = data.display_name;
+              const _errs3 = errors;
+              if((typeof data1 !== "string") && (data1 !== null)){
+                validate2.errors = [{instancePath:instancePath+"/display_name",schemaPath:"#/properties/display_name/type",keyword:"type",params:{type: schema2.properties.display_name.type},message:"must be string,null"}];
+                return false;
+              }
+              var valid0 = _errs3 === errors;
+            }
+            else {
+              var valid0 = true;
+            }
+          }
+        }
+      }
+      else {
+        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        return false;
+      }
+    }
+    validate2.errors = vErrors;
+    return errors === 0;
+  }
+  validate2.evaluated = {"props":{"user_id":true,"display_name":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate1.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-errors = vErrors.length;
-}
-validate1.errors = vErrors;
-return errors === 0;
-}
-validate1.evaluated = {"props":{"user_id":true,"display_name":true},"dynamicProps":false,"dynamicItems":false};
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate1.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+      errors = vErrors.length;
+    }
+    validate1.errors = vErrors;
+    return errors === 0;
+  }
+  validate1.evaluated = {"props":{"user_id":true,"display_name":true},"dynamicProps":false,"dynamicItems":false};
 
-return exports;
+  return exports;
 }
 let firstError;
 const firstErrorValidator = (name) => (value) => (firstError ??= createFirstErrorValidators({}))[name](value);
