@@ -34,7 +34,9 @@ export class WorkerTask {
   async run<I, T>(input: I): Promise<T> {
     this.#worker.ref();
     try {
-      const answer = await Promise.race([new Promise<Answer<T>>((resolve) => this.#worker.once("message", resolve)), this.#ended as Promise<never>, post(this.#worker, input)]);
+      const answered = new Promise<Answer<T>>((resolve) => this.#worker.once("message", resolve));
+      this.#worker.postMessage(input);
+      const answer = await Promise.race([answered, this.#ended as Promise<never>]);
       if (answer.ok) return answer.value;
       if (answer.spec) throw new SpecError(answer.message, answer.spec.file, answer.spec.line, answer.spec.column, answer.spec.pointer);
       throw Object.assign(new Error(answer.message), answer.stack === undefined ? {} : { stack: answer.stack });
@@ -46,12 +48,6 @@ export class WorkerTask {
   async stop(): Promise<void> {
     await this.#worker.terminate();
   }
-}
-
-/** Posts `input`; never settles, so that it only takes part in run()'s race by throwing. */
-function post(worker: Worker, input: unknown): Promise<never> {
-  worker.postMessage(input);
-  return new Promise<never>(() => undefined);
 }
 
 /** In a worker module: answers `run(input)` for the one input the main thread sends. */
