@@ -204,10 +204,14 @@ export function createAjv(
   // OpenAPI root (`openapi`, `paths`, …) would be unknown keywords; so the document sits one
   // level down, in `$defs`, and its local `$ref`s are rebased to match.
   //
-  // Each export is `{ allOf: [{ $ref }] }` beside the document: Ajv caches a compiled `$ref`
-  // target per resource, so a component reached from several exports (or from an export and
-  // from inside another schema) becomes one function. A bare `{ $ref }`, or the schema's own
-  // pointer, would bypass that cache and compile the component again.
+  // A small spec's export is the schema's own location, compiled as a root function; it is
+  // called directly, one call and one options object fewer per check than through a `$ref`
+  // (10% faster on the auth-metadata corpus). Ajv compiles a `$ref` target once per resource,
+  // but a root function apart, so a schema both exported and referenced from another one is
+  // compiled twice: that costs little on small specs (the 72 client-server files' validators
+  // get 9% smaller without the wrappers, one module 0.5% larger) and much on large ones
+  // (Rebilly's grow by 15%). So a large spec's export is `{ allOf: [{ $ref }] }` beside the
+  // document, and every component it reaches is compiled once.
   //
   // Targets with the same schema (real APIs point most error responses at one component) share
   // one export: compiled once, the others are aliases of it. Ajv's standalone output grows with
@@ -216,6 +220,7 @@ export function createAjv(
   const keys: Record<string, string> = {};
   const aliases: Record<string, string> = {};
   const firstFor = new Map<string, string>();
+  const wrapped = isLargeSpec(spec);
   for (const t of targets) {
     const ref = `#${encodeFragment(DOCUMENT_AT + literalPointer(spec.document, t.pointer))}`;
     const validate = exportNames(t.name).validate;
@@ -225,8 +230,12 @@ export function createAjv(
       continue;
     }
     firstFor.set(ref, validate);
-    exports[t.name] = { allOf: [{ $ref: ref }] };
-    keys[validate] = `${id}#/$defs/exports/${encodeFragment(t.name)}`;
+    if (wrapped) {
+      exports[t.name] = { allOf: [{ $ref: ref }] };
+      keys[validate] = `${id}#/$defs/exports/${encodeFragment(t.name)}`;
+    } else {
+      keys[validate] = `${id}${ref}`;
+    }
   }
   const resource = { $id: id, $defs: { document: rebaseRefs(spec.document, `#${DOCUMENT_AT}`), exports } };
   try {

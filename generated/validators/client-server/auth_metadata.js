@@ -5,16 +5,15 @@ import { asserter, guard } from "../runtime.js";
 import { fullFormats } from "../formats.js";
 
 export const validateGetAuthMetadataResponse = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1auth_metadata/get/responses/200/content/application~1json/schema"}]};
-const schema2 = {"type":"object","properties":{"issuer":{"type":"string","format":"uri","description":"The authorization server's issuer identifier, which is a URL that uses the\n`https` scheme and has no query or fragment components.\n\nThis is not used in the context of the Matrix specification, but is required\nby [RFC 8414](https://datatracker.ietf.org/doc/html/rfc8414).","pattern":"^https://[^?#]+$"},"authorization_endpoint":{"type":"string","format":"uri","description":"URL of the authorization endpoint, necessary to use the authorization code\ngrant."},"token_endpoint":{"type":"string","format":"uri","description":"URL of the token endpoint, necessary to use the authorization code grant and\nthe refresh token grant."},"revocation_endpoint":{"type":"string","format":"uri","description":"URL of the revocation endpoint, necessary to log out a client by invalidating\nits access and refresh tokens."},"registration_endpoint":{"type":"string","format":"uri","description":"URL of the client registration endpoint, necessary to perform dynamic\nregistration of a client."},"response_types_supported":{"type":"array","description":"List of OAuth 2.0 response type strings that the server supports at the\nauthorization endpoint.\n\nThis array MUST contain at least the `code` value, for clients to be able to\nuse the authorization code grant.","items":{"type":"string","description":"A response type that the server supports."},"contains":{"const":"code"}},"grant_types_supported":{"type":"array","description":"List of OAuth 2.0 grant type strings that the server supports at the token\nendpoint.\n\nThis array MUST contain at least the `authorization_code` and `refresh_token`\nvalues, for clients to be able to use the authorization code grant and refresh\ntoken grant, respectively.","items":{"type":"string","description":"A grant type that the server supports."},"allOf":[{"contains":{"const":"authorization_code"}},{"contains":{"const":"refresh_token"}}]},"response_modes_supported":{"type":"array","description":"List of OAuth 2.0 response mode strings that the server supports at the\nauthorization endpoint.\n\nThis array MUST contain at least the `query` and `fragment` values, for\nimproved security in the authorization code grant.","items":{"type":"string","description":"A response mode that the server supports."},"allOf":[{"contains":{"const":"query"}},{"contains":{"const":"fragment"}}]},"code_challenge_methods_supported":{"type":"array","description":"List of OAuth 2.0 Proof Key for Code Exchange (PKCE) code challenge methods\nthat the server supports at the authorization endpoint.\n\nThis array MUST contain at least the `S256` value, for improved security in\nthe authorization code grant.","items":{"type":"string","description":"A PKCE code challenge method that the server supports."},"contains":{"const":"S256"}},"prompt_values_supported":{"type":"array","description":"List of OpenID Connect prompt values that the server supports at the\nauthorization endpoint.\n\nOnly the `create` value defined in [Initiating User Registration via OpenID\nConnect](https://openid.net/specs/openid-connect-prompt-create-1_0.html) is\nsupported, for a client to signal to the server that the user desires to\nregister a new account.","items":{"type":"string","description":"A prompt value that the server supports."}}},"required":["issuer","authorization_endpoint","token_endpoint","revocation_endpoint","registration_endpoint","response_types_supported","grant_types_supported","response_modes_supported","code_challenge_methods_supported"],"example":{"issuer":"https://account.example.com/","authorization_endpoint":"https://account.example.com/oauth2/auth","token_endpoint":"https://account.example.com/oauth2/token","registration_endpoint":"https://account.example.com/oauth2/clients/register","revocation_endpoint":"https://account.example.com/oauth2/revoke","response_types_supported":["code"],"grant_types_supported":["authorization_code","refresh_token"],"response_modes_supported":["query","fragment"],"code_challenge_methods_supported":["S256"]}};
+const schema1 = {"type":"object","properties":{"issuer":{"type":"string","format":"uri","description":"The authorization server's issuer identifier, which is a URL that uses the\n`https` scheme and has no query or fragment components.\n\nThis is not used in the context of the Matrix specification, but is required\nby [RFC 8414](https://datatracker.ietf.org/doc/html/rfc8414).","pattern":"^https://[^?#]+$"},"authorization_endpoint":{"type":"string","format":"uri","description":"URL of the authorization endpoint, necessary to use the authorization code\ngrant."},"token_endpoint":{"type":"string","format":"uri","description":"URL of the token endpoint, necessary to use the authorization code grant and\nthe refresh token grant."},"revocation_endpoint":{"type":"string","format":"uri","description":"URL of the revocation endpoint, necessary to log out a client by invalidating\nits access and refresh tokens."},"registration_endpoint":{"type":"string","format":"uri","description":"URL of the client registration endpoint, necessary to perform dynamic\nregistration of a client."},"response_types_supported":{"type":"array","description":"List of OAuth 2.0 response type strings that the server supports at the\nauthorization endpoint.\n\nThis array MUST contain at least the `code` value, for clients to be able to\nuse the authorization code grant.","items":{"type":"string","description":"A response type that the server supports."},"contains":{"const":"code"}},"grant_types_supported":{"type":"array","description":"List of OAuth 2.0 grant type strings that the server supports at the token\nendpoint.\n\nThis array MUST contain at least the `authorization_code` and `refresh_token`\nvalues, for clients to be able to use the authorization code grant and refresh\ntoken grant, respectively.","items":{"type":"string","description":"A grant type that the server supports."},"allOf":[{"contains":{"const":"authorization_code"}},{"contains":{"const":"refresh_token"}}]},"response_modes_supported":{"type":"array","description":"List of OAuth 2.0 response mode strings that the server supports at the\nauthorization endpoint.\n\nThis array MUST contain at least the `query` and `fragment` values, for\nimproved security in the authorization code grant.","items":{"type":"string","description":"A response mode that the server supports."},"allOf":[{"contains":{"const":"query"}},{"contains":{"const":"fragment"}}]},"code_challenge_methods_supported":{"type":"array","description":"List of OAuth 2.0 Proof Key for Code Exchange (PKCE) code challenge methods\nthat the server supports at the authorization endpoint.\n\nThis array MUST contain at least the `S256` value, for improved security in\nthe authorization code grant.","items":{"type":"string","description":"A PKCE code challenge method that the server supports."},"contains":{"const":"S256"}},"prompt_values_supported":{"type":"array","description":"List of OpenID Connect prompt values that the server supports at the\nauthorization endpoint.\n\nOnly the `create` value defined in [Initiating User Registration via OpenID\nConnect](https://openid.net/specs/openid-connect-prompt-create-1_0.html) is\nsupported, for a client to signal to the server that the user desires to\nregister a new account.","items":{"type":"string","description":"A prompt value that the server supports."}}},"required":["issuer","authorization_endpoint","token_endpoint","revocation_endpoint","registration_endpoint","response_types_supported","grant_types_supported","response_modes_supported","code_challenge_methods_supported"],"example":{"issuer":"https://account.example.com/","authorization_endpoint":"https://account.example.com/oauth2/auth","token_endpoint":"https://account.example.com/oauth2/token","registration_endpoint":"https://account.example.com/oauth2/clients/register","revocation_endpoint":"https://account.example.com/oauth2/revoke","response_types_supported":["code"],"grant_types_supported":["authorization_code","refresh_token"],"response_modes_supported":["query","fragment"],"code_challenge_methods_supported":["S256"]}};
 const func0 = Object.prototype.hasOwnProperty;
 const formats0 = fullFormats.uri;
 const pattern0 = new RegExp("^https://[^?#]+$", "u");
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate2.evaluated;
+  const evaluated0 = validate1.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -646,26 +645,6 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate2.errors = vErrors;
-  return errors === 0;
-}
-validate2.evaluated = {"props":{"issuer":true,"authorization_endpoint":true,"token_endpoint":true,"revocation_endpoint":true,"registration_endpoint":true,"response_types_supported":true,"grant_types_supported":true,"response_modes_supported":true,"code_challenge_methods_supported":true,"prompt_values_supported":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate1.evaluated;
-  if(evaluated0.dynamicProps){
-    evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-    evaluated0.items = undefined;
-  }
-  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-    errors = vErrors.length;
-  }
   validate1.errors = vErrors;
   return errors === 0;
 }
@@ -674,16 +653,15 @@ validate1.evaluated = {"props":{"issuer":true,"authorization_endpoint":true,"tok
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateGetAuthMetadataResponse = validate1;
-  const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1auth_metadata/get/responses/200/content/application~1json/schema"}]};
-  const schema2 = {"type":"object","properties":{"issuer":{"type":"string","format":"uri","description":"The authorization server's issuer identifier, which is a URL that uses the\n`https` scheme and has no query or fragment components.\n\nThis is not used in the context of the Matrix specification, but is required\nby [RFC 8414](https://datatracker.ietf.org/doc/html/rfc8414).","pattern":"^https://[^?#]+$"},"authorization_endpoint":{"type":"string","format":"uri","description":"URL of the authorization endpoint, necessary to use the authorization code\ngrant."},"token_endpoint":{"type":"string","format":"uri","description":"URL of the token endpoint, necessary to use the authorization code grant and\nthe refresh token grant."},"revocation_endpoint":{"type":"string","format":"uri","description":"URL of the revocation endpoint, necessary to log out a client by invalidating\nits access and refresh tokens."},"registration_endpoint":{"type":"string","format":"uri","description":"URL of the client registration endpoint, necessary to perform dynamic\nregistration of a client."},"response_types_supported":{"type":"array","description":"List of OAuth 2.0 response type strings that the server supports at the\nauthorization endpoint.\n\nThis array MUST contain at least the `code` value, for clients to be able to\nuse the authorization code grant.","items":{"type":"string","description":"A response type that the server supports."},"contains":{"const":"code"}},"grant_types_supported":{"type":"array","description":"List of OAuth 2.0 grant type strings that the server supports at the token\nendpoint.\n\nThis array MUST contain at least the `authorization_code` and `refresh_token`\nvalues, for clients to be able to use the authorization code grant and refresh\ntoken grant, respectively.","items":{"type":"string","description":"A grant type that the server supports."},"allOf":[{"contains":{"const":"authorization_code"}},{"contains":{"const":"refresh_token"}}]},"response_modes_supported":{"type":"array","description":"List of OAuth 2.0 response mode strings that the server supports at the\nauthorization endpoint.\n\nThis array MUST contain at least the `query` and `fragment` values, for\nimproved security in the authorization code grant.","items":{"type":"string","description":"A response mode that the server supports."},"allOf":[{"contains":{"const":"query"}},{"contains":{"const":"fragment"}}]},"code_challenge_methods_supported":{"type":"array","description":"List of OAuth 2.0 Proof Key for Code Exchange (PKCE) code challenge methods\nthat the server supports at the authorization endpoint.\n\nThis array MUST contain at least the `S256` value, for improved security in\nthe authorization code grant.","items":{"type":"string","description":"A PKCE code challenge method that the server supports."},"contains":{"const":"S256"}},"prompt_values_supported":{"type":"array","description":"List of OpenID Connect prompt values that the server supports at the\nauthorization endpoint.\n\nOnly the `create` value defined in [Initiating User Registration via OpenID\nConnect](https://openid.net/specs/openid-connect-prompt-create-1_0.html) is\nsupported, for a client to signal to the server that the user desires to\nregister a new account.","items":{"type":"string","description":"A prompt value that the server supports."}}},"required":["issuer","authorization_endpoint","token_endpoint","revocation_endpoint","registration_endpoint","response_types_supported","grant_types_supported","response_modes_supported","code_challenge_methods_supported"],"example":{"issuer":"https://account.example.com/","authorization_endpoint":"https://account.example.com/oauth2/auth","token_endpoint":"https://account.example.com/oauth2/token","registration_endpoint":"https://account.example.com/oauth2/clients/register","revocation_endpoint":"https://account.example.com/oauth2/revoke","response_types_supported":["code"],"grant_types_supported":["authorization_code","refresh_token"],"response_modes_supported":["query","fragment"],"code_challenge_methods_supported":["S256"]}};
+  const schema1 = {"type":"object","properties":{"issuer":{"type":"string","format":"uri","description":"The authorization server's issuer identifier, which is a URL that uses the\n`https` scheme and has no query or fragment components.\n\nThis is not used in the context of the Matrix specification, but is required\nby [RFC 8414](https://datatracker.ietf.org/doc/html/rfc8414).","pattern":"^https://[^?#]+$"},"authorization_endpoint":{"type":"string","format":"uri","description":"URL of the authorization endpoint, necessary to use the authorization code\ngrant."},"token_endpoint":{"type":"string","format":"uri","description":"URL of the token endpoint, necessary to use the authorization code grant and\nthe refresh token grant."},"revocation_endpoint":{"type":"string","format":"uri","description":"URL of the revocation endpoint, necessary to log out a client by invalidating\nits access and refresh tokens."},"registration_endpoint":{"type":"string","format":"uri","description":"URL of the client registration endpoint, necessary to perform dynamic\nregistration of a client."},"response_types_supported":{"type":"array","description":"List of OAuth 2.0 response type strings that the server supports at the\nauthorization endpoint.\n\nThis array MUST contain at least the `code` value, for clients to be able to\nuse the authorization code grant.","items":{"type":"string","description":"A response type that the server supports."},"contains":{"const":"code"}},"grant_types_supported":{"type":"array","description":"List of OAuth 2.0 grant type strings that the server supports at the token\nendpoint.\n\nThis array MUST contain at least the `authorization_code` and `refresh_token`\nvalues, for clients to be able to use the authorization code grant and refresh\ntoken grant, respectively.","items":{"type":"string","description":"A grant type that the server supports."},"allOf":[{"contains":{"const":"authorization_code"}},{"contains":{"const":"refresh_token"}}]},"response_modes_supported":{"type":"array","description":"List of OAuth 2.0 response mode strings that the server supports at the\nauthorization endpoint.\n\nThis array MUST contain at least the `query` and `fragment` values, for\nimproved security in the authorization code grant.","items":{"type":"string","description":"A response mode that the server supports."},"allOf":[{"contains":{"const":"query"}},{"contains":{"const":"fragment"}}]},"code_challenge_methods_supported":{"type":"array","description":"List of OAuth 2.0 Proof Key for Code Exchange (PKCE) code challenge methods\nthat the server supports at the authorization endpoint.\n\nThis array MUST contain at least the `S256` value, for improved security in\nthe authorization code grant.","items":{"type":"string","description":"A PKCE code challenge method that the server supports."},"contains":{"const":"S256"}},"prompt_values_supported":{"type":"array","description":"List of OpenID Connect prompt values that the server supports at the\nauthorization endpoint.\n\nOnly the `create` value defined in [Initiating User Registration via OpenID\nConnect](https://openid.net/specs/openid-connect-prompt-create-1_0.html) is\nsupported, for a client to signal to the server that the user desires to\nregister a new account.","items":{"type":"string","description":"A prompt value that the server supports."}}},"required":["issuer","authorization_endpoint","token_endpoint","revocation_endpoint","registration_endpoint","response_types_supported","grant_types_supported","response_modes_supported","code_challenge_methods_supported"],"example":{"issuer":"https://account.example.com/","authorization_endpoint":"https://account.example.com/oauth2/auth","token_endpoint":"https://account.example.com/oauth2/token","registration_endpoint":"https://account.example.com/oauth2/clients/register","revocation_endpoint":"https://account.example.com/oauth2/revoke","response_types_supported":["code"],"grant_types_supported":["authorization_code","refresh_token"],"response_modes_supported":["query","fragment"],"code_challenge_methods_supported":["S256"]}};
   const func0 = Object.prototype.hasOwnProperty;
   const formats0 = fullFormats.uri;
   const pattern0 = new RegExp("^https://[^?#]+$", "u");
 
-  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate2.evaluated;
+    const evaluated0 = validate1.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -694,7 +672,7 @@ function createFirstErrorValidators(exports) {
       if(data && typeof data == "object" && !Array.isArray(data)){
         let missing0;
         if(((((((((((data.issuer === undefined) || (!(func0.call(data, "issuer")))) && (missing0 = "issuer")) || (((data.authorization_endpoint === undefined) || (!(func0.call(data, "authorization_endpoint")))) && (missing0 = "authorization_endpoint"))) || (((data.token_endpoint === undefined) || (!(func0.call(data, "token_endpoint")))) && (missing0 = "token_endpoint"))) || (((data.revocation_endpoint === undefined) || (!(func0.call(data, "revocation_endpoint")))) && (missing0 = "revocation_endpoint"))) || (((data.registration_endpoint === undefined) || (!(func0.call(data, "registration_endpoint")))) && (missing0 = "registration_endpoint"))) || (((data.response_types_supported === undefined) || (!(func0.call(data, "response_types_supported")))) && (missing0 = "response_types_supported"))) || (((data.grant_types_supported === undefined) || (!(func0.call(data, "grant_types_supported")))) && (missing0 = "grant_types_supported"))) || (((data.response_modes_supported === undefined) || (!(func0.call(data, "response_modes_supported")))) && (missing0 = "response_modes_supported"))) || (((data.code_challenge_methods_supported === undefined) || (!(func0.call(data, "code_challenge_methods_supported")))) && (missing0 = "code_challenge_methods_supported"))){
-          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
           return false;
         }
         else {
@@ -705,18 +683,18 @@ function createFirstErrorValidators(exports) {
               if(errors === _errs1){
                 if(typeof data0 === "string"){
                   if(!pattern0.test(data0)){
-                    validate2.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/pattern",keyword:"pattern",params:{pattern: "^https://[^?#]+$"},message:"must match pattern \""+"^https://[^?#]+$"+"\""}];
+                    validate1.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/pattern",keyword:"pattern",params:{pattern: "^https://[^?#]+$"},message:"must match pattern \""+"^https://[^?#]+$"+"\""}];
                     return false;
                   }
                   else {
                     if(!(formats0(data0))){
-                      validate2.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
+                      validate1.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
                       return false;
                     }
                   }
                 }
                 else {
-                  validate2.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                  validate1.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                   return false;
                 }
               }
@@ -734,12 +712,12 @@ function createFirstErrorValidators(exports) {
                 if(errors === _errs3){
                   if(typeof data1 === "string"){
                     if(!(formats0(data1))){
-                      validate2.errors = [{instancePath:instancePath+"/authorization_endpoint",schemaPath:"#/properties/authorization_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
+                      validate1.errors = [{instancePath:instancePath+"/authorization_endpoint",schemaPath:"#/properties/authorization_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
                       return false;
                     }
                   }
                   else {
-                    validate2.errors = [{instancePath:instancePath+"/authorization_endpoint",schemaPath:"#/properties/authorization_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                    validate1.errors = [{instancePath:instancePath+"/authorization_endpoint",schemaPath:"#/properties/authorization_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                     return false;
                   }
                 }
@@ -757,12 +735,12 @@ function createFirstErrorValidators(exports) {
                   if(errors === _errs5){
                     if(typeof data2 === "string"){
                       if(!(formats0(data2))){
-                        validate2.errors = [{instancePath:instancePath+"/token_endpoint",schemaPath:"#/properties/token_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
+                        validate1.errors = [{instancePath:instancePath+"/token_endpoint",schemaPath:"#/properties/token_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
                         return false;
                       }
                     }
                     else {
-                      validate2.errors = [{instancePath:instancePath+"/token_endpoint",schemaPath:"#/properties/token_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                      validate1.errors = [{instancePath:instancePath+"/token_endpoint",schemaPath:"#/properties/token_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                       return false;
                     }
                   }
@@ -780,12 +758,12 @@ function createFirstErrorValidators(exports) {
                     if(errors === _errs7){
                       if(typeof data3 === "string"){
                         if(!(formats0(data3))){
-                          validate2.errors = [{instancePath:instancePath+"/revocation_endpoint",schemaPath:"#/properties/revocation_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
+                          validate1.errors = [{instancePath:instancePath+"/revocation_endpoint",schemaPath:"#/properties/revocation_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
                           return false;
                         }
                       }
                       else {
-                        validate2.errors = [{instancePath:instancePath+"/revocation_endpoint",schemaPath:"#/properties/revocation_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                        validate1.errors = [{instancePath:instancePath+"/revocation_endpoint",schemaPath:"#/properties/revocation_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                         return false;
                       }
                     }
@@ -803,12 +781,12 @@ function createFirstErrorValidators(exports) {
                       if(errors === _errs9){
                         if(typeof data4 === "string"){
                           if(!(formats0(data4))){
-                            validate2.errors = [{instancePath:instancePath+"/registration_endpoint",schemaPath:"#/properties/registration_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
+                            validate1.errors = [{instancePath:instancePath+"/registration_endpoint",schemaPath:"#/properties/registration_endpoint/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\""}];
                             return false;
                           }
                         }
                         else {
-                          validate2.errors = [{instancePath:instancePath+"/registration_endpoint",schemaPath:"#/properties/registration_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                          validate1.errors = [{instancePath:instancePath+"/registration_endpoint",schemaPath:"#/properties/registration_endpoint/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                           return false;
                         }
                       }
@@ -829,7 +807,7 @@ function createFirstErrorValidators(exports) {
                           for(let i0=0; i0<len0; i0++){
                             const _errs13 = errors;
                             if(typeof data5[i0] !== "string"){
-                              validate2.errors = [{instancePath:instancePath+"/response_types_supported/" + i0,schemaPath:"#/properties/response_types_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                              validate1.errors = [{instancePath:instancePath+"/response_types_supported/" + i0,schemaPath:"#/properties/response_types_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                               return false;
                             }
                             var valid1 = _errs13 === errors;
@@ -858,7 +836,7 @@ function createFirstErrorValidators(exports) {
                               }
                             }
                             if(!valid2){
-                              validate2.errors = [{instancePath:instancePath+"/response_types_supported",schemaPath:"#/properties/response_types_supported/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
+                              validate1.errors = [{instancePath:instancePath+"/response_types_supported",schemaPath:"#/properties/response_types_supported/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
                               return false;
                             }
                             else {
@@ -875,7 +853,7 @@ function createFirstErrorValidators(exports) {
                           }
                         }
                         else {
-                          validate2.errors = [{instancePath:instancePath+"/response_types_supported",schemaPath:"#/properties/response_types_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                          validate1.errors = [{instancePath:instancePath+"/response_types_supported",schemaPath:"#/properties/response_types_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
                           return false;
                         }
                       }
@@ -910,7 +888,7 @@ function createFirstErrorValidators(exports) {
                             }
                           }
                           if(!valid4){
-                            validate2.errors = [{instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/allOf/0/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
+                            validate1.errors = [{instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/allOf/0/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
                             return false;
                           }
                           else {
@@ -949,7 +927,7 @@ function createFirstErrorValidators(exports) {
                               }
                             }
                             if(!valid5){
-                              validate2.errors = [{instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/allOf/1/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
+                              validate1.errors = [{instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/allOf/1/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
                               return false;
                             }
                             else {
@@ -973,7 +951,7 @@ function createFirstErrorValidators(exports) {
                             for(let i4=0; i4<len4; i4++){
                               const _errs25 = errors;
                               if(typeof data8[i4] !== "string"){
-                                validate2.errors = [{instancePath:instancePath+"/grant_types_supported/" + i4,schemaPath:"#/properties/grant_types_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                validate1.errors = [{instancePath:instancePath+"/grant_types_supported/" + i4,schemaPath:"#/properties/grant_types_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                                 return false;
                               }
                               var valid6 = _errs25 === errors;
@@ -983,7 +961,7 @@ function createFirstErrorValidators(exports) {
                             }
                           }
                           else {
-                            validate2.errors = [{instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                            validate1.errors = [{instancePath:instancePath+"/grant_types_supported",schemaPath:"#/properties/grant_types_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
                             return false;
                           }
                         }
@@ -1018,7 +996,7 @@ function createFirstErrorValidators(exports) {
                               }
                             }
                             if(!valid8){
-                              validate2.errors = [{instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/allOf/0/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
+                              validate1.errors = [{instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/allOf/0/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
                               return false;
                             }
                             else {
@@ -1057,7 +1035,7 @@ function createFirstErrorValidators(exports) {
                                 }
                               }
                               if(!valid9){
-                                validate2.errors = [{instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/allOf/1/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
+                                validate1.errors = [{instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/allOf/1/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
                                 return false;
                               }
                               else {
@@ -1081,7 +1059,7 @@ function createFirstErrorValidators(exports) {
                               for(let i7=0; i7<len7; i7++){
                                 const _errs35 = errors;
                                 if(typeof data12[i7] !== "string"){
-                                  validate2.errors = [{instancePath:instancePath+"/response_modes_supported/" + i7,schemaPath:"#/properties/response_modes_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                  validate1.errors = [{instancePath:instancePath+"/response_modes_supported/" + i7,schemaPath:"#/properties/response_modes_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                                   return false;
                                 }
                                 var valid10 = _errs35 === errors;
@@ -1091,7 +1069,7 @@ function createFirstErrorValidators(exports) {
                               }
                             }
                             else {
-                              validate2.errors = [{instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                              validate1.errors = [{instancePath:instancePath+"/response_modes_supported",schemaPath:"#/properties/response_modes_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
                               return false;
                             }
                           }
@@ -1111,7 +1089,7 @@ function createFirstErrorValidators(exports) {
                                 for(let i8=0; i8<len8; i8++){
                                   const _errs39 = errors;
                                   if(typeof data16[i8] !== "string"){
-                                    validate2.errors = [{instancePath:instancePath+"/code_challenge_methods_supported/" + i8,schemaPath:"#/properties/code_challenge_methods_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                    validate1.errors = [{instancePath:instancePath+"/code_challenge_methods_supported/" + i8,schemaPath:"#/properties/code_challenge_methods_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                                     return false;
                                   }
                                   var valid11 = _errs39 === errors;
@@ -1140,7 +1118,7 @@ function createFirstErrorValidators(exports) {
                                     }
                                   }
                                   if(!valid12){
-                                    validate2.errors = [{instancePath:instancePath+"/code_challenge_methods_supported",schemaPath:"#/properties/code_challenge_methods_supported/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
+                                    validate1.errors = [{instancePath:instancePath+"/code_challenge_methods_supported",schemaPath:"#/properties/code_challenge_methods_supported/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
                                     return false;
                                   }
                                   else {
@@ -1157,7 +1135,7 @@ function createFirstErrorValidators(exports) {
                                 }
                               }
                               else {
-                                validate2.errors = [{instancePath:instancePath+"/code_challenge_methods_supported",schemaPath:"#/properties/code_challenge_methods_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                                validate1.errors = [{instancePath:instancePath+"/code_challenge_methods_supported",schemaPath:"#/properties/code_challenge_methods_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
                                 return false;
                               }
                             }
@@ -1177,7 +1155,7 @@ function createFirstErrorValidators(exports) {
                                   for(let i10=0; i10<len10; i10++){
                                     const _errs45 = errors;
                                     if(typeof data19[i10] !== "string"){
-                                      validate2.errors = [{instancePath:instancePath+"/prompt_values_supported/" + i10,schemaPath:"#/properties/prompt_values_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                      validate1.errors = [{instancePath:instancePath+"/prompt_values_supported/" + i10,schemaPath:"#/properties/prompt_values_supported/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                                       return false;
                                     }
                                     var valid13 = _errs45 === errors;
@@ -1187,7 +1165,7 @@ function createFirstErrorValidators(exports) {
                                   }
                                 }
                                 else {
-                                  validate2.errors = [{instancePath:instancePath+"/prompt_values_supported",schemaPath:"#/properties/prompt_values_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                                  validate1.errors = [{instancePath:instancePath+"/prompt_values_supported",schemaPath:"#/properties/prompt_values_supported/type",keyword:"type",params:{type: "array"},message:"must be array"}];
                                   return false;
                                 }
                               }
@@ -1208,29 +1186,9 @@ function createFirstErrorValidators(exports) {
         }
       }
       else {
-        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
         return false;
       }
-    }
-    validate2.errors = vErrors;
-    return errors === 0;
-  }
-  validate2.evaluated = {"props":{"issuer":true,"authorization_endpoint":true,"token_endpoint":true,"revocation_endpoint":true,"registration_endpoint":true,"response_types_supported":true,"grant_types_supported":true,"response_modes_supported":true,"code_challenge_methods_supported":true,"prompt_values_supported":true},"dynamicProps":false,"dynamicItems":false};
-
-
-  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate1.evaluated;
-    if(evaluated0.dynamicProps){
-      evaluated0.props = undefined;
-    }
-    if(evaluated0.dynamicItems){
-      evaluated0.items = undefined;
-    }
-    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-      errors = vErrors.length;
     }
     validate1.errors = vErrors;
     return errors === 0;

@@ -4,14 +4,13 @@
 import { asserter, guard } from "../../runtime.js";
 
 export const validateSsoLoginFlow = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/SsoLoginFlow"}]};
-const schema2 = {"type":"object","title":"m.login.sso flow schema","properties":{"type":{"type":"string","enum":["m.login.sso"],"description":"The string `m.login.sso`","example":"m.login.sso"},"identity_providers":{"type":"array","description":"Optional identity providers (IdPs) to present to the user. These would\nappear (typically) as distinct buttons for the user to interact with,\nand would map to the appropriate IdP-dependent redirect endpoint for that\nIdP.","example":[{"id":"com.example.idp.github","name":"GitHub","brand":"github"},{"id":"com.example.idp.gitlab","name":"GitLab","icon":"mxc://example.com/abc123"}],"items":{"type":"object","title":"IdP","description":"An identity provider.","properties":{"id":{"type":"string","description":"Opaque string chosen by the homeserver, uniquely identifying\nthe IdP from other IdPs the homeserver might support. Should\nuse the [Opaque identifier Grammar](/appendices#opaque-identifiers).","example":"com.example.idp.github"},"name":{"type":"string","description":"Human readable description for the IdP, intended to be shown to\nthe user.","example":"Github"},"icon":{"type":"string","description":"Optional `mxc://` URI to provide an image/icon representing the IdP.\nIntended to be shown alongside the `name` if provided.\n\n{{% boxes/note %}}\nClients SHOULD use the deprecated [`/download`](/client-server-api/#get_matrixmediav3downloadservernamemediaid)\nand [`/thumbnail`](/client-server-api/#get_matrixmediav3thumbnailservernamemediaid)\nendpoints to retrieve this media item because clients will not have\nan access token they can authenticate with yet. Servers SHOULD ensure\nmedia used for IdP icons is excluded from the freeze described by the\n[Content Repository module's Client Behaviour section](/client-server-api/#content-repo-client-behaviour).\n\nThis may be addressed in the future with proposals like [MSC4148](https://github.com/matrix-org/matrix-spec-proposals/pull/4148),\nor removed entirely through the transition to OIDC.\n{{% /boxes/note %}}","example":"mxc://example.org/abc123"},"brand":{"type":"string","description":"Optional UI hint for what kind of common SSO provider is being\ndescribed in this IdP. Matrix maintains a registry of identifiers\n[in the matrix-spec repo](https://github.com/matrix-org/matrix-spec/blob/main/informal/idp-brands.md)\nto ensure clients and servers are aligned on major/common brands.\n\nClients should prefer the `brand` over the `icon`, when both are\nprovided. Clients are not required to support any particular `brand`,\nincluding those in the registry, though are expected to be able to\npresent any IdP based off the `name`/`icon` to the user regardless.\n\nUnregistered brands are permitted using the [Common Namespaced Identifier Grammar](/appendices/#common-namespaced-identifier-grammar),\nthough excluding the namespace requirements. For example, `examplesso`\nis a valid brand which is not in the registry but still permitted.\nServers should be mindful that clients might not support their unregistered\nbrand usage as intended by the server.","example":"github"}},"required":["id","name"]}}},"required":["type"]};
+const schema1 = {"type":"object","title":"m.login.sso flow schema","properties":{"type":{"type":"string","enum":["m.login.sso"],"description":"The string `m.login.sso`","example":"m.login.sso"},"identity_providers":{"type":"array","description":"Optional identity providers (IdPs) to present to the user. These would\nappear (typically) as distinct buttons for the user to interact with,\nand would map to the appropriate IdP-dependent redirect endpoint for that\nIdP.","example":[{"id":"com.example.idp.github","name":"GitHub","brand":"github"},{"id":"com.example.idp.gitlab","name":"GitLab","icon":"mxc://example.com/abc123"}],"items":{"type":"object","title":"IdP","description":"An identity provider.","properties":{"id":{"type":"string","description":"Opaque string chosen by the homeserver, uniquely identifying\nthe IdP from other IdPs the homeserver might support. Should\nuse the [Opaque identifier Grammar](/appendices#opaque-identifiers).","example":"com.example.idp.github"},"name":{"type":"string","description":"Human readable description for the IdP, intended to be shown to\nthe user.","example":"Github"},"icon":{"type":"string","description":"Optional `mxc://` URI to provide an image/icon representing the IdP.\nIntended to be shown alongside the `name` if provided.\n\n{{% boxes/note %}}\nClients SHOULD use the deprecated [`/download`](/client-server-api/#get_matrixmediav3downloadservernamemediaid)\nand [`/thumbnail`](/client-server-api/#get_matrixmediav3thumbnailservernamemediaid)\nendpoints to retrieve this media item because clients will not have\nan access token they can authenticate with yet. Servers SHOULD ensure\nmedia used for IdP icons is excluded from the freeze described by the\n[Content Repository module's Client Behaviour section](/client-server-api/#content-repo-client-behaviour).\n\nThis may be addressed in the future with proposals like [MSC4148](https://github.com/matrix-org/matrix-spec-proposals/pull/4148),\nor removed entirely through the transition to OIDC.\n{{% /boxes/note %}}","example":"mxc://example.org/abc123"},"brand":{"type":"string","description":"Optional UI hint for what kind of common SSO provider is being\ndescribed in this IdP. Matrix maintains a registry of identifiers\n[in the matrix-spec repo](https://github.com/matrix-org/matrix-spec/blob/main/informal/idp-brands.md)\nto ensure clients and servers are aligned on major/common brands.\n\nClients should prefer the `brand` over the `icon`, when both are\nprovided. Clients are not required to support any particular `brand`,\nincluding those in the registry, though are expected to be able to\npresent any IdP based off the `name`/`icon` to the user regardless.\n\nUnregistered brands are permitted using the [Common Namespaced Identifier Grammar](/appendices/#common-namespaced-identifier-grammar),\nthough excluding the namespace requirements. For example, `examplesso`\nis a valid brand which is not in the registry but still permitted.\nServers should be mindful that clients might not support their unregistered\nbrand usage as intended by the server.","example":"github"}},"required":["id","name"]}}},"required":["type"]};
 const func0 = Object.prototype.hasOwnProperty;
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate2.evaluated;
+  const evaluated0 = validate1.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -42,7 +41,7 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
       if(!(data0 === "m.login.sso")){
-        const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema2.properties.type.enum},message:"must be equal to one of the allowed values"};
+        const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema1.properties.type.enum},message:"must be equal to one of the allowed values"};
         if(vErrors === null){
           vErrors = [err2];
         }
@@ -162,39 +161,18 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate2.errors = vErrors;
-  return errors === 0;
-}
-validate2.evaluated = {"props":{"type":true,"identity_providers":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate1.evaluated;
-  if(evaluated0.dynamicProps){
-    evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-    evaluated0.items = undefined;
-  }
-  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-    errors = vErrors.length;
-  }
   validate1.errors = vErrors;
   return errors === 0;
 }
 validate1.evaluated = {"props":{"type":true,"identity_providers":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateIdentityProvider = validate4;
-const schema3 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/SsoLoginFlow/properties/identity_providers/items"}]};
-const schema4 = {"type":"object","title":"IdP","description":"An identity provider.","properties":{"id":{"type":"string","description":"Opaque string chosen by the homeserver, uniquely identifying\nthe IdP from other IdPs the homeserver might support. Should\nuse the [Opaque identifier Grammar](/appendices#opaque-identifiers).","example":"com.example.idp.github"},"name":{"type":"string","description":"Human readable description for the IdP, intended to be shown to\nthe user.","example":"Github"},"icon":{"type":"string","description":"Optional `mxc://` URI to provide an image/icon representing the IdP.\nIntended to be shown alongside the `name` if provided.\n\n{{% boxes/note %}}\nClients SHOULD use the deprecated [`/download`](/client-server-api/#get_matrixmediav3downloadservernamemediaid)\nand [`/thumbnail`](/client-server-api/#get_matrixmediav3thumbnailservernamemediaid)\nendpoints to retrieve this media item because clients will not have\nan access token they can authenticate with yet. Servers SHOULD ensure\nmedia used for IdP icons is excluded from the freeze described by the\n[Content Repository module's Client Behaviour section](/client-server-api/#content-repo-client-behaviour).\n\nThis may be addressed in the future with proposals like [MSC4148](https://github.com/matrix-org/matrix-spec-proposals/pull/4148),\nor removed entirely through the transition to OIDC.\n{{% /boxes/note %}}","example":"mxc://example.org/abc123"},"brand":{"type":"string","description":"Optional UI hint for what kind of common SSO provider is being\ndescribed in this IdP. Matrix maintains a registry of identifiers\n[in the matrix-spec repo](https://github.com/matrix-org/matrix-spec/blob/main/informal/idp-brands.md)\nto ensure clients and servers are aligned on major/common brands.\n\nClients should prefer the `brand` over the `icon`, when both are\nprovided. Clients are not required to support any particular `brand`,\nincluding those in the registry, though are expected to be able to\npresent any IdP based off the `name`/`icon` to the user regardless.\n\nUnregistered brands are permitted using the [Common Namespaced Identifier Grammar](/appendices/#common-namespaced-identifier-grammar),\nthough excluding the namespace requirements. For example, `examplesso`\nis a valid brand which is not in the registry but still permitted.\nServers should be mindful that clients might not support their unregistered\nbrand usage as intended by the server.","example":"github"}},"required":["id","name"]};
+export const validateIdentityProvider = validate2;
+const schema2 = {"type":"object","title":"IdP","description":"An identity provider.","properties":{"id":{"type":"string","description":"Opaque string chosen by the homeserver, uniquely identifying\nthe IdP from other IdPs the homeserver might support. Should\nuse the [Opaque identifier Grammar](/appendices#opaque-identifiers).","example":"com.example.idp.github"},"name":{"type":"string","description":"Human readable description for the IdP, intended to be shown to\nthe user.","example":"Github"},"icon":{"type":"string","description":"Optional `mxc://` URI to provide an image/icon representing the IdP.\nIntended to be shown alongside the `name` if provided.\n\n{{% boxes/note %}}\nClients SHOULD use the deprecated [`/download`](/client-server-api/#get_matrixmediav3downloadservernamemediaid)\nand [`/thumbnail`](/client-server-api/#get_matrixmediav3thumbnailservernamemediaid)\nendpoints to retrieve this media item because clients will not have\nan access token they can authenticate with yet. Servers SHOULD ensure\nmedia used for IdP icons is excluded from the freeze described by the\n[Content Repository module's Client Behaviour section](/client-server-api/#content-repo-client-behaviour).\n\nThis may be addressed in the future with proposals like [MSC4148](https://github.com/matrix-org/matrix-spec-proposals/pull/4148),\nor removed entirely through the transition to OIDC.\n{{% /boxes/note %}}","example":"mxc://example.org/abc123"},"brand":{"type":"string","description":"Optional UI hint for what kind of common SSO provider is being\ndescribed in this IdP. Matrix maintains a registry of identifiers\n[in the matrix-spec repo](https://github.com/matrix-org/matrix-spec/blob/main/informal/idp-brands.md)\nto ensure clients and servers are aligned on major/common brands.\n\nClients should prefer the `brand` over the `icon`, when both are\nprovided. Clients are not required to support any particular `brand`,\nincluding those in the registry, though are expected to be able to\npresent any IdP based off the `name`/`icon` to the user regardless.\n\nUnregistered brands are permitted using the [Common Namespaced Identifier Grammar](/appendices/#common-namespaced-identifier-grammar),\nthough excluding the namespace requirements. For example, `examplesso`\nis a valid brand which is not in the registry but still permitted.\nServers should be mindful that clients might not support their unregistered\nbrand usage as intended by the server.","example":"github"}},"required":["id","name"]};
 
-function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate5.evaluated;
+  const evaluated0 = validate2.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -281,42 +259,21 @@ function validate5(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate5.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate5.evaluated = {"props":{"id":true,"name":true,"icon":true,"brand":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate4.evaluated;
-  if(evaluated0.dynamicProps){
-    evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-    evaluated0.items = undefined;
-  }
-  if(!(validate5(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
-    errors = vErrors.length;
-  }
-  validate4.errors = vErrors;
-  return errors === 0;
-}
-validate4.evaluated = {"props":{"id":true,"name":true,"icon":true,"brand":true},"dynamicProps":false,"dynamicItems":false};
+validate2.evaluated = {"props":{"id":true,"name":true,"icon":true,"brand":true},"dynamicProps":false,"dynamicItems":false};
 
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateSsoLoginFlow = validate1;
-  const schema1 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/SsoLoginFlow"}]};
-  const schema2 = {"type":"object","title":"m.login.sso flow schema","properties":{"type":{"type":"string","enum":["m.login.sso"],"description":"The string `m.login.sso`","example":"m.login.sso"},"identity_providers":{"type":"array","description":"Optional identity providers (IdPs) to present to the user. These would\nappear (typically) as distinct buttons for the user to interact with,\nand would map to the appropriate IdP-dependent redirect endpoint for that\nIdP.","example":[{"id":"com.example.idp.github","name":"GitHub","brand":"github"},{"id":"com.example.idp.gitlab","name":"GitLab","icon":"mxc://example.com/abc123"}],"items":{"type":"object","title":"IdP","description":"An identity provider.","properties":{"id":{"type":"string","description":"Opaque string chosen by the homeserver, uniquely identifying\nthe IdP from other IdPs the homeserver might support. Should\nuse the [Opaque identifier Grammar](/appendices#opaque-identifiers).","example":"com.example.idp.github"},"name":{"type":"string","description":"Human readable description for the IdP, intended to be shown to\nthe user.","example":"Github"},"icon":{"type":"string","description":"Optional `mxc://` URI to provide an image/icon representing the IdP.\nIntended to be shown alongside the `name` if provided.\n\n{{% boxes/note %}}\nClients SHOULD use the deprecated [`/download`](/client-server-api/#get_matrixmediav3downloadservernamemediaid)\nand [`/thumbnail`](/client-server-api/#get_matrixmediav3thumbnailservernamemediaid)\nendpoints to retrieve this media item because clients will not have\nan access token they can authenticate with yet. Servers SHOULD ensure\nmedia used for IdP icons is excluded from the freeze described by the\n[Content Repository module's Client Behaviour section](/client-server-api/#content-repo-client-behaviour).\n\nThis may be addressed in the future with proposals like [MSC4148](https://github.com/matrix-org/matrix-spec-proposals/pull/4148),\nor removed entirely through the transition to OIDC.\n{{% /boxes/note %}}","example":"mxc://example.org/abc123"},"brand":{"type":"string","description":"Optional UI hint for what kind of common SSO provider is being\ndescribed in this IdP. Matrix maintains a registry of identifiers\n[in the matrix-spec repo](https://github.com/matrix-org/matrix-spec/blob/main/informal/idp-brands.md)\nto ensure clients and servers are aligned on major/common brands.\n\nClients should prefer the `brand` over the `icon`, when both are\nprovided. Clients are not required to support any particular `brand`,\nincluding those in the registry, though are expected to be able to\npresent any IdP based off the `name`/`icon` to the user regardless.\n\nUnregistered brands are permitted using the [Common Namespaced Identifier Grammar](/appendices/#common-namespaced-identifier-grammar),\nthough excluding the namespace requirements. For example, `examplesso`\nis a valid brand which is not in the registry but still permitted.\nServers should be mindful that clients might not support their unregistered\nbrand usage as intended by the server.","example":"github"}},"required":["id","name"]}}},"required":["type"]};
+  const schema1 = {"type":"object","title":"m.login.sso flow schema","properties":{"type":{"type":"string","enum":["m.login.sso"],"description":"The string `m.login.sso`","example":"m.login.sso"},"identity_providers":{"type":"array","description":"Optional identity providers (IdPs) to present to the user. These would\nappear (typically) as distinct buttons for the user to interact with,\nand would map to the appropriate IdP-dependent redirect endpoint for that\nIdP.","example":[{"id":"com.example.idp.github","name":"GitHub","brand":"github"},{"id":"com.example.idp.gitlab","name":"GitLab","icon":"mxc://example.com/abc123"}],"items":{"type":"object","title":"IdP","description":"An identity provider.","properties":{"id":{"type":"string","description":"Opaque string chosen by the homeserver, uniquely identifying\nthe IdP from other IdPs the homeserver might support. Should\nuse the [Opaque identifier Grammar](/appendices#opaque-identifiers).","example":"com.example.idp.github"},"name":{"type":"string","description":"Human readable description for the IdP, intended to be shown to\nthe user.","example":"Github"},"icon":{"type":"string","description":"Optional `mxc://` URI to provide an image/icon representing the IdP.\nIntended to be shown alongside the `name` if provided.\n\n{{% boxes/note %}}\nClients SHOULD use the deprecated [`/download`](/client-server-api/#get_matrixmediav3downloadservernamemediaid)\nand [`/thumbnail`](/client-server-api/#get_matrixmediav3thumbnailservernamemediaid)\nendpoints to retrieve this media item because clients will not have\nan access token they can authenticate with yet. Servers SHOULD ensure\nmedia used for IdP icons is excluded from the freeze described by the\n[Content Repository module's Client Behaviour section](/client-server-api/#content-repo-client-behaviour).\n\nThis may be addressed in the future with proposals like [MSC4148](https://github.com/matrix-org/matrix-spec-proposals/pull/4148),\nor removed entirely through the transition to OIDC.\n{{% /boxes/note %}}","example":"mxc://example.org/abc123"},"brand":{"type":"string","description":"Optional UI hint for what kind of common SSO provider is being\ndescribed in this IdP. Matrix maintains a registry of identifiers\n[in the matrix-spec repo](https://github.com/matrix-org/matrix-spec/blob/main/informal/idp-brands.md)\nto ensure clients and servers are aligned on major/common brands.\n\nClients should prefer the `brand` over the `icon`, when both are\nprovided. Clients are not required to support any particular `brand`,\nincluding those in the registry, though are expected to be able to\npresent any IdP based off the `name`/`icon` to the user regardless.\n\nUnregistered brands are permitted using the [Common Namespaced Identifier Grammar](/appendices/#common-namespaced-identifier-grammar),\nthough excluding the namespace requirements. For example, `examplesso`\nis a valid brand which is not in the registry but still permitted.\nServers should be mindful that clients might not support their unregistered\nbrand usage as intended by the server.","example":"github"}},"required":["id","name"]}}},"required":["type"]};
   const func0 = Object.prototype.hasOwnProperty;
 
-  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate2.evaluated;
+    const evaluated0 = validate1.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -327,7 +284,7 @@ function createFirstErrorValidators(exports) {
       if(data && typeof data == "object" && !Array.isArray(data)){
         let missing0;
         if(((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")){
-          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
           return false;
         }
         else {
@@ -335,11 +292,11 @@ function createFirstErrorValidators(exports) {
             let data0 = data.type;
             const _errs1 = errors;
             if(typeof data0 !== "string"){
-              validate2.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+              validate1.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
               return false;
             }
             if(!(data0 === "m.login.sso")){
-              validate2.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema2.properties.type.enum},message:"must be equal to one of the allowed values"}];
+              validate1.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema1.properties.type.enum},message:"must be equal to one of the allowed values"}];
               return false;
             }
             var valid0 = _errs1 === errors;
@@ -362,14 +319,14 @@ function createFirstErrorValidators(exports) {
                       if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
                         let missing1;
                         if((((data2.id === undefined) || (!(func0.call(data2, "id")))) && (missing1 = "id")) || (((data2.name === undefined) || (!(func0.call(data2, "name")))) && (missing1 = "name"))){
-                          validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0,schemaPath:"#/properties/identity_providers/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+                          validate1.errors = [{instancePath:instancePath+"/identity_providers/" + i0,schemaPath:"#/properties/identity_providers/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
                           return false;
                         }
                         else {
                           if(data2.id !== undefined && func0.call(data2, "id")){
                             const _errs7 = errors;
                             if(typeof data2.id !== "string"){
-                              validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/id",schemaPath:"#/properties/identity_providers/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                              validate1.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/id",schemaPath:"#/properties/identity_providers/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                               return false;
                             }
                             var valid2 = _errs7 === errors;
@@ -381,7 +338,7 @@ function createFirstErrorValidators(exports) {
                             if(data2.name !== undefined && func0.call(data2, "name")){
                               const _errs9 = errors;
                               if(typeof data2.name !== "string"){
-                                validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/name",schemaPath:"#/properties/identity_providers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                validate1.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/name",schemaPath:"#/properties/identity_providers/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                                 return false;
                               }
                               var valid2 = _errs9 === errors;
@@ -393,7 +350,7 @@ function createFirstErrorValidators(exports) {
                               if(data2.icon !== undefined && func0.call(data2, "icon")){
                                 const _errs11 = errors;
                                 if(typeof data2.icon !== "string"){
-                                  validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/icon",schemaPath:"#/properties/identity_providers/items/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                  validate1.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/icon",schemaPath:"#/properties/identity_providers/items/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                                   return false;
                                 }
                                 var valid2 = _errs11 === errors;
@@ -405,7 +362,7 @@ function createFirstErrorValidators(exports) {
                                 if(data2.brand !== undefined && func0.call(data2, "brand")){
                                   const _errs13 = errors;
                                   if(typeof data2.brand !== "string"){
-                                    validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/brand",schemaPath:"#/properties/identity_providers/items/properties/brand/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                                    validate1.errors = [{instancePath:instancePath+"/identity_providers/" + i0+"/brand",schemaPath:"#/properties/identity_providers/items/properties/brand/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                                     return false;
                                   }
                                   var valid2 = _errs13 === errors;
@@ -419,7 +376,7 @@ function createFirstErrorValidators(exports) {
                         }
                       }
                       else {
-                        validate2.errors = [{instancePath:instancePath+"/identity_providers/" + i0,schemaPath:"#/properties/identity_providers/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+                        validate1.errors = [{instancePath:instancePath+"/identity_providers/" + i0,schemaPath:"#/properties/identity_providers/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
                         return false;
                       }
                     }
@@ -430,7 +387,7 @@ function createFirstErrorValidators(exports) {
                   }
                 }
                 else {
-                  validate2.errors = [{instancePath:instancePath+"/identity_providers",schemaPath:"#/properties/identity_providers/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                  validate1.errors = [{instancePath:instancePath+"/identity_providers",schemaPath:"#/properties/identity_providers/type",keyword:"type",params:{type: "array"},message:"must be array"}];
                   return false;
                 }
               }
@@ -443,43 +400,22 @@ function createFirstErrorValidators(exports) {
         }
       }
       else {
-        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
         return false;
       }
-    }
-    validate2.errors = vErrors;
-    return errors === 0;
-  }
-  validate2.evaluated = {"props":{"type":true,"identity_providers":true},"dynamicProps":false,"dynamicItems":false};
-
-
-  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate1.evaluated;
-    if(evaluated0.dynamicProps){
-      evaluated0.props = undefined;
-    }
-    if(evaluated0.dynamicItems){
-      evaluated0.items = undefined;
-    }
-    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-      errors = vErrors.length;
     }
     validate1.errors = vErrors;
     return errors === 0;
   }
   validate1.evaluated = {"props":{"type":true,"identity_providers":true},"dynamicProps":false,"dynamicItems":false};
 
-  exports.validateIdentityProvider = validate4;
-  const schema3 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/SsoLoginFlow/properties/identity_providers/items"}]};
-  const schema4 = {"type":"object","title":"IdP","description":"An identity provider.","properties":{"id":{"type":"string","description":"Opaque string chosen by the homeserver, uniquely identifying\nthe IdP from other IdPs the homeserver might support. Should\nuse the [Opaque identifier Grammar](/appendices#opaque-identifiers).","example":"com.example.idp.github"},"name":{"type":"string","description":"Human readable description for the IdP, intended to be shown to\nthe user.","example":"Github"},"icon":{"type":"string","description":"Optional `mxc://` URI to provide an image/icon representing the IdP.\nIntended to be shown alongside the `name` if provided.\n\n{{% boxes/note %}}\nClients SHOULD use the deprecated [`/download`](/client-server-api/#get_matrixmediav3downloadservernamemediaid)\nand [`/thumbnail`](/client-server-api/#get_matrixmediav3thumbnailservernamemediaid)\nendpoints to retrieve this media item because clients will not have\nan access token they can authenticate with yet. Servers SHOULD ensure\nmedia used for IdP icons is excluded from the freeze described by the\n[Content Repository module's Client Behaviour section](/client-server-api/#content-repo-client-behaviour).\n\nThis may be addressed in the future with proposals like [MSC4148](https://github.com/matrix-org/matrix-spec-proposals/pull/4148),\nor removed entirely through the transition to OIDC.\n{{% /boxes/note %}}","example":"mxc://example.org/abc123"},"brand":{"type":"string","description":"Optional UI hint for what kind of common SSO provider is being\ndescribed in this IdP. Matrix maintains a registry of identifiers\n[in the matrix-spec repo](https://github.com/matrix-org/matrix-spec/blob/main/informal/idp-brands.md)\nto ensure clients and servers are aligned on major/common brands.\n\nClients should prefer the `brand` over the `icon`, when both are\nprovided. Clients are not required to support any particular `brand`,\nincluding those in the registry, though are expected to be able to\npresent any IdP based off the `name`/`icon` to the user regardless.\n\nUnregistered brands are permitted using the [Common Namespaced Identifier Grammar](/appendices/#common-namespaced-identifier-grammar),\nthough excluding the namespace requirements. For example, `examplesso`\nis a valid brand which is not in the registry but still permitted.\nServers should be mindful that clients might not support their unregistered\nbrand usage as intended by the server.","example":"github"}},"required":["id","name"]};
+  exports.validateIdentityProvider = validate2;
+  const schema2 = {"type":"object","title":"IdP","description":"An identity provider.","properties":{"id":{"type":"string","description":"Opaque string chosen by the homeserver, uniquely identifying\nthe IdP from other IdPs the homeserver might support. Should\nuse the [Opaque identifier Grammar](/appendices#opaque-identifiers).","example":"com.example.idp.github"},"name":{"type":"string","description":"Human readable description for the IdP, intended to be shown to\nthe user.","example":"Github"},"icon":{"type":"string","description":"Optional `mxc://` URI to provide an image/icon representing the IdP.\nIntended to be shown alongside the `name` if provided.\n\n{{% boxes/note %}}\nClients SHOULD use the deprecated [`/download`](/client-server-api/#get_matrixmediav3downloadservernamemediaid)\nand [`/thumbnail`](/client-server-api/#get_matrixmediav3thumbnailservernamemediaid)\nendpoints to retrieve this media item because clients will not have\nan access token they can authenticate with yet. Servers SHOULD ensure\nmedia used for IdP icons is excluded from the freeze described by the\n[Content Repository module's Client Behaviour section](/client-server-api/#content-repo-client-behaviour).\n\nThis may be addressed in the future with proposals like [MSC4148](https://github.com/matrix-org/matrix-spec-proposals/pull/4148),\nor removed entirely through the transition to OIDC.\n{{% /boxes/note %}}","example":"mxc://example.org/abc123"},"brand":{"type":"string","description":"Optional UI hint for what kind of common SSO provider is being\ndescribed in this IdP. Matrix maintains a registry of identifiers\n[in the matrix-spec repo](https://github.com/matrix-org/matrix-spec/blob/main/informal/idp-brands.md)\nto ensure clients and servers are aligned on major/common brands.\n\nClients should prefer the `brand` over the `icon`, when both are\nprovided. Clients are not required to support any particular `brand`,\nincluding those in the registry, though are expected to be able to\npresent any IdP based off the `name`/`icon` to the user regardless.\n\nUnregistered brands are permitted using the [Common Namespaced Identifier Grammar](/appendices/#common-namespaced-identifier-grammar),\nthough excluding the namespace requirements. For example, `examplesso`\nis a valid brand which is not in the registry but still permitted.\nServers should be mindful that clients might not support their unregistered\nbrand usage as intended by the server.","example":"github"}},"required":["id","name"]};
 
-  function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate5.evaluated;
+    const evaluated0 = validate2.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -490,14 +426,14 @@ function createFirstErrorValidators(exports) {
       if(data && typeof data == "object" && !Array.isArray(data)){
         let missing0;
         if((((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")) || (((data.name === undefined) || (!(func0.call(data, "name")))) && (missing0 = "name"))){
-          validate5.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
           return false;
         }
         else {
           if(data.id !== undefined && func0.call(data, "id")){
             const _errs1 = errors;
             if(typeof data.id !== "string"){
-              validate5.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+              validate2.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
               return false;
             }
             var valid0 = _errs1 === errors;
@@ -509,7 +445,7 @@ function createFirstErrorValidators(exports) {
             if(data.name !== undefined && func0.call(data, "name")){
               const _errs3 = errors;
               if(typeof data.name !== "string"){
-                validate5.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                validate2.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                 return false;
               }
               var valid0 = _errs3 === errors;
@@ -521,7 +457,7 @@ function createFirstErrorValidators(exports) {
               if(data.icon !== undefined && func0.call(data, "icon")){
                 const _errs5 = errors;
                 if(typeof data.icon !== "string"){
-                  validate5.errors = [{instancePath:instancePath+"/icon",schemaPath:"#/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                  validate2.errors = [{instancePath:instancePath+"/icon",schemaPath:"#/properties/icon/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                   return false;
                 }
                 var valid0 = _errs5 === errors;
@@ -533,7 +469,7 @@ function createFirstErrorValidators(exports) {
                 if(data.brand !== undefined && func0.call(data, "brand")){
                   const _errs7 = errors;
                   if(typeof data.brand !== "string"){
-                    validate5.errors = [{instancePath:instancePath+"/brand",schemaPath:"#/properties/brand/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                    validate2.errors = [{instancePath:instancePath+"/brand",schemaPath:"#/properties/brand/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                     return false;
                   }
                   var valid0 = _errs7 === errors;
@@ -547,34 +483,14 @@ function createFirstErrorValidators(exports) {
         }
       }
       else {
-        validate5.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
         return false;
       }
     }
-    validate5.errors = vErrors;
+    validate2.errors = vErrors;
     return errors === 0;
   }
-  validate5.evaluated = {"props":{"id":true,"name":true,"icon":true,"brand":true},"dynamicProps":false,"dynamicItems":false};
-
-
-  function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate4.evaluated;
-    if(evaluated0.dynamicProps){
-      evaluated0.props = undefined;
-    }
-    if(evaluated0.dynamicItems){
-      evaluated0.items = undefined;
-    }
-    if(!(validate5(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
-      errors = vErrors.length;
-    }
-    validate4.errors = vErrors;
-    return errors === 0;
-  }
-  validate4.evaluated = {"props":{"id":true,"name":true,"icon":true,"brand":true},"dynamicProps":false,"dynamicItems":false};
+  validate2.evaluated = {"props":{"id":true,"name":true,"icon":true,"brand":true},"dynamicProps":false,"dynamicItems":false};
 
   return exports;
 }

@@ -4,14 +4,13 @@
 import { asserter, guard } from "./runtime.js";
 
 export const validateGetStatusResponse = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1status/get/responses/200/content/application~1json/schema"}]};
-const schema2 = {"type":"object","required":["state","level"],"properties":{"state":{"type":"string","enum":["online","offline","unavailable"]},"level":{"type":"integer","enum":[1,2,3]},"mixed":{"enum":["a",1,null,true]}}};
+const schema1 = {"type":"object","required":["state","level"],"properties":{"state":{"type":"string","enum":["online","offline","unavailable"]},"level":{"type":"integer","enum":[1,2,3]},"mixed":{"enum":["a",1,null,true]}}};
 const func0 = Object.prototype.hasOwnProperty;
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate2.evaluated;
+  const evaluated0 = validate1.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -52,7 +51,7 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
       if(!(((data0 === "online") || (data0 === "offline")) || (data0 === "unavailable"))){
-        const err3 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema2.properties.state.enum},message:"must be equal to one of the allowed values"};
+        const err3 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema1.properties.state.enum},message:"must be equal to one of the allowed values"};
         if(vErrors === null){
           vErrors = [err3];
         }
@@ -75,7 +74,7 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
       if(!(((data1 === 1) || (data1 === 2)) || (data1 === 3))){
-        const err5 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema2.properties.level.enum},message:"must be equal to one of the allowed values"};
+        const err5 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema1.properties.level.enum},message:"must be equal to one of the allowed values"};
         if(vErrors === null){
           vErrors = [err5];
         }
@@ -88,7 +87,7 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
     if(data.mixed !== undefined && func0.call(data, "mixed")){
       let data2 = data.mixed;
       if(!((((data2 === "a") || (data2 === 1)) || (data2 === null)) || (data2 === true))){
-        const err6 = {instancePath:instancePath+"/mixed",schemaPath:"#/properties/mixed/enum",keyword:"enum",params:{allowedValues: schema2.properties.mixed.enum},message:"must be equal to one of the allowed values"};
+        const err6 = {instancePath:instancePath+"/mixed",schemaPath:"#/properties/mixed/enum",keyword:"enum",params:{allowedValues: schema1.properties.mixed.enum},message:"must be equal to one of the allowed values"};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -109,26 +108,6 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate2.errors = vErrors;
-  return errors === 0;
-}
-validate2.evaluated = {"props":{"state":true,"level":true,"mixed":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate1.evaluated;
-  if(evaluated0.dynamicProps){
-    evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-    evaluated0.items = undefined;
-  }
-  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-    errors = vErrors.length;
-  }
   validate1.errors = vErrors;
   return errors === 0;
 }
@@ -137,14 +116,13 @@ validate1.evaluated = {"props":{"state":true,"level":true,"mixed":true},"dynamic
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateGetStatusResponse = validate1;
-  const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1status/get/responses/200/content/application~1json/schema"}]};
-  const schema2 = {"type":"object","required":["state","level"],"properties":{"state":{"type":"string","enum":["online","offline","unavailable"]},"level":{"type":"integer","enum":[1,2,3]},"mixed":{"enum":["a",1,null,true]}}};
+  const schema1 = {"type":"object","required":["state","level"],"properties":{"state":{"type":"string","enum":["online","offline","unavailable"]},"level":{"type":"integer","enum":[1,2,3]},"mixed":{"enum":["a",1,null,true]}}};
   const func0 = Object.prototype.hasOwnProperty;
 
-  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate2.evaluated;
+    const evaluated0 = validate1.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -155,7 +133,7 @@ function createFirstErrorValidators(exports) {
       if(data && typeof data == "object" && !Array.isArray(data)){
         let missing0;
         if((((data.state === undefined) || (!(func0.call(data, "state")))) && (missing0 = "state")) || (((data.level === undefined) || (!(func0.call(data, "level")))) && (missing0 = "level"))){
-          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
           return false;
         }
         else {
@@ -163,11 +141,11 @@ function createFirstErrorValidators(exports) {
             let data0 = data.state;
             const _errs1 = errors;
             if(typeof data0 !== "string"){
-              validate2.errors = [{instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+              validate1.errors = [{instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string"}];
               return false;
             }
             if(!(((data0 === "online") || (data0 === "offline")) || (data0 === "unavailable"))){
-              validate2.errors = [{instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema2.properties.state.enum},message:"must be equal to one of the allowed values"}];
+              validate1.errors = [{instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema1.properties.state.enum},message:"must be equal to one of the allowed values"}];
               return false;
             }
             var valid0 = _errs1 === errors;
@@ -180,11 +158,11 @@ function createFirstErrorValidators(exports) {
               let data1 = data.level;
               const _errs3 = errors;
               if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-                validate2.errors = [{instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+                validate1.errors = [{instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
                 return false;
               }
               if(!(((data1 === 1) || (data1 === 2)) || (data1 === 3))){
-                validate2.errors = [{instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema2.properties.level.enum},message:"must be equal to one of the allowed values"}];
+                validate1.errors = [{instancePath:instancePath+"/level",schemaPath:"#/properties/level/enum",keyword:"enum",params:{allowedValues: schema1.properties.level.enum},message:"must be equal to one of the allowed values"}];
                 return false;
               }
               var valid0 = _errs3 === errors;
@@ -197,7 +175,7 @@ function createFirstErrorValidators(exports) {
                 let data2 = data.mixed;
                 const _errs5 = errors;
                 if(!((((data2 === "a") || (data2 === 1)) || (data2 === null)) || (data2 === true))){
-                  validate2.errors = [{instancePath:instancePath+"/mixed",schemaPath:"#/properties/mixed/enum",keyword:"enum",params:{allowedValues: schema2.properties.mixed.enum},message:"must be equal to one of the allowed values"}];
+                  validate1.errors = [{instancePath:instancePath+"/mixed",schemaPath:"#/properties/mixed/enum",keyword:"enum",params:{allowedValues: schema1.properties.mixed.enum},message:"must be equal to one of the allowed values"}];
                   return false;
                 }
                 var valid0 = _errs5 === errors;
@@ -210,29 +188,9 @@ function createFirstErrorValidators(exports) {
         }
       }
       else {
-        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
         return false;
       }
-    }
-    validate2.errors = vErrors;
-    return errors === 0;
-  }
-  validate2.evaluated = {"props":{"state":true,"level":true,"mixed":true},"dynamicProps":false,"dynamicItems":false};
-
-
-  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate1.evaluated;
-    if(evaluated0.dynamicProps){
-      evaluated0.props = undefined;
-    }
-    if(evaluated0.dynamicItems){
-      evaluated0.items = undefined;
-    }
-    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-      errors = vErrors.length;
     }
     validate1.errors = vErrors;
     return errors === 0;

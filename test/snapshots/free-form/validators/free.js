@@ -4,15 +4,14 @@
 import { asserter, guard } from "./runtime.js";
 
 export const validateGetBagResponse = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1bag/get/responses/200/content/application~1json/schema"}]};
-const schema2 = {"type":"object","required":["content"],"properties":{"content":{"type":"object","description":"Anything at all."},"counts":{"type":"object","additionalProperties":{"type":"integer"}},"users":{"type":"object","patternProperties":{"^@":{"type":"string"}}},"anything":{}}};
+const schema1 = {"type":"object","required":["content"],"properties":{"content":{"type":"object","description":"Anything at all."},"counts":{"type":"object","additionalProperties":{"type":"integer"}},"users":{"type":"object","patternProperties":{"^@":{"type":"string"}}},"anything":{}}};
 const func0 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^@", "u");
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate2.evaluated;
+  const evaluated0 = validate1.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -113,26 +112,6 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate2.errors = vErrors;
-  return errors === 0;
-}
-validate2.evaluated = {"props":{"content":true,"counts":true,"users":true,"anything":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate1.evaluated;
-  if(evaluated0.dynamicProps){
-    evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-    evaluated0.items = undefined;
-  }
-  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-    errors = vErrors.length;
-  }
   validate1.errors = vErrors;
   return errors === 0;
 }
@@ -141,15 +120,14 @@ validate1.evaluated = {"props":{"content":true,"counts":true,"users":true,"anyth
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateGetBagResponse = validate1;
-  const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1bag/get/responses/200/content/application~1json/schema"}]};
-  const schema2 = {"type":"object","required":["content"],"properties":{"content":{"type":"object","description":"Anything at all."},"counts":{"type":"object","additionalProperties":{"type":"integer"}},"users":{"type":"object","patternProperties":{"^@":{"type":"string"}}},"anything":{}}};
+  const schema1 = {"type":"object","required":["content"],"properties":{"content":{"type":"object","description":"Anything at all."},"counts":{"type":"object","additionalProperties":{"type":"integer"}},"users":{"type":"object","patternProperties":{"^@":{"type":"string"}}},"anything":{}}};
   const func0 = Object.prototype.hasOwnProperty;
   const pattern0 = new RegExp("^@", "u");
 
-  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate2.evaluated;
+    const evaluated0 = validate1.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -160,7 +138,7 @@ function createFirstErrorValidators(exports) {
       if(data && typeof data == "object" && !Array.isArray(data)){
         let missing0;
         if(((data.content === undefined) || (!(func0.call(data, "content")))) && (missing0 = "content")){
-          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
           return false;
         }
         else {
@@ -168,7 +146,7 @@ function createFirstErrorValidators(exports) {
             let data0 = data.content;
             const _errs1 = errors;
             if(!(data0 && typeof data0 == "object" && !Array.isArray(data0))){
-              validate2.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+              validate1.errors = [{instancePath:instancePath+"/content",schemaPath:"#/properties/content/type",keyword:"type",params:{type: "object"},message:"must be object"}];
               return false;
             }
             var valid0 = _errs1 === errors;
@@ -186,7 +164,7 @@ function createFirstErrorValidators(exports) {
                     let data2 = data1[key0];
                     const _errs6 = errors;
                     if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-                      validate2.errors = [{instancePath:instancePath+"/counts/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counts/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+                      validate1.errors = [{instancePath:instancePath+"/counts/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/counts/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
                       return false;
                     }
                     var valid1 = _errs6 === errors;
@@ -196,7 +174,7 @@ function createFirstErrorValidators(exports) {
                   }
                 }
                 else {
-                  validate2.errors = [{instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+                  validate1.errors = [{instancePath:instancePath+"/counts",schemaPath:"#/properties/counts/type",keyword:"type",params:{type: "object"},message:"must be object"}];
                   return false;
                 }
               }
@@ -215,7 +193,7 @@ function createFirstErrorValidators(exports) {
                     for(const key1 of Object.keys(data3)){
                       if(pattern0.test(key1)){
                         if(typeof data3[key1] !== "string"){
-                          validate2.errors = [{instancePath:instancePath+"/users/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/users/patternProperties/%5E%40/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                          validate1.errors = [{instancePath:instancePath+"/users/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/users/patternProperties/%5E%40/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                           return false;
                         }
                         props0[key1] = true;
@@ -223,7 +201,7 @@ function createFirstErrorValidators(exports) {
                     }
                   }
                   else {
-                    validate2.errors = [{instancePath:instancePath+"/users",schemaPath:"#/properties/users/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+                    validate1.errors = [{instancePath:instancePath+"/users",schemaPath:"#/properties/users/type",keyword:"type",params:{type: "object"},message:"must be object"}];
                     return false;
                   }
                 }
@@ -237,29 +215,9 @@ function createFirstErrorValidators(exports) {
         }
       }
       else {
-        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
         return false;
       }
-    }
-    validate2.errors = vErrors;
-    return errors === 0;
-  }
-  validate2.evaluated = {"props":{"content":true,"counts":true,"users":true,"anything":true},"dynamicProps":false,"dynamicItems":false};
-
-
-  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate1.evaluated;
-    if(evaluated0.dynamicProps){
-      evaluated0.props = undefined;
-    }
-    if(evaluated0.dynamicItems){
-      evaluated0.items = undefined;
-    }
-    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-      errors = vErrors.length;
     }
     validate1.errors = vErrors;
     return errors === 0;

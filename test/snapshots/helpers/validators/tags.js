@@ -5,16 +5,15 @@ import { asserter, guard } from "./runtime.js";
 import { equal, ucs2length } from "./helpers.js";
 
 export const validateGetTagsResponse = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1tags/get/responses/200/content/application~1json/schema"}]};
-const schema2 = {"type":"object","required":["tags"],"properties":{"tags":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":2}},"origin":{"const":{"kind":"builtin"}}}};
+const schema1 = {"type":"object","required":["tags"],"properties":{"tags":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":2}},"origin":{"const":{"kind":"builtin"}}}};
 const func0 = Object.prototype.hasOwnProperty;
 const func2 = ucs2length;
 const func5 = equal;
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate2.evaluated;
+  const evaluated0 = validate1.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -108,8 +107,8 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
       }
     }
     if(data.origin !== undefined && func0.call(data, "origin")){
-      if(!func5(data.origin, schema2.properties.origin.const)){
-        const err6 = {instancePath:instancePath+"/origin",schemaPath:"#/properties/origin/const",keyword:"const",params:{allowedValue: schema2.properties.origin.const},message:"must be equal to constant"};
+      if(!func5(data.origin, schema1.properties.origin.const)){
+        const err6 = {instancePath:instancePath+"/origin",schemaPath:"#/properties/origin/const",keyword:"const",params:{allowedValue: schema1.properties.origin.const},message:"must be equal to constant"};
         if(vErrors === null){
           vErrors = [err6];
         }
@@ -130,26 +129,6 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate2.errors = vErrors;
-  return errors === 0;
-}
-validate2.evaluated = {"props":{"tags":true,"origin":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate1.evaluated;
-  if(evaluated0.dynamicProps){
-    evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-    evaluated0.items = undefined;
-  }
-  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-    errors = vErrors.length;
-  }
   validate1.errors = vErrors;
   return errors === 0;
 }
@@ -158,16 +137,15 @@ validate1.evaluated = {"props":{"tags":true,"origin":true},"dynamicProps":false,
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateGetTagsResponse = validate1;
-  const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1tags/get/responses/200/content/application~1json/schema"}]};
-  const schema2 = {"type":"object","required":["tags"],"properties":{"tags":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":2}},"origin":{"const":{"kind":"builtin"}}}};
+  const schema1 = {"type":"object","required":["tags"],"properties":{"tags":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1,"maxLength":2}},"origin":{"const":{"kind":"builtin"}}}};
   const func0 = Object.prototype.hasOwnProperty;
   const func2 = ucs2length;
   const func5 = equal;
 
-  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate2.evaluated;
+    const evaluated0 = validate1.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -178,7 +156,7 @@ function createFirstErrorValidators(exports) {
       if(data && typeof data == "object" && !Array.isArray(data)){
         let missing0;
         if(((data.tags === undefined) || (!(func0.call(data, "tags")))) && (missing0 = "tags")){
-          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
           return false;
         }
         else {
@@ -195,18 +173,18 @@ function createFirstErrorValidators(exports) {
                   if(errors === _errs3){
                     if(typeof data1 === "string"){
                       if(func2(data1) > 2){
-                        validate2.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/maxLength",keyword:"maxLength",params:{limit: 2},message:"must NOT have more than 2 characters"}];
+                        validate1.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/maxLength",keyword:"maxLength",params:{limit: 2},message:"must NOT have more than 2 characters"}];
                         return false;
                       }
                       else {
                         if(func2(data1) < 1){
-                          validate2.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+                          validate1.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
                           return false;
                         }
                       }
                     }
                     else {
-                      validate2.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                      validate1.errors = [{instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                       return false;
                     }
                   }
@@ -227,7 +205,7 @@ function createFirstErrorValidators(exports) {
                       }
                       if(typeof indices0[item0] == "number"){
                         j0 = indices0[item0];
-                        validate2.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
+                        validate1.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
                         return false;
                         break;
                       }
@@ -237,7 +215,7 @@ function createFirstErrorValidators(exports) {
                 }
               }
               else {
-                validate2.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                validate1.errors = [{instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
                 return false;
               }
             }
@@ -249,8 +227,8 @@ function createFirstErrorValidators(exports) {
           if(valid0){
             if(data.origin !== undefined && func0.call(data, "origin")){
               const _errs5 = errors;
-              if(!func5(data.origin, schema2.properties.origin.const)){
-                validate2.errors = [{instancePath:instancePath+"/origin",schemaPath:"#/properties/origin/const",keyword:"const",params:{allowedValue: schema2.properties.origin.const},message:"must be equal to constant"}];
+              if(!func5(data.origin, schema1.properties.origin.const)){
+                validate1.errors = [{instancePath:instancePath+"/origin",schemaPath:"#/properties/origin/const",keyword:"const",params:{allowedValue: schema1.properties.origin.const},message:"must be equal to constant"}];
                 return false;
               }
               var valid0 = _errs5 === errors;
@@ -262,29 +240,9 @@ function createFirstErrorValidators(exports) {
         }
       }
       else {
-        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
         return false;
       }
-    }
-    validate2.errors = vErrors;
-    return errors === 0;
-  }
-  validate2.evaluated = {"props":{"tags":true,"origin":true},"dynamicProps":false,"dynamicItems":false};
-
-
-  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate1.evaluated;
-    if(evaluated0.dynamicProps){
-      evaluated0.props = undefined;
-    }
-    if(evaluated0.dynamicItems){
-      evaluated0.items = undefined;
-    }
-    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-      errors = vErrors.length;
     }
     validate1.errors = vErrors;
     return errors === 0;

@@ -4,14 +4,13 @@
 import { asserter, guard } from "./runtime.js";
 
 export const validateGetEchoResponse = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1echo/get/responses/200/content/application~1json/schema"}]};
-const schema2 = {"type":"object","required":["a-b","*/"],"properties":{"a-b":{"type":"string","description":"`${globalThis.__pwned = 3}`"},"*/":{"type":"string","enum":["*/","${x}","\u2028"],"default":"*/"},"__proto__":{"type":"integer","example":"*/ 1 /*"}}};
+const schema1 = {"type":"object","required":["a-b","*/"],"properties":{"a-b":{"type":"string","description":"`${globalThis.__pwned = 3}`"},"*/":{"type":"string","enum":["*/","${x}","\u2028"],"default":"*/"},"__proto__":{"type":"integer","example":"*/ 1 /*"}}};
 const func0 = Object.prototype.hasOwnProperty;
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate2.evaluated;
+  const evaluated0 = validate1.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -64,7 +63,7 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
         errors++;
       }
       if(!(((data1 === "*/") || (data1 === "${x}")) || (data1 === "\u2028"))){
-        const err4 = {instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/enum",keyword:"enum",params:{allowedValues: schema2.properties["*/"].enum},message:"must be equal to one of the allowed values"};
+        const err4 = {instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/enum",keyword:"enum",params:{allowedValues: schema1.properties["*/"].enum},message:"must be equal to one of the allowed values"};
         if(vErrors === null){
           vErrors = [err4];
         }
@@ -85,26 +84,6 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate2.errors = vErrors;
-  return errors === 0;
-}
-validate2.evaluated = {"props":{"a-b":true,"*/":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate1.evaluated;
-  if(evaluated0.dynamicProps){
-    evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-    evaluated0.items = undefined;
-  }
-  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-    errors = vErrors.length;
-  }
   validate1.errors = vErrors;
   return errors === 0;
 }
@@ -113,14 +92,13 @@ validate1.evaluated = {"props":{"a-b":true,"*/":true},"dynamicProps":false,"dyna
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateGetEchoResponse = validate1;
-  const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1echo/get/responses/200/content/application~1json/schema"}]};
-  const schema2 = {"type":"object","required":["a-b","*/"],"properties":{"a-b":{"type":"string","description":"`${globalThis.__pwned = 3}`"},"*/":{"type":"string","enum":["*/","${x}","\u2028"],"default":"*/"},"__proto__":{"type":"integer","example":"*/ 1 /*"}}};
+  const schema1 = {"type":"object","required":["a-b","*/"],"properties":{"a-b":{"type":"string","description":"`${globalThis.__pwned = 3}`"},"*/":{"type":"string","enum":["*/","${x}","\u2028"],"default":"*/"},"__proto__":{"type":"integer","example":"*/ 1 /*"}}};
   const func0 = Object.prototype.hasOwnProperty;
 
-  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate2.evaluated;
+    const evaluated0 = validate1.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -131,14 +109,14 @@ function createFirstErrorValidators(exports) {
       if(data && typeof data == "object" && !Array.isArray(data)){
         let missing0;
         if((((data["a-b"] === undefined) || (!(func0.call(data, "a-b")))) && (missing0 = "a-b")) || (((data["*/"] === undefined) || (!(func0.call(data, "*/")))) && (missing0 = "*/"))){
-          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
           return false;
         }
         else {
           if(data["a-b"] !== undefined && func0.call(data, "a-b")){
             const _errs1 = errors;
             if(typeof data["a-b"] !== "string"){
-              validate2.errors = [{instancePath:instancePath+"/a-b",schemaPath:"#/properties/a-b/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+              validate1.errors = [{instancePath:instancePath+"/a-b",schemaPath:"#/properties/a-b/type",keyword:"type",params:{type: "string"},message:"must be string"}];
               return false;
             }
             var valid0 = _errs1 === errors;
@@ -151,11 +129,11 @@ function createFirstErrorValidators(exports) {
               let data1 = data["*/"];
               const _errs3 = errors;
               if(typeof data1 !== "string"){
-                validate2.errors = [{instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                validate1.errors = [{instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                 return false;
               }
               if(!(((data1 === "*/") || (data1 === "${x}")) || (data1 === "\u2028"))){
-                validate2.errors = [{instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/enum",keyword:"enum",params:{allowedValues: schema2.properties["*/"].enum},message:"must be equal to one of the allowed values"}];
+                validate1.errors = [{instancePath:instancePath+"/*~1",schemaPath:"#/properties/*~1/enum",keyword:"enum",params:{allowedValues: schema1.properties["*/"].enum},message:"must be equal to one of the allowed values"}];
                 return false;
               }
               var valid0 = _errs3 === errors;
@@ -167,29 +145,9 @@ function createFirstErrorValidators(exports) {
         }
       }
       else {
-        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
         return false;
       }
-    }
-    validate2.errors = vErrors;
-    return errors === 0;
-  }
-  validate2.evaluated = {"props":{"a-b":true,"*/":true},"dynamicProps":false,"dynamicItems":false};
-
-
-  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate1.evaluated;
-    if(evaluated0.dynamicProps){
-      evaluated0.props = undefined;
-    }
-    if(evaluated0.dynamicItems){
-      evaluated0.items = undefined;
-    }
-    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-      errors = vErrors.length;
     }
     validate1.errors = vErrors;
     return errors === 0;

@@ -4,15 +4,14 @@
 import { asserter, guard } from "./runtime.js";
 
 export const validateGetShapeResponse = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1shape/get/responses/200/content/application~1json/schema"}]};
-const schema2 = {"oneOf":[{"$ref":"#/$defs/document/components/schemas/Circle"},{"$ref":"#/$defs/document/components/schemas/Square"}]};
-const schema3 = {"type":"object","required":["kind","radius"],"properties":{"kind":{"const":"circle"},"radius":{"type":"number"}}};
+const schema1 = {"oneOf":[{"$ref":"#/$defs/document/components/schemas/Circle"},{"$ref":"#/$defs/document/components/schemas/Square"}]};
+const schema2 = {"type":"object","required":["kind","radius"],"properties":{"kind":{"const":"circle"},"radius":{"type":"number"}}};
 const func0 = Object.prototype.hasOwnProperty;
 
-function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate3.evaluated;
+  const evaluated0 = validate2.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -76,17 +75,17 @@ function validate3(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate3.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate3.evaluated = {"props":{"kind":true,"radius":true},"dynamicProps":false,"dynamicItems":false};
+validate2.evaluated = {"props":{"kind":true,"radius":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema4 = {"type":"object","required":["kind","side"],"properties":{"kind":{"const":"square"},"side":{"type":"number"},"label":{"anyOf":[{"type":"string"},{"type":"integer"}]}}};
+const schema3 = {"type":"object","required":["kind","side"],"properties":{"kind":{"const":"square"},"side":{"type":"number"},"label":{"anyOf":[{"type":"string"},{"type":"integer"}]}}};
 
-function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate5.evaluated;
+  const evaluated0 = validate4.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -202,16 +201,16 @@ function validate5(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate5.errors = vErrors;
+  validate4.errors = vErrors;
   return errors === 0;
 }
-validate5.evaluated = {"props":{"kind":true,"side":true,"label":true},"dynamicProps":false,"dynamicItems":false};
+validate4.evaluated = {"props":{"kind":true,"side":true,"label":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate2.evaluated;
+  const evaluated0 = validate1.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -222,8 +221,8 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
   let valid0 = false;
   let passing0 = null;
   const _errs1 = errors;
-  if(!(validate3(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
+  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs1 === errors;
@@ -235,8 +234,8 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
     props0.radius = true;
   }
   const _errs2 = errors;
-  if(!(validate5(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
+  if(!(validate4(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs2 === errors;
@@ -277,30 +276,6 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
       }
     }
   }
-  validate2.errors = vErrors;
-  evaluated0.props = props0;
-  return errors === 0;
-}
-validate2.evaluated = {"dynamicProps":true,"dynamicItems":false};
-
-
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate1.evaluated;
-  if(evaluated0.dynamicProps){
-    evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-    evaluated0.items = undefined;
-  }
-  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-    errors = vErrors.length;
-  }
-  else {
-    var props0 = validate2.evaluated.props;
-  }
   validate1.errors = vErrors;
   evaluated0.props = props0;
   return errors === 0;
@@ -310,15 +285,14 @@ validate1.evaluated = {"dynamicProps":true,"dynamicItems":false};
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateGetShapeResponse = validate1;
-  const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1shape/get/responses/200/content/application~1json/schema"}]};
-  const schema2 = {"oneOf":[{"$ref":"#/$defs/document/components/schemas/Circle"},{"$ref":"#/$defs/document/components/schemas/Square"}]};
-  const schema3 = {"type":"object","required":["kind","radius"],"properties":{"kind":{"const":"circle"},"radius":{"type":"number"}}};
+  const schema1 = {"oneOf":[{"$ref":"#/$defs/document/components/schemas/Circle"},{"$ref":"#/$defs/document/components/schemas/Square"}]};
+  const schema2 = {"type":"object","required":["kind","radius"],"properties":{"kind":{"const":"circle"},"radius":{"type":"number"}}};
   const func0 = Object.prototype.hasOwnProperty;
 
-  function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate3.evaluated;
+    const evaluated0 = validate2.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -329,14 +303,14 @@ function createFirstErrorValidators(exports) {
       if(data && typeof data == "object" && !Array.isArray(data)){
         let missing0;
         if((((data.kind === undefined) || (!(func0.call(data, "kind")))) && (missing0 = "kind")) || (((data.radius === undefined) || (!(func0.call(data, "radius")))) && (missing0 = "radius"))){
-          validate3.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
           return false;
         }
         else {
           if(data.kind !== undefined && func0.call(data, "kind")){
             const _errs1 = errors;
             if("circle" !== data.kind){
-              validate3.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "circle"},message:"must be equal to constant"}];
+              validate2.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "circle"},message:"must be equal to constant"}];
               return false;
             }
             var valid0 = _errs1 === errors;
@@ -349,7 +323,7 @@ function createFirstErrorValidators(exports) {
               let data1 = data.radius;
               const _errs2 = errors;
               if(!((typeof data1 == "number") && (isFinite(data1)))){
-                validate3.errors = [{instancePath:instancePath+"/radius",schemaPath:"#/properties/radius/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+                validate2.errors = [{instancePath:instancePath+"/radius",schemaPath:"#/properties/radius/type",keyword:"type",params:{type: "number"},message:"must be number"}];
                 return false;
               }
               var valid0 = _errs2 === errors;
@@ -361,21 +335,21 @@ function createFirstErrorValidators(exports) {
         }
       }
       else {
-        validate3.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
         return false;
       }
     }
-    validate3.errors = vErrors;
+    validate2.errors = vErrors;
     return errors === 0;
   }
-  validate3.evaluated = {"props":{"kind":true,"radius":true},"dynamicProps":false,"dynamicItems":false};
+  validate2.evaluated = {"props":{"kind":true,"radius":true},"dynamicProps":false,"dynamicItems":false};
 
-  const schema4 = {"type":"object","required":["kind","side"],"properties":{"kind":{"const":"square"},"side":{"type":"number"},"label":{"anyOf":[{"type":"string"},{"type":"integer"}]}}};
+  const schema3 = {"type":"object","required":["kind","side"],"properties":{"kind":{"const":"square"},"side":{"type":"number"},"label":{"anyOf":[{"type":"string"},{"type":"integer"}]}}};
 
-  function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate5.evaluated;
+    const evaluated0 = validate4.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -386,14 +360,14 @@ function createFirstErrorValidators(exports) {
       if(data && typeof data == "object" && !Array.isArray(data)){
         let missing0;
         if((((data.kind === undefined) || (!(func0.call(data, "kind")))) && (missing0 = "kind")) || (((data.side === undefined) || (!(func0.call(data, "side")))) && (missing0 = "side"))){
-          validate5.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          validate4.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
           return false;
         }
         else {
           if(data.kind !== undefined && func0.call(data, "kind")){
             const _errs1 = errors;
             if("square" !== data.kind){
-              validate5.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "square"},message:"must be equal to constant"}];
+              validate4.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "square"},message:"must be equal to constant"}];
               return false;
             }
             var valid0 = _errs1 === errors;
@@ -406,7 +380,7 @@ function createFirstErrorValidators(exports) {
               let data1 = data.side;
               const _errs2 = errors;
               if(!((typeof data1 == "number") && (isFinite(data1)))){
-                validate5.errors = [{instancePath:instancePath+"/side",schemaPath:"#/properties/side/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+                validate4.errors = [{instancePath:instancePath+"/side",schemaPath:"#/properties/side/type",keyword:"type",params:{type: "number"},message:"must be number"}];
                 return false;
               }
               var valid0 = _errs2 === errors;
@@ -455,7 +429,7 @@ function createFirstErrorValidators(exports) {
                     vErrors.push(err2);
                   }
                   errors++;
-                  validate5.errors = vErrors;
+                  validate4.errors = vErrors;
                   return false;
                 }
                 else {
@@ -479,20 +453,20 @@ function createFirstErrorValidators(exports) {
         }
       }
       else {
-        validate5.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        validate4.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
         return false;
       }
     }
-    validate5.errors = vErrors;
+    validate4.errors = vErrors;
     return errors === 0;
   }
-  validate5.evaluated = {"props":{"kind":true,"side":true,"label":true},"dynamicProps":false,"dynamicItems":false};
+  validate4.evaluated = {"props":{"kind":true,"side":true,"label":true},"dynamicProps":false,"dynamicItems":false};
 
 
-  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate2.evaluated;
+    const evaluated0 = validate1.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -503,8 +477,8 @@ function createFirstErrorValidators(exports) {
     let valid0 = false;
     let passing0 = null;
     const _errs1 = errors;
-    if(!(validate3(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
+    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
       errors = vErrors.length;
     }
     var _valid0 = _errs1 === errors;
@@ -516,8 +490,8 @@ function createFirstErrorValidators(exports) {
       props0.radius = true;
     }
     const _errs2 = errors;
-    if(!(validate5(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
+    if(!(validate4(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+      vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
       errors = vErrors.length;
     }
     var _valid0 = _errs2 === errors;
@@ -546,7 +520,7 @@ function createFirstErrorValidators(exports) {
         vErrors.push(err0);
       }
       errors++;
-      validate2.errors = vErrors;
+      validate1.errors = vErrors;
       return false;
     }
     else {
@@ -559,30 +533,6 @@ function createFirstErrorValidators(exports) {
           vErrors = null;
         }
       }
-    }
-    validate2.errors = vErrors;
-    evaluated0.props = props0;
-    return errors === 0;
-  }
-  validate2.evaluated = {"dynamicProps":true,"dynamicItems":false};
-
-
-  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate1.evaluated;
-    if(evaluated0.dynamicProps){
-      evaluated0.props = undefined;
-    }
-    if(evaluated0.dynamicItems){
-      evaluated0.items = undefined;
-    }
-    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-      errors = vErrors.length;
-    }
-    else {
-      var props0 = validate2.evaluated.props;
     }
     validate1.errors = vErrors;
     evaluated0.props = props0;

@@ -4,15 +4,14 @@
 import { asserter, guard } from "./runtime.js";
 
 export const validateGetMetaResponse = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1meta/get/responses/200/content/application~1json/schema"}]};
-const schema2 = {"type":"object","required":["issuer","modes"],"properties":{"issuer":{"type":"string","description":"MUST use https.","pattern":"^https://"},"modes":{"type":"array","items":{"type":"string"},"description":"MUST contain `query`.","contains":{"const":"query"}}}};
+const schema1 = {"type":"object","required":["issuer","modes"],"properties":{"issuer":{"type":"string","description":"MUST use https.","pattern":"^https://"},"modes":{"type":"array","items":{"type":"string"},"description":"MUST contain `query`.","contains":{"const":"query"}}}};
 const func0 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^https://", "u");
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate2.evaluated;
+  const evaluated0 = validate1.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -144,26 +143,6 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate2.errors = vErrors;
-  return errors === 0;
-}
-validate2.evaluated = {"props":{"issuer":true,"modes":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate1.evaluated;
-  if(evaluated0.dynamicProps){
-    evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-    evaluated0.items = undefined;
-  }
-  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-    errors = vErrors.length;
-  }
   validate1.errors = vErrors;
   return errors === 0;
 }
@@ -172,15 +151,14 @@ validate1.evaluated = {"props":{"issuer":true,"modes":true},"dynamicProps":false
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateGetMetaResponse = validate1;
-  const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1meta/get/responses/200/content/application~1json/schema"}]};
-  const schema2 = {"type":"object","required":["issuer","modes"],"properties":{"issuer":{"type":"string","description":"MUST use https.","pattern":"^https://"},"modes":{"type":"array","items":{"type":"string"},"description":"MUST contain `query`.","contains":{"const":"query"}}}};
+  const schema1 = {"type":"object","required":["issuer","modes"],"properties":{"issuer":{"type":"string","description":"MUST use https.","pattern":"^https://"},"modes":{"type":"array","items":{"type":"string"},"description":"MUST contain `query`.","contains":{"const":"query"}}}};
   const func0 = Object.prototype.hasOwnProperty;
   const pattern0 = new RegExp("^https://", "u");
 
-  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate2.evaluated;
+    const evaluated0 = validate1.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -191,7 +169,7 @@ function createFirstErrorValidators(exports) {
       if(data && typeof data == "object" && !Array.isArray(data)){
         let missing0;
         if((((data.issuer === undefined) || (!(func0.call(data, "issuer")))) && (missing0 = "issuer")) || (((data.modes === undefined) || (!(func0.call(data, "modes")))) && (missing0 = "modes"))){
-          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
           return false;
         }
         else {
@@ -201,12 +179,12 @@ function createFirstErrorValidators(exports) {
             if(errors === _errs1){
               if(typeof data0 === "string"){
                 if(!pattern0.test(data0)){
-                  validate2.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""}];
+                  validate1.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/pattern",keyword:"pattern",params:{pattern: "^https://"},message:"must match pattern \""+"^https://"+"\""}];
                   return false;
                 }
               }
               else {
-                validate2.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                validate1.errors = [{instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                 return false;
               }
             }
@@ -226,7 +204,7 @@ function createFirstErrorValidators(exports) {
                   for(let i0=0; i0<len0; i0++){
                     const _errs5 = errors;
                     if(typeof data1[i0] !== "string"){
-                      validate2.errors = [{instancePath:instancePath+"/modes/" + i0,schemaPath:"#/properties/modes/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                      validate1.errors = [{instancePath:instancePath+"/modes/" + i0,schemaPath:"#/properties/modes/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                       return false;
                     }
                     var valid1 = _errs5 === errors;
@@ -255,7 +233,7 @@ function createFirstErrorValidators(exports) {
                       }
                     }
                     if(!valid2){
-                      validate2.errors = [{instancePath:instancePath+"/modes",schemaPath:"#/properties/modes/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
+                      validate1.errors = [{instancePath:instancePath+"/modes",schemaPath:"#/properties/modes/contains",keyword:"contains",params:{minContains: 1},message:"must contain at least 1 valid item(s)"}];
                       return false;
                     }
                     else {
@@ -272,7 +250,7 @@ function createFirstErrorValidators(exports) {
                   }
                 }
                 else {
-                  validate2.errors = [{instancePath:instancePath+"/modes",schemaPath:"#/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                  validate1.errors = [{instancePath:instancePath+"/modes",schemaPath:"#/properties/modes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
                   return false;
                 }
               }
@@ -285,29 +263,9 @@ function createFirstErrorValidators(exports) {
         }
       }
       else {
-        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
         return false;
       }
-    }
-    validate2.errors = vErrors;
-    return errors === 0;
-  }
-  validate2.evaluated = {"props":{"issuer":true,"modes":true},"dynamicProps":false,"dynamicItems":false};
-
-
-  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate1.evaluated;
-    if(evaluated0.dynamicProps){
-      evaluated0.props = undefined;
-    }
-    if(evaluated0.dynamicItems){
-      evaluated0.items = undefined;
-    }
-    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-      errors = vErrors.length;
     }
     validate1.errors = vErrors;
     return errors === 0;

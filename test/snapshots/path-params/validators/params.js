@@ -4,14 +4,13 @@
 import { asserter, guard } from "./runtime.js";
 
 export const validateGetMemberResponse = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1rooms~1%7BroomId%7D~1members~1%7BuserId%7D/get/responses/200/content/application~1json/schema"}]};
-const schema2 = {"type":"object","required":["user_id"],"properties":{"user_id":{"type":"string"},"display_name":{"type":["string","null"]}}};
+const schema1 = {"type":"object","required":["user_id"],"properties":{"user_id":{"type":"string"},"display_name":{"type":["string","null"]}}};
 const func0 = Object.prototype.hasOwnProperty;
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate2.evaluated;
+  const evaluated0 = validate1.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -44,7 +43,7 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
     if(data.display_name !== undefined && func0.call(data, "display_name")){
       let data1 = data.display_name;
       if((typeof data1 !== "string") && (data1 !== null)){
-        const err2 = {instancePath:instancePath+"/display_name",schemaPath:"#/properties/display_name/type",keyword:"type",params:{type: schema2.properties.display_name.type},message:"must be string,null"};
+        const err2 = {instancePath:instancePath+"/display_name",schemaPath:"#/properties/display_name/type",keyword:"type",params:{type: schema1.properties.display_name.type},message:"must be string,null"};
         if(vErrors === null){
           vErrors = [err2];
         }
@@ -65,26 +64,6 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate2.errors = vErrors;
-  return errors === 0;
-}
-validate2.evaluated = {"props":{"user_id":true,"display_name":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate1.evaluated;
-  if(evaluated0.dynamicProps){
-    evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-    evaluated0.items = undefined;
-  }
-  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-    errors = vErrors.length;
-  }
   validate1.errors = vErrors;
   return errors === 0;
 }
@@ -93,14 +72,13 @@ validate1.evaluated = {"props":{"user_id":true,"display_name":true},"dynamicProp
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateGetMemberResponse = validate1;
-  const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1rooms~1%7BroomId%7D~1members~1%7BuserId%7D/get/responses/200/content/application~1json/schema"}]};
-  const schema2 = {"type":"object","required":["user_id"],"properties":{"user_id":{"type":"string"},"display_name":{"type":["string","null"]}}};
+  const schema1 = {"type":"object","required":["user_id"],"properties":{"user_id":{"type":"string"},"display_name":{"type":["string","null"]}}};
   const func0 = Object.prototype.hasOwnProperty;
 
-  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate2.evaluated;
+    const evaluated0 = validate1.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -111,14 +89,14 @@ function createFirstErrorValidators(exports) {
       if(data && typeof data == "object" && !Array.isArray(data)){
         let missing0;
         if(((data.user_id === undefined) || (!(func0.call(data, "user_id")))) && (missing0 = "user_id")){
-          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
           return false;
         }
         else {
           if(data.user_id !== undefined && func0.call(data, "user_id")){
             const _errs1 = errors;
             if(typeof data.user_id !== "string"){
-              validate2.errors = [{instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+              validate1.errors = [{instancePath:instancePath+"/user_id",schemaPath:"#/properties/user_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
               return false;
             }
             var valid0 = _errs1 === errors;
@@ -131,7 +109,7 @@ function createFirstErrorValidators(exports) {
               let data1 = data.display_name;
               const _errs3 = errors;
               if((typeof data1 !== "string") && (data1 !== null)){
-                validate2.errors = [{instancePath:instancePath+"/display_name",schemaPath:"#/properties/display_name/type",keyword:"type",params:{type: schema2.properties.display_name.type},message:"must be string,null"}];
+                validate1.errors = [{instancePath:instancePath+"/display_name",schemaPath:"#/properties/display_name/type",keyword:"type",params:{type: schema1.properties.display_name.type},message:"must be string,null"}];
                 return false;
               }
               var valid0 = _errs3 === errors;
@@ -143,29 +121,9 @@ function createFirstErrorValidators(exports) {
         }
       }
       else {
-        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
         return false;
       }
-    }
-    validate2.errors = vErrors;
-    return errors === 0;
-  }
-  validate2.evaluated = {"props":{"user_id":true,"display_name":true},"dynamicProps":false,"dynamicItems":false};
-
-
-  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate1.evaluated;
-    if(evaluated0.dynamicProps){
-      evaluated0.props = undefined;
-    }
-    if(evaluated0.dynamicItems){
-      evaluated0.items = undefined;
-    }
-    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-      errors = vErrors.length;
     }
     validate1.errors = vErrors;
     return errors === 0;

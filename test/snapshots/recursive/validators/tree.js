@@ -4,15 +4,14 @@
 import { asserter, guard } from "./runtime.js";
 
 export const validateGetTreeResponse = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/Node"}]};
-const schema2 = {"type":"object","required":["name"],"properties":{"name":{"type":"string"},"children":{"type":"array","items":{"$ref":"#/$defs/document/components/schemas/Node"}}}};
+const schema1 = {"type":"object","required":["name"],"properties":{"name":{"type":"string"},"children":{"type":"array","items":{"$ref":"#/$defs/document/components/schemas/Node"}}}};
 const func0 = Object.prototype.hasOwnProperty;
-const wrapper0 = {validate: validate2};
+const wrapper0 = {validate: validate1};
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate2.evaluated;
+  const evaluated0 = validate1.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -75,26 +74,6 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate2.errors = vErrors;
-  return errors === 0;
-}
-validate2.evaluated = {"props":{"name":true,"children":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate1.evaluated;
-  if(evaluated0.dynamicProps){
-    evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-    evaluated0.items = undefined;
-  }
-  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-    errors = vErrors.length;
-  }
   validate1.errors = vErrors;
   return errors === 0;
 }
@@ -103,15 +82,14 @@ validate1.evaluated = {"props":{"name":true,"children":true},"dynamicProps":fals
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateGetTreeResponse = validate1;
-  const schema1 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/Node"}]};
-  const schema2 = {"type":"object","required":["name"],"properties":{"name":{"type":"string"},"children":{"type":"array","items":{"$ref":"#/$defs/document/components/schemas/Node"}}}};
+  const schema1 = {"type":"object","required":["name"],"properties":{"name":{"type":"string"},"children":{"type":"array","items":{"$ref":"#/$defs/document/components/schemas/Node"}}}};
   const func0 = Object.prototype.hasOwnProperty;
-  const wrapper0 = {validate: validate2};
+  const wrapper0 = {validate: validate1};
 
-  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate2.evaluated;
+    const evaluated0 = validate1.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -122,14 +100,14 @@ function createFirstErrorValidators(exports) {
       if(data && typeof data == "object" && !Array.isArray(data)){
         let missing0;
         if(((data.name === undefined) || (!(func0.call(data, "name")))) && (missing0 = "name")){
-          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
           return false;
         }
         else {
           if(data.name !== undefined && func0.call(data, "name")){
             const _errs1 = errors;
             if(typeof data.name !== "string"){
-              validate2.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+              validate1.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
               return false;
             }
             var valid0 = _errs1 === errors;
@@ -158,7 +136,7 @@ function createFirstErrorValidators(exports) {
                   }
                 }
                 else {
-                  validate2.errors = [{instancePath:instancePath+"/children",schemaPath:"#/properties/children/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                  validate1.errors = [{instancePath:instancePath+"/children",schemaPath:"#/properties/children/type",keyword:"type",params:{type: "array"},message:"must be array"}];
                   return false;
                 }
               }
@@ -171,29 +149,9 @@ function createFirstErrorValidators(exports) {
         }
       }
       else {
-        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
         return false;
       }
-    }
-    validate2.errors = vErrors;
-    return errors === 0;
-  }
-  validate2.evaluated = {"props":{"name":true,"children":true},"dynamicProps":false,"dynamicItems":false};
-
-
-  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate1.evaluated;
-    if(evaluated0.dynamicProps){
-      evaluated0.props = undefined;
-    }
-    if(evaluated0.dynamicItems){
-      evaluated0.items = undefined;
-    }
-    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-      errors = vErrors.length;
     }
     validate1.errors = vErrors;
     return errors === 0;

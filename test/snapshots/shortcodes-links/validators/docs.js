@@ -4,14 +4,13 @@
 import { asserter, guard } from "./runtime.js";
 
 export const validateGetThingResponse = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1thing/get/responses/200/content/application~1json/schema"}]};
-const schema2 = {"type":"object","properties":{"old":{"type":"string","deprecated":true,"x-changedInMatrixVersion":{"1.9":"No longer used."},"description":"{{% changed-in v=\"1.9\" %}} Gone. See [rooms](/rooms/v11)."}}};
+const schema1 = {"type":"object","properties":{"old":{"type":"string","deprecated":true,"x-changedInMatrixVersion":{"1.9":"No longer used."},"description":"{{% changed-in v=\"1.9\" %}} Gone. See [rooms](/rooms/v11)."}}};
 const func0 = Object.prototype.hasOwnProperty;
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate2.evaluated;
+  const evaluated0 = validate1.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -42,26 +41,6 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate2.errors = vErrors;
-  return errors === 0;
-}
-validate2.evaluated = {"props":{"old":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate1.evaluated;
-  if(evaluated0.dynamicProps){
-    evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-    evaluated0.items = undefined;
-  }
-  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-    errors = vErrors.length;
-  }
   validate1.errors = vErrors;
   return errors === 0;
 }
@@ -70,39 +49,8 @@ validate1.evaluated = {"props":{"old":true},"dynamicProps":false,"dynamicItems":
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateGetThingResponse = validate1;
-  const schema1 = {"allOf":[{"$ref":"#/$defs/document/paths/~1thing/get/responses/200/content/application~1json/schema"}]};
-  const schema2 = {"type":"object","properties":{"old":{"type":"string","deprecated":true,"x-changedInMatrixVersion":{"1.9":"No longer used."},"description":"{{% changed-in v=\"1.9\" %}} Gone. See [rooms](/rooms/v11)."}}};
+  const schema1 = {"type":"object","properties":{"old":{"type":"string","deprecated":true,"x-changedInMatrixVersion":{"1.9":"No longer used."},"description":"{{% changed-in v=\"1.9\" %}} Gone. See [rooms](/rooms/v11)."}}};
   const func0 = Object.prototype.hasOwnProperty;
-
-  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate2.evaluated;
-    if(evaluated0.dynamicProps){
-      evaluated0.props = undefined;
-    }
-    if(evaluated0.dynamicItems){
-      evaluated0.items = undefined;
-    }
-    if(errors === 0){
-      if(data && typeof data == "object" && !Array.isArray(data)){
-        if(data.old !== undefined && func0.call(data, "old")){
-          if(typeof data.old !== "string"){
-            validate2.errors = [{instancePath:instancePath+"/old",schemaPath:"#/properties/old/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-            return false;
-          }
-        }
-      }
-      else {
-        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-        return false;
-      }
-    }
-    validate2.errors = vErrors;
-    return errors === 0;
-  }
-  validate2.evaluated = {"props":{"old":true},"dynamicProps":false,"dynamicItems":false};
-
 
   function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
@@ -114,9 +62,19 @@ function createFirstErrorValidators(exports) {
     if(evaluated0.dynamicItems){
       evaluated0.items = undefined;
     }
-    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-      errors = vErrors.length;
+    if(errors === 0){
+      if(data && typeof data == "object" && !Array.isArray(data)){
+        if(data.old !== undefined && func0.call(data, "old")){
+          if(typeof data.old !== "string"){
+            validate1.errors = [{instancePath:instancePath+"/old",schemaPath:"#/properties/old/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+            return false;
+          }
+        }
+      }
+      else {
+        validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        return false;
+      }
     }
     validate1.errors = vErrors;
     return errors === 0;

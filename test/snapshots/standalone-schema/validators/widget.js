@@ -4,14 +4,13 @@
 import { asserter, guard } from "./runtime.js";
 
 export const validateWidget = validate1;
-const schema1 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/Widget"}]};
-const schema2 = {"title":"A widget","type":"object","required":["kind","parts"],"properties":{"kind":{"type":"string","const":"widget"},"parts":{"type":"array","description":"The parts of the widget.","items":{"type":"object","required":["id"],"properties":{"id":{"type":"string"},"weight":{"type":"number","minimum":0}}}}}};
+const schema1 = {"title":"A widget","type":"object","required":["kind","parts"],"properties":{"kind":{"type":"string","const":"widget"},"parts":{"type":"array","description":"The parts of the widget.","items":{"type":"object","required":["id"],"properties":{"id":{"type":"string"},"weight":{"type":"number","minimum":0}}}}}};
 const func0 = Object.prototype.hasOwnProperty;
 
-function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate2.evaluated;
+  const evaluated0 = validate1.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -151,39 +150,18 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate2.errors = vErrors;
-  return errors === 0;
-}
-validate2.evaluated = {"props":{"kind":true,"parts":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate1.evaluated;
-  if(evaluated0.dynamicProps){
-    evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-    evaluated0.items = undefined;
-  }
-  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-    errors = vErrors.length;
-  }
   validate1.errors = vErrors;
   return errors === 0;
 }
 validate1.evaluated = {"props":{"kind":true,"parts":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validatePart = validate4;
-const schema3 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/Widget/properties/parts/items"}]};
-const schema4 = {"type":"object","required":["id"],"properties":{"id":{"type":"string"},"weight":{"type":"number","minimum":0}}};
+export const validatePart = validate2;
+const schema2 = {"type":"object","required":["id"],"properties":{"id":{"type":"string"},"weight":{"type":"number","minimum":0}}};
 
-function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate5.evaluated;
+  const evaluated0 = validate2.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -249,42 +227,21 @@ function validate5(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate5.errors = vErrors;
+  validate2.errors = vErrors;
   return errors === 0;
 }
-validate5.evaluated = {"props":{"id":true,"weight":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate4.evaluated;
-  if(evaluated0.dynamicProps){
-    evaluated0.props = undefined;
-  }
-  if(evaluated0.dynamicItems){
-    evaluated0.items = undefined;
-  }
-  if(!(validate5(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-    vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
-    errors = vErrors.length;
-  }
-  validate4.errors = vErrors;
-  return errors === 0;
-}
-validate4.evaluated = {"props":{"id":true,"weight":true},"dynamicProps":false,"dynamicItems":false};
+validate2.evaluated = {"props":{"id":true,"weight":true},"dynamicProps":false,"dynamicItems":false};
 
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateWidget = validate1;
-  const schema1 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/Widget"}]};
-  const schema2 = {"title":"A widget","type":"object","required":["kind","parts"],"properties":{"kind":{"type":"string","const":"widget"},"parts":{"type":"array","description":"The parts of the widget.","items":{"type":"object","required":["id"],"properties":{"id":{"type":"string"},"weight":{"type":"number","minimum":0}}}}}};
+  const schema1 = {"title":"A widget","type":"object","required":["kind","parts"],"properties":{"kind":{"type":"string","const":"widget"},"parts":{"type":"array","description":"The parts of the widget.","items":{"type":"object","required":["id"],"properties":{"id":{"type":"string"},"weight":{"type":"number","minimum":0}}}}}};
   const func0 = Object.prototype.hasOwnProperty;
 
-  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate2.evaluated;
+    const evaluated0 = validate1.evaluated;
     if(evaluated0.dynamicProps){
       evaluated0.props = undefined;
     }
@@ -295,7 +252,7 @@ function createFirstErrorValidators(exports) {
       if(data && typeof data == "object" && !Array.isArray(data)){
         let missing0;
         if((((data.kind === undefined) || (!(func0.call(data, "kind")))) && (missing0 = "kind")) || (((data.parts === undefined) || (!(func0.call(data, "parts")))) && (missing0 = "parts"))){
-          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          validate1.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
           return false;
         }
         else {
@@ -303,11 +260,11 @@ function createFirstErrorValidators(exports) {
             let data0 = data.kind;
             const _errs1 = errors;
             if(typeof data0 !== "string"){
-              validate2.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+              validate1.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"}];
               return false;
             }
             if("widget" !== data0){
-              validate2.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "widget"},message:"must be equal to constant"}];
+              validate1.errors = [{instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "widget"},message:"must be equal to constant"}];
               return false;
             }
             var valid0 = _errs1 === errors;
@@ -330,14 +287,14 @@ function createFirstErrorValidators(exports) {
                       if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
                         let missing1;
                         if(((data2.id === undefined) || (!(func0.call(data2, "id")))) && (missing1 = "id")){
-                          validate2.errors = [{instancePath:instancePath+"/parts/" + i0,schemaPath:"#/properties/parts/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+                          validate1.errors = [{instancePath:instancePath+"/parts/" + i0,schemaPath:"#/properties/parts/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
                           return false;
                         }
                         else {
                           if(data2.id !== undefined && func0.call(data2, "id")){
                             const _errs7 = errors;
                             if(typeof data2.id !== "string"){
-                              validate2.errors = [{instancePath:instancePath+"/parts/" + i0+"/id",schemaPath:"#/properties/parts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                              validate1.errors = [{instancePath:instancePath+"/parts/" + i0+"/id",schemaPath:"#/properties/parts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
                               return false;
                             }
                             var valid2 = _errs7 === errors;
@@ -352,12 +309,12 @@ function createFirstErrorValidators(exports) {
                               if(errors === _errs9){
                                 if((typeof data4 == "number") && (isFinite(data4))){
                                   if(data4 < 0 || isNaN(data4)){
-                                    validate2.errors = [{instancePath:instancePath+"/parts/" + i0+"/weight",schemaPath:"#/properties/parts/items/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+                                    validate1.errors = [{instancePath:instancePath+"/parts/" + i0+"/weight",schemaPath:"#/properties/parts/items/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
                                     return false;
                                   }
                                 }
                                 else {
-                                  validate2.errors = [{instancePath:instancePath+"/parts/" + i0+"/weight",schemaPath:"#/properties/parts/items/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+                                  validate1.errors = [{instancePath:instancePath+"/parts/" + i0+"/weight",schemaPath:"#/properties/parts/items/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"}];
                                   return false;
                                 }
                               }
@@ -370,7 +327,7 @@ function createFirstErrorValidators(exports) {
                         }
                       }
                       else {
-                        validate2.errors = [{instancePath:instancePath+"/parts/" + i0,schemaPath:"#/properties/parts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+                        validate1.errors = [{instancePath:instancePath+"/parts/" + i0,schemaPath:"#/properties/parts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
                         return false;
                       }
                     }
@@ -381,7 +338,73 @@ function createFirstErrorValidators(exports) {
                   }
                 }
                 else {
-                  validate2.errors = [{instancePath:instancePath+"/parts",schemaPath:"#/properties/parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                  validate1.errors = [{instancePath:instancePath+"/parts",schemaPath:"#/properties/parts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+                  return false;
+                }
+              }
+              var valid0 = _errs3 === errors;
+            }
+            else {
+              var valid0 = true;
+            }
+          }
+        }
+      }
+      else {
+        validate1.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        return false;
+      }
+    }
+    validate1.errors = vErrors;
+    return errors === 0;
+  }
+  validate1.evaluated = {"props":{"kind":true,"parts":true},"dynamicProps":false,"dynamicItems":false};
+
+  exports.validatePart = validate2;
+  const schema2 = {"type":"object","required":["id"],"properties":{"id":{"type":"string"},"weight":{"type":"number","minimum":0}}};
+
+  function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate2.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(errors === 0){
+      if(data && typeof data == "object" && !Array.isArray(data)){
+        let missing0;
+        if(((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")){
+          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          return false;
+        }
+        else {
+          if(data.id !== undefined && func0.call(data, "id")){
+            const _errs1 = errors;
+            if(typeof data.id !== "string"){
+              validate2.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+              return false;
+            }
+            var valid0 = _errs1 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+          if(valid0){
+            if(data.weight !== undefined && func0.call(data, "weight")){
+              let data1 = data.weight;
+              const _errs3 = errors;
+              if(errors === _errs3){
+                if((typeof data1 == "number") && (isFinite(data1))){
+                  if(data1 < 0 || isNaN(data1)){
+                    validate2.errors = [{instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+                    return false;
+                  }
+                }
+                else {
+                  validate2.errors = [{instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"}];
                   return false;
                 }
               }
@@ -401,114 +424,7 @@ function createFirstErrorValidators(exports) {
     validate2.errors = vErrors;
     return errors === 0;
   }
-  validate2.evaluated = {"props":{"kind":true,"parts":true},"dynamicProps":false,"dynamicItems":false};
-
-
-  function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate1.evaluated;
-    if(evaluated0.dynamicProps){
-      evaluated0.props = undefined;
-    }
-    if(evaluated0.dynamicItems){
-      evaluated0.items = undefined;
-    }
-    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
-      errors = vErrors.length;
-    }
-    validate1.errors = vErrors;
-    return errors === 0;
-  }
-  validate1.evaluated = {"props":{"kind":true,"parts":true},"dynamicProps":false,"dynamicItems":false};
-
-  exports.validatePart = validate4;
-  const schema3 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/Widget/properties/parts/items"}]};
-  const schema4 = {"type":"object","required":["id"],"properties":{"id":{"type":"string"},"weight":{"type":"number","minimum":0}}};
-
-  function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate5.evaluated;
-    if(evaluated0.dynamicProps){
-      evaluated0.props = undefined;
-    }
-    if(evaluated0.dynamicItems){
-      evaluated0.items = undefined;
-    }
-    if(errors === 0){
-      if(data && typeof data == "object" && !Array.isArray(data)){
-        let missing0;
-        if(((data.id === undefined) || (!(func0.call(data, "id")))) && (missing0 = "id")){
-          validate5.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-          return false;
-        }
-        else {
-          if(data.id !== undefined && func0.call(data, "id")){
-            const _errs1 = errors;
-            if(typeof data.id !== "string"){
-              validate5.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-              return false;
-            }
-            var valid0 = _errs1 === errors;
-          }
-          else {
-            var valid0 = true;
-          }
-          if(valid0){
-            if(data.weight !== undefined && func0.call(data, "weight")){
-              let data1 = data.weight;
-              const _errs3 = errors;
-              if(errors === _errs3){
-                if((typeof data1 == "number") && (isFinite(data1))){
-                  if(data1 < 0 || isNaN(data1)){
-                    validate5.errors = [{instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
-                    return false;
-                  }
-                }
-                else {
-                  validate5.errors = [{instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"}];
-                  return false;
-                }
-              }
-              var valid0 = _errs3 === errors;
-            }
-            else {
-              var valid0 = true;
-            }
-          }
-        }
-      }
-      else {
-        validate5.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-        return false;
-      }
-    }
-    validate5.errors = vErrors;
-    return errors === 0;
-  }
-  validate5.evaluated = {"props":{"id":true,"weight":true},"dynamicProps":false,"dynamicItems":false};
-
-
-  function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-    let vErrors = null;
-    let errors = 0;
-    const evaluated0 = validate4.evaluated;
-    if(evaluated0.dynamicProps){
-      evaluated0.props = undefined;
-    }
-    if(evaluated0.dynamicItems){
-      evaluated0.items = undefined;
-    }
-    if(!(validate5(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-      vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
-      errors = vErrors.length;
-    }
-    validate4.errors = vErrors;
-    return errors === 0;
-  }
-  validate4.evaluated = {"props":{"id":true,"weight":true},"dynamicProps":false,"dynamicItems":false};
+  validate2.evaluated = {"props":{"id":true,"weight":true},"dynamicProps":false,"dynamicItems":false};
 
   return exports;
 }
