@@ -158,3 +158,41 @@ test("indentBlocks only adds leading spaces, by the braces outside strings", () 
   assert.ok(body.includes("\n    "), "indented");
   assert.equal(indentBlocks(body.split("\n").map((l) => l.trimStart()).join("\n")), body);
 });
+
+test("validators leave out prose and examples, keep enum/const/default data as written, and never drop a name", async () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, "specs"));
+  const schema = {
+    type: "object",
+    title: "TITLE-PROSE",
+    description: "DESCRIPTION-PROSE",
+    example: { note: "EXAMPLE-VALUE" },
+    required: ["description"],
+    // Names that are also annotation keywords: a property, and a dependentRequired entry.
+    properties: { description: { type: "string", description: "PROPERTY-PROSE" }, title: { type: "string" }, ref: { const: { $ref: "#/components/schemas/Doc" } } },
+    dependentRequired: { title: ["summary"] },
+  };
+  const spec = {
+    openapi: "3.1.0",
+    info: { title: "Prose", version: "1", description: "INFO-PROSE" },
+    paths: { "/doc": { get: { operationId: "getDoc", description: "OPERATION-PROSE", responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Doc" } } } } } } } },
+    components: { schemas: { Doc: schema } },
+  };
+  writeFileSync(join(dir, "specs/prose.json"), JSON.stringify(spec));
+  const result = await generate({ cwd: dir, out: join(dir, "out"), force: true });
+  assert.deepEqual(result.problems.filter((p) => p.severity === "error"), []);
+  const code = readFileSync(join(dir, "out/validators/prose.js"), "utf8");
+  assert.doesNotMatch(code, /PROSE|EXAMPLE-VALUE/);
+  const m = (await import(pathToFileURL(join(dir, "out/validators/prose.js")).href)) as Record<string, (v: unknown) => boolean>;
+  for (const name of ["isGetDocResponse", "validateGetDocResponse"]) {
+    const check = m[name]!;
+    assert.equal(check({ description: "x" }), true, name);
+    assert.equal(check({}), false, name); // `description` is still required
+    assert.equal(check({ description: 1 }), false, name); // and still a string
+    assert.equal(check({ description: "x", title: "t" }), false, name); // `title` still needs `summary`
+    assert.equal(check({ description: "x", title: "t", summary: "s" }), true, name);
+    // A `$ref` key inside `const` is data: compared as written, not rebased.
+    assert.equal(check({ description: "x", ref: { $ref: "#/components/schemas/Doc" } }), true, name);
+    assert.equal(check({ description: "x", ref: { $ref: "#/$defs/document/components/schemas/Doc" } }), false, name);
+  }
+});

@@ -237,7 +237,7 @@ export function createAjv(
       keys[validate] = `${id}${ref}`;
     }
   }
-  const resource = { $id: id, $defs: { document: rebaseRefs(spec.document, `#${DOCUMENT_AT}`), exports } };
+  const resource = { $id: id, $defs: { document: ajvDocument(spec.document, `#${DOCUMENT_AT}`), exports } };
   try {
     ajv.addSchema(resource);
   } catch (err) {
@@ -385,10 +385,10 @@ function readBundle(url: URL): string {
 }
 
 /**
- * Keys whose values map names to objects (schema properties, components, media types, …): an
- * entry named `enum`, `example` or `x-foo` there is a name, not a keyword, so it is still scanned.
+ * Keys whose values map names to values (schema properties, components, media types, …): an
+ * entry named `enum`, `example` or `x-foo` there is a name, not a keyword.
  */
-const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas", "responses", "parameters", "headers", "content", "paths", "pathItems", "requestBodies", "callbacks", "links", "encoding", "variables", "webhooks"]);
+const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "dependentRequired", "dependencies", "mapping", "schemas", "responses", "parameters", "headers", "content", "paths", "pathItems", "requestBodies", "callbacks", "links", "encoding", "variables", "webhooks"]);
 
 /** `x-*` keys, `format` values and regular expressions used by the document's schemas (data values skipped). */
 function scanDocument(document: unknown): { extensions: Set<string>; formats: Set<string>; patterns: Set<string> } {
@@ -429,14 +429,33 @@ function compiles(pattern: string, flags: string): boolean {
   }
 }
 
-/** A copy of `node` in which local `$ref`s (`#/…`) point below `prefix`; `__proto__` keys stay own keys. */
-function rebaseRefs(node: unknown, prefix: string, depth = 0): unknown {
+/**
+ * What a validator never reads: prose (string values only: a key of that name holding anything
+ * else is left alone) and examples. Ajv's standalone code declares each compiled schema as a
+ * constant, so without this the validators would carry every description of the spec, twice
+ * for a small spec (both compiles).
+ */
+const PROSE_KEYS = new Set(["description", "title", "summary", "$comment"]);
+const EXAMPLE_KEYS = new Set(["example", "examples"]);
+
+/**
+ * The copy of the document that Ajv compiles: local `$ref`s (`#/…`) point below `prefix`, prose
+ * and examples are left out (see {@link PROSE_KEYS}), and `enum`, `const` and `default` values are
+ * data, kept as they are (a `$ref` key inside one is data too). Keys of name maps
+ * (`properties`, …) are names, never keywords. `__proto__` keys stay own keys.
+ */
+function ajvDocument(node: unknown, prefix: string, names = false, depth = 0): unknown {
   if (depth > 10_000 || typeof node !== "object" || node === null) return node;
-  if (Array.isArray(node)) return node.map((v) => rebaseRefs(v, prefix, depth + 1));
+  if (Array.isArray(node)) return node.map((v) => ajvDocument(v, prefix, false, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    const local = key === "$ref" && typeof value === "string" && value.startsWith("#/");
-    Object.defineProperty(out, key, { value: local ? `${prefix}${value.slice(1)}` : rebaseRefs(value, prefix, depth + 1), enumerable: true, writable: true, configurable: true });
+    let copy: unknown;
+    if (names) copy = ajvDocument(value, prefix, false, depth + 1);
+    else if (key === "$ref" && typeof value === "string" && value.startsWith("#/")) copy = `${prefix}${value.slice(1)}`;
+    else if (EXAMPLE_KEYS.has(key) || (PROSE_KEYS.has(key) && typeof value === "string")) continue;
+    else if (DATA_KEYS.has(key)) copy = value;
+    else copy = ajvDocument(value, prefix, NAME_MAPS.has(key), depth + 1);
+    Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

@@ -4,7 +4,7 @@
 import { asserter, guard } from "./runtime.js";
 
 export const validateGetBagResponse = validate1;
-const schema1 = {"type":"object","required":["content"],"properties":{"content":{"type":"object","description":"Anything at all."},"counts":{"type":"object","additionalProperties":{"type":"integer"}},"users":{"type":"object","patternProperties":{"^@":{"type":"string"}}},"anything":{}}};
+const schema1 = {"type":"object","required":["content"],"properties":{"content":{"type":"object"},"counts":{"type":"object","additionalProperties":{"type":"integer"}},"users":{"type":"object","patternProperties":{"^@":{"type":"string"}}},"anything":{}}};
 const func0 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^@", "u");
 
@@ -120,7 +120,7 @@ validate1.evaluated = {"props":{"content":true,"counts":true,"users":true,"anyth
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateGetBagResponse = validate1;
-  const schema1 = {"type":"object","required":["content"],"properties":{"content":{"type":"object","description":"Anything at all."},"counts":{"type":"object","additionalProperties":{"type":"integer"}},"users":{"type":"object","patternProperties":{"^@":{"type":"string"}}},"anything":{}}};
+  const schema1 = {"type":"object","required":["content"],"properties":{"content":{"type":"object"},"counts":{"type":"object","additionalProperties":{"type":"integer"}},"users":{"type":"object","patternProperties":{"^@":{"type":"string"}}},"anything":{}}};
   const func0 = Object.prototype.hasOwnProperty;
   const pattern0 = new RegExp("^@", "u");
 

@@ -4,7 +4,7 @@
 import { asserter, guard } from "./runtime.js";
 
 export const validateGetMetaResponse = validate1;
-const schema1 = {"type":"object","required":["issuer","modes"],"properties":{"issuer":{"type":"string","description":"MUST use https.","pattern":"^https://"},"modes":{"type":"array","items":{"type":"string"},"description":"MUST contain `query`.","contains":{"const":"query"}}}};
+const schema1 = {"type":"object","required":["issuer","modes"],"properties":{"issuer":{"type":"string","pattern":"^https://"},"modes":{"type":"array","items":{"type":"string"},"contains":{"const":"query"}}}};
 const func0 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^https://", "u");
 
@@ -151,7 +151,7 @@ validate1.evaluated = {"props":{"issuer":true,"modes":true},"dynamicProps":false
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateGetMetaResponse = validate1;
-  const schema1 = {"type":"object","required":["issuer","modes"],"properties":{"issuer":{"type":"string","description":"MUST use https.","pattern":"^https://"},"modes":{"type":"array","items":{"type":"string"},"description":"MUST contain `query`.","contains":{"const":"query"}}}};
+  const schema1 = {"type":"object","required":["issuer","modes"],"properties":{"issuer":{"type":"string","pattern":"^https://"},"modes":{"type":"array","items":{"type":"string"},"contains":{"const":"query"}}}};
   const func0 = Object.prototype.hasOwnProperty;
   const pattern0 = new RegExp("^https://", "u");
 

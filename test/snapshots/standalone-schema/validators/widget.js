@@ -4,7 +4,7 @@
 import { asserter, guard } from "./runtime.js";
 
 export const validateWidget = validate1;
-const schema1 = {"title":"A widget","type":"object","required":["kind","parts"],"properties":{"kind":{"type":"string","const":"widget"},"parts":{"type":"array","description":"The parts of the widget.","items":{"type":"object","required":["id"],"properties":{"id":{"type":"string"},"weight":{"type":"number","minimum":0}}}}}};
+const schema1 = {"type":"object","required":["kind","parts"],"properties":{"kind":{"type":"string","const":"widget"},"parts":{"type":"array","items":{"type":"object","required":["id"],"properties":{"id":{"type":"string"},"weight":{"type":"number","minimum":0}}}}}};
 const func0 = Object.prototype.hasOwnProperty;
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -235,7 +235,7 @@ validate2.evaluated = {"props":{"id":true,"weight":true},"dynamicProps":false,"d
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateWidget = validate1;
-  const schema1 = {"title":"A widget","type":"object","required":["kind","parts"],"properties":{"kind":{"type":"string","const":"widget"},"parts":{"type":"array","description":"The parts of the widget.","items":{"type":"object","required":["id"],"properties":{"id":{"type":"string"},"weight":{"type":"number","minimum":0}}}}}};
+  const schema1 = {"type":"object","required":["kind","parts"],"properties":{"kind":{"type":"string","const":"widget"},"parts":{"type":"array","items":{"type":"object","required":["id"],"properties":{"id":{"type":"string"},"weight":{"type":"number","minimum":0}}}}}};
   const func0 = Object.prototype.hasOwnProperty;
 
   function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
