@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadProjectConfig } from "../generator/config.js";
@@ -114,4 +115,12 @@ test("specgen validate: JSON is read safely: a UTF-8 BOM is tolerated, invalid J
   assert.match(out[1]!, /^.*latin1\.json: not valid UTF-8 text$/);
   assert.equal(out[2], `${proto}: /type is required`);
   assert.match(r.stderr, /1 of 4 file\(s\) valid/);
+});
+
+test("`npx specgen validate …` as the README and the issue write it: the built bin is executable", () => {
+  // The build recreates dist/, so it sets the bin's mode itself (npm does so only on install).
+  const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+  const r = spawnSync(npx, ["--no-install", "specgen", "validate", `${AUTH}#getAuthMetadata`, corpus("invalid/10-issuer-with-fragment.json")], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  assert.equal(r.status, 1, r.stderr);
+  assert.equal(r.stdout, `${corpus("invalid/10-issuer-with-fragment.json")}: /issuer must match pattern "^https://[^?#]+$"\n`);
 });
