@@ -430,12 +430,13 @@ function compiles(pattern: string, flags: string): boolean {
 }
 
 /**
- * What a validator never reads: prose (string values only: a key of that name holding anything
- * else is left alone) and examples. Ajv's standalone code declares each compiled schema as a
- * constant, so without this the validators would carry every description of the spec, twice
- * for a small spec (both compiles).
+ * What a validator never reads: JSON Schema's prose annotations (string values only: a key of
+ * that name holding anything else is left alone) and examples. Ajv's standalone code declares
+ * each compiled schema as a constant, so without this the validators would carry every
+ * description of the spec, twice for a small spec (both compiles). Only keywords Ajv knows are
+ * left out, so strict mode rejects exactly what it rejected before (`summary` in a schema).
  */
-const PROSE_KEYS = new Set(["description", "title", "summary", "$comment"]);
+const PROSE_KEYS = new Set(["description", "title", "$comment"]);
 const EXAMPLE_KEYS = new Set(["example", "examples"]);
 
 /**
