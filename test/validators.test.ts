@@ -136,6 +136,10 @@ test("strict mode stays on: an unknown keyword stops generate; unknown formats a
     assert.match(String(err), /typo\.yaml: cannot compile validators: strict mode: unknown keyword: "minLenght"/);
     return true;
   });
+  // Prose is left out of what Ajv compiles, but only JSON Schema's own prose keywords.
+  const summary = join(dir, "summary.yaml");
+  writeFileSync(summary, "type: object\nsummary: not a JSON Schema keyword\ndescription: one\n");
+  await assert.rejects(generate({ paths: [summary], cwd: ROOT, dryRun: true }), /summary\.yaml: cannot compile validators: strict mode: unknown keyword: "summary"/);
   const odd = spec({ type: "string", format: "operationId", pattern: "^[a-z\\-\\:]+$", "x-vendor": { note: 1 } });
   const result = await generate({ paths: [odd], cwd: ROOT, dryRun: true });
   assert.ok(result.warnings.some((w) => w.includes('"operationId"') && w.includes("annotations")), result.warnings.join("\n"));
