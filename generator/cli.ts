@@ -10,7 +10,7 @@ import { VERSION } from "./version.js";
 
 const program = new Command()
   .name("specgen")
-  .description("Lint OpenAPI 3.1 specs and JSON Schemas, and generate TypeScript types from them.")
+  .description("Lint OpenAPI 3.1 specs and JSON Schemas, and generate TypeScript types, precompiled validators and a typed fetch client from them.")
   .version(VERSION)
   .showHelpAfterError();
 
@@ -43,7 +43,7 @@ program
 
 program
   .command("generate")
-  .description("Lint structurally, then generate types and more from the specs into the output folder.")
+  .description("Lint structurally, then generate types, validators and a client from the specs into the output folder.")
   .argument("[paths...]", "spec files or folders (default: the config's specs folder)")
   .option("-o, --out <dir>", "output folder (default: the config's out, else generated/)")
   .option("--check", "write nothing; exit 1 with a diff when the output folder differs from what the specs produce")
