@@ -76,3 +76,24 @@ test("readOnly and writeOnly are respected in the named response types", async (
   cpSync(join(FIXTURES, "readwrite/use.ts"), join(out, "use.ts"));
   assert.deepEqual(typecheck([join(out, "use.ts")]), []);
 });
+
+test("webhooks get types only, and the summary line says so", () => {
+  const dir = tempDir();
+  const item = { post: { operationId: "onPing", requestBody: { content: { "application/json": { schema: { type: "object", properties: { at: { type: "string" } } } } } }, responses: { "204": { description: "ok" } } } };
+  const spec = {
+    openapi: "3.1.0",
+    info: { title: "hooks", version: "1" },
+    paths: { "/ping": { get: { operationId: "getPing", responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "string" } } } } } } } },
+    // One path item inline and one by $ref, with two operations.
+    webhooks: { ping: item, pong: { $ref: "#/components/pathItems/pong" } },
+    components: { pathItems: { pong: { put: item.post, delete: { operationId: "onGone", responses: { "204": { description: "ok" } } } } } },
+  };
+  writeFileSync(join(dir, "hooks.json"), JSON.stringify(spec));
+  const r = specgen(["generate", "hooks.json", "-o", "out"], { cwd: dir });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /1 spec\(s\), 1 operation\(s\) and 3 webhook\(s\) \(types only\), 0 schema\(s\)/);
+  assert.match(readFileSync(join(dir, "out/types/hooks.d.ts"), "utf8"), /export interface webhooks \{/);
+  assert.doesNotMatch(readFileSync(join(dir, "out/client/hooks.js"), "utf8"), /onPing|onGone/);
+  const plain = specgen(["generate", join(ROOT, "specs"), "-o", join(dir, "plain")]);
+  assert.doesNotMatch(plain.stderr, /webhook/);
+});

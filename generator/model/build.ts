@@ -189,7 +189,12 @@ function openApiSpec(source: string, module: string, document: Record<string, un
       });
     }
   }
-  return { source, module, kind: "openapi", document, basePath: basePathOf(document, warn), operations, schemas: [] };
+  const webhooks = isObject(document.webhooks) ? Object.values(document.webhooks) : [];
+  const webhookOperations = webhooks.reduce<number>((n, item) => {
+    const resolved = deref(document, item);
+    return n + (isObject(resolved) ? METHODS.filter((m) => isObject(resolved[m])).length : 0);
+  }, 0);
+  return { source, module, kind: "openapi", document, basePath: basePathOf(document, warn), operations, schemas: [], webhookOperations };
 }
 
 /**
@@ -320,7 +325,7 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
       });
     }
   }
-  return { spec: { source, module, kind: "json-schema", document, basePath: "", operations: [], schemas }, problems, files };
+  return { spec: { source, module, kind: "json-schema", document, basePath: "", operations: [], schemas, webhookOperations: 0 }, problems, files };
 }
 
 /** A local `#/…` ref in a bare schema is relative to that file's root, which now sits at `base`. */

@@ -29,6 +29,8 @@ export interface SpecModel {
   operations: OperationModel[];
   /** Named exports for schemas: standalone schema files and their collection items. */
   schemas: NamedSchema[];
+  /** Operations under `webhooks` (OpenAPI 3.1): requests the API makes, so they get types only. */
+  webhookOperations: number;
 }
 
 export interface NamedSchema {
