@@ -2,13 +2,15 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { hasScheme } from "./load/policy.js";
 import { VERSION } from "./version.js";
 
 /**
  * Incremental generation: the output folder keeps a stamp of everything the last run read
  * (spec files, every file they `$ref`, overlays), the effective config and the toolkit's own
  * code. When all of it hashes the same, `generate` has nothing to do and loads neither
- * Redocly nor TypeScript.
+ * Redocly nor TypeScript. A run that read a remote document (`--allow-remote-refs`) is never up
+ * to date: knowing whether that document changed means fetching it, which is most of the work.
  */
 export const STAMP_FILE = ".specgen-stamp.json";
 
@@ -19,6 +21,8 @@ export interface Stamp {
   specs: string[];
   /** Every file read, relative to the working directory, with its SHA-256. */
   inputs: Record<string, string>;
+  /** The URLs of remote documents read, if any: their contents are not stamped. */
+  remote?: string[];
 }
 
 const sha = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
@@ -43,10 +47,15 @@ function toolkit(): string {
   return toolkitHash;
 }
 
+/** `inputs`: the paths of the files read, and the URLs of remote documents read. */
 export function makeStamp(cwd: string, config: unknown, specs: string[], inputs: Iterable<string>): Stamp {
   const hashes: Record<string, string> = {};
-  for (const path of [...new Set(inputs)].sort()) hashes[rel(cwd, path)] = sha(readFileSync(path));
-  return { toolkit: toolkit(), config: sha(JSON.stringify(config)), specs: specs.map((s) => rel(cwd, s)).sort(), inputs: hashes };
+  const remote: string[] = [];
+  for (const input of [...new Set(inputs)].sort()) {
+    if (hasScheme(input)) remote.push(input);
+    else hashes[rel(cwd, input)] = sha(readFileSync(input));
+  }
+  return { toolkit: toolkit(), config: sha(JSON.stringify(config)), specs: specs.map((s) => rel(cwd, s)).sort(), inputs: hashes, ...(remote.length ? { remote } : {}) };
 }
 
 /** True when the output folder was produced from exactly these inputs by this toolkit. */
@@ -59,7 +68,7 @@ export function upToDate(out: string, cwd: string, config: unknown, specs: strin
   } catch {
     return false;
   }
-  if (stamp.toolkit !== toolkit() || stamp.config !== sha(JSON.stringify(config))) return false;
+  if (stamp.toolkit !== toolkit() || stamp.config !== sha(JSON.stringify(config)) || stamp.remote?.length) return false;
   const now = specs.map((s) => rel(cwd, s)).sort();
   if (now.length !== stamp.specs.length || now.some((s, i) => s !== stamp.specs[i])) return false;
   return Object.entries(stamp.inputs).every(([path, hash]) => {

@@ -63,12 +63,14 @@ function snapshot(dir: string): Record<string, string> {
 let server: Server;
 let port = 0;
 const requests: string[] = [];
+// The property the served schema declares: changed by a test to see that a changed remote document is noticed.
+let servedField = "fetched";
 const unexpectedRequests = () => requests.filter((u) => u !== "/allowed.yaml");
 before(async () => {
   server = createServer((req, res) => {
     requests.push(req.url ?? "");
     res.writeHead(200, { "content-type": "application/yaml" });
-    res.end("type: object\nproperties:\n  fetched: {type: string}\n");
+    res.end(`type: object\nproperties:\n  ${servedField}: {type: string}\n`);
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   port = (server.address() as AddressInfo).port;
@@ -362,6 +364,20 @@ test("--root widens the spec root, and --allow-remote-refs fetches (lint and gen
   assert.equal(rgen.status, 0, rgen.out);
   assert.match(readFileSync(join(remote, "out/types/api.d.ts"), "utf8"), /fetched\?: string/);
   assert.ok(requests.includes("/allowed.yaml"), "the allowed remote $ref was fetched");
+  // The stamp cannot tell whether a remote document changed, so such a run is never skipped:
+  // the changed document is fetched again and its new property reaches the types.
+  const stamp = JSON.parse(readFileSync(join(remote, "out/.specgen-stamp.json"), "utf8")) as { remote?: string[] };
+  assert.deepEqual(stamp.remote, [`http://127.0.0.1:${port}/allowed.yaml`]);
+  servedField = "refetched";
+  const again = await cli(["generate", "--allow-remote-refs", "specs", "-o", "out"], remote);
+  servedField = "fetched";
+  assert.equal(again.status, 0, again.out);
+  assert.doesNotMatch(again.out, /up to date/);
+  assert.match(readFileSync(join(remote, "out/types/api.d.ts"), "utf8"), /refetched\?: string/);
+  // A local-only project is still skipped when nothing changed.
+  const local = await cli(["generate", "--root", ".", "specs", "-o", "out"], dir);
+  assert.equal(local.status, 0, local.out);
+  assert.match(local.out, /up to date/);
 });
 
 test("the spec root: the project folder around the given folder; the Matrix corpus reads ../../event-schemas", () => {

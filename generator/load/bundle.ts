@@ -2,7 +2,7 @@ import { bundle, createConfig, lint, Source, type Config, type Document, type No
 import { Struct } from "@redocly/openapi-core/lib/rules/common/struct.js";
 import { NoUnresolvedRefs } from "@redocly/openapi-core/lib/rules/no-unresolved-refs.js";
 import { patternProblems, patternValid } from "../lint/patterns.js";
-import { hasScheme, type RefPolicy } from "./policy.js";
+import type { RefPolicy } from "./policy.js";
 import { PolicyResolver } from "./resolver.js";
 import type { SpecFile } from "./read.js";
 
@@ -45,8 +45,6 @@ function jsonDocument(value: unknown, absoluteRef: string): Document {
   const text = JSON.stringify(value, null, 1);
   return { source: new Source(absoluteRef, text), parsed: JSON.parse(text) as unknown };
 }
-
-const localFiles = (deps: Iterable<string>): string[] => [...deps].filter((f) => !hasScheme(f));
 
 /**
  * How deeply one file may nest for `generate`: the TypeScript printer behind the types emitter
@@ -103,7 +101,8 @@ function depthProblems(docs: Iterable<Document>): NormalizedProblem[] {
  * components), and runs the structural (`struct`) rule as the gate before any emitter.
  * With `overlaid` (the document after its overlays), the file itself is gated (so problems
  * point at its real lines) and the overlaid document is gated and bundled in its place.
- * Every file is read through `policy` (see policy.ts). `files` lists the local files read.
+ * Every file is read through `policy` (see policy.ts). `files` lists the documents read: paths,
+ * and the URLs of remote ones (only with remote refs allowed).
  * `read` is the file's text and parse, if read.ts has them; bundling rewrites that parse.
  */
 export async function bundleOpenApi(
@@ -150,7 +149,7 @@ export async function bundleOpenApi(
   const problems = await resolver.explain(errors(result.problems));
   problems.push(...depthProblems(await documentsRead(resolver)));
   if (problems.length) return { document: {}, problems, files: [] };
-  return { document: result.bundle.parsed as Record<string, unknown>, problems, files: localFiles(result.fileDependencies) };
+  return { document: result.bundle.parsed as Record<string, unknown>, problems, files: [...result.fileDependencies] };
 }
 
 /**
@@ -171,5 +170,5 @@ export async function bundleSchema(
   const docs = [own, ...(await documentsRead(resolver)).filter((d) => d.source.absoluteRef !== file.path)];
   problems.push(...depthProblems(docs));
   for (const doc of docs) problems.push(...patternProblems(doc.source.absoluteRef, doc.source.body, doc.parsed, false));
-  return { document: result.bundle.parsed as Record<string, unknown>, problems, files: localFiles(result.fileDependencies) };
+  return { document: result.bundle.parsed as Record<string, unknown>, problems, files: [...result.fileDependencies] };
 }

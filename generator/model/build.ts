@@ -14,7 +14,7 @@ const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "tr
 export interface BuildResult {
   model: Model;
   problems: NormalizedProblem[];
-  /** Every file read: the specs and all files their `$ref`s reach. */
+  /** Every document read: the spec files and all documents their `$ref`s reach (paths, or URLs for remote ones). */
   inputs: string[];
 }
 
