@@ -45,13 +45,17 @@ test("the whole client-server corpus generates in one process and compiles", asy
   assert.ok(result.warnings.some((w) => w.includes('"/events "')));
   const invite = result.model.specs.flatMap((s) => s.operations).filter((o) => o.path === "/rooms/{roomId}/invite");
   assert.equal(invite.length, 2, "both invite operations survive trimming");
+  // Request bodies: JSON ones typed from their schema, the media upload's bytes as what fetch sends.
+  const bodies = result.model.specs.flatMap((s) => s.operations).filter((o) => o.requestBody);
+  assert.deepEqual([bodies.length, bodies.filter((o) => o.requestBody!.json).length], [73, 71]);
   const files = walk(join(out, "types")).filter((f) => f.endsWith(".ts"));
   const all = files.map((f) => readFileSync(f, "utf8")).join("\n");
   // Redocly renames colliding components with -2; the types index them as quoted keys.
   assert.match(all, /\["request_email_validation-2"\]/);
   // Free-form objects are usable, never Record<string, never>.
   assert.doesNotMatch(all.replace(/export type (webhooks|\$defs|paths|operations) = Record<string, never>;/g, ""), /Record<string, never>/);
-  assert.deepEqual(typecheck(files), []);
+  // The client's declarations (which type every `body` through the types) compile with them.
+  assert.deepEqual(typecheck([...files, ...walk(join(out, "client")).filter((f) => f.endsWith(".d.ts"))]), []);
 });
 
 test("generate stops on a structural error before writing anything", () => {

@@ -66,6 +66,10 @@ export interface Operation {
     cache?: boolean;
     /** Per-status validator of the (JSON) response body. */
     validate?: Readonly<Record<number, Validator>>;
+    /** The call's `body` is JSON: it is sent JSON-encoded. */
+    json?: boolean;
+    /** The Content-Type a call's `body` is declared with, unless the call's headers set one. */
+    bodyType?: string;
 }
 /** Values of the path and query parameters of one call, by name. */
 export type Params = Readonly<Record<string, unknown>>;
@@ -107,7 +111,11 @@ export interface ClientOptions {
     /** Clock in epoch milliseconds, for cache freshness (default `Date.now`). */
     now?: () => number;
 }
-/** Per-call options. */
+/**
+ * Per-call options. A stub whose operation takes a request body types it as
+ * `CallOptions & { body: … }`: JSON-encoded for a JSON operation, otherwise
+ * (bytes, `Blob`, `FormData`…) sent as given.
+ */
 export interface CallOptions {
     /** Abort/timeout signal, e.g. `AbortSignal.timeout(10_000)`. */
     signal?: AbortSignal;
@@ -202,6 +210,11 @@ export declare function buildUrl(client: {
  * but always revalidates, `no-store` never stores; `s-maxage`, `Expires` and
  * `stale-*` are ignored (no max-age = revalidate). Only 200 answers are stored.
  *
+ * `init.body`, when given, is the request body: JSON-encoded for a `json`
+ * operation, otherwise passed to `fetch` as is; it is declared with the
+ * operation's `bodyType` unless the call's or client's headers set a
+ * Content-Type.
+ *
  * Redirect operations use `redirect: "manual"` (never following) and resolve
  * to a {@link RedirectResult} for a 301/302/303/307/308 answer, with
  * `Location` resolved against the request URL.
@@ -214,4 +227,6 @@ export declare function buildUrl(client: {
  *   (unless `validate: false`); TypeError for bad path parameters. Network and
  *   abort/timeout errors are passed through unchanged.
  */
-export declare function request<R = Result<unknown>>(c: ClientOptions, op: Operation, params?: Params, init?: CallOptions): Promise<R>;
+export declare function request<R = Result<unknown>>(c: ClientOptions, op: Operation, params?: Params, init?: CallOptions & {
+    body?: unknown;
+}): Promise<R>;

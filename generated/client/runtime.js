@@ -128,6 +128,11 @@ async function readBody(res, c) {
  * but always revalidates, `no-store` never stores; `s-maxage`, `Expires` and
  * `stale-*` are ignored (no max-age = revalidate). Only 200 answers are stored.
  *
+ * `init.body`, when given, is the request body: JSON-encoded for a `json`
+ * operation, otherwise passed to `fetch` as is; it is declared with the
+ * operation's `bodyType` unless the call's or client's headers set a
+ * Content-Type.
+ *
  * Redirect operations use `redirect: "manual"` (never following) and resolve
  * to a {@link RedirectResult} for a 301/302/303/307/308 answer, with
  * `Location` resolved against the request URL.
@@ -148,12 +153,16 @@ export async function request(c, op, params, init = {}) {
     let status = hit && 200;
     let { data, headers = {} } = hit ?? {};
     if (!hit || hit.expires <= now()) {
+        const { body, ...rest } = init;
+        const sent = { ...c.headers, ...init.headers };
+        if (body !== undefined && op.bodyType && !Object.keys(sent).some((k) => /^content-type$/i.test(k)))
+            sent["content-type"] = op.bodyType;
         const res = await (c.fetch ?? fetch)(url, {
-            ...init,
+            ...rest,
+            ...(body !== undefined && { body: (op.json ? JSON.stringify(body) : body) }),
             method: op.method,
             headers: {
-                ...c.headers,
-                ...init.headers,
+                ...sent,
                 // conditional request when revalidating a stale entry
                 ...(headers.etag && { "if-none-match": headers.etag }),
                 ...(headers["last-modified"] && { "if-modified-since": headers["last-modified"] }),

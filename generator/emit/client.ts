@@ -30,7 +30,15 @@ export function emitClient(model: Model): GeneratedFile[] {
 const exactStatus = (status: string) => /^[1-5][0-9][0-9]$/.test(status);
 
 const hasParams = (op: OperationModel) => op.parameters.some((p) => p.in === "path" || p.in === "query");
-const paramsRequired = (op: OperationModel) => op.parameters.some((p) => (p.in === "path" || p.in === "query") && p.required);
+// A required body makes `init` required, and no required parameter may follow an optional one.
+const paramsRequired = (op: OperationModel) => op.requestBody?.required === true || op.parameters.some((p) => (p.in === "path" || p.in === "query") && p.required);
+
+/** The declared type of a call's `body`: the spec's JSON schema type, or what `fetch` sends as is. */
+function bodyType(spec: SpecModel, op: OperationModel): string | undefined {
+  const body = op.requestBody;
+  if (!body) return undefined;
+  return body.json ? `NonNullable<${operationTypeRef(spec, op)}["requestBody"]>["content"][${q(body.mediaType)}]` : `NonNullable<RequestInit["body"]>`;
+}
 
 function specClient(spec: SpecModel): GeneratedFile[] {
   const js = `client/${spec.module}.js`;
@@ -60,6 +68,8 @@ function specClient(spec: SpecModel): GeneratedFile[] {
       ...(op.method === "GET" && !op.redirect ? ["cache: true"] : []),
       // The runtime picks a validator by the exact status; a range (`2XX`) body is not validated.
       ...(success.some((r) => exactStatus(r.status)) ? [`validate: { ${success.filter((r) => exactStatus(r.status)).map((r) => `${Number(r.status)}: validate${r.name}`).join(", ")} }`] : []),
+      ...(op.requestBody?.json ? ["json: true"] : []),
+      ...(op.requestBody?.contentType ? [`bodyType: ${q(op.requestBody.contentType)}`] : []),
     ];
     jsLines.push(`const ${descriptor} = { ${fields.join(", ")} };`);
     const args = hasParams(op) ? "client, params, init" : "client, init";
@@ -87,10 +97,13 @@ function specClient(spec: SpecModel): GeneratedFile[] {
         (op.redirect
           ? "A redirect endpoint: fetched with `redirect: \"manual\"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead."
           : "Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status, `ResponseValidationError` when the body does not match its schema.") +
-        (errors.length ? ` Declared error statuses: ${errors.join(", ")}.` : ""),
+        (errors.length ? ` Declared error statuses: ${errors.join(", ")}.` : "") +
+        (op.requestBody ? ` Sends \`init.body\` (${op.requestBody.mediaType ? `\`${op.requestBody.mediaType}\`` : "as given"}${op.requestBody.json ? ", JSON-encoded" : ""}).` : ""),
       deprecated: op.deprecated,
     });
-    dtsLines.push(`${doc}export declare function ${op.name}(client: ClientOptions, ${paramsArg}init?: CallOptions): Promise<${resultType}>;`);
+    const body = bodyType(spec, op);
+    const initArg = !body ? "init?: CallOptions" : op.requestBody!.required ? `init: CallOptions & { body: ${body} }` : `init?: CallOptions & { body?: ${body} }`;
+    dtsLines.push(`${doc}export declare function ${op.name}(client: ClientOptions, ${paramsArg}${initArg}): Promise<${resultType}>;`);
     if (op.redirect) {
       dtsLines.push(
         `${jsdoc({ description: `The URL to send a browser to for \`${op.operationId}\` (parameters percent-encoded).` })}export declare function ${op.name}Url(client: Pick<ClientOptions, "baseUrl">, ${paramsArg.replace(/, $/, "")}): string;`,

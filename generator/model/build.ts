@@ -7,9 +7,11 @@ import { applyOverlay } from "../load/overlay.js";
 import { isObject } from "../load/refs.js";
 import { SpecError } from "../errors.js";
 import { NameTable, camelCase, pascalCase, plainPascalCase, singular } from "./names.js";
-import type { Model, NamedSchema, PackageInfo, OperationModel, ParameterModel, ResponseModel, SpecModel } from "./types.js";
+import type { Model, NamedSchema, PackageInfo, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, SpecModel } from "./types.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+/** `application/json` and its structured-syntax relatives (`application/problem+json`, …). */
+const JSON_MEDIA = /^application\/(.+\+)?json/;
 
 export interface BuildResult {
   model: Model;
@@ -183,9 +185,10 @@ function openApiSpec(source: string, module: string, document: Record<string, un
         status: r.status,
         name: names.claim(`${typeName}Response${i === 0 && r.status.startsWith("2") ? "" : r.status.replace(/[^A-Za-z0-9]/g, "")}`, `response ${r.status} of ${JSON.stringify(operationId)}`),
       }));
+      const requestBody = requestBodyOf(document, op.requestBody);
       operations.push({
         operationId, name, typeName, method: method.toUpperCase(), pathKey, path,
-        parameters, responses, redirect, responseTypes, deprecated: op.deprecated === true,
+        parameters, responses, ...(requestBody && { requestBody }), redirect, responseTypes, deprecated: op.deprecated === true,
       });
     }
   }
@@ -235,13 +238,30 @@ function collectParameters(document: Record<string, unknown>, ...lists: unknown[
   return [...byKey.values()];
 }
 
+/**
+ * An operation's request body: a JSON media type where one is listed (the client encodes it),
+ * else the only one listed, else none in particular (the caller's body is sent as given).
+ */
+function requestBodyOf(document: Record<string, unknown>, raw: unknown): RequestBodyModel | undefined {
+  const body = deref(document, raw);
+  if (!isObject(body) || !isObject(body.content)) return undefined;
+  const types = Object.keys(body.content);
+  if (!types.length) return undefined;
+  const json = types.find((t) => JSON_MEDIA.test(t));
+  const mediaType = json ?? (types.length === 1 ? types[0]! : "");
+  // A wildcard names no type to declare, and a multipart type needs the boundary that only the
+  // body (FormData) knows: fetch adds it when no Content-Type is set.
+  const contentType = /\*|^multipart\//i.test(mediaType) ? "" : mediaType;
+  return { mediaType, json: json !== undefined, contentType, required: body.required === true };
+}
+
 function collectResponses(document: Record<string, unknown>, pathKey: string, method: string, raw: unknown): ResponseModel[] {
   if (!isObject(raw)) return [];
   return Object.entries(raw).map(([status, r]) => {
     const response = deref(document, r);
     const headers = isObject(response) && isObject(response.headers) ? Object.keys(response.headers) : [];
     const content = isObject(response) && isObject(response.content) ? response.content : {};
-    const json = Object.keys(content).find((t) => /^application\/(.+\+)?json/.test(t));
+    const json = Object.keys(content).find((t) => JSON_MEDIA.test(t));
     const model: ResponseModel = { status, headers };
     if (json && isObject(content[json]) && "schema" in (content[json] as object)) {
       model.jsonSchemaPointer = pointer(["paths", pathKey, method, "responses", status, "content", json, "schema"]);

@@ -54,6 +54,17 @@ export interface ResponseModel {
   headers: string[];
 }
 
+/** What an operation sends: the media type of its request body, preferring JSON. */
+export interface RequestBodyModel {
+  /** The media type key as written (e.g. `application/json`). */
+  mediaType: string;
+  /** A JSON media type: the client JSON-encodes the body. */
+  json: boolean;
+  /** The Content-Type the client declares when the caller sets none: empty for a wildcard or multipart type (the body, e.g. FormData, brings its own). */
+  contentType: string;
+  required: boolean;
+}
+
 export interface OperationModel {
   operationId: string;
   /** Safe camelCase function name. */
@@ -67,6 +78,8 @@ export interface OperationModel {
   path: string;
   parameters: ParameterModel[];
   responses: ResponseModel[];
+  /** The request body, if the operation declares one with some content. */
+  requestBody?: RequestBodyModel;
   /** Only redirects (3xx + Location) as success: a navigation target rather than data. */
   redirect: boolean;
   /** Named response body types, by status. */

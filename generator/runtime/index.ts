@@ -68,6 +68,10 @@ export interface Operation {
   cache?: boolean;
   /** Per-status validator of the (JSON) response body. */
   validate?: Readonly<Record<number, Validator>>;
+  /** The call's `body` is JSON: it is sent JSON-encoded. */
+  json?: boolean;
+  /** The Content-Type a call's `body` is declared with, unless the call's headers set one. */
+  bodyType?: string;
 }
 
 /** Values of the path and query parameters of one call, by name. */
@@ -114,7 +118,11 @@ export interface ClientOptions {
   now?: () => number;
 }
 
-/** Per-call options. */
+/**
+ * Per-call options. A stub whose operation takes a request body types it as
+ * `CallOptions & { body: … }`: JSON-encoded for a JSON operation, otherwise
+ * (bytes, `Blob`, `FormData`…) sent as given.
+ */
 export interface CallOptions {
   /** Abort/timeout signal, e.g. `AbortSignal.timeout(10_000)`. */
   signal?: AbortSignal;
@@ -256,6 +264,11 @@ async function readBody(res: Response, c: ClientOptions): Promise<unknown> {
  * but always revalidates, `no-store` never stores; `s-maxage`, `Expires` and
  * `stale-*` are ignored (no max-age = revalidate). Only 200 answers are stored.
  *
+ * `init.body`, when given, is the request body: JSON-encoded for a `json`
+ * operation, otherwise passed to `fetch` as is; it is declared with the
+ * operation's `bodyType` unless the call's or client's headers set a
+ * Content-Type.
+ *
  * Redirect operations use `redirect: "manual"` (never following) and resolve
  * to a {@link RedirectResult} for a 301/302/303/307/308 answer, with
  * `Location` resolved against the request URL.
@@ -268,7 +281,7 @@ async function readBody(res: Response, c: ClientOptions): Promise<unknown> {
  *   (unless `validate: false`); TypeError for bad path parameters. Network and
  *   abort/timeout errors are passed through unchanged.
  */
-export async function request<R = Result<unknown>>(c: ClientOptions, op: Operation, params?: Params, init: CallOptions = {}): Promise<R> {
+export async function request<R = Result<unknown>>(c: ClientOptions, op: Operation, params?: Params, init: CallOptions & { body?: unknown } = {}): Promise<R> {
   const url = buildUrl(c, op, params);
   const now = c.now ?? Date.now;
   const cache = op.cache && c.cache;
@@ -276,12 +289,15 @@ export async function request<R = Result<unknown>>(c: ClientOptions, op: Operati
   let status = hit && 200;
   let { data, headers = {} } = hit ?? ({} as Partial<CacheEntry>);
   if (!hit || hit.expires <= now()) {
+    const { body, ...rest } = init;
+    const sent: Record<string, string> = { ...c.headers, ...init.headers };
+    if (body !== undefined && op.bodyType && !Object.keys(sent).some((k) => /^content-type$/i.test(k))) sent["content-type"] = op.bodyType;
     const res = await (c.fetch ?? fetch)(url, {
-      ...init,
+      ...rest,
+      ...(body !== undefined && { body: (op.json ? JSON.stringify(body) : body) as BodyInit }),
       method: op.method,
       headers: {
-        ...c.headers,
-        ...init.headers,
+        ...sent,
         // conditional request when revalidating a stale entry
         ...(headers.etag && { "if-none-match": headers.etag }),
         ...(headers["last-modified"] && { "if-modified-since": headers["last-modified"] }),

@@ -1,0 +1,115 @@
+// Request bodies through the generated client: JSON encoded and declared, raw bodies (bytes,
+// FormData) sent as given, a caller's Content-Type kept, and `body` typed from the spec.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { generate } from "../generator/generate.js";
+import { FIXTURES, tempDir } from "./helpers.js";
+import { limit, reply, serve, type TestServer } from "./runtime/helpers.js";
+import { typecheck } from "./typecheck.js";
+
+const SCENARIO = join(FIXTURES, "snapshots/request-bodies");
+
+interface Received {
+  method: string;
+  url: string;
+  contentType: string | undefined;
+  body: Buffer;
+}
+
+type Call = (...args: unknown[]) => Promise<{ status: number; data: unknown }>;
+
+let out: string;
+let srv: TestServer;
+let client: Record<"logIn" | "setDisplayName" | "upload" | "sendForm", Call>;
+const received: Received[] = [];
+const last = () => received.at(-1)!;
+
+before(async () => {
+  out = tempDir();
+  const result = await generate({ cwd: SCENARIO, out: join(out, "out"), force: true });
+  assert.deepEqual(result.problems, []);
+  srv = await serve((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      received.push({ method: req.method ?? "", url: req.url ?? "", contentType: req.headers["content-type"], body: Buffer.concat(chunks) });
+      if (req.url === "/api/login") return reply(res, 200, { user_id: "@alice:example.org" });
+      if (req.url?.startsWith("/api/upload")) return reply(res, 200, { content_uri: "mxc://example.org/abc" });
+      if (req.url === "/api/form") return void res.writeHead(204).end();
+      reply(res, 200, {});
+    });
+  });
+  const mod = (await import(pathToFileURL(join(out, "out/client/index.js")).href)) as { createClient(o: { baseUrl: string }): typeof client };
+  client = mod.createClient({ baseUrl: srv.url });
+});
+after(() => srv.close());
+
+test("a JSON body is sent JSON-encoded, as application/json", limit, async () => {
+  const { data } = await client.logIn({ body: { type: "m.login.password", password: "hunter2" } });
+  assert.deepEqual(data, { user_id: "@alice:example.org" });
+  assert.equal(last().method, "POST");
+  assert.equal(last().contentType, "application/json");
+  assert.deepEqual(JSON.parse(last().body.toString("utf8")), { type: "m.login.password", password: "hunter2" });
+
+  // A body declared through components/requestBodies, beside a path parameter; null is JSON too.
+  await client.setDisplayName({ userId: "@alice:example.org" }, { body: { displayname: null } });
+  assert.equal(last().method, "PUT");
+  assert.equal(last().url, "/api/profile/%40alice%3Aexample.org/displayname");
+  assert.equal(last().body.toString("utf8"), '{"displayname":null}');
+});
+
+test("an optional body left out sends no body and no Content-Type", limit, async () => {
+  await client.setDisplayName({ userId: "@alice:example.org" });
+  assert.equal(last().body.length, 0);
+  assert.equal(last().contentType, undefined);
+});
+
+test("raw bodies are sent as given: bytes with the spec's type unless the call names one; FormData with its boundary", limit, async () => {
+  const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+  await client.upload({ filename: "a.png" }, { body: bytes });
+  assert.equal(last().url, "/api/upload?filename=a.png");
+  assert.equal(last().contentType, "application/octet-stream");
+  assert.deepEqual([...last().body], [...bytes]);
+  // The caller's header wins, whatever its case, and is not doubled.
+  await client.upload({}, { body: bytes, headers: { "Content-Type": "image/png" } });
+  assert.equal(last().contentType, "image/png");
+
+  const form = new FormData();
+  form.append("file", new Blob(["png"], { type: "image/png" }), "a.png");
+  const { status } = await client.sendForm({ body: form });
+  assert.equal(status, 204);
+  assert.match(last().contentType ?? "", /^multipart\/form-data; boundary=/);
+  assert.match(last().body.toString("utf8"), /name="file"; filename="a.png"/);
+});
+
+test("`body` is typed from the spec: required where the spec says, of the schema's type", limit, () => {
+  const usage = join(out, "usage.mts");
+  writeFileSync(
+    usage,
+    `import { createClient, logIn, setDisplayName, upload } from "./out/client/index.js";
+const options = { baseUrl: "https://example.org" };
+const client = createClient(options);
+await logIn(options, { body: { type: "m.login.token" } });
+await client.logIn({ body: { type: "m.login.password", password: "p" } });
+// @ts-expect-error the body is required
+await logIn(options);
+// @ts-expect-error the body is required
+await logIn(options, { signal: AbortSignal.timeout(1000) });
+// @ts-expect-error not a login type the schema lists
+await logIn(options, { body: { type: "m.login.sso" } });
+// @ts-expect-error the required field is missing
+await logIn(options, { body: { password: "p" } });
+await setDisplayName(options, { userId: "@a:b" });
+await setDisplayName(options, { userId: "@a:b" }, { body: { displayname: "Alice" } });
+// @ts-expect-error displayname is a string or null
+await setDisplayName(options, { userId: "@a:b" }, { body: { displayname: 1 } });
+await upload(options, {}, { body: new Uint8Array(1) });
+// @ts-expect-error the query parameters come first, even when all are optional, because the body is required
+await upload(options, { body: new Uint8Array(1) });
+`,
+  );
+  assert.deepEqual(typecheck([usage]), []);
+});
