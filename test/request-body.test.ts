@@ -1,5 +1,5 @@
-// Request bodies through the generated client: JSON encoded and declared, raw bodies (bytes,
-// FormData) sent as given, a caller's Content-Type kept, and `body` typed from the spec.
+// Request bodies and header parameters through the generated client: JSON encoded and declared,
+// raw bodies (bytes, FormData) sent as given, a caller's Content-Type kept, all typed from the spec.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { join } from "node:path";
@@ -16,6 +16,7 @@ interface Received {
   method: string;
   url: string;
   contentType: string | undefined;
+  tags: string | string[] | undefined;
   body: Buffer;
 }
 
@@ -35,7 +36,7 @@ before(async () => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      received.push({ method: req.method ?? "", url: req.url ?? "", contentType: req.headers["content-type"], body: Buffer.concat(chunks) });
+      received.push({ method: req.method ?? "", url: req.url ?? "", contentType: req.headers["content-type"], tags: req.headers["x-tags"], body: Buffer.concat(chunks) });
       if (req.url === "/api/login") return reply(res, 200, { user_id: "@alice:example.org" });
       if (req.url?.startsWith("/api/upload")) return reply(res, 200, { content_uri: "mxc://example.org/abc" });
       if (req.url === "/api/form") return void res.writeHead(204).end();
@@ -76,6 +77,11 @@ test("raw bodies are sent as given: bytes with the spec's type unless the call n
   // The caller's header wins, whatever its case, and is not doubled.
   await client.upload({}, { body: bytes, headers: { "Content-Type": "image/png" } });
   assert.equal(last().contentType, "image/png");
+  // So does the spec's Content-Type header parameter; an array header parameter is comma-joined.
+  await client.upload({ "Content-Type": "image/gif", "X-Tags": ["a", "b"] }, { body: bytes });
+  assert.equal(last().contentType, "image/gif");
+  assert.equal(last().tags, "a,b");
+  assert.equal(last().url, "/api/upload", "header parameters stay out of the query");
 
   const form = new FormData();
   form.append("file", new Blob(["png"], { type: "image/png" }), "a.png");
@@ -109,6 +115,11 @@ await setDisplayName(options, { userId: "@a:b" }, { body: { displayname: 1 } });
 await upload(options, {}, { body: new Uint8Array(1) });
 // @ts-expect-error the query parameters come first, even when all are optional, because the body is required
 await upload(options, { body: new Uint8Array(1) });
+await upload(options, { filename: "a", "Content-Type": "image/png", "X-Tags": ["x"] }, { body: new Uint8Array(1) });
+// @ts-expect-error a header parameter of the wrong type
+await upload(options, { "X-Tags": "x" }, { body: new Uint8Array(1) });
+// @ts-expect-error cookies are the browser's to send
+await upload(options, { session: "s" }, { body: new Uint8Array(1) });
 `,
   );
   assert.deepEqual(typecheck([usage]), []);

@@ -60,6 +60,8 @@ export interface Operation {
     path: string;
     /** Names of the query parameters, looked up in the call's params. */
     query?: readonly string[];
+    /** Names of the header parameters, looked up in the call's params (arrays comma-joined). */
+    header?: readonly string[];
     /** The operation answers with a 3xx + `Location` (see {@link RedirectResult}). */
     redirect?: boolean;
     /** A GET whose 200 answers may be kept in the client's {@link Cache}. */
@@ -71,7 +73,7 @@ export interface Operation {
     /** The Content-Type a call's `body` is declared with, unless the call's headers set one. */
     bodyType?: string;
 }
-/** Values of the path and query parameters of one call, by name. */
+/** Values of the path, query and header parameters of one call, by name. */
 export type Params = Readonly<Record<string, unknown>>;
 /** A stored 200 response, as kept by a {@link Cache}. */
 export interface CacheEntry {

@@ -154,7 +154,12 @@ export async function request(c, op, params, init = {}) {
     let { data, headers = {} } = hit ?? {};
     if (!hit || hit.expires <= now()) {
         const { body, ...rest } = init;
-        const sent = { ...c.headers, ...init.headers };
+        // client headers, then the call's header parameters, then its own headers
+        const sent = { ...c.headers };
+        for (const k of op.header ?? [])
+            if (params?.[k] != null)
+                sent[k] = [params[k]].flat().join();
+        Object.assign(sent, init.headers);
         if (body !== undefined && op.bodyType && !Object.keys(sent).some((k) => /^content-type$/i.test(k)))
             sent["content-type"] = op.bodyType;
         const res = await (c.fetch ?? fetch)(url, {

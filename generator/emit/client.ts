@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Model, OperationModel, SpecModel } from "../model/types.js";
+import type { Model, OperationModel, ParameterModel, SpecModel } from "../model/types.js";
 import { jsdoc } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
 import { banner, operationTypeRef, relativeImport } from "./module.js";
@@ -29,9 +29,21 @@ export function emitClient(model: Model): GeneratedFile[] {
 /** A status the runtime can look up (`200`), as opposed to a range (`2XX`) or `default`. */
 const exactStatus = (status: string) => /^[1-5][0-9][0-9]$/.test(status);
 
-const hasParams = (op: OperationModel) => op.parameters.some((p) => p.in === "path" || p.in === "query");
-// A required body makes `init` required, and no required parameter may follow an optional one.
-const paramsRequired = (op: OperationModel) => op.requestBody?.required === true || op.parameters.some((p) => (p.in === "path" || p.in === "query") && p.required);
+/** Parameters a call takes in `params`: those of the URL, and header parameters (not for a URL builder). Cookies are the browser's. */
+const URL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query"];
+const CALL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query", "header"];
+const hasParams = (op: OperationModel) => op.parameters.some((p) => CALL_PARAMS.includes(p.in));
+
+/** The declared `params` argument (with its trailing comma), or `""` when the operation has none in `places`. */
+function paramsArg(spec: SpecModel, op: OperationModel, places: ReadonlyArray<ParameterModel["in"]>): string {
+  const own = op.parameters.filter((p) => places.includes(p.in));
+  if (!own.length) return "";
+  const opType = `${operationTypeRef(spec, op)}["parameters"]`;
+  const type = places.filter((w) => own.some((p) => p.in === w)).map((w) => (w === "path" ? `${opType}["path"]` : `NonNullable<${opType}[${q(w)}]>`)).join(" & ");
+  // A required body makes `init` required, and no optional parameter may precede a required one.
+  const required = own.some((p) => p.required) || (places === CALL_PARAMS && op.requestBody?.required === true);
+  return `params${required ? "" : "?"}: ${type}, `;
+}
 
 /** The declared type of a call's `body`: the spec's JSON schema type, or what `fetch` sends as is. */
 function bodyType(spec: SpecModel, op: OperationModel): string | undefined {
@@ -58,12 +70,14 @@ function specClient(spec: SpecModel): GeneratedFile[] {
   for (const op of spec.operations) {
     const descriptor = `${op.name}Operation`;
     const query = op.parameters.filter((p) => p.in === "query").map((p) => p.name);
+    const header = op.parameters.filter((p) => p.in === "header").map((p) => p.name);
     const success = op.responseTypes.filter((r) => r.status.startsWith("2"));
     const fields = [
       `method: ${q(op.method)}`,
       `base: ${q(spec.basePath)}`,
       `path: ${q(op.path)}`,
       ...(query.length ? [`query: [${query.map(q).join(", ")}]`] : []),
+      ...(header.length ? [`header: [${header.map(q).join(", ")}]`] : []),
       ...(op.redirect ? ["redirect: true"] : []),
       ...(op.method === "GET" && !op.redirect ? ["cache: true"] : []),
       // The runtime picks a validator by the exact status; a range (`2XX`) body is not validated.
@@ -78,12 +92,6 @@ function specClient(spec: SpecModel): GeneratedFile[] {
     if (op.redirect) jsLines.push(`export const ${op.name}Url = (client, params) => buildUrl(client, ${descriptor}, params);`);
 
     // Declarations.
-    const opType = `${operationTypeRef(spec, op)}["parameters"]`;
-    const paramType = [
-      op.parameters.some((p) => p.in === "path") ? `${opType}["path"]` : "",
-      op.parameters.some((p) => p.in === "query") ? `NonNullable<${opType}["query"]>` : "",
-    ].filter(Boolean).join(" & ");
-    const paramsArg = hasParams(op) ? `params${paramsRequired(op) ? "" : "?"}: ${paramType}, ` : "";
     const headersOf = (status: string) => headerType(op, status);
     const resultType = op.redirect
       ? op.responses.filter((r) => r.status.startsWith("3")).map((r) => `RedirectResult<${headersOf(r.status)}>`).join(" | ") || "RedirectResult"
@@ -103,10 +111,10 @@ function specClient(spec: SpecModel): GeneratedFile[] {
     });
     const body = bodyType(spec, op);
     const initArg = !body ? "init?: CallOptions" : op.requestBody!.required ? `init: CallOptions & { body: ${body} }` : `init?: CallOptions & { body?: ${body} }`;
-    dtsLines.push(`${doc}export declare function ${op.name}(client: ClientOptions, ${paramsArg}${initArg}): Promise<${resultType}>;`);
+    dtsLines.push(`${doc}export declare function ${op.name}(client: ClientOptions, ${paramsArg(spec, op, CALL_PARAMS)}${initArg}): Promise<${resultType}>;`);
     if (op.redirect) {
       dtsLines.push(
-        `${jsdoc({ description: `The URL to send a browser to for \`${op.operationId}\` (parameters percent-encoded).` })}export declare function ${op.name}Url(client: Pick<ClientOptions, "baseUrl">, ${paramsArg.replace(/, $/, "")}): string;`,
+        `${jsdoc({ description: `The URL to send a browser to for \`${op.operationId}\` (parameters percent-encoded).` })}export declare function ${op.name}Url(client: Pick<ClientOptions, "baseUrl">${paramsArg(spec, op, URL_PARAMS).replace(/^(.+), $/, ", $1")}): string;`,
       );
     }
   }

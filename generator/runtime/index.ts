@@ -62,6 +62,8 @@ export interface Operation {
   path: string;
   /** Names of the query parameters, looked up in the call's params. */
   query?: readonly string[];
+  /** Names of the header parameters, looked up in the call's params (arrays comma-joined). */
+  header?: readonly string[];
   /** The operation answers with a 3xx + `Location` (see {@link RedirectResult}). */
   redirect?: boolean;
   /** A GET whose 200 answers may be kept in the client's {@link Cache}. */
@@ -74,7 +76,7 @@ export interface Operation {
   bodyType?: string;
 }
 
-/** Values of the path and query parameters of one call, by name. */
+/** Values of the path, query and header parameters of one call, by name. */
 export type Params = Readonly<Record<string, unknown>>;
 
 /** A stored 200 response, as kept by a {@link Cache}. */
@@ -290,7 +292,10 @@ export async function request<R = Result<unknown>>(c: ClientOptions, op: Operati
   let { data, headers = {} } = hit ?? ({} as Partial<CacheEntry>);
   if (!hit || hit.expires <= now()) {
     const { body, ...rest } = init;
-    const sent: Record<string, string> = { ...c.headers, ...init.headers };
+    // client headers, then the call's header parameters, then its own headers
+    const sent: Record<string, string> = { ...c.headers };
+    for (const k of op.header ?? []) if (params?.[k] != null) sent[k] = [params[k]].flat().join();
+    Object.assign(sent, init.headers);
     if (body !== undefined && op.bodyType && !Object.keys(sent).some((k) => /^content-type$/i.test(k))) sent["content-type"] = op.bodyType;
     const res = await (c.fetch ?? fetch)(url, {
       ...rest,

@@ -20,7 +20,7 @@ export declare function setDisplayName(client: ClientOptions, params: operations
  *
  * Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status, `ResponseValidationError` when the body does not match its schema. Sends `init.body` (`application/octet-stream`).
  */
-export declare function upload(client: ClientOptions, params: NonNullable<operations["upload"]["parameters"]["query"]>, init: CallOptions & { body: NonNullable<RequestInit["body"]> }): Promise<(Result<UploadResponse, Record<string, string>> & { status: 200 })>;
+export declare function upload(client: ClientOptions, params: NonNullable<operations["upload"]["parameters"]["query"]> & NonNullable<operations["upload"]["parameters"]["header"]>, init: CallOptions & { body: NonNullable<RequestInit["body"]> }): Promise<(Result<UploadResponse, Record<string, string>> & { status: 200 })>;
 /**
  * POST /api/form (`sendForm`).
  *

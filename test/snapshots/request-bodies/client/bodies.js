@@ -7,7 +7,7 @@ const logInOperation = { method: "POST", base: "/api", path: "/login", validate:
 export const logIn = (client, init) => request(client, logInOperation, {}, init);
 const setDisplayNameOperation = { method: "PUT", base: "/api", path: "/profile/{userId}/displayname", validate: { 200: validateSetDisplayNameResponse }, json: true, bodyType: "application/json" };
 export const setDisplayName = (client, params, init) => request(client, setDisplayNameOperation, params, init);
-const uploadOperation = { method: "POST", base: "/api", path: "/upload", query: ["filename"], validate: { 200: validateUploadResponse }, bodyType: "application/octet-stream" };
+const uploadOperation = { method: "POST", base: "/api", path: "/upload", query: ["filename"], header: ["Content-Type", "X-Tags"], validate: { 200: validateUploadResponse }, bodyType: "application/octet-stream" };
 export const upload = (client, params, init) => request(client, uploadOperation, params, init);
 const sendFormOperation = { method: "POST", base: "/api", path: "/form" };
 export const sendForm = (client, init) => request(client, sendFormOperation, {}, init);

@@ -45,7 +45,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Raw bytes with an optional query parameter and a required body. */
+        /** Raw bytes with optional query and header parameters and a required body. */
         post: operations["upload"];
         delete?: never;
         options?: never;
@@ -147,9 +147,14 @@ export interface operations {
             query?: {
                 filename?: string;
             };
-            header?: never;
+            header?: {
+                "Content-Type"?: string;
+                "X-Tags"?: string[];
+            };
             path?: never;
-            cookie?: never;
+            cookie?: {
+                session?: string;
+            };
         };
         requestBody: {
             content: {
