@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { loadProjectConfig } from "./config.js";
 import { SpecError } from "./errors.js";
 import { readSpecFile, type SpecFile } from "./load/read.js";
 import type { SpecModel } from "./model/types.js";
-import { compileValidatorModule, exportNames, formatsModule, helpersModule, RUNTIME_JS_URL, validatorTargets, type ValidatorTarget } from "./emit/validators.js";
-import { displayPointer, problemsOf, tooDeep, type ValidateFunction, type ValidationProblem } from "./runtime/validation.js";
+import { compileValidatorModule, exportNames, formatsModule, helpersModule, literalPointer, RUNTIME_JS_URL, validatorTargets, type ValidatorTarget } from "./emit/validators.js";
+import { displayPointer, problemSources, tooDeep, type AjvErrorObject, type ValidateFunction } from "./runtime/validation.js";
+import type { OverlayRule } from "./load/overlay.js";
 
 /**
  * Core of `specgen validate <spec>#<operationId or schema name> <file.json…>`: the spec's
@@ -159,6 +160,7 @@ export async function runValidate(target: string, files: readonly string[], opti
     if (err instanceof SpecError) return { exitCode: 2, stdout, stderr: [`specgen validate: ${err.toString()}`] };
     throw err;
   }
+  const targetAt = literalPointer(loaded.spec.document, chosen.pointer);
   let valid = 0;
   let usage = false;
   for (const file of files) {
@@ -172,15 +174,58 @@ export async function runValidate(target: string, files: readonly string[], opti
       } else stdout.push((err as Error).message); // invalid JSON or UTF-8, already naming the file
       continue;
     }
-    let problems: ValidationProblem[];
+    let problems: ReturnType<typeof problemSources>;
     try {
-      problems = validate(value) ? [] : problemsOf(validate.errors);
+      problems = validate(value) ? [] : problemSources(validate.errors);
     } catch (err) {
-      problems = problemsOf(tooDeep(err));
+      problems = problemSources(tooDeep(err));
     }
     if (!problems.length) valid++;
-    for (const p of problems) stdout.push(`${file}: ${displayPointer(p.pointer)} ${p.message}`);
+    for (const { problem: p, error } of problems) {
+      const rule = citeRule(loaded.spec.overlayRules ?? [], targetAt, error);
+      const cited = rule ? ` (overlay rule: ${rule.description} [${relative(cwd, rule.file).split(sep).join("/")}#/actions/${rule.action}])` : "";
+      stdout.push(`${file}: ${displayPointer(p.pointer)} ${p.message}${cited}`);
+    }
   }
   stderr.push(`specgen validate: ${valid} of ${files.length} file(s) valid against ${chosen.name} (${target.slice(0, hash)})`);
   return { exitCode: usage ? 2 : valid === files.length ? 0 : 1, stdout, stderr };
+}
+
+/** The reference tokens of a JSON pointer, or of one in URI fragment form (`#/a%20b`, as Ajv writes schema paths). */
+const tokens = (pointer: string, fragment = false): string[] =>
+  pointer.split("/").slice(1).map((t) => (fragment ? decodeURIComponent(t) : t).replace(/~1/g, "/").replace(/~0/g, "~"));
+
+/**
+ * The overlay rule a failed keyword comes from: the keyword (or one inside it, such as the
+ * `contains` under an added `allOf`) sits where an overlay action put it, and the value that
+ * failed sits where that schema applies. Ajv's schema paths are relative to the function that
+ * raised the error; only the target's own function is matched, so a rule inside a component the
+ * target reaches through a `$ref` is not cited (the problem is still reported).
+ */
+function citeRule(rules: readonly OverlayRule[], targetAt: string, error: AjvErrorObject): OverlayRule | undefined {
+  if (!error.schemaPath.startsWith("#/")) return undefined;
+  const at = [...tokens(targetAt), ...tokens(error.schemaPath.slice(1), true)];
+  const root = tokens(targetAt).length;
+  return rules.find((rule) => {
+    const base = tokens(rule.pointer);
+    if (base.length < root || at.length <= base.length || base.some((t, i) => t !== at[i])) return false;
+    if (!rule.keywords.includes(at[base.length]!)) return false;
+    const instance = instancePattern(base.slice(root));
+    return instance !== undefined && instance.test(error.instancePath);
+  });
+}
+
+/** The instance paths a subschema at `path` (schema tokens below a root) applies to, or undefined when they cannot be told. */
+function instancePattern(path: readonly string[]): RegExp | undefined {
+  let source = "";
+  const segment = (literal?: string) => (source += literal === undefined ? "/[^/]*" : `/${literal.replace(/~/g, "~0").replace(/\//g, "~1").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+  for (let i = 0; i < path.length; i++) {
+    const t = path[i]!;
+    if (t === "properties" || t === "prefixItems") segment(path[++i]);
+    else if (t === "patternProperties") (i++, segment());
+    else if (t === "items" || t === "additionalProperties" || t === "unevaluatedProperties" || t === "unevaluatedItems" || t === "contains") segment();
+    else if (t === "allOf" || t === "anyOf" || t === "oneOf" || t === "dependentSchemas") i++;
+    else if (t !== "not" && t !== "if" && t !== "then" && t !== "else") return undefined;
+  }
+  return new RegExp(`^${source}$`);
 }

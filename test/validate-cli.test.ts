@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import yaml from "js-yaml";
 import { join, relative } from "node:path";
 import { loadProjectConfig } from "../generator/config.js";
 import { FIXTURES, ROOT, SHARED, specgen, tempDir } from "./helpers.js";
@@ -11,6 +12,11 @@ const FLOW = "specs/client-server/definitions/sso_login_flow.yaml";
 const corpus = (file: string) => relative(ROOT, join(SHARED, "corpus/auth-metadata", file));
 const PROSE_RULES_ON = (loadProjectConfig(ROOT).overlays[AUTH] ?? []).length > 0;
 const lines = (text: string) => text.split("\n").filter((l) => l !== "");
+/** What `specgen validate` appends to a problem from action `i` of the project's overlay. */
+const cites = (i: number): string => {
+  const overlay = yaml.load(readFileSync(join(ROOT, "specs/overlays/auth_metadata.must.yaml"), "utf8")) as { actions: Array<{ description: string }> };
+  return ` (overlay rule: ${overlay.actions[i]!.description} [specs/overlays/auth_metadata.must.yaml#/actions/${i}])`;
+};
 
 test("specgen validate: files that pass exit 0 with nothing on stdout", () => {
   const r = specgen(["validate", `${AUTH}#getAuthMetadata`, corpus("valid-or-real/ruma-test-fixture.json"), corpus("valid-or-real/matrix-spec-v1.19-example.json")]);
@@ -44,8 +50,41 @@ test("specgen validate: the config's overlays apply as in generate; --no-overlay
   assert.equal(asWritten.status, 0, asWritten.stdout + asWritten.stderr);
   if (PROSE_RULES_ON) {
     assert.equal(withRules.status, 1);
-    assert.deepEqual(lines(withRules.stdout), [`${vercel}: /response_modes_supported must contain "query"`, `${vercel}: /response_modes_supported must contain "fragment"`]);
+    assert.deepEqual(lines(withRules.stdout), [`${vercel}: /response_modes_supported must contain "query"${cites(3)}`, `${vercel}: /response_modes_supported must contain "fragment"${cites(3)}`]);
   } else assert.equal(withRules.status, 0);
+});
+
+test("specgen validate: a problem from an overlay's rule quotes the rule and names the action; other problems do not", { skip: !PROSE_RULES_ON }, () => {
+  const http = corpus("invalid/08-issuer-http-scheme.json");
+  const space = corpus("invalid/11-issuer-with-whitespace.json");
+  const code = corpus("invalid/15-missing-code-response-type.json");
+  const r = specgen(["validate", `${AUTH}#getAuthMetadata`, http, space, code]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.deepEqual(lines(r.stdout), [
+    `${http}: /issuer must match pattern "^https://[^?#]+$"${cites(0)}`,
+    `${space}: /issuer must match pattern "^https://[^?#]+$"${cites(0)}`,
+    `${space}: /issuer must match format "uri"`,
+    `${code}: /response_types_supported must contain "code"${cites(1)}`,
+  ]);
+  assert.match(cites(0), /RFC 8414 §2: "The authorization server's issuer identifier/);
+});
+
+test("specgen validate: a rule deep in a schema is cited only for the values it applies to", () => {
+  const dir = tempDir();
+  const schema = "{type: object, properties: {list: {type: array, items: {type: object, properties: {id: {type: string}, n: {type: integer}}}}}}";
+  writeFileSync(join(dir, "api.yaml"), `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: ${schema}\n`);
+  writeFileSync(join(dir, "rules.yaml"), `overlay: 1.0.0\ninfo: {title: t, version: "1"}\nactions:\n  - target: $.paths['/a'].get.responses['200'].content['application/json'].schema.properties.list.items.properties.id\n    description: Ids start with x.\n    update: {pattern: "^x"}\n  - target: $.paths['/a'].get.responses['200'].content['application/json'].schema.properties.list\n    update: {minItems: 1}\n`);
+  writeFileSync(join(dir, "specgen.config.json"), JSON.stringify({ specs: ".", overlays: { "api.yaml": ["rules.yaml"] } }));
+  writeFileSync(join(dir, "doc.json"), JSON.stringify({ list: [{ id: "xa" }, { id: "b", n: "1" }] }));
+  writeFileSync(join(dir, "empty.json"), JSON.stringify({ list: [] }));
+  const r = specgen(["validate", "api.yaml#getA", "doc.json", "empty.json"], { cwd: dir });
+  assert.equal(r.status, 1, r.stderr);
+  assert.deepEqual(lines(r.stdout), [
+    "doc.json: /list/1/id must match pattern \"^x\" (overlay rule: Ids start with x. [rules.yaml#/actions/0])",
+    "doc.json: /list/1/n must be integer",
+    // An action without a description cites nothing.
+    "empty.json: /list must NOT have fewer than 1 items",
+  ]);
 });
 
 test("specgen validate: schema names, type names and operationId:status select a validator", () => {
@@ -125,5 +164,5 @@ test("the built bin runs as a program (what `npx specgen validate …` executes)
   const r = spawnSync(join(ROOT, "dist/generator/cli.js"), ["validate", `${AUTH}#getAuthMetadata`, file], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   assert.equal(r.error, undefined);
   assert.equal(r.status, 1, r.stderr);
-  assert.equal(r.stdout, `${file}: /issuer must match pattern "^https://[^?#]+$"\n`);
+  assert.equal(r.stdout, `${file}: /issuer must match pattern "^https://[^?#]+$"${PROSE_RULES_ON ? cites(0) : ""}\n`);
 });

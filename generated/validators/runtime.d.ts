@@ -49,6 +49,11 @@ export declare function displayPointer(pointer: string): string;
  * are folded into its message, e.g. `must contain "code"`.
  */
 export declare function problemsOf(errors: readonly AjvErrorObject[] | null | undefined): ValidationProblem[];
+/** {@link problemsOf}, each problem with the Ajv error it comes from (for tools that look at the schema path). */
+export declare function problemSources(errors: readonly AjvErrorObject[] | null | undefined): Array<{
+    problem: ValidationProblem;
+    error: AjvErrorObject;
+}>;
 /** `pointer message` lines for people, e.g. `/issuer must match format "uri"`. */
 export declare function formatProblems(problems: readonly ValidationProblem[]): string[];
 /**

@@ -33,6 +33,10 @@ function stringParam(params, name) {
  * are folded into its message, e.g. `must contain "code"`.
  */
 export function problemsOf(errors) {
+    return problemSources(errors).map((p) => p.problem);
+}
+/** {@link problemsOf}, each problem with the Ajv error it comes from (for tools that look at the schema path). */
+export function problemSources(errors) {
     const list = errors ?? [];
     const containsAt = list.filter((e) => e.keyword === "contains").map((e) => `${e.schemaPath}/`);
     const under = (e, prefix) => e.schemaPath.startsWith(prefix);
@@ -66,7 +70,7 @@ export function problemsOf(errors) {
         if (seen.has(key))
             continue;
         seen.add(key);
-        problems.push({ pointer, message });
+        problems.push({ problem: { pointer, message }, error });
     }
     return problems;
 }

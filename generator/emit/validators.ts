@@ -470,7 +470,7 @@ const REF_SIBLINGS = new Set(["$ref", "description", "summary", "title", "$comme
  * outside a schema), and a schema that is only a `$ref` is replaced by its target, so that the
  * export and every other `$ref` to that component share one compiled function.
  */
-function literalPointer(document: unknown, pointer: string): string {
+export function literalPointer(document: unknown, pointer: string): string {
   let parts = pointer.split("/").slice(1).map(unescapeToken);
   const refParts = (ref: string) => ref.slice(2).split("/").map((p) => unescapeToken(decodeURIComponent(p)));
   for (let guard = 0; guard < 64; guard++) {

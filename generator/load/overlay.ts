@@ -23,18 +23,33 @@ export function overlayActions(doc: unknown, file: string): OverlayAction[] {
 }
 
 /**
+ * What one overlay action added to a schema object: the keywords of its `update` at `pointer`
+ * (JSON pointer into the document), and the action's description, which cites the rule.
+ */
+export interface OverlayRule {
+  pointer: string;
+  keywords: string[];
+  description: string;
+  /** The overlay file and the action's index in it. */
+  file: string;
+  action: number;
+}
+
+/**
  * Applies an overlay to a parsed document and returns the new document (the input is left
  * alone). JSONPath queries come from jsonpath-plus; the Overlay 1.0 merge rules are small and
  * written here: objects merge recursively, arrays get the update appended, `remove` deletes.
  * An action whose target matches nothing is an error, so a typo cannot silently drop a rule.
+ * `onRule` hears of every described action that merged keys into an object.
  */
-export function applyOverlay(document: unknown, overlay: unknown, file: string): unknown {
+export function applyOverlay(document: unknown, overlay: unknown, file: string, onRule?: (rule: OverlayRule) => void): unknown {
   const out = structuredClone(document);
   overlayActions(overlay, file).forEach((action, i) => {
     const matches = JSONPath({ path: action.target, json: out as object, resultType: "all", wrap: true, eval: "safe" }) as Array<{
       value: unknown;
       parent: unknown;
       parentProperty: string | number;
+      pointer: string;
     }>;
     if (matches.length === 0) throw new SpecError(`overlay action ${i} matches nothing: ${action.target}`, file, undefined, undefined, `/actions/${i}/target`);
     // Reversed, so that removing array elements does not shift the ones still to visit.
@@ -43,7 +58,10 @@ export function applyOverlay(document: unknown, overlay: unknown, file: string):
         if (Array.isArray(m.parent)) m.parent.splice(Number(m.parentProperty), 1);
         else if (isObject(m.parent)) delete m.parent[String(m.parentProperty)];
       } else if (Array.isArray(m.value)) m.value.push(structuredClone(action.update));
-      else if (isObject(m.value) && isObject(action.update)) merge(m.value, action.update);
+      else if (isObject(m.value) && isObject(action.update)) {
+        merge(m.value, action.update);
+        if (typeof action.description === "string") onRule?.({ pointer: m.pointer, keywords: Object.keys(action.update), description: action.description.replace(/\s+/g, " ").trim(), file, action: i });
+      }
       else if (isObject(m.parent) || Array.isArray(m.parent)) (m.parent as Record<string, unknown>)[String(m.parentProperty)] = structuredClone(action.update);
     }
   });

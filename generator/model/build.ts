@@ -3,7 +3,7 @@ import type { NormalizedProblem } from "@redocly/openapi-core";
 import type { SpecFile } from "../load/read.js";
 import { bundleOpenApi, bundleSchema } from "../load/bundle.js";
 import { makeRefPolicy, type RefPolicy } from "../load/policy.js";
-import { applyOverlay } from "../load/overlay.js";
+import { applyOverlay, type OverlayRule } from "../load/overlay.js";
 import { isObject } from "../load/refs.js";
 import { SpecError } from "../errors.js";
 import { NameTable, camelCase, pascalCase, plainPascalCase, singular } from "./names.js";
@@ -42,7 +42,8 @@ export async function buildModel(
     if (header && /copyright|licen[cs]e/i.test(header)) notices.push({ source, text: header.replace(/^# ?/gm, "") });
     if (file.kind === "openapi") {
       let overlaid: unknown;
-      for (const overlay of overlays.get(file.path) ?? []) overlaid = applyOverlay(overlaid ?? file.doc, overlay.doc, overlay.path);
+      const rules: OverlayRule[] = [];
+      for (const overlay of overlays.get(file.path) ?? []) overlaid = applyOverlay(overlaid ?? file.doc, overlay.doc, overlay.path, (r) => rules.push(r));
       rejectRedoclyTraps(file.doc, source);
       if (overlaid !== undefined) rejectRedoclyTraps(overlaid, `${source} (with its overlays)`);
       const bundled = await redocly(source, () => bundleOpenApi(file.path, overlaid, refs, file));
@@ -50,7 +51,8 @@ export async function buildModel(
       inputs.push(...bundled.files);
       if (bundled.problems.length) continue;
       rejectNonFinite(bundled.document, source);
-      specs.push(openApiSpec(source, module, bundled.document, (m) => warnings.push(`${source}: ${m}`)));
+      const spec = openApiSpec(source, module, bundled.document, (m) => warnings.push(`${source}: ${m}`));
+      specs.push(rules.length ? { ...spec, overlayRules: rules } : spec);
     } else if (file.kind === "json-schema") {
       rejectRedoclyTraps(file.doc, source);
       const built = await redocly(source, () => schemaSpec(file, source, module, (m) => warnings.push(`${source}: ${m}`), refs));

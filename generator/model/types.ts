@@ -1,4 +1,5 @@
 /** The normalized model every emitter reads: built once from the bundled specs. */
+import type { OverlayRule } from "../load/overlay.js";
 
 export interface Model {
   specs: SpecModel[];
@@ -31,6 +32,8 @@ export interface SpecModel {
   schemas: NamedSchema[];
   /** Operations under `webhooks` (OpenAPI 3.1): requests the API makes, so they get types only. */
   webhookOperations: number;
+  /** Keywords the spec's overlays added to its schemas, each with the rule it cites (pointers into `document`). */
+  overlayRules?: OverlayRule[];
 }
 
 export interface NamedSchema {

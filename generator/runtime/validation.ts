@@ -64,10 +64,15 @@ function stringParam(params: Record<string, unknown>, name: string): string | un
  * are folded into its message, e.g. `must contain "code"`.
  */
 export function problemsOf(errors: readonly AjvErrorObject[] | null | undefined): ValidationProblem[] {
+  return problemSources(errors).map((p) => p.problem);
+}
+
+/** {@link problemsOf}, each problem with the Ajv error it comes from (for tools that look at the schema path). */
+export function problemSources(errors: readonly AjvErrorObject[] | null | undefined): Array<{ problem: ValidationProblem; error: AjvErrorObject }> {
   const list = errors ?? [];
   const containsAt = list.filter((e) => e.keyword === "contains").map((e) => `${e.schemaPath}/`);
   const under = (e: AjvErrorObject, prefix: string) => e.schemaPath.startsWith(prefix);
-  const problems: ValidationProblem[] = [];
+  const problems: Array<{ problem: ValidationProblem; error: AjvErrorObject }> = [];
   const seen = new Set<string>();
   for (const error of list) {
     if (containsAt.some((prefix) => under(error, prefix))) continue;
@@ -92,7 +97,7 @@ export function problemsOf(errors: readonly AjvErrorObject[] | null | undefined)
     const key = `${pointer}\u0000${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push({ pointer, message });
+    problems.push({ problem: { pointer, message }, error });
   }
   return problems;
 }
