@@ -86,8 +86,9 @@ export async function importValidators(spec: SpecModel, targets: readonly Valida
 }
 
 /**
- * The target named by `selector`: an operationId (its first 2xx JSON response, or
- * `operationId:status`), a schema name, or a generated type name.
+ * The target named by `selector`: an operationId (its first 2xx JSON response,
+ * `operationId:status`, or `operationId:body` for its request body), a schema name, or a
+ * generated type name.
  */
 export function selectTarget(spec: SpecModel, targets: readonly ValidatorTarget[], selector: string): ValidatorTarget {
   const byName = targets.find((t) => t.name === selector);
@@ -99,7 +100,7 @@ export function selectTarget(spec: SpecModel, targets: readonly ValidatorTarget[
     const found = status === undefined ? mine.find((t) => t.status?.startsWith("2")) : mine.find((t) => t.status === status);
     if (found) return found;
     const has = mine.map((t) => t.status).join(", ") || "none";
-    throw new UsageError(`operation ${op.operationId} has no ${status === undefined ? "2xx" : status} JSON response (JSON responses: ${has})`);
+    throw new UsageError(`operation ${op.operationId} has no ${status === undefined ? "2xx JSON response" : status === "body" ? "JSON request body" : `${status} JSON response`} (JSON bodies: ${has})`);
   }
   if (byName) return byName;
   throw new UsageError(`no operation or schema named ${JSON.stringify(selector)} in ${spec.source}; available: ${available(spec, targets)}`);

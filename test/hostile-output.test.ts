@@ -58,6 +58,7 @@ function chosenNames(model: Model): Set<string> {
     for (const op of spec.operations) {
       names.add(op.name).add(`${op.name}Operation`).add(`${op.name}Url`).add(op.typeName);
       for (const r of op.responseTypes) names.add(r.name);
+      if (op.requestBody?.name) names.add(op.requestBody.name);
     }
     for (const s of spec.schemas) names.add(s.name);
   }

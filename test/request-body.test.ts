@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { generate } from "../generator/generate.js";
-import { FIXTURES, tempDir } from "./helpers.js";
+import { FIXTURES, specgen, tempDir } from "./helpers.js";
 import { limit, reply, serve, type TestServer } from "./runtime/helpers.js";
 import { typecheck } from "./typecheck.js";
 
@@ -123,4 +123,24 @@ await upload(options, { session: "s" }, { body: new Uint8Array(1) });
 `,
   );
   assert.deepEqual(typecheck([usage]), []);
+});
+
+test("JSON request bodies get validators, and `specgen validate <spec>#<operationId>:body` checks a body", limit, async () => {
+  const v = (await import(pathToFileURL(join(out, "out/validators/index.js")).href)) as Record<string, (value: unknown) => boolean>;
+  assert.equal(v.isLogInBody!({ type: "m.login.password", password: "p" }), true);
+  assert.equal(v.isLogInBody!({ type: "m.login.sso" }), false);
+  assert.equal(v.isSetDisplayNameBody!({ displayname: null }), true);
+  assert.equal(v.isSetDisplayNameBody!({ displayname: 1 }), false);
+  assert.throws(() => v.assertLogInBody!({ password: 1 }), /\/type is required[^]*\/password must be string/);
+  // Raw bodies (bytes, multipart) have no JSON schema to check.
+  assert.equal("isUploadBody" in v || "isSendFormBody" in v, false);
+
+  writeFileSync(join(out, "body.json"), JSON.stringify({ type: "m.login.sso" }));
+  const r = specgen(["validate", "specs/bodies.yaml#logIn:body", join(out, "body.json")], { cwd: SCENARIO });
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /body\.json: \/type must be equal to one of the allowed values/);
+  assert.match(r.stderr, /0 of 1 file\(s\) valid against LogInBody/);
+  const none = specgen(["validate", "specs/bodies.yaml#upload:body", join(out, "body.json")], { cwd: SCENARIO });
+  assert.equal(none.status, 2);
+  assert.match(none.stderr, /operation upload has no JSON request body \(JSON bodies: 200\)/);
 });

@@ -73,7 +73,7 @@ test("generate stops on a structural error before writing anything", () => {
   assert.deepEqual(readdirSync(dir).sort(), ["generated", "specs"], "no temporary folder is left behind");
 });
 
-test("readOnly and writeOnly are respected in the named response types", async () => {
+test("readOnly and writeOnly are respected in the named response and request body types", async () => {
   const out = tempDir();
   const result = await generate({ paths: [join(FIXTURES, "readwrite/spec")], out, cwd: ROOT });
   assert.deepEqual(result.problems, []);

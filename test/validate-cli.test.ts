@@ -125,7 +125,7 @@ test("specgen validate: usage errors exit 2 and say what is available", () => {
   assert.match(schema.stderr, /available: SsoLoginFlow, IdentityProvider/);
   const status = specgen(["validate", `${AUTH}#getAuthMetadata:404`, okta]);
   assert.equal(status.status, 2);
-  assert.match(status.stderr, /operation getAuthMetadata has no 404 JSON response \(JSON responses: 200\)/);
+  assert.match(status.stderr, /operation getAuthMetadata has no 404 JSON response \(JSON bodies: 200\)/);
   for (const args of [[AUTH, okta], [`${AUTH}#`, okta], [`${AUTH}#getAuthMetadata`], ["specs/nope.yaml#getAuthMetadata", okta], []]) {
     const r = specgen(["validate", ...args]);
     assert.equal(r.status, 2, `${args.join(" ")}: ${r.stderr}`);

@@ -45,10 +45,12 @@ function paramsArg(spec: SpecModel, op: OperationModel, places: ReadonlyArray<Pa
   return `params${required ? "" : "?"}: ${type}, `;
 }
 
-/** The declared type of a call's `body`: the spec's JSON schema type, or what `fetch` sends as is. */
+/** The declared type of a call's `body`: the named request body type, or what `fetch` sends as is. */
 function bodyType(spec: SpecModel, op: OperationModel): string | undefined {
   const body = op.requestBody;
   if (!body) return undefined;
+  if (body.name) return body.name;
+  // JSON without a schema: openapi-typescript types the media type `unknown`.
   return body.json ? `NonNullable<${operationTypeRef(spec, op)}["requestBody"]>["content"][${q(body.mediaType)}]` : `NonNullable<RequestInit["body"]>`;
 }
 
@@ -65,7 +67,7 @@ function specClient(spec: SpecModel): GeneratedFile[] {
   const dtsLines = [
     banner(spec.source).trimEnd(),
     `import type { CallOptions, ClientOptions, Result, RedirectResult } from ${q(runtime)};`,
-    `import type { operations${spec.operations.some((op) => operationTypeRef(spec, op).startsWith("paths[")) ? ", paths" : ""}${spec.operations.flatMap((op) => op.responseTypes.map((r) => `, ${r.name}`)).join("")} } from ${q(types)};`,
+    `import type { operations${spec.operations.some((op) => operationTypeRef(spec, op).startsWith("paths[")) ? ", paths" : ""}${spec.operations.flatMap((op) => [...op.responseTypes.map((r) => r.name), ...(op.requestBody?.name ? [op.requestBody.name] : [])]).map((n) => `, ${n}`).join("")} } from ${q(types)};`,
   ];
   for (const op of spec.operations) {
     const descriptor = `${op.name}Operation`;

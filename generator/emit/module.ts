@@ -34,3 +34,13 @@ export function operationTypeRef(spec: SpecModel, op: OperationModel): string {
   const raw = isObject(item) ? item[op.method.toLowerCase()] : undefined;
   return isObject(raw) && keyedOperationId(raw.operationId) ? `operations[${JSON.stringify(op.operationId)}]` : `paths[${JSON.stringify(op.pathKey)}][${JSON.stringify(op.method.toLowerCase())}]`;
 }
+
+/** The named types of one operation, as its spec's types module exports them: response bodies, request body, path and query parameters. */
+export function operationTypeNames(op: OperationModel): string[] {
+  return [
+    ...op.responseTypes.map((r) => r.name),
+    ...(op.requestBody?.name ? [op.requestBody.name] : []),
+    ...(op.parameters.some((p) => p.in === "path") ? [`${op.typeName}Params`] : []),
+    ...(op.parameters.some((p) => p.in === "query") ? [`${op.typeName}Query`] : []),
+  ];
+}

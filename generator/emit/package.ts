@@ -1,6 +1,6 @@
 import type { Model } from "../model/types.js";
 import type { GeneratedFile } from "./file.js";
-import { banner } from "./module.js";
+import { banner, operationTypeNames } from "./module.js";
 
 /** Entry points of the package, present when an emitter wrote their index. */
 const ENTRIES = [
@@ -80,11 +80,7 @@ function readme(model: Model, subpaths: string[]): string {
   lines.push("", "## Named types", "", "| type | from |", "| --- | --- |");
   for (const spec of model.specs) {
     const names = [
-      ...spec.operations.flatMap((op) => [
-        ...op.responseTypes.map((r) => r.name),
-        ...(op.parameters.some((p) => p.in === "path") ? [`${op.typeName}Params`] : []),
-        ...(op.parameters.some((p) => p.in === "query") ? [`${op.typeName}Query`] : []),
-      ]),
+      ...spec.operations.flatMap(operationTypeNames),
       ...spec.schemas.map((s) => s.name),
     ];
     for (const n of names) lines.push(`| \`${n}\` | \`${md(spec.source)}\` |`);

@@ -10,7 +10,7 @@ import type { Model, SpecModel } from "../model/types.js";
 import { WorkerTask } from "./worker.js";
 import { escapeCommentLine, escapeCommentText, escapeCommentValue, jsdoc, renderMatrixMarkdown } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
-import { banner, keyedOperationId, operationTypeRef, relativeImport } from "./module.js";
+import { banner, keyedOperationId, operationTypeNames, operationTypeRef, relativeImport } from "./module.js";
 
 const require = createRequire(import.meta.url);
 let libraries: { ots: typeof OpenApiTypeScript; ts: typeof TypeScript } | undefined;
@@ -236,6 +236,14 @@ function namedExports(spec: SpecModel, readWrite: boolean): string {
           `export type ${r.name} = ${readWrite ? "Readable<" : ""}${opType}["responses"][${JSON.stringify(Number(r.status) || r.status)}]["content"][${JSON.stringify(media)}]${readWrite ? ">" : ""};`,
       );
     }
+    const body = op.requestBody;
+    if (body?.name) {
+      // What a client sends: no readOnly fields (`Writable<…>`).
+      out.push(
+        jsdoc({ description: `JSON request body of \`${op.operationId}\`.` }) +
+          `export type ${body.name} = ${readWrite ? "Writable<" : ""}NonNullable<${opType}["requestBody"]>["content"][${JSON.stringify(body.mediaType)}]${readWrite ? ">" : ""};`,
+      );
+    }
     const has = (where: string) => op.parameters.some((p) => p.in === where);
     if (has("path")) out.push(`${jsdoc({ description: `Path parameters of \`${op.operationId}\`.` })}export type ${op.typeName}Params = ${opType}["parameters"]["path"];`);
     if (has("query")) out.push(`${jsdoc({ description: `Query parameters of \`${op.operationId}\`.` })}export type ${op.typeName}Query = ${opType}["parameters"]["query"];`);
@@ -262,10 +270,7 @@ function indexFile(model: Model): GeneratedFile {
   const seen = new Map<string, string>();
   for (const spec of model.specs) {
     const from = relativeImport("types/index.d.ts", `types/${spec.module}.js`);
-    const names = [...spec.operations.flatMap((op) => op.responseTypes.map((r) => r.name).concat(
-      op.parameters.some((p) => p.in === "path") ? [`${op.typeName}Params`] : [],
-      op.parameters.some((p) => p.in === "query") ? [`${op.typeName}Query`] : [],
-    )), ...spec.schemas.map((s) => s.name)].filter((n) => {
+    const names = [...spec.operations.flatMap(operationTypeNames), ...spec.schemas.map((s) => s.name)].filter((n) => {
       const prior = seen.get(n);
       if (prior) {
         model.warnings.push(`${spec.source}: type ${n} is also exported by ${prior}; import it from that spec's own module`);

@@ -46,12 +46,12 @@ export interface ValidatorTarget {
   pointer: string;
   /** What the schema describes (plain text for doc comments). */
   description: string;
-  /** For response bodies: the operation and status. */
+  /** For operation bodies: the operation, and the response status or `body` for the request body. */
   operationId?: string;
   status?: string;
 }
 
-/** The validators of one spec: JSON response bodies of its operations, then its named schemas. */
+/** The validators of one spec: JSON response and request bodies of its operations, then its named schemas. */
 export function validatorTargets(spec: SpecModel): ValidatorTarget[] {
   const targets: ValidatorTarget[] = [];
   for (const op of spec.operations) {
@@ -60,6 +60,8 @@ export function validatorTargets(spec: SpecModel): ValidatorTarget[] {
       if (pointer === undefined) continue;
       targets.push({ name: r.name, pointer, description: `the JSON body of the ${r.status} response of \`${op.operationId}\``, operationId: op.operationId, status: r.status });
     }
+    const body = op.requestBody;
+    if (body?.name && body.jsonSchemaPointer) targets.push({ name: body.name, pointer: body.jsonSchemaPointer, description: `the JSON request body of \`${op.operationId}\``, operationId: op.operationId, status: "body" });
   }
   for (const s of spec.schemas) targets.push({ name: s.name, pointer: s.pointer, description: `the \`${s.name}\` schema of \`${spec.source}\`` });
   return targets;

@@ -187,7 +187,8 @@ function openApiSpec(source: string, module: string, document: Record<string, un
         status: r.status,
         name: names.claim(`${typeName}Response${i === 0 && r.status.startsWith("2") ? "" : r.status.replace(/[^A-Za-z0-9]/g, "")}`, `response ${r.status} of ${JSON.stringify(operationId)}`),
       }));
-      const requestBody = requestBodyOf(document, op.requestBody);
+      const requestBody = requestBodyOf(document, op.requestBody, ["paths", pathKey, method, "requestBody"]);
+      if (requestBody?.jsonSchemaPointer) requestBody.name = names.claim(`${typeName}Body`, `request body of ${JSON.stringify(operationId)}`);
       operations.push({
         operationId, name, typeName, method: method.toUpperCase(), pathKey, path,
         parameters, responses, ...(requestBody && { requestBody }), redirect, responseTypes, deprecated: op.deprecated === true,
@@ -244,17 +245,22 @@ function collectParameters(document: Record<string, unknown>, ...lists: unknown[
  * An operation's request body: a JSON media type where one is listed (the client encodes it),
  * else the only one listed, else none in particular (the caller's body is sent as given).
  */
-function requestBodyOf(document: Record<string, unknown>, raw: unknown): RequestBodyModel | undefined {
+function requestBodyOf(document: Record<string, unknown>, raw: unknown, at: string[]): RequestBodyModel | undefined {
   const body = deref(document, raw);
   if (!isObject(body) || !isObject(body.content)) return undefined;
-  const types = Object.keys(body.content);
+  const content = body.content;
+  const types = Object.keys(content);
   if (!types.length) return undefined;
   const json = types.find((t) => JSON_MEDIA.test(t));
   const mediaType = json ?? (types.length === 1 ? types[0]! : "");
   // A wildcard names no type to declare, and a multipart type needs the boundary that only the
   // body (FormData) knows: fetch adds it when no Content-Type is set.
   const contentType = /\*|^multipart\//i.test(mediaType) ? "" : mediaType;
-  return { mediaType, json: json !== undefined, contentType, required: body.required === true };
+  const model: RequestBodyModel = { mediaType, json: json !== undefined, contentType, required: body.required === true };
+  // The pointer passes through the operation's `requestBody`, which may be a $ref (to
+  // components/requestBodies); the validators emitter follows it.
+  if (json && isObject(content[json]) && "schema" in (content[json] as object)) model.jsonSchemaPointer = pointer([...at, "content", json, "schema"]);
+  return model;
 }
 
 function collectResponses(document: Record<string, unknown>, pathKey: string, method: string, raw: unknown): ResponseModel[] {

@@ -66,6 +66,9 @@ export interface RequestBodyModel {
   /** The Content-Type the client declares when the caller sets none: empty for a wildcard or multipart type (the body, e.g. FormData, brings its own). */
   contentType: string;
   required: boolean;
+  /** A JSON body with a schema: its type name (`<Op>Body`) and the schema's pointer in `document`. */
+  name?: string;
+  jsonSchemaPointer?: string;
 }
 
 export interface OperationModel {

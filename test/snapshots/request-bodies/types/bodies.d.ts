@@ -206,9 +206,17 @@ export interface operations {
  */
 export type LogInResponse = operations["logIn"]["responses"][200]["content"]["application/json"];
 /**
+ * JSON request body of `logIn`.
+ */
+export type LogInBody = NonNullable<operations["logIn"]["requestBody"]>["content"]["application/json"];
+/**
  * JSON body of the 200 response of `setDisplayName`.
  */
 export type SetDisplayNameResponse = operations["setDisplayName"]["responses"][200]["content"]["application/json"];
+/**
+ * JSON request body of `setDisplayName`.
+ */
+export type SetDisplayNameBody = NonNullable<operations["setDisplayName"]["requestBody"]>["content"]["application/json"];
 /**
  * Path parameters of `setDisplayName`.
  */

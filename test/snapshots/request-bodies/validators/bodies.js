@@ -56,13 +56,88 @@ function validate1(data, {instancePath="", parentData, parentDataProperty, rootD
 }
 validate1.evaluated = {"props":{"user_id":true},"dynamicProps":false,"dynamicItems":false};
 
-export const validateSetDisplayNameResponse = validate2;
-const schema2 = {"type":"object"};
+export const validateLogInBody = validate2;
+const schema2 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["m.login.password","m.login.token"]},"password":{"type":"string"}}};
 
 function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate2.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if((data.type === undefined) || (!(func0.call(data, "type")))){
+      const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+      if(vErrors === null){
+        vErrors = [err0];
+      }
+      else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if(data.type !== undefined && func0.call(data, "type")){
+      let data0 = data.type;
+      if(typeof data0 !== "string"){
+        const err1 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err1];
+        }
+        else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if(!((data0 === "m.login.password") || (data0 === "m.login.token"))){
+        const err2 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema2.properties.type.enum},message:"must be equal to one of the allowed values"};
+        if(vErrors === null){
+          vErrors = [err2];
+        }
+        else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if(data.password !== undefined && func0.call(data, "password")){
+      if(typeof data.password !== "string"){
+        const err3 = {instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err3];
+        }
+        else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
+      vErrors = [err4];
+    }
+    else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate2.errors = vErrors;
+  return errors === 0;
+}
+validate2.evaluated = {"props":{"type":true,"password":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateSetDisplayNameResponse = validate3;
+const schema3 = {"type":"object"};
+
+function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate3.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -79,18 +154,61 @@ function validate2(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate2.errors = vErrors;
+  validate3.errors = vErrors;
   return errors === 0;
 }
-validate2.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate3.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const validateUploadResponse = validate3;
-const schema3 = {"type":"object","required":["content_uri"],"properties":{"content_uri":{"type":"string"}}};
+export const validateSetDisplayNameBody = validate4;
+const schema4 = {"type":"object","properties":{"displayname":{"type":["string","null"]}}};
 
-function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate3.evaluated;
+  const evaluated0 = validate4.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.displayname !== undefined && func0.call(data, "displayname")){
+      let data0 = data.displayname;
+      if((typeof data0 !== "string") && (data0 !== null)){
+        const err0 = {instancePath:instancePath+"/displayname",schemaPath:"#/properties/displayname/type",keyword:"type",params:{type: schema4.properties.displayname.type},message:"must be string,null"};
+        if(vErrors === null){
+          vErrors = [err0];
+        }
+        else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
+      vErrors = [err1];
+    }
+    else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate4.errors = vErrors;
+  return errors === 0;
+}
+validate4.evaluated = {"props":{"displayname":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateUploadResponse = validate5;
+const schema5 = {"type":"object","required":["content_uri"],"properties":{"content_uri":{"type":"string"}}};
+
+function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate5.evaluated;
   if(evaluated0.dynamicProps){
     evaluated0.props = undefined;
   }
@@ -131,10 +249,10 @@ function validate3(data, {instancePath="", parentData, parentDataProperty, rootD
     }
     errors++;
   }
-  validate3.errors = vErrors;
+  validate5.errors = vErrors;
   return errors === 0;
 }
-validate3.evaluated = {"props":{"content_uri":true},"dynamicProps":false,"dynamicItems":false};
+validate5.evaluated = {"props":{"content_uri":true},"dynamicProps":false,"dynamicItems":false};
 
 function createFirstErrorValidators(exports) {
   "use strict";
@@ -178,8 +296,8 @@ function createFirstErrorValidators(exports) {
   }
   validate1.evaluated = {"props":{"user_id":true},"dynamicProps":false,"dynamicItems":false};
 
-  exports.validateSetDisplayNameResponse = validate2;
-  const schema2 = {"type":"object"};
+  exports.validateLogInBody = validate2;
+  const schema2 = {"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["m.login.password","m.login.token"]},"password":{"type":"string"}}};
 
   function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
@@ -191,17 +309,57 @@ function createFirstErrorValidators(exports) {
     if(evaluated0.dynamicItems){
       evaluated0.items = undefined;
     }
-    if(!(data && typeof data == "object" && !Array.isArray(data))){
-      validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-      return false;
+    if(errors === 0){
+      if(data && typeof data == "object" && !Array.isArray(data)){
+        let missing0;
+        if(((data.type === undefined) || (!(func0.call(data, "type")))) && (missing0 = "type")){
+          validate2.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          return false;
+        }
+        else {
+          if(data.type !== undefined && func0.call(data, "type")){
+            let data0 = data.type;
+            const _errs1 = errors;
+            if(typeof data0 !== "string"){
+              validate2.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+              return false;
+            }
+            if(!((data0 === "m.login.password") || (data0 === "m.login.token"))){
+              validate2.errors = [{instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema2.properties.type.enum},message:"must be equal to one of the allowed values"}];
+              return false;
+            }
+            var valid0 = _errs1 === errors;
+          }
+          else {
+            var valid0 = true;
+          }
+          if(valid0){
+            if(data.password !== undefined && func0.call(data, "password")){
+              const _errs3 = errors;
+              if(typeof data.password !== "string"){
+                validate2.errors = [{instancePath:instancePath+"/password",schemaPath:"#/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+                return false;
+              }
+              var valid0 = _errs3 === errors;
+            }
+            else {
+              var valid0 = true;
+            }
+          }
+        }
+      }
+      else {
+        validate2.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        return false;
+      }
     }
     validate2.errors = vErrors;
     return errors === 0;
   }
-  validate2.evaluated = {"dynamicProps":false,"dynamicItems":false};
+  validate2.evaluated = {"props":{"type":true,"password":true},"dynamicProps":false,"dynamicItems":false};
 
-  exports.validateUploadResponse = validate3;
-  const schema3 = {"type":"object","required":["content_uri"],"properties":{"content_uri":{"type":"string"}}};
+  exports.validateSetDisplayNameResponse = validate3;
+  const schema3 = {"type":"object"};
 
   function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
     let vErrors = null;
@@ -213,31 +371,86 @@ function createFirstErrorValidators(exports) {
     if(evaluated0.dynamicItems){
       evaluated0.items = undefined;
     }
+    if(!(data && typeof data == "object" && !Array.isArray(data))){
+      validate3.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+      return false;
+    }
+    validate3.errors = vErrors;
+    return errors === 0;
+  }
+  validate3.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+  exports.validateSetDisplayNameBody = validate4;
+  const schema4 = {"type":"object","properties":{"displayname":{"type":["string","null"]}}};
+
+  function validate4(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate4.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(errors === 0){
+      if(data && typeof data == "object" && !Array.isArray(data)){
+        if(data.displayname !== undefined && func0.call(data, "displayname")){
+          let data0 = data.displayname;
+          if((typeof data0 !== "string") && (data0 !== null)){
+            validate4.errors = [{instancePath:instancePath+"/displayname",schemaPath:"#/properties/displayname/type",keyword:"type",params:{type: schema4.properties.displayname.type},message:"must be string,null"}];
+            return false;
+          }
+        }
+      }
+      else {
+        validate4.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        return false;
+      }
+    }
+    validate4.errors = vErrors;
+    return errors === 0;
+  }
+  validate4.evaluated = {"props":{"displayname":true},"dynamicProps":false,"dynamicItems":false};
+
+  exports.validateUploadResponse = validate5;
+  const schema5 = {"type":"object","required":["content_uri"],"properties":{"content_uri":{"type":"string"}}};
+
+  function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate5.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
     if(errors === 0){
       if(data && typeof data == "object" && !Array.isArray(data)){
         let missing0;
         if(((data.content_uri === undefined) || (!(func0.call(data, "content_uri")))) && (missing0 = "content_uri")){
-          validate3.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+          validate5.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
           return false;
         }
         else {
           if(data.content_uri !== undefined && func0.call(data, "content_uri")){
             if(typeof data.content_uri !== "string"){
-              validate3.errors = [{instancePath:instancePath+"/content_uri",schemaPath:"#/properties/content_uri/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+              validate5.errors = [{instancePath:instancePath+"/content_uri",schemaPath:"#/properties/content_uri/type",keyword:"type",params:{type: "string"},message:"must be string"}];
               return false;
             }
           }
         }
       }
       else {
-        validate3.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        validate5.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
         return false;
       }
     }
-    validate3.errors = vErrors;
+    validate5.errors = vErrors;
     return errors === 0;
   }
-  validate3.evaluated = {"props":{"content_uri":true},"dynamicProps":false,"dynamicItems":false};
+  validate5.evaluated = {"props":{"content_uri":true},"dynamicProps":false,"dynamicItems":false};
 
   return exports;
 }
@@ -245,7 +458,11 @@ let firstError;
 const firstErrorValidator = (name) => (value) => (firstError ??= createFirstErrorValidators({}))[name](value);
 export const isLogInResponse = /* @__PURE__ */ guard(/* @__PURE__ */ firstErrorValidator("validateLogInResponse"));
 export const assertLogInResponse = /* @__PURE__ */ asserter("LogInResponse", validateLogInResponse);
+export const isLogInBody = /* @__PURE__ */ guard(/* @__PURE__ */ firstErrorValidator("validateLogInBody"));
+export const assertLogInBody = /* @__PURE__ */ asserter("LogInBody", validateLogInBody);
 export const isSetDisplayNameResponse = /* @__PURE__ */ guard(/* @__PURE__ */ firstErrorValidator("validateSetDisplayNameResponse"));
 export const assertSetDisplayNameResponse = /* @__PURE__ */ asserter("SetDisplayNameResponse", validateSetDisplayNameResponse);
+export const isSetDisplayNameBody = /* @__PURE__ */ guard(/* @__PURE__ */ firstErrorValidator("validateSetDisplayNameBody"));
+export const assertSetDisplayNameBody = /* @__PURE__ */ asserter("SetDisplayNameBody", validateSetDisplayNameBody);
 export const isUploadResponse = /* @__PURE__ */ guard(/* @__PURE__ */ firstErrorValidator("validateUploadResponse"));
 export const assertUploadResponse = /* @__PURE__ */ asserter("UploadResponse", validateUploadResponse);

@@ -3,4 +3,4 @@
  */
 export { ValidationError, problemsOf } from "./runtime.js";
 export type { ValidateFunction, ValidationProblem } from "./runtime.js";
-export { validateLogInResponse, isLogInResponse, assertLogInResponse, validateSetDisplayNameResponse, isSetDisplayNameResponse, assertSetDisplayNameResponse, validateUploadResponse, isUploadResponse, assertUploadResponse } from "./bodies.js";
+export { validateLogInResponse, isLogInResponse, assertLogInResponse, validateLogInBody, isLogInBody, assertLogInBody, validateSetDisplayNameResponse, isSetDisplayNameResponse, assertSetDisplayNameResponse, validateSetDisplayNameBody, isSetDisplayNameBody, assertSetDisplayNameBody, validateUploadResponse, isUploadResponse, assertUploadResponse } from "./bodies.js";
