@@ -5,8 +5,9 @@ import { after, before, test } from "node:test";
 import { join } from "node:path";
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
+import { build } from "esbuild";
 import { generate } from "../generator/generate.js";
-import { FIXTURES, specgen, tempDir } from "./helpers.js";
+import { FIXTURES, ROOT, specgen, tempDir } from "./helpers.js";
 import { limit, reply, serve, type TestServer } from "./runtime/helpers.js";
 import { typecheck } from "./typecheck.js";
 
@@ -143,4 +144,14 @@ test("JSON request bodies get validators, and `specgen validate <spec>#<operatio
   const none = specgen(["validate", "specs/bodies.yaml#upload:body", join(out, "body.json")], { cwd: SCENARIO });
   assert.equal(none.status, 2);
   assert.match(none.stderr, /operation upload has no JSON request body \(JSON bodies: 200\)/);
+});
+
+test("a bundle of operations without a body or header parameter leaves out prepareRequest", limit, async () => {
+  const bundle = async (contents: string, dir: string) =>
+    (await build({ stdin: { contents, resolveDir: dir, loader: "js" }, bundle: true, minify: true, format: "esm", platform: "neutral", write: false, logLevel: "silent" })).outputFiles[0]!.text;
+  // prepareRequest is the only runtime code that names the content-type header.
+  const plain = await bundle('export { getAuthMetadata, redirectToIdP } from "./client/index.js";', join(ROOT, "generated"));
+  assert.doesNotMatch(plain, /content-type/);
+  const withBody = await bundle('export { logIn } from "./client/index.js";', join(out, "out"));
+  assert.match(withBody, /content-type/);
 });

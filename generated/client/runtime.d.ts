@@ -68,10 +68,12 @@ export interface Operation {
     cache?: boolean;
     /** Per-status validator of the (JSON) response body. */
     validate?: Readonly<Record<number, Validator>>;
-    /** The call's `body` is JSON: it is sent JSON-encoded. */
+    /** The call's `body` is JSON: it is sent JSON-encoded (by {@link prepareRequest}). */
     json?: boolean;
     /** The Content-Type a call's `body` is declared with, unless the call's headers set one. */
     bodyType?: string;
+    /** Builds what a call sends from its params and init: {@link prepareRequest} for operations with a body or header parameters. */
+    prepare?: typeof prepareRequest;
 }
 /** Values of the path, query and header parameters of one call, by name. */
 export type Params = Readonly<Record<string, unknown>>;
@@ -202,6 +204,20 @@ export declare function buildUrl(client: {
     baseUrl: string;
 }, op: Operation, params?: Params): string;
 /**
+ * The `init` a call sends for an operation with a request body or header
+ * parameters (generated descriptors name it as their `prepare`, so a bundle
+ * without such operations leaves it out): `init.headers` after the header
+ * parameters from `params` (arrays comma-joined), and `init.body`
+ * JSON-encoded for a `json` operation (otherwise sent as given), declared with
+ * the operation's `bodyType` unless the call's or client's headers set a
+ * Content-Type.
+ */
+export declare function prepareRequest(c: ClientOptions, op: Operation, params?: Params, init?: CallOptions & {
+    body?: unknown;
+}): CallOptions & {
+    body?: unknown;
+};
+/**
  * Performs an operation.
  *
  * JSON operations resolve to a {@link Result} for a 2xx answer. For `cache`
@@ -212,10 +228,8 @@ export declare function buildUrl(client: {
  * but always revalidates, `no-store` never stores; `s-maxage`, `Expires` and
  * `stale-*` are ignored (no max-age = revalidate). Only 200 answers are stored.
  *
- * `init.body`, when given, is the request body: JSON-encoded for a `json`
- * operation, otherwise passed to `fetch` as is; it is declared with the
- * operation's `bodyType` unless the call's or client's headers set a
- * Content-Type.
+ * `init` goes to `fetch` (after the operation's `prepare`, if any), its
+ * headers after the client's.
  *
  * Redirect operations use `redirect: "manual"` (never following) and resolve
  * to a {@link RedirectResult} for a 301/302/303/307/308 answer, with

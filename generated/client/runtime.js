@@ -118,6 +118,28 @@ async function readBody(res, c) {
     throw typeof data?.errcode == "string" ? new MatrixError(s, data.errcode, data.error, data) : new HttpError(s, text);
 }
 /**
+ * The `init` a call sends for an operation with a request body or header
+ * parameters (generated descriptors name it as their `prepare`, so a bundle
+ * without such operations leaves it out): `init.headers` after the header
+ * parameters from `params` (arrays comma-joined), and `init.body`
+ * JSON-encoded for a `json` operation (otherwise sent as given), declared with
+ * the operation's `bodyType` unless the call's or client's headers set a
+ * Content-Type.
+ */
+export function prepareRequest(c, op, params = {}, init = {}) {
+    const headers = {};
+    for (const k of op.header ?? [])
+        if (params[k] != null)
+            headers[k] = [params[k]].flat().join();
+    Object.assign(headers, init.headers);
+    const { body } = init;
+    if (body === undefined)
+        return { ...init, headers };
+    if (op.bodyType && !Object.keys({ ...c.headers, ...headers }).some((k) => /^content-type$/i.test(k)))
+        headers["content-type"] = op.bodyType;
+    return { ...init, headers, body: op.json ? JSON.stringify(body) : body };
+}
+/**
  * Performs an operation.
  *
  * JSON operations resolve to a {@link Result} for a 2xx answer. For `cache`
@@ -128,10 +150,8 @@ async function readBody(res, c) {
  * but always revalidates, `no-store` never stores; `s-maxage`, `Expires` and
  * `stale-*` are ignored (no max-age = revalidate). Only 200 answers are stored.
  *
- * `init.body`, when given, is the request body: JSON-encoded for a `json`
- * operation, otherwise passed to `fetch` as is; it is declared with the
- * operation's `bodyType` unless the call's or client's headers set a
- * Content-Type.
+ * `init` goes to `fetch` (after the operation's `prepare`, if any), its
+ * headers after the client's.
  *
  * Redirect operations use `redirect: "manual"` (never following) and resolve
  * to a {@link RedirectResult} for a 301/302/303/307/308 answer, with
@@ -153,21 +173,13 @@ export async function request(c, op, params, init = {}) {
     let status = hit && 200;
     let { data, headers = {} } = hit ?? {};
     if (!hit || hit.expires <= now()) {
-        const { body, ...rest } = init;
-        // client headers, then the call's header parameters, then its own headers
-        const sent = { ...c.headers };
-        for (const k of op.header ?? [])
-            if (params?.[k] != null)
-                sent[k] = [params[k]].flat().join();
-        Object.assign(sent, init.headers);
-        if (body !== undefined && op.bodyType && !Object.keys(sent).some((k) => /^content-type$/i.test(k)))
-            sent["content-type"] = op.bodyType;
+        const sent = op.prepare?.(c, op, params, init) ?? init;
         const res = await (c.fetch ?? fetch)(url, {
-            ...rest,
-            ...(body !== undefined && { body: (op.json ? JSON.stringify(body) : body) }),
+            ...sent,
             method: op.method,
             headers: {
-                ...sent,
+                ...c.headers,
+                ...sent.headers,
                 // conditional request when revalidating a stale entry
                 ...(headers.etag && { "if-none-match": headers.etag }),
                 ...(headers["last-modified"] && { "if-modified-since": headers["last-modified"] }),
@@ -175,8 +187,8 @@ export async function request(c, op, params, init = {}) {
             redirect: op.redirect ? "manual" : "follow",
         });
         const s = res.status;
-        const got = {};
-        res.headers.forEach((v, k) => (got[k] = v));
+        // lower-cased names; a repeated header is one comma-joined value (set-cookie: the last)
+        const got = Object.fromEntries(res.headers);
         if (op.redirect) {
             // browsers: opaque redirect, status 0, nothing readable
             if (!s)

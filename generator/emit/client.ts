@@ -34,6 +34,9 @@ const URL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query"];
 const CALL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query", "header"];
 const hasParams = (op: OperationModel) => op.parameters.some((p) => CALL_PARAMS.includes(p.in));
 
+/** Whether a call needs the runtime's `prepareRequest`: it sends a body or header parameters. */
+const prepares = (op: OperationModel) => op.requestBody !== undefined || op.parameters.some((p) => p.in === "header");
+
 /** The declared `params` argument (with its trailing comma), or `""` when the operation has none in `places`. */
 function paramsArg(spec: SpecModel, op: OperationModel, places: ReadonlyArray<ParameterModel["in"]>): string {
   const own = op.parameters.filter((p) => places.includes(p.in));
@@ -62,7 +65,7 @@ function specClient(spec: SpecModel): GeneratedFile[] {
   const runtime = relativeImport(js, "client/runtime.js");
   const validatorNames = spec.operations.flatMap((op) => op.responseTypes.map((r) => `validate${r.name}`));
 
-  const jsLines = [banner(spec.source).trimEnd(), `import { buildUrl, request } from ${q(runtime)};`];
+  const jsLines = [banner(spec.source).trimEnd(), `import { buildUrl, ${spec.operations.some(prepares) ? "prepareRequest, " : ""}request } from ${q(runtime)};`];
   if (validatorNames.length) jsLines.push(`import { ${validatorNames.join(", ")} } from ${q(validators)};`);
   const dtsLines = [
     banner(spec.source).trimEnd(),
@@ -86,6 +89,7 @@ function specClient(spec: SpecModel): GeneratedFile[] {
       ...(success.some((r) => exactStatus(r.status)) ? [`validate: { ${success.filter((r) => exactStatus(r.status)).map((r) => `${Number(r.status)}: validate${r.name}`).join(", ")} }`] : []),
       ...(op.requestBody?.json ? ["json: true"] : []),
       ...(op.requestBody?.contentType ? [`bodyType: ${q(op.requestBody.contentType)}`] : []),
+      ...(prepares(op) ? ["prepare: prepareRequest"] : []),
     ];
     jsLines.push(`const ${descriptor} = { ${fields.join(", ")} };`);
     const args = hasParams(op) ? "client, params, init" : "client, init";
