@@ -117,9 +117,9 @@ async function runGenerate(paths: string[], opts: GenerateFlags): Promise<void> 
   }
   const ops = result.model.specs.reduce((n, s) => n + s.operations.length, 0);
   const schemas = result.model.specs.reduce((n, s) => n + s.schemas.length, 0);
-  const webhooks = result.model.specs.reduce((n, s) => n + s.webhookOperations, 0);
+  const webhooks = result.model.specs.reduce((n, s) => n + s.webhooks.length, 0);
   const ms = Math.round(performance.now() - started);
-  const counted = `${ops} operation(s)${webhooks ? ` and ${webhooks} webhook(s) (types only)` : ""}, ${schemas} schema(s)`;
+  const counted = `${ops} operation(s)${webhooks ? ` and ${webhooks} webhook(s) (no client)` : ""}, ${schemas} schema(s)`;
   process.stderr.write(`specgen: ${result.model.specs.length} spec(s), ${counted} -> ${result.files.length} file(s) in ${outName}/ (${ms} ms)\n`);
 }
 

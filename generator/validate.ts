@@ -86,21 +86,25 @@ export async function importValidators(spec: SpecModel, targets: readonly Valida
 }
 
 /**
- * The target named by `selector`: an operationId (its first 2xx JSON response,
- * `operationId:status`, or `operationId:body` for its request body), a schema name, or a
- * generated type name.
+ * The target named by `selector`: an operationId (its first 2xx JSON response, or for a
+ * webhook its request body; `operationId:status`, or `operationId:body` for the request
+ * body), a schema name, or a generated type name.
  */
 export function selectTarget(spec: SpecModel, targets: readonly ValidatorTarget[], selector: string): ValidatorTarget {
   const byName = targets.find((t) => t.name === selector);
   const colon = selector.lastIndexOf(":");
-  const [opId, status] = spec.operations.some((o) => o.operationId === selector) || colon < 0 ? [selector, undefined] : [selector.slice(0, colon), selector.slice(colon + 1)];
-  const op = spec.operations.find((o) => o.operationId === opId);
+  const all = [...spec.operations, ...spec.webhooks];
+  const [opId, status] = all.some((o) => o.operationId === selector) || colon < 0 ? [selector, undefined] : [selector.slice(0, colon), selector.slice(colon + 1)];
+  const op = all.find((o) => o.operationId === opId);
   if (op) {
     const mine = targets.filter((t) => t.operationId === op.operationId);
-    const found = status === undefined ? mine.find((t) => t.status?.startsWith("2")) : mine.find((t) => t.status === status);
+    // A webhook's own document is the request it carries; an operation's, its 2xx response.
+    const wanted = (t: ValidatorTarget) => (op.root === "webhooks" ? t.status === "body" : t.status?.startsWith("2"));
+    const found = status === undefined ? mine.find(wanted) : mine.find((t) => t.status === status);
     if (found) return found;
     const has = mine.map((t) => t.status).join(", ") || "none";
-    throw new UsageError(`operation ${op.operationId} has no ${status === undefined ? "2xx JSON response" : status === "body" ? "JSON request body" : `${status} JSON response`} (JSON bodies: ${has})`);
+    const missing = status === undefined ? (op.root === "webhooks" ? "JSON request body" : "2xx JSON response") : status === "body" ? "JSON request body" : `${status} JSON response`;
+    throw new UsageError(`${op.root === "webhooks" ? "webhook" : "operation"} ${op.operationId} has no ${missing} (JSON bodies: ${has})`);
   }
   if (byName) return byName;
   throw new UsageError(`no operation or schema named ${JSON.stringify(selector)} in ${spec.source}; available: ${available(spec, targets)}`);
@@ -108,7 +112,7 @@ export function selectTarget(spec: SpecModel, targets: readonly ValidatorTarget[
 
 function available(spec: SpecModel, targets: readonly ValidatorTarget[]): string {
   const names: string[] = [];
-  for (const op of spec.operations) {
+  for (const op of [...spec.operations, ...spec.webhooks]) {
     const statuses = targets.filter((t) => t.operationId === op.operationId).map((t) => t.status);
     if (statuses.length) names.push(`${op.operationId} (${statuses.join(", ")})`);
   }

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { generate } from "../generator/generate.js";
 import { CORPUS_CS, FIXTURES, ROOT, specgen, tempDir } from "./helpers.js";
@@ -81,23 +82,39 @@ test("readOnly and writeOnly are respected in the named response and request bod
   assert.deepEqual(typecheck([join(out, "use.ts")]), []);
 });
 
-test("webhooks get types only, and the summary line says so", () => {
+test("webhooks get types and validators for what they carry, no client; path items by $ref are operations like any", async () => {
   const dir = tempDir();
-  const item = { post: { operationId: "onPing", requestBody: { content: { "application/json": { schema: { type: "object", properties: { at: { type: "string" } } } } } }, responses: { "204": { description: "ok" } } } };
+  const body = (operationId: string) => ({ operationId, requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["at"], properties: { at: { type: "string" } } } } } }, responses: { "204": { description: "ok" } } });
   const spec = {
     openapi: "3.1.0",
     info: { title: "hooks", version: "1" },
-    paths: { "/ping": { get: { operationId: "getPing", responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "string" } } } } } } } },
+    paths: {
+      "/ping": { get: { operationId: "getPing", responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "string" } } } } } } },
+      "/shared": { $ref: "#/components/pathItems/shared" },
+    },
     // One path item inline and one by $ref, with two operations.
-    webhooks: { ping: item, pong: { $ref: "#/components/pathItems/pong" } },
-    components: { pathItems: { pong: { put: item.post, delete: { operationId: "onGone", responses: { "204": { description: "ok" } } } } } },
+    webhooks: { ping: { post: body("onPing") }, pong: { $ref: "#/components/pathItems/pong" } },
+    components: { pathItems: { pong: { put: body("onPong"), delete: { operationId: "onGone", responses: { "204": { description: "ok" } } } }, shared: { post: body("createShared") } } },
   };
   writeFileSync(join(dir, "hooks.json"), JSON.stringify(spec));
   const r = specgen(["generate", "hooks.json", "-o", "out"], { cwd: dir });
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stderr, /1 spec\(s\), 1 operation\(s\) and 3 webhook\(s\) \(types only\), 0 schema\(s\)/);
-  assert.match(readFileSync(join(dir, "out/types/hooks.d.ts"), "utf8"), /export interface webhooks \{/);
-  assert.doesNotMatch(readFileSync(join(dir, "out/client/hooks.js"), "utf8"), /onPing|onGone/);
+  assert.match(r.stderr, /1 spec\(s\), 2 operation\(s\) and 3 webhook\(s\) \(no client\), 0 schema\(s\)/);
+  const types = readFileSync(join(dir, "out/types/hooks.d.ts"), "utf8");
+  assert.match(types, /export interface webhooks \{/);
+  for (const name of ["OnPingBody", "OnPongBody", "CreateSharedBody"]) assert.match(types, new RegExp(`export type ${name} = `));
+  const client = readFileSync(join(dir, "out/client/hooks.js"), "utf8");
+  assert.doesNotMatch(client, /onPing|onPong|onGone/);
+  assert.match(client, /export const createShared = /);
+  const v = (await import(pathToFileURL(join(dir, "out/validators/hooks.js")).href)) as Record<string, (value: unknown) => boolean>;
+  assert.equal(v.isOnPongBody!({ at: "now" }), true);
+  assert.equal(v.isOnPongBody!({ at: 1 }), false);
+  // openapi-typescript alone would type the webhook behind a $ref as having no operations.
+  writeFileSync(join(dir, "use.ts"), 'import type { OnPongBody, CreateSharedBody } from "./out/types/hooks.js";\nexport const a: OnPongBody = { at: "now" };\n// @ts-expect-error at is a string\nexport const b: OnPongBody = { at: 1 };\nexport const c: CreateSharedBody = { at: "now" };\n');
+  writeFileSync(join(dir, "package.json"), '{"type": "module"}');
+  assert.deepEqual(typecheck([join(dir, "use.ts"), ...walk(join(dir, "out")).filter((f) => f.endsWith(".d.ts"))]), []);
+  const check = specgen(["validate", "hooks.json#onPong", "hooks.json"], { cwd: dir });
+  assert.match(check.stderr, /0 of 1 file\(s\) valid against OnPongBody/, "a webhook's operationId selects its body");
   const plain = specgen(["generate", join(ROOT, "specs"), "-o", join(dir, "plain")]);
   assert.doesNotMatch(plain.stderr, /webhook/);
 });

@@ -41,7 +41,7 @@ const prepares = (op: OperationModel) => op.requestBody !== undefined || op.para
 function paramsArg(spec: SpecModel, op: OperationModel, places: ReadonlyArray<ParameterModel["in"]>): string {
   const own = op.parameters.filter((p) => places.includes(p.in));
   if (!own.length) return "";
-  const opType = `${operationTypeRef(spec, op)}["parameters"]`;
+  const opType = `${operationTypeRef(op)}["parameters"]`;
   const type = places.filter((w) => own.some((p) => p.in === w)).map((w) => (w === "path" ? `${opType}["path"]` : `NonNullable<${opType}[${q(w)}]>`)).join(" & ");
   // A required body makes `init` required, and no optional parameter may precede a required one.
   const required = own.some((p) => p.required) || (places === CALL_PARAMS && op.requestBody?.required === true);
@@ -54,7 +54,7 @@ function bodyType(spec: SpecModel, op: OperationModel): string | undefined {
   if (!body) return undefined;
   if (body.name) return body.name;
   // JSON without a schema: openapi-typescript types the media type `unknown`.
-  return body.json ? `NonNullable<${operationTypeRef(spec, op)}["requestBody"]>["content"][${q(body.mediaType)}]` : `NonNullable<RequestInit["body"]>`;
+  return body.json ? `NonNullable<${operationTypeRef(op)}["requestBody"]>["content"][${q(body.mediaType)}]` : `NonNullable<RequestInit["body"]>`;
 }
 
 function specClient(spec: SpecModel): GeneratedFile[] {
@@ -70,7 +70,7 @@ function specClient(spec: SpecModel): GeneratedFile[] {
   const dtsLines = [
     banner(spec.source).trimEnd(),
     `import type { CallOptions, ClientOptions, Result, RedirectResult } from ${q(runtime)};`,
-    `import type { operations${spec.operations.some((op) => operationTypeRef(spec, op).startsWith("paths[")) ? ", paths" : ""}${spec.operations.flatMap((op) => [...op.responseTypes.map((r) => r.name), ...(op.requestBody?.name ? [op.requestBody.name] : [])]).map((n) => `, ${n}`).join("")} } from ${q(types)};`,
+    `import type { operations${spec.operations.some((op) => operationTypeRef(op).startsWith("paths[")) ? ", paths" : ""}${spec.operations.flatMap((op) => [...op.responseTypes.map((r) => r.name), ...(op.requestBody?.name ? [op.requestBody.name] : [])]).map((n) => `, ${n}`).join("")} } from ${q(types)};`,
   ];
   for (const op of spec.operations) {
     const descriptor = `${op.name}Operation`;

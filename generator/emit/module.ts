@@ -1,6 +1,5 @@
 import { posix } from "node:path";
-import { isObject } from "../load/refs.js";
-import type { OperationModel, SpecModel } from "../model/types.js";
+import type { OperationModel } from "../model/types.js";
 import { jsdoc } from "./comment.js";
 
 /** The first lines of every generated file; the source path is spec data, so it goes through the comment escaper. */
@@ -27,12 +26,11 @@ export function keyedOperationId(operationId: unknown): operationId is string {
 
 /**
  * The operation's type in the types module: `operations[id]`, or, for an operation that
- * openapi-typescript leaves inline (see {@link keyedOperationId}), `paths[path][method]`.
+ * openapi-typescript leaves inline (see {@link keyedOperationId}), `paths[path][method]` (or
+ * `webhooks[name][method]`).
  */
-export function operationTypeRef(spec: SpecModel, op: OperationModel): string {
-  const item = isObject(spec.document.paths) ? spec.document.paths[op.pathKey] : undefined;
-  const raw = isObject(item) ? item[op.method.toLowerCase()] : undefined;
-  return isObject(raw) && keyedOperationId(raw.operationId) ? `operations[${JSON.stringify(op.operationId)}]` : `paths[${JSON.stringify(op.pathKey)}][${JSON.stringify(op.method.toLowerCase())}]`;
+export function operationTypeRef(op: OperationModel): string {
+  return keyedOperationId(op.specOperationId) ? `operations[${JSON.stringify(op.specOperationId)}]` : `${op.root}[${JSON.stringify(op.pathKey)}][${JSON.stringify(op.method.toLowerCase())}]`;
 }
 
 /** The named types of one operation, as its spec's types module exports them: response bodies, request body, path and query parameters. */

@@ -71,16 +71,15 @@ function readme(model: Model, subpaths: string[]): string {
   ];
   for (const spec of model.specs) {
     for (const op of spec.operations) {
-      const paths = spec.document.paths as Record<string, Record<string, { summary?: unknown }>>;
-      const summary = paths[op.pathKey]?.[op.method.toLowerCase()]?.summary;
       const types = op.responseTypes.map((r) => `\`${r.name}\``).join(", ") || (op.redirect ? "redirect (Location)" : "none");
-      lines.push(`| \`${op.name}\` | ${op.method} \`${md(spec.basePath + op.path)}\` | ${types} | ${md(summary)} |`);
+      lines.push(`| \`${op.name}\` | ${op.method} \`${md(spec.basePath + op.path)}\` | ${types} | ${md(op.summary)} |`);
     }
   }
   lines.push("", "## Named types", "", "| type | from |", "| --- | --- |");
   for (const spec of model.specs) {
     const names = [
       ...spec.operations.flatMap(operationTypeNames),
+      ...spec.webhooks.flatMap(operationTypeNames),
       ...spec.schemas.map((s) => s.name),
     ];
     for (const n of names) lines.push(`| \`${n}\` | \`${md(spec.source)}\` |`);

@@ -4,7 +4,7 @@ import type * as OpenApiTypeScript from "openapi-typescript";
 import type { OpenAPI3 } from "openapi-typescript";
 import type * as TypeScript from "typescript";
 import { SpecError } from "../errors.js";
-import { isObject } from "../load/refs.js";
+import { deref, isObject } from "../load/refs.js";
 import { isLargeSpec } from "../model/size.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { WorkerTask } from "./worker.js";
@@ -87,8 +87,20 @@ export async function emitTypes(model: Model): Promise<GeneratedFile[]> {
 /** `types/<module>.d.ts` of one spec. */
 export async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
   const copy = structuredClone(spec.document);
+  // openapi-typescript (7.13) types a webhook given as a `$ref` to a path item as having no
+  // operations; its copy gets the path item itself (whose own `$ref`s still resolve), without
+  // operationIds: those operations are typed once, under `operations`, from the component.
+  const webhooks = isObject(copy.webhooks) ? copy.webhooks : {};
+  for (const [name, item] of Object.entries(webhooks)) {
+    if (!isObject(item) || !("$ref" in item)) continue;
+    const inline = structuredClone(deref(copy, item));
+    for (const op of isObject(inline) ? Object.values(inline) : []) if (isObject(op)) delete op.operationId;
+    webhooks[name] = inline;
+  }
   // Operations whose id openapi-typescript cannot key stay inline in `paths` (see keyedOperationId).
-  for (const item of isObject(copy.paths) ? Object.values(copy.paths) : []) {
+  const components = isObject(copy.components) ? copy.components : {};
+  const items = [copy.paths, webhooks, components.pathItems].flatMap((map) => (isObject(map) ? Object.values(map) : []));
+  for (const item of items) {
     for (const op of isObject(item) ? Object.values(item) : []) if (isObject(op) && "operationId" in op && !keyedOperationId(op.operationId)) delete op.operationId;
   }
   const document = readerDocs(copy) as unknown as OpenAPI3;
@@ -227,21 +239,25 @@ function usesReadWrite(node: unknown, depth = 0, names = false): boolean {
 
 function namedExports(spec: SpecModel, readWrite: boolean): string {
   const out: string[] = [];
-  for (const op of spec.operations) {
-    const opType = operationTypeRef(spec, op);
+  for (const op of [...spec.operations, ...spec.webhooks]) {
+    const opType = operationTypeRef(op);
+    // With readOnly/writeOnly in play, what the API sends (its responses, a webhook's request)
+    // has no writeOnly fields, and what it receives no readOnly ones.
+    const sent = (type: string) => (readWrite ? `Readable<${type}>` : type);
+    const received = (type: string) => (readWrite ? `Writable<${type}>` : type);
+    const [response, request] = op.root === "webhooks" ? [received, sent] : [sent, received];
     for (const r of op.responseTypes) {
-      const media = mediaOf(spec, op.pathKey, op.method, r.status);
+      const media = op.responses.find((x) => x.status === r.status)?.mediaType ?? "application/json";
       out.push(
         jsdoc({ description: `JSON body of the ${r.status} response of \`${op.operationId}\`.` }) +
-          `export type ${r.name} = ${readWrite ? "Readable<" : ""}${opType}["responses"][${JSON.stringify(Number(r.status) || r.status)}]["content"][${JSON.stringify(media)}]${readWrite ? ">" : ""};`,
+          `export type ${r.name} = ${response(`${opType}["responses"][${JSON.stringify(Number(r.status) || r.status)}]["content"][${JSON.stringify(media)}]`)};`,
       );
     }
     const body = op.requestBody;
     if (body?.name) {
-      // What a client sends: no readOnly fields (`Writable<…>`).
       out.push(
-        jsdoc({ description: `JSON request body of \`${op.operationId}\`.` }) +
-          `export type ${body.name} = ${readWrite ? "Writable<" : ""}NonNullable<${opType}["requestBody"]>["content"][${JSON.stringify(body.mediaType)}]${readWrite ? ">" : ""};`,
+        jsdoc({ description: `JSON request body of ${op.root === "webhooks" ? "the webhook " : ""}\`${op.operationId}\`.` }) +
+          `export type ${body.name} = ${request(`NonNullable<${opType}["requestBody"]>["content"][${JSON.stringify(body.mediaType)}]`)};`,
       );
     }
     const has = (where: string) => op.parameters.some((p) => p.in === where);
@@ -252,25 +268,13 @@ function namedExports(spec: SpecModel, readWrite: boolean): string {
   return out.length ? `\n${out.join("\n")}\n` : "";
 }
 
-function mediaOf(spec: SpecModel, pathKey: string, method: string, status: string): string {
-  const paths = spec.document.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
-  let response = paths[pathKey]?.[method.toLowerCase()]?.responses[status];
-  // Follow a `$ref` to components.responses.
-  if (isObject(response) && typeof response.$ref === "string") {
-    const name = response.$ref.split("/").pop() ?? "";
-    response = ((spec.document.components as Record<string, Record<string, unknown>>)?.responses ?? {})[decodeURIComponent(name).replace(/~1/g, "/").replace(/~0/g, "~")];
-  }
-  const content = isObject(response) && isObject(response.content) ? Object.keys(response.content) : [];
-  return content.find((t) => /^application\/(.+\+)?json/.test(t)) ?? "application/json";
-}
-
 /** `types/index.d.ts`: every named type at the top level, once. */
 function indexFile(model: Model): GeneratedFile {
   const lines: string[] = [];
   const seen = new Map<string, string>();
   for (const spec of model.specs) {
     const from = relativeImport("types/index.d.ts", `types/${spec.module}.js`);
-    const names = [...spec.operations.flatMap(operationTypeNames), ...spec.schemas.map((s) => s.name)].filter((n) => {
+    const names = [...spec.operations.flatMap(operationTypeNames), ...spec.webhooks.flatMap(operationTypeNames), ...spec.schemas.map((s) => s.name)].filter((n) => {
       const prior = seen.get(n);
       if (prior) {
         model.warnings.push(`${spec.source}: type ${n} is also exported by ${prior}; import it from that spec's own module`);

@@ -51,10 +51,10 @@ export interface ValidatorTarget {
   status?: string;
 }
 
-/** The validators of one spec: JSON response and request bodies of its operations, then its named schemas. */
+/** The validators of one spec: JSON response and request bodies of its operations and webhooks, then its named schemas. */
 export function validatorTargets(spec: SpecModel): ValidatorTarget[] {
   const targets: ValidatorTarget[] = [];
-  for (const op of spec.operations) {
+  for (const op of [...spec.operations, ...spec.webhooks]) {
     for (const r of op.responseTypes) {
       const pointer = op.responses.find((x) => x.status === r.status)?.jsonSchemaPointer;
       if (pointer === undefined) continue;

@@ -104,6 +104,19 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/** `node`, or what its local `$ref` (`#/…`, followed up to 32 times) points at in `document`; undefined for a dangling one. */
+export function deref(document: Record<string, unknown>, node: unknown): unknown {
+  for (let i = 0; i < 32 && isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/"); i++) {
+    let target: unknown = document;
+    for (const part of node.$ref.slice(2).split("/")) {
+      const key = decodeURIComponent(part).replace(/~1/g, "/").replace(/~0/g, "~");
+      target = isObject(target) && Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
+    }
+    node = target;
+  }
+  return node;
+}
+
 /** Every `$ref` string in a document; iterative, and each shared (aliased) node is visited once. */
 function collectRefs(doc: unknown): string[] {
   const out: string[] = [];

@@ -4,7 +4,7 @@ import type { SpecFile } from "../load/read.js";
 import { bundleOpenApi, bundleSchema } from "../load/bundle.js";
 import { makeRefPolicy, type RefPolicy } from "../load/policy.js";
 import { applyOverlay, type OverlayRule } from "../load/overlay.js";
-import { isObject } from "../load/refs.js";
+import { deref, isObject } from "../load/refs.js";
 import { SpecError } from "../errors.js";
 import { NameTable, camelCase, pascalCase, plainPascalCase, singular } from "./names.js";
 import type { Model, NamedSchema, PackageInfo, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, SpecModel } from "./types.js";
@@ -151,56 +151,78 @@ function openApiSpec(source: string, module: string, document: Record<string, un
   const operationIds = new Map<string, string>();
   const operations: OperationModel[] = [];
   const paths = isObject(document.paths) ? document.paths : {};
-  for (const [pathKey, item] of Object.entries(paths)) {
+  for (const [pathKey, raw] of Object.entries(paths)) {
+    // A path item may be a `$ref` (to components/pathItems); Redocly's bundle keeps it.
+    const item = deref(document, raw);
     if (!isObject(item)) continue;
     const trimmed = pathKey.trim();
     if (trimmed !== pathKey) warn(`path key ${JSON.stringify(pathKey)} has surrounding whitespace; requests use ${JSON.stringify(trimmed)}`);
     const path = encodePathLiterals(trimmed);
     if (path !== trimmed) warn(`path ${JSON.stringify(trimmed)} has characters a URL path cannot hold; requests use ${JSON.stringify(path)}`);
     for (const method of METHODS) {
-      const op = item[method];
-      if (!isObject(op)) continue;
-      const operationId = typeof op.operationId === "string" ? op.operationId : `${method} ${path}`;
-      if (typeof op.operationId === "string") {
-        // openapi-typescript keys its `operations` interface by operationId: a repeat is a duplicate member.
-        const prior = operationIds.get(op.operationId);
-        if (prior) throw new SpecError(`operationId ${JSON.stringify(op.operationId)} is also used by ${prior}; operationIds must be unique`, source, undefined, undefined, shownPointer(["paths", pathKey, method, "operationId"]));
-        operationIds.set(op.operationId, `${method.toUpperCase()} ${JSON.stringify(pathKey)}`);
-      }
-      const parameters = collectParameters(document, item.parameters, op.parameters);
-      for (const p of parameters) {
-        // The runtime fills `{name}` placeholders with a regex that stops at braces and line breaks.
-        if (p.in === "path" && /[{}\r\n\u2028\u2029]/.test(p.name)) {
-          throw new SpecError(`path parameter name ${JSON.stringify(p.name)} contains a brace or line break, so no request can fill its placeholder`, source, undefined, undefined, shownPointer(["paths", pathKey, method, "parameters"]));
-        }
-      }
-      const responses = collectResponses(document, pathKey, method, op.responses);
-      const success = responses.filter((r) => /^[23]/.test(r.status));
-      const redirect = success.length > 0 && success.every((r) => r.status.startsWith("3") && r.headers.some((h) => h.toLowerCase() === "location"));
-      // The client module also declares `<name>Operation` (and `<name>Url` for redirects).
-      const typeName = names.claim(pascalCase(operationId), `operation ${JSON.stringify(operationId)}`, redirect ? ["Operation", "Url"] : ["Operation"]);
-      const name = camelCase(typeName);
-      if (typeof op.operationId !== "string") warn(`${method.toUpperCase()} ${path} has no operationId; named ${name} from method and path`);
-      else if (name !== operationId) warn(`operation ${JSON.stringify(operationId)} is not a free identifier; its function is ${name}, its types ${typeName}…`);
-      const jsonResponses = responses.filter((r) => r.jsonSchemaPointer);
-      const responseTypes = jsonResponses.map((r, i) => ({
-        status: r.status,
-        name: names.claim(`${typeName}Response${i === 0 && r.status.startsWith("2") ? "" : r.status.replace(/[^A-Za-z0-9]/g, "")}`, `response ${r.status} of ${JSON.stringify(operationId)}`),
-      }));
-      const requestBody = requestBodyOf(document, op.requestBody, ["paths", pathKey, method, "requestBody"]);
-      if (requestBody?.jsonSchemaPointer) requestBody.name = names.claim(`${typeName}Body`, `request body of ${JSON.stringify(operationId)}`);
-      operations.push({
-        operationId, name, typeName, method: method.toUpperCase(), pathKey, path,
-        parameters, responses, ...(requestBody && { requestBody }), redirect, responseTypes, deprecated: op.deprecated === true,
-      });
+      if (isObject(item[method])) operations.push(operationOf({ source, document, names, operationIds, warn }, "paths", pathKey, path, item, method));
     }
   }
-  const webhooks = isObject(document.webhooks) ? Object.values(document.webhooks) : [];
-  const webhookOperations = webhooks.reduce<number>((n, item) => {
-    const resolved = deref(document, item);
-    return n + (isObject(resolved) ? METHODS.filter((m) => isObject(resolved[m])).length : 0);
-  }, 0);
-  return { source, module, kind: "openapi", document, basePath: basePathOf(document, warn), operations, schemas: [], webhookOperations };
+  // Webhooks are requests the API makes: no client function, but named types and validators
+  // for what a receiver gets (and returns).
+  const webhooks: OperationModel[] = [];
+  for (const [key, raw] of Object.entries(isObject(document.webhooks) ? document.webhooks : {})) {
+    const item = deref(document, raw);
+    if (!isObject(item)) continue;
+    for (const method of METHODS) {
+      if (isObject(item[method])) webhooks.push(operationOf({ source, document, names, operationIds, warn }, "webhooks", key, key, item, method));
+    }
+  }
+  return { source, module, kind: "openapi", document, basePath: basePathOf(document, warn), operations, schemas: [], webhooks };
+}
+
+/** One operation of `paths` or `webhooks`: named, its parameters, responses and request body collected. */
+function operationOf(
+  ctx: { source: string; document: Record<string, unknown>; names: NameTable; operationIds: Map<string, string>; warn: (m: string) => void },
+  root: "paths" | "webhooks",
+  pathKey: string,
+  path: string,
+  item: Record<string, unknown>,
+  method: (typeof METHODS)[number],
+): OperationModel {
+  const { source, document, names, operationIds, warn } = ctx;
+  const op = item[method] as Record<string, unknown>;
+  const where = root === "paths" ? `${method.toUpperCase()} ${path}` : `webhook ${JSON.stringify(pathKey)} (${method.toUpperCase()})`;
+  const specId = typeof op.operationId === "string" ? op.operationId : undefined;
+  const operationId = specId ?? `${method} ${path}`;
+  if (specId !== undefined) {
+    // openapi-typescript keys its `operations` interface by operationId: a repeat is a duplicate member.
+    const prior = operationIds.get(specId);
+    if (prior) throw new SpecError(`operationId ${JSON.stringify(specId)} is also used by ${prior}; operationIds must be unique`, source, undefined, undefined, shownPointer([root, pathKey, method, "operationId"]));
+    operationIds.set(specId, root === "paths" ? `${method.toUpperCase()} ${JSON.stringify(pathKey)}` : where);
+  }
+  const parameters = collectParameters(document, item.parameters, op.parameters);
+  for (const p of parameters) {
+    // The runtime fills `{name}` placeholders with a regex that stops at braces and line breaks.
+    if (root === "paths" && p.in === "path" && /[{}\r\n\u2028\u2029]/.test(p.name)) {
+      throw new SpecError(`path parameter name ${JSON.stringify(p.name)} contains a brace or line break, so no request can fill its placeholder`, source, undefined, undefined, shownPointer([root, pathKey, method, "parameters"]));
+    }
+  }
+  const responses = collectResponses(document, [root, pathKey, method, "responses"], op.responses);
+  const success = responses.filter((r) => /^[23]/.test(r.status));
+  const redirect = root === "paths" && success.length > 0 && success.every((r) => r.status.startsWith("3") && r.headers.some((h) => h.toLowerCase() === "location"));
+  // The client module also declares `<name>Operation` (and `<name>Url` for redirects).
+  const typeName = names.claim(pascalCase(operationId), `operation ${JSON.stringify(operationId)}`, root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"]);
+  const name = camelCase(typeName);
+  if (specId === undefined) warn(`${where} has no operationId; named ${root === "paths" ? name : typeName} from method and ${root === "paths" ? "path" : "name"}`);
+  else if (root === "paths" && name !== operationId) warn(`operation ${JSON.stringify(operationId)} is not a free identifier; its function is ${name}, its types ${typeName}…`);
+  const jsonResponses = responses.filter((r) => r.jsonSchemaPointer);
+  const responseTypes = jsonResponses.map((r, i) => ({
+    status: r.status,
+    name: names.claim(`${typeName}Response${i === 0 && r.status.startsWith("2") ? "" : r.status.replace(/[^A-Za-z0-9]/g, "")}`, `response ${r.status} of ${JSON.stringify(operationId)}`),
+  }));
+  const requestBody = requestBodyOf(document, op.requestBody, [root, pathKey, method, "requestBody"]);
+  if (requestBody?.jsonSchemaPointer) requestBody.name = names.claim(`${typeName}Body`, `request body of ${JSON.stringify(operationId)}`);
+  return {
+    operationId, ...(specId !== undefined && { specOperationId: specId }), root, name, typeName, method: method.toUpperCase(), pathKey, path,
+    parameters, responses, ...(requestBody && { requestBody }), redirect, responseTypes, deprecated: op.deprecated === true,
+    ...(typeof op.summary === "string" && { summary: op.summary }),
+  };
 }
 
 /**
@@ -212,18 +234,6 @@ function encodePathLiterals(template: string): string {
   return template.replace(/(\{[^{}]*\})|([^{}]+|[{}])/gu, (_m, placeholder: string | undefined, literal: string | undefined) =>
     placeholder ?? literal!.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/gu, (c) => encodeURIComponent(c.replace(/[\uD800-\uDFFF]/g, "\uFFFD"))),
   );
-}
-
-function deref(document: Record<string, unknown>, node: unknown): unknown {
-  for (let i = 0; i < 32 && isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/"); i++) {
-    let target: unknown = document;
-    for (const part of node.$ref.slice(2).split("/")) {
-      const key = decodeURIComponent(part).replace(/~1/g, "/").replace(/~0/g, "~");
-      target = isObject(target) ? target[key] : undefined;
-    }
-    node = target;
-  }
-  return node;
 }
 
 function collectParameters(document: Record<string, unknown>, ...lists: unknown[]): ParameterModel[] {
@@ -263,7 +273,7 @@ function requestBodyOf(document: Record<string, unknown>, raw: unknown, at: stri
   return model;
 }
 
-function collectResponses(document: Record<string, unknown>, pathKey: string, method: string, raw: unknown): ResponseModel[] {
+function collectResponses(document: Record<string, unknown>, at: string[], raw: unknown): ResponseModel[] {
   if (!isObject(raw)) return [];
   return Object.entries(raw).map(([status, r]) => {
     const response = deref(document, r);
@@ -272,7 +282,8 @@ function collectResponses(document: Record<string, unknown>, pathKey: string, me
     const json = Object.keys(content).find((t) => JSON_MEDIA.test(t));
     const model: ResponseModel = { status, headers };
     if (json && isObject(content[json]) && "schema" in (content[json] as object)) {
-      model.jsonSchemaPointer = pointer(["paths", pathKey, method, "responses", status, "content", json, "schema"]);
+      model.mediaType = json;
+      model.jsonSchemaPointer = pointer([...at, status, "content", json, "schema"]);
     }
     return model;
   });
@@ -353,7 +364,7 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
       });
     }
   }
-  return { spec: { source, module, kind: "json-schema", document, basePath: "", operations: [], schemas, webhookOperations: 0 }, problems, files };
+  return { spec: { source, module, kind: "json-schema", document, basePath: "", operations: [], schemas, webhooks: [] }, problems, files };
 }
 
 /** A local `#/…` ref in a bare schema is relative to that file's root, which now sits at `base`. */

@@ -30,8 +30,8 @@ export interface SpecModel {
   operations: OperationModel[];
   /** Named exports for schemas: standalone schema files and their collection items. */
   schemas: NamedSchema[];
-  /** Operations under `webhooks` (OpenAPI 3.1): requests the API makes, so they get types only. */
-  webhookOperations: number;
+  /** Operations under `webhooks` (OpenAPI 3.1): requests the API makes, so they get types and validators, no client. */
+  webhooks: OperationModel[];
   /** Keywords the spec's overlays added to its schemas, each with the rule it cites (pointers into `document`). */
   overlayRules?: OverlayRule[];
 }
@@ -52,6 +52,8 @@ export interface ParameterModel {
 
 export interface ResponseModel {
   status: string;
+  /** The JSON media type key of the response's content, when it has one with a schema. */
+  mediaType?: string;
   /** Pointer to the JSON body schema in `document`, when the response has one. */
   jsonSchemaPointer?: string;
   headers: string[];
@@ -72,7 +74,13 @@ export interface RequestBodyModel {
 }
 
 export interface OperationModel {
+  /** The spec's operationId, or `<method> <path>` for an operation without one. */
   operationId: string;
+  /** The operationId as the spec gives it, if it does. */
+  specOperationId?: string;
+  /** Where the operation is: an API path, or a webhook (keyed by name in `pathKey`). */
+  root: "paths" | "webhooks";
+  summary?: string;
   /** Safe camelCase function name. */
   name: string;
   /** PascalCase prefix for the operation's exported type names. */
