@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
+import { getLineColLocation, Source } from "@redocly/openapi-core";
 import { dirname, relative, resolve, sep } from "node:path";
 import { loadProjectConfig } from "./config.js";
 import { SpecError } from "./errors.js";
@@ -122,6 +123,11 @@ function available(spec: SpecModel, targets: readonly ValidatorTarget[]): string
 
 /** Reads a JSON file as UTF-8 (a BOM is skipped); throws a message naming the file. */
 export function readJsonFile(file: string, cwd: string): unknown {
+  return readJsonText(file, cwd).value;
+}
+
+/** {@link readJsonFile}, with the text it parsed. */
+function readJsonText(file: string, cwd: string): { value: unknown; text: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(resolve(cwd, file));
@@ -136,9 +142,14 @@ export function readJsonFile(file: string, cwd: string): unknown {
     throw new Error(`${file}: not valid UTF-8 text`);
   }
   try {
-    return JSON.parse(text) as unknown;
+    return { value: JSON.parse(text) as unknown, text };
   } catch (err) {
-    throw new Error(`${file}: invalid JSON: ${(err as Error).message}`);
+    // V8 quotes the text around the error (line breaks kept: joined here, one problem per line)
+    // and often names the offset (`… in JSON at position 42`), shown as a line and column.
+    const message = (err as Error).message.replace(/[\r\n\u2028\u2029]+/g, " ");
+    const offset = /at position (\d+)/.exec(message);
+    const before = offset ? text.slice(0, Number(offset[1])).split("\n") : undefined;
+    throw new Error(`${file}${before ? `:${before.length}:${before.at(-1)!.length + 1}` : ""}: invalid JSON: ${message}`);
   }
 }
 
@@ -170,8 +181,9 @@ export async function runValidate(target: string, files: readonly string[], opti
   let usage = false;
   for (const file of files) {
     let value: unknown;
+    let text: string;
     try {
-      value = readJsonFile(file, cwd);
+      ({ value, text } = readJsonText(file, cwd));
     } catch (err) {
       if (err instanceof UsageError) {
         usage = true;
@@ -186,14 +198,35 @@ export async function runValidate(target: string, files: readonly string[], opti
       problems = problemSources(tooDeep(err));
     }
     if (!problems.length) valid++;
+    const at = problems.length ? locator(file, text) : undefined;
     for (const { problem: p, error } of problems) {
       const rule = citeRule(loaded.spec.overlayRules ?? [], targetAt, error);
       const cited = rule ? ` (overlay rule: ${rule.description} [${relative(cwd, rule.file).split(sep).join("/")}#/actions/${rule.action}])` : "";
-      stdout.push(`${file}: ${displayPointer(p.pointer)} ${p.message}${cited}`);
+      stdout.push(`${file}${at?.(p.pointer) ?? ""}: ${displayPointer(p.pointer)} ${p.message}${cited}`);
     }
   }
   stderr.push(`specgen validate: ${valid} of ${files.length} file(s) valid against ${chosen.name} (${target.slice(0, hash)})`);
   return { exitCode: usage ? 2 : valid === files.length ? 0 : 1, stdout, stderr };
+}
+
+/**
+ * `:line:col` of the value at a JSON pointer in `text` (for a missing member, of the object that
+ * lacks it), through Redocly's source locator, which parses the text once; `""` when the text
+ * cannot be mapped (Redocly's YAML parser gives up on JSON nested thousands deep).
+ */
+function locator(file: string, text: string): (pointer: string) => string {
+  const source = new Source(file, text);
+  let broken = false;
+  return (pointer) => {
+    if (broken) return "";
+    try {
+      const { start } = getLineColLocation({ source, pointer: `#${pointer.split("/").map(encodeURIComponent).join("/")}`, reportOnKey: false });
+      return `:${start.line}:${start.col}`;
+    } catch {
+      broken = true;
+      return "";
+    }
+  };
 }
 
 /** The reference tokens of a JSON pointer, or of one in URI fragment form (`#/a%20b`, as Ajv writes schema paths). */
