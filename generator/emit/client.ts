@@ -37,19 +37,22 @@ const hasParams = (op: OperationModel) => op.parameters.some((p) => CALL_PARAMS.
 /** Whether a call needs the runtime's `prepareRequest`: it sends a body or header parameters. */
 const prepares = (op: OperationModel) => op.requestBody !== undefined || op.parameters.some((p) => p.in === "header");
 
-/** The declared `params` argument (with its trailing comma), or `""` when the operation has none in `places`. */
-function paramsArg(spec: SpecModel, op: OperationModel, places: ReadonlyArray<ParameterModel["in"]>): string {
+/** The declared `params` argument, or undefined when the operation has no parameters in `places`. */
+function paramsArg(op: OperationModel, places: ReadonlyArray<ParameterModel["in"]>): string | undefined {
   const own = op.parameters.filter((p) => places.includes(p.in));
-  if (!own.length) return "";
+  if (!own.length) return undefined;
   const opType = `${operationTypeRef(op)}["parameters"]`;
   const type = places.filter((w) => own.some((p) => p.in === w)).map((w) => (w === "path" ? `${opType}["path"]` : `NonNullable<${opType}[${q(w)}]>`)).join(" & ");
   // A required body makes `init` required, and no optional parameter may precede a required one.
   const required = own.some((p) => p.required) || (places === CALL_PARAMS && op.requestBody?.required === true);
-  return `params${required ? "" : "?"}: ${type}, `;
+  return `params${required ? "" : "?"}: ${type}`;
 }
 
+/** Declared parameters, those present, comma-separated. */
+const argList = (...list: Array<string | undefined>) => list.filter((a) => a !== undefined).join(", ");
+
 /** The declared type of a call's `body`: the named request body type, or what `fetch` sends as is. */
-function bodyType(spec: SpecModel, op: OperationModel): string | undefined {
+function bodyType(op: OperationModel): string | undefined {
   const body = op.requestBody;
   if (!body) return undefined;
   if (body.name) return body.name;
@@ -115,12 +118,12 @@ function specClient(spec: SpecModel): GeneratedFile[] {
         (op.requestBody ? ` Sends \`init.body\` (${op.requestBody.mediaType ? `\`${op.requestBody.mediaType}\`` : "as given"}${op.requestBody.json ? ", JSON-encoded" : ""}).` : ""),
       deprecated: op.deprecated,
     });
-    const body = bodyType(spec, op);
+    const body = bodyType(op);
     const initArg = !body ? "init?: CallOptions" : op.requestBody!.required ? `init: CallOptions & { body: ${body} }` : `init?: CallOptions & { body?: ${body} }`;
-    dtsLines.push(`${doc}export declare function ${op.name}(client: ClientOptions, ${paramsArg(spec, op, CALL_PARAMS)}${initArg}): Promise<${resultType}>;`);
+    dtsLines.push(`${doc}export declare function ${op.name}(${argList("client: ClientOptions", paramsArg(op, CALL_PARAMS), initArg)}): Promise<${resultType}>;`);
     if (op.redirect) {
       dtsLines.push(
-        `${jsdoc({ description: `The URL to send a browser to for \`${op.operationId}\` (parameters percent-encoded).` })}export declare function ${op.name}Url(client: Pick<ClientOptions, "baseUrl">${paramsArg(spec, op, URL_PARAMS).replace(/^(.+), $/, ", $1")}): string;`,
+        `${jsdoc({ description: `The URL to send a browser to for \`${op.operationId}\` (parameters percent-encoded).` })}export declare function ${op.name}Url(${argList(`client: Pick<ClientOptions, "baseUrl">`, paramsArg(op, URL_PARAMS))}): string;`,
       );
     }
   }
