@@ -7,6 +7,7 @@ import { existsSync, watch as fsWatch } from "node:fs";
 import { CONFIG_FILE, loadProjectConfig, parseKinds } from "./config.js";
 import { SpecError } from "./errors.js";
 import { VERSION } from "./version.js";
+import type { ValidateFormat } from "./validate.js";
 
 const program = new Command()
   .name("specgen")
@@ -60,14 +61,16 @@ program
 program
   .command("validate")
   .description("Check JSON files against a spec's response or schema, with the validators generate would emit.")
-  .argument("<target>", "<spec file>#<operationId> (its first 2xx JSON response; <operationId>:<status> for another) or <spec file>#<schema name>")
+  .argument("<target>", "<spec file>#<operationId> (its first 2xx JSON response, a webhook's request body; <operationId>:<status> or <operationId>:body for another) or <spec file>#<schema or type name>")
   .argument("<files...>", "JSON files to check")
+  // The list is written here, not imported: validate.js loads Ajv and Redocly, which `generate` must not wait for.
+  .addOption(new Option("-f, --format <format>", "output format").choices(["text", "github-actions", "json"] satisfies ValidateFormat[]).default("text"))
   .option("--no-overlays", "check the spec as written, without the overlays the config lists for it")
   // Usage errors exit 2 (commander's own default is 1).
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
-  .action(async (target: string, files: string[], opts: { overlays: boolean }) => {
+  .action(async (target: string, files: string[], opts: { overlays: boolean; format: ValidateFormat }) => {
     const { runValidate } = await import("./validate.js");
-    const outcome = await runValidate(target, files, { overlays: opts.overlays });
+    const outcome = await runValidate(target, files, { overlays: opts.overlays, format: opts.format });
     for (const line of outcome.stdout) process.stdout.write(`${line}\n`);
     for (const line of outcome.stderr) process.stderr.write(`${line}\n`);
     process.exitCode = outcome.exitCode;

@@ -20,6 +20,23 @@ export interface ValidateOptions {
   cwd?: string;
   /** Apply the overlays the config lists for the spec (default true, as `generate` does). */
   overlays?: boolean;
+  /** How problems are printed (default `text`). */
+  format?: ValidateFormat;
+}
+
+export type ValidateFormat = "text" | "github-actions" | "json";
+
+/** One problem of one document: where it is, what is wrong, and the overlay rule it breaks, if any. */
+export interface Finding {
+  file: string;
+  /** 1-based line and column in the file, when they can be told. */
+  line?: number;
+  col?: number;
+  /** JSON pointer to the value (absent for a document that is not JSON). */
+  pointer?: string;
+  message: string;
+  /** The overlay action's description and where the action is (`<overlay file>#/actions/<n>`). */
+  rule?: { description: string; action: string };
 }
 
 export interface ValidateOutcome {
@@ -42,6 +59,13 @@ export interface LoadedValidators {
 }
 
 class UsageError extends Error {}
+
+/** A file that is not a JSON document: one finding, the file is invalid. */
+class DocumentError extends Error {
+  constructor(readonly finding: Finding) {
+    super(`${finding.file}${finding.line !== undefined ? `:${finding.line}:${finding.col}` : ""}: ${finding.message}`);
+  }
+}
 
 let formatsUrl: string | undefined;
 let helpersUrl: string | undefined;
@@ -139,7 +163,7 @@ function readJsonText(file: string, cwd: string): { value: unknown; text: string
     // `fatal` rejects malformed UTF-8 rather than silently replacing it; the BOM is dropped.
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(`${file}: not valid UTF-8 text`);
+    throw new DocumentError({ file, message: "not valid UTF-8 text" });
   }
   try {
     return { value: JSON.parse(text) as unknown, text };
@@ -149,7 +173,7 @@ function readJsonText(file: string, cwd: string): { value: unknown; text: string
     const message = (err as Error).message.replace(/[\r\n\u2028\u2029]+/g, " ");
     const offset = /at position (\d+)/.exec(message);
     const before = offset ? text.slice(0, Number(offset[1])).split("\n") : undefined;
-    throw new Error(`${file}${before ? `:${before.length}:${before.at(-1)!.length + 1}` : ""}: invalid JSON: ${message}`);
+    throw new DocumentError({ file, ...(before && { line: before.length, col: before.at(-1)!.length + 1 }), message: `invalid JSON: ${message}` });
   }
 }
 
@@ -177,6 +201,7 @@ export async function runValidate(target: string, files: readonly string[], opti
     throw err;
   }
   const targetAt = literalPointer(loaded.spec.document, chosen.pointer);
+  const findings: Finding[] = [];
   let valid = 0;
   let usage = false;
   for (const file of files) {
@@ -188,7 +213,8 @@ export async function runValidate(target: string, files: readonly string[], opti
       if (err instanceof UsageError) {
         usage = true;
         stderr.push(`specgen validate: ${err.message}`);
-      } else stdout.push((err as Error).message); // invalid JSON or UTF-8, already naming the file
+      } else if (err instanceof DocumentError) findings.push(err.finding);
+      else throw err;
       continue;
     }
     let problems: ReturnType<typeof problemSources>;
@@ -201,32 +227,52 @@ export async function runValidate(target: string, files: readonly string[], opti
     const at = problems.length ? locator(file, text) : undefined;
     for (const { problem: p, error } of problems) {
       const rule = citeRule(loaded.spec.overlayRules ?? [], targetAt, error);
-      const cited = rule ? ` (overlay rule: ${rule.description} [${relative(cwd, rule.file).split(sep).join("/")}#/actions/${rule.action}])` : "";
-      stdout.push(`${file}${at?.(p.pointer) ?? ""}: ${displayPointer(p.pointer)} ${p.message}${cited}`);
+      findings.push({
+        file, ...at?.(p.pointer), pointer: p.pointer, message: p.message,
+        ...(rule && { rule: { description: rule.description, action: `${relative(cwd, rule.file).split(sep).join("/")}#/actions/${rule.action}` } }),
+      });
     }
   }
+  stdout.push(...formatFindings(findings, options.format ?? "text"));
   stderr.push(`specgen validate: ${valid} of ${files.length} file(s) valid against ${chosen.name} (${target.slice(0, hash)})`);
   return { exitCode: usage ? 2 : valid === files.length ? 0 : 1, stdout, stderr };
 }
 
 /**
- * `:line:col` of the value at a JSON pointer in `text` (for a missing member, of the object that
- * lacks it), through Redocly's source locator, which parses the text once; `""` when the text
- * cannot be mapped (Redocly's YAML parser gives up on JSON nested thousands deep).
+ * Line and column of the value at a JSON pointer in `text` (for a missing member, of the object
+ * that lacks it), through Redocly's source locator, which parses the text once; undefined when
+ * the text cannot be mapped (Redocly's YAML parser gives up on JSON nested thousands deep).
  */
-function locator(file: string, text: string): (pointer: string) => string {
+function locator(file: string, text: string): (pointer: string) => { line: number; col: number } | undefined {
   const source = new Source(file, text);
   let broken = false;
   return (pointer) => {
-    if (broken) return "";
+    if (broken) return undefined;
     try {
       const { start } = getLineColLocation({ source, pointer: `#${pointer.split("/").map(encodeURIComponent).join("/")}`, reportOnKey: false });
-      return `:${start.line}:${start.col}`;
+      return { line: start.line, col: start.col };
     } catch {
       broken = true;
-      return "";
+      return undefined;
     }
   };
+}
+
+/**
+ * Findings as output lines. `text`: `file:line:col: pointer message (overlay rule: …)`;
+ * `github-actions`: workflow commands that annotate the file (values escaped as GitHub's
+ * toolkit does); `json`: one JSON array of findings.
+ */
+export function formatFindings(findings: readonly Finding[], format: ValidateFormat): string[] {
+  if (format === "json") return [JSON.stringify(findings, null, 2)];
+  return findings.map((f) => {
+    const what = `${f.pointer !== undefined ? `${displayPointer(f.pointer)} ` : ""}${f.message}${f.rule ? ` (overlay rule: ${f.rule.description} [${f.rule.action}])` : ""}`;
+    if (format === "text") return `${f.file}${f.line !== undefined ? `:${f.line}:${f.col}` : ""}: ${what}`;
+    const data = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+    const property = (s: string) => data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+    const place = f.line !== undefined ? `,line=${f.line},col=${f.col}` : "";
+    return `::error file=${property(f.file)}${place},title=${property("specgen validate")}::${data(what)}`;
+  });
 }
 
 /** The reference tokens of a JSON pointer, or of one in URI fragment form (`#/a%20b`, as Ajv writes schema paths). */

@@ -88,6 +88,45 @@ test("specgen validate: a rule deep in a schema is cited only for the values it 
   ]);
 });
 
+test("specgen validate --format github-actions annotates the file; --format json prints the findings", () => {
+  const dir = tempDir();
+  const odd = join(dir, "a,b:c%.json");
+  writeFileSync(odd, '{\n  "id": "x",\n  "name": 1\n}\n');
+  const notJson = join(dir, "not.json");
+  writeFileSync(notJson, "{");
+  const gh = specgen(["validate", "-f", "github-actions", `${FLOW}#IdentityProvider`, odd, notJson]);
+  assert.equal(gh.status, 1, gh.stderr);
+  const file = (f: string) => f.replace(/%/g, "%25").replace(/:/g, "%3A").replace(/,/g, "%2C");
+  assert.deepEqual(lines(gh.stdout), [
+    `::error file=${file(odd)},line=3,col=11,title=specgen validate::/name must be string`,
+    `::error file=${file(notJson)},line=1,col=2,title=specgen validate::invalid JSON: ${readJsonError("{")}`,
+  ]);
+  const json = specgen(["validate", "--format", "json", `${FLOW}#IdentityProvider`, odd]);
+  assert.equal(json.status, 1, json.stderr);
+  assert.deepEqual(JSON.parse(json.stdout), [{ file: odd, line: 3, col: 11, pointer: "/name", message: "must be string" }]);
+  const ok = specgen(["validate", "--format", "json", `${FLOW}#IdentityProvider`, corpusIdp(dir)]);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.deepEqual(JSON.parse(ok.stdout), []);
+  assert.equal(specgen(["validate", "-f", "xml", `${FLOW}#IdentityProvider`, odd]).status, 2);
+});
+
+/** V8's message for JSON.parse(text). */
+function readJsonError(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error("valid JSON");
+}
+
+/** A valid identity provider document in `dir`. */
+function corpusIdp(dir: string): string {
+  const file = join(dir, "idp.json");
+  writeFileSync(file, JSON.stringify({ id: "com.example.idp.github", name: "GitHub" }));
+  return file;
+}
+
 test("specgen validate: schema names, type names and operationId:status select a validator", () => {
   const dir = tempDir();
   const idp = join(dir, "idp.json");
