@@ -74,6 +74,8 @@ export interface Operation {
     bodyType?: string;
     /** Builds what a call sends from its params and init: {@link prepareRequest} for operations with a body or header parameters. */
     prepare?: typeof prepareRequest;
+    /** Reads a response instead of the JSON reader: {@link readBytes} for operations that answer with bytes. */
+    read?: typeof readBytes;
 }
 /** Values of the path, query and header parameters of one call, by name. */
 export type Params = Readonly<Record<string, unknown>>;
@@ -203,6 +205,13 @@ export declare const createMemoryCache: () => Cache;
 export declare function buildUrl(client: {
     baseUrl: string;
 }, op: Operation, params?: Params): string;
+/**
+ * Reads a 2xx body as bytes, a `Blob` of the response's Content-Type, capped at
+ * `maxBodyBytes` like a JSON body; a failure status is read as JSON (Matrix
+ * errors). Generated descriptors of operations that answer with bytes (media
+ * downloads) name it as their `read`, so other bundles leave it out.
+ */
+export declare function readBytes(res: Response, c: ClientOptions): Promise<unknown>;
 /**
  * The `init` a call sends for an operation with a request body or header
  * parameters (generated descriptors name it as their `prepare`, so a bundle

@@ -118,6 +118,28 @@ async function readBody(res, c) {
     throw typeof data?.errcode == "string" ? new MatrixError(s, data.errcode, data.error, data) : new HttpError(s, text);
 }
 /**
+ * Reads a 2xx body as bytes, a `Blob` of the response's Content-Type, capped at
+ * `maxBodyBytes` like a JSON body; a failure status is read as JSON (Matrix
+ * errors). Generated descriptors of operations that answer with bytes (media
+ * downloads) name it as their `read`, so other bundles leave it out.
+ */
+export async function readBytes(res, c) {
+    if (!res.ok)
+        return readBody(res, c);
+    const max = c.maxBodyBytes ?? 1 << 20;
+    const r = res.body?.getReader();
+    const parts = [];
+    let n = 0;
+    // The same capped read as readBody's; kept apart so that JSON-only bundles stay small.
+    for (let chunk; r && !(chunk = await r.read()).done; parts.push(chunk.value)) {
+        if ((n += chunk.value.length) > max) {
+            void r.cancel();
+            throw new HttpError(res.status, "", "body over " + max);
+        }
+    }
+    return new Blob(parts, { type: res.headers.get("content-type") ?? "" });
+}
+/**
  * The `init` a call sends for an operation with a request body or header
  * parameters (generated descriptors name it as their `prepare`, so a bundle
  * without such operations leaves it out): `init.headers` after the header
@@ -184,7 +206,8 @@ export async function request(c, op, params, init = {}) {
                 ...(headers.etag && { "if-none-match": headers.etag }),
                 ...(headers["last-modified"] && { "if-modified-since": headers["last-modified"] }),
             },
-            redirect: op.redirect ? "manual" : "follow",
+            // otherwise fetch's default, "follow"
+            ...(op.redirect && { redirect: "manual" }),
         });
         const s = res.status;
         // lower-cased names; a repeated header is one comma-joined value (set-cookie: the last)
@@ -209,7 +232,7 @@ export async function request(c, op, params, init = {}) {
         if (hit && s == 304)
             headers = { ...headers, ...got };
         else
-            (data = await readBody(res, c)), (status = s), (headers = got);
+            (data = await (op.read ?? readBody)(res, c)), (status = s), (headers = got);
         const cc = headers["cache-control"]; // regexps see "undefined" if absent
         const m = /no-cache/i.test(cc) ? 0 : /max-age=(\d+)/i.exec(cc)?.[1] ?? 0;
         if (cache && status == 200 && !/no-store/i.test(cc))

@@ -66,9 +66,10 @@ function specClient(spec: SpecModel): GeneratedFile[] {
   const validators = relativeImport(js, `validators/${spec.module}.js`);
   const types = relativeImport(dts, `types/${spec.module}.js`);
   const runtime = relativeImport(js, "client/runtime.js");
-  const validatorNames = spec.operations.flatMap((op) => op.responseTypes.map((r) => `validate${r.name}`));
+  // The validators the descriptors name: those of exact 2xx statuses (see `validate` below).
+  const validatorNames = spec.operations.flatMap((op) => op.responseTypes.filter((r) => r.status.startsWith("2") && exactStatus(r.status)).map((r) => `validate${r.name}`));
 
-  const jsLines = [banner(spec.source).trimEnd(), `import { buildUrl, ${spec.operations.some(prepares) ? "prepareRequest, " : ""}request } from ${q(runtime)};`];
+  const jsLines = [banner(spec.source).trimEnd(), `import { ${["buildUrl", ...(spec.operations.some(prepares) ? ["prepareRequest"] : []), ...(spec.operations.some((op) => op.answersBytes) ? ["readBytes"] : []), "request"].join(", ")} } from ${q(runtime)};`];
   if (validatorNames.length) jsLines.push(`import { ${validatorNames.join(", ")} } from ${q(validators)};`);
   const dtsLines = [
     banner(spec.source).trimEnd(),
@@ -87,12 +88,14 @@ function specClient(spec: SpecModel): GeneratedFile[] {
       ...(query.length ? [`query: [${query.map(q).join(", ")}]`] : []),
       ...(header.length ? [`header: [${header.map(q).join(", ")}]`] : []),
       ...(op.redirect ? ["redirect: true"] : []),
-      ...(op.method === "GET" && !op.redirect ? ["cache: true"] : []),
+      // Discovery documents are cached; downloads (bytes) are not kept in memory.
+      ...(op.method === "GET" && !op.redirect && !op.answersBytes ? ["cache: true"] : []),
       // The runtime picks a validator by the exact status; a range (`2XX`) body is not validated.
       ...(success.some((r) => exactStatus(r.status)) ? [`validate: { ${success.filter((r) => exactStatus(r.status)).map((r) => `${Number(r.status)}: validate${r.name}`).join(", ")} }`] : []),
       ...(op.requestBody?.json ? ["json: true"] : []),
       ...(op.requestBody?.contentType ? [`bodyType: ${q(op.requestBody.contentType)}`] : []),
       ...(prepares(op) ? ["prepare: prepareRequest"] : []),
+      ...(op.answersBytes ? ["read: readBytes"] : []),
     ];
     jsLines.push(`const ${descriptor} = { ${fields.join(", ")} };`);
     const args = hasParams(op) ? "client, params, init" : "client, init";
@@ -102,10 +105,13 @@ function specClient(spec: SpecModel): GeneratedFile[] {
 
     // Declarations.
     const headersOf = (status: string) => headerType(op, status);
+    const statusOf = (status: string) => (exactStatus(status) ? Number(status) : "number");
     const resultType = op.redirect
       ? op.responses.filter((r) => r.status.startsWith("3")).map((r) => `RedirectResult<${headersOf(r.status)}>`).join(" | ") || "RedirectResult"
+      : op.answersBytes
+        ? op.responses.filter((r) => r.status.startsWith("2") && r.media.length).map((r) => `(Result<Blob, ${headersOf(r.status)}> & { status: ${statusOf(r.status)} })`).join(" | ")
       : success.length
-        ? success.map((r) => `(Result<${r.name}, ${headersOf(r.status)}> & { status: ${exactStatus(r.status) ? Number(r.status) : "number"} })`).join(" | ")
+        ? success.map((r) => `(Result<${r.name}, ${headersOf(r.status)}> & { status: ${statusOf(r.status)} })`).join(" | ")
         : "Result<unknown>";
     const errors = op.responses.filter((r) => /^[45]/.test(r.status)).map((r) => r.status);
     const doc = jsdoc({
@@ -113,6 +119,8 @@ function specClient(spec: SpecModel): GeneratedFile[] {
       description:
         (op.redirect
           ? "A redirect endpoint: fetched with `redirect: \"manual\"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead."
+          : op.answersBytes
+            ? "Resolves to the body as a `Blob` of the response's Content-Type (at most `maxBodyBytes`, as for JSON). Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status or a larger body."
           : "Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status, `ResponseValidationError` when the body does not match its schema.") +
         (errors.length ? ` Declared error statuses: ${errors.join(", ")}.` : "") +
         (op.requestBody ? ` Sends \`init.body\` (${op.requestBody.mediaType ? `\`${op.requestBody.mediaType}\`` : "as given"}${op.requestBody.json ? ", JSON-encoded" : ""}).` : ""),

@@ -216,11 +216,13 @@ function operationOf(
     status: r.status,
     name: names.claim(`${typeName}Response${i === 0 && r.status.startsWith("2") ? "" : r.status.replace(/[^A-Za-z0-9]/g, "")}`, `response ${r.status} of ${JSON.stringify(operationId)}`),
   }));
+  const withContent = responses.filter((r) => r.status.startsWith("2") && r.media.length);
+  const answersBytes = withContent.length > 0 && withContent.every((r) => !r.media.some((t) => JSON_MEDIA.test(t)));
   const requestBody = requestBodyOf(document, op.requestBody, [root, pathKey, method, "requestBody"]);
   if (requestBody?.jsonSchemaPointer) requestBody.name = names.claim(`${typeName}Body`, `request body of ${JSON.stringify(operationId)}`);
   return {
     operationId, ...(specId !== undefined && { specOperationId: specId }), root, name, typeName, method: method.toUpperCase(), pathKey, path,
-    parameters, responses, ...(requestBody && { requestBody }), redirect, responseTypes, deprecated: op.deprecated === true,
+    parameters, responses, ...(requestBody && { requestBody }), redirect, answersBytes, responseTypes, deprecated: op.deprecated === true,
     ...(typeof op.summary === "string" && { summary: op.summary }),
   };
 }
@@ -280,7 +282,7 @@ function collectResponses(document: Record<string, unknown>, at: string[], raw: 
     const headers = isObject(response) && isObject(response.headers) ? Object.keys(response.headers) : [];
     const content = isObject(response) && isObject(response.content) ? response.content : {};
     const json = Object.keys(content).find((t) => JSON_MEDIA.test(t));
-    const model: ResponseModel = { status, headers };
+    const model: ResponseModel = { status, headers, media: Object.keys(content) };
     if (json && isObject(content[json]) && "schema" in (content[json] as object)) {
       model.mediaType = json;
       model.jsonSchemaPointer = pointer([...at, status, "content", json, "schema"]);

@@ -54,6 +54,8 @@ export interface ResponseModel {
   status: string;
   /** The JSON media type key of the response's content, when it has one with a schema. */
   mediaType?: string;
+  /** Every media type of the response's content. */
+  media: string[];
   /** Pointer to the JSON body schema in `document`, when the response has one. */
   jsonSchemaPointer?: string;
   headers: string[];
@@ -96,6 +98,8 @@ export interface OperationModel {
   requestBody?: RequestBodyModel;
   /** Only redirects (3xx + Location) as success: a navigation target rather than data. */
   redirect: boolean;
+  /** Its 2xx responses with content have no JSON media type (media downloads): the body is bytes. */
+  answersBytes: boolean;
   /** Named response body types, by status. */
   responseTypes: Array<{ status: string; name: string }>;
   deprecated: boolean;

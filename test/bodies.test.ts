@@ -1,5 +1,6 @@
-// Request bodies and header parameters through the generated client: JSON encoded and declared,
-// raw bodies (bytes, FormData) sent as given, a caller's Content-Type kept, all typed from the spec.
+// Bodies through the generated client: request bodies JSON-encoded and declared, raw ones (bytes,
+// FormData) sent as given, a caller's Content-Type kept; header parameters; byte responses read as
+// a Blob; all typed from the spec. Request bodies get validators too.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { join } from "node:path";
@@ -11,7 +12,7 @@ import { FIXTURES, ROOT, specgen, tempDir } from "./helpers.js";
 import { limit, reply, serve, type TestServer } from "./runtime/helpers.js";
 import { typecheck } from "./typecheck.js";
 
-const SCENARIO = join(FIXTURES, "snapshots/request-bodies");
+const SCENARIO = join(FIXTURES, "snapshots/bodies");
 
 interface Received {
   method: string;
@@ -25,7 +26,8 @@ type Call = (...args: unknown[]) => Promise<{ status: number; data: unknown }>;
 
 let out: string;
 let srv: TestServer;
-let client: Record<"logIn" | "setDisplayName" | "upload" | "sendForm", Call>;
+let small: { download: Call };
+let client: Record<"logIn" | "setDisplayName" | "upload" | "sendForm" | "download", Call>;
 const received: Received[] = [];
 const last = () => received.at(-1)!;
 
@@ -41,11 +43,15 @@ before(async () => {
       if (req.url === "/api/login") return reply(res, 200, { user_id: "@alice:example.org" });
       if (req.url?.startsWith("/api/upload")) return reply(res, 200, { content_uri: "mxc://example.org/abc" });
       if (req.url === "/api/form") return void res.writeHead(204).end();
+      if (req.url === "/api/media/big") return void res.writeHead(200, { "content-type": "application/octet-stream" }).end(Buffer.alloc(2048));
+      if (req.url === "/api/media/png") return void res.writeHead(200, { "content-type": "image/png", "cache-control": "max-age=600" }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+      if (req.url?.startsWith("/api/media/")) return reply(res, 404, { errcode: "M_NOT_FOUND", error: "no such media" });
       reply(res, 200, {});
     });
   });
-  const mod = (await import(pathToFileURL(join(out, "out/client/index.js")).href)) as { createClient(o: { baseUrl: string }): typeof client };
+  const mod = (await import(pathToFileURL(join(out, "out/client/index.js")).href)) as { createClient(o: { baseUrl: string; maxBodyBytes?: number }): typeof client };
   client = mod.createClient({ baseUrl: srv.url });
+  small = mod.createClient({ baseUrl: srv.url, maxBodyBytes: 1024 });
 });
 after(() => srv.close());
 
@@ -96,7 +102,7 @@ test("`body` is typed from the spec: required where the spec says, of the schema
   const usage = join(out, "usage.mts");
   writeFileSync(
     usage,
-    `import { createClient, logIn, setDisplayName, upload } from "./out/client/index.js";
+    `import { createClient, download, logIn, setDisplayName, upload } from "./out/client/index.js";
 const options = { baseUrl: "https://example.org" };
 const client = createClient(options);
 await logIn(options, { body: { type: "m.login.token" } });
@@ -117,6 +123,7 @@ await upload(options, {}, { body: new Uint8Array(1) });
 // @ts-expect-error the query parameters come first, even when all are optional, because the body is required
 await upload(options, { body: new Uint8Array(1) });
 await upload(options, { filename: "a", "Content-Type": "image/png", "X-Tags": ["x"] }, { body: new Uint8Array(1) });
+export const file: Blob = (await download(options, { id: "x" })).data;
 // @ts-expect-error a header parameter of the wrong type
 await upload(options, { "X-Tags": "x" }, { body: new Uint8Array(1) });
 // @ts-expect-error cookies are the browser's to send
@@ -152,6 +159,20 @@ test("a bundle of operations without a body or header parameter leaves out prepa
   // prepareRequest is the only runtime code that names the content-type header.
   const plain = await bundle('export { getAuthMetadata, redirectToIdP } from "./client/index.js";', join(ROOT, "generated"));
   assert.doesNotMatch(plain, /content-type/);
+  assert.doesNotMatch(plain, /new Blob/, "nor readBytes");
   const withBody = await bundle('export { logIn } from "./client/index.js";', join(out, "out"));
   assert.match(withBody, /content-type/);
+});
+
+test("a response of bytes resolves to a Blob of its type, never cached; its Matrix errors and the size cap still apply", limit, async () => {
+  const { status, data } = await client.download({ id: "png" });
+  assert.equal(status, 200);
+  assert.ok(data instanceof Blob);
+  assert.equal(data.type, "image/png");
+  assert.deepEqual([...new Uint8Array(await data.arrayBuffer())], [0x89, 0x50, 0x4e, 0x47]);
+  const before = received.length;
+  await client.download({ id: "png" });
+  assert.equal(received.length, before + 1, "a download is fetched again, whatever its Cache-Control");
+  await assert.rejects(client.download({ id: "nope" }), (e: unknown) => (e as Error).name === "MatrixError" && (e as { errcode?: string }).errcode === "M_NOT_FOUND");
+  await assert.rejects(small.download({ id: "big" }), (e: unknown) => (e as Error).name === "HttpError" && /body over 1024/.test((e as Error).message));
 });

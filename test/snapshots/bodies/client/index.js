@@ -4,7 +4,7 @@
 import { createClient as createRuntimeClient } from "./runtime.js";
 import * as m0 from "./bodies.js";
 export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";
-export { logIn, setDisplayName, upload, sendForm } from "./bodies.js";
+export { logIn, setDisplayName, upload, download, sendForm } from "./bodies.js";
 
 /** One client for every operation; options as in the runtime's `ClientOptions`. */
 export function createClient(options) {
@@ -13,6 +13,7 @@ export function createClient(options) {
     logIn: (init) => m0.logIn(client, init),
     setDisplayName: (params, init) => m0.setDisplayName(client, params, init),
     upload: (params, init) => m0.upload(client, params, init),
+    download: (params, init) => m0.download(client, params, init),
     sendForm: (init) => m0.sendForm(client, init),
   };
 }

@@ -254,6 +254,48 @@ function validate5(data, {instancePath="", parentData, parentDataProperty, rootD
 }
 validate5.evaluated = {"props":{"content_uri":true},"dynamicProps":false,"dynamicItems":false};
 
+export const validateDownloadResponse404 = validate6;
+const schema6 = {"type":"object","properties":{"errcode":{"type":"string"}}};
+
+function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate6.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(data && typeof data == "object" && !Array.isArray(data)){
+    if(data.errcode !== undefined && func0.call(data, "errcode")){
+      if(typeof data.errcode !== "string"){
+        const err0 = {instancePath:instancePath+"/errcode",schemaPath:"#/properties/errcode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+        if(vErrors === null){
+          vErrors = [err0];
+        }
+        else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+  }
+  else {
+    const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+    if(vErrors === null){
+      vErrors = [err1];
+    }
+    else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate6.errors = vErrors;
+  return errors === 0;
+}
+validate6.evaluated = {"props":{"errcode":true},"dynamicProps":false,"dynamicItems":false};
+
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateLogInResponse = validate1;
@@ -452,6 +494,38 @@ function createFirstErrorValidators(exports) {
   }
   validate5.evaluated = {"props":{"content_uri":true},"dynamicProps":false,"dynamicItems":false};
 
+  exports.validateDownloadResponse404 = validate6;
+  const schema6 = {"type":"object","properties":{"errcode":{"type":"string"}}};
+
+  function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate6.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(errors === 0){
+      if(data && typeof data == "object" && !Array.isArray(data)){
+        if(data.errcode !== undefined && func0.call(data, "errcode")){
+          if(typeof data.errcode !== "string"){
+            validate6.errors = [{instancePath:instancePath+"/errcode",schemaPath:"#/properties/errcode/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+            return false;
+          }
+        }
+      }
+      else {
+        validate6.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+        return false;
+      }
+    }
+    validate6.errors = vErrors;
+    return errors === 0;
+  }
+  validate6.evaluated = {"props":{"errcode":true},"dynamicProps":false,"dynamicItems":false};
+
   return exports;
 }
 let firstError;
@@ -466,3 +540,5 @@ export const isSetDisplayNameBody = /* @__PURE__ */ guard(/* @__PURE__ */ firstE
 export const assertSetDisplayNameBody = /* @__PURE__ */ asserter("SetDisplayNameBody", validateSetDisplayNameBody);
 export const isUploadResponse = /* @__PURE__ */ guard(/* @__PURE__ */ firstErrorValidator("validateUploadResponse"));
 export const assertUploadResponse = /* @__PURE__ */ asserter("UploadResponse", validateUploadResponse);
+export const isDownloadResponse404 = /* @__PURE__ */ guard(/* @__PURE__ */ firstErrorValidator("validateDownloadResponse404"));
+export const assertDownloadResponse404 = /* @__PURE__ */ asserter("DownloadResponse404", validateDownloadResponse404);

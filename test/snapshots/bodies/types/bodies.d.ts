@@ -53,6 +53,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bytes back, with a Matrix error for an unknown id. */
+        get: operations["download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/form": {
         parameters: {
             query?: never;
@@ -175,6 +192,40 @@ export interface operations {
             };
         };
     };
+    download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Unknown. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errcode?: string;
+                    };
+                };
+            };
+        };
+    };
     sendForm: {
         parameters: {
             query?: never;
@@ -229,3 +280,11 @@ export type UploadResponse = operations["upload"]["responses"][200]["content"]["
  * Query parameters of `upload`.
  */
 export type UploadQuery = operations["upload"]["parameters"]["query"];
+/**
+ * JSON body of the 404 response of `download`.
+ */
+export type DownloadResponse404 = operations["download"]["responses"][404]["content"]["application/json"];
+/**
+ * Path parameters of `download`.
+ */
+export type DownloadParams = operations["download"]["parameters"]["path"];

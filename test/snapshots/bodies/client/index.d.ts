@@ -5,7 +5,7 @@ import type { ClientOptions } from "./runtime.js";
 import type * as m0 from "./bodies.js";
 export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";
 export type { Cache, CacheEntry, CallOptions, ClientOptions, RedirectResult, Result } from "./runtime.js";
-export { logIn, setDisplayName, upload, sendForm } from "./bodies.js";
+export { logIn, setDisplayName, upload, download, sendForm } from "./bodies.js";
 
 /** A stub with its first (client) parameter bound. */
 type OmitClient<F> = F extends (client: any, ...rest: infer A) => infer R ? (...args: A) => R : never;
@@ -14,6 +14,7 @@ export interface SpecClient {
   logIn: OmitClient<typeof m0.logIn>;
   setDisplayName: OmitClient<typeof m0.setDisplayName>;
   upload: OmitClient<typeof m0.upload>;
+  download: OmitClient<typeof m0.download>;
   sendForm: OmitClient<typeof m0.sendForm>;
 }
 
