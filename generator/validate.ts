@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { getLineColLocation, Source } from "@redocly/openapi-core";
 import { dirname, relative, resolve, sep } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { loadProjectConfig } from "./config.js";
 import { SpecError } from "./errors.js";
 import { readSpecFile, type SpecFile } from "./load/read.js";
@@ -8,6 +9,7 @@ import type { SpecModel } from "./model/types.js";
 import { compileValidatorModule, exportNames, formatsModule, helpersModule, literalPointer, RUNTIME_JS_URL, validatorTargets, type ValidatorTarget } from "./emit/validators.js";
 import { displayPointer, problemSources, tooDeep, type AjvErrorObject, type ValidateFunction } from "./runtime/validation.js";
 import type { OverlayRule } from "./load/overlay.js";
+import { isObject } from "./load/refs.js";
 
 /**
  * Core of `specgen validate <spec>#<operationId or schema name> <file.json…>`: the spec's
@@ -200,7 +202,8 @@ export async function runValidate(target: string, files: readonly string[], opti
     if (err instanceof SpecError) return { exitCode: 2, stdout, stderr: [`specgen validate: ${err.toString()}`] };
     throw err;
   }
-  const targetAt = literalPointer(loaded.spec.document, chosen.pointer);
+  const rules = loaded.spec.overlayRules ?? [];
+  const roots = rules.length ? functionRoots(loaded.spec.document, literalPointer(loaded.spec.document, chosen.pointer)) : [];
   const findings: Finding[] = [];
   let valid = 0;
   let usage = false;
@@ -226,7 +229,7 @@ export async function runValidate(target: string, files: readonly string[], opti
     if (!problems.length) valid++;
     const at = problems.length ? locator(file, text) : undefined;
     for (const { problem: p, error } of problems) {
-      const rule = citeRule(loaded.spec.overlayRules ?? [], targetAt, error);
+      const rule = citeRule(rules, roots, loaded.spec.document, error);
       findings.push({
         file, ...at?.(p.pointer), pointer: p.pointer, message: p.message,
         ...(rule && { rule: { description: rule.description, action: `${relative(cwd, rule.file).split(sep).join("/")}#/actions/${rule.action}` } }),
@@ -280,27 +283,90 @@ const tokens = (pointer: string, fragment = false): string[] =>
   pointer.split("/").slice(1).map((t) => (fragment ? decodeURIComponent(t) : t).replace(/~1/g, "/").replace(/~0/g, "~"));
 
 /**
- * The overlay rule a failed keyword comes from: the keyword (or one inside it, such as the
- * `contains` under an added `allOf`) sits where an overlay action put it, and the value that
- * failed sits where that schema applies. Ajv's schema paths are relative to the function that
- * raised the error; only the target's own function is matched, so a rule inside a component the
- * target reaches through a `$ref` is not cited (the problem is still reported).
+ * Where Ajv's compiled functions start, as schema tokens: the target's own function (reached with
+ * the document's root value, so `anchored`), and the target of every local `$ref` (inlineRefs is
+ * off, so each is a function of its own, called at any depth of the value). An error's schema
+ * path is relative to the function that raised it, and it does not say which one that was.
  */
-function citeRule(rules: readonly OverlayRule[], targetAt: string, error: AjvErrorObject): OverlayRule | undefined {
-  if (!error.schemaPath.startsWith("#/")) return undefined;
-  const at = [...tokens(targetAt), ...tokens(error.schemaPath.slice(1), true)];
-  const root = tokens(targetAt).length;
-  return rules.find((rule) => {
-    const base = tokens(rule.pointer);
-    if (base.length < root || at.length <= base.length || base.some((t, i) => t !== at[i])) return false;
-    if (!rule.keywords.includes(at[base.length]!)) return false;
-    const instance = instancePattern(base.slice(root));
-    return instance !== undefined && instance.test(error.instancePath);
-  });
+interface FunctionRoot {
+  tokens: string[];
+  anchored: boolean;
 }
 
-/** The instance paths a subschema at `path` (schema tokens below a root) applies to, or undefined when they cannot be told. */
-function instancePattern(path: readonly string[]): RegExp | undefined {
+function functionRoots(document: unknown, targetAt: string): FunctionRoot[] {
+  const refs = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (isObject(node)) {
+      if (typeof node.$ref === "string" && node.$ref.startsWith("#/")) refs.add(node.$ref);
+      Object.values(node).forEach(visit);
+    }
+  };
+  visit(document);
+  const roots = [...refs].map((ref) => ({ tokens: tokens(ref.slice(1), true), anchored: false }));
+  const target = tokens(targetAt);
+  const same = (a: readonly string[]) => a.length === target.length && a.every((t, i) => t === target[i]);
+  return roots.some((r) => same(r.tokens)) ? roots : [{ tokens: target, anchored: true }, ...roots];
+}
+
+/**
+ * The overlay rule a failed keyword comes from: the keyword (or one inside it, such as the
+ * `contains` under an added `allOf`) sits where an overlay action put it, and the value that
+ * failed sits where that schema applies. Every function root whose schema holds the error's
+ * schema path, at a place that applies to the failed value, could have raised it; a rule is cited
+ * only when all of them lead to the same rule, so a keyword of the spec's own that happens to
+ * sit at the same relative path in another component is never blamed on an overlay.
+ */
+function citeRule(rules: readonly OverlayRule[], roots: readonly FunctionRoot[], document: unknown, error: AjvErrorObject): OverlayRule | undefined {
+  if (!error.schemaPath.startsWith("#/")) return undefined;
+  const path = tokens(error.schemaPath.slice(1), true);
+  const cited = new Set<OverlayRule | undefined>();
+  for (const root of roots) {
+    const at = [...root.tokens, ...path];
+    const keyword = at.reduce<unknown>((node, t) => ((isObject(node) || Array.isArray(node)) && Object.hasOwn(node, t) ? (node as Record<string, unknown>)[t] : undefined), document);
+    if (keyword === undefined || !agrees(path.at(-1)!, keyword, error.params)) continue;
+    const applies = instancePattern(path.slice(0, -1), root.anchored);
+    if (applies && !applies.test(error.instancePath)) continue;
+    cited.add(
+      rules.find((rule) => {
+        const base = tokens(rule.pointer);
+        if (base.length < root.tokens.length || at.length <= base.length || base.some((t, i) => t !== at[i])) return false;
+        if (!rule.keywords.includes(at[base.length]!)) return false;
+        return instancePattern(base.slice(root.tokens.length), root.anchored)?.test(error.instancePath) ?? false;
+      }),
+    );
+  }
+  return cited.size === 1 ? [...cited][0] : undefined;
+}
+
+/**
+ * Whether an error's params agree with the keyword's value in a schema: Ajv puts the value it
+ * checked against in the params of these keywords. Any other keyword agrees.
+ */
+function agrees(keyword: string, value: unknown, params: Record<string, unknown>): boolean {
+  switch (keyword) {
+    case "pattern":
+    case "format":
+    case "multipleOf":
+      return params[keyword] === value;
+    case "const":
+      return isDeepStrictEqual(params.allowedValue, value);
+    case "enum":
+      return isDeepStrictEqual(params.allowedValues, value);
+    case "required":
+      return Array.isArray(value) && value.includes(params.missingProperty);
+    case "type":
+      return String(params.type) === (Array.isArray(value) ? value.join(",") : String(value));
+    default:
+      return !("limit" in params) || params.limit === value;
+  }
+}
+
+/**
+ * The instance paths a subschema at `path` (schema tokens below a function root) applies to, or
+ * undefined when they cannot be told; below any whole number of segments unless `anchored`.
+ */
+function instancePattern(path: readonly string[], anchored: boolean): RegExp | undefined {
   let source = "";
   const segment = (literal?: string) => (source += literal === undefined ? "/[^/]*" : `/${literal.replace(/~/g, "~0").replace(/\//g, "~1").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
   for (let i = 0; i < path.length; i++) {
@@ -311,5 +377,5 @@ function instancePattern(path: readonly string[]): RegExp | undefined {
     else if (t === "allOf" || t === "anyOf" || t === "oneOf" || t === "dependentSchemas") i++;
     else if (t !== "not" && t !== "if" && t !== "then" && t !== "else") return undefined;
   }
-  return new RegExp(`^${source}$`);
+  return new RegExp(`^${anchored ? "" : "(?:/[^/]*)*"}${source}$`);
 }

@@ -88,6 +88,30 @@ test("specgen validate: a rule deep in a schema is cited only for the values it 
   ]);
 });
 
+test("specgen validate: a rule in a component is cited wherever the component is used, and never for a look-alike keyword of another", () => {
+  const dir = tempDir();
+  const item = "{$ref: '#/components/schemas/Item'}";
+  writeFileSync(
+    join(dir, "api.yaml"),
+    `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {type: object, properties: {list: {type: array, items: ${item}}, one: ${item}, other: {$ref: '#/components/schemas/Other'}}}\n` +
+      `components:\n  schemas:\n    Item: {type: object, properties: {id: {type: string}, kids: {type: array, items: ${item}}}}\n    Other: {type: object, properties: {id: {type: string, pattern: "^y"}}}\n`,
+  );
+  writeFileSync(join(dir, "rules.yaml"), `overlay: 1.0.0\ninfo: {title: t, version: "1"}\nactions:\n  - target: $.components.schemas.Item.properties.id\n    description: Ids start with x.\n    update: {pattern: "^x"}\n`);
+  writeFileSync(join(dir, "specgen.config.json"), JSON.stringify({ specs: ".", overlays: { "api.yaml": ["rules.yaml"] } }));
+  writeFileSync(join(dir, "doc.json"), JSON.stringify({ list: [{ id: "xa" }, { id: "b", kids: [{ id: "c" }] }], one: { id: "q" }, other: { id: "z" } }));
+  const r = specgen(["validate", "api.yaml#getA", "doc.json"], { cwd: dir });
+  assert.equal(r.status, 1, r.stderr);
+  const cite = " (overlay rule: Ids start with x. [rules.yaml#/actions/0])";
+  assert.deepEqual(lines(r.stdout), [
+    `doc.json:1:28: /list/1/id must match pattern "^x"${cite}`,
+    // Item's function, called through Item's own $ref, two levels down.
+    `doc.json:1:46: /list/1/kids/0/id must match pattern "^x"${cite}`,
+    `doc.json:1:66: /one/id must match pattern "^x"${cite}`,
+    // Other's spec-given pattern fails at the same schema path, "#/properties/id/pattern".
+    'doc.json:1:85: /other/id must match pattern "^y"',
+  ]);
+});
+
 test("specgen validate --format github-actions annotates the file; --format json prints the findings", () => {
   const dir = tempDir();
   const odd = join(dir, "a,b:c%.json");
