@@ -1,5 +1,4 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { getLineColLocation, Source } from "@redocly/openapi-core";
 import { dirname, relative, resolve, sep } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { loadProjectConfig } from "./config.js";
@@ -10,6 +9,7 @@ import { compileValidatorModule, exportNames, formatsModule, helpersModule, lite
 import { displayPointer, problemSources, tooDeep, type AjvErrorObject, type ValidateFunction } from "./runtime/validation.js";
 import type { OverlayRule } from "./load/overlay.js";
 import { isObject } from "./load/refs.js";
+import { pointerTokens, textLocator } from "./load/locate.js";
 
 /**
  * Core of `specgen validate <spec>#<operationId or schema name> <file.json…>`: the spec's
@@ -227,7 +227,7 @@ export async function runValidate(target: string, files: readonly string[], opti
       problems = problemSources(tooDeep(err));
     }
     if (!problems.length) valid++;
-    const at = problems.length ? locator(file, text) : undefined;
+    const at = problems.length ? textLocator(file, text) : undefined;
     for (const { problem: p, error } of problems) {
       const rule = citeRule(rules, roots, loaded.spec.document, error);
       findings.push({
@@ -239,26 +239,6 @@ export async function runValidate(target: string, files: readonly string[], opti
   stdout.push(...formatFindings(findings, options.format ?? "text"));
   stderr.push(`specgen validate: ${valid} of ${files.length} file(s) valid against ${chosen.name} (${target.slice(0, hash)})`);
   return { exitCode: usage ? 2 : valid === files.length ? 0 : 1, stdout, stderr };
-}
-
-/**
- * Line and column of the value at a JSON pointer in `text` (for a missing member, of the object
- * that lacks it), through Redocly's source locator, which parses the text once; undefined when
- * the text cannot be mapped (Redocly's YAML parser gives up on JSON nested thousands deep).
- */
-function locator(file: string, text: string): (pointer: string) => { line: number; col: number } | undefined {
-  const source = new Source(file, text);
-  let broken = false;
-  return (pointer) => {
-    if (broken) return undefined;
-    try {
-      const { start } = getLineColLocation({ source, pointer: `#${pointer.split("/").map(encodeURIComponent).join("/")}`, reportOnKey: false });
-      return { line: start.line, col: start.col };
-    } catch {
-      broken = true;
-      return undefined;
-    }
-  };
 }
 
 /**
@@ -277,10 +257,6 @@ export function formatFindings(findings: readonly Finding[], format: ValidateFor
     return `::error file=${property(f.file)}${place},title=${property("specgen validate")}::${data(what)}`;
   });
 }
-
-/** The reference tokens of a JSON pointer, or of one in URI fragment form (`#/a%20b`, as Ajv writes schema paths). */
-const tokens = (pointer: string, fragment = false): string[] =>
-  pointer.split("/").slice(1).map((t) => (fragment ? decodeURIComponent(t) : t).replace(/~1/g, "/").replace(/~0/g, "~"));
 
 /**
  * Where Ajv's compiled functions start, as schema tokens: the target's own function (reached with
@@ -303,8 +279,8 @@ function functionRoots(document: unknown, targetAt: string): FunctionRoot[] {
     }
   };
   visit(document);
-  const roots = [...refs].map((ref) => ({ tokens: tokens(ref.slice(1), true), anchored: false }));
-  const target = tokens(targetAt);
+  const roots = [...refs].map((ref) => ({ tokens: pointerTokens(ref), anchored: false }));
+  const target = pointerTokens(targetAt);
   const same = (a: readonly string[]) => a.length === target.length && a.every((t, i) => t === target[i]);
   return roots.some((r) => same(r.tokens)) ? roots : [{ tokens: target, anchored: true }, ...roots];
 }
@@ -319,7 +295,7 @@ function functionRoots(document: unknown, targetAt: string): FunctionRoot[] {
  */
 function citeRule(rules: readonly OverlayRule[], roots: readonly FunctionRoot[], document: unknown, error: AjvErrorObject): OverlayRule | undefined {
   if (!error.schemaPath.startsWith("#/")) return undefined;
-  const path = tokens(error.schemaPath.slice(1), true);
+  const path = pointerTokens(error.schemaPath);
   const cited = new Set<OverlayRule | undefined>();
   for (const root of roots) {
     const at = [...root.tokens, ...path];
@@ -329,7 +305,7 @@ function citeRule(rules: readonly OverlayRule[], roots: readonly FunctionRoot[],
     if (applies && !applies.test(error.instancePath)) continue;
     cited.add(
       rules.find((rule) => {
-        const base = tokens(rule.pointer);
+        const base = pointerTokens(rule.pointer);
         if (base.length < root.tokens.length || at.length <= base.length || base.some((t, i) => t !== at[i])) return false;
         if (!rule.keywords.includes(at[base.length]!)) return false;
         return instancePattern(base.slice(root.tokens.length), root.anchored)?.test(error.instancePath) ?? false;

@@ -106,15 +106,18 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 
 /** `node`, or what its local `$ref` (`#/…`, followed up to 32 times) points at in `document`; undefined for a dangling one. */
 export function deref(document: Record<string, unknown>, node: unknown): unknown {
+  return derefAt(document, node, []).node;
+}
+
+/** {@link deref}, with the reference tokens of where the node found is (`at` for a node that is no `$ref`). */
+export function derefAt(document: Record<string, unknown>, node: unknown, at: string[]): { node: unknown; at: string[] } {
   for (let i = 0; i < 32 && isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/"); i++) {
     let target: unknown = document;
-    for (const part of node.$ref.slice(2).split("/")) {
-      const key = decodeURIComponent(part).replace(/~1/g, "/").replace(/~0/g, "~");
-      target = isObject(target) && Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
-    }
+    at = node.$ref.slice(2).split("/").map((part) => decodeURIComponent(part).replace(/~1/g, "/").replace(/~0/g, "~"));
+    for (const key of at) target = isObject(target) && Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
     node = target;
   }
-  return node;
+  return { node, at };
 }
 
 /** Every `$ref` string in a document; iterative, and each shared (aliased) node is visited once. */

@@ -4,7 +4,8 @@ import type { SpecFile } from "../load/read.js";
 import { bundleOpenApi, bundleSchema } from "../load/bundle.js";
 import { makeRefPolicy, type RefPolicy } from "../load/policy.js";
 import { applyOverlay, type OverlayRule } from "../load/overlay.js";
-import { deref, isObject } from "../load/refs.js";
+import { deref, derefAt, isObject } from "../load/refs.js";
+import { pointerTokens, textLocator } from "../load/locate.js";
 import { SpecError } from "../errors.js";
 import { NameTable, camelCase, pascalCase, plainPascalCase, singular } from "./names.js";
 import type { Model, NamedSchema, PackageInfo, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, SpecModel } from "./types.js";
@@ -36,33 +37,50 @@ export async function buildModel(
   const specs: SpecModel[] = [];
   for (const file of files) {
     const source = relative(root, file.path).split(sep).join("/");
-    inputs.push(file.path);
-    const module = source.replace(/\.(ya?ml|json)$/i, "");
-    const header = /^(#[^\n]*\n)+/.exec(file.text)?.[0];
-    if (header && /copyright|licen[cs]e/i.test(header)) notices.push({ source, text: header.replace(/^# ?/gm, "") });
-    if (file.kind === "openapi") {
-      let overlaid: unknown;
-      const rules: OverlayRule[] = [];
-      for (const overlay of overlays.get(file.path) ?? []) overlaid = applyOverlay(overlaid ?? file.doc, overlay.doc, overlay.path, (r) => rules.push(r));
-      rejectRedoclyTraps(file.doc, source);
-      if (overlaid !== undefined) rejectRedoclyTraps(overlaid, `${source} (with its overlays)`);
-      const bundled = await redocly(source, () => bundleOpenApi(file.path, overlaid, refs, file));
-      problems.push(...bundled.problems.map(explainPrototypeKey));
-      inputs.push(...bundled.files);
-      if (bundled.problems.length) continue;
-      rejectNonFinite(bundled.document, source);
-      const spec = openApiSpec(source, module, bundled.document, (m) => warnings.push(`${source}: ${m}`));
-      specs.push(rules.length ? { ...spec, overlayRules: rules } : spec);
-    } else if (file.kind === "json-schema") {
-      rejectRedoclyTraps(file.doc, source);
-      const built = await redocly(source, () => schemaSpec(file, source, module, (m) => warnings.push(`${source}: ${m}`), refs));
-      problems.push(...built.problems);
-      inputs.push(...built.files);
-      if (built.spec) specs.push(built.spec);
+    // A SpecError raised while reading the spec gets the line of its pointer in the file.
+    try {
+      inputs.push(file.path);
+      const module = source.replace(/\.(ya?ml|json)$/i, "");
+      const header = /^(#[^\n]*\n)+/.exec(file.text)?.[0];
+      if (header && /copyright|licen[cs]e/i.test(header)) notices.push({ source, text: header.replace(/^# ?/gm, "") });
+      if (file.kind === "openapi") {
+        let overlaid: unknown;
+        const rules: OverlayRule[] = [];
+        for (const overlay of overlays.get(file.path) ?? []) overlaid = applyOverlay(overlaid ?? file.doc, overlay.doc, overlay.path, (r) => rules.push(r));
+        rejectRedoclyTraps(file.doc, source);
+        if (overlaid !== undefined) rejectRedoclyTraps(overlaid, `${source} (with its overlays)`);
+        const bundled = await redocly(source, () => bundleOpenApi(file.path, overlaid, refs, file));
+        problems.push(...bundled.problems.map(explainPrototypeKey));
+        inputs.push(...bundled.files);
+        if (bundled.problems.length) continue;
+        rejectNonFinite(bundled.document, source);
+        const spec = openApiSpec(source, module, bundled.document, (m) => warnings.push(`${source}: ${m}`));
+        specs.push(rules.length ? { ...spec, overlayRules: rules } : spec);
+      } else if (file.kind === "json-schema") {
+        rejectRedoclyTraps(file.doc, source);
+        const built = await redocly(source, () => schemaSpec(file, source, module, (m) => warnings.push(`${source}: ${m}`), refs));
+        problems.push(...built.problems);
+        inputs.push(...built.files);
+        if (built.spec) specs.push(built.spec);
+      }
+    } catch (err) {
+      throw located(err, source, file);
     }
   }
   separateValueNames(specs, (m) => warnings.push(m));
   return { model: { specs, warnings, pkg: { ...pkg, notices } }, problems, inputs };
+}
+
+/** `err` with the line and column of its pointer in the spec file's text, when the pointer names a value written there. */
+function located(err: unknown, source: string, file: SpecFile): unknown {
+  if (!(err instanceof SpecError) || err.file !== source || err.line !== undefined || err.pointer === undefined) return err;
+  let node: unknown = file.doc;
+  for (const t of pointerTokens(err.pointer)) {
+    node = (isObject(node) || Array.isArray(node)) && Object.hasOwn(node, t) ? (node as Record<string, unknown>)[t] : undefined;
+    if (node === undefined) return err;
+  }
+  const at = textLocator(file.path, file.text)(err.pointer);
+  return at ? new SpecError(err.message, err.file, at.line, at.col, err.pointer) : err;
 }
 
 /**
@@ -153,24 +171,24 @@ function openApiSpec(source: string, module: string, document: Record<string, un
   const paths = isObject(document.paths) ? document.paths : {};
   for (const [pathKey, raw] of Object.entries(paths)) {
     // A path item may be a `$ref` (to components/pathItems); Redocly's bundle keeps it.
-    const item = deref(document, raw);
+    const { node: item, at } = derefAt(document, raw, ["paths", pathKey]);
     if (!isObject(item)) continue;
     const trimmed = pathKey.trim();
     if (trimmed !== pathKey) warn(`path key ${JSON.stringify(pathKey)} has surrounding whitespace; requests use ${JSON.stringify(trimmed)}`);
     const path = encodePathLiterals(trimmed);
     if (path !== trimmed) warn(`path ${JSON.stringify(trimmed)} has characters a URL path cannot hold; requests use ${JSON.stringify(path)}`);
     for (const method of METHODS) {
-      if (isObject(item[method])) operations.push(operationOf({ source, document, names, operationIds, warn }, "paths", pathKey, path, item, method));
+      if (isObject(item[method])) operations.push(operationOf({ source, document, names, operationIds, warn }, "paths", pathKey, path, { item, at }, method));
     }
   }
   // Webhooks are requests the API makes: no client function, but named types and validators
   // for what a receiver gets (and returns).
   const webhooks: OperationModel[] = [];
   for (const [key, raw] of Object.entries(isObject(document.webhooks) ? document.webhooks : {})) {
-    const item = deref(document, raw);
+    const { node: item, at } = derefAt(document, raw, ["webhooks", key]);
     if (!isObject(item)) continue;
     for (const method of METHODS) {
-      if (isObject(item[method])) webhooks.push(operationOf({ source, document, names, operationIds, warn }, "webhooks", key, key, item, method));
+      if (isObject(item[method])) webhooks.push(operationOf({ source, document, names, operationIds, warn }, "webhooks", key, key, { item, at }, method));
     }
   }
   return { source, module, kind: "openapi", document, basePath: basePathOf(document, warn), operations, schemas: [], webhooks };
@@ -182,7 +200,8 @@ function operationOf(
   root: "paths" | "webhooks",
   pathKey: string,
   path: string,
-  item: Record<string, unknown>,
+  // The path item, and where it is written (itself, or the component its `$ref` names): error pointers name that place.
+  { item, at }: { item: Record<string, unknown>; at: string[] },
   method: (typeof METHODS)[number],
 ): OperationModel {
   const { source, document, names, operationIds, warn } = ctx;
@@ -193,14 +212,14 @@ function operationOf(
   if (specId !== undefined) {
     // openapi-typescript keys its `operations` interface by operationId: a repeat is a duplicate member.
     const prior = operationIds.get(specId);
-    if (prior) throw new SpecError(`operationId ${JSON.stringify(specId)} is also used by ${prior}; operationIds must be unique`, source, undefined, undefined, shownPointer([root, pathKey, method, "operationId"]));
+    if (prior) throw new SpecError(`operationId ${JSON.stringify(specId)} is also used by ${prior}; operationIds must be unique`, source, undefined, undefined, shownPointer([...at, method, "operationId"]));
     operationIds.set(specId, root === "paths" ? `${method.toUpperCase()} ${JSON.stringify(pathKey)}` : where);
   }
   const parameters = collectParameters(document, item.parameters, op.parameters);
   for (const p of parameters) {
     // The runtime fills `{name}` placeholders with a regex that stops at braces and line breaks.
     if (root === "paths" && p.in === "path" && /[{}\r\n\u2028\u2029]/.test(p.name)) {
-      throw new SpecError(`path parameter name ${JSON.stringify(p.name)} contains a brace or line break, so no request can fill its placeholder`, source, undefined, undefined, shownPointer([root, pathKey, method, "parameters"]));
+      throw new SpecError(`path parameter name ${JSON.stringify(p.name)} contains a brace or line break, so no request can fill its placeholder`, source, undefined, undefined, shownPointer([...at, method, "parameters"]));
     }
   }
   const responses = collectResponses(document, [root, pathKey, method, "responses"], op.responses);
