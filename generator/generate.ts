@@ -2,8 +2,10 @@ import { relative, resolve } from "node:path";
 import type { NormalizedProblem } from "@redocly/openapi-core";
 import { loadProjectConfig, OUTPUT_KINDS, type OutputKind, type ProjectConfig } from "./config.js";
 import { discoverSpecFiles } from "./load/discover.js";
-import { readSpecFile, type SpecFile } from "./load/read.js";
-import { makeRefPolicy } from "./load/policy.js";
+import { readSpecFile, strayKind, type SpecFile } from "./load/read.js";
+import { makeRefPolicy, type RefPolicy } from "./load/policy.js";
+import { references } from "./load/fragments.js";
+import { DocumentStore } from "./load/refs.js";
 import { SpecError } from "./errors.js";
 import type { Model } from "./model/types.js";
 import type { GeneratedFile } from "./emit/file.js";
@@ -92,11 +94,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     return { files: [], model: { specs: [], warnings: [], pkg: { ...config.package, notices: [] } }, problems: [], warnings: [], out, written: false, upToDate: true };
   }
 
-  const specFiles: SpecFile[] = [];
-  for (const path of specPaths) {
-    const file = readSpecFile(path);
-    if (file.kind === "openapi" || file.kind === "json-schema") specFiles.push(file);
-  }
+  const specFiles = inputFiles(specPaths.map(readSpecFile), refs);
   const overlays = new Map(overlayPaths.map(([spec, files]) => [spec, files.map((f) => readSpecFile(f))]));
   const kinds = selectedKinds(config.emit);
   // A spec this big will print its types on a worker thread: started now, the worker loads
@@ -107,6 +105,21 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   } finally {
     await stopSpare?.();
   }
+}
+
+/**
+ * The spec inputs among the files read: OpenAPI documents and JSON Schemas, less the example
+ * data the documents reference (see load/fragments.ts). Other files are left to `lint`, except a
+ * list or scalar at the top level that no document references, which cannot be anything.
+ */
+function inputFiles(files: SpecFile[], refs: RefPolicy): SpecFile[] {
+  const of = (kind: SpecFile["kind"]) => files.filter((f) => f.kind === kind).map((f) => f.path);
+  const { referenced, data } = files.some((f) => f.kind === "json-schema" || f.kind === "unknown")
+    ? references(new DocumentStore(refs, files.map((f) => [f.path, f.doc])), of("openapi"), of("json-schema"))
+    : { referenced: new Set<string>(), data: new Set<string>() };
+  const stray = files.find((f) => f.kind === "unknown" && !referenced.has(f.path) && (typeof f.doc !== "object" || Array.isArray(f.doc)));
+  if (stray) throw new SpecError(strayKind(stray.doc), stray.path, 1, 1);
+  return files.filter((f) => (f.kind === "openapi" || f.kind === "json-schema") && !data.has(f.path));
 }
 
 /** The rest of {@link generate}, from the read spec files on. */

@@ -1,8 +1,9 @@
 import { lint as redoclyLint, type Config, type NormalizedProblem } from "@redocly/openapi-core";
 import { readFileSync } from "node:fs";
 import { discoverSpecFiles } from "../load/discover.js";
-import { readSpecFile, type DocumentKind, type SpecFile } from "../load/read.js";
+import { readSpecFile, strayKind, type DocumentKind, type SpecFile } from "../load/read.js";
 import { DocumentStore } from "../load/refs.js";
+import { references } from "../load/fragments.js";
 import { applyOverlay, overlayActions } from "../load/overlay.js";
 import { assertReadable, hasScheme, makeRefPolicy, type RefOptions, type RefPolicy } from "../load/policy.js";
 import { PolicyResolver } from "../load/resolver.js";
@@ -32,7 +33,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
   const config: Config = await loadLintConfig(options.config, policy);
   const files: LintResult["files"] = [];
   const problems: NormalizedProblem[] = [];
-  const specs = [];
+  const specs: SpecFile[] = [];
   for (const path of discoverSpecFiles(paths, cwd)) {
     try {
       specs.push(readSpecFile(path));
@@ -42,16 +43,17 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
       problems.push(problemFromError(err));
     }
   }
-  const fragments = referencedFiles(specs, policy);
+  // Files that documents reference are linted through them; example data only so.
+  const store = new DocumentStore(policy, specs.map((s) => [s.path, s.doc]));
+  const of = (kind: DocumentKind) => specs.filter((s) => s.kind === kind).map((s) => s.path);
+  const { referenced, data } = references(store, of("openapi"), of("json-schema"));
   for (const spec of specs) {
     const { path } = spec;
     files.push({ path, kind: spec.kind });
     if (spec.kind === "openapi") problems.push(...(await lintOpenApi(path, config, policy)));
-    else if (spec.kind === "json-schema") problems.push(...lintJsonSchema(path, spec.text, spec.doc));
+    else if (spec.kind === "json-schema" && !data.has(path)) problems.push(...lintJsonSchema(path, spec.text, spec.doc));
     else if (spec.kind === "overlay") problems.push(...lintOverlay(spec, policy));
-    else if (spec.kind === "unknown" && !fragments.has(path)) {
-      problems.push(fileProblem(path, spec.text, "Neither an OpenAPI document (no `openapi` field) nor a JSON Schema (no schema keyword at the top level), and no OpenAPI document here refers to it.", "document-kind"));
-    }
+    else if (spec.kind === "unknown" && !referenced.has(path)) problems.push(fileProblem(path, spec.text, `${strayKind(spec.doc)}, and no document here refers to it.`, "document-kind"));
   }
   const visible = dropRepeats(problems.filter((p) => !p.ignored));
   return {
@@ -60,25 +62,6 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
     errors: visible.filter((p) => p.severity === "error").length,
     warnings: visible.filter((p) => p.severity === "warn").length,
   };
-}
-
-/**
- * Files that OpenAPI documents of this run `$ref` (such as Matrix's `definitions/security.yaml`):
- * fragments of another document, linted through it rather than on their own.
- */
-function referencedFiles(specs: SpecFile[], policy: RefPolicy): Set<string> {
-  const store = new DocumentStore(policy);
-  const out = new Set<string>();
-  for (const spec of specs) {
-    if (spec.kind !== "openapi") continue;
-    try {
-      // Targets that cannot be read are skipped: Redocly's lint reports each at its `$ref`.
-      for (const path of store.closure(spec.path).keys()) if (path !== spec.path) out.add(path);
-    } catch {
-      // the document itself is reported where it is linted
-    }
-  }
-  return out;
 }
 
 /** Redocly's lint of one OpenAPI file, reading through the policy's resolver. */

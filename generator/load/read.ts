@@ -129,11 +129,13 @@ export function checkAliasExpansion(doc: unknown, file: string): void {
   }
 }
 
+/**
+ * What a parsed file is. A list or a scalar at the top level is `unknown`: it may be example data
+ * that a document references (a list of events); {@link strayKind} says why it is no spec.
+ */
 export function classify(doc: unknown, file: string): DocumentKind {
   if (doc === undefined || doc === null) throw new SpecError("the file is empty", file, 1, 1);
-  if (typeof doc !== "object" || Array.isArray(doc)) {
-    throw new SpecError(`expected a mapping at the top level, found ${Array.isArray(doc) ? "a list" : typeof doc}`, file, 1, 1);
-  }
+  if (typeof doc !== "object" || Array.isArray(doc)) return "unknown";
   const root = doc as Record<string, unknown>;
   if ("swagger" in root) {
     throw new SpecError(`Swagger ${String(root.swagger)} is not supported: convert it to OpenAPI 3.x first`, file, 1, 1, "/swagger");
@@ -147,6 +149,13 @@ export function classify(doc: unknown, file: string): DocumentKind {
   }
   if ("overlay" in root) return "overlay";
   return SCHEMA_KEYWORDS.some((k) => k in root) ? "json-schema" : "unknown";
+}
+
+/** Why a document of kind `unknown` is neither a spec nor an overlay. */
+export function strayKind(doc: unknown): string {
+  return typeof doc === "object" && doc !== null && !Array.isArray(doc)
+    ? "Neither an OpenAPI document (no `openapi` field) nor a JSON Schema (no schema keyword at the top level)"
+    : `expected a mapping at the top level, found ${Array.isArray(doc) ? "a list" : typeof doc} (so neither an OpenAPI document nor a JSON Schema)`;
 }
 
 /** Reads and classifies one spec file; every failure is a SpecError naming the file. */

@@ -11,9 +11,15 @@ import { assertReadable, hasScheme, type RefPolicy } from "./policy.js";
  * Without a policy, any local file may be read and nothing remote.
  */
 export class DocumentStore {
-  readonly #docs = new Map<string, unknown>();
+  readonly #docs: Map<string, unknown>;
 
-  constructor(readonly policy?: RefPolicy) {}
+  /** `parsed`: documents already read this run (the spec files given), by absolute path. */
+  constructor(
+    readonly policy?: RefPolicy,
+    parsed: Iterable<readonly [string, unknown]> = [],
+  ) {
+    this.#docs = new Map(parsed);
+  }
 
   /** The parsed document at `path`; `from` is the file whose `$ref` leads there. */
   get(path: string, from = path): unknown {

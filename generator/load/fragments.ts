@@ -1,0 +1,84 @@
+/**
+ * What the OpenAPI documents of a run reference. A folder of specs also holds files that are
+ * parts of them: shared definitions, and example data (Matrix keeps example events as JSON files
+ * that `$ref`s inside `example` values pull in). Such files are linted and bundled through the
+ * documents that reference them; this tells `lint` and `generate` which they are.
+ *
+ * @module
+ */
+import { SpecError } from "../errors.js";
+import { DocumentStore, isObject, refFile } from "./refs.js";
+
+export interface References {
+  /** Every file a `$ref` of the documents reaches, directly or through other files. */
+  referenced: Set<string>;
+  /**
+   * The example data: files reached through `$ref`s inside an `example` or `examples` value (or
+   * inside other example data), and through no other `$ref` of an OpenAPI document. They are
+   * never spec inputs, even where they look like a schema (an event's `"type": "m.room.create"`).
+   */
+  data: Set<string>;
+}
+
+/**
+ * The references of the OpenAPI documents at `openapi` and of the JSON Schemas at `schemas`. A
+ * file that looks like a schema may yet be example data (Matrix's `definitions/pdu_v1.yaml` has
+ * `example: {$ref: ../examples/pdu_v1.json}`, and that file has a `type` member), so the schemas
+ * are walked too; what an OpenAPI document uses as a schema is never data. Files that cannot be
+ * read are left out (lint reports them at their `$ref`).
+ */
+export function references(store: DocumentStore, openapi: readonly string[], schemas: readonly string[]): References {
+  const seen = { openapi: new Set<string>(), schema: new Set<string>(), data: new Set<string>() };
+  const referenced = new Set<string>();
+  type Mode = keyof typeof seen;
+  const queue: Array<[path: string, mode: Mode]> = [...openapi.map((p): [string, Mode] => [p, "openapi"]), ...schemas.map((p): [string, Mode] => [p, "schema"])];
+  while (queue.length) {
+    const [path, mode] = queue.pop()!;
+    if (seen[mode].has(path)) continue;
+    seen[mode].add(path);
+    let doc: unknown;
+    try {
+      doc = store.get(path);
+    } catch (err) {
+      if (err instanceof SpecError) continue;
+      throw err;
+    }
+    for (const [ref, inExample] of positionedRefs(doc)) {
+      let target: string | undefined;
+      try {
+        target = refFile(ref, path);
+      } catch (err) {
+        if (err instanceof SpecError) continue;
+        throw err;
+      }
+      if (target === undefined) continue;
+      referenced.add(target);
+      queue.push([target, inExample ? "data" : mode]);
+    }
+  }
+  return { referenced, data: new Set([...seen.data].filter((p) => !seen.openapi.has(p))) };
+}
+
+/**
+ * Every `$ref` string in a document, with whether it sits inside an `example` or `examples`
+ * value. A key of a `properties` map is a property name, not a keyword, so a property named
+ * `examples` is not an example. Iterative; a shared (aliased) node is visited once per position.
+ */
+function positionedRefs(doc: unknown): Array<[ref: string, inExample: boolean]> {
+  const out: Array<[string, boolean]> = [];
+  const seen = [new Set<object>(), new Set<object>()];
+  const stack: Array<[node: unknown, inExample: boolean, names: boolean]> = [[doc, false, false]];
+  while (stack.length) {
+    const [node, inExample, names] = stack.pop()!;
+    if (typeof node !== "object" || node === null || seen[Number(inExample)]!.has(node)) continue;
+    seen[Number(inExample)]!.add(node);
+    if (Array.isArray(node)) for (const v of node) stack.push([v, inExample, false]);
+    else if (isObject(node)) {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === "$ref" && typeof v === "string") out.push([v, inExample]);
+        else stack.push([v, inExample || (!names && (k === "example" || k === "examples")), !inExample && (k === "properties" || k === "patternProperties")]);
+      }
+    }
+  }
+  return out;
+}
