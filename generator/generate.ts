@@ -108,18 +108,18 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 }
 
 /**
- * The spec inputs among the files read: OpenAPI documents and JSON Schemas, less the example
- * data the documents reference (see load/fragments.ts). Other files are left to `lint`, except a
+ * The spec inputs among the files read: OpenAPI documents and JSON Schemas, less the fragments
+ * the documents reference (example data, containers; see load/fragments.ts). Other files are left to `lint`, except a
  * list or scalar at the top level that no document references, which cannot be anything.
  */
 function inputFiles(files: SpecFile[], refs: RefPolicy): SpecFile[] {
   const of = (kind: SpecFile["kind"]) => files.filter((f) => f.kind === kind).map((f) => f.path);
-  const { referenced, data } = files.some((f) => f.kind === "json-schema" || f.kind === "unknown")
+  const { referenced, fragments } = files.some((f) => f.kind === "json-schema" || f.kind === "unknown")
     ? references(new DocumentStore(refs, files.map((f) => [f.path, f.doc])), of("openapi"), of("json-schema"))
-    : { referenced: new Set<string>(), data: new Set<string>() };
+    : { referenced: new Set<string>(), fragments: new Set<string>() };
   const stray = files.find((f) => f.kind === "unknown" && !referenced.has(f.path) && (typeof f.doc !== "object" || Array.isArray(f.doc)));
   if (stray) throw new SpecError(strayKind(stray.doc), stray.path, 1, 1);
-  return files.filter((f) => (f.kind === "openapi" || f.kind === "json-schema") && !data.has(f.path));
+  return files.filter((f) => (f.kind === "openapi" || f.kind === "json-schema") && !fragments.has(f.path));
 }
 
 /** The rest of {@link generate}, from the read spec files on. */

@@ -43,8 +43,8 @@ const FILES = {
 test("example data: files reached only through example values, transitively, however they look", () => {
   const dir = folder(FILES);
   const at = (p: string) => join(dir, p);
-  const { referenced, data } = references(new DocumentStore(), [at("api.yaml")], [at("event.yaml"), at("list.yaml"), at("schema.yaml"), at("examples/event.json"), at("examples/creator.json"), at("examples/pdu.json")]);
-  assert.deepEqual([...data].map((p) => p.slice(dir.length + 1)).sort(), ["examples/creator.json", "examples/event.json", "examples/history.json", "examples/pdu.json"]);
+  const { referenced, fragments } = references(new DocumentStore(), [at("api.yaml")], [at("event.yaml"), at("list.yaml"), at("schema.yaml"), at("examples/event.json"), at("examples/creator.json"), at("examples/pdu.json")]);
+  assert.deepEqual([...fragments].map((p) => p.slice(dir.length + 1)).sort(), ["examples/creator.json", "examples/event.json", "examples/history.json", "examples/pdu.json"]);
   assert.deepEqual([...referenced].map((p) => p.slice(dir.length + 1)).sort(), ["event.yaml", "examples/creator.json", "examples/event.json", "examples/history.json", "examples/pdu.json", "list.yaml"]);
 });
 
@@ -53,8 +53,18 @@ test("a file an OpenAPI document uses as a schema is no example data, even if an
     "api.yaml": api("{$ref: ./thing.yaml}", "{$ref: ./thing.yaml}"),
     "thing.yaml": "type: object\n",
   });
-  const { data } = references(new DocumentStore(), [join(dir, "api.yaml")], [join(dir, "thing.yaml")]);
-  assert.deepEqual([...data], []);
+  const { fragments } = references(new DocumentStore(), [join(dir, "api.yaml")], [join(dir, "thing.yaml")]);
+  assert.deepEqual([...fragments], []);
+});
+
+test("a file referenced only through pointers into it is a container of parts, not a schema", () => {
+  const dir = folder({
+    // DigitalOcean's shape: a map of parameters, one of them named `type`.
+    "api.yaml": "openapi: 3.1.0\ninfo: {title: t, version: \"1\"}\npaths:\n  /i:\n    get:\n      parameters: [{$ref: \"./params.yaml#/type\"}]\n      responses: {\"204\": {description: ok}}\n",
+    "params.yaml": "type: {in: query, name: type, schema: {type: string}}\n",
+  });
+  const { fragments } = references(new DocumentStore(), [join(dir, "api.yaml")], [join(dir, "params.yaml")]);
+  assert.deepEqual([...fragments], [join(dir, "params.yaml")]);
 });
 
 test("generate and lint take the schemas of a folder with example data, and only those", async () => {

@@ -5,6 +5,7 @@ import type { OpenAPI3 } from "openapi-typescript";
 import type * as TypeScript from "typescript";
 import { SpecError } from "../errors.js";
 import { deref, isObject } from "../load/refs.js";
+import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
 import { isLargeSpec } from "../model/size.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { WorkerTask } from "./worker.js";
@@ -60,13 +61,6 @@ function takeTypesWorker(): WorkerTask {
 /** Keywords that constrain values without changing their TypeScript type. */
 const VALUE_ONLY = new Set(["contains", "minContains", "maxContains", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "format", "description", "title"]);
 
-/** Values of these keys are data, not documentation: never rewritten. */
-const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
-/**
- * Keys whose values map names to objects (schema properties, components, media types, …): an
- * entry named `description`, `default` or `x-foo` there is a name, and its value is visited.
- */
-const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas", "responses", "parameters", "headers", "content", "paths", "pathItems", "requestBodies", "callbacks", "links", "encoding", "variables", "webhooks", "mapping"]);
 /** Enum-member descriptions, which openapi-typescript prints as `//` comments (with its `enum` option, issue #1984). */
 const ENUM_DESCRIPTIONS = ["x-enum-descriptions", "x-enumDescriptions"];
 

@@ -15,6 +15,8 @@ import { formatNames } from "ajv-formats/dist/formats.js";
 import { SpecError } from "../errors.js";
 import { uri } from "../runtime/formats.js";
 import { isObject } from "../load/refs.js";
+import { isOpenApi30, schemaFrom30 } from "../load/oas30.js";
+import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { isLargeSpec } from "../model/size.js";
 import { jsdoc } from "./comment.js";
@@ -30,8 +32,6 @@ export const HELPERS_BUNDLE_URL = new URL("../runtime/helpers.bundle.js", import
 
 /** OpenAPI 3.1 Schema Object keywords that JSON Schema 2020-12 does not define; all are annotations. */
 export const OPENAPI_ANNOTATIONS = ["example", "xml", "externalDocs", "discriminator"] as const;
-/** Values of these keys are data, not schemas: their `x-*` and `format` keys are not looked at. */
-const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
 /** Every Ajv instance id starts here; it only has to be an absolute URI, never fetched. */
 const ID_BASE = "specgen:";
 /** Where the bundled document sits inside the schema resource registered with Ajv. */
@@ -239,7 +239,7 @@ export function createAjv(
       keys[validate] = `${id}${ref}`;
     }
   }
-  const resource = { $id: id, $defs: { document: ajvDocument(spec.document, `#${DOCUMENT_AT}`), exports } };
+  const resource = { $id: id, $defs: { document: ajvDocument(spec.document, `#${DOCUMENT_AT}`, isOpenApi30(spec.document)), exports } };
   try {
     ajv.addSchema(resource);
   } catch (err) {
@@ -386,11 +386,6 @@ function readBundle(url: URL): string {
   }
 }
 
-/**
- * Keys whose values map names to values (schema properties, components, media types, …): an
- * entry named `enum`, `example` or `x-foo` there is a name, not a keyword.
- */
-const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "dependentRequired", "dependencies", "mapping", "schemas", "responses", "parameters", "headers", "content", "paths", "pathItems", "requestBodies", "callbacks", "links", "encoding", "variables", "webhooks"]);
 
 /** `x-*` keys, `format` values and regular expressions used by the document's schemas (data values skipped). */
 function scanDocument(document: unknown): { extensions: Set<string>; formats: Set<string>; patterns: Set<string> } {
@@ -442,25 +437,26 @@ const PROSE_KEYS = new Set(["description", "title", "$comment"]);
 const EXAMPLE_KEYS = new Set(["example", "examples"]);
 
 /**
- * The copy of the document that Ajv compiles: local `$ref`s (`#/…`) point below `prefix`, prose
+ * The copy of the document that Ajv compiles: local `$ref`s (`#/…`) point below `prefix`, an
+ * OpenAPI 3.0 document's schemas are read as 2020-12 (`from30`, see load/oas30.ts), prose
  * and examples are left out (see {@link PROSE_KEYS}), and `enum`, `const` and `default` values are
  * data, kept as they are (a `$ref` key inside one is data too). Keys of name maps
  * (`properties`, …) are names, never keywords. `__proto__` keys stay own keys.
  */
-function ajvDocument(node: unknown, prefix: string, names = false, depth = 0): unknown {
+function ajvDocument(node: unknown, prefix: string, from30: boolean, names = false, depth = 0): unknown {
   if (depth > 10_000 || typeof node !== "object" || node === null) return node;
-  if (Array.isArray(node)) return node.map((v) => ajvDocument(v, prefix, false, depth + 1));
+  if (Array.isArray(node)) return node.map((v) => ajvDocument(v, prefix, from30, false, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     let copy: unknown;
-    if (names) copy = ajvDocument(value, prefix, false, depth + 1);
+    if (names) copy = ajvDocument(value, prefix, from30, false, depth + 1);
     else if (key === "$ref" && typeof value === "string" && value.startsWith("#/")) copy = `${prefix}${value.slice(1)}`;
     else if (EXAMPLE_KEYS.has(key) || (PROSE_KEYS.has(key) && typeof value === "string")) continue;
     else if (DATA_KEYS.has(key)) copy = value;
-    else copy = ajvDocument(value, prefix, NAME_MAPS.has(key), depth + 1);
+    else copy = ajvDocument(value, prefix, from30, NAME_MAPS.has(key), depth + 1);
     Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
   }
-  return out;
+  return from30 && !names ? schemaFrom30(out) : out;
 }
 
 /** Keys that may sit beside a `$ref` without making it more than a reference (annotations). */

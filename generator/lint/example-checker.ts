@@ -2,6 +2,9 @@ import { dereference, validate, type Schema } from "@cfworker/json-schema";
 import { DocumentStore, fileUrl, getPointer } from "../load/refs.js";
 import type { SpecError } from "../errors.js";
 import { fileURLToPath } from "node:url";
+import { schemaAt, schemaDocument } from "../load/oas30.js";
+import { references } from "../load/fragments.js";
+import { pointerTokens } from "../load/locate.js";
 
 // Keywords whose failure only repeats a failure found deeper in the instance.
 const PROPAGATING = new Set(["properties", "items", "prefixItems", "$ref", "allOf", "patternProperties", "additionalProperties", "unevaluatedProperties", "unevaluatedItems", "dependentSchemas", "$dynamicRef"]);
@@ -16,7 +19,19 @@ export class ExampleChecker {
   readonly #lookup: Record<string, Schema> = Object.create(null) as Record<string, Schema>;
   readonly #added = new Set<string>();
 
-  constructor(readonly store: DocumentStore) {}
+  readonly #copies = new Map<string, unknown>();
+
+  /** `from30`: the documents are OpenAPI 3.0, their schemas read as 2020-12 (see load/oas30.ts). */
+  constructor(
+    readonly store: DocumentStore,
+    readonly from30 = false,
+  ) {}
+
+  /** The document at `path` as the validator reads it (see load/oas30.ts). */
+  #document(path: string, doc: unknown): unknown {
+    if (!this.#copies.has(path)) this.#copies.set(path, schemaDocument(doc, this.from30));
+    return this.#copies.get(path);
+  }
 
   /** Problems of `value` against the schema at `file#pointer`, as `[instancePath, message]`. */
   check(file: string, pointer: string, value: unknown): Array<[string, string]> {
@@ -24,15 +39,21 @@ export class ExampleChecker {
     // `$ref` by no-unresolved-refs; a schema that needs one is then not checked here.
     const unreadable: SpecError[] = [];
     try {
+      let data: Set<string> | undefined;
       for (const [path, doc] of this.store.closure(file, unreadable)) {
         const url = fileUrl(path);
         if (this.#added.has(url) || typeof doc !== "object" || doc === null) continue;
         this.#added.add(url);
-        dereference(doc as Schema, this.#lookup, new URL(url));
+        // Example data is no schema: registered, its `id` members would be read as schema ids.
+        data ??= references(this.store, [file], []).data;
+        if (data.has(path)) continue;
+        dereference(this.#document(path, doc) as Schema, this.#lookup, new URL(url));
       }
       // dereference() indexes schema keywords only, not OpenAPI structure (parameter arrays
       // and the like), so the schema at the pointer is indexed under its own location here.
-      const schema = getPointer(this.store.get(file), pointer, file) as Schema & { __absolute_uri__?: string };
+      // A pointer into nothing is an error (the copy's lookup below only reads).
+      getPointer(this.store.get(file), pointer, file);
+      const schema = schemaAt(this.#document(file, this.store.get(file)), pointer === "/" ? [] : pointerTokens(pointer)) as Schema & { __absolute_uri__?: string };
       if (typeof schema === "object" && schema !== null && schema.__absolute_uri__ === undefined) {
         dereference(schema, this.#lookup, new URL(fileUrl(file)), pointer === "" || pointer === "/" ? "" : encodePointer(pointer));
       }

@@ -43,15 +43,15 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
       problems.push(problemFromError(err));
     }
   }
-  // Files that documents reference are linted through them; example data only so.
+  // Files that documents reference are linted through them; fragments (example data, containers) only so.
   const store = new DocumentStore(policy, specs.map((s) => [s.path, s.doc]));
   const of = (kind: DocumentKind) => specs.filter((s) => s.kind === kind).map((s) => s.path);
-  const { referenced, data } = references(store, of("openapi"), of("json-schema"));
+  const { referenced, fragments } = references(store, of("openapi"), of("json-schema"));
   for (const spec of specs) {
     const { path } = spec;
     files.push({ path, kind: spec.kind });
     if (spec.kind === "openapi") problems.push(...(await lintOpenApi(path, config, policy)));
-    else if (spec.kind === "json-schema" && !data.has(path)) problems.push(...lintJsonSchema(path, spec.text, spec.doc));
+    else if (spec.kind === "json-schema" && !fragments.has(path)) problems.push(...lintJsonSchema(path, spec.text, spec.doc));
     else if (spec.kind === "overlay") problems.push(...lintOverlay(spec, policy));
     else if (spec.kind === "unknown" && !referenced.has(path)) problems.push(fileProblem(path, spec.text, `${strayKind(spec.doc)}, and no document here refers to it.`, "document-kind"));
   }

@@ -18,7 +18,7 @@ type Visitor = Record<string, { enter?: (node: Node, ctx: UserContext) => void }
  */
 function exampleValid(policy?: RefPolicy): Visitor {
   const store = new DocumentStore(policy);
-  const checker = new ExampleChecker(store);
+  const checkers = { oas3_0: new ExampleChecker(store, true), other: new ExampleChecker(store) };
 
   const check = (ctx: UserContext, schemaPointer: string, value: unknown, at: Array<string | number>, valueFile?: string): void => {
     const file = ctx.location.source.absoluteRef;
@@ -29,6 +29,7 @@ function exampleValid(policy?: RefPolicy): Visitor {
       ctx.report({ message: err instanceof SpecError ? err.message : String(err), location: ctx.location.child(at) });
       return;
     }
+    const checker = ctx.oasVersion === "oas3_0" ? checkers.oas3_0 : checkers.other;
     for (const [path, message] of checker.check(file, schemaPointer, resolved)) {
       const where = path === "" ? "" : ` at \`${path}\``;
       ctx.report({ message: `Example does not match its schema${where}: ${message}.`, location: ctx.location.child(at) });
@@ -65,8 +66,8 @@ function exampleValid(policy?: RefPolicy): Visitor {
   };
 }
 
-// Redocly pointers carry a leading `#`.
-const pointerOf = (ctx: UserContext): string => ctx.location.pointer.replace(/^#/, "");
+// Redocly pointers carry a leading `#`, and the root is `#/`: a JSON pointer to the root is "".
+const pointerOf = (ctx: UserContext): string => ctx.location.pointer.replace(/^#\/?$/, "").replace(/^#/, "");
 
 const VERSION = /^[1-9]\d*\.\d+$/;
 

@@ -7,16 +7,21 @@
  * @module
  */
 import { SpecError } from "../errors.js";
-import { DocumentStore, isObject, refFile } from "./refs.js";
+import { DocumentStore, isObject, splitRef } from "./refs.js";
 
 export interface References {
   /** Every file a `$ref` of the documents reaches, directly or through other files. */
   referenced: Set<string>;
   /**
-   * The example data: files reached through `$ref`s inside an `example` or `examples` value (or
-   * inside other example data), and through no other `$ref` of an OpenAPI document. They are
-   * never spec inputs, even where they look like a schema (an event's `"type": "m.room.create"`).
+   * The referenced files that are no spec of their own, however they look:
+   * - example data, reached through `$ref`s inside an `example` or `examples` value (or inside
+   *   other example data) and through no other `$ref` of an OpenAPI document (an event file
+   *   whose `"type": "m.room.create"` looks like a schema keyword);
+   * - containers, reached only through pointers into them (`parameters.yml#/type`: a map of
+   *   parameters, one of which is named `type`).
    */
+  fragments: Set<string>;
+  /** The example data alone. */
   data: Set<string>;
 }
 
@@ -30,6 +35,8 @@ export interface References {
 export function references(store: DocumentStore, openapi: readonly string[], schemas: readonly string[]): References {
   const seen = { openapi: new Set<string>(), schema: new Set<string>(), data: new Set<string>() };
   const referenced = new Set<string>();
+  // Files some `$ref` names as a whole (no pointer into them).
+  const whole = new Set<string>();
   type Mode = keyof typeof seen;
   const queue: Array<[path: string, mode: Mode]> = [...openapi.map((p): [string, Mode] => [p, "openapi"]), ...schemas.map((p): [string, Mode] => [p, "schema"])];
   while (queue.length) {
@@ -44,19 +51,21 @@ export function references(store: DocumentStore, openapi: readonly string[], sch
       throw err;
     }
     for (const [ref, inExample] of positionedRefs(doc)) {
-      let target: string | undefined;
+      if (ref.startsWith("#")) continue;
+      let target: string, pointer: string;
       try {
-        target = refFile(ref, path);
+        [target, pointer] = splitRef(ref, path);
       } catch (err) {
         if (err instanceof SpecError) continue;
         throw err;
       }
-      if (target === undefined) continue;
       referenced.add(target);
+      if (pointer === "" || pointer === "/") whole.add(target);
       queue.push([target, inExample ? "data" : mode]);
     }
   }
-  return { referenced, data: new Set([...seen.data].filter((p) => !seen.openapi.has(p))) };
+  const data = new Set([...seen.data].filter((p) => !seen.openapi.has(p)));
+  return { referenced, data, fragments: new Set([...data, ...[...referenced].filter((p) => !whole.has(p))]) };
 }
 
 /**

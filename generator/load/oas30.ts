@@ -1,0 +1,82 @@
+/**
+ * OpenAPI 3.0 Schema Objects in JSON Schema 2020-12 terms, for the tools here that read schemas
+ * as 2020-12: Ajv for the validators, @cfworker/json-schema for lint's example check. The
+ * reading is openapi-typescript's, so that the validators stay equal to the types:
+ * - `nullable: true` admits null: "null" joins `type` (and `enum`, where there is one). A schema
+ *   that combines others (`allOf`, `$ref`, …) or has a `const` becomes
+ *   `anyOf: [itself, {type: "null"}]`, since those would still refuse null. (OpenAPI 3.0.3 gives `nullable` no effect without `type`;
+ *   openapi-typescript types such a schema `| null` all the same, and so do the validators.)
+ * - A boolean `exclusiveMinimum`/`exclusiveMaximum` becomes the number 2020-12 expects.
+ * Written here because the converters on npm produce draft-04, where exclusives stay boolean.
+ *
+ * @module
+ */
+import { DATA_KEYS, NAME_MAPS } from "./keys.js";
+
+/** Whether a document is OpenAPI 3.0 (its schemas need {@link schemaFrom30}). */
+export function isOpenApi30(document: unknown): boolean {
+  return typeof document === "object" && document !== null && /^3\.0\./.test(String((document as { openapi?: unknown }).openapi));
+}
+
+// Keywords that can refuse null whatever `type` says (every other keyword applies to one type only).
+const COMBINING = ["allOf", "anyOf", "oneOf", "$ref", "not", "if", "const"];
+
+/** Marks the `anyOf` wrappers {@link schemaFrom30} makes, for {@link schemaAt}. */
+const wrappers = new WeakSet<object>();
+
+/** One schema object, rewritten when it uses a 3.0-only form (a new object then; `schema` itself otherwise). */
+export function schemaFrom30(schema: Record<string, unknown>): Record<string, unknown> {
+  const bounds = [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const;
+  if (typeof schema.nullable !== "boolean" && bounds.every(([exclusive]) => typeof schema[exclusive] !== "boolean")) return schema;
+  const out = { ...schema };
+  for (const [exclusive, bound] of bounds) {
+    if (typeof out[exclusive] !== "boolean") continue;
+    if (out[exclusive] === true && typeof out[bound] === "number") {
+      out[exclusive] = out[bound];
+      delete out[bound];
+    } else delete out[exclusive];
+  }
+  if (typeof out.nullable !== "boolean") return out;
+  const nullable = out.nullable;
+  delete out.nullable;
+  if (!nullable) return out;
+  if (COMBINING.some((k) => k in out)) {
+    const wrapper = { anyOf: [out, { type: "null" }] };
+    wrappers.add(wrapper);
+    return wrapper;
+  }
+  if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+  if (typeof out.type === "string") out.type = [out.type, "null"];
+  else if (Array.isArray(out.type) && !out.type.includes("null")) out.type = [...out.type, "null"];
+  return out;
+}
+
+/**
+ * The node at a JSON pointer's tokens in a converted document, reading through the wrappers
+ * {@link schemaFrom30} added (a pointer written against the original names the wrapped schema).
+ */
+export function schemaAt(document: unknown, tokens: readonly string[]): unknown {
+  let node = document;
+  for (const t of tokens) {
+    if (typeof node === "object" && node !== null && wrappers.has(node) && t !== "anyOf") node = (node as { anyOf: unknown[] }).anyOf[0];
+    node = typeof node === "object" && node !== null && Object.hasOwn(node, t) ? (node as Record<string, unknown>)[t] : undefined;
+  }
+  return node;
+}
+
+/**
+ * The copy of a document (or of a file it references) that a validator indexes: example values
+ * left out (their members, such as an `id`, are not schema ids), other data kept as it is, and
+ * with `from30` every schema rewritten by {@link schemaFrom30}. Keys of name maps are names.
+ */
+export function schemaDocument(node: unknown, from30: boolean, names = false, depth = 0): unknown {
+  if (depth > 10_000 || typeof node !== "object" || node === null) return node;
+  if (Array.isArray(node)) return node.map((v) => schemaDocument(v, from30, false, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (!names && (key === "example" || key === "examples")) continue;
+    const copy = names ? schemaDocument(value, from30, false, depth + 1) : DATA_KEYS.has(key) ? value : schemaDocument(value, from30, NAME_MAPS.has(key), depth + 1);
+    Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+  }
+  return from30 && !names ? schemaFrom30(out) : out;
+}
