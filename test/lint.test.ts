@@ -114,3 +114,14 @@ test("the Matrix client-server corpus lints without a crash; what remains are re
     "third_party_lookup.yaml specgen/example-valid Example does not match its schema at `/gitter`: Instance does not have required property \"icon\".",
   ]);
 });
+
+test("an example is checked against a pattern only plain mode compiles, read as the validators read it", async () => {
+  const dir = tempDir();
+  const file = join(dir, "api.yaml");
+  const spec = (example: string) =>
+    `openapi: 3.1.0\ninfo: {title: t, version: "1"}\nservers: [{url: "https://api.example"}]\npaths:\n  /t:\n    get:\n      operationId: getT\n      summary: T.\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {type: string, pattern: "^[a-z\\\\-\\\\:]+$"}\n              example: ${example}\n`;
+  writeFileSync(file, spec('"tag-a:b"'));
+  assert.deepEqual((await lint([file], { cwd: dir })).problems.map((p) => p.message), []);
+  writeFileSync(file, spec('"Tag A"'));
+  assert.deepEqual((await lint([file], { cwd: dir })).problems.map((p) => p.message), ["Example does not match its schema: String does not match pattern."]);
+});

@@ -147,6 +147,15 @@ test("strict mode stays on: an unknown keyword stops generate; unknown formats a
   const loaded = await loadValidators(odd, { cwd: ROOT });
   assert.equal(fn<Guard>(loaded.exports, "isGetXResponse")("get-thing:"), true);
   assert.equal(fn<Guard>(loaded.exports, "isGetXResponse")("Get Thing"), false);
+  // Escaped punctuation is all it takes: Unicode mode stays on for the spec's other patterns
+  // (`.` is one code point there, so one emoji matches `^.$`). A pattern that needs more turns it off.
+  const mixed = spec({ type: "object", properties: { id: { type: "string", pattern: "^[a-z\\-\\:]+$" }, one: { type: "string", pattern: "^.$" } } });
+  const mixedResult = await generate({ paths: [mixed], cwd: ROOT, dryRun: true });
+  assert.ok(mixedResult.warnings.some((w) => w.includes("escaped punctuation")), mixedResult.warnings.join("\n"));
+  const isMixed = fn<Guard>((await loadValidators(mixed, { cwd: ROOT })).exports, "isGetXResponse");
+  assert.deepEqual([isMixed({ id: "a-b:c", one: "\u{1F600}" }), isMixed({ id: "a b" }), isMixed({ one: "ab" })], [true, false, false]);
+  const letter = spec({ type: "object", properties: { id: { type: "string", pattern: "^\\a$" }, one: { type: "string", pattern: "^.$" } } });
+  assert.equal(fn<Guard>((await loadValidators(letter, { cwd: ROOT })).exports, "isGetXResponse")({ id: "a", one: "\u{1F600}" }), false, "non-Unicode mode: an emoji is two characters");
 });
 
 test("each guard narrows to exactly the generated type, and misuse does not compile", () => {

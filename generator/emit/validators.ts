@@ -17,6 +17,7 @@ import { uri } from "../runtime/formats.js";
 import { isObject } from "../load/refs.js";
 import { isOpenApi30, schemaFrom30 } from "../load/oas30.js";
 import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
+import { compiles, unicodeEquivalent } from "../load/regex.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { isLargeSpec } from "../model/size.js";
 import { jsdoc } from "./comment.js";
@@ -167,14 +168,23 @@ export function createAjv(
   mode: CompileMode = "all",
 ): { ajv: Ajv2020; keys: Record<string, string>; aliases: Record<string, string>; usesFormats: boolean } {
   const found = scanDocument(spec.document);
-  // Ajv compiles `pattern` with the `u` flag, which rejects escapes that plain ECMAScript regexes
-  // accept and that real specs use (`[\-\:]`): such a spec is compiled without `u`, with a warning.
+  // Ajv compiles `pattern` with the `u` flag, which rejects identity escapes that plain ECMAScript
+  // regexes accept and that real specs use (`[\-\:]`). Such patterns are compiled in their Unicode
+  // form (load/regex.ts), with a warning; a spec with one that needs more is compiled without `u`.
   const legacy = [...found.patterns].filter((p) => !compiles(p, "u") && compiles(p, "")).sort();
-  if (legacy.length) warn?.(`${spec.source}: pattern(s) ${legacy.slice(0, 3).map((p) => JSON.stringify(p)).join(", ")}${legacy.length > 3 ? ", …" : ""} are not valid Unicode regular expressions; this spec's validators use non-Unicode regular expressions`);
+  const unicode = new Map(legacy.flatMap((p): Array<[string, string]> => {
+    const u = unicodeEquivalent(p);
+    return u === undefined ? [] : [[p, u]];
+  }));
+  const plain = unicode.size < legacy.length;
+  if (legacy.length) {
+    const how = plain ? "this spec's validators use non-Unicode regular expressions" : "their escaped punctuation (such as \\:) is read as the plain character, as non-Unicode mode reads it";
+    warn?.(`${spec.source}: pattern(s) ${legacy.slice(0, 3).map((p) => JSON.stringify(p)).join(", ")}${legacy.length > 3 ? ", …" : ""} are not valid Unicode regular expressions; ${how}`);
+  }
   const ajv = new Ajv2020({
     ...AJV_OPTIONS,
     ...(mode === "first" ? FIRST_ERROR_OPTIONS : {}),
-    unicodeRegExp: legacy.length === 0,
+    unicodeRegExp: !plain,
     // Standalone ESM; format functions come from the shared formats module, imported under
     // FORMATS_BINDING (ajv-formats would otherwise emit a `require` of its own file).
     // The `first` compile is CommonJS-shaped, to run inside a factory (see compileValidatorModule).
@@ -239,7 +249,8 @@ export function createAjv(
       keys[validate] = `${id}${ref}`;
     }
   }
-  const resource = { $id: id, $defs: { document: ajvDocument(spec.document, `#${DOCUMENT_AT}`, isOpenApi30(spec.document)), exports } };
+  const copy = { prefix: `#${DOCUMENT_AT}`, from30: isOpenApi30(spec.document), patterns: plain ? new Map<string, string>() : unicode };
+  const resource = { $id: id, $defs: { document: ajvDocument(spec.document, copy), exports } };
   try {
     ajv.addSchema(resource);
   } catch (err) {
@@ -386,7 +397,6 @@ function readBundle(url: URL): string {
   }
 }
 
-
 /** `x-*` keys, `format` values and regular expressions used by the document's schemas (data values skipped). */
 function scanDocument(document: unknown): { extensions: Set<string>; formats: Set<string>; patterns: Set<string> } {
   const extensions = new Set<string>();
@@ -417,15 +427,6 @@ function scanDocument(document: unknown): { extensions: Set<string>; formats: Se
   return { extensions, formats, patterns };
 }
 
-function compiles(pattern: string, flags: string): boolean {
-  try {
-    new RegExp(pattern, flags);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * What a validator never reads: JSON Schema's prose annotations (string values only: a key of
  * that name holding anything else is left alone) and examples. Ajv's standalone code declares
@@ -443,20 +444,22 @@ const EXAMPLE_KEYS = new Set(["example", "examples"]);
  * data, kept as they are (a `$ref` key inside one is data too). Keys of name maps
  * (`properties`, …) are names, never keywords. `__proto__` keys stay own keys.
  */
-function ajvDocument(node: unknown, prefix: string, from30: boolean, names = false, depth = 0): unknown {
+function ajvDocument(node: unknown, how: { prefix: string; from30: boolean; patterns: ReadonlyMap<string, string> }, names = false, depth = 0, parent = ""): unknown {
   if (depth > 10_000 || typeof node !== "object" || node === null) return node;
-  if (Array.isArray(node)) return node.map((v) => ajvDocument(v, prefix, from30, false, depth + 1));
+  if (Array.isArray(node)) return node.map((v) => ajvDocument(v, how, false, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     let copy: unknown;
-    if (names) copy = ajvDocument(value, prefix, from30, false, depth + 1);
-    else if (key === "$ref" && typeof value === "string" && value.startsWith("#/")) copy = `${prefix}${value.slice(1)}`;
+    if (names) copy = ajvDocument(value, how, false, depth + 1);
+    else if (key === "$ref" && typeof value === "string" && value.startsWith("#/")) copy = `${how.prefix}${value.slice(1)}`;
+    else if (key === "pattern" && typeof value === "string") copy = how.patterns.get(value) ?? value;
     else if (EXAMPLE_KEYS.has(key) || (PROSE_KEYS.has(key) && typeof value === "string")) continue;
     else if (DATA_KEYS.has(key)) copy = value;
-    else copy = ajvDocument(value, prefix, from30, NAME_MAPS.has(key), depth + 1);
-    Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+    else copy = ajvDocument(value, how, NAME_MAPS.has(key), depth + 1, key);
+    const name = names && parent === "patternProperties" ? (how.patterns.get(key) ?? key) : key;
+    Object.defineProperty(out, name, { value: copy, enumerable: true, writable: true, configurable: true });
   }
-  return from30 && !names ? schemaFrom30(out) : out;
+  return how.from30 && !names ? schemaFrom30(out) : out;
 }
 
 /** Keys that may sit beside a `$ref` without making it more than a reference (annotations). */

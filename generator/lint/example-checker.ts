@@ -2,7 +2,9 @@ import { dereference, validate, type Schema } from "@cfworker/json-schema";
 import { DocumentStore, fileUrl, getPointer } from "../load/refs.js";
 import type { SpecError } from "../errors.js";
 import { fileURLToPath } from "node:url";
-import { schemaAt, schemaDocument } from "../load/oas30.js";
+import { schemaAt, schemaFrom30 } from "../load/oas30.js";
+import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
+import { compiles, unicodeEquivalent } from "../load/regex.js";
 import { references } from "../load/fragments.js";
 import { pointerTokens } from "../load/locate.js";
 
@@ -85,4 +87,29 @@ export class ExampleChecker {
 // Redocly gives pointers with raw `{}` and spaces; a URI fragment needs them escaped.
 function encodePointer(pointer: string): string {
   return pointer.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/g, (c) => encodeURIComponent(c));
+}
+
+/**
+ * The copy of a document (or of a file it references) that the validator indexes: example values
+ * left out (their members, such as an `id`, are not schema ids), other data kept as it is, a
+ * pattern only plain mode compiles in its Unicode form where there is one (load/regex.ts, as the
+ * validators compile it), and with `from30` every schema read as 2020-12 (load/oas30.ts). Keys
+ * of name maps are names.
+ */
+function schemaDocument(node: unknown, from30: boolean, names = false, depth = 0, parent = ""): unknown {
+  if (depth > 10_000 || typeof node !== "object" || node === null) return node;
+  if (Array.isArray(node)) return node.map((v) => schemaDocument(v, from30, false, depth + 1));
+  const unicode = (pattern: string) => (compiles(pattern, "u") ? pattern : (unicodeEquivalent(pattern) ?? pattern));
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (!names && (key === "example" || key === "examples")) continue;
+    let copy: unknown;
+    if (names) copy = schemaDocument(value, from30, false, depth + 1);
+    else if (key === "pattern" && typeof value === "string") copy = unicode(value);
+    else if (DATA_KEYS.has(key)) copy = value;
+    else copy = schemaDocument(value, from30, NAME_MAPS.has(key), depth + 1, key);
+    const name = names && parent === "patternProperties" ? unicode(key) : key;
+    Object.defineProperty(out, name, { value: copy, enumerable: true, writable: true, configurable: true });
+  }
+  return from30 && !names ? schemaFrom30(out) : out;
 }

@@ -2,6 +2,7 @@ import { Source, type NormalizedProblem } from "@redocly/openapi-core";
 import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
 import { checkSync } from "recheck";
 import { isObject } from "../load/refs.js";
+import { compiles } from "../load/regex.js";
 
 /**
  * `pattern` and `patternProperties` checks: a regex no validator can compile (an error), and
@@ -29,21 +30,12 @@ export function patternError(pattern: string): string | undefined {
 
 /** The part of `pattern` that may backtrack catastrophically (with the complexity), or undefined. `pattern` must compile. */
 export function backtrackingHazard(pattern: string): string | undefined {
-  const flags = patternCompiles(pattern, "u") ? "u" : "";
+  const flags = compiles(pattern, "u") ? "u" : "";
   const result = checkSync(pattern, flags, { timeout: 2000 });
   if (result.status !== "vulnerable") return undefined;
   const hot = result.hotspot.map((h) => pattern.slice(h.start, h.end)).filter(Boolean);
   const where = hot.length ? [...new Set(hot)].join(", ") : pattern;
   return `${where} (${result.complexity.type} backtracking)`;
-}
-
-function patternCompiles(pattern: string, flags: string): boolean {
-  try {
-    new RegExp(pattern, flags);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,6 @@
  *
  * @module
  */
-import { DATA_KEYS, NAME_MAPS } from "./keys.js";
 
 /** Whether a document is OpenAPI 3.0 (its schemas need {@link schemaFrom30}). */
 export function isOpenApi30(document: unknown): boolean {
@@ -62,21 +61,4 @@ export function schemaAt(document: unknown, tokens: readonly string[]): unknown 
     node = typeof node === "object" && node !== null && Object.hasOwn(node, t) ? (node as Record<string, unknown>)[t] : undefined;
   }
   return node;
-}
-
-/**
- * The copy of a document (or of a file it references) that a validator indexes: example values
- * left out (their members, such as an `id`, are not schema ids), other data kept as it is, and
- * with `from30` every schema rewritten by {@link schemaFrom30}. Keys of name maps are names.
- */
-export function schemaDocument(node: unknown, from30: boolean, names = false, depth = 0): unknown {
-  if (depth > 10_000 || typeof node !== "object" || node === null) return node;
-  if (Array.isArray(node)) return node.map((v) => schemaDocument(v, from30, false, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (!names && (key === "example" || key === "examples")) continue;
-    const copy = names ? schemaDocument(value, from30, false, depth + 1) : DATA_KEYS.has(key) ? value : schemaDocument(value, from30, NAME_MAPS.has(key), depth + 1);
-    Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
-  }
-  return from30 && !names ? schemaFrom30(out) : out;
 }
