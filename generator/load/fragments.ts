@@ -1,8 +1,9 @@
 /**
- * What the OpenAPI documents of a run reference. A folder of specs also holds files that are
- * parts of them: shared definitions, and example data (Matrix keeps example events as JSON files
- * that `$ref`s inside `example` values pull in). Such files are linted and bundled through the
- * documents that reference them; this tells `lint` and `generate` which they are.
+ * What the documents of a run (OpenAPI files and bare JSON Schemas) reference. A folder of specs
+ * also holds files that are parts of them: shared definitions, containers of parameters and the
+ * like, and example data (Matrix keeps example events as JSON files that `$ref`s inside `example`
+ * values pull in). Such files are linted and bundled through the documents that reference them;
+ * this tells `lint`, `generate` and the example check which they are.
  *
  * @module
  */
