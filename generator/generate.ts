@@ -1,4 +1,4 @@
-import { relative, resolve } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import type { NormalizedProblem } from "@redocly/openapi-core";
 import { loadProjectConfig, OUTPUT_KINDS, type OutputKind, type ProjectConfig } from "./config.js";
 import { discoverSpecFiles } from "./load/discover.js";
@@ -6,6 +6,7 @@ import { readSpecFile, strayKind, type SpecFile } from "./load/read.js";
 import { makeRefPolicy, type RefPolicy } from "./load/policy.js";
 import { references } from "./load/fragments.js";
 import { DocumentStore } from "./load/refs.js";
+import { keywordPointer } from "./load/keys.js";
 import { SpecError } from "./errors.js";
 import type { Model } from "./model/types.js";
 import type { GeneratedFile } from "./emit/file.js";
@@ -122,6 +123,23 @@ function inputFiles(files: SpecFile[], refs: RefPolicy): SpecFile[] {
   return files.filter((f) => (f.kind === "openapi" || f.kind === "json-schema") && !fragments.has(f.path));
 }
 
+/**
+ * A keyword Ajv's strict mode refuses (a misspelt `minLenght` in a bare JSON Schema, which the
+ * struct gate does not read) located in its spec file: the first key of that name where a
+ * keyword stands, with line and column. Any other error is returned as it is.
+ */
+async function locateUnknownKeyword(err: unknown, specFiles: SpecFile[], root: string): Promise<unknown> {
+  if (!(err instanceof SpecError) || err.line !== undefined) return err;
+  const keyword = /unknown keyword: "([^"]+)"/.exec(err.message)?.[1];
+  const file = specFiles.find((f) => relative(root, f.path).split(sep).join("/") === err.file);
+  if (keyword === undefined || file === undefined) return err;
+  const pointer = keywordPointer(file.doc, keyword);
+  // Imported here: the locator loads Redocly, which a run that generates nothing never does.
+  const { textLocator } = await import("./load/locate.js");
+  const at = pointer === undefined ? undefined : textLocator(file.path, file.text, true)(pointer);
+  return at ? new SpecError(err.message, err.file, at.line, at.col, pointer) : err;
+}
+
 /** The rest of {@link generate}, from the read spec files on. */
 async function generateFrom(
   specFiles: SpecFile[],
@@ -159,7 +177,13 @@ async function generateFrom(
     const own: Model = { ...model, warnings: [] };
     return { files: await emit(own), warnings: own.warnings };
   });
-  for (const run of await Promise.all(runs)) {
+  let emitted;
+  try {
+    emitted = await Promise.all(runs);
+  } catch (err) {
+    throw await locateUnknownKeyword(err, specFiles, root);
+  }
+  for (const run of emitted) {
     model.warnings.push(...run.warnings);
     for (const file of run.files) add(file);
   }

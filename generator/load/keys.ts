@@ -18,3 +18,23 @@ export const NAME_MAPS = new Set([
   "schemas", "responses", "parameters", "headers", "content", "paths", "pathItems", "requestBodies", "callbacks", "links",
   "encoding", "variables", "webhooks",
 ]);
+
+/**
+ * The JSON pointer of the first place in `document` where `keyword` is a key that stands for a
+ * keyword (not a name in a name map, not inside data), depth first in document order.
+ */
+export function keywordPointer(document: unknown, keyword: string): string | undefined {
+  const visit = (node: unknown, at: string, names: boolean, depth: number): string | undefined => {
+    if (depth > 10_000 || typeof node !== "object" || node === null) return undefined;
+    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
+    for (const [key, value] of entries) {
+      const here = `${at}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      if (!names && !Array.isArray(node) && key === keyword) return here;
+      if (!names && DATA_KEYS.has(key)) continue;
+      const found = visit(value, here, !names && !Array.isArray(node) && NAME_MAPS.has(key), depth + 1);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+  return visit(document, "", false, 0);
+}

@@ -16,19 +16,19 @@ export function pointerTokens(pointer: string): string[] {
 }
 
 /**
- * Line and column (1-based) of the value at a JSON pointer in `text`, or for a missing member, of
- * the nearest object that holds its path, through Redocly's source locator, which parses the text
+ * Line and column (1-based) of the value at a JSON pointer in `text` (of its key, with `onKey`),
+ * or for a missing member, of the nearest object that holds its path, through Redocly's source locator, which parses the text
  * once; undefined when the text cannot be mapped (Redocly's YAML parser gives up on JSON nested
  * thousands deep).
  */
-export function textLocator(file: string, text: string): (pointer: string) => { line: number; col: number } | undefined {
+export function textLocator(file: string, text: string, onKey = false): (pointer: string) => { line: number; col: number } | undefined {
   const source = new Source(file, text);
   let broken = false;
   return (pointer) => {
     if (broken) return undefined;
     try {
       const fragment = `#${pointerTokens(pointer).map((t) => "/" + encodeURIComponent(t.replace(/~/g, "~0").replace(/\//g, "~1"))).join("")}`;
-      const { start } = getLineColLocation({ source, pointer: fragment, reportOnKey: false });
+      const { start } = getLineColLocation({ source, pointer: fragment, reportOnKey: onKey });
       return { line: start.line, col: start.col };
     } catch {
       broken = true;
