@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { applyOverlay } from "../generator/load/overlay.js";
 import { lint } from "../generator/lint/index.js";
 import { generate } from "../generator/generate.js";
+import { SpecError } from "../generator/errors.js";
 import { ROOT, tempDir } from "./helpers.js";
 
 const doc = { a: { b: 1, list: [1], keep: true }, c: [{ name: "x" }, { name: "y" }] };
@@ -60,4 +61,16 @@ test("lint checks overlays: shape, and that each action applies to the document 
   const bad = await lint([join(dir, "typo.yaml")]);
   assert.equal(bad.errors, 1);
   assert.match(bad.problems[0]!.message, /matches nothing: \$\.pathz/);
+});
+
+test("generate: an overlay action that matches nothing stops the run, located in the overlay file", async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, "spec.yaml"), "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n");
+  writeFileSync(join(dir, "typo.yaml"), "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions:\n  - target: $.pathz\n    update: {}\n");
+  writeFileSync(join(dir, "specgen.config.json"), JSON.stringify({ specs: "spec.yaml", overlays: { "spec.yaml": ["typo.yaml"] } }));
+  await assert.rejects(generate({ cwd: dir, dryRun: true }), (err: unknown) => {
+    assert.ok(err instanceof SpecError, String(err));
+    assert.equal(String(err), `${join(dir, "typo.yaml")}:4:13: overlay action 0 matches nothing: $.pathz (at /actions/0/target)`);
+    return true;
+  });
 });

@@ -37,7 +37,7 @@ export async function buildModel(
   const specs: SpecModel[] = [];
   for (const file of files) {
     const source = relative(root, file.path).split(sep).join("/");
-    // A SpecError raised while reading the spec gets the line of its pointer in the file.
+    // A SpecError raised while reading the spec (or applying its overlays) gets the line of its pointer.
     try {
       inputs.push(file.path);
       const module = source.replace(/\.(ya?ml|json)$/i, "");
@@ -64,16 +64,21 @@ export async function buildModel(
         if (built.spec) specs.push(built.spec);
       }
     } catch (err) {
-      throw located(err, source, file);
+      throw located(err, [[source, file], ...(overlays.get(file.path) ?? []).map((o): [string, SpecFile] => [o.path, o])]);
     }
   }
   separateValueNames(specs, (m) => warnings.push(m));
   return { model: { specs, warnings, pkg: { ...pkg, notices } }, problems, inputs };
 }
 
-/** `err` with the line and column of its pointer in the spec file's text, when the pointer names a value written there. */
-function located(err: unknown, source: string, file: SpecFile): unknown {
-  if (!(err instanceof SpecError) || err.file !== source || err.line !== undefined || err.pointer === undefined) return err;
+/**
+ * `err` with the line and column of its pointer in the text of the file it names (the spec, or
+ * one of its overlays: `[name in errors, file]`), when the pointer names a value written there.
+ */
+function located(err: unknown, files: ReadonlyArray<readonly [string, SpecFile]>): unknown {
+  if (!(err instanceof SpecError) || err.line !== undefined || err.pointer === undefined) return err;
+  const file = files.find(([name]) => name === err.file)?.[1];
+  if (file === undefined) return err;
   let node: unknown = file.doc;
   for (const t of pointerTokens(err.pointer)) {
     node = (isObject(node) || Array.isArray(node)) && Object.hasOwn(node, t) ? (node as Record<string, unknown>)[t] : undefined;
