@@ -156,16 +156,17 @@ export function readJsonFile(file: string, cwd: string): unknown {
 function readJsonText(file: string, cwd: string): { value: unknown; text: string } {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(resolve(cwd, file));
+    // File descriptor 0: standard input, read to its end.
+    bytes = readFileSync(file === STDIN ? 0 : resolve(cwd, file));
   } catch (err) {
-    throw new UsageError(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(`${shown(file)}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   let text: string;
   try {
     // `fatal` rejects malformed UTF-8 rather than silently replacing it; the BOM is dropped.
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new DocumentError({ file, message: "not valid UTF-8 text" });
+    throw new DocumentError({ file: shown(file), message: "not valid UTF-8 text" });
   }
   try {
     return { value: JSON.parse(text) as unknown, text };
@@ -175,9 +176,14 @@ function readJsonText(file: string, cwd: string): { value: unknown; text: string
     const message = (err as Error).message.replace(/[\r\n\u2028\u2029]+/g, " ");
     const offset = /at position (\d+)/.exec(message);
     const before = offset ? text.slice(0, Number(offset[1])).split("\n") : undefined;
-    throw new DocumentError({ file, ...(before && { line: before.length, col: before.at(-1)!.length + 1 }), message: `invalid JSON: ${message}` });
+    throw new DocumentError({ file: shown(file), ...(before && { line: before.length, col: before.at(-1)!.length + 1 }), message: `invalid JSON: ${message}` });
   }
 }
+
+/** The file name that stands for standard input, and how findings name it. */
+const STDIN = "-";
+const STDIN_NAME = "<stdin>";
+const shown = (file: string) => (file === STDIN ? STDIN_NAME : file);
 
 /** `specgen validate`: never throws for bad input; the outcome says what to print and the exit code. */
 export async function runValidate(target: string, files: readonly string[], options: ValidateOptions = {}): Promise<ValidateOutcome> {
@@ -189,6 +195,7 @@ export async function runValidate(target: string, files: readonly string[], opti
     return { exitCode: 2, stdout, stderr: [`specgen validate: expected <spec>#<operationId or schema name>, got ${JSON.stringify(target)}`] };
   }
   if (!files.length) return { exitCode: 2, stdout, stderr: ["specgen validate: no JSON files given"] };
+  if (files.filter((f) => f === STDIN).length > 1) return { exitCode: 2, stdout, stderr: ["specgen validate: standard input (-) can be read only once"] };
   let validate: ValidateFunction<unknown>;
   let chosen: ValidatorTarget;
   let loaded: LoadedValidators;
@@ -207,11 +214,12 @@ export async function runValidate(target: string, files: readonly string[], opti
   const findings: Finding[] = [];
   let valid = 0;
   let usage = false;
-  for (const file of files) {
+  for (const given of files) {
+    const file = shown(given);
     let value: unknown;
     let text: string;
     try {
-      ({ value, text } = readJsonText(file, cwd));
+      ({ value, text } = readJsonText(given, cwd));
     } catch (err) {
       if (err instanceof UsageError) {
         usage = true;

@@ -236,3 +236,17 @@ test("the built bin runs as a program (what `npx specgen validate …` executes)
   assert.equal(r.status, 1, r.stderr);
   assert.equal(r.stdout, `${file}:2:13: /issuer must match pattern "^https://[^?#]+$"${PROSE_RULES_ON ? cites(0) : ""}\n`);
 });
+
+test("specgen validate - reads the document from standard input (curl … | specgen validate spec#op -)", () => {
+  const run = (input: string, ...files: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, "dist/generator/cli.js"), "validate", `${AUTH}#getAuthMetadata`, ...files], { cwd: ROOT, input, encoding: "utf8" });
+  const good = run(readFileSync(join(ROOT, corpus("valid-or-real/ruma-test-fixture.json")), "utf8"), "-");
+  assert.equal(good.status, 0, good.stderr);
+  assert.match(good.stderr, /1 of 1 file\(s\) valid/);
+  const bad = run(readFileSync(join(ROOT, corpus("invalid/03-missing-issuer.json")), "utf8"), "-");
+  assert.equal(bad.status, 1, bad.stderr);
+  assert.match(bad.stdout, /^<stdin>:1:1: \/issuer is required$/m);
+  const twice = run("{}", "-", "-");
+  assert.equal(twice.status, 2);
+  assert.match(twice.stderr, /standard input \(-\) can be read only once/);
+});
