@@ -161,12 +161,46 @@ function readJsonText(file: string, cwd: string): { value: unknown; text: string
   } catch (err) {
     throw new UsageError(`${shown(file)}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  return parseJson(bytes, shown(file));
+}
+
+/** Most bytes read from a URL: an OAuth metadata document is a few kilobytes. */
+const MAX_FETCHED = 10 << 20;
+
+/** GETs a JSON document (`specgen validate spec#op https://…`); a failure is a finding about the URL. */
+async function fetchJsonText(url: string): Promise<{ value: unknown; text: string }> {
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(30_000) });
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+    throw new DocumentError({ file: url, message: `cannot fetch: ${cause}` });
+  }
+  if (!res.ok) {
+    void res.body?.cancel();
+    throw new DocumentError({ file: url, message: `HTTP ${res.status} ${res.statusText}`.trim() });
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body?.getReader();
+  for (let chunk; reader && !(chunk = await reader.read()).done; ) {
+    if ((size += chunk.value.length) > MAX_FETCHED) {
+      void reader.cancel();
+      throw new DocumentError({ file: url, message: `the answer is over ${MAX_FETCHED} bytes` });
+    }
+    chunks.push(chunk.value);
+  }
+  return parseJson(Buffer.concat(chunks), url);
+}
+
+/** UTF-8 bytes (a BOM is dropped) parsed as JSON; `file` names them in findings. */
+function parseJson(bytes: Buffer, file: string): { value: unknown; text: string } {
   let text: string;
   try {
     // `fatal` rejects malformed UTF-8 rather than silently replacing it; the BOM is dropped.
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new DocumentError({ file: shown(file), message: "not valid UTF-8 text" });
+    throw new DocumentError({ file, message: "not valid UTF-8 text" });
   }
   try {
     return { value: JSON.parse(text) as unknown, text };
@@ -176,7 +210,7 @@ function readJsonText(file: string, cwd: string): { value: unknown; text: string
     const message = (err as Error).message.replace(/[\r\n\u2028\u2029]+/g, " ");
     const offset = /at position (\d+)/.exec(message);
     const before = offset ? text.slice(0, Number(offset[1])).split("\n") : undefined;
-    throw new DocumentError({ file: shown(file), ...(before && { line: before.length, col: before.at(-1)!.length + 1 }), message: `invalid JSON: ${message}` });
+    throw new DocumentError({ file, ...(before && { line: before.length, col: before.at(-1)!.length + 1 }), message: `invalid JSON: ${message}` });
   }
 }
 
@@ -219,7 +253,7 @@ export async function runValidate(target: string, files: readonly string[], opti
     let value: unknown;
     let text: string;
     try {
-      ({ value, text } = readJsonText(given, cwd));
+      ({ value, text } = /^https?:\/\//i.test(given) ? await fetchJsonText(given) : readJsonText(given, cwd));
     } catch (err) {
       if (err instanceof UsageError) {
         usage = true;

@@ -250,3 +250,32 @@ test("specgen validate - reads the document from standard input (curl … | spec
   assert.equal(twice.status, 2);
   assert.match(twice.stderr, /standard input \(-\) can be read only once/);
 });
+
+test("specgen validate fetches an http(s) URL: a server operator checks a live discovery document", async () => {
+  const { createServer } = await import("node:http");
+  const { execFile } = await import("node:child_process");
+  const good = readFileSync(join(ROOT, corpus("valid-or-real/ruma-test-fixture.json")));
+  const bad = readFileSync(join(ROOT, corpus("invalid/03-missing-issuer.json")));
+  const server = createServer((req, res) => {
+    const body = req.url === "/good" ? good : req.url === "/bad" ? bad : undefined;
+    res.writeHead(body ? 200 : 404, { "content-type": "application/json" }).end(body ?? "{}");
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const run = (...files: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((done) =>
+      execFile(process.execPath, [join(ROOT, "dist/generator/cli.js"), "validate", `${AUTH}#getAuthMetadata`, ...files], { cwd: ROOT }, (err, stdout, stderr) =>
+        done({ status: err ? (err.code as number) : 0, stdout, stderr }),
+      ),
+    );
+  try {
+    const ok = await run(`${base}/good`);
+    assert.equal(ok.status, 0, ok.stderr);
+    const r = await run(`${base}/good`, `${base}/bad`, `${base}/nowhere`);
+    assert.equal(r.status, 1, r.stderr);
+    assert.deepEqual(r.stdout.trim().split("\n"), [`${base}/bad:1:1: /issuer is required`, `${base}/nowhere: HTTP 404 Not Found`]);
+    assert.match(r.stderr, /1 of 3 file\(s\) valid/);
+  } finally {
+    server.close();
+  }
+});
