@@ -173,8 +173,10 @@ async function fetchJsonText(url: string): Promise<{ value: unknown; text: strin
   try {
     res = await fetch(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(30_000) });
   } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
-    throw new DocumentError({ file: url, message: `cannot fetch: ${cause}` });
+    // undici's "fetch failed" says why in its cause: a code (ECONNREFUSED) or a message ("bad port").
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? cause?.message ?? (err as Error).message;
+    throw new DocumentError({ file: url, message: `cannot fetch: ${why}` });
   }
   if (!res.ok) {
     void res.body?.cancel();
