@@ -275,6 +275,14 @@ test("specgen validate fetches an http(s) URL: a server operator checks a live d
     assert.equal(r.status, 1, r.stderr);
     assert.deepEqual(r.stdout.trim().split("\n"), [`${base}/bad:1:1: /issuer is required`, `${base}/nowhere: HTTP 404 Not Found`]);
     assert.match(r.stderr, /1 of 3 file\(s\) valid/);
+    // A port nothing listens on: the finding says why the fetch failed.
+    const closed = createServer();
+    await new Promise<void>((ok) => closed.listen(0, "127.0.0.1", ok));
+    const port = (closed.address() as { port: number }).port;
+    await new Promise((ok) => closed.close(ok));
+    const down = await run(`http://127.0.0.1:${port}/x`);
+    assert.equal(down.status, 1);
+    assert.equal(down.stdout.trim(), `http://127.0.0.1:${port}/x: cannot fetch: ECONNREFUSED`);
   } finally {
     server.close();
   }
