@@ -18,6 +18,7 @@ import { isObject } from "../load/refs.js";
 import { isOpenApi30, schemaFrom30 } from "../load/oas30.js";
 import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
 import { compiles, unicodeEquivalent } from "../load/regex.js";
+import { applyTagConstraints, tagConstraints } from "./discriminators.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { isLargeSpec } from "../model/size.js";
 import { jsdoc } from "./comment.js";
@@ -250,7 +251,10 @@ export function createAjv(
     }
   }
   const copy = { prefix: `#${DOCUMENT_AT}`, from30: isOpenApi30(spec.document), patterns: plain ? new Map<string, string>() : unicode };
-  const resource = { $id: id, $defs: { document: ajvDocument(spec.document, copy), exports } };
+  const document = ajvDocument(spec.document, copy);
+  // Discriminated unions are as narrow as the types make them (see discriminators.ts).
+  if (found.discriminators) applyTagConstraints(document, tagConstraints(spec.document));
+  const resource = { $id: id, $defs: { document, exports } };
   try {
     ajv.addSchema(resource);
   } catch (err) {
@@ -397,8 +401,9 @@ function readBundle(url: URL): string {
   }
 }
 
-/** `x-*` keys, `format` values and regular expressions used by the document's schemas (data values skipped). */
-function scanDocument(document: unknown): { extensions: Set<string>; formats: Set<string>; patterns: Set<string> } {
+/** `x-*` keys, `format` values, regular expressions and discriminators used by the document's schemas (data values skipped). */
+function scanDocument(document: unknown): { extensions: Set<string>; formats: Set<string>; patterns: Set<string>; discriminators: boolean } {
+  let discriminators = false;
   const extensions = new Set<string>();
   const formats = new Set<string>();
   const patterns = new Set<string>();
@@ -421,10 +426,11 @@ function scanDocument(document: unknown): { extensions: Set<string>; formats: Se
       else if (key === "format" && typeof value === "string") formats.add(value);
       else if (key === "pattern" && typeof value === "string") patterns.add(value);
       else if (key === "patternProperties" && isObject(value)) for (const p of Object.keys(value)) patterns.add(p);
+      else if (key === "discriminator") discriminators = true;
       if (!DATA_KEYS.has(key) && !key.startsWith("x-")) stack.push([value, NAME_MAPS.has(key)]);
     }
   }
-  return { extensions, formats, patterns };
+  return { extensions, formats, patterns, discriminators };
 }
 
 /**

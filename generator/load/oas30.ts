@@ -57,8 +57,13 @@ export function schemaFrom30(schema: Record<string, unknown>): Record<string, un
 export function schemaAt(document: unknown, tokens: readonly string[]): unknown {
   let node = document;
   for (const t of tokens) {
-    if (typeof node === "object" && node !== null && wrappers.has(node) && t !== "anyOf") node = (node as { anyOf: unknown[] }).anyOf[0];
+    if (t !== "anyOf") node = unwrap30(node);
     node = typeof node === "object" && node !== null && Object.hasOwn(node, t) ? (node as Record<string, unknown>)[t] : undefined;
   }
   return node;
+}
+
+/** The schema inside a wrapper {@link schemaFrom30} made; any other node as it is. */
+export function unwrap30(node: unknown): unknown {
+  return typeof node === "object" && node !== null && wrappers.has(node) ? (node as { anyOf: unknown[] }).anyOf[0] : node;
 }
