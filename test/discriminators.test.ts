@@ -7,6 +7,7 @@ import yaml from "js-yaml";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generate } from "../generator/generate.js";
+import { lint } from "../generator/lint/index.js";
 import { tagConstraints } from "../generator/emit/discriminators.js";
 import { FIXTURES, tempDir } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
@@ -64,4 +65,21 @@ test("discriminated unions: each validator verdict is the type's", async () => {
       CASES.map(([type, value, allowed], i) => `${allowed ? "" : "// @ts-expect-error\n"}export const v${i}: ${type} = ${JSON.stringify(value)};\n`).join(""),
   );
   assert.deepEqual(typecheck([join(dir, "use/use.ts")]), []);
+});
+
+test("lint checks examples with the tags the validators require", async () => {
+  const dir = tempDir();
+  const file = join(dir, "api.yaml");
+  const spec = (tag: string) =>
+    `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /pet:\n    get:\n      operationId: getPet\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: "#/components/schemas/Pet"}\n              example: {petType: ${tag}, purrs: true}\n` +
+    `components:\n  schemas:\n    Pet:\n      oneOf: [{$ref: "#/components/schemas/Cat"}, {$ref: "#/components/schemas/Dog"}]\n      discriminator: {propertyName: petType, mapping: {cat: "#/components/schemas/Cat", dog: "#/components/schemas/Dog"}}\n` +
+    `    Cat: {type: object, required: [purrs], properties: {petType: {type: string}, purrs: {type: boolean}}}\n    Dog: {type: object, required: [barks], properties: {petType: {type: string}, barks: {type: boolean}}}\n`;
+  const examples = async () => (await lint([file], { cwd: dir })).problems.filter((p) => p.ruleId === "specgen/example-valid").map((p) => p.message);
+  writeFileSync(file, spec("cat"));
+  assert.deepEqual(await examples(), []);
+  // Valid JSON Schema (a Cat by its shape), but tagged as a dog: the validators reject it.
+  writeFileSync(file, spec("dog"));
+  const found = await examples();
+  assert.ok(found.length > 0 && found.every((m) => m.startsWith("Example does not match its schema")), found.join("\n"));
+  assert.ok(found.some((m) => m.includes("/petType")), found.join("\n"));
 });

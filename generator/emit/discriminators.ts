@@ -91,17 +91,16 @@ function ownTagValues(schema: Record<string, unknown>, property: string): string
  * Mapping entries for the members of discriminated unions (oneOf members, and schemas extending
  * a discriminated one through allOf) that fix their tag themselves and that no mapping names.
  */
-export function declaredTags(document: unknown): DeclaredTag[] {
+export function declaredTags(document: unknown, found = survey(document)): DeclaredTag[] {
   const out: DeclaredTag[] = [];
   const named = (d: Discriminator, ref: string, values: string[]) => Object.values(d.mapping ?? {}).includes(ref) || values.some((v) => Object.hasOwn(d.mapping ?? {}, v));
   const holders = new Map<string, Discriminator>();
-  walk(document, (node, path) => {
+  for (const [node, ref] of found) {
     const d = discriminatorOf(node);
-    if (d) holders.set(refOf(path), d);
-  });
-  walk(document, (node, path) => {
+    if (d) holders.set(ref, d);
+  }
+  for (const [node, at] of found) {
     const d = discriminatorOf(node);
-    const at = refOf(path);
     for (const item of d && Array.isArray(node.oneOf) ? node.oneOf : []) {
       if (!isObject(item) || typeof item.$ref !== "string") continue;
       const member = resolveIn(document, item.$ref);
@@ -114,7 +113,7 @@ export function declaredTags(document: unknown): DeclaredTag[] {
       const values = ownTagValues(node, base.propertyName);
       if (values.length && !named(base, at, values)) for (const value of values) out.push({ at: item.$ref as string, value, ref: at });
     }
-  });
+  }
   return out;
 }
 
@@ -144,6 +143,15 @@ function resolveIn(document: unknown, ref: string, follow = true): { node: Recor
   }
 }
 
+/** The schemas that hold a discriminator or extend others through `allOf`, in document order, with their `$ref` form (one walk). */
+function survey(document: unknown): Array<[node: Record<string, unknown>, ref: string]> {
+  const found: Array<[Record<string, unknown>, string]> = [];
+  walk(document, (node, path) => {
+    if (discriminatorOf(node) || Array.isArray(node.allOf)) found.push([node, refOf(path)]);
+  });
+  return found;
+}
+
 /** The tag constraints the types put on the document's schemas. */
 export function tagConstraints(document: unknown): TagConstraint[] {
   const out: TagConstraint[] = [];
@@ -151,9 +159,11 @@ export function tagConstraints(document: unknown): TagConstraint[] {
   const objects = new Map<string, Discriminator>();
   const tagged = new Set<string>();
 
+  const found = survey(document);
+  if (!found.some(([node]) => discriminatorOf(node))) return out;
   // Each discriminator with the mapping entries the document implies (see declaredTags).
   const implied = new Map<string, Record<string, string>>();
-  for (const { at, value, ref } of declaredTags(document)) implied.set(at, { ...implied.get(at), [value]: ref });
+  for (const { at, value, ref } of declaredTags(document, found)) implied.set(at, { ...implied.get(at), [value]: ref });
   const effective = (d: Discriminator, at: string): Discriminator => (implied.has(at) ? { ...d, mapping: { ...d.mapping, ...implied.get(at) } } : d);
   const tag = (ref: string, values: string[], property: string): boolean => {
     const target = resolveIn(document, ref);
@@ -164,13 +174,8 @@ export function tagConstraints(document: unknown): TagConstraint[] {
     return true;
   };
 
-  // One walk finds both kinds of schema, each in document order.
-  const discriminated: Array<[Record<string, unknown>, string]> = [];
-  const extending: Array<[Record<string, unknown>, string]> = [];
-  walk(document, (node, path) => {
-    if (discriminatorOf(node)) discriminated.push([node, refOf(path)]);
-    if (Array.isArray(node.allOf)) extending.push([node, refOf(path)]);
-  });
+  const discriminated = found.filter(([node]) => discriminatorOf(node));
+  const extending = found.filter(([node]) => Array.isArray(node.allOf));
 
   // The members of a discriminated oneOf, by their mapping keys or their own names.
   for (const [node, ref] of discriminated) {

@@ -6,6 +6,7 @@ import { schemaAt, schemaFrom30 } from "../load/oas30.js";
 import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
 import { compiles, unicodeEquivalent } from "../load/regex.js";
 import { references } from "../load/fragments.js";
+import { applyTagConstraints, tagConstraints } from "../emit/discriminators.js";
 import { pointerTokens } from "../load/locate.js";
 
 // Keywords whose failure only repeats a failure found deeper in the instance.
@@ -29,9 +30,17 @@ export class ExampleChecker {
     readonly from30 = false,
   ) {}
 
-  /** The document at `path` as the validator reads it (see load/oas30.ts). */
+  /**
+   * The document at `path` as the generated validators read it: OpenAPI 3.0 schemas as 2020-12
+   * (load/oas30.ts), and the tags of discriminated unions required (emit/discriminators.ts;
+   * only within the file, as its mapping's local `$ref`s name them).
+   */
   #document(path: string, doc: unknown): unknown {
-    if (!this.#copies.has(path)) this.#copies.set(path, schemaDocument(doc, this.from30));
+    if (!this.#copies.has(path)) {
+      const copy = schemaDocument(doc, this.from30);
+      applyTagConstraints(copy, tagConstraints(doc));
+      this.#copies.set(path, copy);
+    }
     return this.#copies.get(path);
   }
 
