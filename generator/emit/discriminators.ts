@@ -10,15 +10,15 @@
  * Without the same constraints a validator would accept `{petType: "dog", purrs: true}` as the
  * `Cat` the type promises has `petType: "cat"`. This module finds those places in the document
  * (as openapi-typescript does, in document order, a schema taking the first tag it is given),
- * and applies them to the copy of the document Ajv compiles.
+ * and applies them to the copy of the document Ajv compiles. It is written here because the
+ * library's own pass needs TypeScript loaded (about 0.6 s), which a large spec's validators,
+ * compiled beside the types' worker thread, would otherwise never wait for.
  *
  * One correction is made for both, through {@link declaredTags}: where a member (or an extending
  * schema) fixes the tag itself (`kind: {const: circle}`) and no `mapping` names it,
  * openapi-typescript (openapi-ts/openapi-typescript#2149, open) types the tag as the schema's
  * name, which the member's own schema refuses, so no value would be valid. The declared values
- * are added to the mapping instead, for the types' copy of the document and here alike. It is written here because the
- * library's own pass needs TypeScript loaded (about 0.6 s), which a large spec's validators,
- * compiled beside the types' worker thread, would otherwise never wait for.
+ * are added to the mapping instead, for the types' copy of the document and here alike.
  *
  * @module
  */
@@ -39,8 +39,15 @@ type Discriminator = { propertyName: string; mapping?: Record<string, unknown> }
 
 const escape = (token: string) => token.replace(/~/g, "~0").replace(/\//g, "~1");
 const refOf = (path: readonly string[]) => `#${path.filter((p) => p !== "").map((p) => `/${escape(p)}`).join("")}`;
+const decode = (token: string) => {
+  try {
+    return decodeURIComponent(token);
+  } catch {
+    return token; // a `%` that starts no escape is itself
+  }
+};
 const tokensOf = (ref: string): string[] =>
-  (ref.split("#/")[1] ?? "").split("/").map((t) => decodeURIComponent(t.replace(/~1/g, "/").replace(/~0/g, "~"))).filter(Boolean);
+  (ref.split("#/")[1] ?? "").split("/").map((t) => decode(t.replace(/~1/g, "/").replace(/~0/g, "~"))).filter(Boolean);
 
 function discriminatorOf(node: Record<string, unknown>): Discriminator | undefined {
   const d = node.discriminator;
