@@ -125,3 +125,15 @@ test("an example is checked against a pattern only plain mode compiles, read as 
   writeFileSync(file, spec('"Tag A"'));
   assert.deepEqual((await lint([file], { cwd: dir })).problems.map((p) => p.message), ["Example does not match its schema: String does not match pattern."]);
 });
+
+test("a folder walk leaves out the tool files a project keeps beside its specs; a file named is read", async () => {
+  const dir = tempDir();
+  cpSync(join(ROOT, "specs/client-server/auth_metadata.yaml"), join(dir, "auth_metadata.yaml"));
+  cpSync(join(ROOT, "redocly.yaml"), join(dir, "redocly.yaml"));
+  for (const name of ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "specgen.config.json", "renovate.json"]) writeFileSync(join(dir, name), "{}");
+  const result = await lint([dir]);
+  assert.deepEqual(result.files.map((f) => relative(dir, f.path)), ["auth_metadata.yaml"]);
+  assert.deepEqual(result.problems, []);
+  const named = await lint([join(dir, "package.json")]);
+  assert.equal(named.problems[0]?.ruleId, "document-kind");
+});
