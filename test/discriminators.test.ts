@@ -1,4 +1,4 @@
-// Validators are as narrow as the types on discriminated unions (generator/emit/discriminators.ts):
+// Validators are as narrow as the types on discriminated unions (generator/model/discriminators.ts):
 // each verdict below is checked against what the type allows.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generate } from "../generator/generate.js";
 import { lint } from "../generator/lint/index.js";
-import { tagConstraints } from "../generator/emit/discriminators.js";
+import { tagConstraints } from "../generator/model/discriminators.js";
 import { FIXTURES, tempDir } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
 

@@ -6,7 +6,7 @@ import type * as TypeScript from "typescript";
 import { SpecError } from "../errors.js";
 import { deref, isObject } from "../load/refs.js";
 import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
-import { addDeclaredTags, declaredTags } from "./discriminators.js";
+import { addDeclaredTags, declaredTags } from "../model/discriminators.js";
 import { isLargeSpec } from "../model/size.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { WorkerTask } from "./worker.js";
@@ -98,7 +98,7 @@ export async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
   for (const item of items) {
     for (const op of isObject(item) ? Object.values(item) : []) if (isObject(op) && "operationId" in op && !keyedOperationId(op.operationId)) delete op.operationId;
   }
-  // Members that fix their discriminator tag themselves are typed with it (see discriminators.ts).
+  // Members that fix their discriminator tag themselves are typed with it (see model/discriminators.ts).
   addDeclaredTags(copy, declaredTags(spec.document));
   const document = readerDocs(copy) as unknown as OpenAPI3;
   // With readOnly/writeOnly in play, openapi-typescript marks those properties, and the named

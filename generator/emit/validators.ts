@@ -18,7 +18,7 @@ import { isObject } from "../load/refs.js";
 import { isOpenApi30, schemaFrom30 } from "../load/oas30.js";
 import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
 import { compiles, unicodeEquivalent } from "../load/regex.js";
-import { applyTagConstraints, tagConstraints } from "./discriminators.js";
+import { applyTagConstraints, tagConstraints } from "../model/discriminators.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { isLargeSpec } from "../model/size.js";
 import { jsdoc } from "./comment.js";
@@ -252,7 +252,7 @@ export function createAjv(
   }
   const copy = { prefix: `#${DOCUMENT_AT}`, from30: isOpenApi30(spec.document), patterns: plain ? new Map<string, string>() : unicode };
   const document = ajvDocument(spec.document, copy);
-  // Discriminated unions are as narrow as the types make them (see discriminators.ts).
+  // Discriminated unions are as narrow as the types make them (see model/discriminators.ts).
   if (found.discriminators) applyTagConstraints(document, tagConstraints(spec.document));
   const resource = { $id: id, $defs: { document, exports } };
   try {

@@ -6,7 +6,7 @@ import { schemaAt, schemaFrom30 } from "../load/oas30.js";
 import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
 import { compiles, unicodeEquivalent } from "../load/regex.js";
 import { references } from "../load/fragments.js";
-import { applyTagConstraints, tagConstraints } from "../emit/discriminators.js";
+import { applyTagConstraints, tagConstraints } from "../model/discriminators.js";
 import { pointerTokens } from "../load/locate.js";
 
 // Keywords whose failure only repeats a failure found deeper in the instance.
@@ -32,7 +32,7 @@ export class ExampleChecker {
 
   /**
    * The document at `path` as the generated validators read it: OpenAPI 3.0 schemas as 2020-12
-   * (load/oas30.ts), and the tags of discriminated unions required (emit/discriminators.ts;
+   * (load/oas30.ts), and the tags of discriminated unions required (model/discriminators.ts;
    * only within the file, as its mapping's local `$ref`s name them).
    */
   #document(path: string, doc: unknown): unknown {
