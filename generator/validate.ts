@@ -169,28 +169,29 @@ const MAX_FETCHED = 10 << 20;
 
 /** GETs a JSON document (`specgen validate spec#op https://…`); a failure is a finding about the URL. */
 async function fetchJsonText(url: string): Promise<{ value: unknown; text: string }> {
-  let res: Response;
+  const chunks: Uint8Array[] = [];
   try {
-    res = await fetch(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(30_000) });
+    if (!res.ok) {
+      void res.body?.cancel();
+      throw new DocumentError({ file: url, message: `HTTP ${res.status} ${res.statusText}`.trim() });
+    }
+    let size = 0;
+    const reader = res.body?.getReader();
+    for (let chunk; reader && !(chunk = await reader.read()).done; ) {
+      if ((size += chunk.value.length) > MAX_FETCHED) {
+        void reader.cancel();
+        throw new DocumentError({ file: url, message: `the answer is over ${MAX_FETCHED} bytes` });
+      }
+      chunks.push(chunk.value);
+    }
   } catch (err) {
-    // undici's "fetch failed" says why in its cause: a code (ECONNREFUSED) or a message ("bad port").
+    if (err instanceof DocumentError) throw err;
+    // undici's "fetch failed" says why in its cause: a code (ECONNREFUSED) or a message ("bad
+    // port"); a timeout, while connecting or reading, is a TimeoutError.
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (err as Error).message;
     throw new DocumentError({ file: url, message: `cannot fetch: ${why}` });
-  }
-  if (!res.ok) {
-    void res.body?.cancel();
-    throw new DocumentError({ file: url, message: `HTTP ${res.status} ${res.statusText}`.trim() });
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = res.body?.getReader();
-  for (let chunk; reader && !(chunk = await reader.read()).done; ) {
-    if ((size += chunk.value.length) > MAX_FETCHED) {
-      void reader.cancel();
-      throw new DocumentError({ file: url, message: `the answer is over ${MAX_FETCHED} bytes` });
-    }
-    chunks.push(chunk.value);
   }
   return parseJson(Buffer.concat(chunks), url);
 }

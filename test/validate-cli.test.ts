@@ -257,6 +257,8 @@ test("specgen validate fetches an http(s) URL: a server operator checks a live d
   const good = readFileSync(join(ROOT, corpus("valid-or-real/ruma-test-fixture.json")));
   const bad = readFileSync(join(ROOT, corpus("invalid/03-missing-issuer.json")));
   const server = createServer((req, res) => {
+    // An answer cut off in the middle of its body.
+    if (req.url === "/cut") return void res.writeHead(200, { "content-type": "application/json", "content-length": "100" }).write('{"issuer":', () => res.destroy());
     const body = req.url === "/good" ? good : req.url === "/bad" ? bad : undefined;
     res.writeHead(body ? 200 : 404, { "content-type": "application/json" }).end(body ?? "{}");
   });
@@ -283,6 +285,9 @@ test("specgen validate fetches an http(s) URL: a server operator checks a live d
     const down = await run(`http://127.0.0.1:${port}/x`);
     assert.equal(down.status, 1);
     assert.equal(down.stdout.trim(), `http://127.0.0.1:${port}/x: cannot fetch: ECONNREFUSED`);
+    const cut = await run(`${base}/cut`);
+    assert.equal(cut.status, 1, cut.stderr);
+    assert.match(cut.stdout, new RegExp(`^${base}/cut: cannot fetch: \\S`));
   } finally {
     server.close();
   }
