@@ -23,7 +23,8 @@
  * @module
  */
 import { DATA_KEYS } from "../load/keys.js";
-import { unwrap30 } from "../load/oas30.js";
+import { schemaAt, unwrap30 } from "../load/oas30.js";
+import { pointerTokens } from "../load/locate.js";
 import { isObject } from "../load/refs.js";
 
 /** One schema (a JSON pointer into the document) that must have `property` set to one of `values`. */
@@ -241,13 +242,8 @@ export function tagConstraints(document: unknown): TagConstraint[] {
 /** Applies tag constraints to the copy of the document Ajv compiles (same structure as the document, prose left out). */
 export function applyTagConstraints(copy: unknown, constraints: readonly TagConstraint[]): void {
   for (const { pointer, property, values, how } of constraints) {
-    let node: unknown = copy;
-    for (const t of pointer.split("/").slice(1)) {
-      const key = t.replace(/~1/g, "/").replace(/~0/g, "~");
-      if (key !== "anyOf") node = unwrap30(node);
-      node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined;
-    }
-    node = unwrap30(node);
+    // The pointers are plain (`/components/schemas/Cat`); the copy may hold 3.0 wrappers.
+    const node = unwrap30(schemaAt(copy, pointerTokens(pointer)));
     if (!isObject(node)) continue;
     const tag = values.length === 1 && how === "allOf" ? { const: values[0] } : { type: "string", enum: values };
     if (how === "properties") {
