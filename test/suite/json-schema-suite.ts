@@ -1,0 +1,185 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { generate } from "../../generator/generate.js";
+import { SHARED, tempDir } from "../helpers.js";
+
+/**
+ * The official JSON-Schema-Test-Suite (draft 2020-12, required files) through the whole
+ * pipeline: each group's schema is written as a bare schema file, `generate` makes its
+ * validators module, and every test's data goes through the exported `validate…` function.
+ * Plain Ajv 2020 (compiled at run time, strict mode off: the reference count the suite issue names) runs the same cases beside it, so the
+ * counts say what the toolkit's own pipeline adds or loses.
+ */
+
+export const SUITE = join(SHARED, "corpus/json-schema-test-suite/draft2020-12");
+
+interface SuiteTest {
+  description: string;
+  data: unknown;
+  valid: boolean;
+}
+
+export interface SuiteGroup {
+  file: string;
+  index: number;
+  description: string;
+  schema: unknown;
+  tests: SuiteTest[];
+}
+
+/** A group's outcome for one validator: per-test verdicts, or why it could not run. */
+export interface GroupRun {
+  /** Verdicts in test order; undefined where the group did not compile. */
+  verdicts?: boolean[];
+  /** A clean refusal (a located error), or a crash (an error without file, or a non-SpecError). */
+  refused?: string;
+  crashed?: string;
+}
+
+export interface Counts {
+  pass: number;
+  fail: number;
+  /** Tests of groups that were skipped (remote refs). */
+  skip: number;
+}
+
+/** Groups that need the suite's `remotes/` served on localhost:1234 (not copied; see SOURCE.md). */
+export function needsRemote(group: SuiteGroup): boolean {
+  return group.file === "refRemote.json" || JSON.stringify(group.schema).includes("localhost:1234");
+}
+
+/** The required files' groups, in file then group order. */
+export function suiteGroups(): SuiteGroup[] {
+  const groups: SuiteGroup[] = [];
+  const files = readdirSync(SUITE).filter((f) => f.endsWith(".json")).sort();
+  for (const file of files) {
+    const list = JSON.parse(readFileSync(join(SUITE, file), "utf8")) as Array<Omit<SuiteGroup, "file" | "index">>;
+    list.forEach((g, index) => groups.push({ ...g, file, index }));
+  }
+  return groups;
+}
+
+/** Plain Ajv 2020 compiling at run time, strict mode off (its strict mode refuses legal schemas). */
+export function runPlainAjv(group: SuiteGroup): GroupRun {
+  const require = createRequire(import.meta.url);
+  const Ajv2020 = require("ajv/dist/2020").default as new (o: object) => { compile(s: unknown): (d: unknown) => boolean };
+  try {
+    const validate = new Ajv2020({ strict: false, logger: false }).compile(group.schema);
+    return { verdicts: group.tests.map((t) => validate(t.data) === true) };
+  } catch (err) {
+    return { refused: (err as Error).message };
+  }
+}
+
+/**
+ * One group through `generate` (validators only) and the generated module: the schema file is
+ * `<dir>/specs/suite.json`; the module's first `validate…` export is the root schema's.
+ */
+export async function runSpecgen(group: SuiteGroup, dir: string): Promise<GroupRun> {
+  const specs = join(dir, "specs");
+  mkdirSync(specs, { recursive: true });
+  const file = join(specs, "suite.json");
+  writeFileSync(file, JSON.stringify(group.schema, null, 2));
+  let files;
+  try {
+    const result = await generate({ cwd: dir, paths: [file], dryRun: true, config: { emit: ["validators"] } });
+    if (result.problems.length) {
+      const p = result.problems[0]!;
+      return { refused: `${p.ruleId}: ${p.message}` };
+    }
+    files = result.files;
+  } catch (err) {
+    const e = err as Error & { file?: string };
+    if (e.name === "SpecError" && e.file) return { refused: e.message };
+    return { crashed: `${e.name}: ${e.message}` };
+  }
+  const out = join(dir, "out");
+  for (const f of files) {
+    const target = join(out, f.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, f.contents);
+  }
+  const modulePath = join(out, "validators/suite.js");
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
+  } catch (err) {
+    return { crashed: `import: ${(err as Error).message}` };
+  }
+  const name = Object.keys(mod).find((k) => k.startsWith("validate"));
+  const validate = name ? (mod[name] as (d: unknown) => boolean) : undefined;
+  if (!validate) return { refused: "no validator exported" };
+  try {
+    return { verdicts: group.tests.map((t) => validate(t.data) === true) };
+  } catch (err) {
+    return { crashed: `validate: ${(err as Error).message}` };
+  }
+}
+
+export function count(groups: SuiteGroup[], runs: Array<GroupRun | undefined>): Counts {
+  const counts: Counts = { pass: 0, fail: 0, skip: 0 };
+  groups.forEach((g, i) => {
+    const run = runs[i];
+    if (!run) {
+      counts.skip += g.tests.length;
+      return;
+    }
+    g.tests.forEach((t, j) => {
+      if (run.verdicts?.[j] === t.valid) counts.pass++;
+      else counts.fail++;
+    });
+  });
+  return counts;
+}
+
+export interface SuiteReport {
+  groups: SuiteGroup[];
+  specgen: Array<GroupRun | undefined>;
+  ajv: Array<GroupRun | undefined>;
+}
+
+/** Runs every group (remote ones skipped) through both; the work folder is removed afterwards. */
+export async function runSuite(filter: (g: SuiteGroup) => boolean = () => true): Promise<SuiteReport> {
+  const groups = suiteGroups().filter(filter);
+  const root = tempDir("specgen-suite-");
+  const specgen: Array<GroupRun | undefined> = [];
+  const ajv: Array<GroupRun | undefined> = [];
+  try {
+    for (const [i, group] of groups.entries()) {
+      if (needsRemote(group)) {
+        specgen.push(undefined);
+        ajv.push(undefined);
+        continue;
+      }
+      ajv.push(runPlainAjv(group));
+      specgen.push(await runSpecgen(group, join(root, `g${i}`)));
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+  return { groups, specgen, ajv };
+}
+
+/** Human-readable lines: counts, then each group specgen refused or crashed on, then each verdict that differs from the suite. */
+export function describe(report: SuiteReport): string[] {
+  const s = count(report.groups, report.specgen);
+  const a = count(report.groups, report.ajv);
+  const lines = [
+    `specgen:  ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped`,
+    `ajv 2020: ${a.pass} passed, ${a.fail} failed, ${a.skip} skipped`,
+  ];
+  report.groups.forEach((g, i) => {
+    const run = report.specgen[i];
+    const where = `${g.file}[${g.index}] ${g.description}`;
+    if (run?.crashed) lines.push(`CRASH   ${where}: ${run.crashed}`);
+    else if (run?.refused) lines.push(`REFUSED ${where}: ${run.refused.split("\n")[0]}`);
+    else if (run?.verdicts) {
+      g.tests.forEach((t, j) => {
+        if (run.verdicts![j] !== t.valid) lines.push(`WRONG   ${where} / ${t.description}: expected ${t.valid ? "valid" : "invalid"}`);
+      });
+    }
+  });
+  return lines;
+}
