@@ -118,7 +118,7 @@ export async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
  */
 async function typesContext(document: OpenAPI3, readWriteMarkers: boolean): Promise<GlobalContext> {
   const { resolveRef, scanDiscriminators } = load().ots;
-  const options = { emptyObjectsUnknown: true, defaultNonNullable: true, silent: true, alphabetize: false, readWriteMarkers } as const;
+  const options = { emptyObjectsUnknown: true, defaultNonNullable: false, silent: true, alphabetize: false, readWriteMarkers } as const;
   // Not read by the transforms; required by the context's type. Made once per run.
   redoclyNoRules ??= createConfig({ extends: [], rules: {} });
   return {
