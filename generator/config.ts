@@ -14,8 +14,6 @@ export interface ProjectConfig {
   specs: string;
   /** Output folder. Default `generated`. */
   out: string;
-  /** Redocly config for lint rules. Default `redocly.yaml` when present. */
-  lintConfig?: string;
   /** Overlay files per spec (paths relative to the config file), applied before generation. */
   overlays: Record<string, string[]>;
   /** Output kinds to generate (default: all; `client` implies `validators`, which implies `types`). */
@@ -45,7 +43,6 @@ export function loadProjectConfig(cwd = process.cwd()): ProjectConfig {
     emit: parseKinds(raw.emit ?? [...OUTPUT_KINDS], path),
     package: { ...DEFAULT_PACKAGE, ...raw.package },
   };
-  if (raw.lintConfig) config.lintConfig = raw.lintConfig;
   if (raw.allowRemoteRefs !== undefined) config.allowRemoteRefs = raw.allowRemoteRefs === true;
   return config;
 }

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { CORPUS_CS, ROOT, specgen, tempDir } from "./helpers.js";
 import { lint } from "../generator/lint/index.js";
@@ -121,9 +121,11 @@ test("an example is checked against a pattern only plain mode compiles, read as 
   const spec = (example: string) =>
     `openapi: 3.1.0\ninfo: {title: t, version: "1"}\nservers: [{url: "https://api.example"}]\npaths:\n  /t:\n    get:\n      operationId: getT\n      summary: T.\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {type: string, pattern: "^[a-z\\\\-\\\\:]+$"}\n              example: ${example}\n`;
   writeFileSync(file, spec('"tag-a:b"'));
-  assert.deepEqual((await lint([file], { cwd: dir })).problems.map((p) => p.message), []);
+  // The folder has no redocly.yaml: the toolkit's own config also reports recommended's rules.
+  const examples = async () => (await lint([file], { cwd: dir })).problems.filter((p) => p.ruleId === "specgen/example-valid").map((p) => p.message);
+  assert.deepEqual(await examples(), []);
   writeFileSync(file, spec('"Tag A"'));
-  assert.deepEqual((await lint([file], { cwd: dir })).problems.map((p) => p.message), ["Example does not match its schema: String does not match pattern."]);
+  assert.deepEqual(await examples(), ["Example does not match its schema: String does not match pattern."]);
 });
 
 test("a folder walk leaves out the tool files a project keeps beside its specs; a file named is read", async () => {
@@ -136,4 +138,42 @@ test("a folder walk leaves out the tool files a project keeps beside its specs; 
   assert.deepEqual(result.problems, []);
   const named = await lint([join(dir, "package.json")]);
   assert.equal(named.problems[0]?.ruleId, "document-kind");
+});
+
+test("the toolkit's own lint config is generic, and a project's own redocly.yaml keeps every specgen rule", async () => {
+  const dir = tempDir();
+  try {
+    // A redirect-only operation, no licence, no security, no 4xx: an ordinary small API.
+    const api = [
+      "openapi: 3.1.0",
+      'info: {title: Pets, version: "1", description: Pets.}',
+      'servers: [{url: "https://pets.example"}]',
+      "paths:",
+      "  /go:",
+      "    get:",
+      "      operationId: go",
+      "      summary: Go.",
+      "      responses:",
+      '        "302": {description: Away., headers: {Location: {schema: {type: string}}}}',
+      "  /pet:",
+      "    get:",
+      "      operationId: getPet",
+      "      summary: A pet.",
+      "      responses:",
+      '        "200": {description: ok, content: {application/json: {schema: {type: integer}, example: "not a number"}}}',
+      "",
+    ].join("\n");
+    writeFileSync(join(dir, "api.yaml"), api);
+    const rules = async () => [...new Set((await lint([join(dir, "api.yaml")], { cwd: dir })).problems.map((p) => p.ruleId))].sort();
+    // No redocly.yaml: recommended (licence, security, 4xx are reported: nothing Matrix-specific is
+    // turned off), the replaced rules off (the redirect is no problem), the specgen rules on.
+    assert.deepEqual(await rules(), ["info-license", "operation-4xx-response", "security-defined", "specgen/example-valid"]);
+    // A project's own config that knows nothing of specgen still gets its rules.
+    writeFileSync(join(dir, "redocly.yaml"), "extends: [minimal]\n");
+    assert.ok((await rules()).includes("specgen/example-valid"));
+    writeFileSync(join(dir, "redocly.yaml"), "extends: [minimal]\nrules:\n  specgen/example-valid: off\n");
+    assert.ok(!(await rules()).includes("specgen/example-valid"), "a rule the file turns off stays off");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

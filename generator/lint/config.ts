@@ -1,22 +1,44 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { createConfig, type Config } from "@redocly/openapi-core";
 import { parseYaml } from "../load/read.js";
 import type { RefPolicy } from "../load/policy.js";
 import { makeSpecgenPlugin, SPECGEN_RULE_DEFAULTS } from "./plugin.js";
 
-/** The lint configuration shipped with the toolkit, used when a project has no redocly.yaml. */
-export const DEFAULT_REDOCLY_CONFIG = resolve(dirname(new URL(import.meta.url).pathname), "../../../redocly.yaml");
+/**
+ * The toolkit's own lint configuration, used when a project has no `redocly.yaml`: Redocly's
+ * `recommended` set, with the rules that specgen's own rules replace turned off (they refuse
+ * redirect-only operations, and report examples whose `$ref`s they cannot resolve), plus every
+ * `specgen/*` rule at its default severity. Nothing in it is particular to one API family.
+ */
+export const TOOLKIT_LINT_CONFIG = {
+  extends: ["recommended"],
+  rules: {
+    // specgen/operation-success-response also accepts a 3xx declaring `Location`.
+    "operation-2xx-response": "off",
+    // specgen/example-valid resolves `$ref`s inside example values first.
+    "no-invalid-media-type-examples": "off",
+    "no-invalid-schema-examples": "off",
+  },
+} as const;
 
 /**
- * Loads a Redocly config file (rules, extends) and adds the specgen plugin to it, so the
- * project's rules are configured in the same file as Redocly's own. The pattern rules are on
- * unless the file sets them (`specgen/pattern-safe: off`). `policy` is the run's `$ref` policy.
+ * Loads the Redocly config (`configPath`, else `redocly.yaml` in `cwd`, else the toolkit's own)
+ * and adds the specgen plugin to it. Every `specgen/*` rule keeps its default severity unless
+ * the file sets it (`specgen/pattern-safe: off`), so a project's own config never drops them.
+ * `policy` is the run's `$ref` policy.
  */
-export async function loadLintConfig(configPath?: string, policy?: RefPolicy): Promise<Config> {
-  const path = configPath ?? (existsSync("redocly.yaml") ? resolve("redocly.yaml") : DEFAULT_REDOCLY_CONFIG);
-  const raw = (parseYaml(readFileSync(path, "utf8"), path) ?? {}) as Record<string, unknown>;
+export async function loadLintConfig(configPath?: string, policy?: RefPolicy, cwd = process.cwd()): Promise<Config> {
+  const local = resolve(cwd, "redocly.yaml");
+  const path = configPath !== undefined ? resolve(cwd, configPath) : existsSync(local) ? local : undefined;
+  const raw: Record<string, unknown> = path === undefined ? { ...TOOLKIT_LINT_CONFIG } : ownRecord(parseYaml(readFileSync(path, "utf8"), path));
   const plugins = Array.isArray(raw.plugins) ? raw.plugins : [];
-  const rules = { ...SPECGEN_RULE_DEFAULTS, ...(typeof raw.rules === "object" && raw.rules !== null ? raw.rules : {}) };
-  return createConfig({ ...raw, rules, plugins: [makeSpecgenPlugin(policy), ...plugins] } as Parameters<typeof createConfig>[0], { configPath: path });
+  const rules = { ...SPECGEN_RULE_DEFAULTS, ...ownRecord(raw.rules) };
+  const config = { ...raw, rules, plugins: [makeSpecgenPlugin(policy), ...plugins] } as Parameters<typeof createConfig>[0];
+  return createConfig(config, path === undefined ? {} : { configPath: path });
+}
+
+/** A parsed mapping's own entries in a fresh object (anything else: none). */
+function ownRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : {};
 }

@@ -30,7 +30,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
   const cwd = resolve(options.cwd ?? process.cwd());
   // `$ref`s (and overlay `extends`) may read only inside the roots of the paths given; see policy.ts.
   const policy = makeRefPolicy(paths, cwd, options);
-  const config: Config = await loadLintConfig(options.config, policy);
+  const config: Config = await loadLintConfig(options.config, policy, cwd);
   const files: LintResult["files"] = [];
   const problems: NormalizedProblem[] = [];
   const specs: SpecFile[] = [];

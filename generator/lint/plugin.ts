@@ -155,9 +155,9 @@ export function makeSpecgenPlugin(policy?: RefPolicy) {
 
 /** Severities of the specgen rules that a Redocly config does not set itself. */
 export const SPECGEN_RULE_DEFAULTS = {
+  "specgen/example-valid": "error",
+  "specgen/matrix-version": "error",
+  "specgen/operation-success-response": "error",
   "specgen/pattern-valid": "error",
   "specgen/pattern-safe": "warn",
 } as const;
-
-/** Without a policy: any local file may be read by example-valid, nothing remote. */
-export const specgenPlugin = makeSpecgenPlugin();
