@@ -7,12 +7,11 @@ import { applyOverlay, type OverlayRule } from "../load/overlay.js";
 import { deref, derefAt, isObject } from "../load/refs.js";
 import { pointerTokens, textLocator } from "../load/locate.js";
 import { SpecError } from "../errors.js";
+import { isJsonMedia } from "./media.js";
 import { NameTable, camelCase, pascalCase, plainPascalCase, singular } from "./names.js";
 import type { Model, NamedSchema, PackageInfo, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, SpecModel } from "./types.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-/** `application/json` and its structured-syntax relatives (`application/problem+json`, …). */
-const JSON_MEDIA = /^application\/(.+\+)?json/;
 
 export interface BuildResult {
   model: Model;
@@ -241,7 +240,7 @@ function operationOf(
     name: names.claim(`${typeName}Response${i === 0 && r.status.startsWith("2") ? "" : r.status.replace(/[^A-Za-z0-9]/g, "")}`, `response ${r.status} of ${JSON.stringify(operationId)}`),
   }));
   const withContent = responses.filter((r) => r.status.startsWith("2") && r.media.length);
-  const answersBytes = withContent.length > 0 && withContent.every((r) => !r.media.some((t) => JSON_MEDIA.test(t)));
+  const answersBytes = withContent.length > 0 && withContent.every((r) => !r.media.some((t) => isJsonMedia(t)));
   const requestBody = requestBodyOf(document, op.requestBody, [root, pathKey, method, "requestBody"]);
   if (requestBody?.jsonSchemaPointer) requestBody.name = names.claim(`${typeName}Body`, `request body of ${JSON.stringify(operationId)}`);
   return {
@@ -287,7 +286,7 @@ function requestBodyOf(document: Record<string, unknown>, raw: unknown, at: stri
   const content = body.content;
   const types = Object.keys(content);
   if (!types.length) return undefined;
-  const json = types.find((t) => JSON_MEDIA.test(t));
+  const json = types.find((t) => isJsonMedia(t));
   const mediaType = json ?? (types.length === 1 ? types[0]! : "");
   // A wildcard names no type to declare, and a multipart type needs the boundary that only the
   // body (FormData) knows: fetch adds it when no Content-Type is set.
@@ -305,7 +304,7 @@ function collectResponses(document: Record<string, unknown>, at: string[], raw: 
     const response = deref(document, r);
     const headers = isObject(response) && isObject(response.headers) ? Object.keys(response.headers) : [];
     const content = isObject(response) && isObject(response.content) ? response.content : {};
-    const json = Object.keys(content).find((t) => JSON_MEDIA.test(t));
+    const json = Object.keys(content).find((t) => isJsonMedia(t));
     const model: ResponseModel = { status, headers, media: Object.keys(content) };
     if (json && isObject(content[json]) && "schema" in (content[json] as object)) {
       model.mediaType = json;
