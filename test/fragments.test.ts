@@ -6,7 +6,7 @@ import { references } from "../generator/load/fragments.js";
 import { DocumentStore } from "../generator/load/refs.js";
 import { generate } from "../generator/generate.js";
 import { lint } from "../generator/lint/index.js";
-import { tempDir } from "./helpers.js";
+import { REPO_LINT_CONFIG, tempDir } from "./helpers.js";
 
 /** A folder of spec files from `{ relative path: text }`. */
 function folder(files: Record<string, string>): string {
@@ -72,11 +72,11 @@ test("generate and lint take the schemas of a folder with example data, and only
   const result = await generate({ paths: [dir], out: join(dir, "out"), cwd: dir, dryRun: true });
   assert.deepEqual(result.problems, []);
   assert.deepEqual(result.model.specs.map((s) => s.source), ["api.yaml", "event.yaml", "list.yaml", "schema.yaml"]);
-  const linted = await lint([dir], { cwd: dir });
+  const linted = await lint([dir], { cwd: dir, config: REPO_LINT_CONFIG });
   assert.deepEqual(linted.problems.map((p) => p.message), []);
   // The same list with no document referring to it cannot be anything.
   writeFileSync(join(dir, "stray.json"), "[1, 2]");
   await assert.rejects(generate({ paths: [dir], out: join(dir, "out"), cwd: dir, dryRun: true }), /expected a mapping at the top level, found a list/);
-  const stray = await lint([dir], { cwd: dir });
+  const stray = await lint([dir], { cwd: dir, config: REPO_LINT_CONFIG });
   assert.deepEqual(stray.problems.map((p) => p.message), ["expected a mapping at the top level, found a list (so neither an OpenAPI document nor a JSON Schema), and no document here refers to it."]);
 });

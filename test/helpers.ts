@@ -36,3 +36,6 @@ export function authMetadataExample(): Record<string, unknown> {
   const spec = yaml.load(readFileSync(join(ROOT, "specs/client-server/auth_metadata.yaml"), "utf8")) as any;
   return spec.paths["/auth_metadata"].get.responses["200"].content["application/json"].schema.example;
 }
+
+/** This repository's lint config (Matrix deviations from `recommended`), for tests that lint small specs in temp folders. */
+export const REPO_LINT_CONFIG = join(ROOT, "redocly.yaml");

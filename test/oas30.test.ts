@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { schemaFrom30 } from "../generator/load/oas30.js";
 import { generate } from "../generator/generate.js";
 import { lint } from "../generator/lint/index.js";
-import { tempDir } from "./helpers.js";
+import { REPO_LINT_CONFIG, tempDir } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
 
 test("schemaFrom30: nullable joins null to type and enum, wraps what combines, numbers the exclusive bounds", () => {
@@ -55,7 +55,7 @@ components:
 test("an OpenAPI 3.0 spec: validators compile and agree with the types on null and exclusive bounds; lint reads examples the same way", async () => {
   const dir = tempDir();
   writeFileSync(join(dir, "api.yaml"), SPEC);
-  const linted = await lint([join(dir, "api.yaml")], { cwd: dir });
+  const linted = await lint([join(dir, "api.yaml")], { cwd: dir, config: REPO_LINT_CONFIG });
   assert.deepEqual(linted.problems.map((p) => p.message), []);
   const out = join(dir, "out");
   const result = await generate({ paths: [join(dir, "api.yaml")], out, cwd: dir });
@@ -90,11 +90,11 @@ test("lint's example check: ids inside example values are not schema ids; a para
       `  /a/{id}:\n    get:\n      operationId: getA\n      summary: A.\n      parameters: [{$ref: ./param.yaml}]\n      responses: {"200": {$ref: ./a.yaml}}\n` +
       `  /b:\n    get:\n      operationId: getB\n      summary: B.\n      responses: {"200": {$ref: ./b.yaml}}\n`,
   );
-  const linted = await lint([join(dir, "api.yaml")], { cwd: dir });
+  const linted = await lint([join(dir, "api.yaml")], { cwd: dir, config: REPO_LINT_CONFIG });
   assert.deepEqual(linted.problems.map((p) => p.message), []);
   // And a wrong example there is still found.
   writeFileSync(join(dir, "param.yaml"), "in: path\nname: id\nrequired: true\nschema: {anyOf: [{type: integer}, {type: string}]}\nexample: [1]\n");
-  const wrong = await lint([join(dir, "api.yaml")], { cwd: dir });
+  const wrong = await lint([join(dir, "api.yaml")], { cwd: dir, config: REPO_LINT_CONFIG });
   assert.deepEqual(wrong.problems.map((p) => p.message), [
     "Example does not match its schema: Instance does not match any subschemas.",
     'Example does not match its schema: Instance type "array" is invalid. Expected "integer".',

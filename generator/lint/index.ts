@@ -9,6 +9,7 @@ import { assertReadable, hasScheme, makeRefPolicy, type RefOptions, type RefPoli
 import { PolicyResolver } from "../load/resolver.js";
 import { dirname, resolve } from "node:path";
 import { SpecError } from "../errors.js";
+import { NULLABLE_WITHOUT_TYPE } from "../load/tolerance.js";
 import { fileProblem, lintJsonSchema } from "./json-schema.js";
 import { loadLintConfig } from "./config.js";
 
@@ -55,7 +56,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
     else if (spec.kind === "overlay") problems.push(...lintOverlay(spec, policy));
     else if (spec.kind === "unknown" && !referenced.has(path)) problems.push(fileProblem(path, spec.text, `${strayKind(spec.doc)}, and no document here refers to it.`, "document-kind"));
   }
-  const visible = dropRepeats(problems.filter((p) => !p.ignored));
+  const visible = dropRepeats(problems.filter((p) => !p.ignored)).map(nullableOpinion);
   return {
     files,
     problems: visible,
@@ -91,6 +92,14 @@ function lintOverlay(spec: SpecFile, policy: RefPolicy): NormalizedProblem[] {
     if (!(err instanceof SpecError)) throw err;
     return [fileProblem(spec.path, spec.text, err.message, "overlay-valid", err.pointer ? `#${err.pointer}` : "#/")];
   }
+}
+
+/**
+ * Redocly's struct rule wants a `type` beside every `nullable`; OpenAPI 3.0 does not (see
+ * load/tolerance.ts), so lint reports it as a warning and `generate` accepts it.
+ */
+function nullableOpinion(problem: NormalizedProblem): NormalizedProblem {
+  return problem.ruleId === "struct" && problem.message === NULLABLE_WITHOUT_TYPE ? { ...problem, severity: "warn" } : problem;
 }
 
 /**

@@ -5,6 +5,7 @@ import { patternProblems, patternValid } from "../lint/patterns.js";
 import type { RefPolicy } from "./policy.js";
 import { PolicyResolver } from "./resolver.js";
 import type { SpecFile } from "./read.js";
+import { tolerance } from "./tolerance.js";
 
 let structConfig: Promise<Config> | undefined;
 let gateConfig: Promise<Config> | undefined;
@@ -110,7 +111,7 @@ export async function bundleOpenApi(
   overlaid: unknown,
   policy: RefPolicy,
   read?: { text: string; doc: unknown },
-): Promise<{ document: Record<string, unknown>; problems: NormalizedProblem[]; files: string[] }> {
+): Promise<{ document: Record<string, unknown>; problems: NormalizedProblem[]; tolerated: NormalizedProblem[]; files: string[] }> {
   structConfig ??= createConfig({
     rules: { struct: "error", "no-unresolved-refs": "error", "specgen/pattern-valid": "error" },
     plugins: [gatePlugin],
@@ -127,11 +128,12 @@ export async function bundleOpenApi(
   if (read) resolver.cache.set(path, Promise.resolve({ source: new Source(path, read.text), parsed: read.doc }));
   const lintFile = async (r: PolicyResolver) => r.explain(errors(await lint({ ref: path, config: await structConfig!, externalRefResolver: r })));
   let doc;
+  // With overlays, the gate judges the document after them (an overlay may repair the file), but
+  // the file itself is linted first, so that a problem it still has points at its real lines.
+  let own: NormalizedProblem[] = [];
   if (overlaid !== undefined) {
-    // The file itself is gated first, so that its problems point at its real lines.
-    const problems = await lintFile(resolver);
-    problems.push(...depthProblems(await documentsRead(resolver)));
-    if (problems.length) return { document: {}, problems, files: [] };
+    own = stopping(await lintFile(resolver));
+    own.push(...depthProblems(await documentsRead(resolver)));
     // Built here rather than with Redocly's makeDocumentFromString, whose YAML parser stops at
     // 100 levels of nesting.
     doc = jsonDocument(overlaid, path);
@@ -142,15 +144,20 @@ export async function bundleOpenApi(
     result = await bundle({ ...(doc ? { doc } : { ref: path }), config: await gateConfig, dereference: false, externalRefResolver: resolver });
   } catch (err) {
     // A document broken enough to throw inside the bundler: the lint says where.
-    const problems = await lintFile(new PolicyResolver(policy));
-    if (problems.length) return { document: {}, problems, files: [] };
+    const problems = stopping(await lintFile(new PolicyResolver(policy)));
+    if (problems.length) return { document: {}, problems, tolerated: [], files: [] };
     throw err;
   }
-  const problems = await resolver.explain(errors(result.problems));
+  const all = await resolver.explain(errors(result.problems));
+  const problems = stopping(all);
   problems.push(...depthProblems(await documentsRead(resolver)));
-  if (problems.length) return { document: {}, problems, files: [] };
-  return { document: result.bundle.parsed as Record<string, unknown>, problems, files: [...result.fileDependencies] };
+  if (problems.length) return { document: {}, problems: own.length ? own : problems, tolerated: [], files: [] };
+  const tolerated = all.filter((p) => tolerance(p) !== undefined);
+  return { document: result.bundle.parsed as Record<string, unknown>, problems, tolerated, files: [...result.fileDependencies] };
 }
+
+/** The problems that stop `generate` (see tolerance.ts for those that only warn). */
+const stopping = (problems: NormalizedProblem[]) => problems.filter((p) => tolerance(p) === undefined);
 
 /**
  * Bundles the synthetic OpenAPI document that wraps a bare JSON Schema file (`file`), resolving

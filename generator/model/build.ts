@@ -6,6 +6,7 @@ import { makeRefPolicy, type RefPolicy } from "../load/policy.js";
 import { applyOverlay, type OverlayRule } from "../load/overlay.js";
 import { deref, derefAt, isObject } from "../load/refs.js";
 import { pointerTokens, textLocator } from "../load/locate.js";
+import { splitTolerated } from "../load/tolerance.js";
 import { SpecError } from "../errors.js";
 import { isJsonMedia } from "./media.js";
 import { NameTable, camelCase, pascalCase, plainPascalCase, singular } from "./names.js";
@@ -50,6 +51,7 @@ export async function buildModel(
         if (overlaid !== undefined) rejectRedoclyTraps(overlaid, `${source} (with its overlays)`);
         const bundled = await redocly(source, () => bundleOpenApi(file.path, overlaid, refs, file));
         problems.push(...bundled.problems.map(explainPrototypeKey));
+        warnings.push(...splitTolerated(bundled.tolerated, source).warnings);
         inputs.push(...bundled.files);
         if (bundled.problems.length) continue;
         rejectNonFinite(bundled.document, source);

@@ -1,0 +1,102 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { generate } from "../generator/generate.js";
+import { lint } from "../generator/lint/index.js";
+import { tempDir } from "./helpers.js";
+
+/**
+ * Real specs as they are: constructs that published specs carry and that Redocly's struct rule
+ * refuses, although no output depends on them or the OpenAPI specification allows them.
+ * `generate` accepts them with one summarized warning per kind; `lint` still reports them.
+ */
+
+const spec30 = (schema: string, extra = "") => `openapi: 3.0.3
+info: { title: T, version: "1" }
+servers:
+  - url: "https://{host}/v1"
+    variables:
+      host: { default: api.example${extra} }
+paths:
+  /thing:
+    get:
+      operationId: getThing
+      summary: A thing.
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+${schema}
+components:
+  schemas:
+    Part: { type: object, properties: { id: { type: string } } }
+`;
+
+/** Runs `body` with a temp folder holding `files`, removed afterwards. */
+async function withFiles(files: Record<string, string>, body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = tempDir();
+  try {
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    await body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("OpenAPI 3.0 nullable without a sibling type generates (typed and validated | null), one summarized warning; lint warns", async () => {
+  const schema = `                type: object
+                properties:
+                  a: { allOf: [{ $ref: "#/components/schemas/Part" }], nullable: true }
+                  b: { anyOf: [{ $ref: "#/components/schemas/Part" }], nullable: true }
+                  c: { oneOf: [{ $ref: "#/components/schemas/Part" }], nullable: true }
+                  d: { allOf: [{ $ref: "#/components/schemas/Part" }], nullable: true }`;
+  await withFiles({ "api.yaml": spec30(schema) }, async (dir) => {
+    const out = join(dir, "out");
+    const result = await generate({ cwd: dir, paths: ["api.yaml"], out, config: { emit: ["validators"] } });
+    assert.deepEqual(result.problems, []);
+    const nullable = result.warnings.filter((w) => w.includes("nullable"));
+    assert.equal(nullable.length, 1, "one line for the kind");
+    assert.match(nullable[0]!, /^api\.yaml: 4 place\(s\) use `nullable: true` without a sibling `type`.*, …$/);
+    const types = readFileSync(join(out, "types/api.d.ts"), "utf8");
+    for (const key of ["a", "b", "c", "d"]) assert.match(types, new RegExp(`${key}\\?: components\\["schemas"\\]\\["Part"\\] \\| null;`));
+    const { isGetThingResponse } = (await import(pathToFileURL(join(out, "validators/api.js")).href)) as Record<string, (v: unknown) => boolean>;
+    assert.equal(isGetThingResponse!({ a: null, b: null, c: null, d: { id: "x" } }), true);
+    assert.equal(isGetThingResponse!({ a: 1 }), false);
+    const linted = await lint([join(dir, "api.yaml")], { cwd: dir });
+    const struct = linted.problems.filter((p) => p.ruleId === "struct");
+    assert.deepEqual(struct.map((p) => p.severity), ["warn", "warn", "warn", "warn"]);
+  });
+});
+
+test("a malformed documentation field (a null server-variable description) warns in generate and stays an error in lint", async () => {
+  await withFiles({ "api.yaml": spec30("                type: string", ", description: null") }, async (dir) => {
+    const result = await generate({ cwd: dir, paths: ["api.yaml"], dryRun: true });
+    assert.deepEqual(result.problems, []);
+    assert.ok(result.warnings.some((w) => /^api\.yaml: 1 place\(s\) have a malformed documentation field.*variables\/host\/description$/.test(w)), result.warnings.join("\n"));
+    const linted = await lint([join(dir, "api.yaml")], { cwd: dir });
+    assert.ok(linted.problems.some((p) => p.ruleId === "struct" && p.severity === "error"));
+  });
+});
+
+test("a struct error outside documentation still stops generate, and an overlay that repairs it is honoured", async () => {
+  // A property schema that is a number: no emitter could read it.
+  const broken = spec30(`                type: object
+                properties:
+                  a: 5`);
+  const overlay = `overlay: 1.0.0
+info: { title: fix, version: "1" }
+actions:
+  - target: "$.paths['/thing'].get.responses['200'].content['application/json'].schema.properties"
+    update: { a: { type: string } }
+`;
+  await withFiles({ "api.yaml": broken, "fix.yaml": overlay }, async (dir) => {
+    const refused = await generate({ cwd: dir, paths: ["api.yaml"], dryRun: true });
+    assert.equal(refused.problems[0]?.ruleId, "struct");
+    const repaired = await generate({ cwd: dir, paths: ["api.yaml"], dryRun: true, config: { overlays: { "api.yaml": ["fix.yaml"] } } });
+    assert.deepEqual(repaired.problems, []);
+  });
+});
