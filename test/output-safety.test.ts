@@ -9,6 +9,7 @@ import { basename, join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT, specgen, tempDir, type Run } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
+import { writeOutput } from "../generator/write/writer.js";
 
 /**
  * What `generate` writes and deletes: only its own output folder, which it replaces only when
@@ -348,5 +349,14 @@ test("a spec with no named types generates a package that compiles", async () =>
     const r = specgen(["generate", "specs"], { cwd: dir });
     assert.equal(r.status, 0, r.stderr);
     await importsAndCompiles(join(dir, "generated"));
+  });
+});
+
+test("the writer refuses any file path that leaves the output folder, and writes nothing", async () => {
+  await inTemp((dir) => {
+    for (const path of ["client/../../evil.js", "../evil.js", "/tmp/evil.js", "a//b.js", "./a.js", "a\\..\\..\\evil.js"]) {
+      assert.throws(() => writeOutput(join(dir, "out"), [{ path: "ok.js", contents: "" }, { path, contents: "evil" }]), /outside the output folder/, path);
+      assert.deepEqual(readdirSync(dir), [], `${path}: nothing written`);
+    }
   });
 });
