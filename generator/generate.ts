@@ -94,7 +94,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const stampConfig = { ...config, paths, root: relative(cwd, root), ...(options.refRoot !== undefined ? { refRoot: relative(cwd, resolve(cwd, options.refRoot)) } : {}), ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}) };
   const writing = !options.dryRun && !options.check;
   // What the output folder may never hold: checked before any work, and again by the writer.
-  const protect = [...paths.map((p) => resolve(cwd, p)), ...specPaths, ...overlayPaths.flatMap(([spec, f]) => [spec, ...f]), resolve(cwd, CONFIG_FILE)];
+  const protect = [
+    ...paths.map((p) => resolve(cwd, p)),
+    ...specPaths,
+    ...overlayPaths.flatMap(([spec, f]) => [spec, ...f]),
+    resolve(cwd, CONFIG_FILE),
+  ];
   if (writing) {
     assertOutAllowed(out, cwd, protect);
     assertReplaceable(outTarget(out));
@@ -113,7 +118,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // TypeScript while this thread bundles the specs.
   const stopSpare = kinds.includes("types") && specFiles.some((f) => f.text.length >= LARGE_SPEC_TEXT) ? (await import("./emit/types.js")).startTypesWorker() : undefined;
   try {
-    return await generateFrom(specFiles, overlays, kinds, { cwd, root, out, config, options, refs, specPaths, overlayPaths, stampConfig, writing, protect });
+    const run = { cwd, root, out, config, options, refs, specPaths, overlayPaths, stampConfig, writing, protect };
+    return await generateFrom(specFiles, overlays, kinds, run);
   } finally {
     await stopSpare?.();
   }
@@ -180,7 +186,10 @@ async function generateFrom(
   const seen = new Map<string, string>();
   const add = (file: GeneratedFile): void => {
     const prior = seen.get(file.path.toLowerCase());
-    if (prior !== undefined) throw new SpecError(prior === file.path ? `two emitters produced ${file.path}` : `two output files differ only in case: ${prior}`, file.path);
+    if (prior !== undefined) {
+      const why = prior === file.path ? "two emitters produced it" : `it and ${prior} differ only in case`;
+      throw new SpecError(why, file.path);
+    }
     seen.set(file.path.toLowerCase(), file.path);
     files.push(file);
   };

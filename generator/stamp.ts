@@ -67,7 +67,8 @@ function toolkit(): string {
 export function readRegularFile(path: string, max = MAX_STAMPED_BYTES, noFollow = false): Buffer | undefined {
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (noFollow ? (constants.O_NOFOLLOW ?? 0) : 0));
+    const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (noFollow ? (constants.O_NOFOLLOW ?? 0) : 0);
+    fd = openSync(path, flags);
   } catch {
     return undefined;
   }
@@ -111,14 +112,21 @@ export function readStampFile(file: string): Stamp | undefined {
 
 /** A relative path that stays inside the folder it is relative to (no `..`, not absolute, no empty step). */
 export function plainRelativePath(path: string): boolean {
-  return path !== "" && !isAbsolute(path) && !/[\\\0]/.test(path) && path.split("/").every((s) => s !== "" && s !== "." && s !== "..");
+  if (path === "" || isAbsolute(path) || /[\\\0]/.test(path)) return false;
+  return path.split("/").every((s) => s !== "" && s !== "." && s !== "..");
 }
 
 /**
  * `inputs`: the paths of the files read, and the URLs of remote documents read; `outputs`: the
  * files written beside the stamp.
  */
-export function makeStamp(cwd: string, config: unknown, specs: string[], inputs: Iterable<string>, outputs: readonly GeneratedFile[]): Stamp {
+export function makeStamp(
+  cwd: string,
+  config: unknown,
+  specs: string[],
+  inputs: Iterable<string>,
+  outputs: readonly GeneratedFile[],
+): Stamp {
   const hashes: Record<string, string> = {};
   const remote: string[] = [];
   for (const input of [...new Set(inputs)].sort()) {
@@ -126,7 +134,8 @@ export function makeStamp(cwd: string, config: unknown, specs: string[], inputs:
     else hashes[rel(cwd, input)] = sha(readFileSync(input));
   }
   const written: Record<string, string> = {};
-  for (const file of [...outputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) written[file.path] = sha(file.contents);
+  const byPath = (a: GeneratedFile, b: GeneratedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  for (const file of [...outputs].sort(byPath)) written[file.path] = sha(file.contents);
   return {
     toolkit: toolkit(),
     config: sha(JSON.stringify(config)),
@@ -143,10 +152,17 @@ export function makeStamp(cwd: string, config: unknown, specs: string[], inputs:
  * stamp names (the specs, what their `$ref`s may reach, the overlays); any other is a stamp this
  * run did not write, and the run regenerates.
  */
-export function upToDate(out: string, cwd: string, config: unknown, specs: string[], readable: (path: string) => boolean): boolean {
+export function upToDate(
+  out: string,
+  cwd: string,
+  config: unknown,
+  specs: string[],
+  readable: (path: string) => boolean,
+): boolean {
   const stamp = readStampFile(join(out, STAMP_FILE));
   if (stamp === undefined || !isHashMap(stamp.outputs)) return false;
-  if (stamp.toolkit !== toolkit() || stamp.config !== sha(JSON.stringify(config)) || stamp.remote !== undefined) return false;
+  if (stamp.toolkit !== toolkit() || stamp.config !== sha(JSON.stringify(config))) return false;
+  if (stamp.remote !== undefined) return false;
   const now = specs.map((s) => rel(cwd, s)).sort();
   if (now.length !== stamp.specs.length || now.some((s, i) => s !== stamp.specs[i])) return false;
   const same = (bytes: Buffer | undefined, hash: string) => bytes !== undefined && sha(bytes) === hash;
@@ -154,5 +170,7 @@ export function upToDate(out: string, cwd: string, config: unknown, specs: strin
     const abs = resolve(cwd, path);
     return readable(abs) && same(readRegularFile(abs), hash);
   });
-  return inputsSame && Object.entries(stamp.outputs).every(([path, hash]) => plainRelativePath(path) && same(readRegularFile(join(out, path), MAX_STAMPED_BYTES, true), hash));
+  const outputSame = ([path, hash]: [string, string]) =>
+    plainRelativePath(path) && same(readRegularFile(join(out, path), MAX_STAMPED_BYTES, true), hash);
+  return inputsSame && Object.entries(stamp.outputs).every(outputSame);
 }

@@ -84,7 +84,7 @@ const refused = (r: Run, pattern: RegExp, what: string) => {
   assert.match(r.stderr, pattern, what);
 };
 
-test("--out refuses the working directory, its ancestors, the specs, the config, a file and a folder specgen did not write", async () => {
+test("--out refuses the cwd, its ancestors, the specs, the config, a file, a folder not specgen's", async () => {
   await inTemp((dir) => {
     const cwd = project(join(dir, "proj"));
     mkdirSync(join(cwd, "src"));
@@ -159,14 +159,17 @@ test("two runs on one output folder both end with a complete folder", async () =
     const cwd = project(dir);
     const runs = await Promise.all([1, 2].map(() => runAsync(cwd, ["generate", "--force"])));
     for (const r of runs) assert.equal(r.status, 0, r.stderr);
-    for (const f of ["LICENSE", "README.md", STAMP, "index.js", "package.json"]) assert.ok(existsSync(join(cwd, "generated", f)), f);
-    assert.deepEqual(readdirSync(cwd).sort(), ["generated", "specgen.config.json", "specs"], "no temporary folder or lock left");
+    for (const f of ["LICENSE", "README.md", STAMP, "index.js", "package.json"]) {
+      assert.ok(existsSync(join(cwd, "generated", f)), f);
+    }
+    const left = readdirSync(cwd).sort();
+    assert.deepEqual(left, ["generated", "specgen.config.json", "specs"], "no temporary folder or lock left");
     const check = specgen(["generate", "--check"], { cwd });
     assert.equal(check.status, 0, check.stderr);
   });
 });
 
-test("recovery removes only temporary folders whose owner is gone; a held lock is waited for, a dead one taken over", async () => {
+test("recovery removes only dead runs' temporary folders; a held lock is waited for, a dead one taken", async () => {
   await inTemp(async (dir) => {
     const cwd = project(dir);
     // A live run's temporary folder (this test process owns it) and a dead run's.
@@ -264,7 +267,9 @@ test("an output folder that is a symlink stays a symlink; its target gets the ne
 function pin(root: string, folder: string): (() => void) | undefined {
   const file = join(folder, "file");
   const name = basename(folder);
-  const copies = () => readdirSync(root, { recursive: true }).map(String).filter((p) => p.endsWith(`${sep}${name}`)).map((p) => join(root, p));
+  const copies = () =>
+    readdirSync(root, { recursive: true }).map(String).filter((p) => p.endsWith(`${sep}${name}`))
+      .map((p) => join(root, p));
   const root0 = process.getuid?.() === 0;
   if (root0 && spawnSync("chattr", ["+i", file]).status !== 0) return undefined;
   if (!root0) chmodSync(folder, 0o555);
@@ -296,7 +301,8 @@ test("a file of the old output that cannot be deleted neither stops the run nor 
         const r = specgen(["generate", "--force"], { cwd });
         assert.equal(r.status, 0, `run ${round}: ${r.stderr}`);
         assert.match(r.stderr, /could not delete/);
-        assert.ok(existsSync(join(cwd, "generated", STAMP)) && !existsSync(join(cwd, "generated/stuck")), `run ${round}: new output in place`);
+        const fresh = existsSync(join(cwd, "generated", STAMP)) && !existsSync(join(cwd, "generated/stuck"));
+        assert.ok(fresh, `run ${round}: new output in place`);
       }
     } finally {
       undo();
@@ -324,7 +330,7 @@ async function importsAndCompiles(out: string): Promise<void> {
   assert.deepEqual(typecheck([join(out, "index.d.ts")]), []);
 }
 
-test("spec files named like the package's own modules, with URL syntax or a line break, or differing only in case, generate a package that imports", async () => {
+test("spec files named index, runtime, …, with #?% or a line break, or differing in case: it imports", async () => {
   await inTemp(async (dir) => {
     const names = ["index", "runtime", "helpers", "formats", "a#b", "c?d", "%41", "line\nbreak", "Pets", "pets"];
     mkdirSync(join(dir, "specs"));
@@ -354,8 +360,9 @@ test("a spec with no named types generates a package that compiles", async () =>
 
 test("the writer refuses any file path that leaves the output folder, and writes nothing", async () => {
   await inTemp((dir) => {
-    for (const path of ["client/../../evil.js", "../evil.js", "/tmp/evil.js", "a//b.js", "./a.js", "a\\..\\..\\evil.js"]) {
-      assert.throws(() => writeOutput(join(dir, "out"), [{ path: "ok.js", contents: "" }, { path, contents: "evil" }]), /outside the output folder/, path);
+    for (const path of ["client/../../evil.js", "../evil.js", "/tmp/evil.js", "a//b.js", "./a.js", "a\\..\\evil.js"]) {
+      const files = [{ path: "ok.js", contents: "" }, { path, contents: "evil" }];
+      assert.throws(() => writeOutput(join(dir, "out"), files), /outside the output folder/, path);
       assert.deepEqual(readdirSync(dir), [], `${path}: nothing written`);
     }
   });

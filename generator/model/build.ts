@@ -78,7 +78,8 @@ function specModule(source: string, modules: NameTable, warn: (message: string) 
   const plain = source.replace(/\.(ya?ml|json)$/i, "");
   const safe = moduleName(source);
   const module = modules.claim(safe, `spec ${JSON.stringify(source)}`);
-  if (safe !== plain) warn(`its output files are named ${JSON.stringify(module)} (a file name in the output holds no URL syntax, line break, "..", or name the package uses itself)`);
+  const rule = 'a file name in the output holds no URL syntax, line break, "..", or name the package uses itself';
+  if (safe !== plain) warn(`its output files are named ${JSON.stringify(module)} (${rule})`);
   return module;
 }
 

@@ -50,7 +50,9 @@ export function outTarget(out: string): string {
   } catch {
     throw new SpecError("the output folder is a symlink to nothing; point it at a folder or remove it", abs);
   }
-  if (!target.isDirectory()) throw new SpecError("the output folder is a symlink to a file, not a folder; refusing to replace it", abs);
+  if (!target.isDirectory()) {
+    throw new SpecError("the output folder is a symlink to a file, not a folder; refusing to replace it", abs);
+  }
   return realpathSync(abs);
 }
 
@@ -64,13 +66,15 @@ export function assertOutAllowed(out: string, cwd: string, protect: readonly str
   const home = realPath(cwd);
   if (within(target, home)) {
     const what = target === home ? "is the working directory" : "holds the working directory";
-    throw new SpecError(`the output folder ${what}; generate replaces its output folder as a whole, so it must be a folder of its own (e.g. --out generated)`, out);
+    const why = "generate replaces its output folder as a whole, so it must be a folder of its own (--out generated)";
+    throw new SpecError(`the output folder ${what}; ${why}`, out);
   }
   for (const p of protect) {
     const input = realPath(p);
     if (within(target, input)) {
       const what = `${input === target ? "is" : "holds"} ${relative(home, resolve(p)) || p}`;
-      throw new SpecError(`the output folder ${what}, an input of this run; generate replaces its output folder as a whole (pick a folder of its own)`, out);
+      const why = "generate replaces its output folder as a whole (pick a folder of its own)";
+      throw new SpecError(`the output folder ${what}, an input of this run; ${why}`, out);
     }
   }
 }
@@ -86,8 +90,11 @@ export function assertReplaceable(target: string): void {
   } catch {
     return;
   }
-  if (!stat.isDirectory()) throw new SpecError("the output folder is a file, not a folder; refusing to replace it (pick a folder for --out)", target);
+  if (!stat.isDirectory()) {
+    throw new SpecError("the output folder is a file, not a folder; refusing to replace it (pick a folder)", target);
+  }
   if (readdirSync(target).length === 0) return;
   if (readStampFile(join(target, STAMP_FILE)) !== undefined) return;
-  throw new SpecError(`the output folder holds files specgen did not write (it has no valid ${STAMP_FILE}); refusing to replace it: pick a new or empty folder, or delete this one yourself`, target);
+  const what = `the output folder holds files specgen did not write (it has no valid ${STAMP_FILE})`;
+  throw new SpecError(`${what}; refusing to replace it: pick a new or empty folder, or delete it yourself`, target);
 }

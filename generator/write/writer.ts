@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { hostname } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import type { GeneratedFile } from "../emit/file.js";
@@ -138,7 +141,9 @@ function discard(path: string, out: string, warnings: string[]): void {
         // Left under its name; the next run tries again.
       }
     }
-    warnings.push(`could not delete ${relative(process.cwd(), left) || left} (${(err as NodeJS.ErrnoException).code ?? err}); the new output is in place, delete it by hand`);
+    const why = (err as NodeJS.ErrnoException).code ?? String(err);
+    const name = relative(process.cwd(), left) || left;
+    warnings.push(`could not delete ${name} (${why}); the new output is in place, delete it by hand`);
   }
 }
 
@@ -177,7 +182,8 @@ function withLock(out: string, fn: () => void): void {
       continue;
     }
     if (Date.now() > deadline) {
-      throw new SpecError(`another specgen run (${holder}) is writing this output folder; if none is, delete ${lock}`, out);
+      const message = `another specgen run (${holder}) is writing this output folder; if none is, delete ${lock}`;
+      throw new SpecError(message, out);
     }
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
   }
@@ -209,7 +215,9 @@ function lockHolder(lock: string): string {
   } catch {
     return age > UNOWNED_LOCK_MS ? "stale" : "starting";
   }
-  if (typeof holder.pid !== "number" || typeof holder.host !== "string") return age > UNOWNED_LOCK_MS ? "stale" : "starting";
+  if (typeof holder.pid !== "number" || typeof holder.host !== "string") {
+    return age > UNOWNED_LOCK_MS ? "stale" : "starting";
+  }
   if (holder.host === hostname() && !alive(holder.pid)) return "stale";
   return `pid ${holder.pid} on ${holder.host}`;
 }
