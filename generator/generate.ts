@@ -1,6 +1,6 @@
 import { relative, resolve, sep } from "node:path";
 import type { NormalizedProblem } from "@redocly/openapi-core";
-import { loadProjectConfig, OUTPUT_KINDS, type OutputKind, type ProjectConfig } from "./config.js";
+import { CONFIG_FILE, loadProjectConfig, OUTPUT_KINDS, type OutputKind, type ProjectConfig } from "./config.js";
 import { discoverSpecFiles } from "./load/discover.js";
 import { readSpecFile, strayKind, type SpecFile } from "./load/read.js";
 import { makeRefPolicy, type RefPolicy } from "./load/policy.js";
@@ -10,8 +10,10 @@ import { keywordPointer } from "./load/keys.js";
 import { SpecError } from "./errors.js";
 import type { Model } from "./model/types.js";
 import type { GeneratedFile } from "./emit/file.js";
-import { writeOutput } from "./write/writer.js";
+import { recoverOutput, writeOutput } from "./write/writer.js";
 import { diffOutput } from "./write/check.js";
+import { assertOutAllowed, assertReplaceable, outTarget } from "./write/outdir.js";
+import { refusal } from "./load/policy.js";
 import { STAMP_FILE, makeStamp, upToDate } from "./stamp.js";
 import { LARGE_SPEC_TEXT } from "./model/size.js";
 
@@ -91,7 +93,21 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   });
   const stampConfig = { ...config, paths, root: relative(cwd, root), ...(options.refRoot !== undefined ? { refRoot: relative(cwd, resolve(cwd, options.refRoot)) } : {}), ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}) };
   const writing = !options.dryRun && !options.check;
-  if (writing && !options.force && upToDate(out, cwd, stampConfig, specPaths)) {
+  // What the output folder may never hold: checked before any work, and again by the writer.
+  const protect = [
+    ...paths.map((p) => resolve(cwd, p)),
+    ...specPaths,
+    ...overlayPaths.flatMap(([spec, f]) => [spec, ...f]),
+    resolve(cwd, CONFIG_FILE),
+  ];
+  if (writing) {
+    assertOutAllowed(out, cwd, protect);
+    assertReplaceable(outTarget(out));
+  }
+  // The stamp may name only files this run may read anyway: the specs, what their `$ref`s may reach, the overlays.
+  const mayRead = new Set([...specPaths, ...overlayPaths.flatMap(([, f]) => f)].map((p) => resolve(p)));
+  const readable = (path: string) => mayRead.has(path) || refusal(refs, path) === undefined;
+  if (writing && !options.force && upToDate(outTarget(out), cwd, stampConfig, specPaths, readable)) {
     return { files: [], model: { specs: [], warnings: [], pkg: { ...config.package, notices: [] } }, problems: [], warnings: [], out, written: false, upToDate: true };
   }
 
@@ -102,7 +118,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // TypeScript while this thread bundles the specs.
   const stopSpare = kinds.includes("types") && specFiles.some((f) => f.text.length >= LARGE_SPEC_TEXT) ? (await import("./emit/types.js")).startTypesWorker() : undefined;
   try {
-    return await generateFrom(specFiles, overlays, kinds, { cwd, root, out, config, options, refs, specPaths, overlayPaths, stampConfig, writing });
+    const run = { cwd, root, out, config, options, refs, specPaths, overlayPaths, stampConfig, writing, protect };
+    return await generateFrom(specFiles, overlays, kinds, run);
   } finally {
     await stopSpare?.();
   }
@@ -156,18 +173,24 @@ async function generateFrom(
     overlayPaths: ReadonlyArray<readonly [string, string[]]>;
     stampConfig: Record<string, unknown>;
     writing: boolean;
+    protect: string[];
   },
 ): Promise<GenerateResult> {
-  const { cwd, root, out, config, options, refs, specPaths, overlayPaths, stampConfig, writing } = run;
+  const { cwd, root, out, config, options, refs, specPaths, overlayPaths, stampConfig, writing, protect } = run;
   const { buildModel } = await import("./model/build.js");
   const { model, problems, inputs } = await buildModel(specFiles, root, overlays, config.package, refs);
   const base = { model, problems, warnings: model.warnings, out, upToDate: false };
   if (problems.length) return { ...base, files: [], written: false };
   const files: GeneratedFile[] = [];
-  const seen = new Set<string>();
+  // Paths are compared ignoring case: on a case-insensitive file system two such files are one.
+  const seen = new Map<string, string>();
   const add = (file: GeneratedFile): void => {
-    if (seen.has(file.path)) throw new SpecError(`two emitters produced ${file.path}`, file.path);
-    seen.add(file.path);
+    const prior = seen.get(file.path.toLowerCase());
+    if (prior !== undefined) {
+      const why = prior === file.path ? "two emitters produced it" : `it and ${prior} differ only in case`;
+      throw new SpecError(why, file.path);
+    }
+    seen.set(file.path.toLowerCase(), file.path);
     files.push(file);
   };
   // The emitters start together, so that work handed to a worker thread (the types of a large
@@ -190,10 +213,14 @@ async function generateFrom(
   // The package manifest, README and entry points describe what the emitters produced.
   const { emitPackage } = await import("./emit/package.js");
   for (const file of emitPackage(model, files.map((f) => f.path))) add(file);
-  const stamp = makeStamp(cwd, stampConfig, specPaths, [...inputs, ...overlayPaths.flatMap(([, f]) => f)]);
+  const stamp = makeStamp(cwd, stampConfig, specPaths, [...inputs, ...overlayPaths.flatMap(([, f]) => f)], files);
   add({ path: STAMP_FILE, contents: `${JSON.stringify(stamp, null, 2)}\n` });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (options.check) return { ...base, files, written: false, diff: diffOutput(out, files) };
-  if (writing) writeOutput(out, files);
+  if (options.check) {
+    // A run killed between its two renames left the output moved aside: put it back, then compare.
+    model.warnings.push(...recoverOutput(out));
+    return { ...base, files, written: false, diff: diffOutput(outTarget(out), files) };
+  }
+  if (writing) model.warnings.push(...writeOutput(out, files, { cwd, protect }));
   return { ...base, files, written: writing };
 }

@@ -1,16 +1,23 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, readdirSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { GeneratedFile } from "./emit/file.js";
 import { hasScheme } from "./load/policy.js";
 import { VERSION } from "./version.js";
 
 /**
  * Incremental generation: the output folder keeps a stamp of everything the last run read
- * (spec files, every file they `$ref`, overlays), the effective config and the toolkit's own
- * code. When all of it hashes the same, `generate` has nothing to do and loads neither
- * Redocly nor TypeScript. A run that read a remote document (`--allow-remote-refs`) is never up
- * to date: knowing whether that document changed means fetching it, which is most of the work.
+ * (spec files, every file they `$ref`, overlays), the effective config, the toolkit's own
+ * code and the hash of every file the run wrote. When all of it hashes the same, `generate`
+ * has nothing to do and loads neither Redocly nor TypeScript. A run that read a remote document
+ * (`--allow-remote-refs`) is never up to date: knowing whether that document changed means
+ * fetching it, which is most of the work.
+ *
+ * The stamp is a file anyone can edit, so it decides nothing by itself: it can only make a run
+ * do its work again. The files it names are read only when they are regular files (never a
+ * device or a FIFO), no larger than {@link MAX_STAMPED_BYTES}, and, for inputs, files this run
+ * may read anyway (see {@link upToDate}); output paths are read only inside the output folder.
  */
 export const STAMP_FILE = ".specgen-stamp.json";
 
@@ -21,9 +28,14 @@ export interface Stamp {
   specs: string[];
   /** Every file read, relative to the working directory, with its SHA-256. */
   inputs: Record<string, string>;
+  /** Every file written (the stamp aside), relative to the output folder, with its SHA-256. */
+  outputs: Record<string, string>;
   /** The URLs of remote documents read, if any: their contents are not stamped. */
   remote?: string[];
 }
+
+/** Files larger than this are never hashed for a stamp check (the run regenerates instead). */
+export const MAX_STAMPED_BYTES = 64 * 1024 * 1024;
 
 const sha = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 const rel = (cwd: string, path: string) => relative(cwd, path).split(sep).join("/");
@@ -47,32 +59,118 @@ function toolkit(): string {
   return toolkitHash;
 }
 
-/** `inputs`: the paths of the files read, and the URLs of remote documents read. */
-export function makeStamp(cwd: string, config: unknown, specs: string[], inputs: Iterable<string>): Stamp {
+/**
+ * The bytes of `path` when it is a regular file of at most `max` bytes, else undefined. Opened
+ * non-blocking (a FIFO cannot hang the open) and checked on the open descriptor, so a file
+ * swapped for a device after a check is still refused; `noFollow` refuses a symlink too.
+ */
+export function readRegularFile(path: string, max = MAX_STAMPED_BYTES, noFollow = false): Buffer | undefined {
+  let fd: number;
+  try {
+    const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (noFollow ? (constants.O_NOFOLLOW ?? 0) : 0);
+    fd = openSync(path, flags);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > max) return undefined;
+    const buffer = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < buffer.length) {
+      const n = readSync(fd, buffer, read, buffer.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const isHashMap = (v: unknown): v is Record<string, string> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((h) => typeof h === "string");
+
+/** The stamp in `file` when it is one (a regular file holding a well-formed stamp), else undefined. */
+export function readStampFile(file: string): Stamp | undefined {
+  const bytes = readRegularFile(file, MAX_STAMPED_BYTES, true);
+  if (bytes === undefined) return undefined;
+  let stamp: unknown;
+  try {
+    stamp = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  if (typeof stamp !== "object" || stamp === null || Array.isArray(stamp)) return undefined;
+  const s = stamp as Partial<Stamp>;
+  const wellFormed = typeof s.toolkit === "string" && typeof s.config === "string" && isHashMap(s.inputs) &&
+    Array.isArray(s.specs) && s.specs.every((p) => typeof p === "string");
+  return wellFormed ? (stamp as Stamp) : undefined;
+}
+
+/** A relative path that stays inside the folder it is relative to (no `..`, not absolute, no empty step). */
+export function plainRelativePath(path: string): boolean {
+  if (path === "" || isAbsolute(path) || /[\\\0]/.test(path)) return false;
+  return path.split("/").every((s) => s !== "" && s !== "." && s !== "..");
+}
+
+/**
+ * `inputs`: the paths of the files read, and the URLs of remote documents read; `outputs`: the
+ * files written beside the stamp.
+ */
+export function makeStamp(
+  cwd: string,
+  config: unknown,
+  specs: string[],
+  inputs: Iterable<string>,
+  outputs: readonly GeneratedFile[],
+): Stamp {
   const hashes: Record<string, string> = {};
   const remote: string[] = [];
   for (const input of [...new Set(inputs)].sort()) {
     if (hasScheme(input)) remote.push(input);
     else hashes[rel(cwd, input)] = sha(readFileSync(input));
   }
-  return { toolkit: toolkit(), config: sha(JSON.stringify(config)), specs: specs.map((s) => rel(cwd, s)).sort(), inputs: hashes, ...(remote.length ? { remote } : {}) };
+  const written: Record<string, string> = {};
+  const byPath = (a: GeneratedFile, b: GeneratedFile) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  for (const file of [...outputs].sort(byPath)) written[file.path] = sha(file.contents);
+  return {
+    toolkit: toolkit(),
+    config: sha(JSON.stringify(config)),
+    specs: specs.map((s) => rel(cwd, s)).sort(),
+    inputs: hashes,
+    outputs: written,
+    ...(remote.length ? { remote } : {}),
+  };
 }
 
-/** True when the output folder was produced from exactly these inputs by this toolkit. */
-export function upToDate(out: string, cwd: string, config: unknown, specs: string[]): boolean {
-  const file = join(out, STAMP_FILE);
-  if (!existsSync(file)) return false;
-  let stamp: Stamp;
-  try {
-    stamp = JSON.parse(readFileSync(file, "utf8")) as Stamp;
-  } catch {
-    return false;
-  }
-  if (stamp.toolkit !== toolkit() || stamp.config !== sha(JSON.stringify(config)) || stamp.remote?.length) return false;
+/**
+ * True when the output folder was produced from exactly these inputs by this toolkit and no
+ * file of it was changed since. `readable(path)` tells whether the run may read an input the
+ * stamp names (the specs, what their `$ref`s may reach, the overlays); any other is a stamp this
+ * run did not write, and the run regenerates.
+ */
+export function upToDate(
+  out: string,
+  cwd: string,
+  config: unknown,
+  specs: string[],
+  readable: (path: string) => boolean,
+): boolean {
+  const stamp = readStampFile(join(out, STAMP_FILE));
+  if (stamp === undefined || !isHashMap(stamp.outputs)) return false;
+  if (stamp.toolkit !== toolkit() || stamp.config !== sha(JSON.stringify(config))) return false;
+  if (stamp.remote !== undefined) return false;
   const now = specs.map((s) => rel(cwd, s)).sort();
   if (now.length !== stamp.specs.length || now.some((s, i) => s !== stamp.specs[i])) return false;
-  return Object.entries(stamp.inputs).every(([path, hash]) => {
+  const same = (bytes: Buffer | undefined, hash: string) => bytes !== undefined && sha(bytes) === hash;
+  const inputsSame = Object.entries(stamp.inputs).every(([path, hash]) => {
     const abs = resolve(cwd, path);
-    return existsSync(abs) && sha(readFileSync(abs)) === hash;
+    return readable(abs) && same(readRegularFile(abs), hash);
   });
+  const outputSame = ([path, hash]: [string, string]) =>
+    plainRelativePath(path) && same(readRegularFile(join(out, path), MAX_STAMPED_BYTES, true), hash);
+  return inputsSame && Object.entries(stamp.outputs).every(outputSame);
 }

@@ -282,5 +282,6 @@ function indexFile(model: Model): GeneratedFile {
     });
     if (names.length) lines.push(`export type { ${names.join(", ")} } from ${JSON.stringify(from)};`);
   }
-  return { path: "types/index.d.ts", contents: `${banner(null)}${lines.join("\n")}\n` };
+  // Without a named type the file must still be a module, or `export type * from "./types/index.js"` fails.
+  return { path: "types/index.d.ts", contents: `${banner(null)}${lines.length ? lines.join("\n") : "export {};"}\n` };
 }

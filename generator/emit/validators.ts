@@ -212,7 +212,9 @@ export function createAjv(
   const odd = unknown.filter((f) => !f.startsWith("mx-"));
   if (odd.length) warn?.(`${spec.source}: format(s) ${odd.map((f) => JSON.stringify(f)).join(", ")} unknown to ajv-formats; validators treat them as annotations (always valid)`);
 
-  const id = `${ID_BASE}${spec.source.split("/").map(encodeURIComponent).join("/")}`;
+  // The module path, not the source: it has no `..` step (a spec outside the common root),
+  // which URI resolution would drop.
+  const id = `${ID_BASE}${spec.module.split("/").map(encodeURIComponent).join("/")}`;
   // Ajv compiles the root of a resource when a $ref first enters it, and in strict mode an
   // OpenAPI root (`openapi`, `paths`, …) would be unknown keywords; so the document sits one
   // level down, in `$defs`, and its local `$ref`s are rebased to match.

@@ -9,7 +9,7 @@ import { pointerTokens, textLocator } from "../load/locate.js";
 import { splitTolerated } from "../load/tolerance.js";
 import { SpecError } from "../errors.js";
 import { isJsonMedia } from "./media.js";
-import { NameTable, camelCase, pascalCase, plainPascalCase, singular } from "./names.js";
+import { NameTable, camelCase, moduleName, pascalCase, plainPascalCase, singular } from "./names.js";
 import type { Model, NamedSchema, PackageInfo, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, SpecModel } from "./types.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -35,12 +35,14 @@ export async function buildModel(
   const inputs: string[] = [];
   const problems: NormalizedProblem[] = [];
   const specs: SpecModel[] = [];
+  // Module paths are file names in the output: unique ignoring case (see moduleName).
+  const modules = new NameTable((m) => warnings.push(m));
   for (const file of files) {
     const source = relative(root, file.path).split(sep).join("/");
     // A SpecError raised while reading the spec (or applying its overlays) gets the line of its pointer.
     try {
       inputs.push(file.path);
-      const module = source.replace(/\.(ya?ml|json)$/i, "");
+      const module = specModule(source, modules, (m) => warnings.push(`${source}: ${m}`));
       const header = /^(#[^\n]*\n)+/.exec(file.text)?.[0];
       if (header && /copyright|licen[cs]e/i.test(header)) notices.push({ source, text: header.replace(/^# ?/gm, "") });
       if (file.kind === "openapi") {
@@ -70,6 +72,16 @@ export async function buildModel(
   }
   separateValueNames(specs, (m) => warnings.push(m));
   return { model: { specs, warnings, pkg: { ...pkg, notices } }, problems, inputs };
+}
+
+/** The module path of one spec (see names.ts moduleName), reporting a name that had to change. */
+function specModule(source: string, modules: NameTable, warn: (message: string) => void): string {
+  const plain = source.replace(/\.(ya?ml|json)$/i, "");
+  const safe = moduleName(source);
+  const module = modules.claim(safe, `spec ${JSON.stringify(source)}`);
+  const rule = 'a file name in the output holds no URL syntax, line break, "..", or name the package uses itself';
+  if (safe !== plain) warn(`its output files are named ${JSON.stringify(module)} (${rule})`);
+  return module;
 }
 
 /**

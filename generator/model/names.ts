@@ -104,3 +104,33 @@ export class NameTable {
     return name;
   }
 }
+
+/**
+ * Top-level module names the output uses for its own files (`types/index.d.ts`,
+ * `validators/runtime.js`, `validators/helpers.js`, `validators/formats.js`, …).
+ */
+const OWN_MODULES: ReadonlySet<string> = new Set(["index", "runtime", "helpers", "formats"]);
+/**
+ * Characters a module path may not hold. `#`, `?` and `%` are URL syntax in an import
+ * specifier (Node resolves specifiers as URLs, TypeScript as paths, so encoding them would fix
+ * one and break the other), `\` is a separator on Windows and in file URLs, the URL parser
+ * drops tabs and line breaks, and `<>:"|*` are not allowed in Windows file names.
+ */
+const UNSAFE_IN_MODULE = /[#?%\\<>:"|*\x00-\x1f\x7f\x85\u2028\u2029]/g;
+
+/**
+ * The module path of a spec (`client-server/auth_metadata` for `client-server/auth_metadata.yaml`,
+ * relative to the folder given): the name its files get under `types/`, `validators/` and
+ * `client/`. Every step is a plain file name: unsafe characters become `_`, a `..` step (a spec
+ * outside the common root) becomes `__`, and a top-level name the output uses itself gets a `_`
+ * suffix. Unique (ignoring case) only through a {@link NameTable}.
+ */
+export function moduleName(source: string): string {
+  const steps = source.replace(/\.(ya?ml|json)$/i, "").split("/").map((step) => {
+    if (step === "..") return "__";
+    if (step === "" || step === ".") return "_";
+    return step.replace(UNSAFE_IN_MODULE, "_");
+  });
+  if (steps.length === 1 && OWN_MODULES.has(steps[0]!.toLowerCase())) steps[0] += "_";
+  return steps.join("/");
+}
