@@ -14,11 +14,18 @@
  *
  * @example
  * ```ts
- * import { buildUrl, createClient, request, type CallOptions, type Client, type Operation, type RedirectResult, type Result } from "./runtime.js";
+ * import { buildUrl, createClient, request } from "./runtime.js";
+ * import type { CallOptions, Client, Operation, RedirectResult, Result } from "./runtime.js";
  * import { isGetAuthMetadataResponse, type GetAuthMetadataResponse } from "./validators.js";
  * export { createClient };
- * const getAuthMetadataOp: Operation = { method: "GET", base: "/_matrix/client/v1", path: "/auth_metadata", cache: true, validate: { 200: isGetAuthMetadataResponse } };
- * const redirectToIdPOp: Operation = { method: "GET", base: "/_matrix/client/v3", path: "/login/sso/redirect/{idpId}", query: ["redirectUrl"], redirect: true };
+ * const getAuthMetadataOp: Operation = {
+ *   method: "GET", base: "/_matrix/client/v1", path: "/auth_metadata",
+ *   cache: true, validate: { 200: isGetAuthMetadataResponse },
+ * };
+ * const redirectToIdPOp: Operation = {
+ *   method: "GET", base: "/_matrix/client/v3", path: "/login/sso/redirect/{idpId}",
+ *   query: ["redirectUrl"], redirect: true,
+ * };
  * export const getAuthMetadata = (client: Client, init?: CallOptions) =>
  *   request<Result<GetAuthMetadataResponse>>(client, getAuthMetadataOp, {}, init);
  * export const redirectToIdP = (client: Client, params: { idpId: string; redirectUrl: string }, init?: CallOptions) =>
@@ -75,7 +82,10 @@ export interface Operation {
     json?: boolean;
     /** The Content-Type a call's `body` is declared with, unless the call's headers set one. */
     bodyType?: string;
-    /** Builds what a call sends from its params and init: {@link prepareRequest} for operations with a body or header parameters. */
+    /**
+     * Builds what a call sends from its params and init: {@link prepareRequest} for operations with
+     * a body or header parameters.
+     */
     prepare?: typeof prepareRequest;
     /** Reads a response instead of the JSON reader: {@link readBytes} for operations that answer with bytes. */
     read?: typeof readBytes;

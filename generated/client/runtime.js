@@ -14,11 +14,18 @@
  *
  * @example
  * ```ts
- * import { buildUrl, createClient, request, type CallOptions, type Client, type Operation, type RedirectResult, type Result } from "./runtime.js";
+ * import { buildUrl, createClient, request } from "./runtime.js";
+ * import type { CallOptions, Client, Operation, RedirectResult, Result } from "./runtime.js";
  * import { isGetAuthMetadataResponse, type GetAuthMetadataResponse } from "./validators.js";
  * export { createClient };
- * const getAuthMetadataOp: Operation = { method: "GET", base: "/_matrix/client/v1", path: "/auth_metadata", cache: true, validate: { 200: isGetAuthMetadataResponse } };
- * const redirectToIdPOp: Operation = { method: "GET", base: "/_matrix/client/v3", path: "/login/sso/redirect/{idpId}", query: ["redirectUrl"], redirect: true };
+ * const getAuthMetadataOp: Operation = {
+ *   method: "GET", base: "/_matrix/client/v1", path: "/auth_metadata",
+ *   cache: true, validate: { 200: isGetAuthMetadataResponse },
+ * };
+ * const redirectToIdPOp: Operation = {
+ *   method: "GET", base: "/_matrix/client/v3", path: "/login/sso/redirect/{idpId}",
+ *   query: ["redirectUrl"], redirect: true,
+ * };
  * export const getAuthMetadata = (client: Client, init?: CallOptions) =>
  *   request<Result<GetAuthMetadataResponse>>(client, getAuthMetadataOp, {}, init);
  * export const redirectToIdP = (client: Client, params: { idpId: string; redirectUrl: string }, init?: CallOptions) =>
@@ -234,21 +241,19 @@ export function prepareRequest(c, op, params = {}, init = {}) {
     return { ...init, headers, body: op.json ? JSON.stringify(body) : body };
 }
 /**
- * Cache-Control directives (RFC 9111 §5.2) by lower-cased name; the value is `""` for a directive
- * without one, and also for a directive repeated with another value (so a conflicting `max-age`
- * counts as absent: stale). Elements that are not `token [= token / quoted-string]` are ignored,
- * so `x-max-age` or `no-cache-x` are other directives, and a comma inside quotes splits nothing.
+ * Cache-Control directives (RFC 9111 §5.2) by lower-cased name, with their values unquoted (`""`
+ * for none). A directive repeated with another value gets `""` (so a conflicting `max-age`
+ * counts as absent: stale). Names are compared whole, so `x-max-age` or `no-cache-x` are other
+ * directives; a comma inside a quoted value separates nothing.
  */
-function cacheDirectives(field) {
+function cacheDirectives(field = "") {
     const directives = new Map();
-    const elements = field?.match(/(?:"(?:[^"\\]|\\.)*"|[^",])+/g) ?? [];
-    for (const element of elements) {
-        const parts = /^\s*([\w!#$%&'*+.^`|~-]+)(?:=([\w!#$%&'*+.^`|~-]+|"(?:[^"\\]|\\.)*"))?\s*$/.exec(element);
-        if (!parts)
-            continue;
-        const name = parts[1].toLowerCase();
-        const value = (parts[2] ?? "").replace(/^"|"$|\\(.)/g, "$1");
-        directives.set(name, directives.has(name) && directives.get(name) != value ? "" : value);
+    for (const element of field.match(/(?:"(?:[^"\\]|\\.)*"|[^",])+/g) ?? []) {
+        // a malformed element (`a b`, `max-age = 5`) names nothing
+        const [, name = "", quoted] = /^\s*([^=\s]*)(?:=(.*?))?\s*$/.exec(element) ?? [];
+        const value = (quoted ?? "").replace(/^"(.*)"$/, "$1");
+        const key = name.toLowerCase();
+        directives.set(key, directives.has(key) && directives.get(key) != value ? "" : value);
     }
     return directives;
 }
@@ -257,26 +262,24 @@ function deltaSeconds(value) {
     return value !== undefined && /^\d+$/.test(value) ? Math.min(Number(value), 2 ** 31) : undefined;
 }
 /** Epoch milliseconds until which an answer is fresh: `max-age` minus `Age`; 0 = revalidate. */
-function freshUntil(headers, now) {
-    const directives = cacheDirectives(headers["cache-control"]);
+function freshUntil(directives, age, now) {
     const maxAge = deltaSeconds(directives.get("max-age"));
-    const age = headers.age === undefined ? 0 : deltaSeconds(headers.age);
-    if (directives.has("no-cache") || maxAge === undefined || age === undefined)
+    const ageSeconds = deltaSeconds(age ?? "0");
+    if (directives.has("no-cache") || maxAge === undefined || ageSeconds === undefined)
         return 0;
-    return now + (maxAge - age) * 1000;
+    return now + (maxAge - ageSeconds) * 1000;
 }
 /**
  * Whether a shared cache may keep an answer (RFC 9111 §3): not `no-store` or `private`; to a
  * request with credentials only if `public`; and varying on nothing but Accept-Encoding, since
  * entries are keyed by URL alone.
  */
-function storable(headers, credentials) {
-    const directives = cacheDirectives(headers["cache-control"]);
+function storable(directives, vary = "", credentials) {
     if (directives.has("no-store") || directives.has("private"))
         return false;
     if (credentials && !directives.has("public"))
         return false;
-    return (headers.vary ?? "").split(",").every((name) => /^\s*(accept-encoding)?\s*$/i.test(name));
+    return vary.split(",").every((name) => /^\s*(accept-encoding)?\s*$/i.test(name));
 }
 /** A copy of cached data for one caller, or undefined when it cannot be copied (too deep). */
 function copy(data) {
@@ -332,6 +335,19 @@ async function redirectResult(c, res, url, headers) {
     return { status, location, headers };
 }
 /**
+ * The headers of a call: the client's, then the call's (names compared case-insensitively), and
+ * the conditions of a revalidation when `stale` (the headers of a stale entry) is given.
+ */
+function requestHeaders(c, sent, stale) {
+    const headers = new Headers(c.headers);
+    new Headers(sent.headers).forEach((value, name) => headers.set(name, value));
+    if (stale?.etag)
+        headers.set("if-none-match", stale.etag);
+    if (stale?.["last-modified"])
+        headers.set("if-modified-since", stale["last-modified"]);
+    return headers;
+}
+/**
  * Performs an operation.
  *
  * JSON operations resolve to a {@link Result} for a 2xx answer. For `cache`
@@ -373,14 +389,9 @@ export async function request(c, op, params, init = {}) {
         return { status: 200, data: stored.data, headers: { ...hit.headers } };
     }
     const sent = op.prepare?.(c, op, params, init) ?? init;
-    const headers = new Headers(c.headers);
-    new Headers(sent.headers).forEach((value, name) => headers.set(name, value));
-    const credentials = headers.has("authorization") || headers.has("cookie") || sent.credentials == "include";
-    // conditional request when revalidating a stale entry
-    if (stored && hit.headers.etag)
-        headers.set("if-none-match", hit.headers.etag);
-    if (stored && hit.headers["last-modified"])
-        headers.set("if-modified-since", hit.headers["last-modified"]);
+    const headers = requestHeaders(c, sent, stored && hit.headers);
+    const withCookies = sent.credentials == "include";
+    const credentials = headers.has("authorization") || headers.has("cookie") || withCookies;
     const res = await (c.fetch ?? fetch)(url, {
         ...sent,
         method: op.method,
@@ -397,9 +408,11 @@ export async function request(c, op, params, init = {}) {
     const data = revalidated ? stored.data : await (op.read ?? readBody)(res, c);
     const answer = revalidated ? { ...hit.headers, ...got } : got;
     validate(c, op, status, data);
-    const entry = status == 200 && storable(answer, credentials) && copy(data);
+    const directives = cacheDirectives(answer["cache-control"]);
+    const entry = status == 200 && storable(directives, answer.vary, credentials) && copy(data);
+    const expires = freshUntil(directives, answer.age, now());
     if (cache && entry)
-        await cache.set(url, { data: entry.data, headers: { ...answer }, expires: freshUntil(answer, now()) });
+        await cache.set(url, { data: entry.data, headers: { ...answer }, expires });
     else if (cache && hit)
         await cache.delete?.(url);
     return { status, data, headers: answer };

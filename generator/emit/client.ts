@@ -46,7 +46,9 @@ function cachedOperations(model: Model, specs: SpecModel[], listed: readonly str
     if (cacheable(op)) cached.add(op);
     else model.warnings.push(`operation ${op.operationId} is not cached: only a GET answering JSON data can be`);
   }
-  for (const name of listed) if (!found.has(name)) model.warnings.push(`config "cache" names ${JSON.stringify(name)}, which is no operation`);
+  for (const name of listed) {
+    if (!found.has(name)) model.warnings.push(`config "cache" names ${JSON.stringify(name)}, which is no operation`);
+  }
   return cached;
 }
 

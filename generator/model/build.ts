@@ -245,11 +245,13 @@ function operationOf(
   const requestBody = requestBodyOf(document, op.requestBody, [root, pathKey, method, "requestBody"]);
   if (requestBody?.jsonSchemaPointer) requestBody.name = names.claim(`${typeName}Body`, `request body of ${JSON.stringify(operationId)}`);
   const cache = op["x-specgen-cache"];
-  if (cache !== undefined && typeof cache !== "boolean") warn(`${where}: x-specgen-cache must be true or false; not cached`);
+  if (cache !== undefined && typeof cache !== "boolean") {
+    warn(`${where}: x-specgen-cache must be true or false; not cached`);
+  }
   return {
     operationId, ...(specId !== undefined && { specOperationId: specId }), root, name, typeName, method: method.toUpperCase(), pathKey, path,
-    parameters, responses, ...(requestBody && { requestBody }), redirect, answersBytes, ...(cache === true && { cache }), responseTypes,
-    deprecated: op.deprecated === true,
+    parameters, responses, ...(requestBody && { requestBody }), redirect, answersBytes,
+    ...(cache === true && { cache }), responseTypes, deprecated: op.deprecated === true,
     ...(typeof op.summary === "string" && { summary: op.summary }),
   };
 }

@@ -13,11 +13,18 @@
  *
  * @example
  * ```ts
- * import { buildUrl, createClient, request, type CallOptions, type Client, type Operation, type RedirectResult, type Result } from "./runtime.js";
+ * import { buildUrl, createClient, request } from "./runtime.js";
+ * import type { CallOptions, Client, Operation, RedirectResult, Result } from "./runtime.js";
  * import { isGetAuthMetadataResponse, type GetAuthMetadataResponse } from "./validators.js";
  * export { createClient };
- * const getAuthMetadataOp: Operation = { method: "GET", base: "/_matrix/client/v1", path: "/auth_metadata", cache: true, validate: { 200: isGetAuthMetadataResponse } };
- * const redirectToIdPOp: Operation = { method: "GET", base: "/_matrix/client/v3", path: "/login/sso/redirect/{idpId}", query: ["redirectUrl"], redirect: true };
+ * const getAuthMetadataOp: Operation = {
+ *   method: "GET", base: "/_matrix/client/v1", path: "/auth_metadata",
+ *   cache: true, validate: { 200: isGetAuthMetadataResponse },
+ * };
+ * const redirectToIdPOp: Operation = {
+ *   method: "GET", base: "/_matrix/client/v3", path: "/login/sso/redirect/{idpId}",
+ *   query: ["redirectUrl"], redirect: true,
+ * };
  * export const getAuthMetadata = (client: Client, init?: CallOptions) =>
  *   request<Result<GetAuthMetadataResponse>>(client, getAuthMetadataOp, {}, init);
  * export const redirectToIdP = (client: Client, params: { idpId: string; redirectUrl: string }, init?: CallOptions) =>
@@ -77,7 +84,10 @@ export interface Operation {
   json?: boolean;
   /** The Content-Type a call's `body` is declared with, unless the call's headers set one. */
   bodyType?: string;
-  /** Builds what a call sends from its params and init: {@link prepareRequest} for operations with a body or header parameters. */
+  /**
+   * Builds what a call sends from its params and init: {@link prepareRequest} for operations with
+   * a body or header parameters.
+   */
   prepare?: typeof prepareRequest;
   /** Reads a response instead of the JSON reader: {@link readBytes} for operations that answer with bytes. */
   read?: typeof readBytes;
@@ -369,7 +379,12 @@ export async function readBytes(res: Response, c: ClientOptions): Promise<unknow
  * the operation's `bodyType` unless the call's or client's headers set a
  * Content-Type.
  */
-export function prepareRequest(c: ClientOptions, op: Operation, params: Params = {}, init: CallOptions & { body?: unknown } = {}): CallOptions & { body?: unknown } {
+export function prepareRequest(
+  c: ClientOptions,
+  op: Operation,
+  params: Params = {},
+  init: CallOptions & { body?: unknown } = {},
+): CallOptions & { body?: unknown } {
   const headers: Record<string, string> = {};
   for (const name of op.header ?? []) {
     const value = own(params, name);
@@ -384,20 +399,19 @@ export function prepareRequest(c: ClientOptions, op: Operation, params: Params =
 }
 
 /**
- * Cache-Control directives (RFC 9111 §5.2) by lower-cased name; the value is `""` for a directive
- * without one, and also for a directive repeated with another value (so a conflicting `max-age`
- * counts as absent: stale). Elements that are not `token [= token / quoted-string]` are ignored,
- * so `x-max-age` or `no-cache-x` are other directives, and a comma inside quotes splits nothing.
+ * Cache-Control directives (RFC 9111 §5.2) by lower-cased name, with their values unquoted (`""`
+ * for none). A directive repeated with another value gets `""` (so a conflicting `max-age`
+ * counts as absent: stale). Names are compared whole, so `x-max-age` or `no-cache-x` are other
+ * directives; a comma inside a quoted value separates nothing.
  */
-function cacheDirectives(field: string | undefined): Map<string, string> {
+function cacheDirectives(field = ""): Map<string, string> {
   const directives = new Map<string, string>();
-  const elements = field?.match(/(?:"(?:[^"\\]|\\.)*"|[^",])+/g) ?? [];
-  for (const element of elements) {
-    const parts = /^\s*([\w!#$%&'*+.^`|~-]+)(?:=([\w!#$%&'*+.^`|~-]+|"(?:[^"\\]|\\.)*"))?\s*$/.exec(element);
-    if (!parts) continue;
-    const name = parts[1]!.toLowerCase();
-    const value = (parts[2] ?? "").replace(/^"|"$|\\(.)/g, "$1");
-    directives.set(name, directives.has(name) && directives.get(name) != value ? "" : value);
+  for (const element of field.match(/(?:"(?:[^"\\]|\\.)*"|[^",])+/g) ?? []) {
+    // a malformed element (`a b`, `max-age = 5`) names nothing
+    const [, name = "", quoted] = /^\s*([^=\s]*)(?:=(.*?))?\s*$/.exec(element) ?? [];
+    const value = (quoted ?? "").replace(/^"(.*)"$/, "$1");
+    const key = name.toLowerCase();
+    directives.set(key, directives.has(key) && directives.get(key) != value ? "" : value);
   }
   return directives;
 }
@@ -408,12 +422,11 @@ function deltaSeconds(value: string | undefined): number | undefined {
 }
 
 /** Epoch milliseconds until which an answer is fresh: `max-age` minus `Age`; 0 = revalidate. */
-function freshUntil(headers: Record<string, string>, now: number): number {
-  const directives = cacheDirectives(headers["cache-control"]);
+function freshUntil(directives: Map<string, string>, age: string | undefined, now: number): number {
   const maxAge = deltaSeconds(directives.get("max-age"));
-  const age = headers.age === undefined ? 0 : deltaSeconds(headers.age);
-  if (directives.has("no-cache") || maxAge === undefined || age === undefined) return 0;
-  return now + (maxAge - age) * 1000;
+  const ageSeconds = deltaSeconds(age ?? "0");
+  if (directives.has("no-cache") || maxAge === undefined || ageSeconds === undefined) return 0;
+  return now + (maxAge - ageSeconds) * 1000;
 }
 
 /**
@@ -421,11 +434,10 @@ function freshUntil(headers: Record<string, string>, now: number): number {
  * request with credentials only if `public`; and varying on nothing but Accept-Encoding, since
  * entries are keyed by URL alone.
  */
-function storable(headers: Record<string, string>, credentials: boolean): boolean {
-  const directives = cacheDirectives(headers["cache-control"]);
+function storable(directives: Map<string, string>, vary = "", credentials: boolean): boolean {
   if (directives.has("no-store") || directives.has("private")) return false;
   if (credentials && !directives.has("public")) return false;
-  return (headers.vary ?? "").split(",").every((name) => /^\s*(accept-encoding)?\s*$/i.test(name));
+  return vary.split(",").every((name) => /^\s*(accept-encoding)?\s*$/i.test(name));
 }
 
 /** A copy of cached data for one caller, or undefined when it cannot be copied (too deep). */
@@ -466,7 +478,12 @@ function httpUrl(location: string | undefined, base: string): string | undefined
 }
 
 /** The answer of a redirect operation: its `Location`, refused unless an http(s) URL. */
-async function redirectResult(c: ClientOptions, res: Response, url: string, headers: Record<string, string>): Promise<RedirectResult> {
+async function redirectResult(
+  c: ClientOptions,
+  res: Response,
+  url: string,
+  headers: Record<string, string>,
+): Promise<RedirectResult> {
   const status = res.status;
   // browsers: opaque redirect, status 0, nothing readable
   if (!status) return { status, headers };
@@ -475,6 +492,18 @@ async function redirectResult(c: ClientOptions, res: Response, url: string, head
   const location = redirects ? httpUrl(headers.location, url) : undefined;
   if (!location) throw new HttpError(status, headers.location, "bad redirect");
   return { status, location, headers };
+}
+
+/**
+ * The headers of a call: the client's, then the call's (names compared case-insensitively), and
+ * the conditions of a revalidation when `stale` (the headers of a stale entry) is given.
+ */
+function requestHeaders(c: ClientOptions, sent: CallOptions, stale?: Record<string, string>): Headers {
+  const headers = new Headers(c.headers);
+  new Headers(sent.headers).forEach((value, name) => headers.set(name, value));
+  if (stale?.etag) headers.set("if-none-match", stale.etag);
+  if (stale?.["last-modified"]) headers.set("if-modified-since", stale["last-modified"]);
+  return headers;
 }
 
 /**
@@ -508,7 +537,12 @@ async function redirectResult(c: ClientOptions, res: Response, url: string, head
  *   status (unless `validate: false`); TypeError for bad parameters (see
  *   {@link buildUrl}). Network and abort/timeout errors are passed through unchanged.
  */
-export async function request<R = Result<unknown>>(c: ClientOptions, op: Operation, params?: Params, init: CallOptions & { body?: unknown } = {}): Promise<R> {
+export async function request<R = Result<unknown>>(
+  c: ClientOptions,
+  op: Operation,
+  params?: Params,
+  init: CallOptions & { body?: unknown } = {},
+): Promise<R> {
   const url = buildUrl(c, op, params);
   const now = c.now ?? Date.now;
   const cache = op.cache ? c.cache : undefined;
@@ -519,12 +553,9 @@ export async function request<R = Result<unknown>>(c: ClientOptions, op: Operati
     return { status: 200, data: stored.data, headers: { ...hit.headers } } as R;
   }
   const sent = op.prepare?.(c, op, params, init) ?? init;
-  const headers = new Headers(c.headers);
-  new Headers(sent.headers).forEach((value, name) => headers.set(name, value));
-  const credentials = headers.has("authorization") || headers.has("cookie") || (sent as RequestInit).credentials == "include";
-  // conditional request when revalidating a stale entry
-  if (stored && hit.headers.etag) headers.set("if-none-match", hit.headers.etag);
-  if (stored && hit.headers["last-modified"]) headers.set("if-modified-since", hit.headers["last-modified"]);
+  const headers = requestHeaders(c, sent, stored && hit.headers);
+  const withCookies = (sent as RequestInit).credentials == "include";
+  const credentials = headers.has("authorization") || headers.has("cookie") || withCookies;
   const res = await (c.fetch ?? fetch)(url, {
     ...(sent as RequestInit),
     method: op.method,
@@ -540,8 +571,10 @@ export async function request<R = Result<unknown>>(c: ClientOptions, op: Operati
   const data = revalidated ? stored.data : await (op.read ?? readBody)(res, c);
   const answer = revalidated ? { ...hit.headers, ...got } : got;
   validate(c, op, status, data);
-  const entry = status == 200 && storable(answer, credentials) && copy(data);
-  if (cache && entry) await cache.set(url, { data: entry.data, headers: { ...answer }, expires: freshUntil(answer, now()) });
+  const directives = cacheDirectives(answer["cache-control"]);
+  const entry = status == 200 && storable(directives, answer.vary, credentials) && copy(data);
+  const expires = freshUntil(directives, answer.age, now());
+  if (cache && entry) await cache.set(url, { data: entry.data, headers: { ...answer }, expires });
   else if (cache && hit) await cache.delete?.(url);
   return { status, data, headers: answer } as R;
 }

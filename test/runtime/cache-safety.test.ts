@@ -183,6 +183,8 @@ describe("freshness is parsed exactly", limit, () => {
     assert.equal(await requestsFor({ "cache-control": 'ext="no-cache, a", MAX-AGE=600' }), 1);
     assert.equal(await requestsFor({ "cache-control": 'ext="a, max-age=600"' }), 2);
     assert.equal(await requestsFor({ "cache-control": "private-x, max-age=600" }), 1);
+    assert.equal(await requestsFor({ "cache-control": "max-age = 600" }), 2);
+    assert.equal(await requestsFor({ "cache-control": 'a b, "max-age=600", max-age=60 0' }), 2);
   });
 
   it("takes delta-seconds as digits only, and a conflicting repeat as no max-age", async () => {
