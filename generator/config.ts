@@ -22,6 +22,11 @@ export interface ProjectConfig {
   package: { name: string; version: string; license: string };
   /** Fetch http(s) `$ref`s when generating (default false: a remote `$ref` is an error). */
   allowRemoteRefs?: boolean;
+  /**
+   * Operations (operationId or function name) whose answers the generated client may cache, as
+   * allowed by their Cache-Control. Default none; an operation may also say `x-specgen-cache: true`.
+   */
+  cache: string[];
 }
 
 const DEFAULT_PACKAGE = { name: "generated-api", version: "0.0.0", license: "UNLICENSED" };
@@ -42,6 +47,7 @@ export function loadProjectConfig(cwd = process.cwd()): ProjectConfig {
     overlays: raw.overlays ?? {},
     emit: parseKinds(raw.emit ?? [...OUTPUT_KINDS], path),
     package: { ...DEFAULT_PACKAGE, ...raw.package },
+    cache: parseCache(raw.cache ?? [], path),
   };
   if (raw.allowRemoteRefs !== undefined) config.allowRemoteRefs = raw.allowRemoteRefs === true;
   return config;
@@ -53,4 +59,12 @@ export function parseKinds(kinds: readonly string[], source: string): OutputKind
     if (!(OUTPUT_KINDS as readonly string[]).includes(k)) throw new SpecError(`unknown output kind "${k}" (expected ${OUTPUT_KINDS.join(", ")})`, source);
   }
   return kinds as OutputKind[];
+}
+
+/** Checks the config's `cache` list: operation names, as strings. */
+function parseCache(names: unknown, source: string): string[] {
+  if (!Array.isArray(names) || !names.every((n) => typeof n === "string")) {
+    throw new SpecError(`"cache" must be a list of operation names (strings)`, source);
+  }
+  return names as string[];
 }

@@ -53,7 +53,7 @@ export interface GenerateResult {
   upToDate: boolean;
 }
 
-type Emitter = (model: Model) => Promise<GeneratedFile[]> | GeneratedFile[];
+type Emitter = (model: Model, config: ProjectConfig) => Promise<GeneratedFile[]> | GeneratedFile[];
 
 /**
  * One emitter per output kind, each a pure function from the model to files. Loaded on
@@ -198,7 +198,7 @@ async function generateFrom(
   const emitters = await Promise.all(kinds.map((kind) => EMITTERS[kind]()));
   const runs = emitters.map(async (emit) => {
     const own: Model = { ...model, warnings: [] };
-    return { files: await emit(own), warnings: own.warnings };
+    return { files: await emit(own, config), warnings: own.warnings };
   });
   let emitted;
   try {

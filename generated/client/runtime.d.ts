@@ -14,11 +14,18 @@
  *
  * @example
  * ```ts
- * import { buildUrl, createClient, request, type CallOptions, type Client, type Operation, type RedirectResult, type Result } from "./runtime.js";
+ * import { buildUrl, createClient, request } from "./runtime.js";
+ * import type { CallOptions, Client, Operation, RedirectResult, Result } from "./runtime.js";
  * import { isGetAuthMetadataResponse, type GetAuthMetadataResponse } from "./validators.js";
  * export { createClient };
- * const getAuthMetadataOp: Operation = { method: "GET", base: "/_matrix/client/v1", path: "/auth_metadata", cache: true, validate: { 200: isGetAuthMetadataResponse } };
- * const redirectToIdPOp: Operation = { method: "GET", base: "/_matrix/client/v3", path: "/login/sso/redirect/{idpId}", query: ["redirectUrl"], redirect: true };
+ * const getAuthMetadataOp: Operation = {
+ *   method: "GET", base: "/_matrix/client/v1", path: "/auth_metadata",
+ *   cache: true, validate: { 200: isGetAuthMetadataResponse },
+ * };
+ * const redirectToIdPOp: Operation = {
+ *   method: "GET", base: "/_matrix/client/v3", path: "/login/sso/redirect/{idpId}",
+ *   query: ["redirectUrl"], redirect: true,
+ * };
  * export const getAuthMetadata = (client: Client, init?: CallOptions) =>
  *   request<Result<GetAuthMetadataResponse>>(client, getAuthMetadataOp, {}, init);
  * export const redirectToIdP = (client: Client, params: { idpId: string; redirectUrl: string }, init?: CallOptions) =>
@@ -64,7 +71,10 @@ export interface Operation {
     header?: readonly string[];
     /** The operation answers with a 3xx + `Location` (see {@link RedirectResult}). */
     redirect?: boolean;
-    /** A GET whose 200 answers may be kept in the client's {@link Cache}. */
+    /**
+     * A GET whose 200 answers may be kept in the client's {@link Cache}. specgen sets it only for
+     * the operations a project lists in its config's `cache` or marks `x-specgen-cache: true`.
+     */
     cache?: boolean;
     /** Per-status validator of the (JSON) response body. */
     validate?: Readonly<Record<number, Validator>>;
@@ -72,7 +82,10 @@ export interface Operation {
     json?: boolean;
     /** The Content-Type a call's `body` is declared with, unless the call's headers set one. */
     bodyType?: string;
-    /** Builds what a call sends from its params and init: {@link prepareRequest} for operations with a body or header parameters. */
+    /**
+     * Builds what a call sends from its params and init: {@link prepareRequest} for operations with
+     * a body or header parameters.
+     */
     prepare?: typeof prepareRequest;
     /** Reads a response instead of the JSON reader: {@link readBytes} for operations that answer with bytes. */
     read?: typeof readBytes;
@@ -81,7 +94,7 @@ export interface Operation {
 export type Params = Readonly<Record<string, unknown>>;
 /** A stored 200 response, as kept by a {@link Cache}. */
 export interface CacheEntry {
-    /** Parsed JSON body (validated again on every use). */
+    /** Parsed JSON body (validated again on every use, copied for every caller). */
     data: unknown;
     /** Lower-cased response headers (validators `etag`/`last-modified` included). */
     headers: Record<string, string>;
@@ -89,13 +102,16 @@ export interface CacheEntry {
     expires: number;
 }
 /**
- * Storage for cacheable GET responses, keyed by absolute request URL. It may
- * be asynchronous and may be shared between clients; a `Map` is a valid Cache.
- * Key is the URL only (no `Vary`), so only cache public discovery endpoints.
+ * Storage for cacheable GET responses, keyed by absolute request URL. It may be asynchronous and
+ * may be shared between clients (a `Map` is a valid Cache, but an unbounded one). The runtime
+ * treats it as a shared cache: it only stores answers that anyone asking the URL may see (see
+ * {@link request}), so the key needs no user in it.
  */
 export interface Cache {
     get(url: string): CacheEntry | undefined | Promise<CacheEntry | undefined>;
     set(url: string, entry: CacheEntry): unknown;
+    /** Drops an entry whose revalidation said it may no longer be kept. */
+    delete?(url: string): unknown;
 }
 /** Options of a client, passed to {@link createClient}. */
 export interface ClientOptions {
@@ -160,7 +176,11 @@ export declare class HttpError extends Error {
      */
     constructor(status: number, body?: string, reason?: string);
 }
-/** Non-2xx answer with a Matrix error body `{"errcode": ..., "error": ...}`. */
+/**
+ * Non-2xx answer with a Matrix error body: an object whose `errcode` is a string. Its `error`
+ * is the body's `error` when that is a string, otherwise `""` (clients branch on `errcode`,
+ * so a server's malformed message does not hide it).
+ */
 export declare class MatrixError extends Error {
     name: string;
     readonly status: number;
@@ -170,7 +190,10 @@ export declare class MatrixError extends Error {
     readonly data: unknown;
     constructor(status: number, errcode: string, error: string, data: unknown);
 }
-/** The response body does not match the schema declared for its status. */
+/**
+ * The response body does not match the schema declared for its status, or could not be checked
+ * (a validator that throws, e.g. a RangeError on a deeply nested body, is reported here).
+ */
 export declare class ResponseValidationError extends Error {
     name: string;
     readonly status: number;
@@ -189,18 +212,21 @@ export interface Client extends ClientOptions {
     cache: Cache | false;
 }
 /** Resolves defaults; the result is what stubs take as first argument. */
-export declare const createClient: (options: ClientOptions) => Client;
-/** Unbounded in-memory {@link Cache}; share one between clients if wanted. */
-export declare const createMemoryCache: () => Cache;
+export declare function createClient(options: ClientOptions): Client;
+/**
+ * In-memory {@link Cache} holding at most `maxEntries` entries (default 100), dropping the least
+ * recently used first; share one between clients if wanted.
+ */
+export declare function createMemoryCache(maxEntries?: number): Cache;
 /**
  * Absolute URL of an operation: `baseUrl` + `op.base` + `op.path` with the
  * path parameters filled in (encodeURIComponent) and the query appended
  * (form style, arrays repeated, null/undefined omitted). For redirect
- * operations this is the URL a browser should navigate to.
+ * operations this is the URL a browser should navigate to. Only the params'
+ * own properties are read.
  *
- * @throws TypeError if a path parameter is missing, empty, `.` or `..` (no
- *   encoding of the last two survives WHATWG URL normalisation, which treats
- *   `%2E%2E` like `..` and would remove the segment).
+ * @throws TypeError if a path parameter is missing, empty, `.` or `..`, or a
+ *   parameter holds a lone surrogate.
  */
 export declare function buildUrl(client: {
     baseUrl: string;
@@ -233,9 +259,14 @@ export declare function prepareRequest(c: ClientOptions, op: Operation, params?:
  * operations (and a client cache) a fresh entry is returned without any
  * request; a stale one is revalidated with `If-None-Match` /
  * `If-Modified-Since` and reused on 304 (with freshness from the 304's
- * headers). Freshness: `Cache-Control: max-age` minus `Age`; `no-cache` stores
- * but always revalidates, `no-store` never stores; `s-maxage`, `Expires` and
- * `stale-*` are ignored (no max-age = revalidate). Only 200 answers are stored.
+ * headers). Every caller gets its own copy of cached data.
+ *
+ * What is stored: only 200 answers that passed validation (or `validate: false`), and only
+ * those a shared cache may keep: not `no-store` or `private`; when the request carried
+ * `Authorization` or `Cookie` (or `credentials: "include"`), only `public` answers; none with a
+ * `Vary` other than `Accept-Encoding`. Freshness: `max-age` minus `Age` (both delta-seconds,
+ * anything else makes the answer stale); `no-cache` stores but always revalidates; `s-maxage`,
+ * `Expires` and `stale-*` are ignored (no max-age = revalidate).
  *
  * `init` goes to `fetch` (after the operation's `prepare`, if any), its
  * headers after the client's.
@@ -248,9 +279,9 @@ export declare function prepareRequest(c: ClientOptions, op: Operation, params?:
  * @throws MatrixError / HttpError for non-2xx answers; HttpError for an
  *   oversized or non-JSON body, for a redirect operation answering without a
  *   redirect, or with a missing or non-http(s) `Location` (e.g. `javascript:`);
- *   ResponseValidationError if the body fails the validator for its status
- *   (unless `validate: false`); TypeError for bad path parameters. Network and
- *   abort/timeout errors are passed through unchanged.
+ *   ResponseValidationError if the body fails (or breaks) the validator for its
+ *   status (unless `validate: false`); TypeError for bad parameters (see
+ *   {@link buildUrl}). Network and abort/timeout errors are passed through unchanged.
  */
 export declare function request<R = Result<unknown>>(c: ClientOptions, op: Operation, params?: Params, init?: CallOptions & {
     body?: unknown;

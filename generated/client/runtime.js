@@ -14,11 +14,18 @@
  *
  * @example
  * ```ts
- * import { buildUrl, createClient, request, type CallOptions, type Client, type Operation, type RedirectResult, type Result } from "./runtime.js";
+ * import { buildUrl, createClient, request } from "./runtime.js";
+ * import type { CallOptions, Client, Operation, RedirectResult, Result } from "./runtime.js";
  * import { isGetAuthMetadataResponse, type GetAuthMetadataResponse } from "./validators.js";
  * export { createClient };
- * const getAuthMetadataOp: Operation = { method: "GET", base: "/_matrix/client/v1", path: "/auth_metadata", cache: true, validate: { 200: isGetAuthMetadataResponse } };
- * const redirectToIdPOp: Operation = { method: "GET", base: "/_matrix/client/v3", path: "/login/sso/redirect/{idpId}", query: ["redirectUrl"], redirect: true };
+ * const getAuthMetadataOp: Operation = {
+ *   method: "GET", base: "/_matrix/client/v1", path: "/auth_metadata",
+ *   cache: true, validate: { 200: isGetAuthMetadataResponse },
+ * };
+ * const redirectToIdPOp: Operation = {
+ *   method: "GET", base: "/_matrix/client/v3", path: "/login/sso/redirect/{idpId}",
+ *   query: ["redirectUrl"], redirect: true,
+ * };
  * export const getAuthMetadata = (client: Client, init?: CallOptions) =>
  *   request<Result<GetAuthMetadataResponse>>(client, getAuthMetadataOp, {}, init);
  * export const redirectToIdP = (client: Client, params: { idpId: string; redirectUrl: string }, init?: CallOptions) =>
@@ -41,11 +48,15 @@ export class HttpError extends Error {
      * @param reason appended to the message `HTTP <status>`
      */
     constructor(status, body = "", reason = "") {
-        super(`HTTP ${status}${reason && ": " + reason}`);
+        super(reason ? `HTTP ${status}: ${reason}` : `HTTP ${status}`);
         Object.assign(this, { status, body: body.slice(0, 200) });
     }
 }
-/** Non-2xx answer with a Matrix error body `{"errcode": ..., "error": ...}`. */
+/**
+ * Non-2xx answer with a Matrix error body: an object whose `errcode` is a string. Its `error`
+ * is the body's `error` when that is a string, otherwise `""` (clients branch on `errcode`,
+ * so a server's malformed message does not hide it).
+ */
 export class MatrixError extends Error {
     name = "MatrixError";
     constructor(status, errcode, error, data) {
@@ -53,7 +64,10 @@ export class MatrixError extends Error {
         Object.assign(this, { status, errcode, error, data });
     }
 }
-/** The response body does not match the schema declared for its status. */
+/**
+ * The response body does not match the schema declared for its status, or could not be checked
+ * (a validator that throws, e.g. a RangeError on a deeply nested body, is reported here).
+ */
 export class ResponseValidationError extends Error {
     name = "ResponseValidationError";
     constructor(status, errors) {
@@ -62,60 +76,133 @@ export class ResponseValidationError extends Error {
     }
 }
 /** Resolves defaults; the result is what stubs take as first argument. */
-export const createClient = (options) => ({ ...options, cache: options.cache ?? new Map() });
-/** Unbounded in-memory {@link Cache}; share one between clients if wanted. */
-export const createMemoryCache = () => new Map();
+export function createClient(options) {
+    return { ...options, cache: options.cache ?? createMemoryCache() };
+}
+/**
+ * In-memory {@link Cache} holding at most `maxEntries` entries (default 100), dropping the least
+ * recently used first; share one between clients if wanted.
+ */
+export function createMemoryCache(maxEntries = 100) {
+    // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
+    const entries = new Map();
+    return {
+        get(url) {
+            const entry = entries.get(url);
+            if (entry) {
+                entries.delete(url);
+                entries.set(url, entry);
+            }
+            return entry;
+        },
+        set(url, entry) {
+            entries.delete(url);
+            entries.set(url, entry);
+            for (const oldest of entries.keys()) {
+                if (entries.size <= maxEntries)
+                    break;
+                entries.delete(oldest);
+            }
+        },
+        delete: (url) => entries.delete(url),
+    };
+}
+/**
+ * `record[name]` if `record` has it as an own property. Parameter and validator maps are read
+ * through it, so that an omitted `constructor` or `__proto__` is not taken from Object.prototype.
+ */
+function own(record, name) {
+    return record != null && Object.hasOwn(record, name) ? record[name] : undefined;
+}
+/**
+ * A parameter value as text. A lone surrogate (which no UTF-8 URL or header can carry) is a
+ * TypeError naming the parameter, rather than encodeURIComponent's URIError or URLSearchParams'
+ * silent U+FFFD.
+ */
+function paramText(name, value) {
+    const text = String(value);
+    if (/\p{Cs}/u.test(text))
+        throw new TypeError("Bad param " + name + ": lone surrogate");
+    return text;
+}
+/** The percent-encoded path segment of path parameter `name`. */
+function pathSegment(params, name) {
+    const value = own(params, name);
+    const text = value == null ? "" : paramText(name, value);
+    // No encoding of "." or ".." survives WHATWG URL normalisation, which would remove the segment.
+    if (text == "" || text == "." || text == "..")
+        throw new TypeError("Bad path param " + name);
+    return encodeURIComponent(text);
+}
+/** The query string (without `?`): form style, arrays repeated, null/undefined omitted. */
+function queryString(op, params) {
+    const query = new URLSearchParams();
+    for (const name of op.query ?? []) {
+        for (const value of [own(params, name)].flat()) {
+            if (value != null)
+                query.append(name, paramText(name, value));
+        }
+    }
+    return query.toString();
+}
 /**
  * Absolute URL of an operation: `baseUrl` + `op.base` + `op.path` with the
  * path parameters filled in (encodeURIComponent) and the query appended
  * (form style, arrays repeated, null/undefined omitted). For redirect
- * operations this is the URL a browser should navigate to.
+ * operations this is the URL a browser should navigate to. Only the params'
+ * own properties are read.
  *
- * @throws TypeError if a path parameter is missing, empty, `.` or `..` (no
- *   encoding of the last two survives WHATWG URL normalisation, which treats
- *   `%2E%2E` like `..` and would remove the segment).
+ * @throws TypeError if a path parameter is missing, empty, `.` or `..`, or a
+ *   parameter holds a lone surrogate.
  */
 export function buildUrl(client, op, params = {}) {
-    const q = new URLSearchParams();
-    const path = op.path.replace(/{(.+?)}/g, (_, k) => {
-        const v = "" + (params[k] ?? "");
-        if (/^\.{0,2}$/.test(v))
-            throw TypeError("Bad path param " + k);
-        return encodeURIComponent(v);
-    });
-    for (const k of op.query ?? [])
-        for (const v of [params[k]].flat())
-            if (v != null)
-                q.append(k, v);
-    const qs = "" + q;
-    return client.baseUrl.replace(/\/+$/, "") + (op.base ?? "") + path + (qs && "?" + qs);
+    const path = op.path.replace(/{(.+?)}/g, (_, name) => pathSegment(params, name));
+    const query = queryString(op, params);
+    return client.baseUrl.replace(/\/+$/, "") + (op.base ?? "") + path + (query ? "?" + query : "");
+}
+/** Reads a whole body as chunks, refusing one over `maxBodyBytes` (default 1 MiB). */
+async function readChunks(res, c) {
+    const max = c.maxBodyBytes ?? 1 << 20;
+    const reader = res.body?.getReader();
+    const chunks = [];
+    let size = 0;
+    while (reader) {
+        const chunk = await reader.read();
+        if (chunk.done)
+            break;
+        size += chunk.value.length;
+        if (size > max) {
+            void reader.cancel(); // cannot reject: the stream just delivered a chunk
+            throw new HttpError(res.status, "", "body over " + max);
+        }
+        chunks.push(chunk.value);
+    }
+    return chunks;
+}
+/** The error a non-2xx answer is thrown as: MatrixError when `errcode` is a string. */
+function failure(status, text, data) {
+    const errcode = own(data, "errcode");
+    const error = own(data, "error");
+    if (typeof errcode != "string")
+        return new HttpError(status, text);
+    return new MatrixError(status, errcode, typeof error == "string" ? error : "", data);
 }
 /** Reads a size-capped JSON body; throws the typed error of a non-2xx answer. */
 async function readBody(res, c) {
-    const max = c.maxBodyBytes ?? 1 << 20;
-    const s = res.status;
-    const r = res.body?.getReader();
-    const d = new TextDecoder();
-    let text = "";
-    let n = 0;
+    // UTF-8, a byte order mark dropped; `stream` keeps a character split between chunks whole
+    const decoder = new TextDecoder();
+    const chunks = await readChunks(res, c);
+    const text = chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join("") + decoder.decode();
     let data;
-    for (let chunk; r && !(chunk = await r.read()).done;) {
-        if ((n += chunk.value.length) > max) {
-            void r.cancel(); // cannot reject: the stream just delivered a chunk
-            throw new HttpError(s, "", "body over " + max);
-        }
-        text += d.decode(chunk.value, { stream: true });
-    }
-    text += d.decode();
     try {
         data = text ? JSON.parse(text) : undefined;
     }
     catch {
-        throw new HttpError(s, text, "not JSON");
+        throw new HttpError(res.status, text, "not JSON");
     }
     if (res.ok)
         return data;
-    throw typeof data?.errcode == "string" ? new MatrixError(s, data.errcode, data.error, data) : new HttpError(s, text);
+    throw failure(res.status, text, data);
 }
 /**
  * Reads a 2xx body as bytes, a `Blob` of the response's Content-Type, capped at
@@ -126,18 +213,7 @@ async function readBody(res, c) {
 export async function readBytes(res, c) {
     if (!res.ok)
         return readBody(res, c);
-    const max = c.maxBodyBytes ?? 1 << 20;
-    const r = res.body?.getReader();
-    const parts = [];
-    let n = 0;
-    // The same capped read as readBody's; kept apart so that JSON-only bundles stay small.
-    for (let chunk; r && !(chunk = await r.read()).done; parts.push(chunk.value)) {
-        if ((n += chunk.value.length) > max) {
-            void r.cancel();
-            throw new HttpError(res.status, "", "body over " + max);
-        }
-    }
-    return new Blob(parts, { type: res.headers.get("content-type") ?? "" });
+    return new Blob((await readChunks(res, c)), { type: res.headers.get("content-type") ?? "" });
 }
 /**
  * The `init` a call sends for an operation with a request body or header
@@ -150,16 +226,126 @@ export async function readBytes(res, c) {
  */
 export function prepareRequest(c, op, params = {}, init = {}) {
     const headers = {};
-    for (const k of op.header ?? [])
-        if (params[k] != null)
-            headers[k] = [params[k]].flat().join();
+    for (const name of op.header ?? []) {
+        const value = own(params, name);
+        if (value != null)
+            headers[name] = [value].flat().map((v) => paramText(name, v)).join();
+    }
     Object.assign(headers, init.headers);
     const { body } = init;
     if (body === undefined)
         return { ...init, headers };
-    if (op.bodyType && !Object.keys({ ...c.headers, ...headers }).some((k) => /^content-type$/i.test(k)))
+    const typed = Object.keys({ ...c.headers, ...headers }).some((name) => name.toLowerCase() == "content-type");
+    if (op.bodyType && !typed)
         headers["content-type"] = op.bodyType;
     return { ...init, headers, body: op.json ? JSON.stringify(body) : body };
+}
+/**
+ * Cache-Control directives (RFC 9111 §5.2) by lower-cased name, with their values unquoted (`""`
+ * for none). A directive repeated with another value gets `""` (so a conflicting `max-age`
+ * counts as absent: stale). Names are compared whole, so `x-max-age` or `no-cache-x` are other
+ * directives; a comma inside a quoted value separates nothing.
+ */
+function cacheDirectives(field = "") {
+    const directives = new Map();
+    for (const element of field.match(/(?:"(?:[^"\\]|\\.)*"|[^",])+/g) ?? []) {
+        // a malformed element (`a b`, `max-age = 5`) names nothing
+        const [, name = "", quoted] = /^\s*([^=\s]*)(?:=(.*?))?\s*$/.exec(element) ?? [];
+        const value = (quoted ?? "").replace(/^"(.*)"$/, "$1");
+        const key = name.toLowerCase();
+        directives.set(key, directives.has(key) && directives.get(key) != value ? "" : value);
+    }
+    return directives;
+}
+/** delta-seconds (RFC 9111 §1.2.2): digits only, capped at 2^31; undefined when invalid. */
+function deltaSeconds(value) {
+    return value !== undefined && /^\d+$/.test(value) ? Math.min(Number(value), 2 ** 31) : undefined;
+}
+/** Epoch milliseconds until which an answer is fresh: `max-age` minus `Age`; 0 = revalidate. */
+function freshUntil(directives, age, now) {
+    const maxAge = deltaSeconds(directives.get("max-age"));
+    const ageSeconds = deltaSeconds(age ?? "0");
+    if (directives.has("no-cache") || maxAge === undefined || ageSeconds === undefined)
+        return 0;
+    return now + (maxAge - ageSeconds) * 1000;
+}
+/**
+ * Whether a shared cache may keep an answer (RFC 9111 §3): not `no-store` or `private`; to a
+ * request with credentials only if `public`; and varying on nothing but Accept-Encoding, since
+ * entries are keyed by URL alone.
+ */
+function storable(directives, vary = "", credentials) {
+    if (directives.has("no-store") || directives.has("private"))
+        return false;
+    if (credentials && !directives.has("public"))
+        return false;
+    return vary.split(",").every((name) => /^\s*(accept-encoding)?\s*$/i.test(name));
+}
+/** A copy of cached data for one caller, or undefined when it cannot be copied (too deep). */
+function copy(data) {
+    try {
+        return { data: structuredClone(data) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Checks `data` with the operation's validator for `status` (unless `validate: false`).
+ * @throws ResponseValidationError when it fails, or when the validator throws.
+ */
+function validate(c, op, status, data) {
+    const validator = c.validate === false ? undefined : own(op.validate, status);
+    if (!validator)
+        return;
+    let valid;
+    try {
+        valid = validator(data);
+    }
+    catch (error) {
+        throw new ResponseValidationError(status, [{ pointer: "", message: String(error) }]);
+    }
+    if (valid)
+        return;
+    const errors = (validator.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message ?? "" }));
+    throw new ResponseValidationError(status, errors);
+}
+/** `location` resolved against the request URL, if it is an http(s) URL. */
+function httpUrl(location, base) {
+    try {
+        const url = new URL(location, base);
+        return location && /^https?:$/.test(url.protocol) ? url.href : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The answer of a redirect operation: its `Location`, refused unless an http(s) URL. */
+async function redirectResult(c, res, url, headers) {
+    const status = res.status;
+    // browsers: opaque redirect, status 0, nothing readable
+    if (!status)
+        return { status, headers };
+    const redirects = [301, 302, 303, 307, 308].includes(status);
+    if (!redirects)
+        await readBody(res, c); // throws for error answers
+    const location = redirects ? httpUrl(headers.location, url) : undefined;
+    if (!location)
+        throw new HttpError(status, headers.location, "bad redirect");
+    return { status, location, headers };
+}
+/**
+ * The headers of a call: the client's, then the call's (names compared case-insensitively), and
+ * the conditions of a revalidation when `stale` (the headers of a stale entry) is given.
+ */
+function requestHeaders(c, sent, stale) {
+    const headers = new Headers(c.headers);
+    new Headers(sent.headers).forEach((value, name) => headers.set(name, value));
+    if (stale?.etag)
+        headers.set("if-none-match", stale.etag);
+    if (stale?.["last-modified"])
+        headers.set("if-modified-since", stale["last-modified"]);
+    return headers;
 }
 /**
  * Performs an operation.
@@ -168,9 +354,14 @@ export function prepareRequest(c, op, params = {}, init = {}) {
  * operations (and a client cache) a fresh entry is returned without any
  * request; a stale one is revalidated with `If-None-Match` /
  * `If-Modified-Since` and reused on 304 (with freshness from the 304's
- * headers). Freshness: `Cache-Control: max-age` minus `Age`; `no-cache` stores
- * but always revalidates, `no-store` never stores; `s-maxage`, `Expires` and
- * `stale-*` are ignored (no max-age = revalidate). Only 200 answers are stored.
+ * headers). Every caller gets its own copy of cached data.
+ *
+ * What is stored: only 200 answers that passed validation (or `validate: false`), and only
+ * those a shared cache may keep: not `no-store` or `private`; when the request carried
+ * `Authorization` or `Cookie` (or `credentials: "include"`), only `public` answers; none with a
+ * `Vary` other than `Accept-Encoding`. Freshness: `max-age` minus `Age` (both delta-seconds,
+ * anything else makes the answer stale); `no-cache` stores but always revalidates; `s-maxage`,
+ * `Expires` and `stale-*` are ignored (no max-age = revalidate).
  *
  * `init` goes to `fetch` (after the operation's `prepare`, if any), its
  * headers after the client's.
@@ -183,63 +374,46 @@ export function prepareRequest(c, op, params = {}, init = {}) {
  * @throws MatrixError / HttpError for non-2xx answers; HttpError for an
  *   oversized or non-JSON body, for a redirect operation answering without a
  *   redirect, or with a missing or non-http(s) `Location` (e.g. `javascript:`);
- *   ResponseValidationError if the body fails the validator for its status
- *   (unless `validate: false`); TypeError for bad path parameters. Network and
- *   abort/timeout errors are passed through unchanged.
+ *   ResponseValidationError if the body fails (or breaks) the validator for its
+ *   status (unless `validate: false`); TypeError for bad parameters (see
+ *   {@link buildUrl}). Network and abort/timeout errors are passed through unchanged.
  */
 export async function request(c, op, params, init = {}) {
     const url = buildUrl(c, op, params);
     const now = c.now ?? Date.now;
-    const cache = op.cache && c.cache;
+    const cache = op.cache ? c.cache : undefined;
     const hit = cache ? await cache.get(url) : undefined;
-    let status = hit && 200;
-    let { data, headers = {} } = hit ?? {};
-    if (!hit || hit.expires <= now()) {
-        const sent = op.prepare?.(c, op, params, init) ?? init;
-        const res = await (c.fetch ?? fetch)(url, {
-            ...sent,
-            method: op.method,
-            headers: {
-                ...c.headers,
-                ...sent.headers,
-                // conditional request when revalidating a stale entry
-                ...(headers.etag && { "if-none-match": headers.etag }),
-                ...(headers["last-modified"] && { "if-modified-since": headers["last-modified"] }),
-            },
-            // otherwise fetch's default, "follow"
-            ...(op.redirect && { redirect: "manual" }),
-        });
-        const s = res.status;
-        // lower-cased names; a repeated header is one comma-joined value (set-cookie: the last)
-        const got = Object.fromEntries(res.headers);
-        if (op.redirect) {
-            // browsers: opaque redirect, status 0, nothing readable
-            if (!s)
-                return { status: 0, headers: got };
-            let u;
-            if (/^30[12378]$/.test("" + s))
-                try {
-                    u = new URL(got.location || "x:", url);
-                }
-                catch { }
-            else
-                await readBody(res, c); // throws for error answers
-            // no redirect, or a missing / unparsable / non-http(s) Location
-            if (!/^https?:$/.test(u?.protocol))
-                throw new HttpError(s, got.location, "bad redirect");
-            return { status: s, location: u.href, headers: got };
-        }
-        if (hit && s == 304)
-            headers = { ...headers, ...got };
-        else
-            (data = await (op.read ?? readBody)(res, c)), (status = s), (headers = got);
-        const cc = headers["cache-control"]; // regexps see "undefined" if absent
-        const m = /no-cache/i.test(cc) ? 0 : /max-age=(\d+)/i.exec(cc)?.[1] ?? 0;
-        if (cache && status == 200 && !/no-store/i.test(cc))
-            await cache.set(url, { data, headers, expires: now() + (+m - ~~headers.age) * 1e3 });
+    const stored = hit && copy(hit.data);
+    if (hit && stored && hit.expires > now()) {
+        validate(c, op, 200, stored.data);
+        return { status: 200, data: stored.data, headers: { ...hit.headers } };
     }
-    const v = c.validate !== false && op.validate?.[status];
-    if (v && !v(data))
-        throw new ResponseValidationError(status, (v.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message ?? "" })));
-    return { status, data, headers };
+    const sent = op.prepare?.(c, op, params, init) ?? init;
+    const headers = requestHeaders(c, sent, stored && hit.headers);
+    const withCookies = sent.credentials == "include";
+    const credentials = headers.has("authorization") || headers.has("cookie") || withCookies;
+    const res = await (c.fetch ?? fetch)(url, {
+        ...sent,
+        method: op.method,
+        headers,
+        // otherwise fetch's default, "follow"
+        ...(op.redirect && { redirect: "manual" }),
+    });
+    // lower-cased names; a repeated header is one comma-joined value (set-cookie: the last)
+    const got = Object.fromEntries(res.headers);
+    if (op.redirect)
+        return (await redirectResult(c, res, url, got));
+    const revalidated = stored && res.status == 304;
+    const status = revalidated ? 200 : res.status;
+    const data = revalidated ? stored.data : await (op.read ?? readBody)(res, c);
+    const answer = revalidated ? { ...hit.headers, ...got } : got;
+    validate(c, op, status, data);
+    const directives = cacheDirectives(answer["cache-control"]);
+    const entry = status == 200 && storable(directives, answer.vary, credentials) && copy(data);
+    const expires = freshUntil(directives, answer.age, now());
+    if (cache && entry)
+        await cache.set(url, { data: entry.data, headers: { ...answer }, expires });
+    else if (cache && hit)
+        await cache.delete?.(url);
+    return { status, data, headers: answer };
 }

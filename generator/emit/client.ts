@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { ProjectConfig } from "../config.js";
 import type { Model, OperationModel, ParameterModel, SpecModel } from "../model/types.js";
 import { jsdoc } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
@@ -13,17 +14,42 @@ const q = (s: string) => JSON.stringify(s);
  * the hand-written runtime (generator/runtime, shipped as client/runtime.js), plus a URL
  * builder for each redirect endpoint, and `createClient` binding them all to one client.
  */
-export function emitClient(model: Model): GeneratedFile[] {
+export function emitClient(model: Model, config?: Pick<ProjectConfig, "cache">): GeneratedFile[] {
   const specs = model.specs.filter((s) => s.operations.length > 0);
   if (specs.length === 0) return [];
+  const cached = cachedOperations(model, specs, config?.cache ?? []);
   const runtimeNote = "/* The specgen client runtime (hand-written, see specgen's generator/runtime/). */\n";
   const files: GeneratedFile[] = [
     { path: "client/runtime.js", contents: runtimeNote + readFileSync(RUNTIME_JS, "utf8") },
     { path: "client/runtime.d.ts", contents: runtimeNote + readFileSync(RUNTIME_DTS, "utf8") },
   ];
-  for (const spec of specs) files.push(...specClient(spec));
+  for (const spec of specs) files.push(...specClient(spec, cached));
   files.push(...indexFiles(model, specs));
   return files;
+}
+
+/** Whether the runtime can cache an operation's answers: a GET of JSON data (not a redirect, not bytes). */
+const cacheable = (op: OperationModel) => op.method === "GET" && !op.redirect && !op.answersBytes;
+
+/**
+ * The operations whose descriptors say `cache: true`: those the config's `cache` lists (by
+ * operationId or function name) or that say `x-specgen-cache: true`, if cacheable. Nothing is
+ * cached by default: an answer may be personal, and only the project knows which are not.
+ */
+function cachedOperations(model: Model, specs: SpecModel[], listed: readonly string[]): Set<OperationModel> {
+  const cached = new Set<OperationModel>();
+  const found = new Set<string>();
+  for (const op of specs.flatMap((s) => s.operations)) {
+    const names = [op.operationId, op.name].filter((n) => listed.includes(n));
+    names.forEach((n) => found.add(n));
+    if (!names.length && !op.cache) continue;
+    if (cacheable(op)) cached.add(op);
+    else model.warnings.push(`operation ${op.operationId} is not cached: only a GET answering JSON data can be`);
+  }
+  for (const name of listed) {
+    if (!found.has(name)) model.warnings.push(`config "cache" names ${JSON.stringify(name)}, which is no operation`);
+  }
+  return cached;
 }
 
 /** A status the runtime can look up (`200`), as opposed to a range (`2XX`) or `default`. */
@@ -60,7 +86,7 @@ function bodyType(op: OperationModel): string | undefined {
   return body.json ? `NonNullable<${operationTypeRef(op)}["requestBody"]>["content"][${q(body.mediaType)}]` : `NonNullable<RequestInit["body"]>`;
 }
 
-function specClient(spec: SpecModel): GeneratedFile[] {
+function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): GeneratedFile[] {
   const js = `client/${spec.module}.js`;
   const dts = `client/${spec.module}.d.ts`;
   const validators = relativeImport(js, `validators/${spec.module}.js`);
@@ -88,8 +114,7 @@ function specClient(spec: SpecModel): GeneratedFile[] {
       ...(query.length ? [`query: [${query.map(q).join(", ")}]`] : []),
       ...(header.length ? [`header: [${header.map(q).join(", ")}]`] : []),
       ...(op.redirect ? ["redirect: true"] : []),
-      // Discovery documents are cached; downloads (bytes) are not kept in memory.
-      ...(op.method === "GET" && !op.redirect && !op.answersBytes ? ["cache: true"] : []),
+      ...(cached.has(op) ? ["cache: true"] : []),
       // The runtime picks a validator by the exact status; a range (`2XX`) body is not validated.
       ...(success.some((r) => exactStatus(r.status)) ? [`validate: { ${success.filter((r) => exactStatus(r.status)).map((r) => `${Number(r.status)}: validate${r.name}`).join(", ")} }`] : []),
       ...(op.requestBody?.json ? ["json: true"] : []),

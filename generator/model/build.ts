@@ -257,9 +257,14 @@ function operationOf(
   const answersBytes = withContent.length > 0 && withContent.every((r) => !r.media.some((t) => isJsonMedia(t)));
   const requestBody = requestBodyOf(document, op.requestBody, [root, pathKey, method, "requestBody"]);
   if (requestBody?.jsonSchemaPointer) requestBody.name = names.claim(`${typeName}Body`, `request body of ${JSON.stringify(operationId)}`);
+  const cache = op["x-specgen-cache"];
+  if (cache !== undefined && typeof cache !== "boolean") {
+    warn(`${where}: x-specgen-cache must be true or false; not cached`);
+  }
   return {
     operationId, ...(specId !== undefined && { specOperationId: specId }), root, name, typeName, method: method.toUpperCase(), pathKey, path,
-    parameters, responses, ...(requestBody && { requestBody }), redirect, answersBytes, responseTypes, deprecated: op.deprecated === true,
+    parameters, responses, ...(requestBody && { requestBody }), redirect, answersBytes,
+    ...(cache === true && { cache }), responseTypes, deprecated: op.deprecated === true,
     ...(typeof op.summary === "string" && { summary: op.summary }),
   };
 }

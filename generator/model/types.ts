@@ -100,6 +100,8 @@ export interface OperationModel {
   redirect: boolean;
   /** Its 2xx responses with content have no JSON media type (media downloads): the body is bytes. */
   answersBytes: boolean;
+  /** The operation says `x-specgen-cache: true`: the client may cache its answers (see the runtime). */
+  cache?: true;
   /** Named response body types, by status. */
   responseTypes: Array<{ status: string; name: string }>;
   deprecated: boolean;

@@ -3,5 +3,5 @@
  */
 import { buildUrl, request } from "./runtime.js";
 import { validateGetMemberResponse } from "../validators/params.js";
-const getMemberOperation = { method: "GET", base: "/api/v3", path: "/rooms/{roomId}/members/{userId}", query: ["at", "full"], cache: true, validate: { 200: validateGetMemberResponse } };
+const getMemberOperation = { method: "GET", base: "/api/v3", path: "/rooms/{roomId}/members/{userId}", query: ["at", "full"], validate: { 200: validateGetMemberResponse } };
 export const getMember = (client, params, init) => request(client, getMemberOperation, params, init);

@@ -1,0 +1,46 @@
+// The shipped runtime stays small, and stays free of Node APIs (it runs in browsers).
+import assert from "node:assert/strict";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import ts from "typescript";
+import { ROOT, tempDir } from "../helpers.js";
+
+/**
+ * Budget for the runtime and the three stubs of this repository, minified and gzipped as
+ * `npm run bench` measures them (validators left out). It was 1,500 B for the runtime that
+ * cached every GET by URL; keeping only what a shared cache may keep (Cache-Control parsed
+ * exactly, credentials, Vary, per-caller copies, bounded size) costs about 650 B more.
+ */
+const BUDGET = 2_250;
+
+test("runtime + 3 stubs, min+gz, within the budget", async () => {
+  const stubs = `export { getAuthMetadata } from "./client-server/auth_metadata.js";
+export { redirectToSSO, redirectToIdP, redirectToIdPUrl } from "./client-server/sso_login_redirect.js";`;
+  const out = await build({
+    stdin: { contents: stubs, resolveDir: join(ROOT, "generated/client"), loader: "js" },
+    bundle: true, minify: true, format: "esm", platform: "neutral", external: ["../../validators/*"], write: false, logLevel: "silent",
+  });
+  const size = gzipSync(out.outputFiles[0]!.contents, { level: 9 }).length;
+  assert.ok(size <= BUDGET, `${size} B > ${BUDGET} B`);
+});
+
+test("tsconfig.runtime.json (run by npm run build) refuses a Node API in the runtime", () => {
+  const dir = tempDir();
+  try {
+    const file = join(dir, "leak.ts");
+    writeFileSync(file, 'export const leak = Buffer.from("x").length + process.pid;\n');
+    const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.runtime.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    assert.ok(config);
+    assert.deepEqual(config.options.types, []);
+    const program = ts.createProgram([file], config.options);
+    const messages = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    assert.ok(messages.some((m) => /Cannot find name 'Buffer'/.test(m)), messages.join("\n"));
+    assert.ok(messages.some((m) => /Cannot find name 'process'/.test(m)), messages.join("\n"));
+    assert.ok(config.fileNames.some((f) => f.endsWith("generator/runtime/index.ts")));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
