@@ -1,7 +1,6 @@
 import { lint as redoclyLint, type Config, type NormalizedProblem } from "@redocly/openapi-core";
-import { readFileSync } from "node:fs";
 import { discoverSpecFiles } from "../load/discover.js";
-import { readSpecFile, strayKind, type DocumentKind, type SpecFile } from "../load/read.js";
+import { readRegularFile, readSpecFile, strayKind, type DocumentKind, type SpecFile } from "../load/read.js";
 import { DocumentStore } from "../load/refs.js";
 import { references } from "../load/fragments.js";
 import { applyOverlay, overlayActions } from "../load/overlay.js";
@@ -106,7 +105,7 @@ function dropRepeats(problems: NormalizedProblem[]): NormalizedProblem[] {
 function problemFromError(err: SpecError): NormalizedProblem {
   let text = "";
   try {
-    text = readFileSync(err.file, "utf8");
+    text = readRegularFile(err.file);
   } catch {
     // unreadable: the message says so
   }

@@ -62,16 +62,26 @@ export function applyOverlay(document: unknown, overlay: unknown, file: string, 
         merge(m.value, action.update);
         if (typeof action.description === "string") onRule?.({ pointer: m.pointer, keywords: Object.keys(action.update), description: action.description.replace(/\s+/g, " ").trim(), file, action: i });
       }
-      else if (isObject(m.parent) || Array.isArray(m.parent)) (m.parent as Record<string, unknown>)[String(m.parentProperty)] = structuredClone(action.update);
+      else if (isObject(m.parent) || Array.isArray(m.parent)) setOwn(m.parent as object, String(m.parentProperty), structuredClone(action.update));
     }
   });
   return out;
 }
 
+/**
+ * Overlay 1.0's merge. Keys come from the overlay (untrusted): js-yaml keeps `__proto__` as an
+ * own key, so `target[key]` would read Object.prototype itself and the merge would then write
+ * onto it. Only own keys are read, and every key is written as an own data property.
+ */
 function merge(target: Record<string, unknown>, update: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(update)) {
-    const current = target[key];
+    const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isObject(current) && isObject(value)) merge(current, value);
-    else Object.defineProperty(target, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
+    else setOwn(target, key, structuredClone(value));
   }
+}
+
+/** `target[key] = value` as an own data property, whatever `key` is (`__proto__` included). */
+function setOwn(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

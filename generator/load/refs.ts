@@ -2,7 +2,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { SpecError } from "../errors.js";
 import { MAX_ALIAS_EXPANSION, readDocument } from "./read.js";
-import { assertReadable, hasScheme, type RefPolicy } from "./policy.js";
+import { assertReadable, hasScheme, normalizeUrl, type RefPolicy } from "./policy.js";
 
 /**
  * Parsed documents by absolute path (or URL, for remote documents Redocly fetched under the
@@ -166,7 +166,7 @@ export function splitRef(ref: string, from: string): [file: string, pointer: str
       }
     }
     // A remote URL; the store refuses it unless the policy allows remote refs.
-    return [filePart, pointer];
+    return [normalizeUrl(filePart), pointer];
   }
   // Relative to a remote document, a reference stays remote.
   if (hasScheme(from)) return [new URL(filePart, from).href, pointer];

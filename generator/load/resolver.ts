@@ -1,9 +1,8 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { BaseResolver, ResolveError, Source, type Document, type NormalizedProblem } from "@redocly/openapi-core";
 import { SpecError } from "../errors.js";
-import { hasScheme, refusal, type RefPolicy } from "./policy.js";
-import { parseYaml, REDOCLY_YAML_SCHEMA } from "./read.js";
+import { hasScheme, normalizeUrl, refusal, type RefPolicy } from "./policy.js";
+import { parseYaml, readRegularFile, REDOCLY_YAML_SCHEMA } from "./read.js";
 import { getPointer, isObject } from "./refs.js";
 
 /**
@@ -13,8 +12,16 @@ import { getPointer, isObject } from "./refs.js";
  * target becomes Redocly's "Can't resolve $ref" problem, at the `$ref` that names it.
  */
 export class PolicyResolver extends BaseResolver {
+  /** The documents Redocly was asked for as roots (the files given), not through a `$ref`. */
+  readonly #given = new Set<string>();
+
   constructor(readonly policy: RefPolicy, config?: ConstructorParameters<typeof BaseResolver>[0]) {
     super(config);
+  }
+
+  override resolveDocument(base: string | null, ref: string, isRoot = false): ReturnType<BaseResolver["resolveDocument"]> {
+    if (isRoot) this.#given.add(this.resolveExternalRef(base, ref));
+    return super.resolveDocument(base, ref, isRoot);
   }
 
   override resolveExternalRef(base: string | null, ref: string): string {
@@ -26,15 +33,22 @@ export class PolicyResolver extends BaseResolver {
         return ref;
       }
     }
-    if (hasScheme(ref)) return ref;
-    return super.resolveExternalRef(base, ref);
+    // Redocly's URL test is case-sensitive: `HTTP://…` would be read as a path from the cwd.
+    if (hasScheme(ref)) return normalizeUrl(ref);
+    return super.resolveExternalRef(base && normalizeUrl(base), ref);
   }
 
   override async loadExternalRef(absoluteRef: string): Promise<Source> {
-    const why = refusal(this.policy, absoluteRef);
+    const why = refusal(this.policy, absoluteRef, this.#given.has(absoluteRef));
     if (why) throw new ResolveError(new Error(why));
-    if (!hasScheme(absoluteRef) && !existsSync(absoluteRef)) throw new ResolveError(new Error(`no such file: ${absoluteRef}`));
-    return super.loadExternalRef(absoluteRef);
+    if (hasScheme(absoluteRef)) return super.loadExternalRef(absoluteRef);
+    // Read here rather than by Redocly: only a regular file, never blocking on a named pipe.
+    try {
+      return new Source(absoluteRef, readRegularFile(absoluteRef).replace(/\r\n/g, "\n"));
+    } catch (err) {
+      if (err instanceof SpecError) throw new ResolveError(new Error(`${err.message}: ${absoluteRef}`));
+      throw err;
+    }
   }
 
   override parseDocument(source: Source, isRoot = false): Document {
