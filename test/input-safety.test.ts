@@ -6,6 +6,7 @@ import { join } from "node:path";
 import yaml from "js-yaml";
 import { applyOverlay } from "../generator/load/overlay.js";
 import { makeRefPolicy, normalizeUrl, refusal } from "../generator/load/policy.js";
+import { SpecError } from "../generator/errors.js";
 import { ROOT, specgen, tempDir } from "./helpers.js";
 
 /**
@@ -242,6 +243,87 @@ test("lint and generate refuse $refs to .env, .npmrc, keys and dot-folders, and 
     assert.notEqual(gen.status, 0, gen.stdout + gen.stderr);
     assert.doesNotMatch(gen.stdout + gen.stderr, /TOP-SECRET-MARKER/);
     assert.equal(existsSync(join(dir, "out")), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// --- Item 12: overlay targets are RFC 9535 JSONPath, without function extensions ----------------
+
+test("overlay targets: RFC 9535 selectors and filters work; method and function calls are refused", () => {
+  const doc = { a: { b: 1 }, c: [{ name: "x", n: 0 }, { name: "y" }, { name: "z", n: 2 }] };
+  const overlay = (target: string, update: unknown = { seen: true }) => ({ overlay: "1.0.0", info: { title: "t", version: "1" }, actions: [{ target, update }] });
+  const seen = (target: string) => {
+    const out = applyOverlay(doc, overlay(target), "o.yaml") as typeof doc;
+    return out.c.map((item) => Object.hasOwn(item, "seen"));
+  };
+  assert.deepEqual(seen("$.c[?@.name == 'x']"), [true, false, false]);
+  assert.deepEqual(seen("$.c[?(@.name == 'x' || @.n > 1)]"), [true, false, true]);
+  assert.deepEqual(seen("$.c[?@.n]"), [true, false, true], "an existence test, not truthiness");
+  assert.deepEqual(seen("$.c[?!@.n && @.name != 'q']"), [false, true, false]);
+  assert.deepEqual(seen("$.c[-1]"), [false, false, true]);
+  assert.deepEqual(seen("$.c[0:2]"), [true, true, false]);
+  assert.deepEqual(seen("$..[?@.name == 'y']"), [false, true, false]);
+  assert.deepEqual(seen("$['c'][*]"), [true, true, true]);
+  for (const target of [
+    "$.c[?@.name.padEnd(30000, 'a').search('(a+)+$')]",
+    "$.c[?(@.name.padEnd(30000, 'a').search('(a+)+$'))]",
+    "$.c[?search(@.name, '(a+)+$')]",
+    "$.c[?match(@.name, 'x')]",
+    "$.c[?length(@.name) > 0]",
+    "$..c..[*]",
+    "$[?(globalThis.pwned = 1)]",
+    "$.c[(@.length-1)]",
+    "$.c.x-y",
+  ]) {
+    assert.throws(
+      () => applyOverlay(doc, overlay(target), "o.yaml"),
+      (err: unknown) => err instanceof SpecError && err.file === "o.yaml" && err.pointer === "/actions/0/target",
+      target,
+    );
+  }
+});
+
+test("lint names an overlay target that calls a method, at /actions/N/target, and does not hang", async () => {
+  const target = "$.paths[?@.padEnd(30000, 'a').search('(a+)+$')]";
+  const dir = project({
+    "specs/api.yaml": SPEC,
+    "specs/o.yaml": `overlay: 1.0.0\ninfo: {title: o, version: '1'}\nextends: api.yaml\nactions:\n  - target: "${target}"\n    update: {x: 1}\n`,
+    "specs/free.yaml": `overlay: 1.0.0\ninfo: {title: o, version: '1'}\nactions:\n  - target: $.a\n    update: {x: 1}\n  - target: "$.b[?match(@, '(a+)+$')]"\n    update: {x: 1}\n`,
+  });
+  try {
+    const run = await bounded(["lint", "specs"], dir);
+    assert.ok(run.finished, run.out);
+    assert.notEqual(run.status, 0);
+    assert.match(run.out, /specs\/o\.yaml[^\n]*at #\/actions\/0\/target/);
+    assert.match(run.out, /specs\/free\.yaml[^\n]*at #\/actions\/1\/target/);
+    assert.match(run.out, /match\(\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// --- Item 22: a $ref cycle with nothing in between names its place ---------------------------
+
+test("a $ref cycle with nothing in between is reported at its file, line and pointer (lint and generate)", () => {
+  const spec = `${SPEC.replace("{type: object, properties: {id: {type: string}}}", "{$ref: '#/components/schemas/A'}")}components:
+  schemas:
+    A:
+      $ref: './other.yaml#/B'
+`;
+  const dir = project({ "specs/api.yaml": spec, "specs/other.yaml": "B:\n  $ref: './api.yaml#/components/schemas/A'\n" });
+  try {
+    const lint = specgen(["lint", "specs/api.yaml"], { cwd: dir });
+    const lintOut = lint.stdout + lint.stderr;
+    assert.notEqual(lint.status, 0, lintOut);
+    assert.match(lintOut, /\$ref cycle with nothing in between: \.\/other\.yaml#\/B → \.\/api\.yaml#\/components\/schemas\/A → \.\/other\.yaml#\/B/);
+    assert.match(lintOut, /specs\/api\.yaml:16:7/, "the line of the first $ref of the cycle");
+    const gen = specgen(["generate", "specs/api.yaml", "-o", "out"], { cwd: dir });
+    const genOut = gen.stdout + gen.stderr;
+    assert.notEqual(gen.status, 0, genOut);
+    assert.match(genOut, /specs\/api\.yaml:16:7/);
+    assert.match(genOut, /\$ref cycle with nothing in between.*\(at \/components\/schemas\/A\)/);
+    assert.doesNotMatch(genOut, /^specgen: Self-referencing circular pointer$/m);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

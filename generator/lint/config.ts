@@ -19,7 +19,9 @@ export async function loadLintConfig(configPath?: string, policy?: RefPolicy): P
   const raw = (parseYaml(readRegularFile(path), path) ?? {}) as Record<string, unknown>;
   // Redocly merges config objects by assignment: a `__proto__` key would set or reach a prototype.
   const proto = ownKeyNamedProtoAt(raw);
-  if (proto !== undefined) throw new SpecError("a `__proto__` key is not allowed in a lint config", path, undefined, undefined, proto);
+  if (proto !== undefined) {
+    throw new SpecError("a `__proto__` key is not allowed in a lint config", path, undefined, undefined, proto);
+  }
   const plugins = Array.isArray(raw.plugins) ? raw.plugins : [];
   const rules = { ...SPECGEN_RULE_DEFAULTS, ...(typeof raw.rules === "object" && raw.rules !== null ? raw.rules : {}) };
   return createConfig({ ...raw, rules, plugins: [makeSpecgenPlugin(policy), ...plugins] } as Parameters<typeof createConfig>[0], { configPath: path });

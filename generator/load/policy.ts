@@ -122,7 +122,10 @@ const DOCUMENT_FILE = /\.(ya?ml|json)$/i;
 export function refusal(policy: RefPolicy, target: string, given = false): string | undefined {
   if (hasScheme(target)) {
     // Exactly `http://` or `https://`: normalizeUrl() has made the scheme lower case.
-    if (!/^https?:\/\//.test(target)) return `the $ref ${JSON.stringify(target)} uses a scheme that is never read (only files and, when allowed, http(s))`;
+    if (!/^https?:\/\//.test(target)) {
+      const what = `the $ref ${JSON.stringify(target)}`;
+      return `${what} uses a scheme that is never read (only files and, when allowed, http(s))`;
+    }
     if (!policy.allowRemote) return `the remote $ref ${JSON.stringify(target)} is not fetched: remote refs are off (--allow-remote-refs turns them on)`;
     return undefined;
   }
@@ -144,10 +147,15 @@ export function refusal(policy: RefPolicy, target: string, given = false): strin
 function kindRefusal(policy: RefPolicy, target: string, resolved: string): string | undefined {
   const named = `the $ref target ${target}${resolved === resolve(target) ? "" : ` (really ${resolved})`}`;
   for (const path of [resolve(target), resolved]) {
-    if (!DOCUMENT_FILE.test(path)) return `${named} is not a YAML or JSON document (.yaml, .yml, .json): no other file is read`;
-    const below = [...(policy.given ?? []), ...policy.roots].filter((r) => inside(r, path)).sort((a, b) => b.length - a.length)[0];
+    if (!DOCUMENT_FILE.test(path)) {
+      return `${named} is not a YAML or JSON document (.yaml, .yml, .json): no other file is read`;
+    }
+    const holders = [...(policy.given ?? []), ...policy.roots].filter((r) => inside(r, path));
+    const below = holders.sort((a, b) => b.length - a.length)[0];
     const segments = below === undefined ? [basename(path)] : relative(below, path).split(sep);
-    if (segments.some((s) => s.startsWith("."))) return `${named} is a dot-file or lies in a dot-folder, which is never read`;
+    if (segments.some((s) => s.startsWith("."))) {
+      return `${named} is a dot-file or lies in a dot-folder, which is never read`;
+    }
   }
   return undefined;
 }

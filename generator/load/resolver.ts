@@ -2,8 +2,9 @@ import { fileURLToPath } from "node:url";
 import { BaseResolver, ResolveError, Source, type Document, type NormalizedProblem } from "@redocly/openapi-core";
 import { SpecError } from "../errors.js";
 import { hasScheme, normalizeUrl, refusal, type RefPolicy } from "./policy.js";
-import { parseYaml, readRegularFile, REDOCLY_YAML_SCHEMA } from "./read.js";
-import { getPointer, isObject } from "./refs.js";
+import { textLocator } from "./locate.js";
+import { parseYaml, readDocument, readRegularFile, REDOCLY_YAML_SCHEMA } from "./read.js";
+import { DocumentStore, findRefCycle, getPointer, isObject } from "./refs.js";
 
 /**
  * Redocly's resolver under a RefPolicy: every document Redocly reads (the root, each `$ref`ed
@@ -11,6 +12,8 @@ import { getPointer, isObject } from "./refs.js";
  * read.ts (depth, alias expansion) run before Redocly walks anything. A refused or broken
  * target becomes Redocly's "Can't resolve $ref" problem, at the `$ref` that names it.
  */
+type Resolved = ReturnType<BaseResolver["resolveDocument"]>;
+
 export class PolicyResolver extends BaseResolver {
   /** The documents Redocly was asked for as roots (the files given), not through a `$ref`. */
   readonly #given = new Set<string>();
@@ -19,7 +22,7 @@ export class PolicyResolver extends BaseResolver {
     super(config);
   }
 
-  override resolveDocument(base: string | null, ref: string, isRoot = false): ReturnType<BaseResolver["resolveDocument"]> {
+  override resolveDocument(base: string | null, ref: string, isRoot = false): Resolved {
     if (isRoot) this.#given.add(this.resolveExternalRef(base, ref));
     return super.resolveDocument(base, ref, isRoot);
   }
@@ -101,4 +104,34 @@ export class PolicyResolver extends BaseResolver {
     }
     return out;
   }
+}
+
+/** What Redocly throws, with no file or place, for a `$ref` chain that comes back to itself. */
+const REDOCLY_REF_CYCLE = "Self-referencing circular pointer";
+
+/**
+ * `err` as thrown by Redocly's lint or bundle of `path`: its "Self-referencing circular
+ * pointer", which names no file, becomes a SpecError at the cycle's first `$ref` (file, pointer,
+ * and line when its text can be read); any other error is returned as it is.
+ */
+export function explainRefCycle(err: unknown, path: string, policy: RefPolicy): unknown {
+  if (!(err instanceof Error) || err.message !== REDOCLY_REF_CYCLE) return err;
+  let cycle;
+  try {
+    cycle = findRefCycle(new DocumentStore(policy, [[path, readDocument(path).doc]]), path);
+  } catch {
+    cycle = undefined;
+  }
+  if (!cycle) return new SpecError(`a $ref cycle with nothing in between (${REDOCLY_REF_CYCLE.toLowerCase()})`, path);
+  const chain = cycle.chain.join(" → ");
+  const message = `a $ref cycle with nothing in between: ${chain} (each target is only a $ref, so none names a value)`;
+  let where: { line: number; col: number } | undefined;
+  try {
+    // The line of the `$ref` key itself.
+    const at = `${cycle.pointer === "/" ? "" : cycle.pointer}/$ref`;
+    where = textLocator(cycle.file, readRegularFile(cycle.file), true)(at);
+  } catch {
+    where = undefined;
+  }
+  return new SpecError(message, cycle.file, where?.line, where?.col, cycle.pointer);
 }
