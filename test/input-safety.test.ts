@@ -265,6 +265,7 @@ test("overlay targets: RFC 9535 selectors and filters work; method and function 
   assert.deepEqual(seen("$.c[0:2]"), [true, true, false]);
   assert.deepEqual(seen("$..[?@.name == 'y']"), [false, true, false]);
   assert.deepEqual(seen("$['c'][*]"), [true, true, true]);
+  assert.deepEqual(seen("$.c[?$.a.b == 1 && @.name == 'y']"), [false, true, false]);
   for (const target of [
     "$.c[?@.name.padEnd(30000, 'a').search('(a+)+$')]",
     "$.c[?(@.name.padEnd(30000, 'a').search('(a+)+$'))]",
@@ -272,6 +273,8 @@ test("overlay targets: RFC 9535 selectors and filters work; method and function 
     "$.c[?match(@.name, 'x')]",
     "$.c[?length(@.name) > 0]",
     "$..c..[*]",
+    "$.c[?$..name]",
+    "$.c[?$.c[*]]",
     "$[?(globalThis.pwned = 1)]",
     "$.c[(@.length-1)]",
     "$.c.x-y",

@@ -51,7 +51,9 @@ interface Match {
  * Function extensions (`length`, `count`, `match`, `search`, `value`) are refused: `match` and
  * `search` run regular expressions the overlay writes, which may backtrack for ever, and the
  * others are no part of what an overlay needs to select. One descendant segment at most,
- * since each further one multiplies the nodes visited by the document's depth.
+ * since each further one multiplies the nodes visited by the document's depth; and inside a
+ * filter, a `$` path only as one value compared (`$.info.version == '1'`): a `$` query that
+ * selects many nodes is run again for every candidate, which is quadratic in the document.
  */
 export function checkTarget(target: string, file: string, action: number): void {
   const at = `/actions/${action}/target`;
@@ -74,6 +76,9 @@ export function checkTarget(target: string, file: string, action: number): void 
     if (type === "FunctionExpr") {
       const name = String((node as { name?: unknown }).name);
       throw refuse(`the target calls the function ${name}(), and function extensions are not read in overlay targets`);
+    }
+    if (type === "JsonPathQuery" && node !== ast) {
+      throw refuse("inside a filter, a $ path may only be compared as a single value ($.a.b == 1)");
     }
     if (type === "DescendantSegment" && ++descendants > 1) {
       throw refuse("the target has more than one descendant segment (..)");
