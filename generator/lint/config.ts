@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { createConfig, type Config } from "@redocly/openapi-core";
-import { parseYaml } from "../load/read.js";
+import { SpecError } from "../errors.js";
+import { ownKeyNamedProtoAt, parseYaml, readRegularFile } from "../load/read.js";
 import type { RefPolicy } from "../load/policy.js";
 import { makeSpecgenPlugin, SPECGEN_RULE_DEFAULTS } from "./plugin.js";
 
@@ -31,7 +32,12 @@ export const TOOLKIT_LINT_CONFIG = {
 export async function loadLintConfig(configPath?: string, policy?: RefPolicy, cwd = process.cwd()): Promise<Config> {
   const local = resolve(cwd, "redocly.yaml");
   const path = configPath !== undefined ? resolve(cwd, configPath) : existsSync(local) ? local : undefined;
-  const raw: Record<string, unknown> = path === undefined ? { ...TOOLKIT_LINT_CONFIG } : ownRecord(parseYaml(readFileSync(path, "utf8"), path));
+  const raw: Record<string, unknown> = path === undefined ? { ...TOOLKIT_LINT_CONFIG } : ownRecord(parseYaml(readRegularFile(path), path));
+  // Redocly merges config objects by assignment: a `__proto__` key would set or reach a prototype.
+  const proto = ownKeyNamedProtoAt(raw);
+  if (path !== undefined && proto !== undefined) {
+    throw new SpecError("a `__proto__` key is not allowed in a lint config", path, undefined, undefined, proto);
+  }
   const plugins = Array.isArray(raw.plugins) ? raw.plugins : [];
   const rules = { ...SPECGEN_RULE_DEFAULTS, ...ownRecord(raw.rules) };
   const config = { ...raw, rules, plugins: [makeSpecgenPlugin(policy), ...plugins] } as Parameters<typeof createConfig>[0];

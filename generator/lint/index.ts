@@ -1,12 +1,11 @@
 import { lint as redoclyLint, type Config, type NormalizedProblem } from "@redocly/openapi-core";
-import { readFileSync } from "node:fs";
 import { discoverSpecFiles } from "../load/discover.js";
-import { readSpecFile, strayKind, type DocumentKind, type SpecFile } from "../load/read.js";
+import { readRegularFile, readSpecFile, strayKind, type DocumentKind, type SpecFile } from "../load/read.js";
 import { DocumentStore } from "../load/refs.js";
 import { references } from "../load/fragments.js";
-import { applyOverlay, overlayActions } from "../load/overlay.js";
+import { applyOverlay, checkTarget, overlayActions } from "../load/overlay.js";
 import { assertReadable, hasScheme, makeRefPolicy, type RefOptions, type RefPolicy } from "../load/policy.js";
-import { PolicyResolver } from "../load/resolver.js";
+import { explainRefCycle, PolicyResolver } from "../load/resolver.js";
 import { dirname, resolve } from "node:path";
 import { SpecError } from "../errors.js";
 import { NULLABLE_WITHOUT_TYPE } from "../load/tolerance.js";
@@ -70,17 +69,20 @@ async function lintOpenApi(path: string, config: Config, policy: RefPolicy): Pro
   try {
     const resolver = new PolicyResolver(policy, config.resolve);
     return await resolver.explain(await redoclyLint({ ref: path, config, externalRefResolver: resolver }));
-  } catch (err) {
-    // The document itself could not be read (a symlink out of the root, say): one problem, not a crash.
-    const message = err instanceof Error ? err.message : String(err);
-    return [problemFromError(new SpecError(message, path))];
+  } catch (thrown) {
+    // The document itself could not be read (a symlink out of the root, say), or its `$ref`s
+    // go round in a cycle (located here, as Redocly does not say where): one problem, not a crash.
+    const err = explainRefCycle(thrown, path, policy);
+    if (err instanceof SpecError) return [problemFromError(err)];
+    return [problemFromError(new SpecError(err instanceof Error ? err.message : String(err), path))];
   }
 }
 
 /** An overlay's shape, and, when it names its target with `extends`, that every action applies. */
 function lintOverlay(spec: SpecFile, policy: RefPolicy): NormalizedProblem[] {
   try {
-    overlayActions(spec.doc, spec.path);
+    // Every target is checked, with or without `extends`: one with a function call or bad syntax is named here.
+    overlayActions(spec.doc, spec.path).forEach((action, i) => checkTarget(action.target, spec.path, i));
     const target = (spec.doc as { extends?: unknown }).extends;
     if (typeof target === "string" && !hasScheme(target)) {
       const path = resolve(dirname(spec.path), target);
@@ -115,7 +117,7 @@ function dropRepeats(problems: NormalizedProblem[]): NormalizedProblem[] {
 function problemFromError(err: SpecError): NormalizedProblem {
   let text = "";
   try {
-    text = readFileSync(err.file, "utf8");
+    text = readRegularFile(err.file);
   } catch {
     // unreadable: the message says so
   }

@@ -3,7 +3,7 @@ import { Struct } from "@redocly/openapi-core/lib/rules/common/struct.js";
 import { NoUnresolvedRefs } from "@redocly/openapi-core/lib/rules/no-unresolved-refs.js";
 import { patternProblems, patternValid } from "../lint/patterns.js";
 import type { RefPolicy } from "./policy.js";
-import { PolicyResolver } from "./resolver.js";
+import { explainRefCycle, PolicyResolver } from "./resolver.js";
 import type { SpecFile } from "./read.js";
 import { tolerance } from "./tolerance.js";
 
@@ -112,6 +112,19 @@ export async function bundleOpenApi(
   policy: RefPolicy,
   read?: { text: string; doc: unknown },
 ): Promise<{ document: Record<string, unknown>; problems: NormalizedProblem[]; tolerated: NormalizedProblem[]; files: string[] }> {
+  try {
+    return await gateAndBundle(path, overlaid, policy, read);
+  } catch (err) {
+    throw explainRefCycle(err, path, policy);
+  }
+}
+
+async function gateAndBundle(
+  path: string,
+  overlaid: unknown,
+  policy: RefPolicy,
+  read?: { text: string; doc: unknown },
+): Promise<{ document: Record<string, unknown>; problems: NormalizedProblem[]; tolerated: NormalizedProblem[]; files: string[] }> {
   structConfig ??= createConfig({
     rules: { struct: "error", "no-unresolved-refs": "error", "specgen/pattern-valid": "error" },
     plugins: [gatePlugin],
@@ -170,7 +183,12 @@ export async function bundleSchema(
   policy: RefPolicy,
 ): Promise<{ document: Record<string, unknown>; problems: NormalizedProblem[]; files: string[] }> {
   const resolver = new PolicyResolver(policy);
-  const result = await bundle({ doc: jsonDocument(synthetic, file.path), config: await createConfig({}), dereference: false, externalRefResolver: resolver });
+  const doc = jsonDocument(synthetic, file.path);
+  const config = await createConfig({});
+  const bundled = bundle({ doc, config, dereference: false, externalRefResolver: resolver });
+  const result = await bundled.catch((err: unknown) => {
+    throw explainRefCycle(err, file.path, policy);
+  });
   const problems = await resolver.explain(result.problems.filter((p) => p.severity === "error"));
   // The schema file as written, and every file its `$ref`s reached.
   const own: Document = { source: new Source(file.path, file.text), parsed: file.doc };

@@ -1,4 +1,5 @@
-import { JSONPath } from "jsonpath-plus";
+import { exec, type JsonValue } from "jsonpath-rfc9535";
+import parseJsonPath from "jsonpath-rfc9535/parser";
 import { SpecError } from "../errors.js";
 import { isObject } from "./refs.js";
 
@@ -35,22 +36,97 @@ export interface OverlayRule {
   action: number;
 }
 
+/** One node a target selected: its value, where it sits, and its JSON pointer. */
+interface Match {
+  value: unknown;
+  parent: unknown;
+  parentProperty: string | number;
+  pointer: string;
+}
+
+/**
+ * Checks that `target` is an RFC 9535 JSONPath query of the subset overlays need: names,
+ * wildcards, indices, slices, at most one descendant segment (`..`), and filters comparing
+ * `@`/`$` paths with literals, joined by `&&`, `||` and `!`, or testing that a path exists.
+ * Function extensions (`length`, `count`, `match`, `search`, `value`) are refused: `match` and
+ * `search` run regular expressions the overlay writes, which may backtrack for ever, and the
+ * others are no part of what an overlay needs to select. One descendant segment at most,
+ * since each further one multiplies the nodes visited by the document's depth; and inside a
+ * filter, a `$` path only as one value compared (`$.info.version == '1'`): a `$` query that
+ * selects many nodes is run again for every candidate, which is quadratic in the document.
+ */
+export function checkTarget(target: string, file: string, action: number): void {
+  const at = `/actions/${action}/target`;
+  const refuse = (why: string) => new SpecError(`overlay action ${action}: ${why}`, file, undefined, undefined, at);
+  let ast: unknown;
+  try {
+    ast = parseJsonPath(target);
+  } catch (err) {
+    const column = (err as { location?: { start?: { column?: number } } }).location?.start?.column;
+    const where = column ? ` (column ${column})` : "";
+    const why = err instanceof RangeError ? "nested too deeply" : `${(err as Error).message}${where}`;
+    throw refuse(`the target is not an RFC 9535 JSONPath query: ${why}`);
+  }
+  let descendants = 0;
+  const stack: unknown[] = [ast];
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null) continue;
+    const type = (node as { type?: unknown }).type;
+    if (type === "FunctionExpr") {
+      const name = String((node as { name?: unknown }).name);
+      throw refuse(`the target calls the function ${name}(), and function extensions are not read in overlay targets`);
+    }
+    if (type === "JsonPathQuery" && node !== ast) {
+      throw refuse("inside a filter, a $ path may only be compared as a single value ($.a.b == 1)");
+    }
+    if (type === "DescendantSegment" && ++descendants > 1) {
+      throw refuse("the target has more than one descendant segment (..)");
+    }
+    stack.push(...Object.values(node));
+  }
+}
+
+/** The nodes `target` selects in `document`, with their parents, in document order. */
+function select(document: unknown, target: string): Match[] {
+  const matches: Match[] = [];
+  exec(document as JsonValue, target, (value, path) => {
+    // The library gives keys escaped as in a normalized path; parsing that path unescapes them.
+    const normalized = `$${path.map((k) => (typeof k === "number" ? `[${k}]` : `['${k}']`)).join("")}`;
+    const keys = parseJsonPath(normalized).segments.map((segment) => {
+      const selector = segment.node.type === "BracketedSelection" ? segment.node.selectors[0] : undefined;
+      if (selector?.type === "NameSelector" || selector?.type === "IndexSelector") return selector.value;
+      throw new Error(`unexpected normalized path ${normalized}`);
+    });
+    let parent: unknown = undefined;
+    let node: unknown = document;
+    for (const key of keys) {
+      parent = node;
+      node = (node as Record<string | number, unknown>)[key];
+    }
+    matches.push({
+      value,
+      parent,
+      parentProperty: keys.at(-1) ?? "",
+      pointer: keys.map((k) => `/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`).join(""),
+    });
+  });
+  return matches;
+}
+
 /**
  * Applies an overlay to a parsed document and returns the new document (the input is left
- * alone). JSONPath queries come from jsonpath-plus; the Overlay 1.0 merge rules are small and
- * written here: objects merge recursively, arrays get the update appended, `remove` deletes.
+ * alone). Targets are RFC 9535 JSONPath (jsonpath-rfc9535), of the subset checkTarget() admits;
+ * the Overlay 1.0 merge rules are small and written here: objects merge recursively, arrays get
+ * the update appended, `remove` deletes.
  * An action whose target matches nothing is an error, so a typo cannot silently drop a rule.
  * `onRule` hears of every described action that merged keys into an object.
  */
 export function applyOverlay(document: unknown, overlay: unknown, file: string, onRule?: (rule: OverlayRule) => void): unknown {
   const out = structuredClone(document);
   overlayActions(overlay, file).forEach((action, i) => {
-    const matches = JSONPath({ path: action.target, json: out as object, resultType: "all", wrap: true, eval: "safe" }) as Array<{
-      value: unknown;
-      parent: unknown;
-      parentProperty: string | number;
-      pointer: string;
-    }>;
+    checkTarget(action.target, file, i);
+    const matches = select(out, action.target);
     if (matches.length === 0) throw new SpecError(`overlay action ${i} matches nothing: ${action.target}`, file, undefined, undefined, `/actions/${i}/target`);
     // Reversed, so that removing array elements does not shift the ones still to visit.
     for (const m of matches.reverse()) {
@@ -62,16 +138,28 @@ export function applyOverlay(document: unknown, overlay: unknown, file: string, 
         merge(m.value, action.update);
         if (typeof action.description === "string") onRule?.({ pointer: m.pointer, keywords: Object.keys(action.update), description: action.description.replace(/\s+/g, " ").trim(), file, action: i });
       }
-      else if (isObject(m.parent) || Array.isArray(m.parent)) (m.parent as Record<string, unknown>)[String(m.parentProperty)] = structuredClone(action.update);
+      else if (isObject(m.parent) || Array.isArray(m.parent)) {
+        setOwn(m.parent as object, String(m.parentProperty), structuredClone(action.update));
+      }
     }
   });
   return out;
 }
 
+/**
+ * Overlay 1.0's merge. Keys come from the overlay (untrusted): js-yaml keeps `__proto__` as an
+ * own key, so `target[key]` would read Object.prototype itself and the merge would then write
+ * onto it. Only own keys are read, and every key is written as an own data property.
+ */
 function merge(target: Record<string, unknown>, update: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(update)) {
-    const current = target[key];
+    const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isObject(current) && isObject(value)) merge(current, value);
-    else Object.defineProperty(target, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
+    else setOwn(target, key, structuredClone(value));
   }
+}
+
+/** `target[key] = value` as an own data property, whatever `key` is (`__proto__` included). */
+function setOwn(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -16,6 +16,12 @@ export interface RefPolicy {
   readonly allowRemote: boolean;
   /** Remote documents fetched by Redocly, by URL, so the example checks can use them too. */
   readonly fetched: Map<string, unknown>;
+  /**
+   * The folders given on the command line (a file's own folder), symlink-free. Dot-segments of a
+   * `$ref` target are counted below the nearest of these holding it, else below its root, so
+   * specs kept in `.github/specs/` may refer to each other but never to `.github/.env`.
+   */
+  readonly given?: readonly string[];
 }
 
 export interface RefOptions {
@@ -67,18 +73,20 @@ export function projectRoot(dir: string): string {
  */
 export function makeRefPolicy(paths: readonly string[], cwd: string, options: RefOptions = {}): RefPolicy {
   const roots = new Set<string>();
+  const given = new Set<string>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
     const file = existsSync(abs) ? !statSync(abs).isDirectory() : /\.(ya?ml|json)$/i.test(abs);
     const dir = file ? dirname(abs) : abs;
     roots.add(real(dir));
+    given.add(real(dir));
     if (options.root === undefined) roots.add(projectRoot(dir));
   }
   if (options.root !== undefined) roots.add(real(resolve(cwd, options.root)));
   // A root inside another adds nothing.
   const sorted = [...roots].sort((a, b) => a.length - b.length);
   const kept = sorted.filter((r, i) => !sorted.slice(0, i).some((outer) => inside(outer, r)));
-  return { roots: kept, allowRemote: options.allowRemoteRefs === true, fetched: new Map() };
+  return { roots: kept, allowRemote: options.allowRemoteRefs === true, fetched: new Map(), given: [...given] };
 }
 
 function inside(root: string, path: string): boolean {
@@ -89,18 +97,67 @@ function inside(root: string, path: string): boolean {
 /** `http:`, `https:`, `file:`, `ftp:`…; a single letter is a Windows drive, not a scheme. */
 export const hasScheme = (ref: string): boolean => /^[a-z][a-z0-9+.-]+:/i.test(ref);
 
-/** Why `target` (an absolute path or a URL) may not be read, or undefined when it may. */
-export function refusal(policy: RefPolicy, target: string): string | undefined {
+/**
+ * An http(s) reference with its scheme in lower case (`HTTP://h/x` is `http://h/x/`), as
+ * Redocly's case-sensitive URL test needs: it reads anything else as a local path. Anything
+ * else is returned as written (refusal() then refuses other schemes).
+ */
+export function normalizeUrl(ref: string): string {
+  if (!/^https?:/i.test(ref)) return ref;
+  try {
+    return new URL(ref).href;
+  } catch {
+    return ref;
+  }
+}
+
+/** The only files a `$ref` may name: YAML and JSON documents. */
+const DOCUMENT_FILE = /\.(ya?ml|json)$/i;
+
+/**
+ * Why `target` (an absolute path or a URL) may not be read, or undefined when it may.
+ * `given`: the file was named on the command line (or found by a folder walk), not by a `$ref`,
+ * so only where it lies is judged, not what it is.
+ */
+export function refusal(policy: RefPolicy, target: string, given = false): string | undefined {
   if (hasScheme(target)) {
-    if (!/^https?:/i.test(target)) return `the $ref ${JSON.stringify(target)} uses a scheme that is never read (only files and, when allowed, http(s))`;
+    // Exactly `http://` or `https://`: normalizeUrl() has made the scheme lower case.
+    if (!/^https?:\/\//.test(target)) {
+      const what = `the $ref ${JSON.stringify(target)}`;
+      return `${what} uses a scheme that is never read (only files and, when allowed, http(s))`;
+    }
     if (!policy.allowRemote) return `the remote $ref ${JSON.stringify(target)} is not fetched: remote refs are off (--allow-remote-refs turns them on)`;
     return undefined;
   }
   const where = policy.roots.length === 1 ? `the spec root ${policy.roots[0]}` : `the spec roots (${policy.roots.join(", ")})`;
   // Judged by where the file really is, so a symlink inside the root cannot point out of it.
   const resolved = real(resolve(target));
-  if (policy.roots.some((r) => inside(r, resolved))) return undefined;
-  return `the $ref target ${target}${resolved === target ? "" : ` (really ${resolved})`} is outside ${where} (--root <dir> widens it)`;
+  if (!policy.roots.some((r) => inside(r, resolved))) {
+    return `the $ref target ${target}${resolved === target ? "" : ` (really ${resolved})`} is outside ${where} (--root <dir> widens it)`;
+  }
+  return given ? undefined : kindRefusal(policy, target, resolved);
+}
+
+/**
+ * Why a file inside the roots may still not be named by a `$ref`: it is no YAML/JSON document,
+ * or it is a dot-file or lies in a dot-folder (`.env`, `.npmrc`, `.ssh/`, `.git/`), which a
+ * bundle would otherwise inline into the generated package. Judged on the path as written and
+ * on where it really is, so a symlink named `x.yaml` cannot lead to `.env`.
+ */
+function kindRefusal(policy: RefPolicy, target: string, resolved: string): string | undefined {
+  const named = `the $ref target ${target}${resolved === resolve(target) ? "" : ` (really ${resolved})`}`;
+  for (const path of [resolve(target), resolved]) {
+    if (!DOCUMENT_FILE.test(path)) {
+      return `${named} is not a YAML or JSON document (.yaml, .yml, .json): no other file is read`;
+    }
+    const holders = [...(policy.given ?? []), ...policy.roots].filter((r) => inside(r, path));
+    const below = holders.sort((a, b) => b.length - a.length)[0];
+    const segments = below === undefined ? [basename(path)] : relative(below, path).split(sep);
+    if (segments.some((s) => s.startsWith("."))) {
+      return `${named} is a dot-file or lies in a dot-folder, which is never read`;
+    }
+  }
+  return undefined;
 }
 
 /** Throws the refusal as a SpecError naming `from`, the file holding the `$ref`. */

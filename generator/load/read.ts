@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import yaml from "js-yaml";
 import { SpecError } from "../errors.js";
 
@@ -164,15 +164,46 @@ export function readSpecFile(path: string): SpecFile {
   return { path, text, doc, kind: classify(doc, path) };
 }
 
-/** Reads and parses one file (any YAML/JSON document, classified or not). */
-export function readDocument(path: string): { text: string; doc: unknown } {
-  let text: string;
+/**
+ * The text of a regular file. A named pipe, socket or device is refused without blocking: the
+ * file is opened non-blocking (opening a FIFO for reading would wait for a writer) and judged
+ * by fstat of that same descriptor, so it cannot be swapped between the check and the read.
+ */
+export function readRegularFile(path: string): string {
+  let fd: number | undefined;
   try {
-    text = readFileSync(path, "utf8");
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new SpecError("a folder, not a file", path);
+    if (!stat.isFile()) throw new SpecError("not a regular file (a named pipe, socket or device is never read)", path);
+    return readFileSync(fd, "utf8");
   } catch (err) {
+    if (err instanceof SpecError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     throw new SpecError(code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : `cannot read file: ${code ?? String(err)}`, path);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** The pointer of the first own `__proto__` key in a parsed document, or undefined; iterative. */
+export function ownKeyNamedProtoAt(doc: unknown): string | undefined {
+  const stack: Array<[unknown, string]> = [[doc, ""]];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const [node, at] = stack.pop()!;
+    if (!isContainer(node) || seen.has(node)) continue;
+    seen.add(node);
+    if (!Array.isArray(node) && Object.hasOwn(node, "__proto__")) return `${at}/__proto__`;
+    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
+    for (const [k, v] of entries) stack.push([v, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`]);
+  }
+  return undefined;
+}
+
+/** Reads and parses one file (any YAML/JSON document, classified or not). */
+export function readDocument(path: string): { text: string; doc: unknown } {
+  let text = readRegularFile(path);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Redocly's schema, so that a file read here and a file Redocly reads parse alike (a date is a
   // string, as JSON has it, not a `Date`) and the parse can be handed to Redocly.

@@ -2,7 +2,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { SpecError } from "../errors.js";
 import { MAX_ALIAS_EXPANSION, readDocument } from "./read.js";
-import { assertReadable, hasScheme, type RefPolicy } from "./policy.js";
+import { assertReadable, hasScheme, normalizeUrl, type RefPolicy } from "./policy.js";
 
 /**
  * Parsed documents by absolute path (or URL, for remote documents Redocly fetched under the
@@ -166,7 +166,7 @@ export function splitRef(ref: string, from: string): [file: string, pointer: str
       }
     }
     // A remote URL; the store refuses it unless the policy allows remote refs.
-    return [filePart, pointer];
+    return [normalizeUrl(filePart), pointer];
   }
   // Relative to a remote document, a reference stays remote.
   if (hasScheme(from)) return [new URL(filePart, from).href, pointer];
@@ -188,4 +188,78 @@ export function getPointer(doc: unknown, pointer: string, file: string): unknown
 /** The URL a document is known by: its file URL, or its own URL when it is remote. */
 export function fileUrl(path: string): string {
   return hasScheme(path) ? path : pathToFileURL(path).href;
+}
+
+/** Every `{ $ref: string }` node of a document with its JSON pointer; iterative, shared nodes once. */
+function refNodes(doc: unknown): Array<{ node: Record<string, unknown>; pointer: string }> {
+  const out: Array<{ node: Record<string, unknown>; pointer: string }> = [];
+  const seen = new Set<object>();
+  const stack: Array<[unknown, string]> = [[doc, ""]];
+  while (stack.length) {
+    const [node, pointer] = stack.pop()!;
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (isObject(node) && typeof node.$ref === "string") out.push({ node, pointer });
+    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
+    for (const [k, v] of entries) stack.push([v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`]);
+  }
+  return out.reverse();
+}
+
+/**
+ * The `$refs` followed from `start` (in `file`) while each target is itself only a `$ref`, when
+ * they come back to `start`; undefined when the chain ends at a value, a remote or broken target,
+ * or a cycle that `start` is not part of.
+ */
+function refChain(
+  store: DocumentStore,
+  docs: Map<string, unknown>,
+  start: Record<string, unknown>,
+  file: string,
+): string[] | undefined {
+  const chain: string[] = [];
+  const visited = new Set<object>();
+  let node = start;
+  let at = file;
+  while (!visited.has(node)) {
+    visited.add(node);
+    const ref = node.$ref as string;
+    chain.push(ref);
+    let next: unknown;
+    try {
+      const [target, pointer] = splitRef(ref, at);
+      if (hasScheme(target)) return undefined;
+      next = getPointer(docs.has(target) ? docs.get(target) : store.get(target, at), pointer, target);
+      at = target;
+    } catch {
+      return undefined;
+    }
+    if (!isObject(next) || typeof next.$ref !== "string") return undefined;
+    node = next;
+  }
+  return node === start ? chain : undefined;
+}
+
+/** Where a `$ref` cycle starts (the file and pointer of one of its `$ref`s) and its `$ref`s as written. */
+export interface RefCycle {
+  file: string;
+  pointer: string;
+  chain: string[];
+}
+
+/**
+ * A `$ref` cycle with nothing in between (`A → B → A`: each target is itself only a `$ref`),
+ * among the documents `path` reaches under the store's policy: the first `$ref` of the cycle
+ * (its file and pointer) and the chain as written. Undefined when there is none.
+ */
+export function findRefCycle(store: DocumentStore, path: string): RefCycle | undefined {
+  const docs = store.closure(path);
+  for (const [file, doc] of docs) {
+    for (const start of refNodes(doc)) {
+      const chain = refChain(store, docs, start.node, file);
+      // Reported from a `$ref` that is part of the cycle, so that its place is the cycle's.
+      if (chain) return { file, pointer: start.pointer || "/", chain: [...chain, chain[0]!] };
+    }
+  }
+  return undefined;
 }

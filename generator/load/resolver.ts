@@ -1,10 +1,10 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { BaseResolver, ResolveError, Source, type Document, type NormalizedProblem } from "@redocly/openapi-core";
 import { SpecError } from "../errors.js";
-import { hasScheme, refusal, type RefPolicy } from "./policy.js";
-import { parseYaml, REDOCLY_YAML_SCHEMA } from "./read.js";
-import { getPointer, isObject } from "./refs.js";
+import { hasScheme, normalizeUrl, refusal, type RefPolicy } from "./policy.js";
+import { textLocator } from "./locate.js";
+import { parseYaml, readDocument, readRegularFile, REDOCLY_YAML_SCHEMA } from "./read.js";
+import { DocumentStore, findRefCycle, getPointer, isObject } from "./refs.js";
 
 /**
  * Redocly's resolver under a RefPolicy: every document Redocly reads (the root, each `$ref`ed
@@ -12,9 +12,19 @@ import { getPointer, isObject } from "./refs.js";
  * read.ts (depth, alias expansion) run before Redocly walks anything. A refused or broken
  * target becomes Redocly's "Can't resolve $ref" problem, at the `$ref` that names it.
  */
+type Resolved = ReturnType<BaseResolver["resolveDocument"]>;
+
 export class PolicyResolver extends BaseResolver {
+  /** The documents Redocly was asked for as roots (the files given), not through a `$ref`. */
+  readonly #given = new Set<string>();
+
   constructor(readonly policy: RefPolicy, config?: ConstructorParameters<typeof BaseResolver>[0]) {
     super(config);
+  }
+
+  override resolveDocument(base: string | null, ref: string, isRoot = false): Resolved {
+    if (isRoot) this.#given.add(this.resolveExternalRef(base, ref));
+    return super.resolveDocument(base, ref, isRoot);
   }
 
   override resolveExternalRef(base: string | null, ref: string): string {
@@ -26,15 +36,22 @@ export class PolicyResolver extends BaseResolver {
         return ref;
       }
     }
-    if (hasScheme(ref)) return ref;
-    return super.resolveExternalRef(base, ref);
+    // Redocly's URL test is case-sensitive: `HTTP://…` would be read as a path from the cwd.
+    if (hasScheme(ref)) return normalizeUrl(ref);
+    return super.resolveExternalRef(base && normalizeUrl(base), ref);
   }
 
   override async loadExternalRef(absoluteRef: string): Promise<Source> {
-    const why = refusal(this.policy, absoluteRef);
+    const why = refusal(this.policy, absoluteRef, this.#given.has(absoluteRef));
     if (why) throw new ResolveError(new Error(why));
-    if (!hasScheme(absoluteRef) && !existsSync(absoluteRef)) throw new ResolveError(new Error(`no such file: ${absoluteRef}`));
-    return super.loadExternalRef(absoluteRef);
+    if (hasScheme(absoluteRef)) return super.loadExternalRef(absoluteRef);
+    // Read here rather than by Redocly: only a regular file, never blocking on a named pipe.
+    try {
+      return new Source(absoluteRef, readRegularFile(absoluteRef).replace(/\r\n/g, "\n"));
+    } catch (err) {
+      if (err instanceof SpecError) throw new ResolveError(new Error(`${err.message}: ${absoluteRef}`));
+      throw err;
+    }
   }
 
   override parseDocument(source: Source, isRoot = false): Document {
@@ -87,4 +104,34 @@ export class PolicyResolver extends BaseResolver {
     }
     return out;
   }
+}
+
+/** What Redocly throws, with no file or place, for a `$ref` chain that comes back to itself. */
+const REDOCLY_REF_CYCLE = "Self-referencing circular pointer";
+
+/**
+ * `err` as thrown by Redocly's lint or bundle of `path`: its "Self-referencing circular
+ * pointer", which names no file, becomes a SpecError at the cycle's first `$ref` (file, pointer,
+ * and line when its text can be read); any other error is returned as it is.
+ */
+export function explainRefCycle(err: unknown, path: string, policy: RefPolicy): unknown {
+  if (!(err instanceof Error) || err.message !== REDOCLY_REF_CYCLE) return err;
+  let cycle;
+  try {
+    cycle = findRefCycle(new DocumentStore(policy, [[path, readDocument(path).doc]]), path);
+  } catch {
+    cycle = undefined;
+  }
+  if (!cycle) return new SpecError(`a $ref cycle with nothing in between (${REDOCLY_REF_CYCLE.toLowerCase()})`, path);
+  const chain = cycle.chain.join(" → ");
+  const message = `a $ref cycle with nothing in between: ${chain} (each target is only a $ref, so none names a value)`;
+  let where: { line: number; col: number } | undefined;
+  try {
+    // The line of the `$ref` key itself.
+    const at = `${cycle.pointer === "/" ? "" : cycle.pointer}/$ref`;
+    where = textLocator(cycle.file, readRegularFile(cycle.file), true)(at);
+  } catch {
+    where = undefined;
+  }
+  return new SpecError(message, cycle.file, where?.line, where?.col, cycle.pointer);
 }
