@@ -1,12 +1,34 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { SpecError } from "./errors.js";
+import { OUTPUT_KINDS, type OutputKind } from "./config-kinds.js";
+import { readRegularFile } from "./load/read.js";
+
+export { OUTPUT_KINDS, type OutputKind };
 
 export const CONFIG_FILE = "specgen.config.json";
 
-/** What `generate` can write; the default is all of it. */
-export const OUTPUT_KINDS = ["types", "validators", "client"] as const;
-export type OutputKind = (typeof OUTPUT_KINDS)[number];
+/** The compiled validator of CONFIG_SCHEMA (config-schema.ts), written by scripts/bundle-runtime.ts. */
+export const CONFIG_VALIDATOR_URL = new URL("./config-validator.cjs", import.meta.url);
+
+interface ConfigError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** The config file checked against its published schema: a misspelt key or a wrong type is an error naming it. */
+function checkConfig(raw: unknown, path: string): void {
+  const validate = createRequire(import.meta.url)(CONFIG_VALIDATOR_URL.pathname) as ((v: unknown) => boolean) & { errors?: ConfigError[] | null };
+  if (validate(raw)) return;
+  const first = validate.errors![0]!;
+  const at = first.instancePath || "/";
+  const unknown = first.params.additionalProperty;
+  const message = typeof unknown === "string" ? `unknown key "${unknown}" (see specgen.config.schema.json for the keys)` : `${at} ${first.message ?? "is invalid"}`;
+  throw new SpecError(message, path, undefined, undefined, `${first.instancePath}${typeof unknown === "string" ? `/${unknown}` : ""}`);
+}
 
 /** Project settings, from `specgen.config.json` in the working directory; every field optional. */
 export interface ProjectConfig {
@@ -36,10 +58,12 @@ export function loadProjectConfig(cwd = process.cwd()): ProjectConfig {
   let raw: Partial<ProjectConfig> = {};
   if (existsSync(path)) {
     try {
-      raw = JSON.parse(readFileSync(path, "utf8")) as Partial<ProjectConfig>;
+      raw = JSON.parse(readRegularFile(path)) as Partial<ProjectConfig>;
     } catch (err) {
+      if (err instanceof SpecError) throw err;
       throw new SpecError(`invalid JSON: ${(err as Error).message}`, path);
     }
+    checkConfig(raw, path);
   }
   const config: ProjectConfig = {
     specs: raw.specs ?? "specs",

@@ -6,12 +6,17 @@
  *   (generator/runtime/formats.ts);
  * - `helpers.bundle.js` → `validators/helpers.js`: Ajv's run-time helpers that its standalone
  *   code would `require()` (see AJV_HELPERS).
+ * It also compiles the validator of `specgen.config.json` (generator/config-schema.ts).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
 import { AJV_HELPERS, FORMATS_BUNDLE_URL, HELPERS_BUNDLE_URL } from "../generator/emit/validators.js";
+import { CONFIG_SCHEMA } from "../generator/config-schema.js";
+import { CONFIG_VALIDATOR_URL } from "../generator/config.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import standaloneCode from "ajv/dist/standalone/index.js";
 
 /** The toolkit's root (holding dist/ and node_modules/), from dist/scripts/. */
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -80,3 +85,8 @@ const stablePaths: Plugin = {
 const helpers = Object.entries(AJV_HELPERS).map(([file, binding]) => `export { default as ${binding} } from "ajv/dist/runtime/${file}.js";`);
 writeFileSync(FORMATS_BUNDLE_URL, await bundle(`export { fullFormats } from ${JSON.stringify(FORMATS_JS)};\n`, "formats.entry.js"));
 writeFileSync(HELPERS_BUNDLE_URL, await bundle(`${helpers.join("\n")}\n`, "helpers.entry.js"));
+
+// The config file's validator, compiled once here (Ajv at run time would cost a no-op
+// `generate` about a fifth of a second): CommonJS, so that loadProjectConfig can stay synchronous.
+const configAjv = new Ajv2020({ code: { source: true, esm: false, lines: true }, allErrors: true });
+writeFileSync(CONFIG_VALIDATOR_URL, standaloneCode.default(configAjv, configAjv.compile(CONFIG_SCHEMA)));
