@@ -3,8 +3,7 @@ import { Command, Option } from "commander";
 import type { NormalizedProblem, OutputFormat } from "@redocly/openapi-core";
 import { generate } from "./generate.js";
 import { relative } from "node:path";
-import { existsSync, watch as fsWatch } from "node:fs";
-import { CONFIG_FILE, loadProjectConfig, parseKinds } from "./config.js";
+import { parseKinds } from "./config.js";
 import { SpecError } from "./errors.js";
 import { VERSION } from "./version.js";
 import type { ValidateFormat } from "./validate.js";
@@ -50,12 +49,17 @@ program
   .option("--check", "write nothing; exit 1 with a diff when the output folder differs from what the specs produce")
   .option("--force", "regenerate even when the inputs are unchanged since the last run")
   .option("--emit <kinds>", "comma-separated output kinds: types, validators, client (default: the config's, else all)")
-  .option("-w, --watch", "stay running and regenerate when a spec, overlay or the config changes")
+  .option("-w, --watch", "stay running and regenerate when a spec, an overlay, the config or a file they $ref changes")
   .option("--root <dir>", "folder that $refs may not leave (default: the project folder around the specs)")
   .option("--allow-remote-refs", "fetch http(s) $refs (default: the config's allowRemoteRefs, else a remote $ref is an error)")
   .action(async (paths: string[], opts: GenerateFlags) => {
-    await runGenerate(paths, opts);
-    if (opts.watch) watch(paths, opts);
+    const out = await runGenerate(paths, opts);
+    if (opts.watch) {
+      const { watchAndRegenerate } = await import("./watch.js");
+      const rerun = () => runGenerate(paths, { ...opts, force: false }).catch((err: unknown) => void report(err));
+      watchAndRegenerate(paths, process.cwd(), out, rerun);
+      process.stderr.write("specgen: watching the specs, overlays, config and every file they $ref (Ctrl-C to stop)\n");
+    }
   });
 
 program
@@ -86,7 +90,8 @@ interface GenerateFlags {
   allowRemoteRefs?: boolean;
 }
 
-async function runGenerate(paths: string[], opts: GenerateFlags): Promise<void> {
+/** One `generate` run with its report; returns the output folder. */
+async function runGenerate(paths: string[], opts: GenerateFlags): Promise<string> {
   const started = performance.now();
   const result = await generate({
     paths,
@@ -99,14 +104,14 @@ async function runGenerate(paths: string[], opts: GenerateFlags): Promise<void> 
   });
   if (result.upToDate) {
     process.stderr.write(`specgen: ${relative(process.cwd(), result.out) || "."}/ is up to date (inputs unchanged; --force regenerates)\n`);
-    return;
+    return result.out;
   }
   for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
   if (result.problems.length) {
     await printProblems(result.problems, "codeframe", 100);
     process.stderr.write("specgen generate: stopped before writing anything; fix the errors above.\n");
     process.exitCode = 1;
-    return;
+    return result.out;
   }
   const outName = relative(process.cwd(), result.out) || ".";
   if (opts.check) {
@@ -116,7 +121,7 @@ async function runGenerate(paths: string[], opts: GenerateFlags): Promise<void> 
       process.stderr.write(`specgen generate --check: ${outName}/ is out of date (stale or edited by hand); run specgen generate.\n`);
       process.exitCode = 1;
     } else process.stderr.write(`specgen generate --check: ${outName}/ is up to date.\n`);
-    return;
+    return result.out;
   }
   const ops = result.model.specs.reduce((n, s) => n + s.operations.length, 0);
   const schemas = result.model.specs.reduce((n, s) => n + s.schemas.length, 0);
@@ -124,22 +129,7 @@ async function runGenerate(paths: string[], opts: GenerateFlags): Promise<void> 
   const ms = Math.round(performance.now() - started);
   const counted = `${ops} operation(s)${webhooks ? ` and ${webhooks} webhook(s) (no client)` : ""}, ${schemas} schema(s)`;
   process.stderr.write(`specgen: ${result.model.specs.length} spec(s), ${counted} -> ${result.files.length} file(s) in ${outName}/ (${ms} ms)\n`);
-}
-
-/** Watches the spec folders, overlays and config; runs are serialised and debounced. */
-function watch(paths: string[], opts: GenerateFlags): void {
-  const config = loadProjectConfig();
-  const targets = [...(paths.length ? paths : [config.specs]), ...Object.values(config.overlays).flat(), CONFIG_FILE].filter((p) => existsSync(p));
-  let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
-  const rerun = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(() => runGenerate(paths, { ...opts, force: false })).catch((err: unknown) => report(err));
-    }, 150);
-  };
-  for (const t of targets) fsWatch(t, { recursive: true }, rerun);
-  process.stderr.write(`specgen: watching ${targets.join(", ")} (Ctrl-C to stop)\n`);
+  return result.out;
 }
 
 /** Redocly's formatter (codeframes, GitHub annotations, …), loaded only when there is something to print. */
