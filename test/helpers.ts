@@ -39,3 +39,6 @@ export function authMetadataExample(): Record<string, unknown> {
 
 /** This repository's lint config (Matrix deviations from `recommended`), for tests that lint small specs in temp folders. */
 export const REPO_LINT_CONFIG = join(ROOT, "redocly.yaml");
+
+/** Set by `npm run test:long` (CI runs it): property tests use their full run counts. */
+export const LONG_TESTS = process.env.SPECGEN_LONG_TESTS === "1";

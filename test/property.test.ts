@@ -15,7 +15,7 @@ import { SpecError } from "../generator/errors.js";
 import { generate } from "../generator/generate.js";
 import { IDENTIFIER, NameTable, OUTPUT_NAMES, RESERVED, camelCase, pascalCase } from "../generator/model/names.js";
 import type { SpecModel } from "../generator/model/types.js";
-import { ROOT, tempDir } from "./helpers.js";
+import { LONG_TESTS, ROOT, tempDir } from "./helpers.js";
 import { STRICT } from "./typecheck.js";
 
 /**
@@ -24,7 +24,8 @@ import { STRICT } from "./typecheck.js";
  * identifiers; (c) no text escapes a comment, neither through the comment module nor through a
  * whole generation run. 1,000 runs per property, except the whole-generator one (see there).
  */
-const RUNS = 1000;
+// Fewer runs in `npm test`; `npm run test:long` (run by CI) sets SPECGEN_LONG_TESTS for the full counts.
+const RUNS = LONG_TESTS ? 1000 : 250;
 declare global {
   var __pwned: unknown;
 }
@@ -382,7 +383,8 @@ test("property (c): texts and values prepared by the types emitter stay inside o
 
 /**
  * The whole generator on a tiny spec whose texts, names and values are random. Each run bundles,
- * compiles and type-checks a package (about a second), so this property has 30 runs, not 1,000.
+ * compiles and type-checks a package (about a second), so this property has 30 runs (6 in
+ * `npm test`), not 1,000.
  */
 test("property (c): random texts through the whole generator give output that type-checks and runs nothing", async () => {
   const root = tempDir("specgen-prop-");
@@ -495,7 +497,7 @@ test("property (c): random texts through the whole generator give output that ty
       assert.equal(globalThis.__pwned, undefined, JSON.stringify(r));
       return true;
     }),
-    { numRuns: 30 },
+    { numRuns: LONG_TESTS ? 30 : 6 },
   );
   rmSync(root, { recursive: true, force: true });
 });
