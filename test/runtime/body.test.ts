@@ -20,6 +20,9 @@ describe("response bodies and errors", limit, () => {
           return res.end();
         case "/_matrix/client/v1/html502":
           return reply(res, 502, `<html><head><title>502 Bad Gateway</title></head><body>${"x".repeat(1000)}</body></html>`, { "content-type": "text/html" });
+        case "/_matrix/client/v1/html503":
+          // What Synapse answers when the identity provider it redirects to is down.
+          return reply(res, 503, "<html><body><h1>Oops! Something went wrong</h1></body></html>", { "content-type": "text/html" });
         case "/_matrix/client/v1/html200":
           return reply(res, 200, "<html>captive portal</html>", { "content-type": "text/html" });
         case "/_matrix/client/v1/auth_metadata":
@@ -74,6 +77,16 @@ describe("response bodies and errors", limit, () => {
       assert.match(e.message, /^HTTP 502/);
       return true;
     });
+  });
+
+  it("names the failure status of an HTML error page first, never calling it 'not JSON'", async () => {
+    await assert.rejects(request(client(), op("/html503")), (e: unknown) => {
+      assert.ok(e instanceof HttpError, String(e));
+      assert.equal(e.status, 503);
+      assert.equal(e.message, "HTTP 503: Service Unavailable");
+      return true;
+    });
+    await assert.rejects(request(client(), op("/json500")), (e: unknown) => e instanceof HttpError && e.message === "HTTP 500: Internal Server Error");
   });
 
   it("turns a non-JSON 200 into HttpError", async () => {
