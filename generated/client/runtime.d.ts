@@ -235,7 +235,8 @@ export declare function prepareRequest(c: ClientOptions, op: Operation, params?:
  * `If-Modified-Since` and reused on 304 (with freshness from the 304's
  * headers). Freshness: `Cache-Control: max-age` minus `Age`; `no-cache` stores
  * but always revalidates, `no-store` never stores; `s-maxage`, `Expires` and
- * `stale-*` are ignored (no max-age = revalidate). Only 200 answers are stored.
+ * `stale-*` are ignored (no max-age = revalidate). Only 200 answers whose body
+ * passed validation are stored.
  *
  * `init` goes to `fetch` (after the operation's `prepare`, if any), its
  * headers after the client's.

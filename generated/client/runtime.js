@@ -111,11 +111,13 @@ async function readBody(res, c) {
         data = text ? JSON.parse(text) : undefined;
     }
     catch {
-        throw new HttpError(s, text, "not JSON");
+        // A failure status is the news, whatever its body (a proxy's or Synapse's HTML error page):
+        // "not JSON" is said of a 2xx only.
+        throw new HttpError(s, text, res.ok ? "not JSON" : res.statusText);
     }
     if (res.ok)
         return data;
-    throw typeof data?.errcode == "string" ? new MatrixError(s, data.errcode, data.error, data) : new HttpError(s, text);
+    throw typeof data?.errcode == "string" ? new MatrixError(s, data.errcode, data.error, data) : new HttpError(s, text, res.statusText);
 }
 /**
  * Reads a 2xx body as bytes, a `Blob` of the response's Content-Type, capped at
@@ -170,7 +172,8 @@ export function prepareRequest(c, op, params = {}, init = {}) {
  * `If-Modified-Since` and reused on 304 (with freshness from the 304's
  * headers). Freshness: `Cache-Control: max-age` minus `Age`; `no-cache` stores
  * but always revalidates, `no-store` never stores; `s-maxage`, `Expires` and
- * `stale-*` are ignored (no max-age = revalidate). Only 200 answers are stored.
+ * `stale-*` are ignored (no max-age = revalidate). Only 200 answers whose body
+ * passed validation are stored.
  *
  * `init` goes to `fetch` (after the operation's `prepare`, if any), its
  * headers after the client's.
@@ -233,13 +236,20 @@ export async function request(c, op, params, init = {}) {
             headers = { ...headers, ...got };
         else
             (data = await (op.read ?? readBody)(res, c)), (status = s), (headers = got);
+        // Checked before it is stored: a body that fails its validator is never kept for max-age.
+        check(c, op, status, data);
         const cc = headers["cache-control"]; // regexps see "undefined" if absent
         const m = /no-cache/i.test(cc) ? 0 : /max-age=(\d+)/i.exec(cc)?.[1] ?? 0;
         if (cache && status == 200 && !/no-store/i.test(cc))
             await cache.set(url, { data, headers, expires: now() + (+m - ~~headers.age) * 1e3 });
     }
+    else
+        check(c, op, status, data);
+    return { status, data, headers };
+}
+/** Throws {@link ResponseValidationError} when `data` fails the operation's validator for `status` (unless `validate: false`). */
+function check(c, op, status, data) {
     const v = c.validate !== false && op.validate?.[status];
     if (v && !v(data))
         throw new ResponseValidationError(status, (v.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message ?? "" })));
-    return { status, data, headers };
 }
