@@ -12,7 +12,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type * as Client from "../../generated/client/index.js";
@@ -209,6 +209,12 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
     assert.ok("page" in end, "no loginToken for the other agent");
     assert.equal(end.page.status, 400);
     assert.match(end.page.url, /\/_synapse\/client\/oidc\/callback\?/);
+    // What the generated JSDoc of the redirect operations tells their callers, for this reason.
+    const dts = readFileSync(join(ROOT, "generated/client/client-server/sso_login_redirect.d.ts"), "utf8");
+    for (const op of ["redirectToSSO", "redirectToIdP"]) {
+      const doc = new RegExp(`\\(\`${op}\`\\)\\.[^/]*bound to the cookies[^/]*must navigate to the URL from the \`…Url\` builder`);
+      assert.match(dts, doc, `${op}'s JSDoc`);
+    }
   });
 
   test("an unknown IdP is a MatrixError 404 M_NOT_FOUND", async () => {
