@@ -25,17 +25,26 @@ if [ -f "$MARKER" ] && [ -x "$ROOT/usr/bin/python3" ]; then
   exit 0
 fi
 
+# Node is there whenever npm is; curl may not be on a fresh machine.
+mirror_reachable() {
+  node -e '
+    fetch(process.argv[1], { method: "HEAD", signal: AbortSignal.timeout(30000) })
+      .then((res) => process.exit(res.ok ? 0 : 1), (err) => { console.error(String(err.cause ?? err)); process.exit(1); });
+  ' "$MIRROR/dists/sid/Release"
+}
+
+mirror_unreachable() {
+  loud "HOMESERVER TESTS NOT RUN: the Debian mirror $MIRROR cannot be reached," \
+       "so Synapse cannot be installed. Exiting with status $MIRROR_UNREACHABLE."
+  exit "$MIRROR_UNREACHABLE"
+}
+
+# A mirror we cannot reach is a distinct outcome from a broken build: say so and use a status of its own.
+mirror_reachable || mirror_unreachable
+
 if [ "$(id -u)" != 0 ]; then
   loud "test:homeserver must run as root: it builds and enters a chroot (mmdebstrap, chroot)."
   exit 1
-fi
-
-# A mirror we cannot reach is a distinct outcome from a broken build: say so and use a status of its own.
-if ! curl --silent --show-error --fail --max-time 30 --output /dev/null "$MIRROR/dists/sid/Release"; then
-  loud "HOMESERVER: the Debian mirror $MIRROR cannot be reached." \
-       "Synapse cannot be installed, so the real-homeserver tests did NOT run." \
-       "Exiting with status $MIRROR_UNREACHABLE."
-  exit "$MIRROR_UNREACHABLE"
 fi
 
 export DEBIAN_FRONTEND=noninteractive
@@ -49,11 +58,17 @@ rm -rf "$ROOT" "$MARKER"
 mkdir -p "$CACHE"
 # sid's Release file can look expired to a machine whose clock or mirror snapshot lags: do not let apt refuse it.
 # python3-authlib is only suggested by matrix-synapse, but its OIDC login and delegated-auth code import it.
-mmdebstrap --variant=essential \
+if ! mmdebstrap --variant=essential \
   --aptopt='Acquire::Check-Valid-Until "false"' \
   --aptopt='Acquire::Check-Date "false"' \
   --include=matrix-synapse,python3-authlib,ca-certificates \
-  sid "$ROOT" "$MIRROR"
+  sid "$ROOT" "$MIRROR"; then
+  rm -rf "$ROOT"
+  # The mirror going away during the build is the same outcome as not reaching it at all.
+  mirror_reachable || mirror_unreachable
+  loud "HOMESERVER: building the Synapse chroot failed (see mmdebstrap's output above)."
+  exit 1
+fi
 
 version=$(chroot "$ROOT" python3 -c 'import synapse; print(synapse.__version__)')
 echo "synapse $version, installed in $(( $(date +%s) - started )) s" > "$MARKER"
