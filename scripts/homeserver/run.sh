@@ -30,4 +30,6 @@ for proc in /proc/[0-9]*; do
     kill -9 "${proc#/proc/}" 2>/dev/null
   fi
 done
+# Their folders (config, database, log) too: the suite removes them itself unless killed outright.
+rm -rf "$SPECGEN_SYNAPSE_ROOT"/tmp/specgen-hs-*
 exit "$status"

@@ -20,7 +20,7 @@ import type * as Validators from "../../generated/validators/index.js";
 import { ROOT, tempDir } from "../helpers.js";
 import { Agent } from "./agent.js";
 import { startOidc, type OidcServer } from "./idp.js";
-import { freePort, startSynapse, synapseRoot, synapseVersion, type Synapse } from "./synapse.js";
+import { freePort, startSynapse, stopAllSynapses, synapseRoot, synapseVersion, type Synapse } from "./synapse.js";
 
 const ENABLED = process.env.SPECGEN_SYNAPSE_ROOT !== undefined;
 
@@ -117,7 +117,7 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
   });
 
   after(async () => {
-    await Promise.allSettled(started.map((s) => (s.stop ?? s.close)!()));
+    await Promise.allSettled([...started.map((s) => (s.stop ?? s.close)!()), stopAllSynapses()]);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -11,12 +11,20 @@ import { join } from "node:path";
  * dist/test/, and this one must stay inert there.
  */
 
-/** Every Synapse this process started and has not stopped yet: killed on exit, whatever the outcome. */
-const running = new Set<ChildProcess>();
+/** Every Synapse this process started and has not stopped yet, with the way to stop it. */
+const running = new Map<ChildProcess, () => Promise<void>>();
 
 function killAll(): void {
-  for (const child of running) child.kill("SIGKILL");
+  for (const child of running.keys()) child.kill("SIGKILL");
   running.clear();
+}
+
+/**
+ * Stops every instance still running, also those whose start another one's failure left
+ * unawaited (an `after` hook calls it, whatever happened before).
+ */
+export async function stopAllSynapses(): Promise<void> {
+  await Promise.allSettled([...running.values()].map((stop) => stop()));
 }
 
 let hooked = false;
@@ -122,7 +130,6 @@ export async function startSynapse(root: string, name: string, port: number, ext
     stdio: ["ignore", log, log],
   });
   closeSync(log);
-  running.add(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const logTail = () => (existsSync(logFile) ? readFileSync(logFile, "utf8").split("\n").slice(-40).join("\n") : "(no log)");
   const url = `http://127.0.0.1:${port}`;
@@ -135,6 +142,7 @@ export async function startSynapse(root: string, name: string, port: number, ext
     }
     rmSync(hostDir, { recursive: true, force: true });
   };
+  running.set(child, stop);
   try {
     await waitUntilReady(url, exited);
   } catch (err) {
