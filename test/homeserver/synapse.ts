@@ -119,7 +119,9 @@ function baseConfig(port: number, dir: string): Record<string, unknown> {
 export async function startSynapse(root: string, name: string, port: number, extra: Record<string, unknown>): Promise<Synapse> {
   hookExit();
   mkdirSync(join(root, "tmp"), { recursive: true });
-  const hostDir = mkdtempSync(join(root, "tmp", `specgen-hs-${name}-`));
+  // run.sh names its run, so that it can tell this run's leftovers from another run's instances.
+  const run = process.env.SPECGEN_SYNAPSE_RUN ?? String(process.pid);
+  const hostDir = mkdtempSync(join(root, "tmp", `specgen-hs-${run}-${name}-`));
   const dir = hostDir.slice(root.replace(/\/+$/, "").length); // the same folder, seen from inside
   writeFileSync(join(hostDir, "signing.key"), signingKey());
   // JSON is YAML: Synapse reads this file as its YAML config.
