@@ -259,8 +259,13 @@ test("specgen validate fetches an http(s) URL: a server operator checks a live d
   const server = createServer((req, res) => {
     // An answer cut off in the middle of its body.
     if (req.url === "/cut") return void res.writeHead(200, { "content-type": "application/json", "content-length": "100" }).write('{"issuer":', () => res.destroy());
-    if (req.url === "/no-oauth") return void res.writeHead(404, { "content-type": "application/json" }).end('{"errcode":"M_UNRECOGNIZED","error":"Unrecognized request"}');
-    if (req.url === "/html503") return void res.writeHead(503, { "content-type": "text/html" }).end("<html><h1>Oops</h1></html>");
+    if (req.url === "/no-oauth") {
+      const body = '{"errcode":"M_UNRECOGNIZED","error":"Unrecognized request"}';
+      return void res.writeHead(404, { "content-type": "application/json" }).end(body);
+    }
+    if (req.url === "/html503") {
+      return void res.writeHead(503, { "content-type": "text/html" }).end("<html><h1>Oops</h1></html>");
+    }
     const body = req.url === "/good" ? good : req.url === "/bad" ? bad : undefined;
     res.writeHead(body ? 200 : 404, { "content-type": "application/json" }).end(body ?? "{}");
   });
@@ -287,7 +292,13 @@ test("specgen validate fetches an http(s) URL: a server operator checks a live d
     ]);
     const json = await run("--format", "json", `${base}/no-oauth`, `${base}/html503`);
     assert.deepEqual(JSON.parse(json.stdout), [
-      { file: `${base}/no-oauth`, message: "HTTP 404 Not Found: M_UNRECOGNIZED: Unrecognized request", status: 404, errcode: "M_UNRECOGNIZED", error: "Unrecognized request" },
+      {
+        file: `${base}/no-oauth`,
+        message: "HTTP 404 Not Found: M_UNRECOGNIZED: Unrecognized request",
+        status: 404,
+        errcode: "M_UNRECOGNIZED",
+        error: "Unrecognized request",
+      },
       { file: `${base}/html503`, message: "HTTP 503 Service Unavailable", status: 503 },
     ]);
     // A port nothing listens on: the finding says why the fetch failed.

@@ -117,7 +117,9 @@ async function readBody(res, c) {
     }
     if (res.ok)
         return data;
-    throw typeof data?.errcode == "string" ? new MatrixError(s, data.errcode, data.error, data) : new HttpError(s, text, res.statusText);
+    throw typeof data?.errcode == "string"
+        ? new MatrixError(s, data.errcode, data.error, data)
+        : new HttpError(s, text, res.statusText);
 }
 /**
  * Reads a 2xx body as bytes, a `Blob` of the response's Content-Type, capped at
@@ -247,9 +249,14 @@ export async function request(c, op, params, init = {}) {
         check(c, op, status, data);
     return { status, data, headers };
 }
-/** Throws {@link ResponseValidationError} when `data` fails the operation's validator for `status` (unless `validate: false`). */
+/**
+ * Throws {@link ResponseValidationError} when `data` fails the operation's
+ * validator for `status` (unless `validate: false`).
+ */
 function check(c, op, status, data) {
     const v = c.validate !== false && op.validate?.[status];
-    if (v && !v(data))
-        throw new ResponseValidationError(status, (v.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message ?? "" })));
+    if (v && !v(data)) {
+        const problems = (v.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message ?? "" }));
+        throw new ResponseValidationError(status, problems);
+    }
 }

@@ -119,9 +119,17 @@ export const AS_WRITTEN = "AsWritten";
  * to nothing: the types follow the overlaid spec, which may require more. The overlays only add
  * keywords, so every target's schema is at the same pointer in both documents.
  */
-async function asWrittenModule(spec: SpecModel, asWritten: SpecModel, targets: readonly ValidatorTarget[]): Promise<GeneratedFile[]> {
+async function asWrittenModule(
+  spec: SpecModel,
+  asWritten: SpecModel,
+  targets: readonly ValidatorTarget[],
+): Promise<GeneratedFile[]> {
   const path = `validators/${spec.module}.as-written.js`;
-  const shared = { runtime: relativeImport(path, "validators/runtime.js"), formats: relativeImport(path, "validators/formats.js"), helpers: relativeImport(path, "validators/helpers.js") };
+  const shared = {
+    runtime: relativeImport(path, "validators/runtime.js"),
+    formats: relativeImport(path, "validators/formats.js"),
+    helpers: relativeImport(path, "validators/helpers.js"),
+  };
   const renamed = targets.map((t) => ({ ...t, name: `${t.name}${AS_WRITTEN}` }));
   // The overlaid spec's compile already reported its warnings; this one would repeat them.
   const code = await compileValidatorModule(asWritten, renamed, shared, () => {});
@@ -131,9 +139,10 @@ async function asWrittenModule(spec: SpecModel, asWritten: SpecModel, targets: r
     const n = exportNames(t.name);
     const what = `${t.description}, by the spec as written (without its overlays' rules)`;
     lines.push(
-      jsdoc({ description: `Ajv validate function for ${what}. After a failed call, \`.errors\` holds Ajv's errors.` }) +
+      jsdoc({ description: `Ajv validate function for ${what}. After a failed call, \`.errors\` holds its errors.` }) +
         `export declare const ${n.validate}: ValidateFunction<unknown>;`,
-      jsdoc({ description: `Whether \`value\` is ${what}.` }) + `export declare function ${n.is}(value: unknown): boolean;`,
+      jsdoc({ description: `Whether \`value\` is ${what}.` }) +
+        `export declare function ${n.is}(value: unknown): boolean;`,
       jsdoc({ description: `Throws a \`ValidationError\` listing every problem unless \`value\` is ${what}.` }) +
         `export declare function ${n.assert}(value: unknown): void;`,
     );
@@ -594,7 +603,8 @@ function indexFiles(model: Model, modules: ReadonlyArray<{ spec: SpecModel; targ
     dts.push(`export { ${names.join(", ")} } from ${from};`);
     if (spec.asWritten) {
       const written = names.map((n) => `${n}${AS_WRITTEN}`).join(", ");
-      const writtenFrom = JSON.stringify(relativeImport("validators/index.js", `validators/${spec.module}.as-written.js`));
+      const module = `validators/${spec.module}.as-written.js`;
+      const writtenFrom = JSON.stringify(relativeImport("validators/index.js", module));
       js.push(`export { ${written} } from ${writtenFrom};`);
       dts.push(`export { ${written} } from ${writtenFrom};`);
     }

@@ -57,7 +57,8 @@ export async function buildModel(
         if (bundled.problems.length) continue;
         rejectNonFinite(bundled.document, source);
         const spec = openApiSpec(source, module, bundled.document, (m) => warnings.push(`${source}: ${m}`));
-        const asWritten = overlaid !== undefined && options.asWritten ? await specAsWritten(file, source, module, refs) : undefined;
+        const wanted = overlaid !== undefined && options.asWritten;
+        const asWritten = wanted ? await specAsWritten(file, source, module, refs) : undefined;
         specs.push({ ...spec, ...(rules.length && { overlayRules: rules }), ...(asWritten && { asWritten }) });
       } else if (file.kind === "json-schema") {
         rejectRedoclyTraps(file.doc, source);
@@ -81,7 +82,8 @@ export async function buildModel(
  */
 async function specAsWritten(file: SpecFile, source: string, module: string, refs: RefPolicy): Promise<SpecModel> {
   const bundled = await redocly(source, () => bundleOpenApi(file.path, undefined, refs, file));
-  if (bundled.problems.length) throw new SpecError(`${source} without its overlays: ${bundled.problems[0]!.message}`, file.path);
+  const problem = bundled.problems[0];
+  if (problem) throw new SpecError(`${source} without its overlays: ${problem.message}`, file.path);
   return openApiSpec(source, module, bundled.document, () => {});
 }
 

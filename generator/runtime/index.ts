@@ -258,7 +258,9 @@ async function readBody(res: Response, c: ClientOptions): Promise<unknown> {
     throw new HttpError(s, text, res.ok ? "not JSON" : res.statusText);
   }
   if (res.ok) return data;
-  throw typeof data?.errcode == "string" ? new MatrixError(s, data.errcode, data.error, data) : new HttpError(s, text, res.statusText);
+  throw typeof data?.errcode == "string"
+    ? new MatrixError(s, data.errcode, data.error, data)
+    : new HttpError(s, text, res.statusText);
 }
 
 /**
@@ -379,8 +381,14 @@ export async function request<R = Result<unknown>>(c: ClientOptions, op: Operati
   return { status, data, headers } as R;
 }
 
-/** Throws {@link ResponseValidationError} when `data` fails the operation's validator for `status` (unless `validate: false`). */
+/**
+ * Throws {@link ResponseValidationError} when `data` fails the operation's
+ * validator for `status` (unless `validate: false`).
+ */
 function check(c: ClientOptions, op: Operation, status: number, data: unknown): void {
   const v = c.validate !== false && op.validate?.[status];
-  if (v && !v(data)) throw new ResponseValidationError(status, (v.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message ?? "" })));
+  if (v && !v(data)) {
+    const problems = (v.errors ?? []).map((e) => ({ pointer: e.instancePath, message: e.message ?? "" }));
+    throw new ResponseValidationError(status, problems);
+  }
 }

@@ -29,7 +29,10 @@ fi
 mirror_reachable() {
   node -e '
     fetch(process.argv[1], { method: "HEAD", signal: AbortSignal.timeout(30000) })
-      .then((res) => process.exit(res.ok ? 0 : 1), (err) => { console.error(String(err.cause ?? err)); process.exit(1); });
+      .then((res) => process.exit(res.ok ? 0 : 1), (err) => {
+        console.error(String(err.cause ?? err));
+        process.exit(1);
+      });
   ' "$MIRROR/dists/sid/Release"
 }
 

@@ -99,7 +99,11 @@ export class Agent {
       for (const [k, v] of Object.entries(this.fill)) if (k in fields && !fields[k]) fields[k] = v;
       next = {
         url: new URL(form.action, next.url).href,
-        init: { method: "POST", body: new URLSearchParams(fields).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } },
+        init: {
+          method: "POST",
+          body: new URLSearchParams(fields).toString(),
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+        },
       };
     }
     throw new Error(`still redirecting after ${maxSteps} steps: ${this.visited.slice(-5).join(" → ")}`);

@@ -28,10 +28,11 @@ export interface OidcOptions {
 }
 
 type Provider = { callback(): (req: unknown, res: unknown) => void };
+type ProviderModule = { default: new (issuer: string, config: object) => Provider };
 
 export async function startOidc(options: OidcOptions = {}): Promise<OidcServer> {
   const specifier = "oidc-provider"; // untyped package: loaded by name
-  const { default: ProviderClass } = (await import(specifier)) as unknown as { default: new (issuer: string, config: object) => Provider };
+  const { default: ProviderClass } = (await import(specifier)) as unknown as ProviderModule;
   const server: Server = createServer();
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

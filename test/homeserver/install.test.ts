@@ -19,7 +19,7 @@ test("install.sh exits 75 and says so loudly when the Debian mirror cannot be re
       timeout: 60_000,
     });
     assert.equal(r.status, 75, r.stdout + r.stderr);
-    assert.match(r.stderr, /HOMESERVER TESTS NOT RUN: the Debian mirror http:\/\/127\.0\.0\.1:\d+\/debian cannot be reached/);
+    assert.match(r.stderr, /HOMESERVER TESTS NOT RUN: the Debian mirror http:\/\/127\.0\.0\.1:\d+\/debian cannot be/);
     assert.ok(Date.now() - started < 20_000, "gives up within 20 s");
     assert.equal(existsSync(join(cache, "complete")), false);
     assert.deepEqual(readdirSync(cache), [], "nothing installed");

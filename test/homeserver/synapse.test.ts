@@ -33,21 +33,27 @@ const AUTH_SPEC = "specs/client-server/auth_metadata.yaml";
  * The generated package as an application imports it: by its package name, through the `exports`
  * of its package.json, from a node_modules folder that links to generated/.
  */
-async function importAsConsumer(dir: string): Promise<{ client: typeof Client; validators: typeof Validators }> {
+type Package = { client: typeof Client; validators: typeof Validators };
+
+async function importAsConsumer(dir: string): Promise<Package> {
   mkdirSync(join(dir, "node_modules/@specgen"), { recursive: true });
   symlinkSync(join(ROOT, "generated"), join(dir, "node_modules/@specgen/matrix-client-server"), "dir");
   writeFileSync(
     join(dir, "app.mjs"),
-    'export * as client from "@specgen/matrix-client-server/client";\nexport * as validators from "@specgen/matrix-client-server/validators";\n',
+    'export * as client from "@specgen/matrix-client-server/client";\n' +
+      'export * as validators from "@specgen/matrix-client-server/validators";\n',
   );
-  return (await import(pathToFileURL(join(dir, "app.mjs")).href)) as { client: typeof Client; validators: typeof Validators };
+  return (await import(pathToFileURL(join(dir, "app.mjs")).href)) as Package;
 }
 
 /** `specgen validate` as a server operator runs it (asynchronously: the servers it asks live in this process). */
 function specgenValidate(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   return new Promise((done) =>
-    execFile(process.execPath, [join(ROOT, "dist/generator/cli.js"), "validate", ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } }, (err, stdout, stderr) =>
-      done({ status: err ? Number(err.code) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [join(ROOT, "dist/generator/cli.js"), "validate", ...args],
+      { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } },
+      (err, stdout, stderr) => done({ status: err ? Number(err.code) : 0, stdout, stderr }),
     ),
   );
 }
@@ -135,7 +141,8 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
   });
 
   test("redirectToIdP answers 302 to the IdP's authorization endpoint", async () => {
-    const discovery = (await (await fetch(`${idp.url}/.well-known/openid-configuration`)).json()) as { authorization_endpoint: string };
+    const res = await fetch(`${idp.url}/.well-known/openid-configuration`);
+    const discovery = (await res.json()) as { authorization_endpoint: string };
     const r = await client.redirectToIdP({ baseUrl: sso.url }, { idpId: "oidc-dev", redirectUrl: CLIENT_APP });
     assert.equal(r.status, 302);
     assert.ok(r.location?.startsWith(`${discovery.authorization_endpoint}?`), r.location);
@@ -156,7 +163,8 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
   /** Logs in through the IdP from `start` (a `…Url` builder's URL) to the client app's `loginToken`. */
   async function ssoLogin(agent: Agent, start: string): Promise<URL> {
     const end = await agent.visit(start, (u) => u.href.startsWith(CLIENT_APP));
-    assert.ok("stoppedAt" in end, `the login ended on a page instead: ${JSON.stringify("page" in end && { ...end.page, body: end.page.body.slice(0, 300) })}`);
+    const page = "page" in end && { ...end.page, body: end.page.body.slice(0, 300) };
+    assert.ok("stoppedAt" in end, `the login ended on a page instead: ${JSON.stringify(page)}`);
     return new URL(end.stoppedAt);
   }
 
@@ -176,7 +184,8 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
     const note = "a b+c&d é";
     const redirectUrl = `${CLIENT_APP}done?note=${encodeURIComponent(note)}&x=1`;
     const agent = new Agent({ login: "alice", password: "any" });
-    const back = await ssoLogin(agent, client.redirectToIdPUrl({ baseUrl: sso.url }, { idpId: "oidc-dev", redirectUrl }));
+    const start = client.redirectToIdPUrl({ baseUrl: sso.url }, { idpId: "oidc-dev", redirectUrl });
+    const back = await ssoLogin(agent, start);
     assert.equal(`${back.origin}${back.pathname}`, `${CLIENT_APP}done`);
     assert.equal(back.searchParams.get("note"), note, "the redirect URL survived the round trip");
     assert.equal(back.searchParams.get("x"), "1");
@@ -184,7 +193,9 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
     assert.ok(loginToken);
     const { access_token, user_id } = await exchange(loginToken);
     assert.equal(user_id, "@alice:localhost");
-    const whoami = await fetch(`${sso.url}/_matrix/client/v3/account/whoami`, { headers: { authorization: `Bearer ${access_token}` } });
+    const whoami = await fetch(`${sso.url}/_matrix/client/v3/account/whoami`, {
+      headers: { authorization: `Bearer ${access_token}` },
+    });
     assert.equal(((await whoami.json()) as { user_id: string }).user_id, "@alice:localhost");
   });
 
@@ -193,7 +204,9 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
     const picker = await agent.visit(client.redirectToSSOUrl({ baseUrl: sso.url }, { redirectUrl: CLIENT_APP }));
     assert.ok("page" in picker && picker.page.status === 200, "the picker page");
     // One link per IdP, `pick_idp?idp=<id>&redirectUrl=…`, relative to the page.
-    const links = [...picker.page.body.matchAll(/<a href="(pick_idp\?[^"]*)"/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, "&"), picker.page.url));
+    const anchors = [...picker.page.body.matchAll(/<a href="(pick_idp\?[^"]*)"/g)];
+    const hrefs = anchors.map((m) => m[1]!.replace(/&amp;/g, "&"));
+    const links = hrefs.map((href) => new URL(href, picker.page.url));
     assert.deepEqual(links.map((u) => u.searchParams.get("idp")), ["oidc-dev", "oidc-down"]);
     const chosen = links[0]!;
     assert.equal(chosen.searchParams.get("redirectUrl"), CLIENT_APP);
@@ -202,7 +215,7 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
     assert.equal(user_id, "@bob:localhost");
   });
 
-  test("a Location fetched by one agent fails at Synapse's callback when another opens it (the JSDoc's warning)", async () => {
+  test("a Location fetched by one agent fails at Synapse's callback in another (the JSDoc's warning)", async () => {
     const fetched = await client.redirectToIdP({ baseUrl: sso.url }, { idpId: "oidc-dev", redirectUrl: CLIENT_APP });
     const browser = new Agent({ login: "carol", password: "any" });
     const end = await browser.visit(fetched.location!, (u) => u.href.startsWith(CLIENT_APP));
@@ -212,7 +225,7 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
     // What the generated JSDoc of the redirect operations tells their callers, for this reason.
     const dts = readFileSync(join(ROOT, "generated/client/client-server/sso_login_redirect.d.ts"), "utf8");
     for (const op of ["redirectToSSO", "redirectToIdP"]) {
-      const doc = new RegExp(`\\(\`${op}\`\\)\\.[^/]*bound to the cookies[^/]*must navigate to the URL from the \`…Url\` builder`);
+      const doc = new RegExp(`\\(\`${op}\`\\)\\.[^/]*bound to the cookies[^/]*must navigate to the URL from the \``);
       assert.match(dts, doc, `${op}'s JSDoc`);
     }
   });
@@ -252,13 +265,14 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
     return { fetch: (input, init) => (n++, fetch(input, init)), count: () => n };
   }
 
-  test("getAuthMetadata through delegated auth (https issuer): valid, and cached per Synapse's Cache-Control", async () => {
+  test("getAuthMetadata via delegated auth (https issuer): valid, cached per Synapse's Cache-Control", async () => {
     let now = Date.now();
     const counter = countingFetch();
     const c = client.createClient({ baseUrl: delegated.url, fetch: counter.fetch, now: () => now });
     const first = await c.getAuthMetadata();
     assert.equal(first.data.issuer, AUTH_SERVICE_ISSUER);
-    assert.equal((first.data as Record<string, unknown>).account_management_uri, `${AUTH_SERVICE_ISSUER}account`, "passed through by Synapse");
+    const passed = (first.data as Record<string, unknown>).account_management_uri;
+    assert.equal(passed, `${AUTH_SERVICE_ISSUER}account`, "passed through by Synapse");
     assert.ok(first.data.response_types_supported.includes("code"));
     const cc = first.headers["cache-control"] ?? "";
     const maxAge = Number(/max-age=(\d+)/.exec(cc)?.[1]);
@@ -295,10 +309,11 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
     const ok = await specgenValidate(`${AUTH_SPEC}#getAuthMetadata`, `${delegated.url}${path}`);
     assert.equal(ok.status, 0, ok.stdout + ok.stderr);
 
-    const http = await specgenValidate(`${AUTH_SPEC}#getAuthMetadata`, `${delegatedHttp.url}${path}`);
+    const httpUrl = `${delegatedHttp.url}${path}`;
+    const http = await specgenValidate(`${AUTH_SPEC}#getAuthMetadata`, httpUrl);
     assert.equal(http.status, 1, http.stderr);
     assert.match(http.stdout, /\/issuer must match pattern "\^https:\/\/\[\^\?#\]\+\$" \(overlay rule: /);
-    const asWritten = await specgenValidate("--no-overlays", `${AUTH_SPEC}#getAuthMetadata`, `${delegatedHttp.url}${path}`);
+    const asWritten = await specgenValidate("--no-overlays", `${AUTH_SPEC}#getAuthMetadata`, httpUrl);
     assert.equal(asWritten.status, 0, asWritten.stdout + asWritten.stderr);
 
     const none = await specgenValidate(`${AUTH_SPEC}#getAuthMetadata`, `${sso.url}${path}`);

@@ -52,7 +52,8 @@ export function synapseRoot(): string {
 
 /** The installed Synapse's version, as its own package reports it. */
 export function synapseVersion(root: string): string {
-  const r = spawnSync("chroot", [root, "python3", "-c", "import synapse; print(synapse.__version__)"], { encoding: "utf8" });
+  const script = "import synapse; print(synapse.__version__)";
+  const r = spawnSync("chroot", [root, "python3", "-c", script], { encoding: "utf8" });
   if (r.status !== 0) throw new Error(`cannot read the Synapse version: ${r.stderr || r.error?.message}`);
   return r.stdout.trim();
 }
@@ -95,7 +96,14 @@ function baseConfig(port: number, dir: string): Record<string, unknown> {
     server_name: "localhost",
     public_baseurl: `http://127.0.0.1:${port}/`,
     pid_file: `${dir}/homeserver.pid`,
-    listeners: [{ port, bind_addresses: ["127.0.0.1"], type: "http", tls: false, x_forwarded: false, resources: [{ names: ["client"], compress: false }] }],
+    listeners: [{
+      port,
+      bind_addresses: ["127.0.0.1"],
+      type: "http",
+      tls: false,
+      x_forwarded: false,
+      resources: [{ names: ["client"], compress: false }],
+    }],
     database: { name: "sqlite3", args: { database: `${dir}/homeserver.db` } },
     media_store_path: `${dir}/media`,
     signing_key_path: `${dir}/signing.key`,
@@ -116,7 +124,12 @@ function baseConfig(port: number, dir: string): Record<string, unknown> {
  * answers `GET /_matrix/client/versions`. The config, database and log live in a fresh folder
  * under the chroot's /tmp, removed by `stop()`.
  */
-export async function startSynapse(root: string, name: string, port: number, extra: Record<string, unknown>): Promise<Synapse> {
+export async function startSynapse(
+  root: string,
+  name: string,
+  port: number,
+  extra: Record<string, unknown>,
+): Promise<Synapse> {
   hookExit();
   mkdirSync(join(root, "tmp"), { recursive: true });
   // run.sh names its run, so that it can tell this run's leftovers from another run's instances.
@@ -133,7 +146,7 @@ export async function startSynapse(root: string, name: string, port: number, ext
   });
   closeSync(log);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const logTail = () => (existsSync(logFile) ? readFileSync(logFile, "utf8").split("\n").slice(-40).join("\n") : "(no log)");
+  const logTail = () => (existsSync(logFile) ? lastLines(readFileSync(logFile, "utf8"), 40) : "(no log)");
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (running.delete(child)) {
@@ -154,6 +167,8 @@ export async function startSynapse(root: string, name: string, port: number, ext
   }
   return { name, url, logTail, stop };
 }
+
+const lastLines = (text: string, n: number) => text.split("\n").slice(-n).join("\n");
 
 /** Polls the versions endpoint (Python's imports take ~10 s on a busy machine); fails if Synapse exits. */
 async function waitUntilReady(url: string, exited: Promise<void>): Promise<void> {

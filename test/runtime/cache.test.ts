@@ -175,7 +175,8 @@ describe("discovery caching", limit, () => {
   it("never stores a 200 whose body fails validation: the next call fetches again", async () => {
     handle = (_q, res) => reply(res, 200, { v: "bad" }, { "cache-control": SYNAPSE });
     const cache = createMemoryCache();
-    const isV = Object.assign((x: unknown) => typeof (x as { v: unknown }).v === "number", { errors: [{ instancePath: "/v", message: "must be number" }] });
+    const errors = [{ instancePath: "/v", message: "must be number" }];
+    const isV = Object.assign((x: unknown) => typeof (x as { v: unknown }).v === "number", { errors });
     const c = client({ cache });
     await assert.rejects(request(c, { ...op, validate: { 200: isV } }), ResponseValidationError);
     assert.equal(await cache.get(`${srv.url}/_matrix/client/v1/auth_metadata`), undefined);

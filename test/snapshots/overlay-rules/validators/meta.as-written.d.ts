@@ -4,7 +4,7 @@
 import type { ValidateFunction } from "./runtime.js";
 
 /**
- * Ajv validate function for the JSON body of the 200 response of `getMeta`, by the spec as written (without its overlays' rules). After a failed call, `.errors` holds Ajv's errors.
+ * Ajv validate function for the JSON body of the 200 response of `getMeta`, by the spec as written (without its overlays' rules). After a failed call, `.errors` holds its errors.
  */
 export declare const validateGetMetaResponseAsWritten: ValidateFunction<unknown>;
 /**
