@@ -71,7 +71,7 @@ export function loadProjectConfig(cwd = process.cwd()): ProjectConfig {
     overlays: raw.overlays ?? {},
     emit: parseKinds(raw.emit ?? [...OUTPUT_KINDS], path),
     package: { ...DEFAULT_PACKAGE, ...raw.package },
-    cache: parseCache(raw.cache ?? [], path),
+    cache: raw.cache ?? [],
   };
   if (raw.allowRemoteRefs !== undefined) config.allowRemoteRefs = raw.allowRemoteRefs === true;
   return config;
@@ -83,12 +83,4 @@ export function parseKinds(kinds: readonly string[], source: string): OutputKind
     if (!(OUTPUT_KINDS as readonly string[]).includes(k)) throw new SpecError(`unknown output kind "${k}" (expected ${OUTPUT_KINDS.join(", ")})`, source);
   }
   return kinds as OutputKind[];
-}
-
-/** Checks the config's `cache` list: operation names, as strings. */
-function parseCache(names: unknown, source: string): string[] {
-  if (!Array.isArray(names) || !names.every((n) => typeof n === "string")) {
-    throw new SpecError(`"cache" must be a list of operation names (strings)`, source);
-  }
-  return names as string[];
 }

@@ -178,7 +178,8 @@ async function generateFrom(
 ): Promise<GenerateResult> {
   const { cwd, root, out, config, options, refs, specPaths, overlayPaths, stampConfig, writing, protect } = run;
   const { buildModel } = await import("./model/build.js");
-  const { model, problems, inputs } = await buildModel(specFiles, root, overlays, config.package, refs);
+  const asWritten = { asWritten: true };
+  const { model, problems, inputs } = await buildModel(specFiles, root, overlays, config.package, refs, asWritten);
   const base = { model, problems, warnings: model.warnings, out, upToDate: false };
   if (problems.length) return { ...base, files: [], written: false };
   const files: GeneratedFile[] = [];

@@ -39,6 +39,10 @@ export interface Finding {
   message: string;
   /** The overlay action's description and where the action is (`<overlay file>#/actions/<n>`). */
   rule?: { description: string; action: string };
+  /** A URL that answered a failure status: the status, and its Matrix error body's `errcode` and `error`. */
+  status?: number;
+  errcode?: string;
+  error?: string;
 }
 
 export interface ValidateOutcome {
@@ -172,10 +176,7 @@ async function fetchJsonText(url: string): Promise<{ value: unknown; text: strin
   const chunks: Uint8Array[] = [];
   try {
     const res = await fetch(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(30_000) });
-    if (!res.ok) {
-      void res.body?.cancel();
-      throw new DocumentError({ file: url, message: `HTTP ${res.status} ${res.statusText}`.trim() });
-    }
+    if (!res.ok) throw new DocumentError(await httpFailure(url, res));
     let size = 0;
     const reader = res.body?.getReader();
     for (let chunk; reader && !(chunk = await reader.read()).done; ) {
@@ -194,6 +195,40 @@ async function fetchJsonText(url: string): Promise<{ value: unknown; text: strin
     throw new DocumentError({ file: url, message: `cannot fetch: ${why}` });
   }
   return parseJson(Buffer.concat(chunks), url);
+}
+
+/** Most bytes of an error answer read for its Matrix error body: `{"errcode", "error"}` is short. */
+const MAX_ERROR_BODY = 64 << 10;
+
+/**
+ * The finding for a URL that answered a failure status: the status first, then the Matrix
+ * error's `errcode` and `error` when the body is one (`HTTP 404 Not Found: M_UNRECOGNIZED:
+ * Unrecognized request`), so an operator sees what the server said. Any other body (an HTML
+ * error page) is left out.
+ */
+async function httpFailure(url: string, res: Response): Promise<Finding> {
+  const finding: Finding = { file: url, message: `HTTP ${res.status} ${res.statusText}`.trim(), status: res.status };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body?.getReader();
+  try {
+    for (let chunk; reader && !(chunk = await reader.read()).done; chunks.push(chunk.value)) {
+      if ((size += chunk.value.length) > MAX_ERROR_BODY) {
+        void reader.cancel();
+        return finding;
+      }
+    }
+    const body = JSON.parse(new TextDecoder().decode(Buffer.concat(chunks))) as unknown;
+    if (isObject(body) && typeof body.errcode === "string") {
+      const error = typeof body.error === "string" ? body.error : undefined;
+      finding.message += `: ${body.errcode}${error !== undefined ? `: ${error}` : ""}`;
+      finding.errcode = body.errcode;
+      if (error !== undefined) finding.error = error;
+    }
+  } catch {
+    // Not JSON, or cut off: the status alone is the finding.
+  }
+  return finding;
 }
 
 /** UTF-8 bytes (a BOM is dropped) parsed as JSON; `file` names them in findings. */

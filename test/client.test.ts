@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import type * as Generated from "../generated/client/index.js";
 import type { GetAuthMetadataResponse } from "../generated/types/index.js";
+import type * as GeneratedValidators from "../generated/validators/index.js";
 import { METADATA, startHomeserver, type Homeserver } from "./servers/homeserver.js";
 import { startOidcProvider } from "./servers/oidc.js";
 import { FIXTURES, ROOT } from "./helpers.js";
@@ -132,6 +133,26 @@ test("oidc-provider's real metadata comes back typed and validated", async () =>
   } finally {
     await op.close();
   }
+});
+
+test("an auth service's http issuer: validate: false, then the as-written validator checks the schema", async () => {
+  const v = (await import(join(ROOT, "generated/validators/index.js"))) as typeof GeneratedValidators;
+  const local = { ...METADATA, issuer: "http://localhost:8080/" };
+  hs.set("synapse", { metadata: local });
+  await assert.rejects(
+    getAuthMetadata({ baseUrl: hs.url, cache: false }),
+    (e: unknown) => e instanceof ResponseValidationError && e.errors[0]?.pointer === "/issuer",
+  );
+  // The documented way: the client checks nothing, the application checks the schema as written.
+  const { data } = await getAuthMetadata({ baseUrl: hs.url, cache: false, validate: false });
+  v.assertGetAuthMetadataResponseAsWritten(data);
+  assert.equal(v.isGetAuthMetadataResponseAsWritten(data), true);
+  assert.equal(v.isGetAuthMetadataResponse(data), false, "the overlaid validator still refuses it");
+  // Still a schema check: a required member missing or mistyped is refused.
+  const { issuer: _, ...noIssuer } = local;
+  assert.equal(v.isGetAuthMetadataResponseAsWritten(noIssuer), false);
+  assert.equal(v.isGetAuthMetadataResponseAsWritten({ ...local, grant_types_supported: "authorization_code" }), false);
+  assert.throws(() => v.assertGetAuthMetadataResponseAsWritten(noIssuer), /\/issuer is required/);
 });
 
 test("the stubs are typed from the spec: missing or wrongly typed parameters do not compile", () => {

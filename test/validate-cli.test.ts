@@ -259,6 +259,13 @@ test("specgen validate fetches an http(s) URL: a server operator checks a live d
   const server = createServer((req, res) => {
     // An answer cut off in the middle of its body.
     if (req.url === "/cut") return void res.writeHead(200, { "content-type": "application/json", "content-length": "100" }).write('{"issuer":', () => res.destroy());
+    if (req.url === "/no-oauth") {
+      const body = '{"errcode":"M_UNRECOGNIZED","error":"Unrecognized request"}';
+      return void res.writeHead(404, { "content-type": "application/json" }).end(body);
+    }
+    if (req.url === "/html503") {
+      return void res.writeHead(503, { "content-type": "text/html" }).end("<html><h1>Oops</h1></html>");
+    }
     const body = req.url === "/good" ? good : req.url === "/bad" ? bad : undefined;
     res.writeHead(body ? 200 : 404, { "content-type": "application/json" }).end(body ?? "{}");
   });
@@ -277,6 +284,23 @@ test("specgen validate fetches an http(s) URL: a server operator checks a live d
     assert.equal(r.status, 1, r.stderr);
     assert.deepEqual(r.stdout.trim().split("\n"), [`${base}/bad:1:1: /issuer is required`, `${base}/nowhere: HTTP 404 Not Found`]);
     assert.match(r.stderr, /1 of 3 file\(s\) valid/);
+    // A Matrix error body is quoted after the status; another body (an HTML page) is not.
+    const failed = await run(`${base}/no-oauth`, `${base}/html503`);
+    assert.deepEqual(failed.stdout.trim().split("\n"), [
+      `${base}/no-oauth: HTTP 404 Not Found: M_UNRECOGNIZED: Unrecognized request`,
+      `${base}/html503: HTTP 503 Service Unavailable`,
+    ]);
+    const json = await run("--format", "json", `${base}/no-oauth`, `${base}/html503`);
+    assert.deepEqual(JSON.parse(json.stdout), [
+      {
+        file: `${base}/no-oauth`,
+        message: "HTTP 404 Not Found: M_UNRECOGNIZED: Unrecognized request",
+        status: 404,
+        errcode: "M_UNRECOGNIZED",
+        error: "Unrecognized request",
+      },
+      { file: `${base}/html503`, message: "HTTP 503 Service Unavailable", status: 503 },
+    ]);
     // A port nothing listens on: the finding says why the fetch failed.
     const closed = createServer();
     await new Promise<void>((ok) => closed.listen(0, "127.0.0.1", ok));

@@ -180,11 +180,11 @@ async function readChunks(res, c) {
     return chunks;
 }
 /** The error a non-2xx answer is thrown as: MatrixError when `errcode` is a string. */
-function failure(status, text, data) {
+function failure(status, text, data, reason = "") {
     const errcode = own(data, "errcode");
     const error = own(data, "error");
     if (typeof errcode != "string")
-        return new HttpError(status, text);
+        return new HttpError(status, text, reason);
     return new MatrixError(status, errcode, typeof error == "string" ? error : "", data);
 }
 /** Reads a size-capped JSON body; throws the typed error of a non-2xx answer. */
@@ -198,11 +198,13 @@ async function readBody(res, c) {
         data = text ? JSON.parse(text) : undefined;
     }
     catch {
-        throw new HttpError(res.status, text, "not JSON");
+        // A failure status is the news, whatever its body (a proxy's or Synapse's HTML error page):
+        // "not JSON" is said of a 2xx only.
+        throw new HttpError(res.status, text, res.ok ? "not JSON" : res.statusText);
     }
     if (res.ok)
         return data;
-    throw failure(res.status, text, data);
+    throw failure(res.status, text, data, res.statusText);
 }
 /**
  * Reads a 2xx body as bytes, a `Blob` of the response's Content-Type, capped at

@@ -4,4 +4,5 @@
 export { ValidationError, problemsOf } from "./runtime.js";
 export type { ValidateFunction, ValidationProblem } from "./runtime.js";
 export { validateGetAuthMetadataResponse, isGetAuthMetadataResponse, assertGetAuthMetadataResponse } from "./client-server/auth_metadata.js";
+export { validateGetAuthMetadataResponseAsWritten, isGetAuthMetadataResponseAsWritten, assertGetAuthMetadataResponseAsWritten } from "./client-server/auth_metadata.as-written.js";
 export { validateSsoLoginFlow, isSsoLoginFlow, assertSsoLoginFlow, validateIdentityProvider, isIdentityProvider, assertIdentityProvider } from "./client-server/definitions/sso_login_flow.js";

@@ -143,7 +143,10 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       summary: `${op.method} ${spec.basePath}${op.path} (\`${op.operationId}\`).`,
       description:
         (op.redirect
-          ? "A redirect endpoint: fetched with `redirect: \"manual\"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead."
+          ? "A redirect endpoint: fetched with `redirect: \"manual\"`, it resolves to the `Location` " +
+            "(never followed, never a non-http(s) URL). That `Location` is bound to the cookies the server set on " +
+            "this answer for the user agent that fetched it (Synapse refuses the login at its callback in any other " +
+            "agent), so a browser must navigate to the URL from the `…Url` builder itself."
           : op.answersBytes
             ? "Resolves to the body as a `Blob` of the response's Content-Type (at most `maxBodyBytes`, as for JSON). Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status or a larger body."
           : "Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status, `ResponseValidationError` when the body does not match its schema.") +
@@ -155,8 +158,14 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const initArg = !body ? "init?: CallOptions" : op.requestBody!.required ? `init: CallOptions & { body: ${body} }` : `init?: CallOptions & { body?: ${body} }`;
     dtsLines.push(`${doc}export declare function ${op.name}(${argList("client: ClientOptions", paramsArg(op, CALL_PARAMS), initArg)}): Promise<${resultType}>;`);
     if (op.redirect) {
+      const urlArgs = argList(`client: Pick<ClientOptions, "baseUrl">`, paramsArg(op, URL_PARAMS));
       dtsLines.push(
-        `${jsdoc({ description: `The URL to send a browser to for \`${op.operationId}\` (parameters percent-encoded).` })}export declare function ${op.name}Url(${argList(`client: Pick<ClientOptions, "baseUrl">`, paramsArg(op, URL_PARAMS))}): string;`,
+        jsdoc({
+          description:
+            `The URL to send a browser to for \`${op.operationId}\` (parameters percent-encoded): the browser ` +
+            "navigates to it, so the cookies the server sets with its redirect are the browser's own.",
+        }) +
+          `export declare function ${op.name}Url(${urlArgs}): string;`,
       );
     }
   }

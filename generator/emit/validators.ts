@@ -91,6 +91,7 @@ export async function emitValidators(model: Model): Promise<GeneratedFile[]> {
     files.push({ path, contents: `${banner(spec.source)}${code}` });
     files.push({ path: `validators/${spec.module}.d.ts`, contents: declarations(spec, targets) });
     modules.push({ spec, targets });
+    if (spec.asWritten) files.push(...await asWrittenModule(spec, spec.asWritten, targets));
   }
   if (!modules.length) return files;
   files.push({ path: "validators/runtime.js", contents: `${banner(null)}${readFileSync(RUNTIME_JS_URL, "utf8")}` });
@@ -106,6 +107,51 @@ export async function emitValidators(model: Model): Promise<GeneratedFile[]> {
 // ---------------------------------------------------------------------------
 // Compiling one spec
 // ---------------------------------------------------------------------------
+
+/** The suffix of the validators of a spec as written, without its overlays. */
+export const AS_WRITTEN = "AsWritten";
+
+/**
+ * `validators/<module>.as-written.js` (+ `.d.ts`): the spec's targets compiled from the spec
+ * without its overlays, as `validateXAsWritten`, `isXAsWritten`, `assertXAsWritten`. They check
+ * the schema alone, so that an application can accept what the overlays' prose rules refuse (a
+ * local auth service with an `http` issuer) without turning every check off. Their guards narrow
+ * to nothing: the types follow the overlaid spec, which may require more. The overlays only add
+ * keywords, so every target's schema is at the same pointer in both documents.
+ */
+async function asWrittenModule(
+  spec: SpecModel,
+  asWritten: SpecModel,
+  targets: readonly ValidatorTarget[],
+): Promise<GeneratedFile[]> {
+  const path = `validators/${spec.module}.as-written.js`;
+  const shared = {
+    runtime: relativeImport(path, "validators/runtime.js"),
+    formats: relativeImport(path, "validators/formats.js"),
+    helpers: relativeImport(path, "validators/helpers.js"),
+  };
+  const renamed = targets.map((t) => ({ ...t, name: `${t.name}${AS_WRITTEN}` }));
+  // The overlaid spec's compile already reported its warnings; this one would repeat them.
+  const code = await compileValidatorModule(asWritten, renamed, shared, () => {});
+  const runtime = JSON.stringify(relativeImport(path, "validators/runtime.js"));
+  const lines = [`import type { ValidateFunction } from ${runtime};`, ""];
+  for (const t of renamed) {
+    const n = exportNames(t.name);
+    const what = `${t.description}, by the spec as written (without its overlays' rules)`;
+    lines.push(
+      jsdoc({ description: `Ajv validate function for ${what}. After a failed call, \`.errors\` holds its errors.` }) +
+        `export declare const ${n.validate}: ValidateFunction<unknown>;`,
+      jsdoc({ description: `Whether \`value\` is ${what}.` }) +
+        `export declare function ${n.is}(value: unknown): boolean;`,
+      jsdoc({ description: `Throws a \`ValidationError\` listing every problem unless \`value\` is ${what}.` }) +
+        `export declare function ${n.assert}(value: unknown): void;`,
+    );
+  }
+  return [
+    { path, contents: `${banner(spec.source)}${code}` },
+    { path: `validators/${spec.module}.as-written.d.ts`, contents: `${banner(spec.source)}${lines.join("\n")}\n` },
+  ];
+}
 
 /** Import specifiers the compiled module uses for the shared files. */
 export interface SharedModules {
@@ -557,6 +603,13 @@ function indexFiles(model: Model, modules: ReadonlyArray<{ spec: SpecModel; targ
     const from = JSON.stringify(relativeImport("validators/index.js", `validators/${spec.module}.js`));
     js.push(`export { ${names.join(", ")} } from ${from};`);
     dts.push(`export { ${names.join(", ")} } from ${from};`);
+    if (spec.asWritten) {
+      const written = names.map((n) => `${n}${AS_WRITTEN}`).join(", ");
+      const module = `validators/${spec.module}.as-written.js`;
+      const writtenFrom = JSON.stringify(relativeImport("validators/index.js", module));
+      js.push(`export { ${written} } from ${writtenFrom};`);
+      dts.push(`export { ${written} } from ${writtenFrom};`);
+    }
   }
   return [
     { path: "validators/index.js", contents: `${banner(null)}${js.join("\n")}\n` },

@@ -29,6 +29,8 @@ export async function buildModel(
   pkg: { name: string; version: string; license: string },
   // What `$ref`s may read (see load/policy.ts); by default, the project root around `root`.
   refs: RefPolicy = makeRefPolicy([root], root),
+  /** `asWritten`: also model each spec that has overlays without them (see {@link SpecModel.asWritten}). */
+  options: { asWritten?: boolean } = {},
 ): Promise<BuildResult> {
   const warnings: string[] = [];
   const notices: PackageInfo["notices"] = [];
@@ -58,7 +60,9 @@ export async function buildModel(
         if (bundled.problems.length) continue;
         rejectNonFinite(bundled.document, source);
         const spec = openApiSpec(source, module, bundled.document, (m) => warnings.push(`${source}: ${m}`));
-        specs.push(rules.length ? { ...spec, overlayRules: rules } : spec);
+        const wanted = overlaid !== undefined && options.asWritten;
+        const asWritten = wanted ? await specAsWritten(file, source, module, refs) : undefined;
+        specs.push({ ...spec, ...(rules.length && { overlayRules: rules }), ...(asWritten && { asWritten }) });
       } else if (file.kind === "json-schema") {
         rejectRedoclyTraps(file.doc, source);
         const built = await redocly(source, () => schemaSpec(file, source, module, (m) => warnings.push(`${source}: ${m}`), refs));
@@ -82,6 +86,18 @@ function specModule(source: string, modules: NameTable, warn: (message: string) 
   const rule = 'a file name in the output holds no URL syntax, line break, "..", or name the package uses itself';
   if (safe !== plain) warn(`its output files are named ${JSON.stringify(module)} (${rule})`);
   return module;
+}
+
+/**
+ * A spec file bundled and modelled without its overlays. Its warnings are the overlaid spec's
+ * own (same file), so they are not repeated; the file already passed as overlaid, and the
+ * overlays only add to it, so a problem here is a bug worth a loud error.
+ */
+async function specAsWritten(file: SpecFile, source: string, module: string, refs: RefPolicy): Promise<SpecModel> {
+  const bundled = await redocly(source, () => bundleOpenApi(file.path, undefined, refs, file));
+  const problem = bundled.problems[0];
+  if (problem) throw new SpecError(`${source} without its overlays: ${problem.message}`, file.path);
+  return openApiSpec(source, module, bundled.document, () => {});
 }
 
 /**

@@ -336,10 +336,10 @@ async function readChunks(res: Response, c: ClientOptions): Promise<Uint8Array[]
 }
 
 /** The error a non-2xx answer is thrown as: MatrixError when `errcode` is a string. */
-function failure(status: number, text: string, data: unknown): Error {
+function failure(status: number, text: string, data: unknown, reason = ""): Error {
   const errcode = own(data, "errcode");
   const error = own(data, "error");
-  if (typeof errcode != "string") return new HttpError(status, text);
+  if (typeof errcode != "string") return new HttpError(status, text, reason);
   return new MatrixError(status, errcode, typeof error == "string" ? error : "", data);
 }
 
@@ -353,10 +353,12 @@ async function readBody(res: Response, c: ClientOptions): Promise<unknown> {
   try {
     data = text ? JSON.parse(text) : undefined;
   } catch {
-    throw new HttpError(res.status, text, "not JSON");
+    // A failure status is the news, whatever its body (a proxy's or Synapse's HTML error page):
+    // "not JSON" is said of a 2xx only.
+    throw new HttpError(res.status, text, res.ok ? "not JSON" : res.statusText);
   }
   if (res.ok) return data;
-  throw failure(res.status, text, data);
+  throw failure(res.status, text, data, res.statusText);
 }
 
 /**
@@ -578,3 +580,4 @@ export async function request<R = Result<unknown>>(
   else if (cache && hit) await cache.delete?.(url);
   return { status, data, headers: answer } as R;
 }
+

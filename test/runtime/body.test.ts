@@ -4,6 +4,7 @@ import { HttpError, MatrixError, ResponseValidationError, createClient, request,
 import { limit, reply, serve, type TestServer } from "./helpers.js";
 
 const op = (path: string): Operation => ({ method: "GET", base: "/_matrix/client/v1", path });
+const HTML = { "content-type": "text/html" };
 
 describe("response bodies and errors", limit, () => {
   let srv: TestServer;
@@ -20,6 +21,9 @@ describe("response bodies and errors", limit, () => {
           return res.end();
         case "/_matrix/client/v1/html502":
           return reply(res, 502, `<html><head><title>502 Bad Gateway</title></head><body>${"x".repeat(1000)}</body></html>`, { "content-type": "text/html" });
+        case "/_matrix/client/v1/html503":
+          // What Synapse answers when the identity provider it redirects to is down.
+          return reply(res, 503, "<html><body><h1>Oops! Something went wrong</h1></body></html>", HTML);
         case "/_matrix/client/v1/html200":
           return reply(res, 200, "<html>captive portal</html>", { "content-type": "text/html" });
         case "/_matrix/client/v1/auth_metadata":
@@ -74,6 +78,17 @@ describe("response bodies and errors", limit, () => {
       assert.match(e.message, /^HTTP 502/);
       return true;
     });
+  });
+
+  it("names the failure status of an HTML error page first, never calling it 'not JSON'", async () => {
+    await assert.rejects(request(client(), op("/html503")), (e: unknown) => {
+      assert.ok(e instanceof HttpError, String(e));
+      assert.equal(e.status, 503);
+      assert.equal(e.message, "HTTP 503: Service Unavailable");
+      return true;
+    });
+    const json500 = (e: unknown) => e instanceof HttpError && e.message === "HTTP 500: Internal Server Error";
+    await assert.rejects(request(client(), op("/json500")), json500);
   });
 
   it("turns a non-JSON 200 into HttpError", async () => {

@@ -172,6 +172,19 @@ describe("discovery caching", limit, () => {
     assert.equal(srv.seen.length, 4);
   });
 
+  it("never stores a 200 whose body fails validation: the next call fetches again", async () => {
+    handle = (_q, res) => reply(res, 200, { v: "bad" }, { "cache-control": SYNAPSE });
+    const cache = createMemoryCache();
+    const errors = [{ instancePath: "/v", message: "must be number" }];
+    const isV = Object.assign((x: unknown) => typeof (x as { v: unknown }).v === "number", { errors });
+    const c = client({ cache });
+    await assert.rejects(request(c, { ...op, validate: { 200: isV } }), ResponseValidationError);
+    assert.equal(await cache.get(`${srv.url}/_matrix/client/v1/auth_metadata`), undefined);
+    handle = (_q, res) => reply(res, 200, { v: 2 }, { "cache-control": SYNAPSE });
+    assert.deepEqual((await request<Result<{ v: number }>>(c, { ...op, validate: { 200: isV } })).data, { v: 2 });
+    assert.equal(srv.seen.length, 2);
+  });
+
   it("validates cached data on every use", async () => {
     handle = (_q, res) => reply(res, 200, { v: "bad" }, { "cache-control": SYNAPSE });
     const cache = createMemoryCache();

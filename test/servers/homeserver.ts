@@ -23,6 +23,10 @@ export interface Homeserver {
  * auth_metadata, 404 for an unknown IdP, 400 `M_MISSING_PARAM` without redirectUrl, a relative
  * Location for its IdP picker; MAS answering 303 with an absolute Location; a server without
  * OAuth answering 404 `M_UNRECOGNIZED`; and broken answers (HTML 502, BOM, slow body).
+ * `npm run test:homeserver` checks the client against real Synapse (test/homeserver/); this
+ * stand-in stays for what Synapse cannot be made to answer (MAS's 303, a `javascript:` Location,
+ * ETag revalidation, broken bodies, IdP ids Synapse's route refuses) and so that `npm test` covers
+ * the client without root or Debian's mirror.
  */
 export async function startHomeserver(): Promise<Homeserver> {
   let flavour: Flavour = "synapse";

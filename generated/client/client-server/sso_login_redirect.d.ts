@@ -6,20 +6,20 @@ import type { operations } from "../../types/client-server/sso_login_redirect.js
 /**
  * GET /_matrix/client/v3/login/sso/redirect (`redirectToSSO`).
  *
- * A redirect endpoint: fetched with `redirect: "manual"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead.
+ * A redirect endpoint: fetched with `redirect: "manual"`, it resolves to the `Location` (never followed, never a non-http(s) URL). That `Location` is bound to the cookies the server set on this answer for the user agent that fetched it (Synapse refuses the login at its callback in any other agent), so a browser must navigate to the URL from the `…Url` builder itself.
  */
 export declare function redirectToSSO(client: ClientOptions, params: NonNullable<operations["redirectToSSO"]["parameters"]["query"]>, init?: CallOptions): Promise<RedirectResult<{ "location"?: string } & Record<string, string>>>;
 /**
- * The URL to send a browser to for `redirectToSSO` (parameters percent-encoded).
+ * The URL to send a browser to for `redirectToSSO` (parameters percent-encoded): the browser navigates to it, so the cookies the server sets with its redirect are the browser's own.
  */
 export declare function redirectToSSOUrl(client: Pick<ClientOptions, "baseUrl">, params: NonNullable<operations["redirectToSSO"]["parameters"]["query"]>): string;
 /**
  * GET /_matrix/client/v3/login/sso/redirect/{idpId} (`redirectToIdP`).
  *
- * A redirect endpoint: fetched with `redirect: "manual"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead. Declared error statuses: 404.
+ * A redirect endpoint: fetched with `redirect: "manual"`, it resolves to the `Location` (never followed, never a non-http(s) URL). That `Location` is bound to the cookies the server set on this answer for the user agent that fetched it (Synapse refuses the login at its callback in any other agent), so a browser must navigate to the URL from the `…Url` builder itself. Declared error statuses: 404.
  */
 export declare function redirectToIdP(client: ClientOptions, params: operations["redirectToIdP"]["parameters"]["path"] & NonNullable<operations["redirectToIdP"]["parameters"]["query"]>, init?: CallOptions): Promise<RedirectResult<{ "location"?: string } & Record<string, string>>>;
 /**
- * The URL to send a browser to for `redirectToIdP` (parameters percent-encoded).
+ * The URL to send a browser to for `redirectToIdP` (parameters percent-encoded): the browser navigates to it, so the cookies the server sets with its redirect are the browser's own.
  */
 export declare function redirectToIdPUrl(client: Pick<ClientOptions, "baseUrl">, params: operations["redirectToIdP"]["parameters"]["path"] & NonNullable<operations["redirectToIdP"]["parameters"]["query"]>): string;

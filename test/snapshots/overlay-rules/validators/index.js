@@ -3,3 +3,4 @@
  */
 export { ValidationError, problemsOf } from "./runtime.js";
 export { validateGetMetaResponse, isGetMetaResponse, assertGetMetaResponse } from "./meta.js";
+export { validateGetMetaResponseAsWritten, isGetMetaResponseAsWritten, assertGetMetaResponseAsWritten } from "./meta.as-written.js";

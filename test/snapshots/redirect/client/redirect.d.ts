@@ -6,10 +6,10 @@ import type { operations } from "../types/redirect.js";
 /**
  * GET /auth/go (`goSomewhere`).
  *
- * A redirect endpoint: fetched with `redirect: "manual"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead. Declared error statuses: 400.
+ * A redirect endpoint: fetched with `redirect: "manual"`, it resolves to the `Location` (never followed, never a non-http(s) URL). That `Location` is bound to the cookies the server set on this answer for the user agent that fetched it (Synapse refuses the login at its callback in any other agent), so a browser must navigate to the URL from the `…Url` builder itself. Declared error statuses: 400.
  */
 export declare function goSomewhere(client: ClientOptions, params: NonNullable<operations["goSomewhere"]["parameters"]["query"]>, init?: CallOptions): Promise<RedirectResult<{ "location"?: string } & Record<string, string>>>;
 /**
- * The URL to send a browser to for `goSomewhere` (parameters percent-encoded).
+ * The URL to send a browser to for `goSomewhere` (parameters percent-encoded): the browser navigates to it, so the cookies the server sets with its redirect are the browser's own.
  */
 export declare function goSomewhereUrl(client: Pick<ClientOptions, "baseUrl">, params: NonNullable<operations["goSomewhere"]["parameters"]["query"]>): string;
