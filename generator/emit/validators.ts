@@ -121,8 +121,14 @@ export interface SharedModules {
 /** Name under which a compiled module imports ajv-formats' `fullFormats`. */
 const FORMATS_BINDING = "fullFormats";
 
-/** How close to a whole number `value / multipleOf` must be (Ajv's `multipleOfPrecision`: 1e-9). */
-export const MULTIPLE_OF_PRECISION = 9;
+/**
+ * How close to a whole number `value / multipleOf` must be (Ajv's `multipleOfPrecision`: 1e-6).
+ * Ajv's tolerance is absolute, and a quotient's rounding error grows with it: 1234567.89 / 0.01
+ * is off by 1.5e-8, so 1e-9 would still refuse that price. 1e-6 holds for quotients up to about
+ * 1e9; it accepts a value within a millionth of a step of a multiple (0.070000001 for 0.01), which
+ * lint's example check (@cfworker/json-schema, exact decimal arithmetic) refuses.
+ */
+export const MULTIPLE_OF_PRECISION = 6;
 
 /**
  * Ajv options (and code options) left unset, given as own `undefined` members (see
@@ -175,8 +181,8 @@ export const AJV_OPTIONS = withUnset({
   // documents, and Ajv still rejects a keyword value of the wrong type while compiling.
   validateSchema: false,
   // `multipleOf: 0.01` must accept 0.07 and 19.99, whose quotients by 0.01 are not whole numbers
-  // in binary floating point (7.000000000000001, 1998.9999999999998): a quotient within 1e-9 of
-  // a whole number counts as whole.
+  // in binary floating point (7.000000000000001, 1998.9999999999998): a quotient close enough
+  // to a whole number counts as whole (see MULTIPLE_OF_PRECISION).
   multipleOfPrecision: MULTIPLE_OF_PRECISION,
   // Defaults pinned (see above): a validator only reads its value, never changes it, and the
   // emitted code depends on these options alone. (Ajv gives the options it always resolves,
