@@ -205,7 +205,8 @@ function parseJson(bytes: Buffer, file: string): { value: unknown; text: string 
   let text: string;
   try {
     // `fatal` rejects malformed UTF-8 rather than silently replacing it; the BOM is dropped.
-    text = new TextDecoder("utf-8", Object.assign(Object.create(null) as TextDecoderOptions, { fatal: true, ignoreBOM: false })).decode(bytes);
+    const options = Object.assign(Object.create(null) as TextDecoderOptions, { fatal: true, ignoreBOM: false });
+    text = new TextDecoder("utf-8", options).decode(bytes);
   } catch {
     throw new DocumentError({ file, message: "not valid UTF-8 text" });
   }
@@ -292,7 +293,10 @@ export async function runValidate(target: string, files: readonly string[], opti
       });
     }
     const more = problems.length - MAX_DOCUMENT_PROBLEMS;
-    if (more > 0) findings.push({ file, message: `… and ${more} more problem(s) not shown (the first ${MAX_DOCUMENT_PROBLEMS} are)` });
+    if (more > 0) {
+      const message = `… and ${more} more problem(s) not shown (the first ${MAX_DOCUMENT_PROBLEMS} are)`;
+      findings.push({ file, message });
+    }
   }
   stdout.push(...formatFindings(findings, options.format ?? "text"));
   stderr.push(`specgen validate: ${valid} of ${files.length} file(s) valid against ${chosen.name} (${target.slice(0, hash)})`);

@@ -35,19 +35,34 @@ function specWith(schema: unknown, components: Record<string, unknown> = {}): Re
 }
 
 /** Generates the validators of `spec` into a temp folder; returns the module's code and exports. */
-async function generated(spec: unknown, dir: string): Promise<{ code: string; m: Record<string, Check>; warnings: string[] }> {
+interface Generated {
+  code: string;
+  m: Record<string, Check>;
+  warnings: string[];
+}
+
+const VALIDATORS_ONLY = { emit: ["validators" as const] };
+
+async function generated(spec: unknown, dir: string): Promise<Generated> {
   mkdirSync(join(dir, "specs"), { recursive: true });
   writeFileSync(join(dir, "specs/safety.json"), JSON.stringify(spec));
-  const result = await generate({ cwd: dir, paths: ["specs"], out: "out", force: true, config: { emit: ["validators"] } });
+  const result = await generate({ cwd: dir, paths: ["specs"], out: "out", force: true, config: VALIDATORS_ONLY });
   assert.deepEqual(result.problems.filter((p) => p.severity === "error"), []);
   const file = join(dir, "out/validators/safety.js");
   const m = (await import(pathToFileURL(file).href)) as Record<string, Check>;
   return { code: readFileSync(file, "utf8"), m, warnings: result.warnings };
 }
 
-const both = (m: Record<string, Check>) => ["validateGetThingResponse", "isGetThingResponse"].map((n) => [n, m[n]!] as const);
+const both = (m: Record<string, Check>) =>
+  ["validateGetThingResponse", "isGetThingResponse"].map((n) => [n, m[n]!] as const);
 
-test("annotation values (x-*, prose, examples, default, deprecated, readOnly) never reach the published validators; names do", async () => {
+/** Runs the built CLI in `cwd`, killed after a minute (the hang tests' bound). */
+function bounded(args: string[], cwd: string) {
+  const cli = join(ROOT, "dist/generator/cli.js");
+  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", timeout: 60_000 });
+}
+
+test("annotations (x-*, prose, examples, default, readOnly) never reach the validators; names do", async () => {
   const dir = tempDir();
   try {
     const schema = {
@@ -61,7 +76,9 @@ test("annotation values (x-*, prose, examples, default, deprecated, readOnly) ne
       required: ["description", "x-foo"],
       properties: {
         // Properties named like annotations are names: kept, required, typed.
-        description: { type: "string", writeOnly: true, default: "NPM_TOKEN=npm_leak5", $comment: "NPM_TOKEN=npm_leak6" },
+        description: {
+          type: "string", writeOnly: true, default: "NPM_TOKEN=npm_leak5", $comment: "NPM_TOKEN=npm_leak6",
+        },
         "x-foo": { type: "integer", title: "NPM_TOKEN=npm_leak7" },
         // Data under enum stays data, `x-` keys and all.
         kind: { enum: [{ "x-kind": "a" }] },
@@ -83,14 +100,15 @@ test("annotation values (x-*, prose, examples, default, deprecated, readOnly) ne
   }
 });
 
-test("an x-* key that is no valid Ajv keyword name (x-go.type) generates; an unknown keyword is an error naming file, line and pointer", async () => {
+test("an x-* key that is no Ajv keyword name (x-go.type) generates; an unknown keyword is located", async () => {
   const dir = tempDir();
   try {
     const { m } = await generated(specWith({ type: "string", "x-go.type": "uuid.UUID" }), dir);
     assert.equal(m.isGetThingResponse!("x"), true);
     assert.equal(m.isGetThingResponse!(1), false);
 
-    writeFileSync(join(dir, "specs/safety.json"), JSON.stringify(specWith({ type: "string", summary: "not a keyword" }), null, 2));
+    const unknown = specWith({ type: "string", summary: "not a keyword" });
+    writeFileSync(join(dir, "specs/safety.json"), JSON.stringify(unknown, null, 2));
     const r = specgen(["generate", "specs", "-o", "out2", "--force"], { cwd: dir });
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /safety\.json:\d+:\d+: cannot compile validators: strict mode: unknown keyword: "summary"/);
@@ -113,13 +131,16 @@ test("spec data that reads `require (…)` is data: generate compiles it and the
   }
 });
 
-test("enum and const objects keep __proto__ and constructor as own keys; hostile answers neither pass nor throw", async () => {
+test("enum and const objects keep __proto__ and constructor own; hostile answers neither pass nor throw", async () => {
   const dir = tempDir();
   try {
-    const spec = specWith(
-      { type: "object", properties: { role: { $ref: "#/components/schemas/Role" }, owner: { const: { constructor: { name: "x" } } }, tag: { enum: [{ a: 1 }] } } },
-      { Role: { enum: [JSON.parse('{"__proto__": {"admin": true}}')] } },
-    );
+    const properties = {
+      role: { $ref: "#/components/schemas/Role" },
+      owner: { const: { constructor: { name: "x" } } },
+      tag: { enum: [{ a: 1 }] },
+    };
+    const role = { enum: [JSON.parse('{"__proto__": {"admin": true}}')] };
+    const spec = specWith({ type: "object", properties }, { Role: role });
     const { code, m } = await generated(spec, dir);
     assert.match(code, /\["__proto__"\]:\{"admin":true\}/);
     for (const [name, check] of both(m)) {
@@ -155,7 +176,7 @@ test("multipleOf 0.01 accepts prices (0.07, 0.29, 19.99) in the validators and i
   }
 });
 
-test("a backtracking pattern: lint finishes without running it on the example (reported unchecked), generate warns naming file and pointer", async () => {
+test("a backtracking pattern: lint never runs it on the example (reports it unchecked); generate warns", async () => {
   const dir = tempDir();
   try {
     const evil = "a".repeat(40) + "!";
@@ -168,34 +189,41 @@ test("a backtracking pattern: lint finishes without running it on the example (r
     mkdirSync(join(dir, "specs"));
     writeFileSync(join(dir, "specs/safety.json"), JSON.stringify(spec));
     const started = Date.now();
-    const r = spawnSync(process.execPath, [join(ROOT, "dist/generator/cli.js"), "lint", "specs/safety.json", "-f", "json"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+    const r = bounded(["lint", "specs/safety.json", "-f", "json"], dir);
     assert.equal(r.signal, null, `lint was killed after ${Date.now() - started} ms`);
     const problems = (JSON.parse(r.stdout) as { problems: Array<{ ruleId: string; message: string }> }).problems;
     const unchecked = problems.filter((p) => p.ruleId === "specgen/example-valid");
     assert.equal(unchecked.length, 1, JSON.stringify(problems));
-    assert.match(unchecked[0]!.message, /not checked against the regular expression\(s\) "\^\(a\|a\)\+\$", "\^\(b\|b\)\+\$"/);
+    assert.ok(unchecked[0]!.message.includes('not checked against the regular expression(s) "^(a|a)+$", "^(b|b)+$"'));
 
     const { warnings } = await generated(spec, dir);
     const pointer = "/paths/~1thing/get/responses/200/content/application~1json/schema";
-    assert.ok(warnings.some((w) => w.includes(`safety.json#${pointer}/properties/code/pattern`) && w.includes("backtrack catastrophically")), warnings.join("\n"));
-    assert.ok(warnings.some((w) => w.includes(`safety.json#${pointer}/patternProperties/^(b|b)+$`)), warnings.join("\n"));
+    const warned = (at: string) =>
+      warnings.some((w) => w.includes(`safety.json#${pointer}${at}: `) && w.includes("catastrophically"));
+    assert.ok(warned("/properties/code/pattern"), warnings.join("\n"));
+    assert.ok(warned("/patternProperties/^(b|b)+$"), warnings.join("\n"));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
-test("specgen validate: an answer with 150 000 problems finishes promptly and reports the first 100, then how many more", () => {
+test("specgen validate: 150 000 problems finish promptly; the first 100 are shown, the rest counted", () => {
   const dir = tempDir();
   try {
     const schema = {
       type: "object",
-      properties: { numbers: { type: "array", items: { type: "string" } }, lists: { type: "array", items: { contains: { const: "x" } } } },
+      properties: {
+        numbers: { type: "array", items: { type: "string" } },
+        lists: { type: "array", items: { contains: { const: "x" } } },
+      },
     };
     writeFileSync(join(dir, "spec.json"), JSON.stringify(specWith(schema)));
-    const doc = `{\n"numbers": [${Array(100_000).fill("1").join(",\n")}],\n"lists": [${Array(50_000).fill("[]").join(",\n")}]\n}\n`;
+    const numbers = Array(100_000).fill("1").join(",\n");
+    const lists = Array(50_000).fill("[]").join(",\n");
+    const doc = `{\n"numbers": [${numbers}],\n"lists": [${lists}]\n}\n`;
     writeFileSync(join(dir, "answer.json"), doc);
     const started = Date.now();
-    const r = spawnSync(process.execPath, [join(ROOT, "dist/generator/cli.js"), "validate", "spec.json#getThing", "answer.json"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+    const r = bounded(["validate", "spec.json#getThing", "answer.json"], dir);
     assert.equal(r.signal, null, `validate was killed after ${Date.now() - started} ms`);
     assert.equal(r.status, 1, r.stderr);
     const lines = r.stdout.split("\n").filter(Boolean);
@@ -211,7 +239,7 @@ test("specgen validate: an answer with 150 000 problems finishes promptly and re
 test("problemsOf folds each failed contains into one problem, as before, in one pass", () => {
   const errors: AjvErrorObject[] = [
     { instancePath: "/0/0", keyword: "const", params: { allowedValue: "x" }, schemaPath: "#/items/contains/const" },
-    { instancePath: "/0", keyword: "contains", params: {}, schemaPath: "#/items/contains", message: "must contain at least 1 valid item(s)" },
+    { instancePath: "/0", keyword: "contains", params: {}, schemaPath: "#/items/contains", message: "must contain" },
     { instancePath: "/1", keyword: "type", params: {}, schemaPath: "#/items/type", message: "must be array" },
   ];
   assert.deepEqual(problemsOf(errors), [
@@ -223,15 +251,20 @@ test("problemsOf folds each failed contains into one problem, as before, in one 
 test("a key added to Object.prototype does not change the compiled validators (Ajv options are all own)", async () => {
   const dir = tempDir();
   try {
-    const spec = specWith({ type: "object", properties: { n: { type: "integer", default: 1 } }, required: ["n"], additionalProperties: false });
+    const n = { type: "integer", default: 1 };
+    const spec = specWith({ type: "object", properties: { n }, required: ["n"], additionalProperties: false });
     await generated(spec, dir);
-    const { model } = await generate({ cwd: dir, paths: ["specs"], out: "out", dryRun: true, force: true, config: { emit: ["validators"] } });
+    const options = { cwd: dir, paths: ["specs"], out: "out", dryRun: true, force: true, config: VALIDATORS_ONLY };
+    const { model } = await generate(options);
     const specModel = model.specs[0]!;
     const shared = { runtime: "./runtime.js", formats: "./formats.js", helpers: "./helpers.js" };
     const clean = await compileValidatorModule(specModel, validatorTargets(specModel), shared);
     // (`$data` is left out: Ajv's own keyword definitions read it too, so it breaks Ajv itself.)
     const polluted = ["coerceTypes", "useDefaults", "removeAdditional", "verbose", "allowUnionTypes"];
-    for (const key of polluted) Object.defineProperty(Object.prototype, key, { value: key === "removeAdditional" ? "all" : true, configurable: true, writable: true });
+    for (const key of polluted) {
+      const value = key === "removeAdditional" ? "all" : true;
+      Object.defineProperty(Object.prototype, key, { value, configurable: true, writable: true });
+    }
     let dirty: string;
     try {
       dirty = await compileValidatorModule(specModel, validatorTargets(specModel), shared);

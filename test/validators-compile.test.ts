@@ -123,7 +123,8 @@ test("a bundle that uses only validateX (the client's case) leaves out the first
   assert.ok(validateOnly.bytes < withGuard.bytes, `${validateOnly.bytes} < ${withGuard.bytes}`);
 });
 
-test("Ajv's run-time helpers come from the shared helpers module (equality from the runtime): lengths count code points, uniqueItems and object const compare values", async () => {
+test("Ajv's run-time helpers come from the shared helpers module (equality from the runtime): " +
+  "lengths count code points, uniqueItems and object const compare values", async () => {
   const dir = tempDir();
   const result = await generate({ cwd: join(ROOT, "test/fixtures/snapshots/helpers"), out: dir, force: true });
   assert.deepEqual(result.problems, []);

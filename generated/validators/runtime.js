@@ -48,8 +48,9 @@ function failedContains(list) {
     if (!wanted.size)
         return wanted;
     for (const e of list) {
+        const value = e.keyword === "const" ? JSON.stringify(e.params.allowedValue) : "";
         for (const at of containsAbove(e, wanted))
-            wanted.get(at).add(e.keyword === "const" ? JSON.stringify(e.params.allowedValue) : "");
+            wanted.get(at).add(value);
     }
     return wanted;
 }
@@ -126,7 +127,8 @@ export function jsonEqual(a, b) {
     if (keys.length !== Object.keys(b).length)
         return false;
     const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-    return keys.every((k) => own(b, k) && jsonEqual(a[k], b[k]));
+    const member = (o, k) => o[k];
+    return keys.every((k) => own(b, k) && jsonEqual(member(a, k), member(b, k)));
 }
 /**
  * For a validator that threw: a value nested deeper than the call stack allows (only a recursive

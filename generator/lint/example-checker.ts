@@ -10,7 +10,10 @@ import { applyTagConstraints, tagConstraints } from "../model/discriminators.js"
 import { pointerTokens } from "../load/locate.js";
 import { isUnsafePattern } from "./patterns.js";
 
-/** What checking one example found: its problems (`[instancePath, message]`) and the unsafe patterns it was not checked against. */
+/**
+ * What checking one example found: its problems (`[instancePath, message]`) and the unsafe
+ * patterns it was not checked against.
+ */
 export interface ExampleCheck {
   problems: Array<[string, string]>;
   unchecked: string[];
@@ -62,7 +65,8 @@ class UnsafePatterns {
     if (!unsafe.length) return;
     const safe: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(map)) {
-      if (!unsafe.includes(key)) Object.defineProperty(safe, key, { value, enumerable: true, writable: true, configurable: true });
+      if (unsafe.includes(key)) continue;
+      Object.defineProperty(safe, key, { value, enumerable: true, writable: true, configurable: true });
     }
     Object.defineProperty(safe, MATCH_ALL, { value: true, enumerable: true, writable: true, configurable: true });
     Object.defineProperty(schema, "patternProperties", {
@@ -181,7 +185,14 @@ function encodePointer(pointer: string): string {
  * validators compile it), and with `from30` every schema read as 2020-12 (load/oas30.ts). Keys
  * of name maps are names. A regex recheck judged unsafe is never run (see {@link UnsafePatterns}).
  */
-function schemaDocument(node: unknown, from30: boolean, unsafe: UnsafePatterns, names = false, depth = 0, parent = ""): unknown {
+function schemaDocument(
+  node: unknown,
+  from30: boolean,
+  unsafe: UnsafePatterns,
+  names = false,
+  depth = 0,
+  parent = "",
+): unknown {
   if (depth > 10_000 || typeof node !== "object" || node === null) return node;
   if (Array.isArray(node)) return node.map((v) => schemaDocument(v, from30, unsafe, false, depth + 1));
   const unicode = (pattern: string) => (compiles(pattern, "u") ? pattern : (unicodeEquivalent(pattern) ?? pattern));
@@ -197,6 +208,8 @@ function schemaDocument(node: unknown, from30: boolean, unsafe: UnsafePatterns, 
     Object.defineProperty(out, name, { value: copy, enumerable: true, writable: true, configurable: true });
   }
   const schema = from30 && !names ? schemaFrom30(out) : out;
-  if (!names && typeof schema === "object" && schema !== null) unsafe.guardPatternProperties(schema as Record<string, unknown>);
+  if (!names && typeof schema === "object" && schema !== null) {
+    unsafe.guardPatternProperties(schema as Record<string, unknown>);
+  }
   return schema;
 }

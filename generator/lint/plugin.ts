@@ -38,7 +38,9 @@ function exampleValid(policy?: RefPolicy): Visitor {
     if (unchecked.length) {
       const list = unchecked.map((p) => JSON.stringify(p)).join(", ");
       ctx.report({
-        message: `Example not checked against the regular expression(s) ${list}: they may backtrack catastrophically (see specgen/pattern-safe), so lint does not run them.`,
+        message:
+          `Example not checked against the regular expression(s) ${list}: they may backtrack ` +
+          "catastrophically (see specgen/pattern-safe), so lint does not run them.",
         location: ctx.location.child(at),
         forceSeverity: "warn",
       });

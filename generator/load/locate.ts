@@ -40,7 +40,10 @@ export function textLocator(file: string, text: string, onKey = false): (pointer
   };
 }
 
-/** The locator over the parsed text: Redocly's AST (parsed and cached by the source on first use) and an index of line starts. */
+/**
+ * The locator over the parsed text: Redocly's AST (parsed and cached by the source on first use)
+ * and an index of line starts.
+ */
 function astLocator(source: Source, onKey: boolean): (pointer: string) => { line: number; col: number } {
   // The root's location parses the text into the source's cached AST (one pass over the text).
   getLineColLocation({ source, pointer: "#", reportOnKey: false });
@@ -49,7 +52,8 @@ function astLocator(source: Source, onKey: boolean): (pointer: string) => { line
   });
   const starts = lineStarts(source.body);
   return (pointer) => {
-    const fragment = `#${pointerTokens(pointer).map((t) => "/" + encodeURIComponent(t.replace(/~/g, "~0").replace(/\//g, "~1"))).join("")}`;
+    const escape = (t: string) => encodeURIComponent(t.replace(/~/g, "~0").replace(/\//g, "~1"));
+    const fragment = `#${pointerTokens(pointer).map((t) => `/${escape(t)}`).join("")}`;
     const node = getAstNodeByPointer(ast as Parameters<typeof getAstNodeByPointer>[0], fragment, onKey);
     return lineCol(starts, node?.startPosition ?? 0);
   };

@@ -77,7 +77,8 @@ function failedContains(list: readonly AjvErrorObject[]): Map<string, Set<string
   for (const e of list) if (e.keyword === "contains") wanted.set(e.schemaPath, new Set());
   if (!wanted.size) return wanted;
   for (const e of list) {
-    for (const at of containsAbove(e, wanted)) wanted.get(at)!.add(e.keyword === "const" ? JSON.stringify(e.params.allowedValue) : "");
+    const value = e.keyword === "const" ? JSON.stringify(e.params.allowedValue) : "";
+    for (const at of containsAbove(e, wanted)) wanted.get(at)!.add(value);
   }
   return wanted;
 }
@@ -148,7 +149,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-  return keys.every((k) => own(b, k) && jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  const member = (o: object, k: string) => (o as Record<string, unknown>)[k];
+  return keys.every((k) => own(b, k) && jsonEqual(member(a, k), member(b, k)));
 }
 
 /**
