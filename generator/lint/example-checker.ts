@@ -208,8 +208,12 @@ function schemaDocument(
     Object.defineProperty(out, name, { value: copy, enumerable: true, writable: true, configurable: true });
   }
   const schema = from30 && !names ? schemaFrom30(out) : out;
-  if (!names && typeof schema === "object" && schema !== null) {
-    unsafe.guardPatternProperties(schema as Record<string, unknown>);
+  if (!names) {
+    // A nullable 3.0 schema may come back wrapped (`anyOf: [schema, {type: null}]`).
+    const wrapped = schema !== out && Array.isArray(schema.anyOf) ? schema.anyOf : [];
+    for (const node of [schema, ...wrapped]) {
+      if (typeof node === "object" && node !== null) unsafe.guardPatternProperties(node as Record<string, unknown>);
+    }
   }
   return schema;
 }
