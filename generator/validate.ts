@@ -175,7 +175,11 @@ const MAX_FETCHED = 10 << 20;
 async function fetchJsonText(url: string): Promise<{ value: unknown; text: string }> {
   const chunks: Uint8Array[] = [];
   try {
-    const res = await fetch(url, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(30_000) });
+    // Options with no prototype: a polluted Object.prototype (`method`, `body`, `redirect`, …)
+    // cannot change the request.
+    const headers = Object.assign(Object.create(null) as Record<string, string>, { accept: "application/json" });
+    const init = Object.assign(Object.create(null) as RequestInit, { headers, signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(url, init);
     if (!res.ok) throw new DocumentError(await httpFailure(url, res));
     let size = 0;
     const reader = res.body?.getReader();
@@ -236,7 +240,8 @@ function parseJson(bytes: Buffer, file: string): { value: unknown; text: string 
   let text: string;
   try {
     // `fatal` rejects malformed UTF-8 rather than silently replacing it; the BOM is dropped.
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    const options = Object.assign(Object.create(null) as TextDecoderOptions, { fatal: true, ignoreBOM: false });
+    text = new TextDecoder("utf-8", options).decode(bytes);
   } catch {
     throw new DocumentError({ file, message: "not valid UTF-8 text" });
   }
@@ -251,6 +256,13 @@ function parseJson(bytes: Buffer, file: string): { value: unknown; text: string 
     throw new DocumentError({ file, ...(before && { line: before.length, col: before.at(-1)!.length + 1 }), message: `invalid JSON: ${message}` });
   }
 }
+
+/**
+ * Most problems reported per document: a broken or hostile answer can fail on every one of
+ * millions of values, and each reported problem is located in its text and checked against the
+ * overlay rules; the rest are counted.
+ */
+export const MAX_DOCUMENT_PROBLEMS = 100;
 
 /** The file name that stands for standard input, and how findings name it. */
 const STDIN = "-";
@@ -308,12 +320,17 @@ export async function runValidate(target: string, files: readonly string[], opti
     }
     if (!problems.length) valid++;
     const at = problems.length ? textLocator(file, text) : undefined;
-    for (const { problem: p, error } of problems) {
+    for (const { problem: p, error } of problems.slice(0, MAX_DOCUMENT_PROBLEMS)) {
       const rule = citeRule(rules, roots, loaded.spec.document, error);
       findings.push({
         file, ...at?.(p.pointer), pointer: p.pointer, message: p.message,
         ...(rule && { rule: { description: rule.description, action: `${relative(cwd, rule.file).split(sep).join("/")}#/actions/${rule.action}` } }),
       });
+    }
+    const more = problems.length - MAX_DOCUMENT_PROBLEMS;
+    if (more > 0) {
+      const message = `… and ${more} more problem(s) not shown (the first ${MAX_DOCUMENT_PROBLEMS} are)`;
+      findings.push({ file, message });
     }
   }
   stdout.push(...formatFindings(findings, options.format ?? "text"));

@@ -123,12 +123,14 @@ test("a bundle that uses only validateX (the client's case) leaves out the first
   assert.ok(validateOnly.bytes < withGuard.bytes, `${validateOnly.bytes} < ${withGuard.bytes}`);
 });
 
-test("Ajv's run-time helpers come from the shared helpers module: lengths count code points, uniqueItems and object const compare values", async () => {
+test("Ajv's run-time helpers come from the shared helpers module (equality from the runtime): " +
+  "lengths count code points, uniqueItems and object const compare values", async () => {
   const dir = tempDir();
   const result = await generate({ cwd: join(ROOT, "test/fixtures/snapshots/helpers"), out: dir, force: true });
   assert.deepEqual(result.problems, []);
   const code = readFileSync(join(dir, "validators/tags.js"), "utf8");
-  assert.match(code, /^import \{ equal, ucs2length \} from "\.\/helpers\.js";$/m);
+  assert.match(code, /^import \{ ucs2length \} from "\.\/helpers\.js";$/m);
+  assert.match(code, /^import \{ asserter, guard, jsonEqual \} from "\.\/runtime\.js";$/m);
   assert.doesNotMatch(code, /\brequire\s*\(/);
   const m = (await import(pathToFileURL(join(dir, "validators/tags.js")).href)) as Record<string, (v: unknown) => boolean>;
   for (const name of ["isGetTagsResponse", "validateGetTagsResponse"]) {

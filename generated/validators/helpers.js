@@ -52,51 +52,6 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// pkg:fast-deep-equal/index.js
-var require_fast_deep_equal = __commonJS({
-  "pkg:fast-deep-equal/index.js"(exports, module) {
-    "use strict";
-    module.exports = function equal(a, b) {
-      if (a === b) return true;
-      if (a && b && typeof a == "object" && typeof b == "object") {
-        if (a.constructor !== b.constructor) return false;
-        var length, i, keys;
-        if (Array.isArray(a)) {
-          length = a.length;
-          if (length != b.length) return false;
-          for (i = length; i-- !== 0; )
-            if (!equal(a[i], b[i])) return false;
-          return true;
-        }
-        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
-        keys = Object.keys(a);
-        length = keys.length;
-        if (length !== Object.keys(b).length) return false;
-        for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
-        for (i = length; i-- !== 0; ) {
-          var key = keys[i];
-          if (!equal(a[key], b[key])) return false;
-        }
-        return true;
-      }
-      return a !== a && b !== b;
-    };
-  }
-});
-
-// pkg:ajv/dist/runtime/equal.js
-var require_equal = __commonJS({
-  "pkg:ajv/dist/runtime/equal.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var equal = require_fast_deep_equal();
-    exports.default = equal;
-  }
-});
-
 // pkg:ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
   "pkg:ajv/dist/runtime/validation_error.js"(exports) {
@@ -115,13 +70,10 @@ var require_validation_error = __commonJS({
 
 // helpers.entry.js
 var import_ucs2length = __toESM(require_ucs2length());
-var import_equal = __toESM(require_equal());
 var import_validation_error = __toESM(require_validation_error());
 var export_AjvValidationError = import_validation_error.default;
-var export_equal = import_equal.default;
 var export_ucs2length = import_ucs2length.default;
 export {
   export_AjvValidationError as AjvValidationError,
-  export_equal as equal,
   export_ucs2length as ucs2length
 };

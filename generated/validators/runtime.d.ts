@@ -57,6 +57,15 @@ export declare function problemSources(errors: readonly AjvErrorObject[] | null 
 /** `pointer message` lines for people, e.g. `/issuer must match format "uri"`. */
 export declare function formatProblems(problems: readonly ValidationProblem[]): string[];
 /**
+ * Whether two JSON values are equal: the generated validators' `enum`, `const` and `uniqueItems`
+ * check, in place of Ajv's helper (fast-deep-equal). That one reads `constructor`, `valueOf` and
+ * `toString` through the values, so a parsed JSON object with an own member of such a name is
+ * never equal to an allowed value (`constructor`), or throws (`valueOf`: not a function). Here
+ * only own members count, as in JSON; written by hand because no small library compares plain
+ * JSON data this way. A value nested past the call stack throws a RangeError (see tooDeep).
+ */
+export declare function jsonEqual(a: unknown, b: unknown): boolean;
+/**
  * For a validator that threw: a value nested deeper than the call stack allows (only a recursive
  * schema recurses with the value) is reported as one problem at the root; any other error is
  * rethrown. Used by the generated `isX` (too deep → `false`) and `assertX` functions.

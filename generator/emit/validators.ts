@@ -16,9 +16,10 @@ import { SpecError } from "../errors.js";
 import { uri } from "../runtime/formats.js";
 import { isObject } from "../load/refs.js";
 import { isOpenApi30, schemaFrom30 } from "../load/oas30.js";
-import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
+import { DATA_KEYS, keywordPointer, NAME_MAPS } from "../load/keys.js";
 import { compiles, unicodeEquivalent } from "../load/regex.js";
 import { applyTagConstraints, tagConstraints } from "../model/discriminators.js";
+import { backtrackingHazard, findPatterns, patternError } from "../lint/patterns.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { isLargeSpec } from "../model/size.js";
 import { jsdoc } from "./comment.js";
@@ -166,15 +167,55 @@ export interface SharedModules {
 /** Name under which a compiled module imports ajv-formats' `fullFormats`. */
 const FORMATS_BINDING = "fullFormats";
 
-/** The Ajv options of every compile (exported so the benchmark's run-time compile uses the same). */
-export const AJV_OPTIONS = {
+/**
+ * How close to a whole number `value / multipleOf` must be (Ajv's `multipleOfPrecision`: 1e-6).
+ * Ajv's tolerance is absolute, and a quotient's rounding error grows with it: 1234567.89 / 0.01
+ * is off by 1.5e-8, so 1e-9 would still refuse that price. 1e-6 holds for quotients up to about
+ * 1e9; it accepts a value within a millionth of a step of a multiple (0.070000001 for 0.01), which
+ * lint's example check (@cfworker/json-schema, exact decimal arithmetic) refuses.
+ */
+export const MULTIPLE_OF_PRECISION = 6;
+
+/**
+ * Ajv options (and code options) left unset, given as own `undefined` members (see
+ * {@link AJV_OPTIONS}): Ajv copies its options with a spread and then reads an unset one through
+ * Object.prototype, where a polluted key would be found.
+ */
+const UNSET_OPTIONS = [
+  "$comment", "timestamp", "parseDate", "allowDate", "logger", "loadSchema", "keywords", "schemas", "formats",
+  "defaultMeta", "next", "unevaluated", "dynamicRef", "jtd",
+] as const;
+const UNSET_CODE_OPTIONS = ["process", "regExp"] as const;
+
+/** `options` with an own `undefined` member for each of `unset` it does not set. */
+function withUnset<T extends object>(options: T, unset: readonly string[]): T {
+  const out = { ...options };
+  for (const key of unset) {
+    if (!Object.hasOwn(out, key)) {
+      Object.defineProperty(out, key, { value: undefined, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  return out;
+}
+
+/**
+ * The Ajv options of every compile (exported so the benchmark's run-time compile uses the same).
+ * Ajv reads an option it is not given through the object's prototype, so every option that
+ * changes what a validator accepts or what code is emitted is set here (to its default where
+ * that is what we want, see {@link UNSET_OPTIONS}): a key added to Object.prototype (prototype
+ * pollution elsewhere in a build) cannot turn on `useDefaults`, `coerceTypes` or `$data` in the
+ * generated validators.
+ */
+export const AJV_OPTIONS = withUnset({
   // Strict mode stays on (an unknown keyword is an error); the annotation keywords a document
-  // uses are declared instead.
+  // uses are left out of what Ajv compiles (see ANNOTATION_KEYS) or declared.
   strict: true,
+  strictSchema: true,
+  strictNumbers: true,
+  strictTuples: true,
   // Two strict checks are about style, not mistakes, and real specs fail them: Matrix schemas
   // declare `properties` without `type: object` in allOf branches (strictTypes), and list in
   // `required` a property another allOf branch declares (strictRequired; DigitalOcean's API).
-  // strictSchema (unknown keywords), strictNumbers and strictTuples stay on.
   strictTypes: false,
   strictRequired: false,
   // `required` and `properties` look at own properties only, so a value whose prototype
@@ -187,7 +228,24 @@ export const AJV_OPTIONS = {
   // most of the emitter's time over the 120 client-server specs. The struct gate has checked the
   // documents, and Ajv still rejects a keyword value of the wrong type while compiling.
   validateSchema: false,
-} as const;
+  // `multipleOf: 0.01` must accept 0.07 and 19.99, whose quotients by 0.01 are not whole numbers
+  // in binary floating point (7.000000000000001, 1998.9999999999998): a quotient close enough
+  // to a whole number counts as whole (see MULTIPLE_OF_PRECISION).
+  multipleOfPrecision: MULTIPLE_OF_PRECISION,
+  // Defaults pinned (see above): a validator only reads its value, never changes it, and the
+  // emitted code depends on these options alone. (Ajv gives the options it always resolves,
+  // such as `loopEnum`, values of its own.)
+  useDefaults: false,
+  coerceTypes: false,
+  removeAdditional: false,
+  $data: false,
+  verbose: false,
+  passContext: false,
+  discriminator: false,
+  allowUnionTypes: false,
+  allowMatchingProperties: false,
+  validateFormats: true,
+} as const, UNSET_OPTIONS);
 
 /**
  * What a compile is for: `all` collects every problem (the raw `validateX`, and `assertX`, which
@@ -228,6 +286,7 @@ export function createAjv(
     const how = plain ? "this spec's validators use non-Unicode regular expressions" : "their escaped punctuation (such as \\:) is read as the plain character, as non-Unicode mode reads it";
     warn?.(`${spec.source}: pattern(s) ${legacy.slice(0, 3).map((p) => JSON.stringify(p)).join(", ")}${legacy.length > 3 ? ", …" : ""} are not valid Unicode regular expressions; ${how}`);
   }
+  if (warn) warnUnsafePatterns(spec, warn);
   const ajv = new Ajv2020({
     ...AJV_OPTIONS,
     ...(mode === "first" ? FIRST_ERROR_OPTIONS : {}),
@@ -238,9 +297,18 @@ export function createAjv(
     // One statement per line (`lines`), for reading and for linkHelpers.
     // A large spec skips Ajv's optimising pass (dropping unused names, folding constants): it is
     // a quarter of the compile time there, for a tenth of the code size.
-    code: { source: true, esm: mode === "all", lines: true, optimize: !isLargeSpec(spec), formats: _`${new Name(FORMATS_BINDING)}` },
+    code: withUnset({
+      source: true,
+      esm: mode === "all",
+      lines: true,
+      optimize: !isLargeSpec(spec),
+      formats: _`${new Name(FORMATS_BINDING)}`,
+      es5: false,
+    }, UNSET_CODE_OPTIONS),
   });
-  ajv.addVocabulary([...OPENAPI_ANNOTATIONS, ...[...found.extensions].sort()]);
+  // `x-*` keys never reach Ajv (ajvDocument leaves them out), so their names, which need not be
+  // valid Ajv keyword names (`x-go.type`), are not registered.
+  ajv.addVocabulary([...OPENAPI_ANNOTATIONS]);
   // ajv-formats in `full` mode, for the formats the document uses. `uri` must be full: RFC 3986
   // absolute URIs. `fast` only wants `scheme:` and no whitespace, so it accepts published
   // documents with `https://<namespace_route>` or `{tenantid}` in their issuer.
@@ -306,9 +374,44 @@ export function createAjv(
   try {
     ajv.addSchema(resource);
   } catch (err) {
-    throw new SpecError(`cannot compile validators: ${err instanceof Error ? err.message : String(err)}`, spec.source);
+    throw compileError(err, spec);
   }
   return { ajv, keys, aliases, usesFormats: known.length > 0 };
+}
+
+/**
+ * Warns, naming each place, about every regex of the spec that recheck judges prone to
+ * catastrophic backtracking (lint's `specgen/pattern-safe`): the validators run it on every value
+ * they check, the client on every answer, so a long crafted string can hang them. No linear-time
+ * engine is used instead: the native RE2 binding needs a compiler or a prebuilt download, and a
+ * pure-JS port (re2js) reads a different syntax (no lookaround, no backreferences) and would
+ * ship its whole engine in every generated package; the fix belongs in the spec's regex.
+ */
+function warnUnsafePatterns(spec: SpecModel, warn: (message: string) => void): void {
+  const seen = new Set<string>();
+  for (const found of findPatterns(spec.document)) {
+    if (seen.has(found.pointer) || patternError(found.pattern) !== undefined) continue;
+    seen.add(found.pointer);
+    const hazard = backtrackingHazard(found.pattern);
+    if (hazard === undefined) continue;
+    warn(
+      `${spec.source}#${found.pointer}: the regular expression ${JSON.stringify(found.pattern)} ` +
+        `may backtrack catastrophically (${hazard}); the generated validators run it on every value they ` +
+        "check (the client on every answer), so a long crafted string can hang them: rewrite it so that " +
+        "each character can be matched only one way",
+    );
+  }
+}
+
+/**
+ * Ajv's refusal of a schema as an error naming the spec and, for a keyword strict mode does not
+ * know (`summary` in a schema), the first place the document uses it in keyword position.
+ */
+function compileError(err: unknown, spec: SpecModel): SpecError {
+  const message = err instanceof Error ? err.message : String(err);
+  const keyword = /unknown keyword: "([^"]*)"/.exec(message)?.[1];
+  const pointer = keyword === undefined ? undefined : keywordPointer(spec.document, keyword);
+  return new SpecError(`cannot compile validators: ${message}`, spec.source, undefined, undefined, pointer);
 }
 
 /**
@@ -321,15 +424,16 @@ export async function compileValidatorModule(spec: SpecModel, targets: readonly 
   // A large spec's `isX` share the `all` compile (see model/size.ts).
   const first = isLargeSpec(spec) ? undefined : createAjv(spec, targets, undefined, "first");
   const helpers = new Set<string>();
+  const runtimeHelpers = new Set<string>();
   const standalone = (ajv: Ajv2020, keys: Record<string, string>): string => {
     let code: string;
     try {
       code = standaloneCode.default(ajv, keys);
     } catch (err) {
-      throw new SpecError(`cannot compile validators: ${err instanceof Error ? err.message : String(err)}`, spec.source);
+      throw compileError(err, spec);
     }
     // The directive is the module's own (ESM is strict) or the factory's first statement.
-    return linkHelpers(code.replace(/^"use strict";\n/, ""), helpers);
+    return linkHelpers(ownProtoKeys(code.replace(/^"use strict";\n/, "")), helpers, runtimeHelpers);
   };
   const allCode = standalone(all.ajv, all.keys);
   const firstCode = first ? standalone(first.ajv, first.keys) : "";
@@ -341,7 +445,8 @@ export async function compileValidatorModule(spec: SpecModel, targets: readonly 
   // wrappers come from two runtime helpers (the guards never throw for a value: one nested past
   // the call stack, in a recursive schema, is invalid) and are marked pure, so a bundler drops
   // those an application does not import. Targets with the same schema share functions.
-  const lines = [`import { asserter, guard } from ${JSON.stringify(shared.runtime)};`];
+  const fromRuntime = ["asserter", "guard", ...runtimeHelpers].sort();
+  const lines = [`import { ${fromRuntime.join(", ")} } from ${JSON.stringify(shared.runtime)};`];
   if (all.usesFormats) lines.push(`import { ${FORMATS_BINDING} } from ${JSON.stringify(shared.formats)};`);
   if (helpers.size) lines.push(`import { ${[...helpers].sort().join(", ")} } from ${JSON.stringify(shared.helpers)};`);
   lines.push("", allCode);
@@ -367,7 +472,13 @@ export async function compileValidatorModule(spec: SpecModel, targets: readonly 
     );
   }
   const out = `${indentBlocks(lines.join("\n"))}\n`;
-  if (/\brequire\s*\(/.test(out)) throw new SpecError("the compiled validators call require() (an Ajv helper this toolkit does not ship)", spec.source);
+  // Spec data sits in Ajv's code as string literals (an enum value `require ("approval")`); only
+  // the code around them is checked.
+  const requires = /\brequire\s*\(/;
+  if (requires.test(out) && requires.test(blankStrings(out))) {
+    const why = "the compiled validators call require() (an Ajv helper this toolkit does not ship)";
+    throw new SpecError(why, spec.source);
+  }
   return out;
 }
 
@@ -375,22 +486,88 @@ export async function compileValidatorModule(spec: SpecModel, targets: readonly 
  * Ajv's run-time helpers that its JSON Schema keywords use, by module under `ajv/dist/runtime/`:
  * the name the shared helpers module exports each under.
  */
-export const AJV_HELPERS: Readonly<Record<string, string>> = { ucs2length: "ucs2length", equal: "equal", validation_error: "AjvValidationError" };
+export const AJV_HELPERS: Readonly<Record<string, string>> = {
+  ucs2length: "ucs2length",
+  validation_error: "AjvValidationError",
+};
+
+/**
+ * Ajv's run-time helpers replaced by the validation runtime's own: `equal` (for `enum`, `const`
+ * and `uniqueItems`) is fast-deep-equal, which reads `constructor` and `valueOf` through the
+ * values it compares, so a JSON object with such a member is never equal to one (`constructor`)
+ * or makes the validator throw (`valueOf`). `jsonEqual` compares own members only.
+ */
+export const RUNTIME_HELPERS: Readonly<Record<string, string>> = { equal: "jsonEqual" };
 
 /**
  * Ajv's standalone code declares each helper it uses at the top level of its scope, on a line
  * of its own: `const func1 = require("ajv/dist/runtime/ucs2length").default;`. Such a line is
  * code, never the inside of a string (Ajv writes strings with JSON.stringify, so they hold no
  * line break), and becomes `const func1 = ucs2length;`, the binding imported from the helpers
- * module. A helper not listed stays, and the caller's `require(` check stops the run.
+ * module (or from the runtime, see {@link RUNTIME_HELPERS}). A helper not listed stays, and the
+ * caller's `require(` check stops the run.
  */
-function linkHelpers(code: string, used: Set<string>): string {
+function linkHelpers(code: string, used: Set<string>, usedRuntime: Set<string>): string {
   return code.replace(/^(const|var) (\w+) = require\("ajv\/dist\/runtime\/(\w+)"\)\.default;$/gm, (line, kind: string, name: string, helper: string) => {
-    const binding = Object.prototype.hasOwnProperty.call(AJV_HELPERS, helper) ? AJV_HELPERS[helper] : undefined;
+    const own = (table: Readonly<Record<string, string>>) => (Object.hasOwn(table, helper) ? table[helper] : undefined);
+    const runtime = own(RUNTIME_HELPERS);
+    const binding = runtime ?? own(AJV_HELPERS);
     if (binding === undefined) return line;
-    used.add(binding);
+    (runtime === undefined ? used : usedRuntime).add(binding);
     return `${kind} ${name} = ${binding};`;
   });
+}
+
+/**
+ * The string literals of Ajv's code, as `[start, end)` offsets. Ajv writes strings with
+ * JSON.stringify (double quotes); single quotes are read as well, as {@link indentBlocks} does.
+ * Its code holds no template literal, comment or regular expression literal (patterns are
+ * `new RegExp("…")`), so a quote outside a string always opens one.
+ */
+function stringLiterals(code: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (let i = 0; i < code.length; i++) {
+    const quote = code[i];
+    if (quote !== '"' && quote !== "'") continue;
+    let j = i + 1;
+    while (j < code.length && code[j] !== quote && code[j] !== "\n") j += code[j] === "\\" ? 2 : 1;
+    found.push([i, j + 1]);
+    i = j;
+  }
+  return found;
+}
+
+/** `code` with the inside of every string literal removed (`"…"` → `""`), to look at the code alone. */
+export function blankStrings(code: string): string {
+  let out = "";
+  let from = 0;
+  for (const [start, end] of stringLiterals(code)) {
+    out += code.slice(from, start + 1) + code[start];
+    from = end;
+  }
+  return out + code.slice(from);
+}
+
+/**
+ * Ajv's standalone code declares each schema as an object literal (`const schema1 = {…}`), from
+ * which `enum` and `const` values are read. In a literal, `"__proto__": v` sets the object's
+ * prototype instead of making a member, so `enum: [{"__proto__": {"admin": true}}]` would allow
+ * `{}`. Every such key (a `"__proto__"` string after `{` or `,` and before `:`) becomes the
+ * computed key `["__proto__"]`, which makes an own member, as JSON.parse does.
+ */
+export function ownProtoKeys(code: string): string {
+  if (!code.includes('"__proto__"') && !code.includes("'__proto__'")) return code;
+  let out = "";
+  let from = 0;
+  for (const [start, end] of stringLiterals(code)) {
+    if (code.slice(start + 1, end - 1) !== "__proto__") continue;
+    const before = /[{,]\s*$/.test(code.slice(Math.max(0, start - 64), start));
+    const after = /^\s*:/.test(code.slice(end, end + 64));
+    if (!before || !after) continue;
+    out += `${code.slice(from, start)}[${code.slice(start, end)}]`;
+    from = end;
+  }
+  return out + code.slice(from);
 }
 
 /**
@@ -449,10 +626,12 @@ function readBundle(url: URL): string {
   }
 }
 
-/** `x-*` keys, `format` values, regular expressions and discriminators used by the document's schemas (data values skipped). */
-function scanDocument(document: unknown): { extensions: Set<string>; formats: Set<string>; patterns: Set<string>; discriminators: boolean } {
+/**
+ * `format` values, regular expressions and discriminators used by the document's schemas (data
+ * values and annotations skipped).
+ */
+function scanDocument(document: unknown): { formats: Set<string>; patterns: Set<string>; discriminators: boolean } {
   let discriminators = false;
-  const extensions = new Set<string>();
   const formats = new Set<string>();
   const patterns = new Set<string>();
   const stack: Array<[node: unknown, names: boolean]> = [[document, false]];
@@ -470,33 +649,42 @@ function scanDocument(document: unknown): { extensions: Set<string>; formats: Se
         stack.push([value, false]);
         continue;
       }
-      if (key.startsWith("x-")) extensions.add(key);
-      else if (key === "format" && typeof value === "string") formats.add(value);
+      if (key === "format" && typeof value === "string") formats.add(value);
       else if (key === "pattern" && typeof value === "string") patterns.add(value);
       else if (key === "patternProperties" && isObject(value)) for (const p of Object.keys(value)) patterns.add(p);
       else if (key === "discriminator") discriminators = true;
-      if (!DATA_KEYS.has(key) && !key.startsWith("x-")) stack.push([value, NAME_MAPS.has(key)]);
+      if (!DATA_KEYS.has(key) && !isAnnotationKey(key)) stack.push([value, NAME_MAPS.has(key)]);
     }
   }
-  return { extensions, formats, patterns, discriminators };
+  return { formats, patterns, discriminators };
 }
 
 /**
- * What a validator never reads: JSON Schema's prose annotations (string values only: a key of
- * that name holding anything else is left alone) and examples. Ajv's standalone code declares
- * each compiled schema as a constant, so without this the validators would carry every
- * description of the spec, twice for a small spec (both compiles). Only keywords Ajv knows are
- * left out, so strict mode rejects exactly what it rejected before (`summary` in a schema).
+ * What a validator never reads, left out of the copy Ajv compiles: JSON Schema's and OpenAPI's
+ * annotations (prose, examples, `default` (useDefaults is off), `deprecated`, `readOnly`,
+ * `writeOnly`, the content keywords, `xml`, `externalDocs`, `discriminator`, whose constraints
+ * the copy gets from model/discriminators.ts) and every `x-*` extension. Ajv's standalone code
+ * declares each compiled schema as a constant, so anything left in would ship in the package's
+ * `validators/*.js`: every description, twice for a small spec (both compiles), and whatever a
+ * project keeps in an extension (a token in `x-…` would be published). Keys of name maps
+ * (`properties`, …) are names and stay, whatever they are called.
  */
-const PROSE_KEYS = new Set(["description", "title", "$comment"]);
-const EXAMPLE_KEYS = new Set(["example", "examples"]);
+export const ANNOTATION_KEYS: ReadonlySet<string> = new Set([
+  "description", "title", "$comment", "example", "examples", "default", "deprecated", "readOnly", "writeOnly",
+  "contentMediaType", "contentEncoding", "contentSchema", ...OPENAPI_ANNOTATIONS,
+]);
+
+/** Whether a key in keyword position is an annotation no validator reads (see {@link ANNOTATION_KEYS}). */
+export function isAnnotationKey(key: string): boolean {
+  return ANNOTATION_KEYS.has(key) || key.startsWith("x-");
+}
 
 /**
  * The copy of the document that Ajv compiles: local `$ref`s (`#/…`) point below `prefix`, an
- * OpenAPI 3.0 document's schemas are read as 2020-12 (`from30`, see load/oas30.ts), prose
- * and examples are left out (see {@link PROSE_KEYS}), and `enum`, `const` and `default` values are
- * data, kept as they are (a `$ref` key inside one is data too). Keys of name maps
- * (`properties`, …) are names, never keywords. `__proto__` keys stay own keys.
+ * OpenAPI 3.0 document's schemas are read as 2020-12 (`from30`, see load/oas30.ts), annotations
+ * are left out (see {@link ANNOTATION_KEYS}), and `enum` and `const` values are data, kept as they
+ * are (a `$ref` key inside one is data too). Keys of name maps (`properties`, …) are names, never
+ * keywords. `__proto__` keys stay own keys.
  */
 function ajvDocument(node: unknown, how: { prefix: string; from30: boolean; patterns: ReadonlyMap<string, string> }, names = false, depth = 0, parent = ""): unknown {
   if (depth > 10_000 || typeof node !== "object" || node === null) return node;
@@ -505,9 +693,9 @@ function ajvDocument(node: unknown, how: { prefix: string; from30: boolean; patt
   for (const [key, value] of Object.entries(node)) {
     let copy: unknown;
     if (names) copy = ajvDocument(value, how, false, depth + 1);
+    else if (isAnnotationKey(key)) continue;
     else if (key === "$ref" && typeof value === "string" && value.startsWith("#/")) copy = `${how.prefix}${value.slice(1)}`;
     else if (key === "pattern" && typeof value === "string") copy = how.patterns.get(value) ?? value;
-    else if (EXAMPLE_KEYS.has(key) || (PROSE_KEYS.has(key) && typeof value === "string")) continue;
     else if (DATA_KEYS.has(key)) copy = value;
     else copy = ajvDocument(value, how, NAME_MAPS.has(key), depth + 1, key);
     const name = names && parent === "patternProperties" ? (how.patterns.get(key) ?? key) : key;

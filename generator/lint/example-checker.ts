@@ -8,6 +8,77 @@ import { compiles, unicodeEquivalent } from "../load/regex.js";
 import { references } from "../load/fragments.js";
 import { applyTagConstraints, tagConstraints } from "../model/discriminators.js";
 import { pointerTokens } from "../load/locate.js";
+import { isUnsafePattern } from "./patterns.js";
+
+/**
+ * What checking one example found: its problems (`[instancePath, message]`) and the unsafe
+ * patterns it was not checked against.
+ */
+export interface ExampleCheck {
+  problems: Array<[string, string]>;
+  unchecked: string[];
+}
+
+/** A regex that matches every string, run in place of one recheck judged unsafe. */
+const MATCH_ALL = "(?:)";
+
+/**
+ * Where the example check meets a regex recheck judged prone to catastrophic backtracking
+ * (lint's `pattern-safe`): the spec's own example must not hang lint, so such a regex is never
+ * run. The validator reads it as matching, and the check says the example was not checked
+ * against it (see {@link ExampleChecker.check}).
+ */
+class UnsafePatterns {
+  /** The unsafe patterns the current check reached. */
+  readonly reached = new Set<string>();
+  #active = false;
+
+  /** Runs `check` with reaching recorded from a clean slate. */
+  during<T>(check: () => T): T {
+    this.reached.clear();
+    this.#active = true;
+    try {
+      return check();
+    } finally {
+      this.#active = false;
+    }
+  }
+
+  /**
+   * A `pattern` value: the validator builds `new RegExp(value)`, which reads it as a string, so
+   * the unsafe regex is reported when (and only when) it would have been run on a string.
+   */
+  patternValue(pattern: string): unknown {
+    if (!isUnsafePattern(pattern)) return pattern;
+    const record = () => (this.#active && this.reached.add(pattern), MATCH_ALL);
+    return { toString: record, [Symbol.toPrimitive]: record };
+  }
+
+  /**
+   * A schema whose `patternProperties` has unsafe keys: those read as matching every name, with
+   * no constraint on the value (no false problem), and reported when a check reads the keyword.
+   */
+  guardPatternProperties(schema: Record<string, unknown>): void {
+    const map = schema.patternProperties;
+    if (typeof map !== "object" || map === null) return;
+    const unsafe = Object.keys(map).filter(isUnsafePattern);
+    if (!unsafe.length) return;
+    const safe: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(map)) {
+      if (unsafe.includes(key)) continue;
+      Object.defineProperty(safe, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+    Object.defineProperty(safe, MATCH_ALL, { value: true, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(schema, "patternProperties", {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        if (this.#active) for (const p of unsafe) this.reached.add(p);
+        return safe;
+      },
+    });
+  }
+}
 
 // Keywords whose failure only repeats a failure found deeper in the instance.
 const PROPAGATING = new Set(["properties", "items", "prefixItems", "$ref", "allOf", "patternProperties", "additionalProperties", "unevaluatedProperties", "unevaluatedItems", "dependentSchemas", "$dynamicRef"]);
@@ -23,6 +94,7 @@ export class ExampleChecker {
   readonly #added = new Set<string>();
 
   readonly #copies = new Map<string, unknown>();
+  readonly #unsafe = new UnsafePatterns();
 
   /** `from30`: the documents are OpenAPI 3.0, their schemas read as 2020-12 (see load/oas30.ts). */
   constructor(
@@ -37,15 +109,23 @@ export class ExampleChecker {
    */
   #document(path: string, doc: unknown): unknown {
     if (!this.#copies.has(path)) {
-      const copy = schemaDocument(doc, this.from30);
+      const copy = schemaDocument(doc, this.from30, this.#unsafe);
       applyTagConstraints(copy, tagConstraints(doc));
       this.#copies.set(path, copy);
     }
     return this.#copies.get(path);
   }
 
-  /** Problems of `value` against the schema at `file#pointer`, as `[instancePath, message]`. */
-  check(file: string, pointer: string, value: unknown): Array<[string, string]> {
+  /**
+   * Problems of `value` against the schema at `file#pointer`, and the regexes it was not checked
+   * against because recheck judged them unsafe (see {@link UnsafePatterns}).
+   */
+  check(file: string, pointer: string, value: unknown): ExampleCheck {
+    const problems = this.#unsafe.during(() => this.#problems(file, pointer, value));
+    return { problems, unchecked: [...this.#unsafe.reached].sort() };
+  }
+
+  #problems(file: string, pointer: string, value: unknown): Array<[string, string]> {
     // `$ref` targets that cannot be read (missing, refused by the policy) are reported at their
     // `$ref` by no-unresolved-refs; a schema that needs one is then not checked here.
     const unreadable: SpecError[] = [];
@@ -103,22 +183,37 @@ function encodePointer(pointer: string): string {
  * left out (their members, such as an `id`, are not schema ids), other data kept as it is, a
  * pattern only plain mode compiles in its Unicode form where there is one (load/regex.ts, as the
  * validators compile it), and with `from30` every schema read as 2020-12 (load/oas30.ts). Keys
- * of name maps are names.
+ * of name maps are names. A regex recheck judged unsafe is never run (see {@link UnsafePatterns}).
  */
-function schemaDocument(node: unknown, from30: boolean, names = false, depth = 0, parent = ""): unknown {
+function schemaDocument(
+  node: unknown,
+  from30: boolean,
+  unsafe: UnsafePatterns,
+  names = false,
+  depth = 0,
+  parent = "",
+): unknown {
   if (depth > 10_000 || typeof node !== "object" || node === null) return node;
-  if (Array.isArray(node)) return node.map((v) => schemaDocument(v, from30, false, depth + 1));
+  if (Array.isArray(node)) return node.map((v) => schemaDocument(v, from30, unsafe, false, depth + 1));
   const unicode = (pattern: string) => (compiles(pattern, "u") ? pattern : (unicodeEquivalent(pattern) ?? pattern));
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     if (!names && (key === "example" || key === "examples")) continue;
     let copy: unknown;
-    if (names) copy = schemaDocument(value, from30, false, depth + 1);
-    else if (key === "pattern" && typeof value === "string") copy = unicode(value);
+    if (names) copy = schemaDocument(value, from30, unsafe, false, depth + 1);
+    else if (key === "pattern" && typeof value === "string") copy = unsafe.patternValue(unicode(value));
     else if (DATA_KEYS.has(key)) copy = value;
-    else copy = schemaDocument(value, from30, NAME_MAPS.has(key), depth + 1, key);
+    else copy = schemaDocument(value, from30, unsafe, NAME_MAPS.has(key), depth + 1, key);
     const name = names && parent === "patternProperties" ? unicode(key) : key;
     Object.defineProperty(out, name, { value: copy, enumerable: true, writable: true, configurable: true });
   }
-  return from30 && !names ? schemaFrom30(out) : out;
+  const schema = from30 && !names ? schemaFrom30(out) : out;
+  if (!names) {
+    // A nullable 3.0 schema may come back wrapped (`anyOf: [schema, {type: null}]`).
+    const wrapped = schema !== out && Array.isArray(schema.anyOf) ? schema.anyOf : [];
+    for (const node of [schema, ...wrapped]) {
+      if (typeof node === "object" && node !== null) unsafe.guardPatternProperties(node as Record<string, unknown>);
+    }
+  }
+  return schema;
 }

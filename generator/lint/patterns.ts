@@ -1,6 +1,6 @@
 import { Source, type NormalizedProblem } from "@redocly/openapi-core";
 import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
-import { checkSync } from "recheck";
+import { checkSync, type Parameters } from "recheck";
 import { isObject } from "../load/refs.js";
 import { compiles } from "../load/regex.js";
 
@@ -28,14 +28,29 @@ export function patternError(pattern: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Catastrophic backtracking, decided by recheck (an exact ReDoS analyser for ECMAScript regexes).
 
+/** recheck's verdicts, by pattern: lint's rule, the example check and `generate` ask about the same ones. */
+const hazards = new Map<string, string | undefined>();
+
 /** The part of `pattern` that may backtrack catastrophically (with the complexity), or undefined. `pattern` must compile. */
 export function backtrackingHazard(pattern: string): string | undefined {
+  if (hazards.has(pattern)) return hazards.get(pattern);
   const flags = compiles(pattern, "u") ? "u" : "";
-  const result = checkSync(pattern, flags, { timeout: 2000 });
-  if (result.status !== "vulnerable") return undefined;
-  const hot = result.hotspot.map((h) => pattern.slice(h.start, h.end)).filter(Boolean);
-  const where = hot.length ? [...new Set(hot)].join(", ") : pattern;
-  return `${where} (${result.complexity.type} backtracking)`;
+  // Options with no prototype: a polluted Object.prototype cannot pick recheck's backend or limits.
+  const options = Object.assign(Object.create(null) as Parameters, { timeout: 2000 });
+  const result = checkSync(pattern, flags, options);
+  let hazard: string | undefined;
+  if (result.status === "vulnerable") {
+    const hot = result.hotspot.map((h) => pattern.slice(h.start, h.end)).filter(Boolean);
+    const where = hot.length ? [...new Set(hot)].join(", ") : pattern;
+    hazard = `${where} (${result.complexity.type} backtracking)`;
+  }
+  hazards.set(pattern, hazard);
+  return hazard;
+}
+
+/** Whether `pattern` compiles and recheck judged it prone to catastrophic backtracking: never run it. */
+export function isUnsafePattern(pattern: string): boolean {
+  return patternError(pattern) === undefined && backtrackingHazard(pattern) !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -30,9 +30,20 @@ function exampleValid(policy?: RefPolicy): Visitor {
       return;
     }
     const checker = ctx.oasVersion === "oas3_0" ? checkers.oas3_0 : checkers.other;
-    for (const [path, message] of checker.check(file, schemaPointer, resolved)) {
+    const { problems, unchecked } = checker.check(file, schemaPointer, resolved);
+    for (const [path, message] of problems) {
       const where = path === "" ? "" : ` at \`${path}\``;
       ctx.report({ message: `Example does not match its schema${where}: ${message}.`, location: ctx.location.child(at) });
+    }
+    if (unchecked.length) {
+      const list = unchecked.map((p) => JSON.stringify(p)).join(", ");
+      ctx.report({
+        message:
+          `Example not checked against the regular expression(s) ${list}: they may backtrack ` +
+          "catastrophically (see specgen/pattern-safe), so lint does not run them.",
+        location: ctx.location.child(at),
+        forceSeverity: "warn",
+      });
     }
   };
 

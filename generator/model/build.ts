@@ -61,7 +61,7 @@ export async function buildModel(
         rejectNonFinite(bundled.document, source);
         const spec = openApiSpec(source, module, bundled.document, (m) => warnings.push(`${source}: ${m}`));
         const wanted = overlaid !== undefined && options.asWritten;
-        const asWritten = wanted ? await specAsWritten(file, source, module, refs) : undefined;
+        const asWritten = wanted ? await specAsWritten(file, source, module, refs, (m) => warnings.push(`${source}: ${m}`)) : undefined;
         specs.push({ ...spec, ...(rules.length && { overlayRules: rules }), ...(asWritten && { asWritten }) });
       } else if (file.kind === "json-schema") {
         rejectRedoclyTraps(file.doc, source);
@@ -90,14 +90,16 @@ function specModule(source: string, modules: NameTable, warn: (message: string) 
 
 /**
  * A spec file bundled and modelled without its overlays. Its warnings are the overlaid spec's
- * own (same file), so they are not repeated; the file already passed as overlaid, and the
- * overlays only add to it, so a problem here is a bug worth a loud error.
+ * own (same file), so they are not repeated. When only its overlays make it pass the gate, it
+ * has no as-written validators, with a warning.
  */
-async function specAsWritten(file: SpecFile, source: string, module: string, refs: RefPolicy): Promise<SpecModel> {
+async function specAsWritten(file: SpecFile, source: string, module: string, refs: RefPolicy, warn: (m: string) => void): Promise<SpecModel | undefined> {
   const bundled = await redocly(source, () => bundleOpenApi(file.path, undefined, refs, file));
   const problem = bundled.problems[0];
-  if (problem) throw new SpecError(`${source} without its overlays: ${problem.message}`, file.path);
-  return openApiSpec(source, module, bundled.document, () => {});
+  if (!problem) return openApiSpec(source, module, bundled.document, () => {});
+  // Its overlays repair it (see load/bundle.ts): there is no valid spec "as written" to compile.
+  warn(`no as-written validators: without its overlays the spec does not pass the gate (${problem.message})`);
+  return undefined;
 }
 
 /**

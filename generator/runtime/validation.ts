@@ -67,15 +67,40 @@ export function problemsOf(errors: readonly AjvErrorObject[] | null | undefined)
   return problemSources(errors).map((p) => p.problem);
 }
 
+/**
+ * The schema paths of the `contains` keywords that failed, each with the values its items had
+ * to equal (`const` errors under it, or `""` for any other error): one pass over the errors, so
+ * that an answer with many failed `contains` costs time linear in its errors, not quadratic.
+ */
+function failedContains(list: readonly AjvErrorObject[]): Map<string, Set<string>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const e of list) if (e.keyword === "contains") wanted.set(e.schemaPath, new Set());
+  if (!wanted.size) return wanted;
+  for (const e of list) {
+    const value = e.keyword === "const" ? JSON.stringify(e.params.allowedValue) : "";
+    for (const at of containsAbove(e, wanted)) wanted.get(at)!.add(value);
+  }
+  return wanted;
+}
+
+/** The failed `contains` schema paths (keys of `failed`) that `error`'s schema path lies strictly below. */
+function containsAbove(error: AjvErrorObject, failed: ReadonlyMap<string, unknown>): string[] {
+  const found: string[] = [];
+  const path = error.schemaPath;
+  for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) {
+    if (failed.has(path.slice(0, i))) found.push(path.slice(0, i));
+  }
+  return found;
+}
+
 /** {@link problemsOf}, each problem with the Ajv error it comes from (for tools that look at the schema path). */
 export function problemSources(errors: readonly AjvErrorObject[] | null | undefined): Array<{ problem: ValidationProblem; error: AjvErrorObject }> {
   const list = errors ?? [];
-  const containsAt = list.filter((e) => e.keyword === "contains").map((e) => `${e.schemaPath}/`);
-  const under = (e: AjvErrorObject, prefix: string) => e.schemaPath.startsWith(prefix);
+  const contains = failedContains(list);
   const problems: Array<{ problem: ValidationProblem; error: AjvErrorObject }> = [];
   const seen = new Set<string>();
   for (const error of list) {
-    if (containsAt.some((prefix) => under(error, prefix))) continue;
+    if (contains.size && containsAbove(error, contains).length) continue;
     let pointer = error.instancePath;
     let message = error.message ?? `fails the "${error.keyword}" keyword`;
     const params = error.params ?? {};
@@ -89,8 +114,7 @@ export function problemSources(errors: readonly AjvErrorObject[] | null | undefi
       pointer = `${pointer}/${escapePointerToken(extra)}`;
       message = "is not allowed here";
     } else if (error.keyword === "contains") {
-      const items = list.filter((e) => under(e, `${error.schemaPath}/`));
-      const wanted = new Set(items.map((e) => (e.keyword === "const" ? JSON.stringify(e.params.allowedValue) : "")));
+      const wanted = contains.get(error.schemaPath)!;
       const only = wanted.size === 1 ? [...wanted][0] : undefined;
       if (only) message = `must contain ${only}`;
     }
@@ -105,6 +129,28 @@ export function problemSources(errors: readonly AjvErrorObject[] | null | undefi
 /** `pointer message` lines for people, e.g. `/issuer must match format "uri"`. */
 export function formatProblems(problems: readonly ValidationProblem[]): string[] {
   return problems.map((p) => `${displayPointer(p.pointer)} ${p.message}`);
+}
+
+/**
+ * Whether two JSON values are equal: the generated validators' `enum`, `const` and `uniqueItems`
+ * check, in place of Ajv's helper (fast-deep-equal). That one reads `constructor`, `valueOf` and
+ * `toString` through the values, so a parsed JSON object with an own member of such a name is
+ * never equal to an allowed value (`constructor`), or throws (`valueOf`: not a function). Here
+ * only own members count, as in JSON; written by hand because no small library compares plain
+ * JSON data this way. A value nested past the call stack throws a RangeError (see tooDeep).
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return a !== a && b !== b;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => jsonEqual(item, b[i]));
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  const member = (o: object, k: string) => (o as Record<string, unknown>)[k];
+  return keys.every((k) => own(b, k) && jsonEqual(member(a, k), member(b, k)));
 }
 
 /**

@@ -4,7 +4,7 @@
 import { asserter, guard } from "./runtime.js";
 
 export const validateGetEchoResponse = validate1;
-const schema1 = {"type":"object","required":["a-b","*/"],"properties":{"a-b":{"type":"string"},"*/":{"type":"string","enum":["*/","${x}","\u2028"],"default":"*/"},"__proto__":{"type":"integer"}}};
+const schema1 = {"type":"object","required":["a-b","*/"],"properties":{"a-b":{"type":"string"},"*/":{"type":"string","enum":["*/","${x}","\u2028"]},["__proto__"]:{"type":"integer"}}};
 const func0 = Object.prototype.hasOwnProperty;
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -92,7 +92,7 @@ validate1.evaluated = {"props":{"a-b":true,"*/":true},"dynamicProps":false,"dyna
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateGetEchoResponse = validate1;
-  const schema1 = {"type":"object","required":["a-b","*/"],"properties":{"a-b":{"type":"string"},"*/":{"type":"string","enum":["*/","${x}","\u2028"],"default":"*/"},"__proto__":{"type":"integer"}}};
+  const schema1 = {"type":"object","required":["a-b","*/"],"properties":{"a-b":{"type":"string"},"*/":{"type":"string","enum":["*/","${x}","\u2028"]},["__proto__"]:{"type":"integer"}}};
   const func0 = Object.prototype.hasOwnProperty;
 
   function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){

@@ -4,7 +4,7 @@
 import { asserter, guard } from "./runtime.js";
 
 export const validateGetThingResponse = validate1;
-const schema1 = {"type":"object","properties":{"old":{"type":"string","deprecated":true,"x-changedInMatrixVersion":{"1.9":"No longer used."}}}};
+const schema1 = {"type":"object","properties":{"old":{"type":"string"}}};
 const func0 = Object.prototype.hasOwnProperty;
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -49,7 +49,7 @@ validate1.evaluated = {"props":{"old":true},"dynamicProps":false,"dynamicItems":
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateGetThingResponse = validate1;
-  const schema1 = {"type":"object","properties":{"old":{"type":"string","deprecated":true,"x-changedInMatrixVersion":{"1.9":"No longer used."}}}};
+  const schema1 = {"type":"object","properties":{"old":{"type":"string"}}};
   const func0 = Object.prototype.hasOwnProperty;
 
   function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
