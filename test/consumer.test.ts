@@ -40,7 +40,7 @@ test("another repo installs the toolkit from its tarball and generates its own c
   const dir = tempDir("specgen-toolkit-");
   const packed = JSON.parse(npm(["pack", ROOT, "--pack-destination", dir, "--json", "--ignore-scripts"], dir))[0];
   const tgz = packed.filename as string;
-  assert.ok((packed.files as Array<{ path: string }>).every((f) => /^(dist\/generator\/|package\.json|README\.md|redocly\.yaml|LICENSE)/.test(f.path)), "the toolkit package ships its compiled generator only");
+  assert.ok((packed.files as Array<{ path: string }>).every((f) => /^(dist\/generator\/|package\.json|README\.md|specgen\.config\.schema\.json|LICENSE)/.test(f.path)), "the toolkit package ships its compiled generator and config schema only");
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "other-repo", private: true, type: "module" }));
   npm(["install", "--prefer-offline", join(dir, tgz)], dir);
   cpSync(join(FIXTURES, "toolkit-project"), dir, { recursive: true });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import yaml from "js-yaml";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -27,8 +27,18 @@ export function specgen(args: string[], options: { cwd?: string; env?: NodeJS.Pr
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const made: string[] = [];
+// Every temp folder a test file made is removed when its process ends (each test file runs in a
+// process of its own), whether or not the test removed it itself.
+process.on("exit", () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new temp folder, removed when the test file's process ends at the latest. */
 export function tempDir(prefix = "specgen-test-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 /** The auth_metadata spec's own example: a valid document (9 required fields, all https). */

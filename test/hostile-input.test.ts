@@ -11,6 +11,7 @@ import { makeRefPolicy, projectRoot, refusal } from "../generator/load/policy.js
 import { checkAliasExpansion } from "../generator/load/read.js";
 import { backtrackingHazard, patternError } from "../generator/lint/patterns.js";
 import { SpecError } from "../generator/errors.js";
+import { STAMP_FILE } from "../generator/stamp.js";
 
 /**
  * Untrusted specs (issue 7): `$ref`s read nothing outside the spec root and nothing remote by
@@ -22,6 +23,8 @@ import { SpecError } from "../generator/errors.js";
  */
 
 const CLI = join(ROOT, "dist/generator/cli.js");
+/** A well-formed stamp: an output folder holding it is one generate may replace (and, here, must not). */
+const WRITTEN_BY_SPECGEN = JSON.stringify({ toolkit: "x", config: "x", specs: [], inputs: {}, outputs: {} });
 const LINT_CONFIG = join(FIXTURES, "hostile-input/redocly.yaml");
 
 interface Run {
@@ -326,6 +329,8 @@ describe("untrusted and broken input: one clear error, nothing read or written t
       const out = join(dir, "out");
       mkdirSync(out);
       writeFileSync(join(out, "MARKER"), "written before the run\n");
+      // A folder specgen wrote (a well-formed stamp), so that generate may replace it, and must not.
+      writeFileSync(join(out, STAMP_FILE), WRITTEN_BY_SPECGEN);
       const before = snapshot(out);
       const target = c.target ?? "specs";
       const lint = await cli(["lint", "-c", LINT_CONFIG, target, ...(c.args ?? [])], dir);
@@ -428,12 +433,13 @@ describe("pathological but legal input", { concurrency: 3 }, () => {
     assert.equal(lint.status, 0, lint.out);
     mkdirSync(join(dir, "out"));
     writeFileSync(join(dir, "out/MARKER"), "x");
+    writeFileSync(join(dir, "out", STAMP_FILE), WRITTEN_BY_SPECGEN);
     const gen = await cli(["generate", "specs", "-o", "out"], dir);
     assert.equal(gen.status, 1, gen.out);
     assert.match(gen.out, /api\.json:1:\d+ at #\/components\/schemas\/Deep\/properties\/n\//);
     assert.match(gen.out, /Nested more than 512 levels deep here: the types emitter .* cannot print types this deep/);
     assert.doesNotMatch(gen.out, /RangeError|Maximum call stack/);
-    assert.deepEqual(readdirSync(join(dir, "out")), ["MARKER"]);
+    assert.deepEqual(readdirSync(join(dir, "out")).sort(), [STAMP_FILE, "MARKER"]);
     // 250 levels are generated.
     const ok = '{"type":"object","properties":{"n":'.repeat(250) + '{"type":"string"}' + "}}".repeat(250);
     writeFileSync(join(dir, "specs/api.json"), `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"Deep":${ok}}}}`);

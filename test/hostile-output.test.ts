@@ -62,7 +62,7 @@ function chosenNames(model: Model): Set<string> {
     }
     for (const s of spec.schemas) names.add(s.name);
   }
-  for (const n of [...names]) for (const prefix of ["validate", "is", "assert"]) names.add(prefix + n);
+  for (const n of [...names]) for (const prefix of ["validate", "is", "assert"]) names.add(prefix + n).add(`${prefix}${n}AsWritten`);
   return names;
 }
 

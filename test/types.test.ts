@@ -4,6 +4,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "nod
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { generate } from "../generator/generate.js";
+import { STAMP_FILE } from "../generator/stamp.js";
 import { CORPUS_CS, FIXTURES, ROOT, specgen, tempDir } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
 
@@ -66,11 +67,13 @@ test("generate stops on a structural error before writing anything", () => {
   writeFileSync(auth, readFileSync(auth, "utf8").replace("                    type: string\n                    format: uri\n", "                    type: strin\n                    format: uri\n"));
   mkdirSync(join(dir, "generated"));
   writeFileSync(join(dir, "generated/keep.txt"), "old output");
+  // A folder specgen wrote (a well-formed stamp): one it may replace, so only the error stops it.
+  writeFileSync(join(dir, "generated", STAMP_FILE), JSON.stringify({ toolkit: "x", config: "x", specs: [], inputs: {}, outputs: {} }));
   const r = specgen(["generate"], { cwd: dir });
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stderr, /auth_metadata\.yaml:\d+:\d+/);
   assert.match(r.stderr, /stopped before writing anything/);
-  assert.deepEqual(readdirSync(join(dir, "generated")), ["keep.txt"]);
+  assert.deepEqual(readdirSync(join(dir, "generated")).sort(), [STAMP_FILE, "keep.txt"]);
   assert.deepEqual(readdirSync(dir).sort(), ["generated", "specs"], "no temporary folder is left behind");
 });
 
