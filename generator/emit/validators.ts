@@ -125,12 +125,19 @@ export const AJV_OPTIONS = {
   // Strict mode stays on (an unknown keyword is an error); the annotation keywords a document
   // uses are declared instead.
   strict: true,
-  // Two strict checks are about style, not mistakes, and real specs fail them: Matrix schemas
-  // declare `properties` without `type: object` in allOf branches (strictTypes), and list in
-  // `required` a property another allOf branch declares (strictRequired; DigitalOcean's API).
-  // strictSchema (unknown keywords), strictNumbers and strictTuples stay on.
+  // The strict checks that refuse legal, meaningful schemas are off; strictSchema (unknown
+  // keywords, unknown formats) and strictNumbers stay on. strictTypes is about style: Matrix
+  // schemas declare `properties` without `type: object` in allOf branches. strictRequired
+  // refuses `required` naming a property declared elsewhere (another allOf branch: DigitalOcean's
+  // API; or nowhere: "must have this key" needs no schema for it). strictTuples refuses
+  // `prefixItems` without `minItems` and `items`, i.e. a tuple whose tail and length are open,
+  // which is what JSON Schema means by it (29 groups of the JSON-Schema-Test-Suite).
+  // allowMatchingProperties: a key that matches both `properties` and `patternProperties` must
+  // satisfy both, as the spec says; Ajv only flags it in case one of them was a typo.
   strictTypes: false,
   strictRequired: false,
+  strictTuples: false,
+  allowMatchingProperties: true,
   // `required` and `properties` look at own properties only, so a value whose prototype
   // (e.g. via a `__proto__` key) carries a field never satisfies `required`.
   ownProperties: true,
@@ -155,6 +162,23 @@ export type CompileMode = "all" | "first";
  * well gains another 4% there, and makes the compile a quarter larger.)
  */
 const FIRST_ERROR_OPTIONS = { allErrors: false } as const;
+
+/**
+ * Ajv's `strictSchema` covers two kinds of check: a keyword it does not know (`minLenght`, a
+ * typo: still an error) and a keyword it knows but that has no effect where it stands (`if`
+ * without `then`/`else`, `minContains` without `contains`, `then` without `if`). The latter are
+ * legal JSON Schema with defined results (an `if` still yields annotations that
+ * `unevaluatedProperties` sees), so they are warnings: strictSchema is set to "log" and this
+ * logger turns the unknown-keyword message back into the error it was.
+ */
+function strictSchemaOptions(warn: ((message: string) => void) | undefined, source: string) {
+  const report = (message: unknown): void => {
+    const text = String(message);
+    if (text.startsWith("strict mode: unknown keyword:")) throw new Error(text);
+    warn?.(`${source}: ${text.replace(/^strict mode: /, "")}`);
+  };
+  return { strictSchema: "log" as const, logger: { log: () => undefined, warn: report, error: report } };
+}
 
 /**
  * The Ajv instance for one spec, holding all of its schemas: the bundled document and one entry
@@ -185,6 +209,7 @@ export function createAjv(
   const ajv = new Ajv2020({
     ...AJV_OPTIONS,
     ...(mode === "first" ? FIRST_ERROR_OPTIONS : {}),
+    ...strictSchemaOptions(warn, spec.source),
     unicodeRegExp: !plain,
     // Standalone ESM; format functions come from the shared formats module, imported under
     // FORMATS_BINDING (ajv-formats would otherwise emit a `require` of its own file).
