@@ -100,7 +100,8 @@ export async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
   }
   // Members that fix their discriminator tag themselves are typed with it (see model/discriminators.ts).
   addDeclaredTags(copy, declaredTags(spec.document));
-  const document = readerDocs(copy) as unknown as OpenAPI3;
+  if (spec.kind === "json-schema") typeableRefs(copy);
+  const document = readerDocs(objectSubschemas(copy)) as unknown as OpenAPI3;
   // With readOnly/writeOnly in play, openapi-typescript marks those properties, and the named
   // response types keep only what a server sends (`Readable<…>`: no writeOnly fields).
   const readWrite = usesReadWrite(spec.document);
@@ -147,6 +148,73 @@ async function typesContext(document: OpenAPI3, readWriteMarkers: boolean): Prom
     generatePathParams: false,
     resolve: <T>($ref: string) => resolveRef<T>(document, $ref, { silent: true }),
   };
+}
+
+/** Keywords whose value is a list of subschemas (openapi-typescript reads `$ref` in each). */
+const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
+/** Keywords whose value maps names to subschemas that openapi-typescript walks as schemas. */
+const SCHEMA_MAPS = new Set(["$defs", "definitions"]);
+
+/**
+ * JSON Schema allows `true` and `false` wherever a schema stands; openapi-typescript (7.13)
+ * handles them as a whole schema, a property or `additionalProperties`, and throws a TypeError
+ * on one in `allOf`/`anyOf`/`oneOf` or in `$defs`. This copy for the types gets `{}` for `true`
+ * and `{ not: {} }` for `false` there: the same meaning, typed `unknown` (wider than `never`,
+ * so every value the validator accepts still fits). The validators compile the booleans as
+ * written. Iterative, and a node reached twice (a shared YAML alias) is rewritten once.
+ */
+function objectSubschemas<T>(document: T): T {
+  const stack: Array<[node: unknown, names: boolean]> = [[document, false]];
+  const seen = new Set<object>();
+  const asObject = (v: unknown): unknown => (v === true ? {} : v === false ? { not: {} } : v);
+  while (stack.length) {
+    const [node, names] = stack.pop()!;
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const v of node) stack.push([v, false]);
+      continue;
+    }
+    const o = node as Record<string, unknown>;
+    for (const [key, value] of Object.entries(o)) {
+      if (!names && (DATA_KEYS.has(key) || key.startsWith("x-"))) continue;
+      if (!names && SCHEMA_LISTS.has(key) && Array.isArray(value)) o[key] = value.map(asObject);
+      else if (!names && SCHEMA_MAPS.has(key) && isObject(value)) {
+        for (const [name, member] of Object.entries(value)) value[name] = asObject(member);
+      }
+      stack.push([o[key], !names && NAME_MAPS.has(key)]);
+    }
+  }
+  return document;
+}
+
+/**
+ * A bare schema keeps the `$ref`s that JSON Schema resolves by its own rules (against an `$id`,
+ * to an `$anchor`; see load/scoped-refs.ts) for Ajv. openapi-typescript reads every `$ref` as
+ * a pointer into the document, so in its copy those are left out: the node is typed by its
+ * other keywords, a type wider than the validator's verdict, never narrower. Kept: pointers to
+ * components that exist.
+ */
+function typeableRefs(document: Record<string, unknown>): void {
+  const stack: Array<[node: unknown, names: boolean]> = [[document, false]];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const [node, names] = stack.pop()!;
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const v of node) stack.push([v, false]);
+      continue;
+    }
+    const o = node as Record<string, unknown>;
+    const ref = o.$ref;
+    const typeable = typeof ref === "string" && ref.startsWith("#/components/") && deref(document, { $ref: ref }) !== undefined;
+    if (!names && typeof ref === "string" && !typeable) delete o.$ref;
+    for (const [key, value] of Object.entries(o)) {
+      if (!names && (DATA_KEYS.has(key) || key.startsWith("x-"))) continue;
+      stack.push([value, !names && NAME_MAPS.has(key)]);
+    }
+  }
 }
 
 /**

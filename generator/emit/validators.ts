@@ -16,6 +16,7 @@ import { SpecError } from "../errors.js";
 import { uri } from "../runtime/formats.js";
 import { isObject } from "../load/refs.js";
 import { isOpenApi30, schemaFrom30 } from "../load/oas30.js";
+import { ajvResourceId, metaSchemaFormats } from "../load/scoped-refs.js";
 import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
 import { compiles, unicodeEquivalent } from "../load/regex.js";
 import { applyTagConstraints, tagConstraints } from "../model/discriminators.js";
@@ -34,8 +35,6 @@ export const HELPERS_BUNDLE_URL = new URL("../runtime/helpers.bundle.js", import
 
 /** OpenAPI 3.1 Schema Object keywords that JSON Schema 2020-12 does not define; all are annotations. */
 export const OPENAPI_ANNOTATIONS = ["example", "xml", "externalDocs", "discriminator"] as const;
-/** Every Ajv instance id starts here; it only has to be an absolute URI, never fetched. */
-const ID_BASE = "specgen:";
 /** Where the bundled document sits inside the schema resource registered with Ajv. */
 const DOCUMENT_AT = "/$defs/document";
 const KNOWN_FORMATS = new Set<string>(formatNames);
@@ -174,6 +173,8 @@ const FIRST_ERROR_OPTIONS = { allErrors: false } as const;
 function strictSchemaOptions(warn: ((message: string) => void) | undefined, source: string) {
   const report = (message: unknown): void => {
     const text = String(message);
+    // `$anchor` is JSON Schema's, and Ajv resolves it, but its vocabulary does not list it.
+    if (text === 'strict mode: unknown keyword: "$anchor"') return;
     if (text.startsWith("strict mode: unknown keyword:")) throw new Error(text);
     warn?.(`${source}: ${text.replace(/^strict mode: /, "")}`);
   };
@@ -237,7 +238,7 @@ export function createAjv(
   const odd = unknown.filter((f) => !f.startsWith("mx-"));
   if (odd.length) warn?.(`${spec.source}: format(s) ${odd.map((f) => JSON.stringify(f)).join(", ")} unknown to ajv-formats; validators treat them as annotations (always valid)`);
 
-  const id = `${ID_BASE}${spec.source.split("/").map(encodeURIComponent).join("/")}`;
+  const id = ajvResourceId(spec.source);
   // Ajv compiles the root of a resource when a $ref first enters it, and in strict mode an
   // OpenAPI root (`openapi`, `paths`, …) would be unknown keywords; so the document sits one
   // level down, in `$defs`, and its local `$ref`s are rebased to match.
@@ -452,6 +453,7 @@ function scanDocument(document: unknown): { extensions: Set<string>; formats: Se
       else if (key === "pattern" && typeof value === "string") patterns.add(value);
       else if (key === "patternProperties" && isObject(value)) for (const p of Object.keys(value)) patterns.add(p);
       else if (key === "discriminator") discriminators = true;
+      else if (key === "$ref" && typeof value === "string") for (const f of metaSchemaFormats(value)) formats.add(f);
       if (!DATA_KEYS.has(key) && !key.startsWith("x-")) stack.push([value, NAME_MAPS.has(key)]);
     }
   }

@@ -118,15 +118,26 @@ export async function runSpecgen(group: SuiteGroup, dir: string): Promise<GroupR
   }
 }
 
-export function count(groups: SuiteGroup[], runs: Array<GroupRun | undefined>): Counts {
+/**
+ * The suite's cases that expect an invalid `format` value to pass, "only an annotation by
+ * default" in 2020-12. specgen's validators assert the formats ajv-formats knows (see the
+ * README), by design, so these cases are counted apart when the two validators are compared.
+ */
+export function formatAnnotationCase(group: SuiteGroup, test: SuiteTest): boolean {
+  return group.file === "format.json" && /only an annotation by default/.test(test.description);
+}
+
+/** Pass/fail/skip counts; `include` picks the cases counted (all by default). */
+export function count(groups: SuiteGroup[], runs: Array<GroupRun | undefined>, include: (g: SuiteGroup, t: SuiteTest) => boolean = () => true): Counts {
   const counts: Counts = { pass: 0, fail: 0, skip: 0 };
   groups.forEach((g, i) => {
     const run = runs[i];
     if (!run) {
-      counts.skip += g.tests.length;
+      counts.skip += g.tests.filter((t) => include(g, t)).length;
       return;
     }
     g.tests.forEach((t, j) => {
+      if (!include(g, t)) return;
       if (run.verdicts?.[j] === t.valid) counts.pass++;
       else counts.fail++;
     });
@@ -166,9 +177,15 @@ export async function runSuite(filter: (g: SuiteGroup) => boolean = () => true):
 export function describe(report: SuiteReport): string[] {
   const s = count(report.groups, report.specgen);
   const a = count(report.groups, report.ajv);
+  const others = (g: SuiteGroup, t: SuiteTest) => !formatAnnotationCase(g, t);
+  const so = count(report.groups, report.specgen, others);
+  const ao = count(report.groups, report.ajv, others);
   const lines = [
     `specgen:  ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped`,
     `ajv 2020: ${a.pass} passed, ${a.fail} failed, ${a.skip} skipped`,
+    `without the ${s.pass + s.fail + s.skip - (so.pass + so.fail + so.skip)} format-annotation cases (specgen asserts formats by design):`,
+    `specgen:  ${so.pass} passed, ${so.fail} failed, ${so.skip} skipped`,
+    `ajv 2020: ${ao.pass} passed, ${ao.fail} failed, ${ao.skip} skipped`,
   ];
   report.groups.forEach((g, i) => {
     const run = report.specgen[i];

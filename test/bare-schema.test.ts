@@ -1,0 +1,97 @@
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { generate } from "../generator/generate.js";
+import { tempDir } from "./helpers.js";
+import { typecheck } from "./typecheck.js";
+
+/**
+ * Bare JSON Schema files as JSON Schema reads them: boolean schemas, any schema keyword at the
+ * root, `$id`/`$anchor` references resolved by JSON Schema's rules (by Ajv), `$ref`-shaped data in
+ * `enum`; the types compile and every refusal names the file.
+ */
+const root = tempDir("specgen-bare-");
+after(() => rmSync(root, { recursive: true, force: true }));
+let count = 0;
+
+type Guard = (value: unknown) => boolean;
+
+/** `schema` as `<dir>/specs/<name>.json` through `generate` (types and validators), written out and imported. */
+async function bare(name: string, schema: unknown): Promise<{ is: Guard; validate: Guard; types: string; warnings: string[] }> {
+  const dir = join(root, `case${count++}`);
+  const file = join(dir, "specs", `${name}.json`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(schema, null, 2));
+  const result = await generate({ cwd: dir, paths: [file], dryRun: true, config: { emit: ["validators"] } });
+  assert.deepEqual(result.problems.map((p) => p.message), []);
+  const out = join(dir, "out");
+  for (const f of result.files) {
+    mkdirSync(dirname(join(out, f.path)), { recursive: true });
+    writeFileSync(join(out, f.path), f.contents);
+  }
+  const types = join(out, `types/${name}.d.ts`);
+  assert.deepEqual(typecheck([types, join(out, `validators/${name}.d.ts`)]), [], "the generated modules compile under tsc --strict");
+  const mod = (await import(pathToFileURL(join(out, `validators/${name}.js`)).href)) as Record<string, Guard>;
+  const pick = (prefix: string) => mod[Object.keys(mod).find((k) => k.startsWith(prefix))!]!;
+  return { is: pick("is"), validate: pick("validate"), types, warnings: result.warnings };
+}
+
+/** The error `generate` stops with on `schema` (a thrown SpecError, or the first problem). */
+async function refusal(name: string, schema: unknown): Promise<string> {
+  const dir = join(root, `case${count++}`);
+  const file = join(dir, "specs", `${name}.json`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(schema, null, 2));
+  try {
+    const result = await generate({ cwd: dir, paths: [file], dryRun: true, config: { emit: ["validators"] } });
+    const p = result.problems[0];
+    assert.ok(p, "generate refuses it");
+    return `${p.location[0]?.source.absoluteRef ?? ""} ${p.location[0]?.pointer ?? ""}: ${p.message}`;
+  } catch (err) {
+    assert.equal((err as Error).name, "SpecError", String(err));
+    return String(err);
+  }
+}
+
+test("boolean schemas: as subschemas (allOf, $defs, properties) and as the whole file; no crash, the types compile", async () => {
+  const sub = await bare("sub", { allOf: [true, { type: "string" }], anyOf: [false, true], $defs: { yes: true, no: false } });
+  assert.deepEqual([sub.is("a"), sub.is(1)], [true, false]);
+  const none = await bare("none", { allOf: [false] });
+  assert.equal(none.is("a"), false);
+  const yes = await bare("yes", true);
+  assert.deepEqual([yes.is(null), yes.is({ a: 1 })], [true, true]);
+  const no = await bare("no", false);
+  assert.deepEqual([no.is(null), no.is("")], [false, false]);
+});
+
+test("a file named on the command line is a schema whatever its keywords; an unknown one is located, not skipped", async () => {
+  const min = await bare("min", { minLength: 2 });
+  assert.deepEqual([min.is("ab"), min.is("a"), min.is(1)], [true, false, true]);
+  assert.match(await refusal("typo", { maxLenght: 2 }), /typo\.json:2:3: .*unknown keyword: "maxLenght"/);
+});
+
+test("$id, $anchor and refs under a nested $id resolve by JSON Schema's rules; $ref-shaped enum values are data", async () => {
+  const ids = await bare("ids", {
+    $id: "https://example.com/root.json",
+    type: "object",
+    properties: { n: { $ref: "#int" }, s: { $ref: "nested.json" }, u: { $ref: "urn:example:u" } },
+    $defs: {
+      int: { $anchor: "int", type: "integer" },
+      nested: { $id: "nested.json", $ref: "#/$defs/str", $defs: { str: { type: "string" } } },
+      urn: { $id: "urn:example:u", $ref: "#/$defs/bool", $defs: { bool: { type: "boolean" } } },
+    },
+  });
+  assert.deepEqual([ids.is({ n: 1, s: "x", u: true }), ids.is({ n: 1.5 }), ids.is({ s: 1 }), ids.is({ u: "x" })], [true, false, false, false]);
+  // Without an `$id`, `#/…` is a pointer into the file and `#name` one of its anchors.
+  const plain = await bare("plain", { items: { $ref: "#/$defs/a" }, contains: { $ref: "#b" }, $defs: { a: { type: "string" }, b: { $anchor: "b", const: "b" } } });
+  assert.deepEqual([plain.is(["a", "b"]), plain.is(["a"]), plain.is([1, "b"])], [true, false, false]);
+  const data = await bare("data", { $defs: { a: { type: "string" } }, enum: [{ $ref: "#/$defs/a" }], default: { $ref: "#/$defs/a" } });
+  assert.deepEqual([data.is({ $ref: "#/$defs/a" }), data.is("x")], [true, false]);
+});
+
+test("a $ref to another document under an $id is remote, and stays off; a local one Ajv cannot follow is refused with the file", async () => {
+  assert.match(await refusal("remote", { $id: "https://example.com/a/root.json", $ref: "other.json" }), /remote.*https:\/\/example\.com\/a\/other\.json|https:\/\/example\.com\/a\/other\.json.*remote/);
+  assert.match(await refusal("dangling", { $id: "https://example.com/x.json", $ref: "#/$defs/missing" }), /dangling\.json.*(can't resolve|missing)/);
+});
