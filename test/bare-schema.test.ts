@@ -93,5 +93,23 @@ test("$id, $anchor and refs under a nested $id resolve by JSON Schema's rules; $
 
 test("a $ref to another document under an $id is remote, and stays off; a local one Ajv cannot follow is refused with the file", async () => {
   assert.match(await refusal("remote", { $id: "https://example.com/a/root.json", $ref: "other.json" }), /remote.*https:\/\/example\.com\/a\/other\.json|https:\/\/example\.com\/a\/other\.json.*remote/);
-  assert.match(await refusal("dangling", { $id: "https://example.com/x.json", $ref: "#/$defs/missing" }), /dangling\.json.*(can't resolve|missing)/);
+  // A pointer or anchor that names nothing: the file, its line and the pointer of the `$ref`.
+  assert.equal(
+    await refusal("dangling", { $id: "https://example.com/x.json", properties: { a: { $ref: "#/$defs/missing" } } }),
+    'dangling.json:5:15: the $ref "#/$defs/missing" (https://example.com/x.json#/$defs/missing) points to nothing in this file (at /properties/a/$ref)',
+  );
+  assert.match(await refusal("anchor", { $id: "https://example.com/x.json", $ref: "#nope" }), /^anchor\.json:3:11: the \$ref "#nope" .* points to nothing/);
+});
+
+test("the bundler's problems in a bare schema point at the file's own lines and pointers, not the OpenAPI wrapper's", async () => {
+  const where = await refusal("wrapped", { type: "object", properties: { a: { $ref: "#/$defs/missing" } } });
+  assert.match(where, /wrapped\.json #\/properties\/a: Can't resolve \$ref/);
+  const dir = join(root, `case${count++}`);
+  const file = join(dir, "specs", "lines.json");
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, '{\n  "type": "object",\n  "properties": {\n    "a": { "$ref": "other.json" }\n  }\n}\n');
+  const result = await generate({ cwd: dir, paths: [file], dryRun: true, config: { emit: ["validators"] } });
+  const loc = result.problems[0]!.location[0]!;
+  assert.equal(loc.pointer, "#/properties/a");
+  assert.equal(loc.source.body.split("\n")[3], '    "a": { "$ref": "other.json" }', "the problem's text is the file's");
 });

@@ -54,8 +54,8 @@ export function metaSchemaFormats(uri: string): string[] {
 
 /** Where JSON Schema's reference rules place things in one file. */
 interface Scope {
-  /** Base URIs (no fragment) of the file and of every `$id` in it. */
-  resources: Set<string>;
+  /** Base URIs (no fragment) of the file and of every `$id` in it, with their schema. */
+  resources: Map<string, unknown>;
   /** `base#name` of every `$anchor` and `$dynamicAnchor`. */
   anchors: Set<string>;
   /** Whether the file uses `$dynamicRef` (see {@link refInAllOf}). */
@@ -73,6 +73,18 @@ function resolveUri(ref: string, base: string): { doc: string; fragment: string 
   }
 }
 
+/** What a JSON pointer (decoded, `/a/b`) designates in `node`, or undefined. */
+function pointerTarget(node: unknown, pointer: string): unknown {
+  for (const raw of pointer.split("/").slice(1)) {
+    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (!(isObject(node) || Array.isArray(node)) || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+const escapeToken = (key: string): string => key.replace(/~/g, "~0").replace(/\//g, "~1");
+
 /** The base URI `node`'s `$id` sets, or `base` when it has none (or one that does not resolve). */
 function baseOf(node: Record<string, unknown>, base: string): string {
   if (typeof node.$id !== "string") return base;
@@ -88,13 +100,13 @@ function children(node: Record<string, unknown>, names: boolean): Array<[key: st
 
 /** Every resource and anchor of a schema file whose own URI is `fileUri`. */
 function collectScope(root: unknown, fileUri: string): Scope {
-  const scope: Scope = { resources: new Set([fileUri]), anchors: new Set(), dynamic: false };
+  const scope: Scope = { resources: new Map([[fileUri, root]]), anchors: new Set(), dynamic: false };
   const visit = (node: unknown, base: string, names: boolean): void => {
     if (Array.isArray(node)) return node.forEach((v) => visit(v, base, false));
     if (!isObject(node)) return;
     const here = names ? base : baseOf(node, base);
     if (!names) {
-      scope.resources.add(here);
+      if (!scope.resources.has(here)) scope.resources.set(here, node);
       for (const key of ["$anchor", "$dynamicAnchor"]) if (typeof node[key] === "string") scope.anchors.add(`${here}#${node[key] as string}`);
       if (typeof node.$dynamicRef === "string") scope.dynamic = true;
     }
@@ -109,7 +121,7 @@ function collectScope(root: unknown, fileUri: string): Scope {
  * Schema resolves it inside the file: written absolute under an `$id`, so that no later rebasing
  * of `#/…` pointers touches it), or hand to the bundler (another document).
  */
-function classifyRef(ref: string, base: string, identified: boolean, file: { id: string; source: string }, scope: Scope): ["rebase" | "rebase-hidden" | "hide" | "bundle", string] {
+function classifyRef(ref: string, base: string, identified: boolean, file: { id: string; source: string }, scope: Scope): ["rebase" | "rebase-hidden" | "hide" | "missing" | "bundle", string] {
   const url = resolveUri(ref, base);
   if (!url) return ["bundle", ref];
   const { doc, fragment: raw } = url;
@@ -128,8 +140,9 @@ function classifyRef(ref: string, base: string, identified: boolean, file: { id:
     return ["rebase", local ? ref.slice(1) : raw];
   }
   if (metaSchemaFormats(doc).length) return ["hide", ref];
-  if (scope.resources.has(doc) && (fragment === "" || fragment.startsWith("/") || scope.anchors.has(`${doc}#${fragment}`))) {
-    return ["hide", !identified && local ? ref : `${doc}#${raw}`];
+  if (scope.resources.has(doc)) {
+    const found = fragment.startsWith("/") ? pointerTarget(scope.resources.get(doc), fragment) !== undefined : fragment === "" || scope.anchors.has(`${doc}#${fragment}`);
+    return [found ? "hide" : "missing", !identified && local ? ref : `${doc}#${raw}`];
   }
   if (!identified) return ["bundle", ref];
   // Another document named against an `$id`: a path beside the file if the base is the file's own
@@ -140,20 +153,20 @@ function classifyRef(ref: string, base: string, identified: boolean, file: { id:
 }
 
 /**
- * The schema of `file` (its parse `root`), to be placed at JSON pointer `at` of a synthetic
+ * The schema of the file `source` (its parse `root`), to be placed at JSON pointer `at` of a synthetic
  * OpenAPI document, with its references prepared for the bundler (see the module comment).
  */
-export function prepareSchemaRefs(root: unknown, path: string, source: string, at: string): unknown {
+export function prepareSchemaRefs(root: unknown, source: string, at: string): unknown {
   const file = { id: ajvResourceId(source), source };
   const fileUri = file.id;
-  if (JSON.stringify(root).includes(HIDDEN)) throw new SpecError(`the key ${JSON.stringify(HIDDEN)} is reserved`, path);
+  if (JSON.stringify(root).includes(HIDDEN)) throw new SpecError(`the key ${JSON.stringify(HIDDEN)} is reserved`, source);
   const scope = collectScope(root, fileUri);
   const endless = scope.dynamic && isObject(root) && aliasOfRef(root) ? endlessDynamicScope(root) : undefined;
   if (endless !== undefined) {
-    throw new SpecError(`this use of \`$dynamicRef\` (a root that is only \`$id\` and \`$ref\`, and the resource at ${endless}) sends Ajv 8.17's dynamic scope into endless recursion; Ajv cannot compile it`, path, undefined, undefined, endless);
+    throw new SpecError(`this use of \`$dynamicRef\` (a root that is only \`$id\` and \`$ref\`, and the resource at ${endless}) sends Ajv 8.17's dynamic scope into endless recursion; Ajv cannot compile it`, source, undefined, undefined, endless);
   }
-  const rewrite = (node: unknown, base: string, names: boolean): unknown => {
-    if (Array.isArray(node)) return node.map((v) => rewrite(v, base, false));
+  const rewrite = (node: unknown, base: string, names: boolean, where: string): unknown => {
+    if (Array.isArray(node)) return node.map((v, i) => rewrite(v, base, false, `${where}/${i}`));
     if (!isObject(node)) return node;
     const here = names ? base : baseOf(node, base);
     const identified = here !== fileUri;
@@ -164,16 +177,19 @@ export function prepareSchemaRefs(root: unknown, path: string, source: string, a
       if (!kept.has(k)) set(k, v);
       else if (!names && (k === "$ref" || k === "$dynamicRef") && typeof v === "string") {
         const [how, value] = classifyRef(v, here, identified, file, scope);
+        if (how === "missing") {
+          throw new SpecError(`the ${k} ${JSON.stringify(v)} (${value}) points to nothing in this file`, source, undefined, undefined, `${where}/${escapeToken(k)}`);
+        }
         // `$dynamicRef` is no `$ref` to the bundler, and Ajv takes only `#anchor` ones: as written.
         if (how === "rebase" && k === "$ref") set(k, `#${at}${value}`);
         else if (how === "rebase-hidden" && k === "$ref") set(HIDDEN, `#${at}${value}`);
         else if (how === "hide" && k === "$ref") set(HIDDEN, value);
         else set(k, k === "$ref" ? value : v);
-      } else set(k, rewrite(v, here, !names && NAME_MAPS.has(k)));
+      } else set(k, rewrite(v, here, !names && NAME_MAPS.has(k), `${where}/${escapeToken(k)}`));
     }
     return names ? out : refInAllOf(node, out);
   };
-  return rewrite(root, fileUri, false);
+  return rewrite(root, fileUri, false, "");
 }
 
 /**
@@ -210,7 +226,7 @@ function endlessDynamicScope(root: Record<string, unknown>): string | undefined 
     if (!names && node !== root && typeof node.$id === "string") {
       if (typeof node.$dynamicRef === "string" || Object.keys(node).every((k) => holder.has(k))) return at;
     }
-    for (const [k, v, childNames] of children(node, names)) stack.push([v, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, childNames]);
+    for (const [k, v, childNames] of children(node, names)) stack.push([v, `${at}/${escapeToken(k)}`, childNames]);
   }
   return undefined;
 }

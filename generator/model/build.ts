@@ -1,5 +1,5 @@
 import { basename, relative, sep } from "node:path";
-import type { NormalizedProblem } from "@redocly/openapi-core";
+import { Source, type NormalizedProblem } from "@redocly/openapi-core";
 import type { SpecFile } from "../load/read.js";
 import { bundleOpenApi, bundleSchema } from "../load/bundle.js";
 import { prepareSchemaRefs, restoreScopedRefs } from "../load/scoped-refs.js";
@@ -350,6 +350,21 @@ function basePathOf(document: Record<string, unknown>, warn: (message: string) =
 }
 
 /**
+ * A problem the bundler found in the synthetic document that wraps a bare schema, located in
+ * the schema file as written: `#/components/schemas/<key>/…` is the file's `#/…` (its helpers
+ * keep their own `components.schemas` pointers), on the file's own lines.
+ */
+function locatedInFile(problem: NormalizedProblem, file: SpecFile, key: string): NormalizedProblem {
+  const own = `#/components/schemas/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+  const location = problem.location.map((loc) => {
+    if (loc.source.absoluteRef !== file.path || loc.pointer === undefined) return loc;
+    const pointer = loc.pointer === own ? "#" : loc.pointer.startsWith(`${own}/`) ? `#${loc.pointer.slice(own.length)}` : loc.pointer;
+    return { ...loc, source: new Source(file.path, file.text), pointer };
+  });
+  return { ...problem, location };
+}
+
+/**
  * openapi-typescript reads only OpenAPI documents, so a bare schema becomes the one component
  * of a synthetic document, bundled from the schema's own folder so its relative `$ref`s resolve.
  */
@@ -370,7 +385,7 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
   for (let i = 2; Object.prototype.hasOwnProperty.call(hoisted, key); i++) key = `${name}${i}`;
   if (key !== name) warn(`components.schemas.${name} is a helper of the schema file; the file's own schema is components.schemas.${key}`);
   const schemasMap: Record<string, unknown> = { ...hoisted };
-  const prepared = prepareSchemaRefs(root, file.path, source, pointer(["components", "schemas", key]));
+  const prepared = prepareSchemaRefs(root, source, pointer(["components", "schemas", key]));
   Object.defineProperty(schemasMap, key, { value: prepared, enumerable: true, writable: true, configurable: true });
   const synthetic = {
     openapi: "3.1.0",
@@ -379,7 +394,7 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
     components: { schemas: schemasMap },
   };
   const { document, problems, files } = await bundleSchema(synthetic, file, refs);
-  if (problems.length) return { problems, files };
+  if (problems.length) return { problems: problems.map((p) => locatedInFile(p, file, key)), files };
   restoreScopedRefs(document);
   rejectNonFinite(document, source);
   const schemas: NamedSchema[] = [{ name, typeExpression: `components["schemas"][${JSON.stringify(key)}]`, pointer: pointer(["components", "schemas", key]) }];
