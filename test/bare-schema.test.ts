@@ -1,6 +1,6 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generate } from "../generator/generate.js";
@@ -19,7 +19,7 @@ let count = 0;
 type Guard = (value: unknown) => boolean;
 
 /** `schema` as `<dir>/specs/<name>.json` through `generate` (types and validators), written out and imported. */
-async function bare(name: string, schema: unknown): Promise<{ is: Guard; validate: Guard; types: string; warnings: string[] }> {
+async function bare(name: string, schema: unknown, fits: unknown[] = []): Promise<{ is: Guard; validate: Guard; types: string; warnings: string[] }> {
   const dir = join(root, `case${count++}`);
   const file = join(dir, "specs", `${name}.json`);
   mkdirSync(dirname(file), { recursive: true });
@@ -32,9 +32,17 @@ async function bare(name: string, schema: unknown): Promise<{ is: Guard; validat
     writeFileSync(join(out, f.path), f.contents);
   }
   const types = join(out, `types/${name}.d.ts`);
-  assert.deepEqual(typecheck([types, join(out, `validators/${name}.d.ts`)]), [], "the generated modules compile under tsc --strict");
+  // Each value in `fits` (accepted by the validator, below) is assigned to the schema's type.
+  const typeName = name.charAt(0).toUpperCase() + name.slice(1);
+  const check = join(out, "fits.ts");
+  writeFileSync(check, [
+    fits.length ? `import type { ${typeName} } from "./types/${name}.js";` : "export {};",
+    ...fits.map((v, i) => `const v${i} = ${JSON.stringify(v)}; export const t${i}: ${typeName} = v${i};`),
+  ].join("\n"));
+  assert.deepEqual(typecheck([types, join(out, `validators/${name}.d.ts`), check]), [], "the generated modules compile under tsc --strict");
   const mod = (await import(pathToFileURL(join(out, `validators/${name}.js`)).href)) as Record<string, Guard>;
   const pick = (prefix: string) => mod[Object.keys(mod).find((k) => k.startsWith(prefix))!]!;
+  for (const v of fits) assert.equal(pick("is")(v), true, `the validator accepts ${JSON.stringify(v)}`);
   return { is: pick("is"), validate: pick("validate"), types, warnings: result.warnings };
 }
 
@@ -112,4 +120,14 @@ test("the bundler's problems in a bare schema point at the file's own lines and 
   const loc = result.problems[0]!.location[0]!;
   assert.equal(loc.pointer, "#/properties/a");
   assert.equal(loc.source.body.split("\n")[3], '    "a": { "$ref": "other.json" }', "the problem's text is the file's");
+});
+
+test("one verdict, one type: $defs is no member of the type, and a root that $refs its own $defs compiles", async () => {
+  // openapi-typescript alone types this as `{ $defs: { … } }`, which "ab" does not fit.
+  const defs = await bare("defs", { type: "string", minLength: 2, $defs: { other: { type: "integer" } } }, ["ab"]);
+  assert.equal(defs.is("a"), false);
+  assert.doesNotMatch(readFileSync(defs.types, "utf8"), /\$defs\??:/);
+  // A root that is a `$ref` to its own `$defs` (TS2502 when the type refers to itself).
+  const list = await bare("list", { $ref: "#/$defs/node", $defs: { node: { type: "object", properties: { next: { $ref: "#/$defs/node" } } } } }, [{}, { next: { next: {} } }]);
+  assert.equal(list.is({ next: 1 }), false);
 });
