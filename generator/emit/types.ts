@@ -206,7 +206,8 @@ function hoistDefinitions(document: Record<string, unknown>): void {
   const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
   // Old pointer → new pointer, for every hoisted entry.
   const moved = new Map<string, string>();
-  const queue: Array<[node: unknown, key: string, pointer: string]> = Object.entries(schemas).map(([k, v]) => [v, k, `#/components/schemas/${escape(k)}`]);
+  type Item = [node: unknown, key: string, pointer: string];
+  const queue: Item[] = Object.entries(schemas).map(([k, v]): Item => [v, k, `#/components/schemas/${escape(k)}`]);
   const seen = new Set<object>();
   while (queue.length) {
     const [node, key, at] = queue.pop()!;
@@ -222,8 +223,9 @@ function hoistDefinitions(document: Record<string, unknown>): void {
       if (!isObject(map)) continue;
       for (const [name, member] of Object.entries(map)) {
         // A key that needs no escaping in a `$ref` (openapi-typescript quotes it as a member name).
-        let target = `${key}.${defs}.${name}`.replace(/[^\w$.-]/g, "_");
-        for (let i = 2; Object.prototype.hasOwnProperty.call(schemas, target); i++) target = `${key}.${defs}.${name}`.replace(/[^\w$.-]/g, "_") + i;
+        const plain = `${key}.${defs}.${name}`.replace(/[^\w$.-]/g, "_");
+        let target = plain;
+        for (let i = 2; Object.prototype.hasOwnProperty.call(schemas, target); i++) target = `${plain}${i}`;
         Object.defineProperty(schemas, target, { value: member, enumerable: true, writable: true, configurable: true });
         moved.set(`${at}/${defs}/${escape(name)}`, `#/components/schemas/${target}`);
         queue.push([member, target, `${at}/${defs}/${escape(name)}`]);
@@ -232,15 +234,19 @@ function hoistDefinitions(document: Record<string, unknown>): void {
     }
     for (const [k, v] of Object.entries(o)) {
       if (DATA_KEYS.has(k) || k.startsWith("x-") || k === "$defs" || k === "definitions") continue;
-      if (NAME_MAPS.has(k) && isObject(v)) for (const [n, m] of Object.entries(v)) queue.push([m, `${key}/${k}/${n}`, `${at}/${k}/${escape(n)}`]);
-      else queue.push([v, `${key}/${k}`, `${at}/${k}`]);
+      if (!NAME_MAPS.has(k) || !isObject(v)) queue.push([v, `${key}/${k}`, `${at}/${k}`]);
+      else for (const [n, m] of Object.entries(v)) queue.push([m, `${key}/${k}/${n}`, `${at}/${k}/${escape(n)}`]);
     }
   }
   if (moved.size) retarget(document, moved);
 }
 
 /** Pointer tokens after a moved prefix, percent-encoded again where a fragment needs it. */
-const encodeRest = (rest: string): string => rest.split("/").map((t) => t.replace(/[^\w$.~!&'()*+,;=:@-]/g, (c) => encodeURIComponent(c))).join("/");
+const encodeRest = (rest: string): string =>
+  rest
+    .split("/")
+    .map((t) => t.replace(/[^\w$.~!&'()*+,;=:@-]/g, (c) => encodeURIComponent(c)))
+    .join("/");
 
 /** Every `$ref` into a moved subtree, pointed at its new place (longest moved prefix first). */
 function retarget(document: unknown, moved: ReadonlyMap<string, string>): void {
@@ -268,7 +274,8 @@ function retarget(document: unknown, moved: ReadonlyMap<string, string>): void {
       // The rest of the pointer is kept as written where the ref matched as written.
       const raw = match(ref);
       const from = raw ?? match(decoded);
-      if (from !== undefined) o.$ref = `${moved.get(from)!}${raw !== undefined ? ref.slice(from.length) : encodeRest(decoded.slice(from.length))}`;
+      const rest = raw !== undefined ? ref.slice(from?.length) : encodeRest(decoded.slice(from?.length));
+      if (from !== undefined) o.$ref = `${moved.get(from)!}${rest}`;
     }
     for (const [k, v] of Object.entries(o)) if (!DATA_KEYS.has(k)) stack.push(v);
   }

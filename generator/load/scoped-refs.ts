@@ -25,8 +25,8 @@ const HIDDEN = "x-specgen-scoped-$ref";
 
 /**
  * The URI the validators' Ajv instance knows a spec's document by (`source`: its path from the
- * spec root): any absolute URI, never fetched. Base URIs here are resolved from it, as Ajv resolves them, so that a reference
- * written out absolute below finds the same schema in Ajv.
+ * spec root): any absolute URI, never fetched. Base URIs here are resolved from it, as Ajv
+ * resolves them, so that a reference written out absolute below finds the same schema in Ajv.
  */
 export function ajvResourceId(source: string): string {
   return `specgen:${source.split("/").map(encodeURIComponent).join("/")}`;
@@ -41,7 +41,9 @@ const uri = uriModule.default;
  */
 const META_SCHEMAS = new Set([
   "https://json-schema.org/draft/2020-12/schema",
-  ...["core", "applicator", "unevaluated", "validation", "meta-data", "format-annotation", "content"].map((v) => `https://json-schema.org/draft/2020-12/meta/${v}`),
+  ...["core", "applicator", "unevaluated", "validation", "meta-data", "format-annotation", "content"].map(
+    (v) => `https://json-schema.org/draft/2020-12/meta/${v}`,
+  ),
 ]);
 
 /**
@@ -77,10 +79,25 @@ function resolveUri(ref: string, base: string): { doc: string; fragment: string 
 function pointerTarget(node: unknown, pointer: string): unknown {
   for (const raw of pointer.split("/").slice(1)) {
     const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!(isObject(node) || Array.isArray(node)) || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
+    const container = isObject(node) || Array.isArray(node);
+    if (!container || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
     node = (node as Record<string, unknown>)[token];
   }
   return node;
+}
+
+/** A percent-decoded URI part, or the part as written where it does not decode (Ajv reports it). */
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** Sets an own, enumerable property, whatever its name (`__proto__` included). */
+function defineOwn(o: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 const escapeToken = (key: string): string => key.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -107,7 +124,9 @@ function collectScope(root: unknown, fileUri: string): Scope {
     const here = names ? base : baseOf(node, base);
     if (!names) {
       if (!scope.resources.has(here)) scope.resources.set(here, node);
-      for (const key of ["$anchor", "$dynamicAnchor"]) if (typeof node[key] === "string") scope.anchors.add(`${here}#${node[key] as string}`);
+      for (const key of ["$anchor", "$dynamicAnchor"]) {
+        if (typeof node[key] === "string") scope.anchors.add(`${here}#${node[key] as string}`);
+      }
       if (typeof node.$dynamicRef === "string") scope.dynamic = true;
     }
     for (const [, v, childNames] of children(node, names)) visit(v, here, childNames);
@@ -121,18 +140,21 @@ function collectScope(root: unknown, fileUri: string): Scope {
  * Schema resolves it inside the file: written absolute under an `$id`, so that no later rebasing
  * of `#/…` pointers touches it), or hand to the bundler (another document).
  */
-function classifyRef(ref: string, base: string, identified: boolean, file: { id: string; source: string }, scope: Scope): ["rebase" | "rebase-hidden" | "hide" | "missing" | "bundle", string] {
+type RefHandling = "rebase" | "rebase-hidden" | "hide" | "missing" | "bundle";
+
+function classifyRef(
+  ref: string,
+  base: string,
+  identified: boolean,
+  fileId: string,
+  scope: Scope,
+): [RefHandling, string] {
   const url = resolveUri(ref, base);
   if (!url) return ["bundle", ref];
   const { doc, fragment: raw } = url;
-  let fragment = raw;
-  try {
-    fragment = decodeURIComponent(raw);
-  } catch {
-    // Kept as written: Ajv reports a fragment it cannot decode.
-  }
+  const fragment = decoded(raw);
   const local = ref.startsWith("#");
-  if (!identified && doc === file.id && (fragment === "" || fragment.startsWith("/"))) {
+  if (!identified && doc === fileId && (fragment === "" || fragment.startsWith("/"))) {
     // The file's own `components.schemas` become the synthetic document's (see schemaSpec).
     if (fragment.startsWith("/components/")) return ["bundle", ref];
     // Redocly cannot follow a pointer with an empty token (`#/$defs//x`, a property named "").
@@ -141,14 +163,16 @@ function classifyRef(ref: string, base: string, identified: boolean, file: { id:
   }
   if (metaSchemaFormats(doc).length) return ["hide", ref];
   if (scope.resources.has(doc)) {
-    const found = fragment.startsWith("/") ? pointerTarget(scope.resources.get(doc), fragment) !== undefined : fragment === "" || scope.anchors.has(`${doc}#${fragment}`);
+    const found = fragment.startsWith("/")
+      ? pointerTarget(scope.resources.get(doc), fragment) !== undefined
+      : fragment === "" || scope.anchors.has(`${doc}#${fragment}`);
     return [found ? "hide" : "missing", !identified && local ? ref : `${doc}#${raw}`];
   }
   if (!identified) return ["bundle", ref];
   // Another document named against an `$id`: a path beside the file if the base is the file's own
   // folder (a relative `$id`), else the absolute URI (remote: read only if remote refs are allowed).
-  const prefix = file.id.slice(0, file.id.lastIndexOf("/") + 1 || "specgen:".length);
-  if (doc.startsWith(prefix)) return ["bundle", `${decodeURIComponent(doc.slice(prefix.length))}${raw ? `#${raw}` : ""}`];
+  const prefix = fileId.slice(0, fileId.lastIndexOf("/") + 1 || "specgen:".length);
+  if (doc.startsWith(prefix)) return ["bundle", `${decoded(doc.slice(prefix.length))}${raw ? `#${raw}` : ""}`];
   return ["bundle", `${doc}${raw ? `#${raw}` : ""}`];
 }
 
@@ -157,13 +181,17 @@ function classifyRef(ref: string, base: string, identified: boolean, file: { id:
  * OpenAPI document, with its references prepared for the bundler (see the module comment).
  */
 export function prepareSchemaRefs(root: unknown, source: string, at: string): unknown {
-  const file = { id: ajvResourceId(source), source };
-  const fileUri = file.id;
-  if (JSON.stringify(root).includes(HIDDEN)) throw new SpecError(`the key ${JSON.stringify(HIDDEN)} is reserved`, source);
+  const fileUri = ajvResourceId(source);
+  if (JSON.stringify(root).includes(HIDDEN)) {
+    throw new SpecError(`the key ${JSON.stringify(HIDDEN)} is reserved`, source);
+  }
   const scope = collectScope(root, fileUri);
   const endless = scope.dynamic && isObject(root) && aliasOfRef(root) ? endlessDynamicScope(root) : undefined;
   if (endless !== undefined) {
-    throw new SpecError(`this use of \`$dynamicRef\` (a root that is only \`$id\` and \`$ref\`, and the resource at ${endless}) sends Ajv 8.17's dynamic scope into endless recursion; Ajv cannot compile it`, source, undefined, undefined, endless);
+    const what = `a root that is only \`$id\` and \`$ref\`, and the resource at ${endless}`;
+    const message = `this use of \`$dynamicRef\` (${what}) sends Ajv 8.17's dynamic scope into endless recursion; `
+      + "Ajv cannot compile it";
+    throw new SpecError(message, source, undefined, undefined, endless);
   }
   const rewrite = (node: unknown, base: string, names: boolean, where: string): unknown => {
     if (Array.isArray(node)) return node.map((v, i) => rewrite(v, base, false, `${where}/${i}`));
@@ -171,14 +199,15 @@ export function prepareSchemaRefs(root: unknown, source: string, at: string): un
     const here = names ? base : baseOf(node, base);
     const identified = here !== fileUri;
     const out: Record<string, unknown> = {};
-    const set = (k: string, v: unknown) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    const set = (k: string, v: unknown) => defineOwn(out, k, v);
     const kept = new Set(children(node, names).map(([k]) => k));
     for (const [k, v] of Object.entries(node)) {
       if (!kept.has(k)) set(k, v);
       else if (!names && (k === "$ref" || k === "$dynamicRef") && typeof v === "string") {
-        const [how, value] = classifyRef(v, here, identified, file, scope);
+        const [how, value] = classifyRef(v, here, identified, fileUri, scope);
         if (how === "missing") {
-          throw new SpecError(`the ${k} ${JSON.stringify(v)} (${value}) points to nothing in this file`, source, undefined, undefined, `${where}/${escapeToken(k)}`);
+          const message = `the ${k} ${JSON.stringify(v)} (${value}) points to nothing in this file`;
+          throw new SpecError(message, source, undefined, undefined, `${where}/${escapeToken(k)}`);
         }
         // `$dynamicRef` is no `$ref` to the bundler, and Ajv takes only `#anchor` ones: as written.
         if (how === "rebase" && k === "$ref") set(k, `#${at}${value}`);
@@ -233,7 +262,8 @@ function endlessDynamicScope(root: Record<string, unknown>): string | undefined 
 
 /** Whether a schema with an `$id` asserts nothing but its `$ref` (which Ajv then treats as an alias). */
 function aliasOfRef(node: Record<string, unknown>): boolean {
-  const inert = new Set(["$id", "$ref", "$defs", "$schema", "$comment", "$anchor", "$dynamicAnchor", "title", "description"]);
+  const inert = new Set(["$id", "$ref", "$defs", "$schema", "$comment", "$anchor", "$dynamicAnchor", "title"]);
+  inert.add("description");
   return typeof node.$id === "string" && typeof node.$ref === "string" && Object.keys(node).every((k) => inert.has(k));
 }
 
@@ -253,7 +283,7 @@ export function restoreScopedRefs(node: unknown): void {
     if (Object.prototype.hasOwnProperty.call(o, HIDDEN)) {
       const entries = Object.entries(o).map(([k, v]): [string, unknown] => [k === HIDDEN ? "$ref" : k, v]);
       for (const k of Object.keys(o)) delete o[k];
-      for (const [k, v] of entries) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+      for (const [k, v] of entries) defineOwn(o, k, v);
     }
     stack.push(...Object.values(o));
   }

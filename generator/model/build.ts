@@ -358,7 +358,8 @@ function locatedInFile(problem: NormalizedProblem, file: SpecFile, key: string):
   const own = `#/components/schemas/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
   const location = problem.location.map((loc) => {
     if (loc.source.absoluteRef !== file.path || loc.pointer === undefined) return loc;
-    const pointer = loc.pointer === own ? "#" : loc.pointer.startsWith(`${own}/`) ? `#${loc.pointer.slice(own.length)}` : loc.pointer;
+    const inside = loc.pointer === own || loc.pointer.startsWith(`${own}/`);
+    const pointer = inside ? `#${loc.pointer.slice(own.length)}` : loc.pointer;
     return { ...loc, source: new Source(file.path, file.text), pointer };
   });
   return { ...problem, location };

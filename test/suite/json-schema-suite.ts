@@ -37,7 +37,7 @@ export interface GroupRun {
   /** A clean refusal (a located error), or a crash (an error without file, or a non-SpecError). */
   refused?: string;
   crashed?: string;
-  /** tsc's complaints: about the generated types module, or a value the validator accepts that does not fit its type. */
+  /** tsc's complaints: about the types module, or a value the validator accepts that does not fit its type. */
   typeErrors?: string[];
 }
 
@@ -137,7 +137,10 @@ function fitsFile(group: SuiteGroup, run: GroupRun, dir: string): string | undef
   const lines = [`import type { ${name} } from "./out/types/suite.js";`, MUTABLE];
   group.tests.forEach((t, j) => {
     if (!run.verdicts![j]) return;
-    lines.push(`const v${j} = ${JSON.stringify(t.data)}${t.data === null ? "" : " as const"};`, `export const t${j}: ${name} = null as unknown as Mutable<typeof v${j}>;`);
+    lines.push(
+      `const v${j} = ${JSON.stringify(t.data)}${t.data === null ? "" : " as const"};`,
+      `export const t${j}: ${name} = null as unknown as Mutable<typeof v${j}>;`,
+    );
   });
   const file = join(dir, "fits.ts");
   writeFileSync(file, `${lines.join("\n")}\n`);
@@ -166,7 +169,11 @@ export function formatAnnotationCase(group: SuiteGroup, test: SuiteTest): boolea
 }
 
 /** Pass/fail/skip counts; `include` picks the cases counted (all by default). */
-export function count(groups: SuiteGroup[], runs: Array<GroupRun | undefined>, include: (g: SuiteGroup, t: SuiteTest) => boolean = () => true): Counts {
+export function count(
+  groups: SuiteGroup[],
+  runs: Array<GroupRun | undefined>,
+  include: (g: SuiteGroup, t: SuiteTest) => boolean = () => true,
+): Counts {
   const counts: Counts = { pass: 0, fail: 0, skip: 0 };
   groups.forEach((g, i) => {
     const run = runs[i];
@@ -190,7 +197,10 @@ export interface SuiteReport {
 }
 
 /** Runs every group (remote ones skipped) through both; the work folder is removed afterwards. */
-export async function runSuite(filter: (g: SuiteGroup) => boolean = () => true, options: { types?: boolean } = {}): Promise<SuiteReport> {
+export async function runSuite(
+  filter: (g: SuiteGroup) => boolean = () => true,
+  options: { types?: boolean } = {},
+): Promise<SuiteReport> {
   const groups = suiteGroups().filter(filter);
   const root = tempDir("specgen-suite-");
   const specgen: Array<GroupRun | undefined> = [];
@@ -205,7 +215,10 @@ export async function runSuite(filter: (g: SuiteGroup) => boolean = () => true, 
       ajv.push(runPlainAjv(group));
       specgen.push(await runSpecgen(group, join(root, `g${i}`)));
     }
-    if (options.types) typeCheckGroups(groups.map((g, i) => (specgen[i] ? fitsFile(g, specgen[i]!, join(root, `g${i}`)) : undefined)), specgen);
+    if (options.types) {
+      const files = groups.map((g, i) => (specgen[i] ? fitsFile(g, specgen[i]!, join(root, `g${i}`)) : undefined));
+      typeCheckGroups(files, specgen);
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -222,7 +235,8 @@ export function describe(report: SuiteReport): string[] {
   const lines = [
     `specgen:  ${s.pass} passed, ${s.fail} failed, ${s.skip} skipped`,
     `ajv 2020: ${a.pass} passed, ${a.fail} failed, ${a.skip} skipped`,
-    `without the ${s.pass + s.fail + s.skip - (so.pass + so.fail + so.skip)} format-annotation cases (specgen asserts formats by design):`,
+    `without the ${s.pass + s.fail + s.skip - (so.pass + so.fail + so.skip)} format-annotation cases ` +
+      "(specgen asserts formats by design):",
     `specgen:  ${so.pass} passed, ${so.fail} failed, ${so.skip} skipped`,
     `ajv 2020: ${ao.pass} passed, ${ao.fail} failed, ${ao.skip} skipped`,
   ];

@@ -9,7 +9,8 @@ import { count, describe, formatAnnotationCase, runSuite, type SuiteGroup } from
  */
 const at = process.argv.indexOf("--file");
 const only = at > 0 ? process.argv[at + 1] : undefined;
-const report = await runSuite((g) => only === undefined || g.file === only, { types: process.argv.includes("--types") });
+const types = process.argv.includes("--types");
+const report = await runSuite((g) => only === undefined || g.file === only, { types });
 for (const line of describe(report)) console.log(line);
 const others = (g: SuiteGroup, t: SuiteGroup["tests"][number]) => !formatAnnotationCase(g, t);
 const s = count(report.groups, report.specgen, others);
