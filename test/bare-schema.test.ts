@@ -157,3 +157,24 @@ test("one verdict, one type: $defs is no member of the type; a root that $refs i
   const list = await bare("list", { $ref: "#/$defs/node", $defs: { node } }, [{}, { next: { next: {} } }]);
   assert.equal(list.is({ next: 1 }), false);
 });
+
+test("the key that carries hidden $refs through the bundler is refused in the file, and inert in a file it references", async () => {
+  const hidden = "x-specgen-scoped-$ref";
+  assert.match(await refusal("reserved", { properties: { a: { [hidden]: "#/x" } } }), /reserved\.json: the key .* is reserved/);
+  const dir = join(root, `case${count++}`);
+  mkdirSync(join(dir, "specs"), { recursive: true });
+  // Were it turned back into a `$ref`, this would point at a schema that refuses every value.
+  writeFileSync(join(dir, "specs/other.json"), JSON.stringify({ type: "string", [hidden]: "#/$defs/no", $defs: { no: false } }));
+  const file = join(dir, "specs/main.json");
+  writeFileSync(file, JSON.stringify({ properties: { a: { $ref: "other.json" } } }));
+  const result = await generate({ cwd: dir, paths: [file], dryRun: true, config: { emit: ["validators"] } });
+  assert.deepEqual(result.problems, []);
+  const out = join(dir, "out");
+  for (const f of result.files) {
+    mkdirSync(dirname(join(out, f.path)), { recursive: true });
+    writeFileSync(join(out, f.path), f.contents);
+  }
+  const mod = (await import(pathToFileURL(join(out, "validators/main.js")).href)) as Record<string, Guard>;
+  const is = mod[Object.keys(mod).find((k) => k.startsWith("is"))!]!;
+  assert.deepEqual([is({ a: "x" }), is({ a: 1 })], [true, false]);
+});

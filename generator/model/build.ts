@@ -396,7 +396,9 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
   };
   const { document, problems, files } = await bundleSchema(synthetic, file, refs);
   if (problems.length) return { problems: problems.map((p) => locatedInFile(p, file, key)), files };
-  restoreScopedRefs(document);
+  // Only the file's own schema had references hidden; a file it references gets none back.
+  const bundled = isObject(document.components) ? document.components.schemas : undefined;
+  if (isObject(bundled) && Object.hasOwn(bundled, key)) restoreScopedRefs(bundled[key]);
   rejectNonFinite(document, source);
   const schemas: NamedSchema[] = [{ name, typeExpression: `components["schemas"][${JSON.stringify(key)}]`, pointer: pointer(["components", "schemas", key]) }];
   // Collections of objects get a name for their element: identity_providers → IdentityProvider.
