@@ -111,7 +111,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     return { files: [], model: { specs: [], warnings: [], pkg: { ...config.package, notices: [] } }, problems: [], warnings: [], out, written: false, upToDate: true };
   }
 
-  const specFiles = inputFiles(specPaths.map(readSpecFile), refs);
+  const named = new Set(paths.map((p) => resolve(cwd, p)));
+  const specFiles = inputFiles(specPaths.map(readSpecFile).map((f) => namedSchema(f, named)), refs);
   const overlays = new Map(overlayPaths.map(([spec, files]) => [spec, files.map((f) => readSpecFile(f))]));
   const kinds = selectedKinds(config.emit);
   // A spec this big will print its types on a worker thread: started now, the worker loads
@@ -123,6 +124,16 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   } finally {
     await stopSpare?.();
   }
+}
+
+/**
+ * A mapping named as a file on the command line (not found in a folder) that is neither OpenAPI
+ * nor an overlay is a JSON Schema, whatever its keywords: `generate` was asked for its code, and
+ * skipping it silently would hide a typo. (In a folder, such a file is left to `lint`.)
+ */
+function namedSchema(file: SpecFile, named: ReadonlySet<string>): SpecFile {
+  const mapping = typeof file.doc === "object" && file.doc !== null && !Array.isArray(file.doc);
+  return file.kind === "unknown" && mapping && named.has(file.path) ? { ...file, kind: "json-schema" } : file;
 }
 
 /**

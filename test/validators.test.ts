@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
@@ -114,6 +114,41 @@ test("one Ajv instance per spec module and kind of compile: a component shared b
   // The 404 body is reached through components/responses.
   assert.equal(fn<Guard>(m, "isGetThingResponse404")({ errcode: "M_NOT_FOUND" }), true);
   assert.equal(fn<Guard>(m, "isGetThingResponse404")({ error: "x" }), false);
+});
+
+test("strict mode with purpose: legal schemas Ajv's strict checks refuse compile; ignored keywords warn", async () => {
+  const dir = tempDir();
+  try {
+    const bare = async (name: string, schema: Record<string, unknown>) => {
+      const file = join(dir, `${name}.json`);
+      writeFileSync(file, JSON.stringify(schema));
+      const result = await generate({ paths: [file], cwd: ROOT, dryRun: true, config: { emit: ["validators"] } });
+      const loaded = await loadValidators(file, { cwd: ROOT });
+      const name0 = Object.keys(loaded.exports).find((k) => k.startsWith("is"))!;
+      return { warnings: result.warnings, is: fn<Guard>(loaded.exports, name0) };
+    };
+    // An open tuple (strictTuples): two leading items, any tail.
+    const tuple = await bare("tuple", { prefixItems: [{ type: "integer" }, { type: "string" }] });
+    const tuples = [tuple.is([1, "a"]), tuple.is([1]), tuple.is([1, "a", null]), tuple.is(["a"])];
+    assert.deepEqual(tuples, [true, true, true, false]);
+    // A key named by `properties` and matched by `patternProperties` obeys both (allowMatchingProperties).
+    const both = await bare("both", {
+      properties: { foo: { type: "array" } },
+      patternProperties: { "f.o": { minItems: 2 } },
+    });
+    assert.deepEqual([both.is({ foo: [1, 2] }), both.is({ foo: [1] }), both.is({ foo: "ab" })], [true, false, false]);
+    // `required` naming a property nothing declares (strictRequired).
+    const required = await bare("required", { type: "object", required: ["a"] });
+    assert.deepEqual([required.is({ a: 1 }), required.is({})], [true, false]);
+    // Keywords with no effect where they stand are legal: compiled, with a warning naming the file.
+    const ignored = await bare("ignored", { if: { minimum: 1 }, minContains: 1 });
+    assert.equal(ignored.is(0), true);
+    const warned = ignored.warnings.join("\n");
+    assert.match(warned, /ignored\.json: "if" without "then" and "else" is ignored/);
+    assert.match(warned, /"minContains" without "contains" is ignored/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("strict mode stays on: an unknown keyword stops generate; unknown formats are annotations, with a warning", async () => {

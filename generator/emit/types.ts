@@ -100,7 +100,11 @@ export async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
   }
   // Members that fix their discriminator tag themselves are typed with it (see model/discriminators.ts).
   addDeclaredTags(copy, declaredTags(spec.document));
-  const document = readerDocs(copy) as unknown as OpenAPI3;
+  if (spec.kind === "json-schema") {
+    hoistDefinitions(copy);
+    typeableRefs(copy);
+  }
+  const document = readerDocs(objectSubschemas(copy)) as unknown as OpenAPI3;
   // With readOnly/writeOnly in play, openapi-typescript marks those properties, and the named
   // response types keep only what a server sends (`Readable<…>`: no writeOnly fields).
   const readWrite = usesReadWrite(spec.document);
@@ -147,6 +151,172 @@ async function typesContext(document: OpenAPI3, readWriteMarkers: boolean): Prom
     generatePathParams: false,
     resolve: <T>($ref: string) => resolveRef<T>(document, $ref, { silent: true }),
   };
+}
+
+/** Keywords whose value is a list of subschemas (openapi-typescript reads `$ref` in each). */
+const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
+/** Keywords whose value maps names to subschemas that openapi-typescript walks as schemas. */
+const SCHEMA_MAPS = new Set(["$defs", "definitions"]);
+
+/**
+ * JSON Schema allows `true` and `false` wherever a schema stands; openapi-typescript (7.13)
+ * handles them as a whole schema, a property or `additionalProperties`, and throws a TypeError
+ * on one in `allOf`/`anyOf`/`oneOf` or in `$defs`. This copy for the types gets `{}` for `true`
+ * and `{ not: {} }` for `false` there: the same meaning, typed `unknown` (wider than `never`,
+ * so every value the validator accepts still fits). The validators compile the booleans as
+ * written. Iterative, and a node reached twice (a shared YAML alias) is rewritten once.
+ */
+function objectSubschemas<T>(document: T): T {
+  const stack: Array<[node: unknown, names: boolean]> = [[document, false]];
+  const seen = new Set<object>();
+  const asObject = (v: unknown): unknown => (v === true ? {} : v === false ? { not: {} } : v);
+  while (stack.length) {
+    const [node, names] = stack.pop()!;
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const v of node) stack.push([v, false]);
+      continue;
+    }
+    const o = node as Record<string, unknown>;
+    for (const [key, value] of Object.entries(o)) {
+      if (!names && (DATA_KEYS.has(key) || key.startsWith("x-"))) continue;
+      if (!names && SCHEMA_LISTS.has(key) && Array.isArray(value)) o[key] = value.map(asObject);
+      else if (!names && SCHEMA_MAPS.has(key) && isObject(value)) {
+        for (const [name, member] of Object.entries(value)) value[name] = asObject(member);
+      }
+      stack.push([o[key], !names && NAME_MAPS.has(key)]);
+    }
+  }
+  return document;
+}
+
+/**
+ * openapi-typescript prints a schema's `$defs` as a required member of its type
+ * (openapi-typescript#2664): `{minLength: 2, $defs: {…}}` would be typed as an object that has
+ * `$defs`, though no value the validator accepts needs one, and a root that `$ref`s its own
+ * `$defs` is a type defined by itself (TS2502). In the types' copy of a bare schema, every
+ * `$defs`/`definitions` entry becomes a component of its own, keyed by where it was
+ * (`Schema/$defs/name`), and the `$ref`s to it (or into it) follow.
+ */
+function hoistDefinitions(document: Record<string, unknown>): void {
+  const components = isObject(document.components) ? document.components : undefined;
+  const schemas = components && isObject(components.schemas) ? components.schemas : undefined;
+  if (!schemas) return;
+  const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+  // Old pointer → new pointer, for every hoisted entry.
+  const moved = new Map<string, string>();
+  type Item = [node: unknown, key: string, pointer: string];
+  const queue: Item[] = Object.entries(schemas).map(([k, v]): Item => [v, k, `#/components/schemas/${escape(k)}`]);
+  const seen = new Set<object>();
+  while (queue.length) {
+    const [node, key, at] = queue.pop()!;
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => queue.push([v, `${key}/${i}`, `${at}/${i}`]));
+      continue;
+    }
+    const o = node as Record<string, unknown>;
+    for (const defs of ["$defs", "definitions"]) {
+      const map = o[defs];
+      if (!isObject(map)) continue;
+      for (const [name, member] of Object.entries(map)) {
+        // A key that needs no escaping in a `$ref` (openapi-typescript quotes it as a member name).
+        const plain = `${key}.${defs}.${name}`.replace(/[^\w$.-]/g, "_");
+        let target = plain;
+        for (let i = 2; Object.prototype.hasOwnProperty.call(schemas, target); i++) target = `${plain}${i}`;
+        Object.defineProperty(schemas, target, { value: member, enumerable: true, writable: true, configurable: true });
+        moved.set(`${at}/${defs}/${escape(name)}`, `#/components/schemas/${target}`);
+        queue.push([member, target, `${at}/${defs}/${escape(name)}`]);
+      }
+      delete o[defs];
+    }
+    for (const [k, v] of Object.entries(o)) {
+      if (DATA_KEYS.has(k) || k.startsWith("x-") || k === "$defs" || k === "definitions") continue;
+      if (!NAME_MAPS.has(k) || !isObject(v)) queue.push([v, `${key}/${k}`, `${at}/${k}`]);
+      else for (const [n, m] of Object.entries(v)) queue.push([m, `${key}/${k}/${n}`, `${at}/${k}/${escape(n)}`]);
+    }
+  }
+  if (moved.size) retarget(document, moved);
+}
+
+/** Pointer tokens after a moved prefix, percent-encoded again where a fragment needs it. */
+const encodeRest = (rest: string): string =>
+  rest
+    .split("/")
+    .map((t) => t.replace(/[^\w$.~!&'()*+,;=:@-]/g, (c) => encodeURIComponent(c)))
+    .join("/");
+
+/** Every `$ref` into a moved subtree, pointed at its new place (longest moved prefix first). */
+function retarget(document: unknown, moved: ReadonlyMap<string, string>): void {
+  const prefixes = [...moved.keys()].sort((a, b) => b.length - a.length);
+  const stack = [document];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      stack.push(...(node as unknown[]));
+      continue;
+    }
+    const o = node as Record<string, unknown>;
+    const ref = o.$ref;
+    if (typeof ref === "string") {
+      let decoded = ref;
+      try {
+        decoded = decodeURIComponent(ref);
+      } catch {
+        // A malformed escape: matched as written.
+      }
+      const match = (r: string) => prefixes.find((p) => r === p || r.startsWith(`${p}/`));
+      // The rest of the pointer is kept as written where the ref matched as written.
+      const raw = match(ref);
+      const from = raw ?? match(decoded);
+      const rest = raw !== undefined ? ref.slice(from?.length) : encodeRest(decoded.slice(from?.length));
+      if (from !== undefined) o.$ref = `${moved.get(from)!}${rest}`;
+    }
+    for (const [k, v] of Object.entries(o)) if (!DATA_KEYS.has(k)) stack.push(v);
+  }
+}
+
+/**
+ * A bare schema keeps the `$ref`s that JSON Schema resolves by its own rules (against an `$id`,
+ * to an `$anchor`; see load/scoped-refs.ts) for Ajv. openapi-typescript reads every `$ref` as
+ * a pointer into the document, so in its copy those are left out: the node is typed by its
+ * other keywords, a type wider than the validator's verdict, never narrower. Kept: pointers to
+ * components that exist.
+ */
+function resolves(document: Record<string, unknown>, ref: string): boolean {
+  try {
+    return deref(document, { $ref: ref }) !== undefined;
+  } catch {
+    // A malformed percent-escape.
+    return false;
+  }
+}
+
+function typeableRefs(document: Record<string, unknown>): void {
+  const stack: Array<[node: unknown, names: boolean]> = [[document, false]];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const [node, names] = stack.pop()!;
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const v of node) stack.push([v, false]);
+      continue;
+    }
+    const o = node as Record<string, unknown>;
+    const ref = o.$ref;
+    const typeable = typeof ref === "string" && ref.startsWith("#/components/") && resolves(document, ref);
+    if (!names && typeof ref === "string" && !typeable) delete o.$ref;
+    for (const [key, value] of Object.entries(o)) {
+      if (!names && (DATA_KEYS.has(key) || key.startsWith("x-"))) continue;
+      stack.push([value, !names && NAME_MAPS.has(key)]);
+    }
+  }
 }
 
 /**

@@ -16,6 +16,7 @@ import { SpecError } from "../errors.js";
 import { uri } from "../runtime/formats.js";
 import { isObject } from "../load/refs.js";
 import { isOpenApi30, schemaFrom30 } from "../load/oas30.js";
+import { ajvResourceId, metaSchemaFormats } from "../load/scoped-refs.js";
 import { DATA_KEYS, keywordPointer, NAME_MAPS } from "../load/keys.js";
 import { compiles, unicodeEquivalent } from "../load/regex.js";
 import { applyTagConstraints, tagConstraints } from "../model/discriminators.js";
@@ -35,8 +36,6 @@ export const HELPERS_BUNDLE_URL = new URL("../runtime/helpers.bundle.js", import
 
 /** OpenAPI 3.1 Schema Object keywords that JSON Schema 2020-12 does not define; all are annotations. */
 export const OPENAPI_ANNOTATIONS = ["example", "xml", "externalDocs", "discriminator"] as const;
-/** Every Ajv instance id starts here; it only has to be an absolute URI, never fetched. */
-const ID_BASE = "specgen:";
 /** Where the bundled document sits inside the schema resource registered with Ajv. */
 const DOCUMENT_AT = "/$defs/document";
 const KNOWN_FORMATS = new Set<string>(formatNames);
@@ -212,12 +211,19 @@ export const AJV_OPTIONS = withUnset({
   strict: true,
   strictSchema: true,
   strictNumbers: true,
-  strictTuples: true,
-  // Two strict checks are about style, not mistakes, and real specs fail them: Matrix schemas
-  // declare `properties` without `type: object` in allOf branches (strictTypes), and list in
-  // `required` a property another allOf branch declares (strictRequired; DigitalOcean's API).
+  // The strict checks that refuse legal, meaningful schemas are off; strictSchema (unknown
+  // keywords, unknown formats) and strictNumbers stay on. strictTypes is about style: Matrix
+  // schemas declare `properties` without `type: object` in allOf branches. strictRequired
+  // refuses `required` naming a property declared elsewhere (another allOf branch: DigitalOcean's
+  // API; or nowhere: "must have this key" needs no schema for it). strictTuples refuses
+  // `prefixItems` without `minItems` and `items`, i.e. a tuple whose tail and length are open,
+  // which is what JSON Schema means by it (29 groups of the JSON-Schema-Test-Suite).
+  // allowMatchingProperties: a key that matches both `properties` and `patternProperties` must
+  // satisfy both, as the spec says; Ajv only flags it in case one of them was a typo.
   strictTypes: false,
   strictRequired: false,
+  strictTuples: false,
+  allowMatchingProperties: true,
   // `required` and `properties` look at own properties only, so a value whose prototype
   // (e.g. via a `__proto__` key) carries a field never satisfies `required`.
   ownProperties: true,
@@ -243,7 +249,6 @@ export const AJV_OPTIONS = withUnset({
   passContext: false,
   discriminator: false,
   allowUnionTypes: false,
-  allowMatchingProperties: false,
   validateFormats: true,
 } as const, UNSET_OPTIONS);
 
@@ -259,6 +264,25 @@ export type CompileMode = "all" | "first";
  * well gains another 4% there, and makes the compile a quarter larger.)
  */
 const FIRST_ERROR_OPTIONS = { allErrors: false } as const;
+
+/**
+ * Ajv's `strictSchema` covers two kinds of check: a keyword it does not know (`minLenght`, a
+ * typo: still an error) and a keyword it knows but that has no effect where it stands (`if`
+ * without `then`/`else`, `minContains` without `contains`, `then` without `if`). The latter are
+ * legal JSON Schema with defined results (an `if` still yields annotations that
+ * `unevaluatedProperties` sees), so they are warnings: strictSchema is set to "log" and this
+ * logger turns the unknown-keyword message back into the error it was.
+ */
+function strictSchemaOptions(warn: ((message: string) => void) | undefined, source: string) {
+  const report = (message: unknown): void => {
+    const text = String(message);
+    // `$anchor` is JSON Schema's, and Ajv resolves it, but its vocabulary does not list it.
+    if (text === 'strict mode: unknown keyword: "$anchor"') return;
+    if (text.startsWith("strict mode: unknown keyword:")) throw new Error(text);
+    warn?.(`${source}: ${text.replace(/^strict mode: /, "")}`);
+  };
+  return { strictSchema: "log" as const, logger: { log: () => undefined, warn: report, error: report } };
+}
 
 /**
  * The Ajv instance for one spec, holding all of its schemas: the bundled document and one entry
@@ -290,6 +314,7 @@ export function createAjv(
   const ajv = new Ajv2020({
     ...AJV_OPTIONS,
     ...(mode === "first" ? FIRST_ERROR_OPTIONS : {}),
+    ...strictSchemaOptions(warn, spec.source),
     unicodeRegExp: !plain,
     // Standalone ESM; format functions come from the shared formats module, imported under
     // FORMATS_BINDING (ajv-formats would otherwise emit a `require` of its own file).
@@ -326,9 +351,7 @@ export function createAjv(
   const odd = unknown.filter((f) => !f.startsWith("mx-"));
   if (odd.length) warn?.(`${spec.source}: format(s) ${odd.map((f) => JSON.stringify(f)).join(", ")} unknown to ajv-formats; validators treat them as annotations (always valid)`);
 
-  // The module path, not the source: it has no `..` step (a spec outside the common root),
-  // which URI resolution would drop.
-  const id = `${ID_BASE}${spec.module.split("/").map(encodeURIComponent).join("/")}`;
+  const id = ajvResourceId(spec.module);
   // Ajv compiles the root of a resource when a $ref first enters it, and in strict mode an
   // OpenAPI root (`openapi`, `paths`, …) would be unknown keywords; so the document sits one
   // level down, in `$defs`, and its local `$ref`s are rebased to match.
@@ -653,6 +676,7 @@ function scanDocument(document: unknown): { formats: Set<string>; patterns: Set<
       else if (key === "pattern" && typeof value === "string") patterns.add(value);
       else if (key === "patternProperties" && isObject(value)) for (const p of Object.keys(value)) patterns.add(p);
       else if (key === "discriminator") discriminators = true;
+      else if (key === "$ref" && typeof value === "string") for (const f of metaSchemaFormats(value)) formats.add(f);
       if (!DATA_KEYS.has(key) && !isAnnotationKey(key)) stack.push([value, NAME_MAPS.has(key)]);
     }
   }

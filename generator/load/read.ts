@@ -14,9 +14,15 @@ export interface SpecFile {
 }
 
 // Keywords whose presence at the root marks a bare JSON Schema document (like Matrix's `definitions/`).
+// Every keyword that only a schema has (not `required`, `format` or `title`, which parameters,
+// containers and example data have too), so that `{"minLength": 2}` is a schema.
 const SCHEMA_KEYWORDS = [
   "$schema", "$id", "$ref", "$defs", "type", "properties", "patternProperties", "additionalProperties",
-  "items", "prefixItems", "allOf", "anyOf", "oneOf", "not", "if", "enum", "const",
+  "items", "prefixItems", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "enum", "const",
+  "$anchor", "$dynamicAnchor", "$dynamicRef", "$vocabulary", "$comment", "minLength", "maxLength",
+  "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "pattern", "minItems",
+  "maxItems", "uniqueItems", "contains", "minContains", "maxContains", "minProperties", "maxProperties",
+  "dependentRequired", "dependentSchemas", "propertyNames", "unevaluatedItems", "unevaluatedProperties",
 ];
 
 /**
@@ -135,6 +141,8 @@ export function checkAliasExpansion(doc: unknown, file: string): void {
  */
 export function classify(doc: unknown, file: string): DocumentKind {
   if (doc === undefined || doc === null) throw new SpecError("the file is empty", file, 1, 1);
+  // JSON Schema's boolean schemas: `true` accepts any value, `false` none.
+  if (typeof doc === "boolean") return "json-schema";
   if (typeof doc !== "object" || Array.isArray(doc)) return "unknown";
   const root = doc as Record<string, unknown>;
   if ("swagger" in root) {

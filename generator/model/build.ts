@@ -1,7 +1,8 @@
 import { basename, relative, sep } from "node:path";
-import type { NormalizedProblem } from "@redocly/openapi-core";
+import { Source, type NormalizedProblem } from "@redocly/openapi-core";
 import type { SpecFile } from "../load/read.js";
 import { bundleOpenApi, bundleSchema } from "../load/bundle.js";
+import { prepareSchemaRefs, restoreScopedRefs } from "../load/scoped-refs.js";
 import { makeRefPolicy, type RefPolicy } from "../load/policy.js";
 import { applyOverlay, type OverlayRule } from "../load/overlay.js";
 import { deref, derefAt, isObject } from "../load/refs.js";
@@ -385,6 +386,22 @@ function basePathOf(document: Record<string, unknown>, warn: (message: string) =
 }
 
 /**
+ * A problem the bundler found in the synthetic document that wraps a bare schema, located in
+ * the schema file as written: `#/components/schemas/<key>/…` is the file's `#/…` (its helpers
+ * keep their own `components.schemas` pointers), on the file's own lines.
+ */
+function locatedInFile(problem: NormalizedProblem, file: SpecFile, key: string): NormalizedProblem {
+  const own = `#/components/schemas/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+  const location = problem.location.map((loc) => {
+    if (loc.source.absoluteRef !== file.path || loc.pointer === undefined) return loc;
+    const inside = loc.pointer === own || loc.pointer.startsWith(`${own}/`);
+    const pointer = inside ? `#${loc.pointer.slice(own.length)}` : loc.pointer;
+    return { ...loc, source: new Source(file.path, file.text), pointer };
+  });
+  return { ...problem, location };
+}
+
+/**
  * openapi-typescript reads only OpenAPI documents, so a bare schema becomes the one component
  * of a synthetic document, bundled from the schema's own folder so its relative `$ref`s resolve.
  */
@@ -394,23 +411,30 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
   if (name !== plainPascalCase(basename(module))) warn(`schema file ${JSON.stringify(basename(module))} is not a free identifier in PascalCase; its type is ${name}`);
   // Some bare schemas (Matrix's olm_plaintext.yaml) keep helper schemas in their own
   // `components.schemas`: those become siblings of the main schema, where their refs point.
-  const { components, ...root } = file.doc as Record<string, unknown>;
+  // A boolean is a schema too (`true` accepts everything, `false` nothing).
+  const whole = isObject(file.doc) ? file.doc : {};
+  const { components, ...rest } = whole;
+  const root: unknown = isObject(file.doc) ? rest : file.doc;
   const hoisted = isObject(components) && isObject(components.schemas) ? components.schemas : {};
-  if (components !== undefined && !isObject(components)) (root as Record<string, unknown>).components = components;
+  if (components !== undefined && !isObject(components)) rest.components = components;
   // The main schema's component key is its type name, unless a helper already uses that key.
   let key = name;
   for (let i = 2; Object.prototype.hasOwnProperty.call(hoisted, key); i++) key = `${name}${i}`;
   if (key !== name) warn(`components.schemas.${name} is a helper of the schema file; the file's own schema is components.schemas.${key}`);
   const schemasMap: Record<string, unknown> = { ...hoisted };
-  Object.defineProperty(schemasMap, key, { value: rebaseLocalRefs(root, pointer(["components", "schemas", key])), enumerable: true, writable: true, configurable: true });
+  const prepared = prepareSchemaRefs(root, source, pointer(["components", "schemas", key]), module);
+  Object.defineProperty(schemasMap, key, { value: prepared, enumerable: true, writable: true, configurable: true });
   const synthetic = {
     openapi: "3.1.0",
-    info: { title: typeof (file.doc as Record<string, unknown>).title === "string" ? (file.doc as Record<string, string>).title : name, version: "0" },
+    info: { title: typeof whole.title === "string" ? whole.title : name, version: "0" },
     paths: {},
     components: { schemas: schemasMap },
   };
   const { document, problems, files } = await bundleSchema(synthetic, file, refs);
-  if (problems.length) return { problems, files };
+  if (problems.length) return { problems: problems.map((p) => locatedInFile(p, file, key)), files };
+  // Only the file's own schema had references hidden; a file it references gets none back.
+  const bundled = isObject(document.components) ? document.components.schemas : undefined;
+  if (isObject(bundled) && Object.hasOwn(bundled, key)) restoreScopedRefs(bundled[key]);
   rejectNonFinite(document, source);
   const schemas: NamedSchema[] = [{ name, typeExpression: `components["schemas"][${JSON.stringify(key)}]`, pointer: pointer(["components", "schemas", key]) }];
   // Collections of objects get a name for their element: identity_providers → IdentityProvider.
@@ -427,17 +451,4 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
     }
   }
   return { spec: { source, module, kind: "json-schema", document, basePath: "", operations: [], schemas, webhooks: [] }, problems, files };
-}
-
-/** A local `#/…` ref in a bare schema is relative to that file's root, which now sits at `base`. */
-function rebaseLocalRefs(node: unknown, base: string): unknown {
-  if (Array.isArray(node)) return node.map((v) => rebaseLocalRefs(v, base));
-  if (!isObject(node)) return node;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) {
-    const local = k === "$ref" && typeof v === "string" && v.startsWith("#") && !v.startsWith("#/components/");
-    const value = local ? `#${base}${(v as string).slice(1)}` : rebaseLocalRefs(v, base);
-    Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
-  }
-  return out;
 }
