@@ -100,3 +100,35 @@ actions:
     assert.deepEqual(repaired.problems, []);
   });
 });
+
+test("enum: [] generates: typed never, compiled as false; lint warns at its line", async () => {
+  const spec = `openapi: 3.1.0
+info: { title: E, version: "1" }
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  nothing: { type: string, enum: [] }
+                  name: { type: string }
+`;
+  await withFiles({ "api.yaml": spec }, async (dir) => {
+    const out = join(dir, "out");
+    const result = await generate({ cwd: dir, paths: ["api.yaml"], out, config: { emit: ["validators"] } });
+    assert.deepEqual(result.problems, []);
+    assert.match(readFileSync(join(out, "types/api.d.ts"), "utf8"), /nothing\?: never;/);
+    const { isGetAResponse } = (await import(pathToFileURL(join(out, "validators/api.js")).href)) as Record<string, (v: unknown) => boolean>;
+    assert.equal(isGetAResponse!({ name: "x" }), true);
+    assert.equal(isGetAResponse!({ nothing: "x" }), false);
+    const linted = await lint([join(dir, "api.yaml")], { cwd: dir });
+    const empty = linted.problems.filter((p) => p.ruleId === "specgen/enum-empty");
+    assert.deepEqual(empty.map((p) => [p.severity, p.location[0]?.pointer]), [["warn", "#/paths/~1a/get/responses/200/content/application~1json/schema/properties/nothing/enum"]]);
+  });
+});

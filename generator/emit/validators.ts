@@ -713,6 +713,11 @@ export function isAnnotationKey(key: string): boolean {
 function ajvDocument(node: unknown, how: { prefix: string; from30: boolean; patterns: ReadonlyMap<string, string> }, names = false, depth = 0, parent = ""): unknown {
   if (depth > 10_000 || typeof node !== "object" || node === null) return node;
   if (Array.isArray(node)) return node.map((v) => ajvDocument(v, how, false, depth + 1));
+  // `enum: []` allows no value (Discord's spec has one): the schema is `false`, which Ajv takes
+  // (it refuses an empty enum), as the types make it `never`.
+  if (!names && Object.hasOwn(node, "enum") && Array.isArray((node as { enum: unknown }).enum) && (node as { enum: unknown[] }).enum.length === 0) {
+    return false;
+  }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     let copy: unknown;

@@ -122,6 +122,23 @@ function matrixVersion(): Visitor {
 }
 
 /**
+ * `specgen/enum-empty`: an `enum: []` allows no value at all. JSON Schema allows it, and
+ * `generate` compiles it as the schema `false` (type `never`); it is almost always a mistake in
+ * the spec, so lint warns where it stands.
+ */
+function enumEmpty(): Visitor {
+  return {
+    Schema: {
+      enter(schema, ctx) {
+        if (Array.isArray(schema.enum) && schema.enum.length === 0) {
+          ctx.report({ message: "`enum: []` allows no value: nothing can match this schema.", location: ctx.location.child(["enum"]) });
+        }
+      },
+    },
+  };
+}
+
+/**
  * Each operation has a success: a 2xx response, or a 3xx whose `Location` header is declared
  * (redirect-only endpoints such as SSO are first-class here, unlike Redocly's operation-2xx-response).
  */
@@ -159,6 +176,7 @@ export function makeSpecgenPlugin(policy?: RefPolicy) {
         "operation-success-response": operationSuccess,
         "pattern-valid": patternValid,
         "pattern-safe": patternSafe,
+        "enum-empty": enumEmpty,
       },
     },
   };
@@ -171,4 +189,5 @@ export const SPECGEN_RULE_DEFAULTS = {
   "specgen/operation-success-response": "error",
   "specgen/pattern-valid": "error",
   "specgen/pattern-safe": "warn",
+  "specgen/enum-empty": "warn",
 } as const;
