@@ -34,6 +34,10 @@ export const CONFIG_SCHEMA = {
       properties: { name: { type: "string" }, version: { type: "string" }, license: { type: "string" } },
     },
     allowRemoteRefs: { type: "boolean", description: "Fetch http(s) `$ref`s when generating. Default false." },
+    allowUnsafePatterns: {
+      type: "boolean",
+      description: "Generate validators for regexes prone to catastrophic backtracking (a warning each). Default false: refused.",
+    },
     cache: { ...paths, description: "Operations (by operationId) whose answers the generated client may cache." },
   },
 } as const;

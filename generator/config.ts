@@ -44,6 +44,8 @@ export interface ProjectConfig {
   package: { name: string; version: string; license: string };
   /** Fetch http(s) `$ref`s when generating (default false: a remote `$ref` is an error). */
   allowRemoteRefs?: boolean;
+  /** Generate validators for regexes recheck judges prone to catastrophic backtracking (default false: refused). */
+  allowUnsafePatterns?: boolean;
   /**
    * Operations (operationId or function name) whose answers the generated client may cache, as
    * allowed by their Cache-Control. Default none; an operation may also say `x-specgen-cache: true`.
@@ -74,6 +76,7 @@ export function loadProjectConfig(cwd = process.cwd()): ProjectConfig {
     cache: raw.cache ?? [],
   };
   if (raw.allowRemoteRefs !== undefined) config.allowRemoteRefs = raw.allowRemoteRefs === true;
+  if (raw.allowUnsafePatterns !== undefined) config.allowUnsafePatterns = raw.allowUnsafePatterns === true;
   return config;
 }
 

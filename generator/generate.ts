@@ -168,6 +168,29 @@ async function locateUnknownKeyword(err: unknown, specFiles: SpecFile[], root: s
   return at ? new SpecError(err.message, err.file, at.line, at.col, pointer) : err;
 }
 
+/**
+ * A regex that can backtrack catastrophically would be run by the generated validators on every
+ * value they check (the client, on every answer a server sends): no output is written for it
+ * unless the config says `allowUnsafePatterns: true` (then each is a warning). The error names the
+ * first one's file, line and pointer, and counts the rest.
+ */
+async function refuseUnsafePatterns(model: Model, specFiles: SpecFile[], root: string): Promise<void> {
+  const { unsafePatterns } = await import("./lint/patterns.js");
+  const all = model.specs.flatMap((spec) => unsafePatterns(spec.document).map((found) => ({ spec, found })));
+  const first = all[0];
+  if (first === undefined) return;
+  const { spec, found } = first;
+  const more = all.length > 1 ? ` (and ${all.length - 1} more)` : "";
+  const message =
+    `the regular expression ${JSON.stringify(found.pattern)} may backtrack catastrophically (${found.hazard})${more}: ` +
+    "the generated validators would run it on every value they check, so a long crafted string could hang them. " +
+    "Rewrite it so that each character can be matched only one way, or set \"allowUnsafePatterns\": true in the config";
+  const file = specFiles.find((f) => relative(root, f.path).split(sep).join("/") === spec.source);
+  const { textLocator } = await import("./load/locate.js");
+  const at = file ? textLocator(file.path, file.text)(found.pointer) : undefined;
+  throw new SpecError(message, file?.path ?? spec.source, at?.line, at?.col, found.pointer);
+}
+
 /** The rest of {@link generate}, from the read spec files on. */
 async function generateFrom(
   specFiles: SpecFile[],
@@ -193,6 +216,7 @@ async function generateFrom(
   const { model, problems, inputs } = await buildModel(specFiles, root, overlays, config.package, refs, asWritten);
   const base = { model, problems, warnings: model.warnings, out, upToDate: false };
   if (problems.length) return { ...base, files: [], written: false };
+  if (config.allowUnsafePatterns !== true) await refuseUnsafePatterns(model, specFiles, root);
   const files: GeneratedFile[] = [];
   // Paths are compared ignoring case: on a case-insensitive file system two such files are one.
   const seen = new Map<string, string>();

@@ -6,10 +6,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generate } from "../generator/generate.js";
+import type { ProjectConfig } from "../generator/config.js";
+import { SpecError } from "../generator/errors.js";
 import { lint } from "../generator/index.js";
 import { compileValidatorModule, validatorTargets } from "../generator/emit/validators.js";
 import { problemsOf, type AjvErrorObject } from "../generator/runtime/validation.js";
@@ -43,10 +45,10 @@ interface Generated {
 
 const VALIDATORS_ONLY = { emit: ["validators" as const] };
 
-async function generated(spec: unknown, dir: string): Promise<Generated> {
+async function generated(spec: unknown, dir: string, config: Partial<ProjectConfig> = {}): Promise<Generated> {
   mkdirSync(join(dir, "specs"), { recursive: true });
   writeFileSync(join(dir, "specs/safety.json"), JSON.stringify(spec));
-  const result = await generate({ cwd: dir, paths: ["specs"], out: "out", force: true, config: VALIDATORS_ONLY });
+  const result = await generate({ cwd: dir, paths: ["specs"], out: "out", force: true, config: { ...VALIDATORS_ONLY, ...config } });
   assert.deepEqual(result.problems.filter((p) => p.severity === "error"), []);
   const file = join(dir, "out/validators/safety.js");
   const m = (await import(pathToFileURL(file).href)) as Record<string, Check>;
@@ -176,7 +178,7 @@ test("multipleOf 0.01 accepts prices (0.07, 0.29, 19.99) in the validators and i
   }
 });
 
-test("a backtracking pattern: lint never runs it on the example (reports it unchecked); generate warns", async () => {
+test("a backtracking pattern: lint never runs it on the example (reports it unchecked); generate refuses it unless allowed", async () => {
   const dir = tempDir();
   try {
     const evil = "a".repeat(40) + "!";
@@ -196,7 +198,14 @@ test("a backtracking pattern: lint never runs it on the example (reports it unch
     assert.equal(unchecked.length, 1, JSON.stringify(problems));
     assert.ok(unchecked[0]!.message.includes('not checked against the regular expression(s) "^(a|a)+$", "^(b|b)+$"'));
 
-    const { warnings } = await generated(spec, dir);
+    // Refused by default, at the first unsafe regex's file, line and pointer, nothing written.
+    await assert.rejects(generated(spec, dir), (err: unknown) => {
+      const e = err as SpecError;
+      return e instanceof SpecError && /may backtrack catastrophically .*\(and 1 more\).*allowUnsafePatterns/.test(e.message) &&
+        e.file.endsWith("safety.json") && e.line !== undefined && /\/(properties\/code\/pattern|patternProperties\/\^\(b\|b\)\+\$)$/.test(e.pointer ?? "");
+    });
+    assert.equal(existsSync(join(dir, "out")), false);
+    const { warnings } = await generated(spec, dir, { allowUnsafePatterns: true });
     const pointer = "/paths/~1thing/get/responses/200/content/application~1json/schema";
     const warned = (at: string) =>
       warnings.some((w) => w.includes(`safety.json#${pointer}${at}: `) && w.includes("catastrophically"));

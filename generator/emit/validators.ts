@@ -20,7 +20,7 @@ import { ajvResourceId, metaSchemaFormats } from "../load/scoped-refs.js";
 import { DATA_KEYS, keywordPointer, NAME_MAPS } from "../load/keys.js";
 import { compiles, unicodeEquivalent } from "../load/regex.js";
 import { applyTagConstraints, tagConstraints } from "../model/discriminators.js";
-import { backtrackingHazard, findPatterns, patternError } from "../lint/patterns.js";
+import { patternError, unsafePatterns } from "../lint/patterns.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { isLargeSpec } from "../model/size.js";
 import { jsdoc } from "./comment.js";
@@ -405,21 +405,17 @@ export function createAjv(
 /**
  * Warns, naming each place, about every regex of the spec that recheck judges prone to
  * catastrophic backtracking (lint's `specgen/pattern-safe`): the validators run it on every value
- * they check, the client on every answer, so a long crafted string can hang them. No linear-time
+ * they check, the client on every answer, so a long crafted string can hang them. `generate`
+ * refuses such a spec unless `allowUnsafePatterns` is set (see generate.ts). No linear-time
  * engine is used instead: the native RE2 binding needs a compiler or a prebuilt download, and a
  * pure-JS port (re2js) reads a different syntax (no lookaround, no backreferences) and would
  * ship its whole engine in every generated package; the fix belongs in the spec's regex.
  */
 function warnUnsafePatterns(spec: SpecModel, warn: (message: string) => void): void {
-  const seen = new Set<string>();
-  for (const found of findPatterns(spec.document)) {
-    if (seen.has(found.pointer) || patternError(found.pattern) !== undefined) continue;
-    seen.add(found.pointer);
-    const hazard = backtrackingHazard(found.pattern);
-    if (hazard === undefined) continue;
+  for (const found of unsafePatterns(spec.document)) {
     warn(
       `${spec.source}#${found.pointer}: the regular expression ${JSON.stringify(found.pattern)} ` +
-        `may backtrack catastrophically (${hazard}); the generated validators run it on every value they ` +
+        `may backtrack catastrophically (${found.hazard}); the generated validators run it on every value they ` +
         "check (the client on every answer), so a long crafted string can hang them: rewrite it so that " +
         "each character can be matched only one way",
     );

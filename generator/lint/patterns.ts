@@ -78,6 +78,27 @@ function patternsOf(schema: Record<string, unknown>): Array<{ at: string[]; patt
 const DATA_KEYS = new Set(["example", "examples", "default", "const", "enum", "value"]);
 const escape = (k: string) => k.replace(/~/g, "~0").replace(/\//g, "~1");
 
+/** A regex of a document that recheck judges prone to catastrophic backtracking. */
+export interface UnsafePattern {
+  pointer: string;
+  pattern: string;
+  /** The part that backtracks, with the complexity. */
+  hazard: string;
+}
+
+/** The unsafe regexes of a document (once per place; regexes that do not compile are pattern-valid's). */
+export function unsafePatterns(doc: unknown): UnsafePattern[] {
+  const out: UnsafePattern[] = [];
+  const seen = new Set<string>();
+  for (const found of findPatterns(doc)) {
+    if (seen.has(found.pointer) || patternError(found.pattern) !== undefined) continue;
+    seen.add(found.pointer);
+    const hazard = backtrackingHazard(found.pattern);
+    if (hazard !== undefined) out.push({ pointer: found.pointer, pattern: found.pattern, hazard });
+  }
+  return out;
+}
+
 /** Every `pattern`/`patternProperties` regex of a JSON Schema document (data values skipped); iterative. */
 export function findPatterns(doc: unknown): Found[] {
   const out: Found[] = [];
