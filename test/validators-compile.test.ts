@@ -130,7 +130,7 @@ test("Ajv's run-time helpers come from the shared helpers module (equality from 
   assert.deepEqual(result.problems, []);
   const code = readFileSync(join(dir, "validators/tags.js"), "utf8");
   assert.match(code, /^import \{ ucs2length \} from "\.\/helpers\.js";$/m);
-  assert.match(code, /^import \{ asserter, guard, jsonEqual \} from "\.\/runtime\.js";$/m);
+  assert.match(code, /^import \{ asserter, duplicateItems, guard, jsonEqual \} from "\.\/runtime\.js";$/m);
   assert.doesNotMatch(code, /\brequire\s*\(/);
   const m = (await import(pathToFileURL(join(dir, "validators/tags.js")).href)) as Record<string, (v: unknown) => boolean>;
   for (const name of ["isGetTagsResponse", "validateGetTagsResponse"]) {

@@ -66,6 +66,11 @@ export declare function formatProblems(problems: readonly ValidationProblem[]): 
  */
 export declare function jsonEqual(a: unknown, b: unknown): boolean;
 /**
+ * The indices `[j, i]` (j < i) of the first item equal, as JSON, to an earlier one, or
+ * undefined: `uniqueItems` in time linear in the size of the list (see emit/unique-items.ts).
+ */
+export declare function duplicateItems(items: readonly unknown[]): [number, number] | undefined;
+/**
  * For a validator that threw: a value nested deeper than the call stack allows (only a recursive
  * schema recurses with the value) is reported as one problem at the root; any other error is
  * rethrown. Used by the generated `isX` (too deep → `false`) and `assertX` functions.

@@ -24,6 +24,7 @@ import { patternError, unsafePatterns } from "../lint/patterns.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { isLargeSpec } from "../model/size.js";
 import { jsdoc } from "./comment.js";
+import { UNIQUE_ITEMS } from "./unique-items.js";
 import type { GeneratedFile } from "./file.js";
 import { banner, relativeImport } from "./module.js";
 
@@ -334,6 +335,8 @@ export function createAjv(
   // `x-*` keys never reach Ajv (ajvDocument leaves them out), so their names, which need not be
   // valid Ajv keyword names (`x-go.type`), are not registered.
   ajv.addVocabulary([...OPENAPI_ANNOTATIONS]);
+  ajv.removeKeyword("uniqueItems");
+  ajv.addKeyword(UNIQUE_ITEMS);
   // ajv-formats in `full` mode, for the formats the document uses. `uri` must be full: RFC 3986
   // absolute URIs. `fast` only wants `scheme:` and no whitespace, so it accepts published
   // documents with `https://<namespace_route>` or `{tenantid}` in their issuer.
@@ -515,8 +518,9 @@ export const AJV_HELPERS: Readonly<Record<string, string>> = {
  * and `uniqueItems`) is fast-deep-equal, which reads `constructor` and `valueOf` through the
  * values it compares, so a JSON object with such a member is never equal to one (`constructor`)
  * or makes the validator throw (`valueOf`). `jsonEqual` compares own members only.
+ * `duplicateItems` is the linear `uniqueItems` check (see unique-items.ts).
  */
-export const RUNTIME_HELPERS: Readonly<Record<string, string>> = { equal: "jsonEqual" };
+export const RUNTIME_HELPERS: Readonly<Record<string, string>> = { equal: "jsonEqual", duplicateItems: "duplicateItems" };
 
 /**
  * Ajv's standalone code declares each helper it uses at the top level of its scope, on a line

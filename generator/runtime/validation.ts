@@ -153,6 +153,31 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return keys.every((k) => own(b, k) && jsonEqual(member(a, k), member(b, k)));
 }
 
+/** A JSON value's text with every object's own keys sorted: two values are equal as JSON exactly when their texts are. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const members = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${members.join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/**
+ * The indices `[j, i]` (j < i) of the first item equal, as JSON, to an earlier one, or
+ * undefined: `uniqueItems` in time linear in the size of the list (see emit/unique-items.ts).
+ */
+export function duplicateItems(items: readonly unknown[]): [number, number] | undefined {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) {
+    const key = canonicalJson(items[i]);
+    const j = seen.get(key);
+    if (j !== undefined) return [j, i];
+    seen.set(key, i);
+  }
+  return undefined;
+}
+
 /**
  * For a validator that threw: a value nested deeper than the call stack allows (only a recursive
  * schema recurses with the value) is reported as one problem at the root; any other error is
