@@ -69,6 +69,17 @@ export interface Operation {
     query?: readonly string[];
     /** Names of the header parameters, looked up in the call's params (arrays comma-joined). */
     header?: readonly string[];
+    /**
+     * The parameters' OpenAPI serialization where it differs from the default (query: `form`,
+     * exploded; path and header: `simple`, not exploded), by name; read by {@link serializeParam}.
+     */
+    styles?: Readonly<Record<string, ParamStyle>>;
+    /**
+     * Serializes the path, query and header parameters: {@link serializeParams} for operations
+     * with object, path array or non-default `styles` parameters. Without it, the runtime sends
+     * scalars and arrays in the default styles only (query arrays repeated, with `+` for a space).
+     */
+    serialize?: typeof serializeParams;
     /** The operation answers with a 3xx + `Location` (see {@link RedirectResult}). */
     redirect?: boolean;
     /**
@@ -89,6 +100,23 @@ export interface Operation {
     prepare?: typeof prepareRequest;
     /** Reads a response instead of the JSON reader: {@link readBytes} for operations that answer with bytes. */
     read?: typeof readBytes;
+}
+/** OpenAPI serialization settings of one parameter, each given only where it is not the default. */
+export interface ParamStyle {
+    /** `form` (query default), `spaceDelimited`, `pipeDelimited`, `deepObject`; `simple` (path and header default), `label`, `matrix`. */
+    style?: string;
+    /** Default: true for `form`, false for the others. */
+    explode?: boolean;
+    /** A query value keeps the reserved characters (RFC 3986) that a query may hold, and `%XX` escapes. */
+    allowReserved?: boolean;
+}
+/** Where a parameter goes. */
+export type ParamPlace = "path" | "query" | "header";
+/** What the parameters of a call become: the path (filled in), the query (without `?`), header values. */
+export interface SerializedParams {
+    path: string;
+    query: string;
+    headers?: Record<string, string>;
 }
 /** Values of the path, query and header parameters of one call, by name. */
 export type Params = Readonly<Record<string, unknown>>;
@@ -218,6 +246,21 @@ export declare function createClient(options: ClientOptions): Client;
  * recently used first; share one between clients if wanted.
  */
 export declare function createMemoryCache(maxEntries?: number): Cache;
+/**
+ * Serializes one parameter as OpenAPI's `style`, `explode` and `allowReserved` say, for every
+ * style of the OpenAPI 3.1 table: arrays and objects (of scalars) included. Returns the text that
+ * replaces `{name}` in a path, the `name=...` part(s) of a query (RFC 3986 percent-encoding,
+ * `""` to leave the parameter out) or a header's value (see {@link serializeParams}).
+ *
+ * @throws TypeError for a nested object or array, or a lone surrogate.
+ */
+export declare function serializeParam(place: ParamPlace, name: string, value: unknown, style?: ParamStyle): string;
+/**
+ * The path, query and header parameters of a call serialized as the operation's `styles` say
+ * (see {@link serializeParam}). Generated descriptors of operations with object, path array or
+ * non-default style parameters name it as their `serialize`, so other bundles leave it out.
+ */
+export declare function serializeParams(op: Operation, params: Params): SerializedParams;
 /**
  * Absolute URL of an operation: `baseUrl` + `op.base` + `op.path` with the
  * path parameters filled in (encodeURIComponent) and the query appended

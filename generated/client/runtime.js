@@ -125,14 +125,12 @@ function paramText(name, value) {
         throw new TypeError("Bad param " + name + ": lone surrogate");
     return text;
 }
-/** The percent-encoded path segment of path parameter `name`. */
-function pathSegment(params, name) {
-    const value = own(params, name);
-    const text = value == null ? "" : paramText(name, value);
+/** `text` as the path segment of path parameter `name`, refused when a URL would drop it. */
+function segment(name, text) {
     // No encoding of "." or ".." survives WHATWG URL normalisation, which would remove the segment.
     if (text == "" || text == "." || text == "..")
         throw new TypeError("Bad path param " + name);
-    return encodeURIComponent(text);
+    return text;
 }
 /** The query string (without `?`): form style, arrays repeated, null/undefined omitted. */
 function queryString(op, params) {
@@ -145,6 +143,105 @@ function queryString(op, params) {
     }
     return query.toString();
 }
+/** The path (parameters percent-encoded) and query of a call, for operations without a `serialize`. */
+function urlParts(op, params) {
+    const path = op.path.replace(/{(.+?)}/g, (_, name) => {
+        const value = own(params, name);
+        return segment(name, encodeURIComponent(value == null ? "" : paramText(name, value)));
+    });
+    return { path, query: queryString(op, params) };
+}
+/**
+ * Percent-encodes all but RFC 3986's unreserved characters. With `reserved` (a query value
+ * with `allowReserved`), `:/?@!$()*,;` and existing `%XX` escapes stay as they are; `[]#&=+`
+ * (and `'`, which fetch would encode anyway) are still encoded, since they would change what
+ * the query says.
+ */
+function escape(text, reserved) {
+    const strict = encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+    return reserved ? strict.replace(/%(2[1489ACF]|3[ABF]|40)|%25(?=[0-9A-Fa-f]{2})/g, decodeURIComponent) : strict;
+}
+/** The members of a parameter value as [key, text] pairs (key "" for array items and scalars), nulls left out. */
+function members(name, value) {
+    const list = Array.isArray(value)
+        ? value.map((item) => ["", item])
+        : value != null && typeof value == "object" ? Object.entries(value) : [["", value]];
+    return list.filter(([, item]) => item != null).map(([key, item]) => {
+        // OpenAPI defines no serialization of a nested value: refuse it rather than send "[object Object]".
+        if (typeof item == "object")
+            throw new TypeError("Bad param " + name + ": nested value");
+        return [key, paramText(name, item)];
+    });
+}
+/** A query parameter: `form` (default), `spaceDelimited`, `pipeDelimited` or `deepObject`. */
+function queryParam(name, value, style) {
+    const kind = style.style ?? "form";
+    const explode = style.explode ?? kind == "form";
+    const object = !Array.isArray(value) && typeof value == "object";
+    const pairs = members(name, value);
+    const text = (part) => escape(part, style.allowReserved);
+    if (object && kind == "deepObject")
+        return pairs.map(([k, v]) => escape(name + "[" + k + "]") + "=" + text(v)).join("&");
+    if (object && explode)
+        return pairs.map(([k, v]) => escape(k) + "=" + text(v)).join("&");
+    if (explode || !pairs.length)
+        return pairs.map(([, v]) => escape(name) + "=" + text(v)).join("&");
+    const separator = kind == "spaceDelimited" ? "%20" : kind == "pipeDelimited" ? "|" : ",";
+    return escape(name) + "=" + pairs.flatMap(([k, v]) => (object ? [escape(k), text(v)] : [text(v)])).join(separator);
+}
+/**
+ * A path (`simple` default, `label`, `matrix`) or header (`simple`) parameter, RFC 6570 style:
+ * `blue,black`, `.blue.black`, `;color=blue;color=black`, `R=100,G=200`... Header values are
+ * not percent-encoded.
+ */
+function pathParam(place, name, value, style) {
+    const kind = style.style ?? "simple";
+    const explode = style.explode ?? false;
+    const object = !Array.isArray(value) && typeof value == "object";
+    const pairs = members(name, value);
+    const text = (part) => (place == "header" ? part : escape(part));
+    // matrix: `;name=value`, or `;name` for an empty value
+    const named = (key, encoded) => text(key) + (kind == "matrix" && encoded == "" ? "" : "=" + encoded);
+    const prefix = kind == "label" ? "." : kind == "matrix" ? ";" : "";
+    let parts;
+    if (object && explode)
+        parts = pairs.map(([k, v]) => named(k, text(v)));
+    else if (explode)
+        parts = pairs.map(([, v]) => (kind == "matrix" ? named(name, text(v)) : text(v)));
+    else {
+        const list = pairs.flatMap(([k, v]) => (object ? [text(k), text(v)] : [text(v)])).join(",");
+        parts = [kind == "matrix" ? named(name, list) : list];
+    }
+    return prefix + parts.join(explode && kind != "simple" ? prefix : ",");
+}
+/**
+ * Serializes one parameter as OpenAPI's `style`, `explode` and `allowReserved` say, for every
+ * style of the OpenAPI 3.1 table: arrays and objects (of scalars) included. Returns the text that
+ * replaces `{name}` in a path, the `name=...` part(s) of a query (RFC 3986 percent-encoding,
+ * `""` to leave the parameter out) or a header's value (see {@link serializeParams}).
+ *
+ * @throws TypeError for a nested object or array, or a lone surrogate.
+ */
+export function serializeParam(place, name, value, style = {}) {
+    if (value == null)
+        return "";
+    return place == "query" ? queryParam(name, value, style) : pathParam(place, name, value, style);
+}
+/**
+ * The path, query and header parameters of a call serialized as the operation's `styles` say
+ * (see {@link serializeParam}). Generated descriptors of operations with object, path array or
+ * non-default style parameters name it as their `serialize`, so other bundles leave it out.
+ */
+export function serializeParams(op, params) {
+    const text = (place, name) => serializeParam(place, name, own(params, name), own(op.styles, name));
+    const path = op.path.replace(/{(.+?)}/g, (_, name) => segment(name, text("path", name)));
+    const query = (op.query ?? []).map((name) => text("query", name)).filter(Boolean).join("&");
+    const headers = {};
+    for (const name of op.header ?? [])
+        if (own(params, name) != null)
+            headers[name] = text("header", name);
+    return { path, query, headers };
+}
 /**
  * Absolute URL of an operation: `baseUrl` + `op.base` + `op.path` with the
  * path parameters filled in (encodeURIComponent) and the query appended
@@ -156,8 +253,7 @@ function queryString(op, params) {
  *   parameter holds a lone surrogate.
  */
 export function buildUrl(client, op, params = {}) {
-    const path = op.path.replace(/{(.+?)}/g, (_, name) => pathSegment(params, name));
-    const query = queryString(op, params);
+    const { path, query } = (op.serialize ?? urlParts)(op, params);
     return client.baseUrl.replace(/\/+$/, "") + (op.base ?? "") + path + (query ? "?" + query : "");
 }
 /** Reads a whole body as chunks, refusing one over `maxBodyBytes` (default 1 MiB). */
@@ -231,7 +327,7 @@ export function prepareRequest(c, op, params = {}, init = {}) {
         if (value != null)
             headers[name] = [value].flat().map((v) => paramText(name, v)).join();
     }
-    Object.assign(headers, init.headers);
+    Object.assign(headers, op.serialize?.(op, params).headers, init.headers);
     const { body } = init;
     if (body === undefined)
         return { ...init, headers };

@@ -63,6 +63,25 @@ const hasParams = (op: OperationModel) => op.parameters.some((p) => CALL_PARAMS.
 /** Whether a call needs the runtime's `prepareRequest`: it sends a body or header parameters. */
 const prepares = (op: OperationModel) => op.requestBody !== undefined || op.parameters.some((p) => p.in === "header");
 
+/** Parameters the runtime serializes (cookies are the browser's). */
+const serializedParams = (op: OperationModel) => op.parameters.filter((p) => CALL_PARAMS.includes(p.in));
+
+/** A parameter's non-default OpenAPI serialization, as the descriptor's `styles` entry; "" for none. */
+function styleEntry(p: ParameterModel): string {
+  const defaultStyle = p.in === "query" ? "form" : "simple";
+  const fields = [
+    ...(p.style !== defaultStyle ? [`style: ${q(p.style)}`] : []),
+    ...(p.explode !== (p.style === "form") ? [`explode: ${p.explode}`] : []),
+    ...(p.allowReserved ? ["allowReserved: true"] : []),
+  ];
+  // A quoted "__proto__" key in an object literal would set the prototype: a computed key does not.
+  const key = p.name === "__proto__" ? `[${q(p.name)}]` : q(p.name);
+  return fields.length ? `${key}: { ${fields.join(", ")} }` : "";
+}
+
+/** Whether a call needs the runtime's `serializeParams`: a structured or non-default style parameter. */
+const serializes = (op: OperationModel) => serializedParams(op).some((p) => p.structured || styleEntry(p) !== "");
+
 /** The declared `params` argument, or undefined when the operation has no parameters in `places`. */
 function paramsArg(op: OperationModel, places: ReadonlyArray<ParameterModel["in"]>): string | undefined {
   const own = op.parameters.filter((p) => places.includes(p.in));
@@ -95,7 +114,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
   // The validators the descriptors name: those of exact 2xx statuses (see `validate` below).
   const validatorNames = spec.operations.flatMap((op) => op.responseTypes.filter((r) => r.status.startsWith("2") && exactStatus(r.status)).map((r) => `validate${r.name}`));
 
-  const jsLines = [banner(spec.source).trimEnd(), `import { ${["buildUrl", ...(spec.operations.some(prepares) ? ["prepareRequest"] : []), ...(spec.operations.some((op) => op.answersBytes) ? ["readBytes"] : []), "request"].join(", ")} } from ${q(runtime)};`];
+  const jsLines = [banner(spec.source).trimEnd(), `import { ${["buildUrl", ...(spec.operations.some(prepares) ? ["prepareRequest"] : []), ...(spec.operations.some((op) => op.answersBytes) ? ["readBytes"] : []), "request", ...(spec.operations.some(serializes) ? ["serializeParams"] : [])].join(", ")} } from ${q(runtime)};`];
   if (validatorNames.length) jsLines.push(`import { ${validatorNames.join(", ")} } from ${q(validators)};`);
   const dtsLines = [
     banner(spec.source).trimEnd(),
@@ -107,12 +126,15 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const query = op.parameters.filter((p) => p.in === "query").map((p) => p.name);
     const header = op.parameters.filter((p) => p.in === "header").map((p) => p.name);
     const success = op.responseTypes.filter((r) => r.status.startsWith("2"));
+    const styles = serializedParams(op).map(styleEntry).filter((e) => e !== "");
     const fields = [
       `method: ${q(op.method)}`,
       `base: ${q(spec.basePath)}`,
       `path: ${q(op.path)}`,
       ...(query.length ? [`query: [${query.map(q).join(", ")}]`] : []),
       ...(header.length ? [`header: [${header.map(q).join(", ")}]`] : []),
+      ...(styles.length ? [`styles: { ${styles.join(", ")} }`] : []),
+      ...(serializes(op) ? ["serialize: serializeParams"] : []),
       ...(op.redirect ? ["redirect: true"] : []),
       ...(cached.has(op) ? ["cache: true"] : []),
       // The runtime picks a validator by the exact status; a range (`2XX`) body is not validated.

@@ -289,10 +289,38 @@ function collectParameters(document: Record<string, unknown>, ...lists: unknown[
       if (!isObject(p) || typeof p.name !== "string" || typeof p.in !== "string") continue;
       const where = p.in as ParameterModel["in"];
       // Operation-level parameters override path-level ones with the same name and location.
-      byKey.set(`${where}:${p.name}`, { name: p.name, in: where, required: where === "path" || p.required === true });
+      byKey.set(`${where}:${p.name}`, { name: p.name, in: where, required: where === "path" || p.required === true, ...serialization(document, p, where) });
     }
   }
   return [...byKey.values()];
+}
+
+/** A parameter's `style`, `explode` and `allowReserved` with OpenAPI's defaults, and whether its value may be structured. */
+function serialization(document: Record<string, unknown>, p: Record<string, unknown>, where: ParameterModel["in"]): Pick<ParameterModel, "style" | "explode" | "allowReserved" | "structured"> {
+  const style = typeof p.style === "string" ? p.style : where === "query" || where === "cookie" ? "form" : "simple";
+  const explode = typeof p.explode === "boolean" ? p.explode : style === "form";
+  const allowReserved = where === "query" && p.allowReserved === true;
+  const structured = mayHold(document, p.schema, "object") || (where === "path" && mayHold(document, p.schema, "array"));
+  return { style, explode, allowReserved, structured };
+}
+
+/**
+ * Whether a value of `raw` (a schema) may be of JSON type `kind`. An unconstrained schema may;
+ * a parameter without a schema (with `content`) is sent as given, so it may not.
+ */
+function mayHold(document: Record<string, unknown>, raw: unknown, kind: "object" | "array", depth = 0): boolean {
+  const schema = deref(document, raw);
+  if (schema === true) return true;
+  if (!isObject(schema) || depth > 16) return false;
+  const branches = ["oneOf", "anyOf", "allOf"].flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as unknown[]) : []));
+  if (typeof schema.type === "string" || Array.isArray(schema.type)) return [schema.type].flat().includes(kind);
+  if (Array.isArray(schema.enum)) return schema.enum.some((v) => (Array.isArray(v) ? "array" : typeof v) === kind && v !== null);
+  if ("const" in schema) return (Array.isArray(schema.const) ? "array" : typeof schema.const) === kind && schema.const !== null;
+  const keywords = kind === "object" ? ["properties", "additionalProperties", "patternProperties"] : ["items", "prefixItems"];
+  if (keywords.some((k) => k in schema)) return true;
+  if (branches.length) return branches.some((b) => mayHold(document, b, kind, depth + 1));
+  // No type, no shape: any value (a scalar-only keyword such as `format` or `pattern` says nothing of the type).
+  return !["format", "pattern", "minLength", "maxLength", "minimum", "maximum"].some((k) => k in schema);
 }
 
 /**

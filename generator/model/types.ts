@@ -48,6 +48,17 @@ export interface ParameterModel {
   name: string;
   in: "path" | "query" | "header" | "cookie";
   required: boolean;
+  /** OpenAPI `style`, defaulted: `form` for query and cookie, `simple` for path and header. */
+  style: string;
+  /** OpenAPI `explode`, defaulted: true for `form`, false otherwise. */
+  explode: boolean;
+  /** OpenAPI `allowReserved` (query only; false elsewhere). */
+  allowReserved: boolean;
+  /**
+   * The value may be an object, or an array in the path: the default runtime sends scalars
+   * (and query or header arrays) only, so the client needs the runtime's style serializer.
+   */
+  structured: boolean;
 }
 
 export interface ResponseModel {

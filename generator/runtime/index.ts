@@ -71,6 +71,17 @@ export interface Operation {
   query?: readonly string[];
   /** Names of the header parameters, looked up in the call's params (arrays comma-joined). */
   header?: readonly string[];
+  /**
+   * The parameters' OpenAPI serialization where it differs from the default (query: `form`,
+   * exploded; path and header: `simple`, not exploded), by name; read by {@link serializeParam}.
+   */
+  styles?: Readonly<Record<string, ParamStyle>>;
+  /**
+   * Serializes the path, query and header parameters: {@link serializeParams} for operations
+   * with object, path array or non-default `styles` parameters. Without it, the runtime sends
+   * scalars and arrays in the default styles only (query arrays repeated, with `+` for a space).
+   */
+  serialize?: typeof serializeParams;
   /** The operation answers with a 3xx + `Location` (see {@link RedirectResult}). */
   redirect?: boolean;
   /**
@@ -91,6 +102,26 @@ export interface Operation {
   prepare?: typeof prepareRequest;
   /** Reads a response instead of the JSON reader: {@link readBytes} for operations that answer with bytes. */
   read?: typeof readBytes;
+}
+
+/** OpenAPI serialization settings of one parameter, each given only where it is not the default. */
+export interface ParamStyle {
+  /** `form` (query default), `spaceDelimited`, `pipeDelimited`, `deepObject`; `simple` (path and header default), `label`, `matrix`. */
+  style?: string;
+  /** Default: true for `form`, false for the others. */
+  explode?: boolean;
+  /** A query value keeps the reserved characters (RFC 3986) that a query may hold, and `%XX` escapes. */
+  allowReserved?: boolean;
+}
+
+/** Where a parameter goes. */
+export type ParamPlace = "path" | "query" | "header";
+
+/** What the parameters of a call become: the path (filled in), the query (without `?`), header values. */
+export interface SerializedParams {
+  path: string;
+  query: string;
+  headers?: Record<string, string>;
 }
 
 /** Values of the path, query and header parameters of one call, by name. */
@@ -280,13 +311,11 @@ function paramText(name: string, value: unknown): string {
   return text;
 }
 
-/** The percent-encoded path segment of path parameter `name`. */
-function pathSegment(params: Params, name: string): string {
-  const value = own(params, name);
-  const text = value == null ? "" : paramText(name, value);
+/** `text` as the path segment of path parameter `name`, refused when a URL would drop it. */
+function segment(name: string, text: string): string {
   // No encoding of "." or ".." survives WHATWG URL normalisation, which would remove the segment.
   if (text == "" || text == "." || text == "..") throw new TypeError("Bad path param " + name);
-  return encodeURIComponent(text);
+  return text;
 }
 
 /** The query string (without `?`): form style, arrays repeated, null/undefined omitted. */
@@ -300,6 +329,104 @@ function queryString(op: Operation, params: Params): string {
   return query.toString();
 }
 
+/** The path (parameters percent-encoded) and query of a call, for operations without a `serialize`. */
+function urlParts(op: Operation, params: Params): SerializedParams {
+  const path = op.path.replace(/{(.+?)}/g, (_, name: string) => {
+    const value = own(params, name);
+    return segment(name, encodeURIComponent(value == null ? "" : paramText(name, value)));
+  });
+  return { path, query: queryString(op, params) };
+}
+
+/**
+ * Percent-encodes all but RFC 3986's unreserved characters. With `reserved` (a query value
+ * with `allowReserved`), `:/?@!$()*,;` and existing `%XX` escapes stay as they are; `[]#&=+`
+ * (and `'`, which fetch would encode anyway) are still encoded, since they would change what
+ * the query says.
+ */
+function escape(text: string, reserved?: boolean): string {
+  const strict = encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+  return reserved ? strict.replace(/%(2[1489ACF]|3[ABF]|40)|%25(?=[0-9A-Fa-f]{2})/g, decodeURIComponent) : strict;
+}
+
+/** The members of a parameter value as [key, text] pairs (key "" for array items and scalars), nulls left out. */
+function members(name: string, value: unknown): Array<[string, string]> {
+  const list: Array<[string, unknown]> = Array.isArray(value)
+    ? value.map((item) => ["", item])
+    : value != null && typeof value == "object" ? Object.entries(value) : [["", value]];
+  return list.filter(([, item]) => item != null).map(([key, item]) => {
+    // OpenAPI defines no serialization of a nested value: refuse it rather than send "[object Object]".
+    if (typeof item == "object") throw new TypeError("Bad param " + name + ": nested value");
+    return [key, paramText(name, item)];
+  });
+}
+
+/** A query parameter: `form` (default), `spaceDelimited`, `pipeDelimited` or `deepObject`. */
+function queryParam(name: string, value: unknown, style: ParamStyle): string {
+  const kind = style.style ?? "form";
+  const explode = style.explode ?? kind == "form";
+  const object = !Array.isArray(value) && typeof value == "object";
+  const pairs = members(name, value);
+  const text = (part: string) => escape(part, style.allowReserved);
+  if (object && kind == "deepObject") return pairs.map(([k, v]) => escape(name + "[" + k + "]") + "=" + text(v)).join("&");
+  if (object && explode) return pairs.map(([k, v]) => escape(k) + "=" + text(v)).join("&");
+  if (explode || !pairs.length) return pairs.map(([, v]) => escape(name) + "=" + text(v)).join("&");
+  const separator = kind == "spaceDelimited" ? "%20" : kind == "pipeDelimited" ? "|" : ",";
+  return escape(name) + "=" + pairs.flatMap(([k, v]) => (object ? [escape(k), text(v)] : [text(v)])).join(separator);
+}
+
+/**
+ * A path (`simple` default, `label`, `matrix`) or header (`simple`) parameter, RFC 6570 style:
+ * `blue,black`, `.blue.black`, `;color=blue;color=black`, `R=100,G=200`... Header values are
+ * not percent-encoded.
+ */
+function pathParam(place: ParamPlace, name: string, value: unknown, style: ParamStyle): string {
+  const kind = style.style ?? "simple";
+  const explode = style.explode ?? false;
+  const object = !Array.isArray(value) && typeof value == "object";
+  const pairs = members(name, value);
+  const text = (part: string) => (place == "header" ? part : escape(part));
+  // matrix: `;name=value`, or `;name` for an empty value
+  const named = (key: string, encoded: string) => text(key) + (kind == "matrix" && encoded == "" ? "" : "=" + encoded);
+  const prefix = kind == "label" ? "." : kind == "matrix" ? ";" : "";
+  let parts: string[];
+  if (object && explode) parts = pairs.map(([k, v]) => named(k, text(v)));
+  else if (explode) parts = pairs.map(([, v]) => (kind == "matrix" ? named(name, text(v)) : text(v)));
+  else {
+    const list = pairs.flatMap(([k, v]) => (object ? [text(k), text(v)] : [text(v)])).join(",");
+    parts = [kind == "matrix" ? named(name, list) : list];
+  }
+  return prefix + parts.join(explode && kind != "simple" ? prefix : ",");
+}
+
+/**
+ * Serializes one parameter as OpenAPI's `style`, `explode` and `allowReserved` say, for every
+ * style of the OpenAPI 3.1 table: arrays and objects (of scalars) included. Returns the text that
+ * replaces `{name}` in a path, the `name=...` part(s) of a query (RFC 3986 percent-encoding,
+ * `""` to leave the parameter out) or a header's value (see {@link serializeParams}).
+ *
+ * @throws TypeError for a nested object or array, or a lone surrogate.
+ */
+export function serializeParam(place: ParamPlace, name: string, value: unknown, style: ParamStyle = {}): string {
+  if (value == null) return "";
+  return place == "query" ? queryParam(name, value, style) : pathParam(place, name, value, style);
+}
+
+/**
+ * The path, query and header parameters of a call serialized as the operation's `styles` say
+ * (see {@link serializeParam}). Generated descriptors of operations with object, path array or
+ * non-default style parameters name it as their `serialize`, so other bundles leave it out.
+ */
+export function serializeParams(op: Operation, params: Params): SerializedParams {
+  const text = (place: ParamPlace, name: string) =>
+    serializeParam(place, name, own(params, name), own(op.styles, name) as ParamStyle | undefined);
+  const path = op.path.replace(/{(.+?)}/g, (_, name: string) => segment(name, text("path", name)));
+  const query = (op.query ?? []).map((name) => text("query", name)).filter(Boolean).join("&");
+  const headers: Record<string, string> = {};
+  for (const name of op.header ?? []) if (own(params, name) != null) headers[name] = text("header", name);
+  return { path, query, headers };
+}
+
 /**
  * Absolute URL of an operation: `baseUrl` + `op.base` + `op.path` with the
  * path parameters filled in (encodeURIComponent) and the query appended
@@ -311,8 +438,7 @@ function queryString(op: Operation, params: Params): string {
  *   parameter holds a lone surrogate.
  */
 export function buildUrl(client: { baseUrl: string }, op: Operation, params: Params = {}): string {
-  const path = op.path.replace(/{(.+?)}/g, (_, name: string) => pathSegment(params, name));
-  const query = queryString(op, params);
+  const { path, query } = (op.serialize ?? urlParts)(op, params);
   return client.baseUrl.replace(/\/+$/, "") + (op.base ?? "") + path + (query ? "?" + query : "");
 }
 
@@ -390,7 +516,7 @@ export function prepareRequest(
     const value = own(params, name);
     if (value != null) headers[name] = [value].flat().map((v) => paramText(name, v)).join();
   }
-  Object.assign(headers, init.headers);
+  Object.assign(headers, op.serialize?.(op, params).headers, init.headers);
   const { body } = init;
   if (body === undefined) return { ...init, headers };
   const typed = Object.keys({ ...c.headers, ...headers }).some((name) => name.toLowerCase() == "content-type");
