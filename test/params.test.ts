@@ -3,12 +3,13 @@
 // serializer only when a parameter needs it.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, rmSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generate } from "../generator/generate.js";
 import { FIXTURES, tempDir } from "./helpers.js";
 import { reply, serve, type TestServer } from "./runtime/helpers.js";
+import { typecheck } from "./typecheck.js";
 
 const dir = tempDir();
 const out = join(dir, "out");
@@ -69,4 +70,30 @@ test("the generated stubs send each parameter as the spec says, byte for byte", 
   ]);
   assert.equal(srv.heads[0]?.["x-filter"], "status=paid,currency=eur");
   assert.equal(srv.heads[1]?.["x-ids"], "1,2");
+});
+
+test("a name in more than one location: non-path parameters keyed <location><Name>, with a warning", async () => {
+  const result = await generate({ cwd: join(FIXTURES, "params"), paths: ["specs"], out, dryRun: true });
+  const pet = result.model.specs[0]!.operations.find((op) => op.operationId === "getPet")!;
+  assert.deepEqual(pet.parameters.map((p) => [p.in, p.name, p.key]), [
+    ["path", "id", "id"], ["query", "id", "queryId"], ["header", "id", "headerId"], ["query", "fields", "fields"],
+  ]);
+  assert.ok(result.warnings.some((w) => /query parameter "id" .* its key in params is queryId/.test(w)), result.warnings.join("\n"));
+  const js = readFileSync(join(out, "client/styles.js"), "utf8");
+  assert.match(js, /query: \["queryId", "fields"\], header: \["headerId"\], serialize: serializeParams, wire: \{ "queryId": "id", "headerId": "id" \}/);
+});
+
+test("every operation's params type compiles under the strictest flags, and the renamed keys do", () => {
+  copyFileSync(join(FIXTURES, "params/usage.ts"), join(dir, "usage.ts"));
+  assert.deepEqual(typecheck([join(dir, "usage.ts")]), []);
+});
+
+test("renamed parameters go out under their wire names", async () => {
+  type Stub = (client: { baseUrl: string }, params: Record<string, unknown>) => Promise<unknown>;
+  const client = (await import(pathToFileURL(join(out, "client/styles.js")).href)) as Record<string, Stub>;
+  lines.length = 0;
+  await client.getPet!({ baseUrl: srv.url }, { id: 7, queryId: "q 1", headerId: "h1", fields: "name" });
+  assert.deepEqual(lines, ["GET /v1/pets/7?id=q%201&fields=name HTTP/1.1"]);
+  assert.equal(srv.heads.at(-1)?.id, "h1");
+  assert.equal(srv.heads.at(-1)?.headerid, undefined);
 });

@@ -65,9 +65,9 @@ export interface Operation {
      * every `{name}` is a required path parameter taken from the call's params.
      */
     path: string;
-    /** Names of the query parameters, looked up in the call's params. */
+    /** Keys of the query parameters in the call's params (their names, unless {@link Operation.wire} says otherwise). */
     query?: readonly string[];
-    /** Names of the header parameters, looked up in the call's params (arrays comma-joined). */
+    /** Keys of the header parameters in the call's params (arrays comma-joined); see {@link Operation.wire}. */
     header?: readonly string[];
     /**
      * The parameters' OpenAPI serialization where it differs from the default (query: `form`,
@@ -80,6 +80,11 @@ export interface Operation {
      * scalars and arrays in the default styles only (query arrays repeated, with `+` for a space).
      */
     serialize?: typeof serializeParams;
+    /**
+     * The names on the wire of the parameters whose key in the call's params differs (`queryId`
+     * for a query parameter `id` beside a path parameter `id`); read by {@link serializeParams}.
+     */
+    wire?: Readonly<Record<string, string>>;
     /** The operation answers with a 3xx + `Location` (see {@link RedirectResult}). */
     redirect?: boolean;
     /**

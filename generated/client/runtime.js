@@ -233,13 +233,14 @@ export function serializeParam(place, name, value, style = {}) {
  * non-default style parameters name it as their `serialize`, so other bundles leave it out.
  */
 export function serializeParams(op, params) {
-    const text = (place, name) => serializeParam(place, name, own(params, name), own(op.styles, name));
+    const wireName = (key) => own(op.wire, key) ?? key;
+    const text = (place, key) => serializeParam(place, wireName(key), own(params, key), own(op.styles, key));
     const path = op.path.replace(/{(.+?)}/g, (_, name) => segment(name, text("path", name)));
-    const query = (op.query ?? []).map((name) => text("query", name)).filter(Boolean).join("&");
+    const query = (op.query ?? []).map((key) => text("query", key)).filter(Boolean).join("&");
     const headers = {};
-    for (const name of op.header ?? [])
-        if (own(params, name) != null)
-            headers[name] = text("header", name);
+    for (const key of op.header ?? [])
+        if (own(params, key) != null)
+            headers[wireName(key)] = text("header", key);
     return { path, query, headers };
 }
 /**
@@ -322,7 +323,8 @@ export async function readBytes(res, c) {
  */
 export function prepareRequest(c, op, params = {}, init = {}) {
     const headers = {};
-    for (const name of op.header ?? []) {
+    // an operation's `serialize` also gives its header values (and their names on the wire)
+    for (const name of op.serialize ? [] : (op.header ?? [])) {
         const value = own(params, name);
         if (value != null)
             headers[name] = [value].flat().map((v) => paramText(name, v)).join();

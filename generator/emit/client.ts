@@ -3,7 +3,7 @@ import type { ProjectConfig } from "../config.js";
 import type { Model, OperationModel, ParameterModel, SpecModel } from "../model/types.js";
 import { jsdoc } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
-import { banner, operationTypeRef, relativeImport } from "./module.js";
+import { CALL_PARAMS, banner, operationTypeRef, paramsType, relativeImport } from "./module.js";
 
 const RUNTIME_JS = new URL("../runtime/index.js", import.meta.url);
 const RUNTIME_DTS = new URL("../runtime/index.d.ts", import.meta.url);
@@ -57,7 +57,6 @@ const exactStatus = (status: string) => /^[1-5][0-9][0-9]$/.test(status);
 
 /** Parameters a call takes in `params`: those of the URL, and header parameters (not for a URL builder). Cookies are the browser's. */
 const URL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query"];
-const CALL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query", "header"];
 const hasParams = (op: OperationModel) => op.parameters.some((p) => CALL_PARAMS.includes(p.in));
 
 /** Whether a call needs the runtime's `prepareRequest`: it sends a body or header parameters. */
@@ -74,20 +73,21 @@ function styleEntry(p: ParameterModel): string {
     ...(p.explode !== (p.style === "form") ? [`explode: ${p.explode}`] : []),
     ...(p.allowReserved ? ["allowReserved: true"] : []),
   ];
-  // A quoted "__proto__" key in an object literal would set the prototype: a computed key does not.
-  const key = p.name === "__proto__" ? `[${q(p.name)}]` : q(p.name);
-  return fields.length ? `${key}: { ${fields.join(", ")} }` : "";
+  return fields.length ? `${literalKey(p.key)}: { ${fields.join(", ")} }` : "";
 }
 
-/** Whether a call needs the runtime's `serializeParams`: a structured or non-default style parameter. */
-const serializes = (op: OperationModel) => serializedParams(op).some((p) => p.structured || styleEntry(p) !== "");
+/** A quoted "__proto__" key in an object literal would set the prototype: a computed key does not. */
+const literalKey = (key: string) => (key === "__proto__" ? `[${q(key)}]` : q(key));
+
+/** Whether a call needs the runtime's `serializeParams`: a structured, non-default style or renamed parameter. */
+const serializes = (op: OperationModel) => serializedParams(op).some((p) => p.structured || styleEntry(p) !== "" || p.key !== p.name);
 
 /** The declared `params` argument, or undefined when the operation has no parameters in `places`. */
 function paramsArg(op: OperationModel, places: ReadonlyArray<ParameterModel["in"]>): string | undefined {
   const own = op.parameters.filter((p) => places.includes(p.in));
   if (!own.length) return undefined;
-  const opType = `${operationTypeRef(op)}["parameters"]`;
-  const type = places.filter((w) => own.some((p) => p.in === w)).map((w) => (w === "path" ? `${opType}["path"]` : `NonNullable<${opType}[${q(w)}]>`)).join(" & ");
+  // The call's whole params have their named type (see emit/types.ts); a URL builder's are a part.
+  const type = places === CALL_PARAMS ? `${op.typeName}Params` : paramsType(op, places)!;
   // A required body makes `init` required, and no optional parameter may precede a required one.
   const required = own.some((p) => p.required) || (places === CALL_PARAMS && op.requestBody?.required === true);
   return `params${required ? "" : "?"}: ${type}`;
@@ -119,12 +119,13 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
   const dtsLines = [
     banner(spec.source).trimEnd(),
     `import type { CallOptions, ClientOptions, Result, RedirectResult } from ${q(runtime)};`,
-    `import type { operations${spec.operations.some((op) => operationTypeRef(op).startsWith("paths[")) ? ", paths" : ""}${spec.operations.flatMap((op) => [...op.responseTypes.map((r) => r.name), ...(op.requestBody?.name ? [op.requestBody.name] : [])]).map((n) => `, ${n}`).join("")} } from ${q(types)};`,
+    `import type { operations${spec.operations.some((op) => operationTypeRef(op).startsWith("paths[")) ? ", paths" : ""}${spec.operations.flatMap((op) => [...op.responseTypes.map((r) => r.name), ...(op.requestBody?.name ? [op.requestBody.name] : []), ...(hasParams(op) ? [`${op.typeName}Params`] : [])]).map((n) => `, ${n}`).join("")} } from ${q(types)};`,
   ];
   for (const op of spec.operations) {
     const descriptor = `${op.name}Operation`;
-    const query = op.parameters.filter((p) => p.in === "query").map((p) => p.name);
-    const header = op.parameters.filter((p) => p.in === "header").map((p) => p.name);
+    const query = op.parameters.filter((p) => p.in === "query").map((p) => p.key);
+    const header = op.parameters.filter((p) => p.in === "header").map((p) => p.key);
+    const moved = serializedParams(op).filter((p) => p.key !== p.name);
     const success = op.responseTypes.filter((r) => r.status.startsWith("2"));
     const styles = serializedParams(op).map(styleEntry).filter((e) => e !== "");
     const fields = [
@@ -135,6 +136,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       ...(header.length ? [`header: [${header.map(q).join(", ")}]`] : []),
       ...(styles.length ? [`styles: { ${styles.join(", ")} }`] : []),
       ...(serializes(op) ? ["serialize: serializeParams"] : []),
+      ...(moved.length ? [`wire: { ${moved.map((p) => `${literalKey(p.key)}: ${q(p.name)}`).join(", ")} }`] : []),
       ...(op.redirect ? ["redirect: true"] : []),
       ...(cached.has(op) ? ["cache: true"] : []),
       // The runtime picks a validator by the exact status; a range (`2XX`) body is not validated.

@@ -12,7 +12,7 @@ import type { Model, SpecModel } from "../model/types.js";
 import { WorkerTask } from "./worker.js";
 import { escapeCommentLine, escapeCommentText, escapeCommentValue, jsdoc, renderMatrixMarkdown } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
-import { banner, keyedOperationId, operationTypeNames, operationTypeRef, relativeImport } from "./module.js";
+import { banner, keyedOperationId, operationTypeNames, operationTypeRef, paramsType, relativeImport } from "./module.js";
 
 const require = createRequire(import.meta.url);
 let libraries: { ots: typeof OpenApiTypeScript; ts: typeof TypeScript } | undefined;
@@ -258,7 +258,9 @@ function namedExports(spec: SpecModel, readWrite: boolean): string {
       );
     }
     const has = (where: string) => op.parameters.some((p) => p.in === where);
-    if (has("path")) out.push(`${jsdoc({ description: `Path parameters of \`${op.operationId}\`.` })}export type ${op.typeName}Params = ${opType}["parameters"]["path"];`);
+    const params = paramsType(op);
+    if (params) out.push(`${jsdoc({ description: `The \`params\` of \`${op.operationId}\`: its path, query and header parameters, by key.` })}export type ${op.typeName}Params = ${params};`);
+    if (has("path")) out.push(`${jsdoc({ description: `Path parameters of \`${op.operationId}\`.` })}export type ${op.typeName}Path = ${opType}["parameters"]["path"];`);
     if (has("query")) out.push(`${jsdoc({ description: `Query parameters of \`${op.operationId}\`.` })}export type ${op.typeName}Query = ${opType}["parameters"]["query"];`);
   }
   for (const s of spec.schemas) out.push(`export type ${s.name} = ${s.typeExpression};`);

@@ -234,6 +234,7 @@ function operationOf(
     operationIds.set(specId, root === "paths" ? `${method.toUpperCase()} ${JSON.stringify(pathKey)}` : where);
   }
   const parameters = collectParameters(document, item.parameters, op.parameters);
+  separateParamKeys(parameters, (m) => warn(`${where}: ${m}`));
   for (const p of parameters) {
     // The runtime fills `{name}` placeholders with a regex that stops at braces and line breaks.
     if (root === "paths" && p.in === "path" && /[{}\r\n\u2028\u2029]/.test(p.name)) {
@@ -244,7 +245,14 @@ function operationOf(
   const success = responses.filter((r) => /^[23]/.test(r.status));
   const redirect = root === "paths" && success.length > 0 && success.every((r) => r.status.startsWith("3") && r.headers.some((h) => h.toLowerCase() === "location"));
   // The client module also declares `<name>Operation` (and `<name>Url` for redirects).
-  const typeName = names.claim(pascalCase(operationId), `operation ${JSON.stringify(operationId)}`, root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"]);
+  // The types module also declares `<Op>Params`, `<Op>Path` and `<Op>Query` (see emit/module.ts).
+  const paramTypes = [
+    ...(parameters.some((p) => p.in !== "cookie") ? ["Params"] : []),
+    ...(parameters.some((p) => p.in === "path") ? ["Path"] : []),
+    ...(parameters.some((p) => p.in === "query") ? ["Query"] : []),
+  ];
+  const companions = [...(root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"]), ...paramTypes];
+  const typeName = names.claim(pascalCase(operationId), `operation ${JSON.stringify(operationId)}`, companions);
   const name = camelCase(typeName);
   if (specId === undefined) warn(`${where} has no operationId; named ${root === "paths" ? name : typeName} from method and ${root === "paths" ? "path" : "name"}`);
   else if (root === "paths" && name !== operationId) warn(`operation ${JSON.stringify(operationId)} is not a free identifier; its function is ${name}, its types ${typeName}…`);
@@ -289,10 +297,30 @@ function collectParameters(document: Record<string, unknown>, ...lists: unknown[
       if (!isObject(p) || typeof p.name !== "string" || typeof p.in !== "string") continue;
       const where = p.in as ParameterModel["in"];
       // Operation-level parameters override path-level ones with the same name and location.
-      byKey.set(`${where}:${p.name}`, { name: p.name, in: where, required: where === "path" || p.required === true, ...serialization(document, p, where) });
+      byKey.set(`${where}:${p.name}`, { name: p.name, key: p.name, in: where, required: where === "path" || p.required === true, ...serialization(document, p, where) });
     }
   }
   return [...byKey.values()];
+}
+
+/**
+ * A call's `params` is one flat object: a name used in more than one location (a path and a
+ * query parameter both named `id`) keys its non-path parameters `<location><Name>` (`queryId`,
+ * `headerId`), a free name (`_` appended while another parameter has it). Cookies are not in
+ * `params` (they are the browser's), so they take part in no clash.
+ */
+function separateParamKeys(parameters: ParameterModel[], warn: (message: string) => void): void {
+  const inParams = parameters.filter((p) => p.in !== "cookie");
+  const shared = (p: ParameterModel) => inParams.some((o) => o !== p && o.name === p.name);
+  const taken = new Set(inParams.map((p) => p.name));
+  for (const p of inParams) {
+    if (p.in === "path" || !shared(p)) continue;
+    let key = camelCase(`${p.in} ${p.name}`);
+    while (taken.has(key)) key += "_";
+    taken.add(key);
+    p.key = key;
+    warn(`${p.in} parameter ${JSON.stringify(p.name)} shares its name with another location's; its key in params is ${key}`);
+  }
 }
 
 /** A parameter's `style`, `explode` and `allowReserved` with OpenAPI's defaults, and whether its value may be structured. */

@@ -45,7 +45,13 @@ export interface NamedSchema {
 }
 
 export interface ParameterModel {
+  /** The name on the wire. */
   name: string;
+  /**
+   * The parameter's key in a call's flat `params`: its name, or `<location><Name>` in camelCase
+   * (`queryId`) for a non-path parameter whose name another location of the operation uses too.
+   */
+  key: string;
   in: "path" | "query" | "header" | "cookie";
   required: boolean;
   /** OpenAPI `style`, defaulted: `form` for query and cookie, `simple` for path and header. */

@@ -67,9 +67,9 @@ export interface Operation {
    * every `{name}` is a required path parameter taken from the call's params.
    */
   path: string;
-  /** Names of the query parameters, looked up in the call's params. */
+  /** Keys of the query parameters in the call's params (their names, unless {@link Operation.wire} says otherwise). */
   query?: readonly string[];
-  /** Names of the header parameters, looked up in the call's params (arrays comma-joined). */
+  /** Keys of the header parameters in the call's params (arrays comma-joined); see {@link Operation.wire}. */
   header?: readonly string[];
   /**
    * The parameters' OpenAPI serialization where it differs from the default (query: `form`,
@@ -82,6 +82,11 @@ export interface Operation {
    * scalars and arrays in the default styles only (query arrays repeated, with `+` for a space).
    */
   serialize?: typeof serializeParams;
+  /**
+   * The names on the wire of the parameters whose key in the call's params differs (`queryId`
+   * for a query parameter `id` beside a path parameter `id`); read by {@link serializeParams}.
+   */
+  wire?: Readonly<Record<string, string>>;
   /** The operation answers with a 3xx + `Location` (see {@link RedirectResult}). */
   redirect?: boolean;
   /**
@@ -418,12 +423,13 @@ export function serializeParam(place: ParamPlace, name: string, value: unknown, 
  * non-default style parameters name it as their `serialize`, so other bundles leave it out.
  */
 export function serializeParams(op: Operation, params: Params): SerializedParams {
-  const text = (place: ParamPlace, name: string) =>
-    serializeParam(place, name, own(params, name), own(op.styles, name) as ParamStyle | undefined);
+  const wireName = (key: string) => (own(op.wire, key) as string | undefined) ?? key;
+  const text = (place: ParamPlace, key: string) =>
+    serializeParam(place, wireName(key), own(params, key), own(op.styles, key) as ParamStyle | undefined);
   const path = op.path.replace(/{(.+?)}/g, (_, name: string) => segment(name, text("path", name)));
-  const query = (op.query ?? []).map((name) => text("query", name)).filter(Boolean).join("&");
+  const query = (op.query ?? []).map((key) => text("query", key)).filter(Boolean).join("&");
   const headers: Record<string, string> = {};
-  for (const name of op.header ?? []) if (own(params, name) != null) headers[name] = text("header", name);
+  for (const key of op.header ?? []) if (own(params, key) != null) headers[wireName(key)] = text("header", key);
   return { path, query, headers };
 }
 
@@ -512,7 +518,8 @@ export function prepareRequest(
   init: CallOptions & { body?: unknown } = {},
 ): CallOptions & { body?: unknown } {
   const headers: Record<string, string> = {};
-  for (const name of op.header ?? []) {
+  // an operation's `serialize` also gives its header values (and their names on the wire)
+  for (const name of op.serialize ? [] : (op.header ?? [])) {
     const value = own(params, name);
     if (value != null) headers[name] = [value].flat().map((v) => paramText(name, v)).join();
   }
