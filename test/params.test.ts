@@ -18,7 +18,8 @@ const lines: string[] = [];
 before(async () => {
   srv = await serve((req, res) => {
     lines.push(`${req.method} ${req.url} HTTP/${req.httpVersion}`);
-    reply(res, 200, { ok: true });
+    // no keep-alive: a socket idle past the server's timeout (the type-check test) would be reused and reset
+    reply(res, 200, { ok: true }, { connection: "close" });
   });
 });
 after(async () => {
@@ -96,4 +97,16 @@ test("renamed parameters go out under their wire names", async () => {
   assert.deepEqual(lines, ["GET /v1/pets/7?id=q%201&fields=name HTTP/1.1"]);
   assert.equal(srv.heads.at(-1)?.id, "h1");
   assert.equal(srv.heads.at(-1)?.headerid, undefined);
+});
+
+test("servers: the operation's, else its path item's, else the document's, variables at their defaults", async () => {
+  const result = await generate({ cwd: join(FIXTURES, "params"), paths: ["specs"], out, dryRun: true });
+  const bases = Object.fromEntries(result.model.specs[0]!.operations.map((op) => [op.operationId, op.basePath]));
+  assert.deepEqual(bases, { listCharges: "/v1", getPlain: "/v1", getPet: "/v1", getFile: "/v2/store", putFile: "/uploads/eu" });
+  type Stub = (client: { baseUrl: string }, params: Record<string, unknown>) => Promise<unknown>;
+  const client = (await import(pathToFileURL(join(out, "client/styles.js")).href)) as Record<string, Stub>;
+  lines.length = 0;
+  await client.getFile!({ baseUrl: srv.url }, { name: "a.txt" });
+  await client.putFile!({ baseUrl: srv.url }, { name: "a.txt" });
+  assert.deepEqual(lines, ["GET /v2/store/files/a.txt HTTP/1.1", "PUT /uploads/eu/files/a.txt HTTP/1.1"]);
 });

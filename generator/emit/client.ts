@@ -130,7 +130,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const styles = serializedParams(op).map(styleEntry).filter((e) => e !== "");
     const fields = [
       `method: ${q(op.method)}`,
-      `base: ${q(spec.basePath)}`,
+      `base: ${q(op.basePath)}`,
       `path: ${q(op.path)}`,
       ...(query.length ? [`query: [${query.map(q).join(", ")}]`] : []),
       ...(header.length ? [`header: [${header.map(q).join(", ")}]`] : []),
@@ -164,7 +164,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
         : "Result<unknown>";
     const errors = op.responses.filter((r) => /^[45]/.test(r.status)).map((r) => r.status);
     const doc = jsdoc({
-      summary: `${op.method} ${spec.basePath}${op.path} (\`${op.operationId}\`).`,
+      summary: `${op.method} ${op.basePath}${op.path} (\`${op.operationId}\`).`,
       description:
         (op.redirect
           ? "A redirect endpoint: fetched with `redirect: \"manual\"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead."

@@ -209,7 +209,7 @@ function openApiSpec(source: string, module: string, document: Record<string, un
       if (isObject(item[method])) webhooks.push(operationOf({ source, document, names, operationIds, warn }, "webhooks", key, key, { item, at }, method));
     }
   }
-  return { source, module, kind: "openapi", document, basePath: basePathOf(document, warn), operations, schemas: [], webhooks };
+  return { source, module, kind: "openapi", document, basePath: basePathOf(document.servers, warn), operations, schemas: [], webhooks };
 }
 
 /** One operation of `paths` or `webhooks`: named, its parameters, responses and request body collected. */
@@ -265,12 +265,16 @@ function operationOf(
   const answersBytes = withContent.length > 0 && withContent.every((r) => !r.media.some((t) => isJsonMedia(t)));
   const requestBody = requestBodyOf(document, op.requestBody, [root, pathKey, method, "requestBody"]);
   if (requestBody?.jsonSchemaPointer) requestBody.name = names.claim(`${typeName}Body`, `request body of ${JSON.stringify(operationId)}`);
+  // The nearest non-empty `servers` (operation, path item, document) decides the base path.
+  const servers = [op.servers, item.servers, document.servers].find((list) => Array.isArray(list) && list.length > 0);
+  // The document's servers were judged (and warned about) once for the spec.
+  const basePath = basePathOf(servers, servers === document.servers ? () => {} : (m) => warn(`${where}: ${m}`));
   const cache = op["x-specgen-cache"];
   if (cache !== undefined && typeof cache !== "boolean") {
     warn(`${where}: x-specgen-cache must be true or false; not cached`);
   }
   return {
-    operationId, ...(specId !== undefined && { specOperationId: specId }), root, name, typeName, method: method.toUpperCase(), pathKey, path,
+    operationId, ...(specId !== undefined && { specOperationId: specId }), root, name, typeName, method: method.toUpperCase(), pathKey, path, basePath,
     parameters, responses, ...(requestBody && { requestBody }), redirect, answersBytes,
     ...(cache === true && { cache }), responseTypes, deprecated: op.deprecated === true,
     ...(typeof op.summary === "string" && { summary: op.summary }),
@@ -399,8 +403,12 @@ function shownPointer(parts: string[]): string {
   return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(p) ? `#${p.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/gu, (c) => encodeURIComponent(c))}` : p;
 }
 
-function basePathOf(document: Record<string, unknown>, warn: (message: string) => void): string {
-  const server = Array.isArray(document.servers) ? document.servers[0] : undefined;
+/**
+ * The base path of the first entry of `servers` (its variables replaced by their defaults): the
+ * part of the server URL requests add to the client's `baseUrl`, which gives the origin.
+ */
+function basePathOf(servers: unknown, warn: (message: string) => void): string {
+  const server = Array.isArray(servers) ? servers[0] : undefined;
   if (!isObject(server) || typeof server.url !== "string") return "";
   const vars = isObject(server.variables) ? server.variables : {};
   const url = server.url.replace(/\{([^}]+)\}/g, (_m, name: string) => {

@@ -109,6 +109,11 @@ export interface OperationModel {
   pathKey: string;
   /** Path template used for requests (trimmed). */
   path: string;
+  /**
+   * Base path of the operation's server: the first of its own `servers`, else its path item's,
+   * else the document's (see SpecModel.basePath), with server variables at their defaults.
+   */
+  basePath: string;
   parameters: ParameterModel[];
   responses: ResponseModel[];
   /** The request body, if the operation declares one with some content. */
