@@ -92,7 +92,7 @@ export interface Operation {
      * the operations a project lists in its config's `cache` or marks `x-specgen-cache: true`.
      */
     cache?: boolean;
-    /** Per-status validator of the (JSON) response body. */
+    /** Per-status validator of the (JSON) response body: success and declared error statuses. */
     validate?: Readonly<Record<number, Validator>>;
     /** The call's `body` is JSON: it is sent JSON-encoded (by {@link prepareRequest}). */
     json?: boolean;
@@ -197,17 +197,23 @@ export interface RedirectResult<H = Record<string, string>> {
     location?: string;
     headers: H;
 }
-/** Non-2xx answer, unreadable body or refused redirect, without a Matrix error body. */
+/**
+ * Non-2xx answer, unreadable body or refused redirect, without a Matrix error body. For a status
+ * the spec declares with a JSON body, `data` has passed that body's validator; a generated
+ * `is<Op>Error` guard narrows `status` and `data` to the operation's declared errors.
+ */
 export declare class HttpError extends Error {
     name: string;
     readonly status: number;
     /** Excerpt (first 200 characters) of the body, or the refused `Location`. */
     readonly body: string;
+    /** The parsed JSON body of a failure status; undefined when it has none or it is not JSON. */
+    readonly data: unknown;
     /**
      * @param body response body or Location, cut to 200 characters
      * @param reason appended to the message `HTTP <status>`
      */
-    constructor(status: number, body?: string, reason?: string);
+    constructor(status: number, body?: string, reason?: string, data?: unknown);
 }
 /**
  * Non-2xx answer with a Matrix error body: an object whose `errcode` is a string. Its `error`
@@ -223,6 +229,11 @@ export declare class MatrixError extends Error {
     readonly data: unknown;
     constructor(status: number, errcode: string, error: string, data: unknown);
 }
+/**
+ * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
+ * `is<Op>Error` guards call it with an operation's declared error statuses.
+ */
+export declare function isStatusError(error: unknown, statuses: readonly number[]): boolean;
 /**
  * The response body does not match the schema declared for its status, or could not be checked
  * (a validator that throws, e.g. a RangeError on a deeply nested body, is reported here).
@@ -285,7 +296,7 @@ export declare function buildUrl(client: {
  * errors). Generated descriptors of operations that answer with bytes (media
  * downloads) name it as their `read`, so other bundles leave it out.
  */
-export declare function readBytes(res: Response, c: ClientOptions): Promise<unknown>;
+export declare function readBytes(res: Response, c: ClientOptions, op?: Operation): Promise<unknown>;
 /**
  * The `init` a call sends for an operation with a request body or header
  * parameters (generated descriptors name it as their `prepare`, so a bundle

@@ -40,16 +40,20 @@
  *
  * @module
  */
-/** Non-2xx answer, unreadable body or refused redirect, without a Matrix error body. */
+/**
+ * Non-2xx answer, unreadable body or refused redirect, without a Matrix error body. For a status
+ * the spec declares with a JSON body, `data` has passed that body's validator; a generated
+ * `is<Op>Error` guard narrows `status` and `data` to the operation's declared errors.
+ */
 export class HttpError extends Error {
     name = "HttpError";
     /**
      * @param body response body or Location, cut to 200 characters
      * @param reason appended to the message `HTTP <status>`
      */
-    constructor(status, body = "", reason = "") {
+    constructor(status, body = "", reason = "", data) {
         super(reason ? `HTTP ${status}: ${reason}` : `HTTP ${status}`);
-        Object.assign(this, { status, body: body.slice(0, 200) });
+        Object.assign(this, { status, body: body.slice(0, 200), data });
     }
 }
 /**
@@ -63,6 +67,13 @@ export class MatrixError extends Error {
         super(errcode + ": " + error);
         Object.assign(this, { status, errcode, error, data });
     }
+}
+/**
+ * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
+ * `is<Op>Error` guards call it with an operation's declared error statuses.
+ */
+export function isStatusError(error, statuses) {
+    return (error instanceof HttpError || error instanceof MatrixError) && statuses.includes(error.status);
 }
 /**
  * The response body does not match the schema declared for its status, or could not be checked
@@ -281,11 +292,14 @@ function failure(status, text, data) {
     const errcode = own(data, "errcode");
     const error = own(data, "error");
     if (typeof errcode != "string")
-        return new HttpError(status, text);
+        return new HttpError(status, text, "", data);
     return new MatrixError(status, errcode, typeof error == "string" ? error : "", data);
 }
-/** Reads a size-capped JSON body; throws the typed error of a non-2xx answer. */
-async function readBody(res, c) {
+/**
+ * Reads a size-capped JSON body; throws the typed error of a non-2xx answer, after checking its
+ * body with the operation's validator for the status, if it declares one.
+ */
+async function readBody(res, c, op) {
     // UTF-8, a byte order mark dropped; `stream` keeps a character split between chunks whole
     const decoder = new TextDecoder();
     const chunks = await readChunks(res, c);
@@ -299,6 +313,8 @@ async function readBody(res, c) {
     }
     if (res.ok)
         return data;
+    if (op)
+        validate(c, op, res.status, data);
     throw failure(res.status, text, data);
 }
 /**
@@ -307,9 +323,9 @@ async function readBody(res, c) {
  * errors). Generated descriptors of operations that answer with bytes (media
  * downloads) name it as their `read`, so other bundles leave it out.
  */
-export async function readBytes(res, c) {
+export async function readBytes(res, c, op) {
     if (!res.ok)
-        return readBody(res, c);
+        return readBody(res, c, op);
     return new Blob((await readChunks(res, c)), { type: res.headers.get("content-type") ?? "" });
 }
 /**
@@ -419,14 +435,14 @@ function httpUrl(location, base) {
     }
 }
 /** The answer of a redirect operation: its `Location`, refused unless an http(s) URL. */
-async function redirectResult(c, res, url, headers) {
+async function redirectResult(c, op, res, url, headers) {
     const status = res.status;
     // browsers: opaque redirect, status 0, nothing readable
     if (!status)
         return { status, headers };
     const redirects = [301, 302, 303, 307, 308].includes(status);
     if (!redirects)
-        await readBody(res, c); // throws for error answers
+        await readBody(res, c, op); // throws for error answers
     const location = redirects ? httpUrl(headers.location, url) : undefined;
     if (!location)
         throw new HttpError(status, headers.location, "bad redirect");
@@ -500,10 +516,10 @@ export async function request(c, op, params, init = {}) {
     // lower-cased names; a repeated header is one comma-joined value (set-cookie: the last)
     const got = Object.fromEntries(res.headers);
     if (op.redirect)
-        return (await redirectResult(c, res, url, got));
+        return (await redirectResult(c, op, res, url, got));
     const revalidated = stored && res.status == 304;
     const status = revalidated ? 200 : res.status;
-    const data = revalidated ? stored.data : await (op.read ?? readBody)(res, c);
+    const data = revalidated ? stored.data : await (op.read ?? readBody)(res, c, op);
     const answer = revalidated ? { ...hit.headers, ...got } : got;
     validate(c, op, status, data);
     const directives = cacheDirectives(answer["cache-control"]);

@@ -93,6 +93,27 @@ function paramsArg(op: OperationModel, places: ReadonlyArray<ParameterModel["in"
   return `params${required ? "" : "?"}: ${type}`;
 }
 
+/** The named JSON bodies of an operation's exact failure statuses (`404`, not `4XX`): its typed errors. */
+const errorBodies = (op: OperationModel) => op.responseTypes.filter((r) => /^[45]/.test(r.status) && exactStatus(r.status));
+
+/** The statuses whose bodies the runtime validates: exact 2xx and failure statuses with a named JSON body. */
+const validatedBodies = (op: OperationModel) => op.responseTypes.filter((r) => exactStatus(r.status) && /^[245]/.test(r.status));
+
+/** Whether an operation declares a Matrix-shaped error body (`errcode`), which the runtime throws as MatrixError. */
+const matrixErrors = (op: OperationModel) => op.responses.some((r) => r.matrixError);
+
+/**
+ * `<Op>Error`: the union, over the declared failure statuses with a JSON body, of the error
+ * thrown (HttpError, or MatrixError for a body with `errcode`) with that status and body type.
+ */
+function errorType(op: OperationModel): string {
+  const members = errorBodies(op).map((r) => {
+    const thrown = op.responses.find((x) => x.status === r.status)?.matrixError ? "(HttpError | MatrixError)" : "HttpError";
+    return `(${thrown} & { readonly status: ${Number(r.status)}; readonly data: ${r.name} })`;
+  });
+  return members.join(" | ");
+}
+
 /** Declared parameters, those present, comma-separated. */
 const argList = (...list: Array<string | undefined>) => list.filter((a) => a !== undefined).join(", ");
 
@@ -111,14 +132,15 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
   const validators = relativeImport(js, `validators/${spec.module}.js`);
   const types = relativeImport(dts, `types/${spec.module}.js`);
   const runtime = relativeImport(js, "client/runtime.js");
-  // The validators the descriptors name: those of exact 2xx statuses (see `validate` below).
-  const validatorNames = spec.operations.flatMap((op) => op.responseTypes.filter((r) => r.status.startsWith("2") && exactStatus(r.status)).map((r) => `validate${r.name}`));
+  // The validators the descriptors name: those of exact 2xx and failure statuses (see `validate` below).
+  const validatorNames = spec.operations.flatMap((op) => validatedBodies(op).map((r) => `validate${r.name}`));
+  const typedErrors = spec.operations.filter((op) => errorBodies(op).length > 0);
 
-  const jsLines = [banner(spec.source).trimEnd(), `import { ${["buildUrl", ...(spec.operations.some(prepares) ? ["prepareRequest"] : []), ...(spec.operations.some((op) => op.answersBytes) ? ["readBytes"] : []), "request", ...(spec.operations.some(serializes) ? ["serializeParams"] : [])].join(", ")} } from ${q(runtime)};`];
+  const jsLines = [banner(spec.source).trimEnd(), `import { ${["buildUrl", ...(spec.operations.some(prepares) ? ["prepareRequest"] : []), ...(spec.operations.some((op) => op.answersBytes) ? ["readBytes"] : []), "request", ...(spec.operations.some(serializes) ? ["serializeParams"] : []), ...(typedErrors.length ? ["isStatusError"] : [])].join(", ")} } from ${q(runtime)};`];
   if (validatorNames.length) jsLines.push(`import { ${validatorNames.join(", ")} } from ${q(validators)};`);
   const dtsLines = [
     banner(spec.source).trimEnd(),
-    `import type { CallOptions, ClientOptions, Result, RedirectResult } from ${q(runtime)};`,
+    `import type { CallOptions, ClientOptions, ${typedErrors.length ? "HttpError, " : ""}${typedErrors.some(matrixErrors) ? "MatrixError, " : ""}Result, RedirectResult } from ${q(runtime)};`,
     `import type { operations${spec.operations.some((op) => operationTypeRef(op).startsWith("paths[")) ? ", paths" : ""}${spec.operations.flatMap((op) => [...op.responseTypes.map((r) => r.name), ...(op.requestBody?.name ? [op.requestBody.name] : []), ...(hasParams(op) ? [`${op.typeName}Params`] : [])]).map((n) => `, ${n}`).join("")} } from ${q(types)};`,
   ];
   for (const op of spec.operations) {
@@ -140,7 +162,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       ...(op.redirect ? ["redirect: true"] : []),
       ...(cached.has(op) ? ["cache: true"] : []),
       // The runtime picks a validator by the exact status; a range (`2XX`) body is not validated.
-      ...(success.some((r) => exactStatus(r.status)) ? [`validate: { ${success.filter((r) => exactStatus(r.status)).map((r) => `${Number(r.status)}: validate${r.name}`).join(", ")} }`] : []),
+      ...(validatedBodies(op).length ? [`validate: { ${validatedBodies(op).map((r) => `${Number(r.status)}: validate${r.name}`).join(", ")} }`] : []),
       ...(op.requestBody?.json ? ["json: true"] : []),
       ...(op.requestBody?.contentType ? [`bodyType: ${q(op.requestBody.contentType)}`] : []),
       ...(prepares(op) ? ["prepare: prepareRequest"] : []),
@@ -151,6 +173,8 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const call = hasParams(op) ? "params" : "{}";
     jsLines.push(`export const ${op.name} = (${args}) => request(client, ${descriptor}, ${call}, init);`);
     if (op.redirect) jsLines.push(`export const ${op.name}Url = (client, params) => buildUrl(client, ${descriptor}, params);`);
+    const errorStatuses = errorBodies(op).map((r) => Number(r.status));
+    if (errorStatuses.length) jsLines.push(`export const is${op.typeName}Error = (error) => isStatusError(error, [${errorStatuses.join(", ")}]);`);
 
     // Declarations.
     const headersOf = (status: string) => headerType(op, status);
@@ -168,13 +192,15 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       description:
         (op.redirect
           ? "A redirect endpoint: fetched with `redirect: \"manual\"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead."
-          : op.answersBytes
-            ? "Resolves to the body as a `Blob` of the response's Content-Type (at most `maxBodyBytes`, as for JSON). Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status or a larger body."
-          : "Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status, `ResponseValidationError` when the body does not match its schema.") +
+          : (op.answersBytes ? "Resolves to the body as a `Blob` of the response's Content-Type (at most `maxBodyBytes`, as for JSON). " : "") + rejects(op)) +
         (errors.length ? ` Declared error statuses: ${errors.join(", ")}.` : "") +
         (op.requestBody ? ` Sends \`init.body\` (${op.requestBody.mediaType ? `\`${op.requestBody.mediaType}\`` : "as given"}${op.requestBody.json ? ", JSON-encoded" : ""}).` : ""),
       deprecated: op.deprecated,
     });
+    if (errorStatuses.length) {
+      dtsLines.push(`${jsdoc({ description: `The errors \`${op.operationId}\` declares, by status, with their parsed and validated bodies.` })}export type ${op.typeName}Error = ${errorType(op)};`);
+      dtsLines.push(`${jsdoc({ description: `Whether \`error\` (e.g. in \`catch\`) is one of the errors \`${op.operationId}\` declares: narrows \`status\` and \`data\`.` })}export declare function is${op.typeName}Error(error: unknown): error is ${op.typeName}Error;`);
+    }
     const body = bodyType(op);
     const initArg = !body ? "init?: CallOptions" : op.requestBody!.required ? `init: CallOptions & { body: ${body} }` : `init?: CallOptions & { body?: ${body} }`;
     dtsLines.push(`${doc}export declare function ${op.name}(${argList("client: ClientOptions", paramsArg(op, CALL_PARAMS), initArg)}): Promise<${resultType}>;`);
@@ -188,6 +214,13 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     { path: js, contents: `${jsLines.join("\n")}\n` },
     { path: dts, contents: `${dtsLines.join("\n")}\n` },
   ];
+}
+
+/** What a stub's documentation says it rejects with: MatrixError only where the spec's error bodies have `errcode`. */
+function rejects(op: OperationModel): string {
+  const matrix = matrixErrors(op) ? "`MatrixError` for a Matrix error body (with `errcode`), " : "";
+  const typed = errorBodies(op).length ? ` (narrow a declared one with \`is${op.typeName}Error\`)` : "";
+  return `Rejects with ${matrix}\`HttpError\` for ${matrix ? "another" : "a"} failure status, with its \`status\` and, for a JSON body, the parsed \`data\`${typed}; \`ResponseValidationError\` when a body does not match the schema declared for its status.`;
 }
 
 /** Declared response headers of one status, by lower-cased name (the runtime lower-cases them). */
@@ -215,7 +248,8 @@ function indexFiles(model: Model, specs: SpecModel[]): GeneratedFile[] {
   // Named re-exports of the kept functions only: `export *` of two modules sharing a name
   // would make it ambiguous (and a type error in the declarations).
   const reexports = (from: string) => specs.flatMap((s) => {
-    const names = entries.filter((e) => e.spec === s).flatMap(({ op }) => (op.redirect ? [op.name, `${op.name}Url`] : [op.name]));
+    const guards = (op: OperationModel) => (errorBodies(op).length ? [`is${op.typeName}Error`, ...(from.endsWith(".d.ts") ? [`${op.typeName}Error`] : [])] : []);
+    const names = entries.filter((e) => e.spec === s).flatMap(({ op }) => [op.name, ...(op.redirect ? [`${op.name}Url`] : []), ...guards(op)]);
     return names.length ? [`export { ${names.join(", ")} } from ${q(relativeImport(from, `client/${s.module}.js`))};`] : [];
   });
   const members = entries.flatMap(({ op, alias }) => {

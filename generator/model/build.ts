@@ -251,7 +251,9 @@ function operationOf(
     ...(parameters.some((p) => p.in === "path") ? ["Path"] : []),
     ...(parameters.some((p) => p.in === "query") ? ["Query"] : []),
   ];
-  const companions = [...(root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"]), ...paramTypes];
+  // The client declares `<Op>Error` (and `is<Op>Error`) for declared JSON error bodies.
+  const errorTypes = root === "paths" && responses.some((r) => /^[45][0-9][0-9]$/.test(r.status) && r.jsonSchemaPointer) ? ["Error"] : [];
+  const companions = [...(root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"]), ...paramTypes, ...errorTypes];
   const typeName = names.claim(pascalCase(operationId), `operation ${JSON.stringify(operationId)}`, companions);
   const name = camelCase(typeName);
   if (specId === undefined) warn(`${where} has no operationId; named ${root === "paths" ? name : typeName} from method and ${root === "paths" ? "path" : "name"}`);
@@ -388,9 +390,20 @@ function collectResponses(document: Record<string, unknown>, at: string[], raw: 
     if (json && isObject(content[json]) && "schema" in (content[json] as object)) {
       model.mediaType = json;
       model.jsonSchemaPointer = pointer([...at, status, "content", json, "schema"]);
+      const schema = (content[json] as Record<string, unknown>).schema;
+      if (!/^[123]/.test(status) && hasProperty(document, schema, "errcode")) model.matrixError = true;
     }
     return model;
   });
+}
+
+/** Whether a schema (through `$ref`s and `allOf`/`anyOf`/`oneOf`) declares property `name`. */
+function hasProperty(document: Record<string, unknown>, raw: unknown, name: string, depth = 0): boolean {
+  const schema = deref(document, raw);
+  if (!isObject(schema) || depth > 16) return false;
+  if (isObject(schema.properties) && Object.hasOwn(schema.properties, name)) return true;
+  const branches = ["allOf", "anyOf", "oneOf"].flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as unknown[]) : []));
+  return branches.some((b) => hasProperty(document, b, name, depth + 1));
 }
 
 export function pointer(parts: string[]): string {

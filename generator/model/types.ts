@@ -76,6 +76,8 @@ export interface ResponseModel {
   /** Pointer to the JSON body schema in `document`, when the response has one. */
   jsonSchemaPointer?: string;
   headers: string[];
+  /** A failure status whose JSON body has an `errcode` property: the client throws MatrixError for it. */
+  matrixError?: true;
 }
 
 /** What an operation sends: the media type of its request body, preferring JSON. */

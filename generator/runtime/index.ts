@@ -94,7 +94,7 @@ export interface Operation {
    * the operations a project lists in its config's `cache` or marks `x-specgen-cache: true`.
    */
   cache?: boolean;
-  /** Per-status validator of the (JSON) response body. */
+  /** Per-status validator of the (JSON) response body: success and declared error statuses. */
   validate?: Readonly<Record<number, Validator>>;
   /** The call's `body` is JSON: it is sent JSON-encoded (by {@link prepareRequest}). */
   json?: boolean;
@@ -210,19 +210,25 @@ export interface RedirectResult<H = Record<string, string>> {
   headers: H;
 }
 
-/** Non-2xx answer, unreadable body or refused redirect, without a Matrix error body. */
+/**
+ * Non-2xx answer, unreadable body or refused redirect, without a Matrix error body. For a status
+ * the spec declares with a JSON body, `data` has passed that body's validator; a generated
+ * `is<Op>Error` guard narrows `status` and `data` to the operation's declared errors.
+ */
 export class HttpError extends Error {
   override name = "HttpError";
   declare readonly status: number;
   /** Excerpt (first 200 characters) of the body, or the refused `Location`. */
   declare readonly body: string;
+  /** The parsed JSON body of a failure status; undefined when it has none or it is not JSON. */
+  declare readonly data: unknown;
   /**
    * @param body response body or Location, cut to 200 characters
    * @param reason appended to the message `HTTP <status>`
    */
-  constructor(status: number, body = "", reason = "") {
+  constructor(status: number, body = "", reason = "", data?: unknown) {
     super(reason ? `HTTP ${status}: ${reason}` : `HTTP ${status}`);
-    Object.assign(this, { status, body: body.slice(0, 200) });
+    Object.assign(this, { status, body: body.slice(0, 200), data });
   }
 }
 
@@ -242,6 +248,14 @@ export class MatrixError extends Error {
     super(errcode + ": " + error);
     Object.assign(this, { status, errcode, error, data });
   }
+}
+
+/**
+ * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
+ * `is<Op>Error` guards call it with an operation's declared error statuses.
+ */
+export function isStatusError(error: unknown, statuses: readonly number[]): boolean {
+  return (error instanceof HttpError || error instanceof MatrixError) && statuses.includes(error.status);
 }
 
 /**
@@ -471,12 +485,15 @@ async function readChunks(res: Response, c: ClientOptions): Promise<Uint8Array[]
 function failure(status: number, text: string, data: unknown): Error {
   const errcode = own(data, "errcode");
   const error = own(data, "error");
-  if (typeof errcode != "string") return new HttpError(status, text);
+  if (typeof errcode != "string") return new HttpError(status, text, "", data);
   return new MatrixError(status, errcode, typeof error == "string" ? error : "", data);
 }
 
-/** Reads a size-capped JSON body; throws the typed error of a non-2xx answer. */
-async function readBody(res: Response, c: ClientOptions): Promise<unknown> {
+/**
+ * Reads a size-capped JSON body; throws the typed error of a non-2xx answer, after checking its
+ * body with the operation's validator for the status, if it declares one.
+ */
+async function readBody(res: Response, c: ClientOptions, op?: Operation): Promise<unknown> {
   // UTF-8, a byte order mark dropped; `stream` keeps a character split between chunks whole
   const decoder = new TextDecoder();
   const chunks = await readChunks(res, c);
@@ -488,6 +505,7 @@ async function readBody(res: Response, c: ClientOptions): Promise<unknown> {
     throw new HttpError(res.status, text, "not JSON");
   }
   if (res.ok) return data;
+  if (op) validate(c, op, res.status, data);
   throw failure(res.status, text, data);
 }
 
@@ -497,8 +515,8 @@ async function readBody(res: Response, c: ClientOptions): Promise<unknown> {
  * errors). Generated descriptors of operations that answer with bytes (media
  * downloads) name it as their `read`, so other bundles leave it out.
  */
-export async function readBytes(res: Response, c: ClientOptions): Promise<unknown> {
-  if (!res.ok) return readBody(res, c);
+export async function readBytes(res: Response, c: ClientOptions, op?: Operation): Promise<unknown> {
+  if (!res.ok) return readBody(res, c, op);
   return new Blob((await readChunks(res, c)) as BlobPart[], { type: res.headers.get("content-type") ?? "" });
 }
 
@@ -613,6 +631,7 @@ function httpUrl(location: string | undefined, base: string): string | undefined
 /** The answer of a redirect operation: its `Location`, refused unless an http(s) URL. */
 async function redirectResult(
   c: ClientOptions,
+  op: Operation,
   res: Response,
   url: string,
   headers: Record<string, string>,
@@ -621,7 +640,7 @@ async function redirectResult(
   // browsers: opaque redirect, status 0, nothing readable
   if (!status) return { status, headers };
   const redirects = [301, 302, 303, 307, 308].includes(status);
-  if (!redirects) await readBody(res, c); // throws for error answers
+  if (!redirects) await readBody(res, c, op); // throws for error answers
   const location = redirects ? httpUrl(headers.location, url) : undefined;
   if (!location) throw new HttpError(status, headers.location, "bad redirect");
   return { status, location, headers };
@@ -698,10 +717,10 @@ export async function request<R = Result<unknown>>(
   });
   // lower-cased names; a repeated header is one comma-joined value (set-cookie: the last)
   const got: Record<string, string> = Object.fromEntries(res.headers as unknown as Iterable<[string, string]>);
-  if (op.redirect) return (await redirectResult(c, res, url, got)) as R;
+  if (op.redirect) return (await redirectResult(c, op, res, url, got)) as R;
   const revalidated = stored && res.status == 304;
   const status = revalidated ? 200 : res.status;
-  const data = revalidated ? stored.data : await (op.read ?? readBody)(res, c);
+  const data = revalidated ? stored.data : await (op.read ?? readBody)(res, c, op);
   const answer = revalidated ? { ...hit.headers, ...got } : got;
   validate(c, op, status, data);
   const directives = cacheDirectives(answer["cache-control"]);

@@ -6,6 +6,6 @@ import type { operations, GetAuthMetadataResponse } from "../../types/client-ser
 /**
  * GET /_matrix/client/v1/auth_metadata (`getAuthMetadata`).
  *
- * Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status, `ResponseValidationError` when the body does not match its schema.
+ * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status.
  */
 export declare function getAuthMetadata(client: ClientOptions, init?: CallOptions): Promise<(Result<GetAuthMetadataResponse, Record<string, string>> & { status: 200 })>;

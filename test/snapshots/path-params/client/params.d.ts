@@ -6,6 +6,6 @@ import type { operations, GetMemberResponse, GetMemberParams } from "../types/pa
 /**
  * GET /api/v3/rooms/{roomId}/members/{userId} (`getMember`).
  *
- * Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status, `ResponseValidationError` when the body does not match its schema.
+ * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status.
  */
 export declare function getMember(client: ClientOptions, params: GetMemberParams, init?: CallOptions): Promise<(Result<GetMemberResponse, Record<string, string>> & { status: 200 })>;
