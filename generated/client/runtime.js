@@ -86,6 +86,23 @@ export class ResponseValidationError extends Error {
         Object.assign(this, { status, errors });
     }
 }
+/**
+ * A `fetch` for {@link ClientOptions.fetch} that runs `hooks` around `base` (default: the global
+ * `fetch`), e.g. to send a fresh access token with each request and retry once on a 401:
+ * `createClient({ baseUrl, fetch: withHooks({ onRequest, onResponse }) })`. A separate function
+ * rather than client options, so bundles that use no hooks leave it out.
+ */
+export function withHooks(hooks, base = (url, init) => fetch(url, init)) {
+    return async (url, init = {}) => {
+        const sent = Object.assign(init, { headers: init.headers instanceof Headers ? init.headers : new Headers(init.headers) });
+        const send = async () => {
+            await hooks.onRequest?.(url instanceof Request ? url.url : String(url), sent);
+            return base(url, sent);
+        };
+        const res = await send();
+        return (await hooks.onResponse?.(res, send)) ?? res;
+    };
+}
 /** Resolves defaults; the result is what stubs take as first argument. */
 export function createClient(options) {
     return { ...options, cache: options.cache ?? createMemoryCache() };
@@ -504,8 +521,6 @@ export async function request(c, op, params, init = {}) {
     }
     const sent = op.prepare?.(c, op, params, init) ?? init;
     const headers = requestHeaders(c, sent, stored && hit.headers);
-    const withCookies = sent.credentials == "include";
-    const credentials = headers.has("authorization") || headers.has("cookie") || withCookies;
     const res = await (c.fetch ?? fetch)(url, {
         ...sent,
         method: op.method,
@@ -513,6 +528,9 @@ export async function request(c, op, params, init = {}) {
         // otherwise fetch's default, "follow"
         ...(op.redirect && { redirect: "manual" }),
     });
+    // Judged after the fetch: a `fetch` from {@link withHooks} may have added a token to `headers`.
+    const withCookies = sent.credentials == "include";
+    const credentials = headers.has("authorization") || headers.has("cookie") || withCookies;
     // lower-cased names; a repeated header is one comma-joined value (set-cookie: the last)
     const got = Object.fromEntries(res.headers);
     if (op.redirect)

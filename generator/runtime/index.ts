@@ -273,6 +273,42 @@ export class ResponseValidationError extends Error {
   }
 }
 
+/** What {@link withHooks} calls around every request. */
+export interface Hooks {
+  /**
+   * Called before every request (a retry too) with its URL and `init`, whose `headers` (a
+   * `Headers`) it may change in place: e.g. `init.headers.set("authorization", "Bearer " + await
+   * freshToken())`. The cache sees such headers: an answer to a request with a token is kept
+   * only if `public`.
+   */
+  onRequest?: (url: string, init: RequestInit & { headers: Headers }) => unknown;
+  /**
+   * Called with every response before it is read; the Response it resolves to (if any) replaces
+   * it. `retry()` calls `onRequest` and fetches again, e.g. once after a 401 with a refreshed
+   * token: `(res, retry) => (res.status == 401 ? refresh().then(retry) : res)`. A retry sends the
+   * same body, so a stream body cannot be retried.
+   */
+  onResponse?: (res: Response, retry: () => Promise<Response>) => Response | undefined | Promise<Response | undefined>;
+}
+
+/**
+ * A `fetch` for {@link ClientOptions.fetch} that runs `hooks` around `base` (default: the global
+ * `fetch`), e.g. to send a fresh access token with each request and retry once on a 401:
+ * `createClient({ baseUrl, fetch: withHooks({ onRequest, onResponse }) })`. A separate function
+ * rather than client options, so bundles that use no hooks leave it out.
+ */
+export function withHooks(hooks: Hooks, base: typeof fetch = (url, init) => fetch(url, init)): typeof fetch {
+  return async (url, init = {}) => {
+    const sent = Object.assign(init, { headers: init.headers instanceof Headers ? init.headers : new Headers(init.headers) });
+    const send = async () => {
+      await hooks.onRequest?.(url instanceof Request ? url.url : String(url), sent);
+      return base(url, sent);
+    };
+    const res = await send();
+    return (await hooks.onResponse?.(res, send)) ?? res;
+  };
+}
+
 /** Client returned by {@link createClient}. */
 export interface Client extends ClientOptions {
   cache: Cache | false;
@@ -706,8 +742,6 @@ export async function request<R = Result<unknown>>(
   }
   const sent = op.prepare?.(c, op, params, init) ?? init;
   const headers = requestHeaders(c, sent, stored && hit.headers);
-  const withCookies = (sent as RequestInit).credentials == "include";
-  const credentials = headers.has("authorization") || headers.has("cookie") || withCookies;
   const res = await (c.fetch ?? fetch)(url, {
     ...(sent as RequestInit),
     method: op.method,
@@ -715,6 +749,9 @@ export async function request<R = Result<unknown>>(
     // otherwise fetch's default, "follow"
     ...(op.redirect && { redirect: "manual" as const }),
   });
+  // Judged after the fetch: a `fetch` from {@link withHooks} may have added a token to `headers`.
+  const withCookies = (sent as RequestInit).credentials == "include";
+  const credentials = headers.has("authorization") || headers.has("cookie") || withCookies;
   // lower-cased names; a repeated header is one comma-joined value (set-cookie: the last)
   const got: Record<string, string> = Object.fromEntries(res.headers as unknown as Iterable<[string, string]>);
   if (op.redirect) return (await redirectResult(c, op, res, url, got)) as R;
