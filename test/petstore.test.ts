@@ -58,7 +58,15 @@ test("the pet store generates, compiles under the strictest flags, and every ope
   const result = await generate({ cwd: join(FIXTURES, "petstore"), paths: ["specs"], out });
   assert.deepEqual(result.problems, []);
   assert.ok(result.warnings.some((w) => /query parameter "id" .* queryId/.test(w)), result.warnings.join("\n"));
-  assert.doesNotMatch(readFileSync(join(out, "client/petstore.d.ts"), "utf8"), /Matrix/, "no Matrix in a pet store's docs");
+  const dts = readFileSync(join(out, "client/petstore.d.ts"), "utf8");
+  assert.doesNotMatch(dts, /Matrix/, "no Matrix in a pet store's docs");
+  // Docs where people look: summary, rendered description, one line per status, @deprecated.
+  const getPetDoc = dts.slice(dts.lastIndexOf("/**", dts.indexOf("export declare function getPet(")), dts.indexOf("export declare function getPet("));
+  assert.match(getPetDoc, /^\/\*\*\n \* One pet\n \*\n \* GET \/api\/v3\/pets\/\{id\} \(`getPet`\)\./);
+  assert.match(getPetDoc, / \* Looks a pet up by its \*\*id\*\*\.\n \* A revision `id` may be asked for in the query\./);
+  assert.match(getPetDoc, / \* - `200` \(`GetPetResponse`\): The pet\n \* - `404` \(`GetPetResponse404`, the error's `data`\): No such pet\n/);
+  const addPetDoc = dts.slice(dts.lastIndexOf("/**", dts.indexOf("export declare function addPet(")), dts.indexOf("export declare function addPet("));
+  assert.match(addPetDoc, / \* @deprecated\n \*\/\n$/);
 
   copyFileSync(join(FIXTURES, "petstore/main.ts"), join(dir, "main.ts"));
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));

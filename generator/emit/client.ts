@@ -186,15 +186,19 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       : success.length
         ? success.map((r) => `(Result<${r.name}, ${headersOf(r.status)}> & { status: ${statusOf(r.status)} })`).join(" | ")
         : "Result<unknown>";
-    const errors = op.responses.filter((r) => /^[45]/.test(r.status)).map((r) => r.status);
     const doc = jsdoc({
+      title: op.summary,
       summary: `${op.method} ${op.basePath}${op.path} (\`${op.operationId}\`).`,
-      description:
+      description: [
+        op.description,
         (op.redirect
           ? "A redirect endpoint: fetched with `redirect: \"manual\"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead."
           : (op.answersBytes ? "Resolves to the body as a `Blob` of the response's Content-Type (at most `maxBodyBytes`, as for JSON). " : "") + rejects(op)) +
-        (errors.length ? ` Declared error statuses: ${errors.join(", ")}.` : "") +
         (op.requestBody ? ` Sends \`init.body\` (${op.requestBody.mediaType ? `\`${op.requestBody.mediaType}\`` : "as given"}${op.requestBody.json ? ", JSON-encoded" : ""}).` : ""),
+        statusLines(op),
+      ].filter((part) => part).join("\n\n"),
+      since: op.since,
+      changed: op.changed,
       deprecated: op.deprecated,
     });
     if (errorStatuses.length) {
@@ -214,6 +218,20 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     { path: js, contents: `${jsLines.join("\n")}\n` },
     { path: dts, contents: `${dtsLines.join("\n")}\n` },
   ];
+}
+
+/**
+ * One line per declared status: the first paragraph of its description, and the type of its JSON
+ * body (a failure's body arrives as the error's `data`).
+ */
+function statusLines(op: OperationModel): string {
+  return op.responses.map((r) => {
+    // the first paragraph, on one line
+    const summary = (r.description ?? "").trim().split(/\n\s*\n/)[0]!.replace(/\s+/g, " ");
+    const type = op.responseTypes.find((t) => t.status === r.status)?.name;
+    const body = type ? ` (\`${type}\`${/^[45]/.test(r.status) ? ", the error's `data`" : ""})` : "";
+    return `- \`${r.status}\`${body}${summary ? `: ${summary}` : ""}`;
+  }).join("\n");
 }
 
 /** What a stub's documentation says it rejects with: MatrixError only where the spec's error bodies have `errcode`. */

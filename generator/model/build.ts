@@ -280,7 +280,17 @@ function operationOf(
     parameters, responses, ...(requestBody && { requestBody }), redirect, answersBytes,
     ...(cache === true && { cache }), responseTypes, deprecated: op.deprecated === true,
     ...(typeof op.summary === "string" && { summary: op.summary }),
+    ...(typeof op.description === "string" && { description: op.description }),
+    ...((typeof op["x-addedInMatrixVersion"] === "string" || typeof op["x-addedInMatrixVersion"] === "number") && { since: String(op["x-addedInMatrixVersion"]) }),
+    ...(isObject(op["x-changedInMatrixVersion"]) && { changed: changedNotes(op["x-changedInMatrixVersion"]) }),
   };
+}
+
+/** `x-changedInMatrixVersion`'s notes that are text, by version (own keys into a null-prototype record). */
+function changedNotes(raw: Record<string, unknown>): Record<string, string> {
+  const notes: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [version, note] of Object.entries(raw)) if (typeof note === "string") notes[version] = note;
+  return notes;
 }
 
 /**
@@ -387,6 +397,7 @@ function collectResponses(document: Record<string, unknown>, at: string[], raw: 
     const content = isObject(response) && isObject(response.content) ? response.content : {};
     const json = Object.keys(content).find((t) => isJsonMedia(t));
     const model: ResponseModel = { status, headers, media: Object.keys(content) };
+    if (isObject(response) && typeof response.description === "string") model.description = response.description;
     if (json && isObject(content[json]) && "schema" in (content[json] as object)) {
       model.mediaType = json;
       model.jsonSchemaPointer = pointer([...at, status, "content", json, "schema"]);

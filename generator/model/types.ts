@@ -76,6 +76,8 @@ export interface ResponseModel {
   /** Pointer to the JSON body schema in `document`, when the response has one. */
   jsonSchemaPointer?: string;
   headers: string[];
+  /** The response's description, as written. */
+  description?: string;
   /** A failure status whose JSON body has an `errcode` property: the client throws MatrixError for it. */
   matrixError?: true;
 }
@@ -102,6 +104,12 @@ export interface OperationModel {
   /** Where the operation is: an API path, or a webhook (keyed by name in `pathKey`). */
   root: "paths" | "webhooks";
   summary?: string;
+  /** The spec's description (Markdown, Matrix shortcodes not yet rendered). */
+  description?: string;
+  /** `x-addedInMatrixVersion`. */
+  since?: string;
+  /** `x-changedInMatrixVersion`: notes by version. */
+  changed?: Record<string, string>;
   /** Safe camelCase function name. */
   name: string;
   /** PascalCase prefix for the operation's exported type names. */

@@ -4,9 +4,22 @@
 import type { CallOptions, ClientOptions, Result, RedirectResult } from "../runtime.js";
 import type { operations, RedirectToSSOParams, RedirectToIdPParams } from "../../types/client-server/sso_login_redirect.js";
 /**
+ * Redirect the user's browser to the SSO interface.
+ *
  * GET /_matrix/client/v3/login/sso/redirect (`redirectToSSO`).
  *
+ * A web-based Matrix client should instruct the user's browser to
+ * navigate to this endpoint in order to log in via SSO.
+ *
+ * The server MUST respond with an HTTP redirect to the SSO interface,
+ * or present a page which lets the user select an IdP to continue
+ * with in the event multiple are supported by the server.
+ *
  * A redirect endpoint: fetched with `redirect: "manual"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead.
+ *
+ * - `302`: A redirect to the SSO interface.
+ *
+ * @since Matrix 1.1
  */
 export declare function redirectToSSO(client: ClientOptions, params: RedirectToSSOParams, init?: CallOptions): Promise<RedirectResult<{ "location"?: string } & Record<string, string>>>;
 /**
@@ -14,9 +27,23 @@ export declare function redirectToSSO(client: ClientOptions, params: RedirectToS
  */
 export declare function redirectToSSOUrl(client: Pick<ClientOptions, "baseUrl">, params: NonNullable<operations["redirectToSSO"]["parameters"]["query"]>): string;
 /**
+ * Redirect the user's browser to the SSO interface for an IdP.
+ *
  * GET /_matrix/client/v3/login/sso/redirect/{idpId} (`redirectToIdP`).
  *
- * A redirect endpoint: fetched with `redirect: "manual"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead. Declared error statuses: 404.
+ * This endpoint is the same as `/login/sso/redirect`, though with an
+ * IdP ID from the original `identity_providers` array to inform the
+ * server of which IdP the client/user would like to continue with.
+ *
+ * The server MUST respond with an HTTP redirect to the SSO interface
+ * for that IdP.
+ *
+ * A redirect endpoint: fetched with `redirect: "manual"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead.
+ *
+ * - `302`: A redirect to the SSO interface.
+ * - `404`: The IdP ID was not recognized by the server. The server is encouraged to provide a user-friendly page explaining the error given the user will be navigated to it.
+ *
+ * @since Matrix 1.1
  */
 export declare function redirectToIdP(client: ClientOptions, params: RedirectToIdPParams, init?: CallOptions): Promise<RedirectResult<{ "location"?: string } & Record<string, string>>>;
 /**

@@ -4,21 +4,33 @@
 import type { CallOptions, ClientOptions, HttpError, MatrixError, Result, RedirectResult } from "./runtime.js";
 import type { operations, LogInResponse, LogInBody, SetDisplayNameResponse, SetDisplayNameBody, SetDisplayNameParams, UploadResponse, UploadParams, DownloadResponse404, DownloadParams } from "../types/bodies.js";
 /**
+ * A required JSON body, no parameters.
+ *
  * POST /api/login (`logIn`).
  *
  * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status. Sends `init.body` (`application/json`, JSON-encoded).
+ *
+ * - `200` (`LogInResponse`): Logged in.
  */
 export declare function logIn(client: ClientOptions, init: CallOptions & { body: LogInBody }): Promise<(Result<LogInResponse, Record<string, string>> & { status: 200 })>;
 /**
+ * A path parameter and an optional JSON body, by $ref.
+ *
  * PUT /api/profile/{userId}/displayname (`setDisplayName`).
  *
  * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status. Sends `init.body` (`application/json`, JSON-encoded).
+ *
+ * - `200` (`SetDisplayNameResponse`): Set.
  */
 export declare function setDisplayName(client: ClientOptions, params: SetDisplayNameParams, init?: CallOptions & { body?: SetDisplayNameBody }): Promise<(Result<SetDisplayNameResponse, Record<string, string>> & { status: 200 })>;
 /**
+ * Raw bytes with optional query and header parameters and a required body.
+ *
  * POST /api/upload (`upload`).
  *
  * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status. Sends `init.body` (`application/octet-stream`).
+ *
+ * - `200` (`UploadResponse`): Stored.
  */
 export declare function upload(client: ClientOptions, params: UploadParams, init: CallOptions & { body: NonNullable<RequestInit["body"]> }): Promise<(Result<UploadResponse, Record<string, string>> & { status: 200 })>;
 /**
@@ -30,14 +42,23 @@ export type DownloadError = ((HttpError | MatrixError) & { readonly status: 404;
  */
 export declare function isDownloadError(error: unknown): error is DownloadError;
 /**
+ * Bytes back, with a Matrix error for an unknown id.
+ *
  * GET /api/media/{id} (`download`).
  *
- * Resolves to the body as a `Blob` of the response's Content-Type (at most `maxBodyBytes`, as for JSON). Rejects with `MatrixError` for a Matrix error body (with `errcode`), `HttpError` for another failure status, with its `status` and, for a JSON body, the parsed `data` (narrow a declared one with `isDownloadError`); `ResponseValidationError` when a body does not match the schema declared for its status. Declared error statuses: 404.
+ * Resolves to the body as a `Blob` of the response's Content-Type (at most `maxBodyBytes`, as for JSON). Rejects with `MatrixError` for a Matrix error body (with `errcode`), `HttpError` for another failure status, with its `status` and, for a JSON body, the parsed `data` (narrow a declared one with `isDownloadError`); `ResponseValidationError` when a body does not match the schema declared for its status.
+ *
+ * - `200`: The file.
+ * - `404` (`DownloadResponse404`, the error's `data`): Unknown.
  */
 export declare function download(client: ClientOptions, params: DownloadParams, init?: CallOptions): Promise<(Result<Blob, { "content-disposition"?: string } & Record<string, string>> & { status: 200 })>;
 /**
+ * A multipart body, whose boundary only the body knows.
+ *
  * POST /api/form (`sendForm`).
  *
  * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status. Sends `init.body` (`multipart/form-data`).
+ *
+ * - `204`: Received.
  */
 export declare function sendForm(client: ClientOptions, init?: CallOptions & { body?: NonNullable<RequestInit["body"]> }): Promise<Result<unknown>>;

@@ -7,5 +7,7 @@ import type { operations, GetTagsResponse } from "../types/tags.js";
  * GET /tags (`getTags`).
  *
  * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status.
+ *
+ * - `200` (`GetTagsResponse`): The tags.
  */
 export declare function getTags(client: ClientOptions, init?: CallOptions): Promise<(Result<GetTagsResponse, Record<string, string>> & { status: 200 })>;

@@ -4,8 +4,12 @@
 import type { CallOptions, ClientOptions, Result, RedirectResult } from "./runtime.js";
 import type { operations, GetMemberResponse, GetMemberParams } from "../types/params.js";
 /**
+ * One member of a room.
+ *
  * GET /api/v3/rooms/{roomId}/members/{userId} (`getMember`).
  *
  * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status.
+ *
+ * - `200` (`GetMemberResponse`): The member.
  */
 export declare function getMember(client: ClientOptions, params: GetMemberParams, init?: CallOptions): Promise<(Result<GetMemberResponse, Record<string, string>> & { status: 200 })>;

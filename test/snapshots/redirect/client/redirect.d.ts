@@ -4,9 +4,14 @@
 import type { CallOptions, ClientOptions, Result, RedirectResult } from "./runtime.js";
 import type { operations, GoSomewhereParams } from "../types/redirect.js";
 /**
+ * Send the browser on.
+ *
  * GET /auth/go (`goSomewhere`).
  *
- * A redirect endpoint: fetched with `redirect: "manual"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead. Declared error statuses: 400.
+ * A redirect endpoint: fetched with `redirect: "manual"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead.
+ *
+ * - `302`: Off you go.
+ * - `400`: No next.
  */
 export declare function goSomewhere(client: ClientOptions, params: GoSomewhereParams, init?: CallOptions): Promise<RedirectResult<{ "location"?: string } & Record<string, string>>>;
 /**
