@@ -31,7 +31,8 @@ test("the model keeps style, explode and allowReserved with OpenAPI's defaults",
   const result = await generate({ cwd: join(FIXTURES, "params"), paths: ["specs"], out, force: true });
   assert.deepEqual(result.problems, []);
   const [charges, plain] = result.model.specs[0]!.operations;
-  const facts = (op: typeof charges) => op!.parameters.map((p) => [p.in, p.name, p.style, p.explode, p.allowReserved, p.structured]);
+  const facts = (op: typeof charges) =>
+    op!.parameters.map((p) => [p.in, p.name, p.style, p.explode, p.allowReserved, p.structured]);
   assert.deepEqual(facts(charges), [
     ["path", "ids", "simple", false, false, true],
     ["query", "created", "deepObject", true, false, true],
@@ -51,7 +52,13 @@ test("descriptors carry only non-default settings; the serializer only where a p
   const js = readFileSync(join(out, "client/styles.js"), "utf8");
   assert.match(js, /import \{ buildUrl, prepareRequest, request, serializeParams \} from/);
   const charges = js.split("\n").find((l) => l.startsWith("const listChargesOperation"));
-  assert.match(charges!, /styles: \{ "created": \{ style: "deepObject", explode: true \}, "expand": \{ explode: false \}, "next": \{ allowReserved: true \}, "X-Filter": \{ explode: true \} \}, serialize: serializeParams/);
+  const styles = [
+    '"created": { style: "deepObject", explode: true }',
+    '"expand": { explode: false }',
+    '"next": { allowReserved: true }',
+    '"X-Filter": { explode: true }',
+  ];
+  assert.ok(charges!.includes(`styles: { ${styles.join(", ")} }, serialize: serializeParams`), charges);
   const plain = js.split("\n").find((l) => l.startsWith("const getPlainOperation"));
   assert.doesNotMatch(plain!, /styles|serialize/, "defaults cost nothing in the descriptor");
 });
@@ -66,7 +73,8 @@ test("the generated stubs send each parameter as the spec says, byte for byte", 
   });
   await client.getPlain!({ baseUrl }, { id: "a b", tag: ["x y", "z"], "X-Ids": [1, 2] });
   assert.deepEqual(lines, [
-    "GET /v1/charges/ch_1,ch%202?created%5Bgte%5D=1700000000&created%5Blt%5D=1800000000&expand=customer,invoice&limit=10&next=/charges?page%3D2%26x HTTP/1.1",
+    "GET /v1/charges/ch_1,ch%202?created%5Bgte%5D=1700000000&created%5Blt%5D=1800000000" +
+      "&expand=customer,invoice&limit=10&next=/charges?page%3D2%26x HTTP/1.1",
     "GET /v1/plain/a%20b?tag=x+y&tag=z HTTP/1.1",
   ]);
   assert.equal(srv.heads[0]?.["x-filter"], "status=paid,currency=eur");
@@ -79,9 +87,11 @@ test("a name in more than one location: non-path parameters keyed <location><Nam
   assert.deepEqual(pet.parameters.map((p) => [p.in, p.name, p.key]), [
     ["path", "id", "id"], ["query", "id", "queryId"], ["header", "id", "headerId"], ["query", "fields", "fields"],
   ]);
-  assert.ok(result.warnings.some((w) => /query parameter "id" .* its key in params is queryId/.test(w)), result.warnings.join("\n"));
+  const warned = result.warnings.some((w) => /query parameter "id" .* its key in params is queryId/.test(w));
+  assert.ok(warned, result.warnings.join("\n"));
   const js = readFileSync(join(out, "client/styles.js"), "utf8");
-  assert.match(js, /query: \["queryId", "fields"\], header: \["headerId"\], serialize: serializeParams, wire: \{ "queryId": "id", "headerId": "id" \}/);
+  const fields = 'query: ["queryId", "fields"], header: ["headerId"], serialize: serializeParams';
+  assert.ok(js.includes(`${fields}, wire: { "queryId": "id", "headerId": "id" }`), js);
 });
 
 test("every operation's params type compiles under the strictest flags, and the renamed keys do", () => {
@@ -102,7 +112,9 @@ test("renamed parameters go out under their wire names", async () => {
 test("servers: the operation's, else its path item's, else the document's, variables at their defaults", async () => {
   const result = await generate({ cwd: join(FIXTURES, "params"), paths: ["specs"], out, dryRun: true });
   const bases = Object.fromEntries(result.model.specs[0]!.operations.map((op) => [op.operationId, op.basePath]));
-  assert.deepEqual(bases, { listCharges: "/v1", getPlain: "/v1", getPet: "/v1", getFile: "/v2/store", putFile: "/uploads/eu" });
+  assert.deepEqual(bases, {
+    listCharges: "/v1", getPlain: "/v1", getPet: "/v1", getFile: "/v2/store", putFile: "/uploads/eu",
+  });
   type Stub = (client: { baseUrl: string }, params: Record<string, unknown>) => Promise<unknown>;
   const client = (await import(pathToFileURL(join(out, "client/styles.js")).href)) as Record<string, Stub>;
   lines.length = 0;

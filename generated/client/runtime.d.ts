@@ -108,7 +108,10 @@ export interface Operation {
 }
 /** OpenAPI serialization settings of one parameter, each given only where it is not the default. */
 export interface ParamStyle {
-    /** `form` (query default), `spaceDelimited`, `pipeDelimited`, `deepObject`; `simple` (path and header default), `label`, `matrix`. */
+    /**
+     * Query: `form` (default), `spaceDelimited`, `pipeDelimited`, `deepObject`; path: `simple`
+     * (default), `label`, `matrix`; header: `simple`.
+     */
     style?: string;
     /** Default: true for `form`, false for the others. */
     explode?: boolean;

@@ -94,7 +94,9 @@ export class ResponseValidationError extends Error {
  */
 export function withHooks(hooks, base = (url, init) => fetch(url, init)) {
     return async (url, init = {}) => {
-        const sent = Object.assign(init, { headers: init.headers instanceof Headers ? init.headers : new Headers(init.headers) });
+        // the runtime passes a Headers: changed in place, its cache rules see what is sent
+        const headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+        const sent = Object.assign(init, { headers });
         const send = async () => {
             await hooks.onRequest?.(url instanceof Request ? url.url : String(url), sent);
             return base(url, sent);
@@ -208,8 +210,9 @@ function queryParam(name, value, style) {
     const object = !Array.isArray(value) && typeof value == "object";
     const pairs = members(name, value);
     const text = (part) => escape(part, style.allowReserved);
-    if (object && kind == "deepObject")
+    if (object && kind == "deepObject") {
         return pairs.map(([k, v]) => escape(name + "[" + k + "]") + "=" + text(v)).join("&");
+    }
     if (object && explode)
         return pairs.map(([k, v]) => escape(k) + "=" + text(v)).join("&");
     if (explode || !pairs.length)

@@ -80,7 +80,8 @@ function styleEntry(p: ParameterModel): string {
 const literalKey = (key: string) => (key === "__proto__" ? `[${q(key)}]` : q(key));
 
 /** Whether a call needs the runtime's `serializeParams`: a structured, non-default style or renamed parameter. */
-const serializes = (op: OperationModel) => serializedParams(op).some((p) => p.structured || styleEntry(p) !== "" || p.key !== p.name);
+const serializes = (op: OperationModel) =>
+  serializedParams(op).some((p) => p.structured || styleEntry(p) !== "" || p.key !== p.name);
 
 /** The declared `params` argument, or undefined when the operation has no parameters in `places`. */
 function paramsArg(op: OperationModel, places: ReadonlyArray<ParameterModel["in"]>): string | undefined {
@@ -94,10 +95,15 @@ function paramsArg(op: OperationModel, places: ReadonlyArray<ParameterModel["in"
 }
 
 /** The named JSON bodies of an operation's exact failure statuses (`404`, not `4XX`): its typed errors. */
-const errorBodies = (op: OperationModel) => op.responseTypes.filter((r) => /^[45]/.test(r.status) && exactStatus(r.status));
+const errorBodies = (op: OperationModel) =>
+  op.responseTypes.filter((r) => /^[45]/.test(r.status) && exactStatus(r.status));
 
 /** The statuses whose bodies the runtime validates: exact 2xx and failure statuses with a named JSON body. */
-const validatedBodies = (op: OperationModel) => op.responseTypes.filter((r) => exactStatus(r.status) && /^[245]/.test(r.status));
+const validatedBodies = (op: OperationModel) =>
+  op.responseTypes.filter((r) => exactStatus(r.status) && /^[245]/.test(r.status));
+
+/** A descriptor's `validate` entry: `404: validateGetPetResponse404`. */
+const validatorEntry = (r: { status: string; name: string }) => `${Number(r.status)}: validate${r.name}`;
 
 /** Whether an operation declares a Matrix-shaped error body (`errcode`), which the runtime throws as MatrixError. */
 const matrixErrors = (op: OperationModel) => op.responses.some((r) => r.matrixError);
@@ -108,7 +114,8 @@ const matrixErrors = (op: OperationModel) => op.responses.some((r) => r.matrixEr
  */
 function errorType(op: OperationModel): string {
   const members = errorBodies(op).map((r) => {
-    const thrown = op.responses.find((x) => x.status === r.status)?.matrixError ? "(HttpError | MatrixError)" : "HttpError";
+    const matrix = op.responses.find((x) => x.status === r.status)?.matrixError;
+    const thrown = matrix ? "(HttpError | MatrixError)" : "HttpError";
     return `(${thrown} & { readonly status: ${Number(r.status)}; readonly data: ${r.name} })`;
   });
   return members.join(" | ");
@@ -136,12 +143,34 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
   const validatorNames = spec.operations.flatMap((op) => validatedBodies(op).map((r) => `validate${r.name}`));
   const typedErrors = spec.operations.filter((op) => errorBodies(op).length > 0);
 
-  const jsLines = [banner(spec.source).trimEnd(), `import { ${["buildUrl", ...(spec.operations.some(prepares) ? ["prepareRequest"] : []), ...(spec.operations.some((op) => op.answersBytes) ? ["readBytes"] : []), "request", ...(spec.operations.some(serializes) ? ["serializeParams"] : []), ...(typedErrors.length ? ["isStatusError"] : [])].join(", ")} } from ${q(runtime)};`];
+  const runtimeNames = [
+    "buildUrl",
+    ...(spec.operations.some(prepares) ? ["prepareRequest"] : []),
+    ...(spec.operations.some((op) => op.answersBytes) ? ["readBytes"] : []),
+    "request",
+    ...(spec.operations.some(serializes) ? ["serializeParams"] : []),
+    ...(typedErrors.length ? ["isStatusError"] : []),
+  ];
+  const jsLines = [banner(spec.source).trimEnd(), `import { ${runtimeNames.join(", ")} } from ${q(runtime)};`];
   if (validatorNames.length) jsLines.push(`import { ${validatorNames.join(", ")} } from ${q(validators)};`);
+  const errorClasses = [
+    ...(typedErrors.length ? ["HttpError"] : []),
+    ...(typedErrors.some(matrixErrors) ? ["MatrixError"] : []),
+  ];
+  const runtimeTypes = ["CallOptions", "ClientOptions", ...errorClasses, "Result", "RedirectResult"];
+  const typeNames = [
+    "operations",
+    ...(spec.operations.some((op) => operationTypeRef(op).startsWith("paths[")) ? ["paths"] : []),
+    ...spec.operations.flatMap((op) => [
+      ...op.responseTypes.map((r) => r.name),
+      ...(op.requestBody?.name ? [op.requestBody.name] : []),
+      ...(hasParams(op) ? [`${op.typeName}Params`] : []),
+    ]),
+  ];
   const dtsLines = [
     banner(spec.source).trimEnd(),
-    `import type { CallOptions, ClientOptions, ${typedErrors.length ? "HttpError, " : ""}${typedErrors.some(matrixErrors) ? "MatrixError, " : ""}Result, RedirectResult } from ${q(runtime)};`,
-    `import type { operations${spec.operations.some((op) => operationTypeRef(op).startsWith("paths[")) ? ", paths" : ""}${spec.operations.flatMap((op) => [...op.responseTypes.map((r) => r.name), ...(op.requestBody?.name ? [op.requestBody.name] : []), ...(hasParams(op) ? [`${op.typeName}Params`] : [])]).map((n) => `, ${n}`).join("")} } from ${q(types)};`,
+    `import type { ${runtimeTypes.join(", ")} } from ${q(runtime)};`,
+    `import type { ${typeNames.join(", ")} } from ${q(types)};`,
   ];
   for (const op of spec.operations) {
     const descriptor = `${op.name}Operation`;
@@ -150,6 +179,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const moved = serializedParams(op).filter((p) => p.key !== p.name);
     const success = op.responseTypes.filter((r) => r.status.startsWith("2"));
     const styles = serializedParams(op).map(styleEntry).filter((e) => e !== "");
+    const validated = validatedBodies(op);
     const fields = [
       `method: ${q(op.method)}`,
       `base: ${q(op.basePath)}`,
@@ -162,7 +192,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       ...(op.redirect ? ["redirect: true"] : []),
       ...(cached.has(op) ? ["cache: true"] : []),
       // The runtime picks a validator by the exact status; a range (`2XX`) body is not validated.
-      ...(validatedBodies(op).length ? [`validate: { ${validatedBodies(op).map((r) => `${Number(r.status)}: validate${r.name}`).join(", ")} }`] : []),
+      ...(validated.length ? [`validate: { ${validated.map(validatorEntry).join(", ")} }`] : []),
       ...(op.requestBody?.json ? ["json: true"] : []),
       ...(op.requestBody?.contentType ? [`bodyType: ${q(op.requestBody.contentType)}`] : []),
       ...(prepares(op) ? ["prepare: prepareRequest"] : []),
@@ -174,7 +204,9 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     jsLines.push(`export const ${op.name} = (${args}) => request(client, ${descriptor}, ${call}, init);`);
     if (op.redirect) jsLines.push(`export const ${op.name}Url = (client, params) => buildUrl(client, ${descriptor}, params);`);
     const errorStatuses = errorBodies(op).map((r) => Number(r.status));
-    if (errorStatuses.length) jsLines.push(`export const is${op.typeName}Error = (error) => isStatusError(error, [${errorStatuses.join(", ")}]);`);
+    const statusList = `[${errorStatuses.join(", ")}]`;
+    const guard = `export const is${op.typeName}Error = (error) => isStatusError(error, ${statusList});`;
+    if (errorStatuses.length) jsLines.push(guard);
 
     // Declarations.
     const headersOf = (status: string) => headerType(op, status);
@@ -193,7 +225,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
         op.description,
         (op.redirect
           ? "A redirect endpoint: fetched with `redirect: \"manual\"`, it resolves to the `Location` (never followed, never a non-http(s) URL). In a browser, navigate to the URL from the `…Url` builder instead."
-          : (op.answersBytes ? "Resolves to the body as a `Blob` of the response's Content-Type (at most `maxBodyBytes`, as for JSON). " : "") + rejects(op)) +
+          : (op.answersBytes ? BYTES_NOTE : "") + rejects(op)) +
         (op.requestBody ? ` Sends \`init.body\` (${op.requestBody.mediaType ? `\`${op.requestBody.mediaType}\`` : "as given"}${op.requestBody.json ? ", JSON-encoded" : ""}).` : ""),
         statusLines(op),
       ].filter((part) => part).join("\n\n"),
@@ -202,8 +234,18 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       deprecated: op.deprecated,
     });
     if (errorStatuses.length) {
-      dtsLines.push(`${jsdoc({ description: `The errors \`${op.operationId}\` declares, by status, with their parsed and validated bodies.` })}export type ${op.typeName}Error = ${errorType(op)};`);
-      dtsLines.push(`${jsdoc({ description: `Whether \`error\` (e.g. in \`catch\`) is one of the errors \`${op.operationId}\` declares: narrows \`status\` and \`data\`.` })}export declare function is${op.typeName}Error(error: unknown): error is ${op.typeName}Error;`);
+      const id = `\`${op.operationId}\``;
+      const typeDoc = jsdoc({
+        description: `The errors ${id} declares, by status, with their parsed and validated bodies.`,
+      });
+      const guardDoc = jsdoc({
+        description:
+          `Whether \`error\` (e.g. in \`catch\`) is one of the errors ${id} declares: ` +
+          "narrows `status` and `data`.",
+      });
+      dtsLines.push(`${typeDoc}export type ${op.typeName}Error = ${errorType(op)};`);
+      const guardType = `(error: unknown): error is ${op.typeName}Error`;
+      dtsLines.push(`${guardDoc}export declare function is${op.typeName}Error${guardType};`);
     }
     const body = bodyType(op);
     const initArg = !body ? "init?: CallOptions" : op.requestBody!.required ? `init: CallOptions & { body: ${body} }` : `init?: CallOptions & { body?: ${body} }`;
@@ -234,11 +276,18 @@ function statusLines(op: OperationModel): string {
   }).join("\n");
 }
 
+const BYTES_NOTE =
+  "Resolves to the body as a `Blob` of the response's Content-Type (at most `maxBodyBytes`, as for JSON). ";
+
 /** What a stub's documentation says it rejects with: MatrixError only where the spec's error bodies have `errcode`. */
 function rejects(op: OperationModel): string {
   const matrix = matrixErrors(op) ? "`MatrixError` for a Matrix error body (with `errcode`), " : "";
   const typed = errorBodies(op).length ? ` (narrow a declared one with \`is${op.typeName}Error\`)` : "";
-  return `Rejects with ${matrix}\`HttpError\` for ${matrix ? "another" : "a"} failure status, with its \`status\` and, for a JSON body, the parsed \`data\`${typed}; \`ResponseValidationError\` when a body does not match the schema declared for its status.`;
+  const http =
+    `\`HttpError\` for ${matrix ? "another" : "a"} failure status, ` +
+    "with its `status` and, for a JSON body, the parsed `data`";
+  const invalid = "`ResponseValidationError` when a body does not match the schema declared for its status.";
+  return `Rejects with ${matrix}${http}${typed}; ${invalid}`;
 }
 
 /** Declared response headers of one status, by lower-cased name (the runtime lower-cases them). */
@@ -266,8 +315,14 @@ function indexFiles(model: Model, specs: SpecModel[]): GeneratedFile[] {
   // Named re-exports of the kept functions only: `export *` of two modules sharing a name
   // would make it ambiguous (and a type error in the declarations).
   const reexports = (from: string) => specs.flatMap((s) => {
-    const guards = (op: OperationModel) => (errorBodies(op).length ? [`is${op.typeName}Error`, ...(from.endsWith(".d.ts") ? [`${op.typeName}Error`] : [])] : []);
-    const names = entries.filter((e) => e.spec === s).flatMap(({ op }) => [op.name, ...(op.redirect ? [`${op.name}Url`] : []), ...guards(op)]);
+    // a declaration file also re-exports the `<Op>Error` types
+    const guards = (op: OperationModel) =>
+      errorBodies(op).length
+        ? [`is${op.typeName}Error`, ...(from.endsWith(".d.ts") ? [`${op.typeName}Error`] : [])]
+        : [];
+    const names = entries
+      .filter((e) => e.spec === s)
+      .flatMap(({ op }) => [op.name, ...(op.redirect ? [`${op.name}Url`] : []), ...guards(op)]);
     return names.length ? [`export { ${names.join(", ")} } from ${q(relativeImport(from, `client/${s.module}.js`))};`] : [];
   });
   const members = entries.flatMap(({ op, alias }) => {

@@ -52,12 +52,17 @@ export const CALL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query"
  * per-location types intersected, a parameter keyed apart from its name (`queryId` for a query
  * `id`, see ParameterModel.key) moved to its key. Undefined when there is no such parameter.
  */
-export function paramsType(op: OperationModel, places: ReadonlyArray<ParameterModel["in"]> = CALL_PARAMS): string | undefined {
+export function paramsType(
+  op: OperationModel,
+  places: ReadonlyArray<ParameterModel["in"]> = CALL_PARAMS,
+): string | undefined {
   const parts: string[] = [];
   for (const place of places) {
     const own = op.parameters.filter((p) => p.in === place);
     if (!own.length) continue;
-    const type = place === "path" ? `${operationTypeRef(op)}["parameters"]["path"]` : `NonNullable<${operationTypeRef(op)}["parameters"][${JSON.stringify(place)}]>`;
+    const declared = `${operationTypeRef(op)}["parameters"][${JSON.stringify(place)}]`;
+    // only the path's parameters are always there
+    const type = place === "path" ? declared : `NonNullable<${declared}>`;
     const moved = own.filter((p) => p.key !== p.name);
     if (!moved.length) {
       parts.push(type);

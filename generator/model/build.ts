@@ -209,7 +209,8 @@ function openApiSpec(source: string, module: string, document: Record<string, un
       if (isObject(item[method])) webhooks.push(operationOf({ source, document, names, operationIds, warn }, "webhooks", key, key, { item, at }, method));
     }
   }
-  return { source, module, kind: "openapi", document, basePath: basePathOf(document.servers, warn), operations, schemas: [], webhooks };
+  const basePath = basePathOf(document.servers, warn);
+  return { source, module, kind: "openapi", document, basePath, operations, schemas: [], webhooks };
 }
 
 /** One operation of `paths` or `webhooks`: named, its parameters, responses and request body collected. */
@@ -252,8 +253,10 @@ function operationOf(
     ...(parameters.some((p) => p.in === "query") ? ["Query"] : []),
   ];
   // The client declares `<Op>Error` (and `is<Op>Error`) for declared JSON error bodies.
-  const errorTypes = root === "paths" && responses.some((r) => /^[45][0-9][0-9]$/.test(r.status) && r.jsonSchemaPointer) ? ["Error"] : [];
-  const companions = [...(root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"]), ...paramTypes, ...errorTypes];
+  const typedErrors = responses.some((r) => /^[45][0-9][0-9]$/.test(r.status) && r.jsonSchemaPointer);
+  const errorTypes = root === "paths" && typedErrors ? ["Error"] : [];
+  const clientNames = root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"];
+  const companions = [...clientNames, ...paramTypes, ...errorTypes];
   const typeName = names.claim(pascalCase(operationId), `operation ${JSON.stringify(operationId)}`, companions);
   const name = camelCase(typeName);
   if (specId === undefined) warn(`${where} has no operationId; named ${root === "paths" ? name : typeName} from method and ${root === "paths" ? "path" : "name"}`);
@@ -272,16 +275,18 @@ function operationOf(
   // The document's servers were judged (and warned about) once for the spec.
   const basePath = basePathOf(servers, servers === document.servers ? () => {} : (m) => warn(`${where}: ${m}`));
   const cache = op["x-specgen-cache"];
+  const since = op["x-addedInMatrixVersion"];
   if (cache !== undefined && typeof cache !== "boolean") {
     warn(`${where}: x-specgen-cache must be true or false; not cached`);
   }
   return {
-    operationId, ...(specId !== undefined && { specOperationId: specId }), root, name, typeName, method: method.toUpperCase(), pathKey, path, basePath,
+    operationId, ...(specId !== undefined && { specOperationId: specId }), root, name, typeName,
+    method: method.toUpperCase(), pathKey, path, basePath,
     parameters, responses, ...(requestBody && { requestBody }), redirect, answersBytes,
     ...(cache === true && { cache }), responseTypes, deprecated: op.deprecated === true,
     ...(typeof op.summary === "string" && { summary: op.summary }),
     ...(typeof op.description === "string" && { description: op.description }),
-    ...((typeof op["x-addedInMatrixVersion"] === "string" || typeof op["x-addedInMatrixVersion"] === "number") && { since: String(op["x-addedInMatrixVersion"]) }),
+    ...((typeof since === "string" || typeof since === "number") && { since: String(since) }),
     ...(isObject(op["x-changedInMatrixVersion"]) && { changed: changedNotes(op["x-changedInMatrixVersion"]) }),
   };
 }
@@ -313,7 +318,9 @@ function collectParameters(document: Record<string, unknown>, ...lists: unknown[
       if (!isObject(p) || typeof p.name !== "string" || typeof p.in !== "string") continue;
       const where = p.in as ParameterModel["in"];
       // Operation-level parameters override path-level ones with the same name and location.
-      byKey.set(`${where}:${p.name}`, { name: p.name, key: p.name, in: where, required: where === "path" || p.required === true, ...serialization(document, p, where) });
+      const required = where === "path" || p.required === true;
+      const model = { name: p.name, key: p.name, in: where, required, ...serialization(document, p, where) };
+      byKey.set(`${where}:${p.name}`, model);
     }
   }
   return [...byKey.values()];
@@ -335,16 +342,25 @@ function separateParamKeys(parameters: ParameterModel[], warn: (message: string)
     while (taken.has(key)) key += "_";
     taken.add(key);
     p.key = key;
-    warn(`${p.in} parameter ${JSON.stringify(p.name)} shares its name with another location's; its key in params is ${key}`);
+    const name = JSON.stringify(p.name);
+    warn(`${p.in} parameter ${name} shares its name with another location's; its key in params is ${key}`);
   }
 }
 
-/** A parameter's `style`, `explode` and `allowReserved` with OpenAPI's defaults, and whether its value may be structured. */
-function serialization(document: Record<string, unknown>, p: Record<string, unknown>, where: ParameterModel["in"]): Pick<ParameterModel, "style" | "explode" | "allowReserved" | "structured"> {
+/**
+ * A parameter's `style`, `explode` and `allowReserved` with OpenAPI's defaults, and whether its
+ * value may be structured.
+ */
+function serialization(
+  document: Record<string, unknown>,
+  p: Record<string, unknown>,
+  where: ParameterModel["in"],
+): Pick<ParameterModel, "style" | "explode" | "allowReserved" | "structured"> {
   const style = typeof p.style === "string" ? p.style : where === "query" || where === "cookie" ? "form" : "simple";
   const explode = typeof p.explode === "boolean" ? p.explode : style === "form";
   const allowReserved = where === "query" && p.allowReserved === true;
-  const structured = mayHold(document, p.schema, "object") || (where === "path" && mayHold(document, p.schema, "array"));
+  const pathArray = where === "path" && mayHold(document, p.schema, "array");
+  const structured = pathArray || mayHold(document, p.schema, "object");
   return { style, explode, allowReserved, structured };
 }
 
@@ -356,11 +372,14 @@ function mayHold(document: Record<string, unknown>, raw: unknown, kind: "object"
   const schema = deref(document, raw);
   if (schema === true) return true;
   if (!isObject(schema) || depth > 16) return false;
-  const branches = ["oneOf", "anyOf", "allOf"].flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as unknown[]) : []));
+  const branches = subschemas(schema);
   if (typeof schema.type === "string" || Array.isArray(schema.type)) return [schema.type].flat().includes(kind);
-  if (Array.isArray(schema.enum)) return schema.enum.some((v) => (Array.isArray(v) ? "array" : typeof v) === kind && v !== null);
-  if ("const" in schema) return (Array.isArray(schema.const) ? "array" : typeof schema.const) === kind && schema.const !== null;
-  const keywords = kind === "object" ? ["properties", "additionalProperties", "patternProperties"] : ["items", "prefixItems"];
+  const isKind = (v: unknown) => v !== null && (Array.isArray(v) ? "array" : typeof v) === kind;
+  if (Array.isArray(schema.enum)) return schema.enum.some(isKind);
+  if ("const" in schema) return isKind(schema.const);
+  const keywords = kind === "object"
+    ? ["properties", "additionalProperties", "patternProperties"]
+    : ["items", "prefixItems"];
   if (keywords.some((k) => k in schema)) return true;
   if (branches.length) return branches.some((b) => mayHold(document, b, kind, depth + 1));
   // No type, no shape: any value (a scalar-only keyword such as `format` or `pattern` says nothing of the type).
@@ -408,12 +427,17 @@ function collectResponses(document: Record<string, unknown>, at: string[], raw: 
   });
 }
 
+/** The members of a schema's `allOf`, `anyOf` and `oneOf`. */
+function subschemas(schema: Record<string, unknown>): unknown[] {
+  return ["allOf", "anyOf", "oneOf"].flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as unknown[]) : []));
+}
+
 /** Whether a schema (through `$ref`s and `allOf`/`anyOf`/`oneOf`) declares property `name`. */
 function hasProperty(document: Record<string, unknown>, raw: unknown, name: string, depth = 0): boolean {
   const schema = deref(document, raw);
   if (!isObject(schema) || depth > 16) return false;
   if (isObject(schema.properties) && Object.hasOwn(schema.properties, name)) return true;
-  const branches = ["allOf", "anyOf", "oneOf"].flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as unknown[]) : []));
+  const branches = subschemas(schema);
   return branches.some((b) => hasProperty(document, b, name, depth + 1));
 }
 

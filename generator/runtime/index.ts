@@ -111,7 +111,10 @@ export interface Operation {
 
 /** OpenAPI serialization settings of one parameter, each given only where it is not the default. */
 export interface ParamStyle {
-  /** `form` (query default), `spaceDelimited`, `pipeDelimited`, `deepObject`; `simple` (path and header default), `label`, `matrix`. */
+  /**
+   * Query: `form` (default), `spaceDelimited`, `pipeDelimited`, `deepObject`; path: `simple`
+   * (default), `label`, `matrix`; header: `simple`.
+   */
   style?: string;
   /** Default: true for `form`, false for the others. */
   explode?: boolean;
@@ -299,7 +302,9 @@ export interface Hooks {
  */
 export function withHooks(hooks: Hooks, base: typeof fetch = (url, init) => fetch(url, init)): typeof fetch {
   return async (url, init = {}) => {
-    const sent = Object.assign(init, { headers: init.headers instanceof Headers ? init.headers : new Headers(init.headers) });
+    // the runtime passes a Headers: changed in place, its cache rules see what is sent
+    const headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    const sent = Object.assign(init, { headers });
     const send = async () => {
       await hooks.onRequest?.(url instanceof Request ? url.url : String(url), sent);
       return base(url, sent);
@@ -423,7 +428,9 @@ function queryParam(name: string, value: unknown, style: ParamStyle): string {
   const object = !Array.isArray(value) && typeof value == "object";
   const pairs = members(name, value);
   const text = (part: string) => escape(part, style.allowReserved);
-  if (object && kind == "deepObject") return pairs.map(([k, v]) => escape(name + "[" + k + "]") + "=" + text(v)).join("&");
+  if (object && kind == "deepObject") {
+    return pairs.map(([k, v]) => escape(name + "[" + k + "]") + "=" + text(v)).join("&");
+  }
   if (object && explode) return pairs.map(([k, v]) => escape(k) + "=" + text(v)).join("&");
   if (explode || !pairs.length) return pairs.map(([, v]) => escape(name) + "=" + text(v)).join("&");
   const separator = kind == "spaceDelimited" ? "%20" : kind == "pipeDelimited" ? "|" : ",";

@@ -2,7 +2,9 @@
 // that sees the hooks' token.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { HttpError, createClient, createMemoryCache, prepareRequest, request, withHooks, type Operation } from "../../generator/runtime/index.js";
+import {
+  HttpError, createClient, createMemoryCache, prepareRequest, request, withHooks, type Operation,
+} from "../../generator/runtime/index.js";
 import { limit, reply, serve, type TestServer } from "./helpers.js";
 
 describe("withHooks", limit, () => {
@@ -45,7 +47,9 @@ describe("withHooks", limit, () => {
       },
     });
     const client = createClient({ baseUrl: srv.url, fetch });
-    const post: Operation = { method: "POST", path: "/me", json: true, bodyType: "application/json", prepare: prepareRequest };
+    const post: Operation = {
+      method: "POST", path: "/me", json: true, bodyType: "application/json", prepare: prepareRequest,
+    };
     const seen = srv.seen.length;
     bodies.length = 0;
     const { data } = await request(client, post, {}, { body: { a: 1 } });
@@ -61,7 +65,8 @@ describe("withHooks", limit, () => {
       onResponse: (res, retry) => (res.status === 401 ? retry() : res),
     });
     const seen = srv.seen.length;
-    await assert.rejects(request(createClient({ baseUrl: srv.url, fetch }), get), (e: unknown) => e instanceof HttpError && e.status === 401);
+    const unauthorized = (e: unknown) => e instanceof HttpError && e.status === 401;
+    await assert.rejects(request(createClient({ baseUrl: srv.url, fetch }), get), unauthorized);
     assert.equal(srv.seen.length - seen, 2);
   });
 

@@ -67,7 +67,8 @@ describe("serializeParam: the OpenAPI 3.1 style table", limit, () => {
     const reserved = "a%20b/c?d:e@f!$%27()*,;%26%3D%2B%23%5B%5D%41%25zz~%C3%A9";
     assert.equal(serializeParam("query", "q", text, { allowReserved: true }), "q=" + reserved);
     assert.equal(serializeParam("query", "a b", "x", { allowReserved: true }), "a%20b=x", "names are always encoded");
-    assert.equal(serializeParam("query", "o", { "k/1": "v/1" }, { style: "deepObject", allowReserved: true }), "o%5Bk%2F1%5D=v/1");
+    const deep = { style: "deepObject", allowReserved: true };
+    assert.equal(serializeParam("query", "o", { "k/1": "v/1" }, deep), "o%5Bk%2F1%5D=v/1");
   });
 
   it("header values are not percent-encoded; the separators of a path value are", () => {
@@ -87,14 +88,18 @@ describe("serializeParams: an operation's styles", limit, () => {
     const styles = Object.create({ a: { style: "label" } }) as Record<string, unknown>;
     const op = { method: "GET", path: "/{a}", styles, serialize: serializeParams } as Operation;
     assert.equal(buildUrl({ baseUrl: "http://h" }, op, { a: ["x", "y"] }), "http://h/x,y");
-    const label: Operation = { method: "GET", path: "/{a}", styles: { a: { style: "label" } }, serialize: serializeParams };
+    const labelled = { a: { style: "label" } };
+    const label: Operation = { method: "GET", path: "/{a}", styles: labelled, serialize: serializeParams };
     assert.equal(buildUrl({ baseUrl: "http://h" }, label, { a: ["x", "y"] }), "http://h/.x,y");
-    for (const a of ["", ".", undefined]) assert.throws(() => buildUrl({ baseUrl: "http://h" }, label, { a }), /Bad path param a/);
+    for (const a of ["", ".", undefined]) {
+      assert.throws(() => buildUrl({ baseUrl: "http://h" }, label, { a }), /Bad path param a/);
+    }
     assert.throws(() => buildUrl({ baseUrl: "http://h" }, op, { a: "." }), TypeError);
   });
 
   it("prepareRequest takes header values from it", () => {
-    const op: Operation = { method: "GET", path: "/", header: ["x-o", "x-n"], styles: { "x-o": { explode: true } }, serialize: serializeParams };
+    const styles = { "x-o": { explode: true } };
+    const op: Operation = { method: "GET", path: "/", header: ["x-o", "x-n"], styles, serialize: serializeParams };
     const init = prepareRequest({ baseUrl: "http://h" }, op, { "x-o": { a: 1, b: "two" }, "x-n": null });
     assert.deepEqual(init.headers, { "x-o": "a=1,b=two" });
   });

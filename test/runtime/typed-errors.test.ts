@@ -2,11 +2,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
-  HttpError, MatrixError, ResponseValidationError, createClient, isStatusError, readBytes, request, type Operation, type Validator,
+  HttpError, MatrixError, ResponseValidationError, createClient, isStatusError, readBytes, request,
+  type Operation, type Validator,
 } from "../../generator/runtime/index.js";
 import { limit, reply, serve, type TestServer } from "./helpers.js";
 
-const isNotFound: Validator = (v) => typeof v === "object" && v !== null && typeof (v as { message?: unknown }).message === "string";
+const isNotFound: Validator = (v) =>
+  typeof v === "object" && v !== null && typeof (v as { message?: unknown }).message === "string";
+const dataOf = (e: HttpError) => e.data as Record<string, unknown>;
 
 describe("typed errors", limit, () => {
   let srv: TestServer;
@@ -34,16 +37,20 @@ describe("typed errors", limit, () => {
   });
 
   it("a declared error body that does not match its schema is a ResponseValidationError", async () => {
-    await assert.rejects(request(client(), op("/404-bad")), (e: unknown) => e instanceof ResponseValidationError && e.status === 404);
+    const invalid = (e: unknown) => e instanceof ResponseValidationError && e.status === 404;
+    await assert.rejects(request(client(), op("/404-bad")), invalid);
     const bytes: Operation = { ...op("/404-bad"), read: readBytes };
-    await assert.rejects(request(client(), bytes), ResponseValidationError, "a bytes operation checks its error bodies too");
+    await assert.rejects(request(client(), bytes), invalid, "a bytes operation checks its error bodies too");
     const lax = createClient({ baseUrl: srv.url, cache: false, validate: false });
-    await assert.rejects(request(lax, op("/404-bad")), (e: unknown) => e instanceof HttpError && (e.data as { message: unknown }).message === 42);
+    const unchecked = (e: unknown) => e instanceof HttpError && dataOf(e).message === 42;
+    await assert.rejects(request(lax, op("/404-bad")), unchecked);
   });
 
   it("an undeclared status still carries its status, and its data when the body is JSON", async () => {
-    await assert.rejects(request(client(), op("/500")), (e: unknown) => e instanceof HttpError && e.status === 500 && (e.data as { trace: string }).trace === "x");
-    await assert.rejects(request(client(), op("/502")), (e: unknown) => e instanceof HttpError && e.status === 502 && e.data === undefined);
+    const json = (e: unknown) => e instanceof HttpError && e.status === 500 && dataOf(e).trace === "x";
+    await assert.rejects(request(client(), op("/500")), json);
+    const html = (e: unknown) => e instanceof HttpError && e.status === 502 && e.data === undefined;
+    await assert.rejects(request(client(), op("/502")), html);
   });
 
   it("a Matrix-shaped body is still a MatrixError, and the guard accepts it", async () => {
