@@ -56,7 +56,7 @@ function chosenNames(model: Model): Set<string> {
   const names = new Set<string>();
   for (const spec of model.specs) {
     for (const op of spec.operations) {
-      names.add(op.name).add(`${op.name}Operation`).add(`${op.name}Url`).add(op.typeName);
+      names.add(op.name).add(`${op.name}Operation`).add(`${op.name}Url`).add(op.typeName).add(`${op.typeName}Error`);
       for (const r of op.responseTypes) names.add(r.name);
       if (op.requestBody?.name) names.add(op.requestBody.name);
     }

@@ -4,8 +4,8 @@
 import type { ClientOptions } from "./runtime.js";
 import type * as m0 from "./client-server/auth_metadata.js";
 import type * as m1 from "./client-server/sso_login_redirect.js";
-export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";
-export type { Cache, CacheEntry, CallOptions, ClientOptions, RedirectResult, Result } from "./runtime.js";
+export { HttpError, MatrixError, ResponseValidationError, createMemoryCache, withHooks } from "./runtime.js";
+export type { Cache, CacheEntry, CallOptions, ClientOptions, Hooks, RedirectResult, Result } from "./runtime.js";
 export { getAuthMetadata } from "./client-server/auth_metadata.js";
 export { redirectToSSO, redirectToSSOUrl, redirectToIdP, redirectToIdPUrl } from "./client-server/sso_login_redirect.js";
 

@@ -4,7 +4,7 @@
 import { createClient as createRuntimeClient } from "./runtime.js";
 import * as m0 from "./client-server/auth_metadata.js";
 import * as m1 from "./client-server/sso_login_redirect.js";
-export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";
+export { HttpError, MatrixError, ResponseValidationError, createMemoryCache, withHooks } from "./runtime.js";
 export { getAuthMetadata } from "./client-server/auth_metadata.js";
 export { redirectToSSO, redirectToSSOUrl, redirectToIdP, redirectToIdPUrl } from "./client-server/sso_login_redirect.js";
 

@@ -65,10 +65,26 @@ export interface Operation {
      * every `{name}` is a required path parameter taken from the call's params.
      */
     path: string;
-    /** Names of the query parameters, looked up in the call's params. */
+    /** Keys of the query parameters in the call's params (their names, unless {@link Operation.wire} says otherwise). */
     query?: readonly string[];
-    /** Names of the header parameters, looked up in the call's params (arrays comma-joined). */
+    /** Keys of the header parameters in the call's params (arrays comma-joined); see {@link Operation.wire}. */
     header?: readonly string[];
+    /**
+     * The parameters' OpenAPI serialization where it differs from the default (query: `form`,
+     * exploded; path and header: `simple`, not exploded), by name; read by {@link serializeParam}.
+     */
+    styles?: Readonly<Record<string, ParamStyle>>;
+    /**
+     * Serializes the path, query and header parameters: {@link serializeParams} for operations
+     * with object, path array or non-default `styles` parameters. Without it, the runtime sends
+     * scalars and arrays in the default styles only (query arrays repeated, with `+` for a space).
+     */
+    serialize?: typeof serializeParams;
+    /**
+     * The names on the wire of the parameters whose key in the call's params differs (`queryId`
+     * for a query parameter `id` beside a path parameter `id`); read by {@link serializeParams}.
+     */
+    wire?: Readonly<Record<string, string>>;
     /** The operation answers with a 3xx + `Location` (see {@link RedirectResult}). */
     redirect?: boolean;
     /**
@@ -76,7 +92,7 @@ export interface Operation {
      * the operations a project lists in its config's `cache` or marks `x-specgen-cache: true`.
      */
     cache?: boolean;
-    /** Per-status validator of the (JSON) response body. */
+    /** Per-status validator of the (JSON) response body: success and declared error statuses. */
     validate?: Readonly<Record<number, Validator>>;
     /** The call's `body` is JSON: it is sent JSON-encoded (by {@link prepareRequest}). */
     json?: boolean;
@@ -89,6 +105,26 @@ export interface Operation {
     prepare?: typeof prepareRequest;
     /** Reads a response instead of the JSON reader: {@link readBytes} for operations that answer with bytes. */
     read?: typeof readBytes;
+}
+/** OpenAPI serialization settings of one parameter, each given only where it is not the default. */
+export interface ParamStyle {
+    /**
+     * Query: `form` (default), `spaceDelimited`, `pipeDelimited`, `deepObject`; path: `simple`
+     * (default), `label`, `matrix`; header: `simple`.
+     */
+    style?: string;
+    /** Default: true for `form`, false for the others. */
+    explode?: boolean;
+    /** A query value keeps the reserved characters (RFC 3986) that a query may hold, and `%XX` escapes. */
+    allowReserved?: boolean;
+}
+/** Where a parameter goes. */
+export type ParamPlace = "path" | "query" | "header";
+/** What the parameters of a call become: the path (filled in), the query (without `?`), header values. */
+export interface SerializedParams {
+    path: string;
+    query: string;
+    headers?: Record<string, string>;
 }
 /** Values of the path, query and header parameters of one call, by name. */
 export type Params = Readonly<Record<string, unknown>>;
@@ -164,17 +200,23 @@ export interface RedirectResult<H = Record<string, string>> {
     location?: string;
     headers: H;
 }
-/** Non-2xx answer, unreadable body or refused redirect, without a Matrix error body. */
+/**
+ * Non-2xx answer, unreadable body or refused redirect, without a Matrix error body. For a status
+ * the spec declares with a JSON body, `data` has passed that body's validator; a generated
+ * `is<Op>Error` guard narrows `status` and `data` to the operation's declared errors.
+ */
 export declare class HttpError extends Error {
     name: string;
     readonly status: number;
     /** Excerpt (first 200 characters) of the body, or the refused `Location`. */
     readonly body: string;
+    /** The parsed JSON body of a failure status; undefined when it has none or it is not JSON. */
+    readonly data: unknown;
     /**
      * @param body response body or Location, cut to 200 characters
      * @param reason appended to the message `HTTP <status>`
      */
-    constructor(status: number, body?: string, reason?: string);
+    constructor(status: number, body?: string, reason?: string, data?: unknown);
 }
 /**
  * Non-2xx answer with a Matrix error body: an object whose `errcode` is a string. Its `error`
@@ -190,6 +232,11 @@ export declare class MatrixError extends Error {
     readonly data: unknown;
     constructor(status: number, errcode: string, error: string, data: unknown);
 }
+/**
+ * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
+ * `is<Op>Error` guards call it with an operation's declared error statuses.
+ */
+export declare function isStatusError(error: unknown, statuses: readonly number[]): boolean;
 /**
  * The response body does not match the schema declared for its status, or could not be checked
  * (a validator that throws, e.g. a RangeError on a deeply nested body, is reported here).
@@ -207,6 +254,32 @@ export declare class ResponseValidationError extends Error {
         message: string;
     }[]);
 }
+/** What {@link withHooks} calls around every request. */
+export interface Hooks {
+    /**
+     * Called before every request (a retry too) with its URL and `init`, whose `headers` (a
+     * `Headers`) it may change in place: e.g. `init.headers.set("authorization", "Bearer " + await
+     * freshToken())`. The cache sees such headers: an answer to a request with a token is kept
+     * only if `public`.
+     */
+    onRequest?: (url: string, init: RequestInit & {
+        headers: Headers;
+    }) => unknown;
+    /**
+     * Called with every response before it is read; the Response it resolves to (if any) replaces
+     * it. `retry()` calls `onRequest` and fetches again, e.g. once after a 401 with a refreshed
+     * token: `(res, retry) => (res.status == 401 ? refresh().then(retry) : res)`. A retry sends the
+     * same body, so a stream body cannot be retried.
+     */
+    onResponse?: (res: Response, retry: () => Promise<Response>) => Response | undefined | Promise<Response | undefined>;
+}
+/**
+ * A `fetch` for {@link ClientOptions.fetch} that runs `hooks` around `base` (default: the global
+ * `fetch`), e.g. to send a fresh access token with each request and retry once on a 401:
+ * `createClient({ baseUrl, fetch: withHooks({ onRequest, onResponse }) })`. A separate function
+ * rather than client options, so bundles that use no hooks leave it out.
+ */
+export declare function withHooks(hooks: Hooks, base?: typeof fetch): typeof fetch;
 /** Client returned by {@link createClient}. */
 export interface Client extends ClientOptions {
     cache: Cache | false;
@@ -218,6 +291,21 @@ export declare function createClient(options: ClientOptions): Client;
  * recently used first; share one between clients if wanted.
  */
 export declare function createMemoryCache(maxEntries?: number): Cache;
+/**
+ * Serializes one parameter as OpenAPI's `style`, `explode` and `allowReserved` say, for every
+ * style of the OpenAPI 3.1 table: arrays and objects (of scalars) included. Returns the text that
+ * replaces `{name}` in a path, the `name=...` part(s) of a query (RFC 3986 percent-encoding,
+ * `""` to leave the parameter out) or a header's value (see {@link serializeParams}).
+ *
+ * @throws TypeError for a nested object or array, or a lone surrogate.
+ */
+export declare function serializeParam(place: ParamPlace, name: string, value: unknown, style?: ParamStyle): string;
+/**
+ * The path, query and header parameters of a call serialized as the operation's `styles` say
+ * (see {@link serializeParam}). Generated descriptors of operations with object, path array or
+ * non-default style parameters name it as their `serialize`, so other bundles leave it out.
+ */
+export declare function serializeParams(op: Operation, params: Params): SerializedParams;
 /**
  * Absolute URL of an operation: `baseUrl` + `op.base` + `op.path` with the
  * path parameters filled in (encodeURIComponent) and the query appended
@@ -237,7 +325,7 @@ export declare function buildUrl(client: {
  * errors). Generated descriptors of operations that answer with bytes (media
  * downloads) name it as their `read`, so other bundles leave it out.
  */
-export declare function readBytes(res: Response, c: ClientOptions): Promise<unknown>;
+export declare function readBytes(res: Response, c: ClientOptions, op?: Operation): Promise<unknown>;
 /**
  * The `init` a call sends for an operation with a request body or header
  * parameters (generated descriptors name it as their `prepare`, so a bundle

@@ -40,16 +40,20 @@
  *
  * @module
  */
-/** Non-2xx answer, unreadable body or refused redirect, without a Matrix error body. */
+/**
+ * Non-2xx answer, unreadable body or refused redirect, without a Matrix error body. For a status
+ * the spec declares with a JSON body, `data` has passed that body's validator; a generated
+ * `is<Op>Error` guard narrows `status` and `data` to the operation's declared errors.
+ */
 export class HttpError extends Error {
     name = "HttpError";
     /**
      * @param body response body or Location, cut to 200 characters
      * @param reason appended to the message `HTTP <status>`
      */
-    constructor(status, body = "", reason = "") {
+    constructor(status, body = "", reason = "", data) {
         super(reason ? `HTTP ${status}: ${reason}` : `HTTP ${status}`);
-        Object.assign(this, { status, body: body.slice(0, 200) });
+        Object.assign(this, { status, body: body.slice(0, 200), data });
     }
 }
 /**
@@ -65,6 +69,13 @@ export class MatrixError extends Error {
     }
 }
 /**
+ * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
+ * `is<Op>Error` guards call it with an operation's declared error statuses.
+ */
+export function isStatusError(error, statuses) {
+    return (error instanceof HttpError || error instanceof MatrixError) && statuses.includes(error.status);
+}
+/**
  * The response body does not match the schema declared for its status, or could not be checked
  * (a validator that throws, e.g. a RangeError on a deeply nested body, is reported here).
  */
@@ -74,6 +85,25 @@ export class ResponseValidationError extends Error {
         super(`HTTP ${status}: invalid body`);
         Object.assign(this, { status, errors });
     }
+}
+/**
+ * A `fetch` for {@link ClientOptions.fetch} that runs `hooks` around `base` (default: the global
+ * `fetch`), e.g. to send a fresh access token with each request and retry once on a 401:
+ * `createClient({ baseUrl, fetch: withHooks({ onRequest, onResponse }) })`. A separate function
+ * rather than client options, so bundles that use no hooks leave it out.
+ */
+export function withHooks(hooks, base = (url, init) => fetch(url, init)) {
+    return async (url, init = {}) => {
+        // the runtime passes a Headers: changed in place, its cache rules see what is sent
+        const headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+        const sent = Object.assign(init, { headers });
+        const send = async () => {
+            await hooks.onRequest?.(url instanceof Request ? url.url : String(url), sent);
+            return base(url, sent);
+        };
+        const res = await send();
+        return (await hooks.onResponse?.(res, send)) ?? res;
+    };
 }
 /** Resolves defaults; the result is what stubs take as first argument. */
 export function createClient(options) {
@@ -125,14 +155,12 @@ function paramText(name, value) {
         throw new TypeError("Bad param " + name + ": lone surrogate");
     return text;
 }
-/** The percent-encoded path segment of path parameter `name`. */
-function pathSegment(params, name) {
-    const value = own(params, name);
-    const text = value == null ? "" : paramText(name, value);
+/** `text` as the path segment of path parameter `name`, refused when a URL would drop it. */
+function segment(name, text) {
     // No encoding of "." or ".." survives WHATWG URL normalisation, which would remove the segment.
     if (text == "" || text == "." || text == "..")
         throw new TypeError("Bad path param " + name);
-    return encodeURIComponent(text);
+    return text;
 }
 /** The query string (without `?`): form style, arrays repeated, null/undefined omitted. */
 function queryString(op, params) {
@@ -145,6 +173,107 @@ function queryString(op, params) {
     }
     return query.toString();
 }
+/** The path (parameters percent-encoded) and query of a call, for operations without a `serialize`. */
+function urlParts(op, params) {
+    const path = op.path.replace(/{(.+?)}/g, (_, name) => {
+        const value = own(params, name);
+        return segment(name, encodeURIComponent(value == null ? "" : paramText(name, value)));
+    });
+    return { path, query: queryString(op, params) };
+}
+/**
+ * Percent-encodes all but RFC 3986's unreserved characters. With `reserved` (a query value
+ * with `allowReserved`), `:/?@!$()*,;` and existing `%XX` escapes stay as they are; `[]#&=+`
+ * (and `'`, which fetch would encode anyway) are still encoded, since they would change what
+ * the query says.
+ */
+function escape(text, reserved) {
+    const strict = encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+    return reserved ? strict.replace(/%(2[1489ACF]|3[ABF]|40)|%25(?=[0-9A-Fa-f]{2})/g, decodeURIComponent) : strict;
+}
+/** The members of a parameter value as [key, text] pairs (key "" for array items and scalars), nulls left out. */
+function members(name, value) {
+    const list = Array.isArray(value)
+        ? value.map((item) => ["", item])
+        : value != null && typeof value == "object" ? Object.entries(value) : [["", value]];
+    return list.filter(([, item]) => item != null).map(([key, item]) => {
+        // OpenAPI defines no serialization of a nested value: refuse it rather than send "[object Object]".
+        if (typeof item == "object")
+            throw new TypeError("Bad param " + name + ": nested value");
+        return [key, paramText(name, item)];
+    });
+}
+/** A query parameter: `form` (default), `spaceDelimited`, `pipeDelimited` or `deepObject`. */
+function queryParam(name, value, style) {
+    const kind = style.style ?? "form";
+    const explode = style.explode ?? kind == "form";
+    const object = !Array.isArray(value) && typeof value == "object";
+    const pairs = members(name, value);
+    const text = (part) => escape(part, style.allowReserved);
+    if (object && kind == "deepObject") {
+        return pairs.map(([k, v]) => escape(name + "[" + k + "]") + "=" + text(v)).join("&");
+    }
+    if (object && explode)
+        return pairs.map(([k, v]) => escape(k) + "=" + text(v)).join("&");
+    if (explode || !pairs.length)
+        return pairs.map(([, v]) => escape(name) + "=" + text(v)).join("&");
+    const separator = kind == "spaceDelimited" ? "%20" : kind == "pipeDelimited" ? "|" : ",";
+    return escape(name) + "=" + pairs.flatMap(([k, v]) => (object ? [escape(k), text(v)] : [text(v)])).join(separator);
+}
+/**
+ * A path (`simple` default, `label`, `matrix`) or header (`simple`) parameter, RFC 6570 style:
+ * `blue,black`, `.blue.black`, `;color=blue;color=black`, `R=100,G=200`... Header values are
+ * not percent-encoded.
+ */
+function pathParam(place, name, value, style) {
+    const kind = style.style ?? "simple";
+    const explode = style.explode ?? false;
+    const object = !Array.isArray(value) && typeof value == "object";
+    const pairs = members(name, value);
+    const text = (part) => (place == "header" ? part : escape(part));
+    // matrix: `;name=value`, or `;name` for an empty value
+    const named = (key, encoded) => text(key) + (kind == "matrix" && encoded == "" ? "" : "=" + encoded);
+    const prefix = kind == "label" ? "." : kind == "matrix" ? ";" : "";
+    let parts;
+    if (object && explode)
+        parts = pairs.map(([k, v]) => named(k, text(v)));
+    else if (explode)
+        parts = pairs.map(([, v]) => (kind == "matrix" ? named(name, text(v)) : text(v)));
+    else {
+        const list = pairs.flatMap(([k, v]) => (object ? [text(k), text(v)] : [text(v)])).join(",");
+        parts = [kind == "matrix" ? named(name, list) : list];
+    }
+    return prefix + parts.join(explode && kind != "simple" ? prefix : ",");
+}
+/**
+ * Serializes one parameter as OpenAPI's `style`, `explode` and `allowReserved` say, for every
+ * style of the OpenAPI 3.1 table: arrays and objects (of scalars) included. Returns the text that
+ * replaces `{name}` in a path, the `name=...` part(s) of a query (RFC 3986 percent-encoding,
+ * `""` to leave the parameter out) or a header's value (see {@link serializeParams}).
+ *
+ * @throws TypeError for a nested object or array, or a lone surrogate.
+ */
+export function serializeParam(place, name, value, style = {}) {
+    if (value == null)
+        return "";
+    return place == "query" ? queryParam(name, value, style) : pathParam(place, name, value, style);
+}
+/**
+ * The path, query and header parameters of a call serialized as the operation's `styles` say
+ * (see {@link serializeParam}). Generated descriptors of operations with object, path array or
+ * non-default style parameters name it as their `serialize`, so other bundles leave it out.
+ */
+export function serializeParams(op, params) {
+    const wireName = (key) => own(op.wire, key) ?? key;
+    const text = (place, key) => serializeParam(place, wireName(key), own(params, key), own(op.styles, key));
+    const path = op.path.replace(/{(.+?)}/g, (_, name) => segment(name, text("path", name)));
+    const query = (op.query ?? []).map((key) => text("query", key)).filter(Boolean).join("&");
+    const headers = {};
+    for (const key of op.header ?? [])
+        if (own(params, key) != null)
+            headers[wireName(key)] = text("header", key);
+    return { path, query, headers };
+}
 /**
  * Absolute URL of an operation: `baseUrl` + `op.base` + `op.path` with the
  * path parameters filled in (encodeURIComponent) and the query appended
@@ -156,8 +285,7 @@ function queryString(op, params) {
  *   parameter holds a lone surrogate.
  */
 export function buildUrl(client, op, params = {}) {
-    const path = op.path.replace(/{(.+?)}/g, (_, name) => pathSegment(params, name));
-    const query = queryString(op, params);
+    const { path, query } = (op.serialize ?? urlParts)(op, params);
     return client.baseUrl.replace(/\/+$/, "") + (op.base ?? "") + path + (query ? "?" + query : "");
 }
 /** Reads a whole body as chunks, refusing one over `maxBodyBytes` (default 1 MiB). */
@@ -184,11 +312,14 @@ function failure(status, text, data, reason = "") {
     const errcode = own(data, "errcode");
     const error = own(data, "error");
     if (typeof errcode != "string")
-        return new HttpError(status, text, reason);
+        return new HttpError(status, text, reason, data);
     return new MatrixError(status, errcode, typeof error == "string" ? error : "", data);
 }
-/** Reads a size-capped JSON body; throws the typed error of a non-2xx answer. */
-async function readBody(res, c) {
+/**
+ * Reads a size-capped JSON body; throws the typed error of a non-2xx answer, after checking its
+ * body with the operation's validator for the status, if it declares one.
+ */
+async function readBody(res, c, op) {
     // UTF-8, a byte order mark dropped; `stream` keeps a character split between chunks whole
     const decoder = new TextDecoder();
     const chunks = await readChunks(res, c);
@@ -204,6 +335,8 @@ async function readBody(res, c) {
     }
     if (res.ok)
         return data;
+    if (op)
+        validate(c, op, res.status, data);
     throw failure(res.status, text, data, res.statusText);
 }
 /**
@@ -212,9 +345,9 @@ async function readBody(res, c) {
  * errors). Generated descriptors of operations that answer with bytes (media
  * downloads) name it as their `read`, so other bundles leave it out.
  */
-export async function readBytes(res, c) {
+export async function readBytes(res, c, op) {
     if (!res.ok)
-        return readBody(res, c);
+        return readBody(res, c, op);
     return new Blob((await readChunks(res, c)), { type: res.headers.get("content-type") ?? "" });
 }
 /**
@@ -228,12 +361,13 @@ export async function readBytes(res, c) {
  */
 export function prepareRequest(c, op, params = {}, init = {}) {
     const headers = {};
-    for (const name of op.header ?? []) {
+    // an operation's `serialize` also gives its header values (and their names on the wire)
+    for (const name of op.serialize ? [] : (op.header ?? [])) {
         const value = own(params, name);
         if (value != null)
             headers[name] = [value].flat().map((v) => paramText(name, v)).join();
     }
-    Object.assign(headers, init.headers);
+    Object.assign(headers, op.serialize?.(op, params).headers, init.headers);
     const { body } = init;
     if (body === undefined)
         return { ...init, headers };
@@ -323,14 +457,14 @@ function httpUrl(location, base) {
     }
 }
 /** The answer of a redirect operation: its `Location`, refused unless an http(s) URL. */
-async function redirectResult(c, res, url, headers) {
+async function redirectResult(c, op, res, url, headers) {
     const status = res.status;
     // browsers: opaque redirect, status 0, nothing readable
     if (!status)
         return { status, headers };
     const redirects = [301, 302, 303, 307, 308].includes(status);
     if (!redirects)
-        await readBody(res, c); // throws for error answers
+        await readBody(res, c, op); // throws for error answers
     const location = redirects ? httpUrl(headers.location, url) : undefined;
     if (!location)
         throw new HttpError(status, headers.location, "bad redirect");
@@ -392,8 +526,6 @@ export async function request(c, op, params, init = {}) {
     }
     const sent = op.prepare?.(c, op, params, init) ?? init;
     const headers = requestHeaders(c, sent, stored && hit.headers);
-    const withCookies = sent.credentials == "include";
-    const credentials = headers.has("authorization") || headers.has("cookie") || withCookies;
     const res = await (c.fetch ?? fetch)(url, {
         ...sent,
         method: op.method,
@@ -401,13 +533,16 @@ export async function request(c, op, params, init = {}) {
         // otherwise fetch's default, "follow"
         ...(op.redirect && { redirect: "manual" }),
     });
+    // Judged after the fetch: a `fetch` from {@link withHooks} may have added a token to `headers`.
+    const withCookies = sent.credentials == "include";
+    const credentials = headers.has("authorization") || headers.has("cookie") || withCookies;
     // lower-cased names; a repeated header is one comma-joined value (set-cookie: the last)
     const got = Object.fromEntries(res.headers);
     if (op.redirect)
-        return (await redirectResult(c, res, url, got));
+        return (await redirectResult(c, op, res, url, got));
     const revalidated = stored && res.status == 304;
     const status = revalidated ? 200 : res.status;
-    const data = revalidated ? stored.data : await (op.read ?? readBody)(res, c);
+    const data = revalidated ? stored.data : await (op.read ?? readBody)(res, c, op);
     const answer = revalidated ? { ...hit.headers, ...got } : got;
     validate(c, op, status, data);
     const directives = cacheDirectives(answer["cache-control"]);

@@ -3,4 +3,4 @@
  */
 export type { GetAuthMetadataResponse } from "./client-server/auth_metadata.js";
 export type { SsoLoginFlow, IdentityProvider } from "./client-server/definitions/sso_login_flow.js";
-export type { RedirectToSSOQuery, RedirectToIdPParams, RedirectToIdPQuery } from "./client-server/sso_login_redirect.js";
+export type { RedirectToSSOParams, RedirectToSSOQuery, RedirectToIdPParams, RedirectToIdPPath, RedirectToIdPQuery } from "./client-server/sso_login_redirect.js";

@@ -3,7 +3,7 @@ import type { ProjectConfig } from "../config.js";
 import type { Model, OperationModel, ParameterModel, SpecModel } from "../model/types.js";
 import { jsdoc } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
-import { banner, operationTypeRef, relativeImport } from "./module.js";
+import { CALL_PARAMS, banner, operationTypeRef, paramsType, relativeImport } from "./module.js";
 
 const RUNTIME_JS = new URL("../runtime/index.js", import.meta.url);
 const RUNTIME_DTS = new URL("../runtime/index.d.ts", import.meta.url);
@@ -57,21 +57,68 @@ const exactStatus = (status: string) => /^[1-5][0-9][0-9]$/.test(status);
 
 /** Parameters a call takes in `params`: those of the URL, and header parameters (not for a URL builder). Cookies are the browser's. */
 const URL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query"];
-const CALL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query", "header"];
 const hasParams = (op: OperationModel) => op.parameters.some((p) => CALL_PARAMS.includes(p.in));
 
 /** Whether a call needs the runtime's `prepareRequest`: it sends a body or header parameters. */
 const prepares = (op: OperationModel) => op.requestBody !== undefined || op.parameters.some((p) => p.in === "header");
 
+/** Parameters the runtime serializes (cookies are the browser's). */
+const serializedParams = (op: OperationModel) => op.parameters.filter((p) => CALL_PARAMS.includes(p.in));
+
+/** A parameter's non-default OpenAPI serialization, as the descriptor's `styles` entry; "" for none. */
+function styleEntry(p: ParameterModel): string {
+  const defaultStyle = p.in === "query" ? "form" : "simple";
+  const fields = [
+    ...(p.style !== defaultStyle ? [`style: ${q(p.style)}`] : []),
+    ...(p.explode !== (p.style === "form") ? [`explode: ${p.explode}`] : []),
+    ...(p.allowReserved ? ["allowReserved: true"] : []),
+  ];
+  return fields.length ? `${literalKey(p.key)}: { ${fields.join(", ")} }` : "";
+}
+
+/** A quoted "__proto__" key in an object literal would set the prototype: a computed key does not. */
+const literalKey = (key: string) => (key === "__proto__" ? `[${q(key)}]` : q(key));
+
+/** Whether a call needs the runtime's `serializeParams`: a structured, non-default style or renamed parameter. */
+const serializes = (op: OperationModel) =>
+  serializedParams(op).some((p) => p.structured || styleEntry(p) !== "" || p.key !== p.name);
+
 /** The declared `params` argument, or undefined when the operation has no parameters in `places`. */
 function paramsArg(op: OperationModel, places: ReadonlyArray<ParameterModel["in"]>): string | undefined {
   const own = op.parameters.filter((p) => places.includes(p.in));
   if (!own.length) return undefined;
-  const opType = `${operationTypeRef(op)}["parameters"]`;
-  const type = places.filter((w) => own.some((p) => p.in === w)).map((w) => (w === "path" ? `${opType}["path"]` : `NonNullable<${opType}[${q(w)}]>`)).join(" & ");
+  // The call's whole params have their named type (see emit/types.ts); a URL builder's are a part.
+  const type = places === CALL_PARAMS ? `${op.typeName}Params` : paramsType(op, places)!;
   // A required body makes `init` required, and no optional parameter may precede a required one.
   const required = own.some((p) => p.required) || (places === CALL_PARAMS && op.requestBody?.required === true);
   return `params${required ? "" : "?"}: ${type}`;
+}
+
+/** The named JSON bodies of an operation's exact failure statuses (`404`, not `4XX`): its typed errors. */
+const errorBodies = (op: OperationModel) =>
+  op.responseTypes.filter((r) => /^[45]/.test(r.status) && exactStatus(r.status));
+
+/** The statuses whose bodies the runtime validates: exact 2xx and failure statuses with a named JSON body. */
+const validatedBodies = (op: OperationModel) =>
+  op.responseTypes.filter((r) => exactStatus(r.status) && /^[245]/.test(r.status));
+
+/** A descriptor's `validate` entry: `404: validateGetPetResponse404`. */
+const validatorEntry = (r: { status: string; name: string }) => `${Number(r.status)}: validate${r.name}`;
+
+/** Whether an operation declares a Matrix-shaped error body (`errcode`), which the runtime throws as MatrixError. */
+const matrixErrors = (op: OperationModel) => op.responses.some((r) => r.matrixError);
+
+/**
+ * `<Op>Error`: the union, over the declared failure statuses with a JSON body, of the error
+ * thrown (HttpError, or MatrixError for a body with `errcode`) with that status and body type.
+ */
+function errorType(op: OperationModel): string {
+  const members = errorBodies(op).map((r) => {
+    const matrix = op.responses.find((x) => x.status === r.status)?.matrixError;
+    const thrown = matrix ? "(HttpError | MatrixError)" : "HttpError";
+    return `(${thrown} & { readonly status: ${Number(r.status)}; readonly data: ${r.name} })`;
+  });
+  return members.join(" | ");
 }
 
 /** Declared parameters, those present, comma-separated. */
@@ -92,31 +139,60 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
   const validators = relativeImport(js, `validators/${spec.module}.js`);
   const types = relativeImport(dts, `types/${spec.module}.js`);
   const runtime = relativeImport(js, "client/runtime.js");
-  // The validators the descriptors name: those of exact 2xx statuses (see `validate` below).
-  const validatorNames = spec.operations.flatMap((op) => op.responseTypes.filter((r) => r.status.startsWith("2") && exactStatus(r.status)).map((r) => `validate${r.name}`));
+  // The validators the descriptors name: those of exact 2xx and failure statuses (see `validate` below).
+  const validatorNames = spec.operations.flatMap((op) => validatedBodies(op).map((r) => `validate${r.name}`));
+  const typedErrors = spec.operations.filter((op) => errorBodies(op).length > 0);
 
-  const jsLines = [banner(spec.source).trimEnd(), `import { ${["buildUrl", ...(spec.operations.some(prepares) ? ["prepareRequest"] : []), ...(spec.operations.some((op) => op.answersBytes) ? ["readBytes"] : []), "request"].join(", ")} } from ${q(runtime)};`];
+  const runtimeNames = [
+    "buildUrl",
+    ...(spec.operations.some(prepares) ? ["prepareRequest"] : []),
+    ...(spec.operations.some((op) => op.answersBytes) ? ["readBytes"] : []),
+    "request",
+    ...(spec.operations.some(serializes) ? ["serializeParams"] : []),
+    ...(typedErrors.length ? ["isStatusError"] : []),
+  ];
+  const jsLines = [banner(spec.source).trimEnd(), `import { ${runtimeNames.join(", ")} } from ${q(runtime)};`];
   if (validatorNames.length) jsLines.push(`import { ${validatorNames.join(", ")} } from ${q(validators)};`);
+  const errorClasses = [
+    ...(typedErrors.length ? ["HttpError"] : []),
+    ...(typedErrors.some(matrixErrors) ? ["MatrixError"] : []),
+  ];
+  const runtimeTypes = ["CallOptions", "ClientOptions", ...errorClasses, "Result", "RedirectResult"];
+  const typeNames = [
+    "operations",
+    ...(spec.operations.some((op) => operationTypeRef(op).startsWith("paths[")) ? ["paths"] : []),
+    ...spec.operations.flatMap((op) => [
+      ...op.responseTypes.map((r) => r.name),
+      ...(op.requestBody?.name ? [op.requestBody.name] : []),
+      ...(hasParams(op) ? [`${op.typeName}Params`] : []),
+    ]),
+  ];
   const dtsLines = [
     banner(spec.source).trimEnd(),
-    `import type { CallOptions, ClientOptions, Result, RedirectResult } from ${q(runtime)};`,
-    `import type { operations${spec.operations.some((op) => operationTypeRef(op).startsWith("paths[")) ? ", paths" : ""}${spec.operations.flatMap((op) => [...op.responseTypes.map((r) => r.name), ...(op.requestBody?.name ? [op.requestBody.name] : [])]).map((n) => `, ${n}`).join("")} } from ${q(types)};`,
+    `import type { ${runtimeTypes.join(", ")} } from ${q(runtime)};`,
+    `import type { ${typeNames.join(", ")} } from ${q(types)};`,
   ];
   for (const op of spec.operations) {
     const descriptor = `${op.name}Operation`;
-    const query = op.parameters.filter((p) => p.in === "query").map((p) => p.name);
-    const header = op.parameters.filter((p) => p.in === "header").map((p) => p.name);
+    const query = op.parameters.filter((p) => p.in === "query").map((p) => p.key);
+    const header = op.parameters.filter((p) => p.in === "header").map((p) => p.key);
+    const moved = serializedParams(op).filter((p) => p.key !== p.name);
     const success = op.responseTypes.filter((r) => r.status.startsWith("2"));
+    const styles = serializedParams(op).map(styleEntry).filter((e) => e !== "");
+    const validated = validatedBodies(op);
     const fields = [
       `method: ${q(op.method)}`,
-      `base: ${q(spec.basePath)}`,
+      `base: ${q(op.basePath)}`,
       `path: ${q(op.path)}`,
       ...(query.length ? [`query: [${query.map(q).join(", ")}]`] : []),
       ...(header.length ? [`header: [${header.map(q).join(", ")}]`] : []),
+      ...(styles.length ? [`styles: { ${styles.join(", ")} }`] : []),
+      ...(serializes(op) ? ["serialize: serializeParams"] : []),
+      ...(moved.length ? [`wire: { ${moved.map((p) => `${literalKey(p.key)}: ${q(p.name)}`).join(", ")} }`] : []),
       ...(op.redirect ? ["redirect: true"] : []),
       ...(cached.has(op) ? ["cache: true"] : []),
       // The runtime picks a validator by the exact status; a range (`2XX`) body is not validated.
-      ...(success.some((r) => exactStatus(r.status)) ? [`validate: { ${success.filter((r) => exactStatus(r.status)).map((r) => `${Number(r.status)}: validate${r.name}`).join(", ")} }`] : []),
+      ...(validated.length ? [`validate: { ${validated.map(validatorEntry).join(", ")} }`] : []),
       ...(op.requestBody?.json ? ["json: true"] : []),
       ...(op.requestBody?.contentType ? [`bodyType: ${q(op.requestBody.contentType)}`] : []),
       ...(prepares(op) ? ["prepare: prepareRequest"] : []),
@@ -127,6 +203,10 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const call = hasParams(op) ? "params" : "{}";
     jsLines.push(`export const ${op.name} = (${args}) => request(client, ${descriptor}, ${call}, init);`);
     if (op.redirect) jsLines.push(`export const ${op.name}Url = (client, params) => buildUrl(client, ${descriptor}, params);`);
+    const errorStatuses = errorBodies(op).map((r) => Number(r.status));
+    const statusList = `[${errorStatuses.join(", ")}]`;
+    const guard = `export const is${op.typeName}Error = (error) => isStatusError(error, ${statusList});`;
+    if (errorStatuses.length) jsLines.push(guard);
 
     // Declarations.
     const headersOf = (status: string) => headerType(op, status);
@@ -138,22 +218,38 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       : success.length
         ? success.map((r) => `(Result<${r.name}, ${headersOf(r.status)}> & { status: ${statusOf(r.status)} })`).join(" | ")
         : "Result<unknown>";
-    const errors = op.responses.filter((r) => /^[45]/.test(r.status)).map((r) => r.status);
     const doc = jsdoc({
-      summary: `${op.method} ${spec.basePath}${op.path} (\`${op.operationId}\`).`,
-      description:
+      title: op.summary,
+      summary: `${op.method} ${op.basePath}${op.path} (\`${op.operationId}\`).`,
+      description: [
+        op.description,
         (op.redirect
           ? "A redirect endpoint: fetched with `redirect: \"manual\"`, it resolves to the `Location` " +
             "(never followed, never a non-http(s) URL). That `Location` is bound to the cookies the server set on " +
-            "this answer for the user agent that fetched it (Synapse refuses the login at its callback in any other " +
-            "agent), so a browser must navigate to the URL from the `…Url` builder itself."
-          : op.answersBytes
-            ? "Resolves to the body as a `Blob` of the response's Content-Type (at most `maxBodyBytes`, as for JSON). Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status or a larger body."
-          : "Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status, `ResponseValidationError` when the body does not match its schema.") +
-        (errors.length ? ` Declared error statuses: ${errors.join(", ")}.` : "") +
+            "this answer for the user agent that fetched it (an SSO server refuses the login at its callback in any " +
+            "other agent), so a browser must navigate to the URL from the `…Url` builder itself."
+          : (op.answersBytes ? BYTES_NOTE : "") + rejects(op)) +
         (op.requestBody ? ` Sends \`init.body\` (${op.requestBody.mediaType ? `\`${op.requestBody.mediaType}\`` : "as given"}${op.requestBody.json ? ", JSON-encoded" : ""}).` : ""),
+        statusLines(op),
+      ].filter((part) => part).join("\n\n"),
+      since: op.since,
+      changed: op.changed,
       deprecated: op.deprecated,
     });
+    if (errorStatuses.length) {
+      const id = `\`${op.operationId}\``;
+      const typeDoc = jsdoc({
+        description: `The errors ${id} declares, by status, with their parsed and validated bodies.`,
+      });
+      const guardDoc = jsdoc({
+        description:
+          `Whether \`error\` (e.g. in \`catch\`) is one of the errors ${id} declares: ` +
+          "narrows `status` and `data`.",
+      });
+      dtsLines.push(`${typeDoc}export type ${op.typeName}Error = ${errorType(op)};`);
+      const guardType = `(error: unknown): error is ${op.typeName}Error`;
+      dtsLines.push(`${guardDoc}export declare function is${op.typeName}Error${guardType};`);
+    }
     const body = bodyType(op);
     const initArg = !body ? "init?: CallOptions" : op.requestBody!.required ? `init: CallOptions & { body: ${body} }` : `init?: CallOptions & { body?: ${body} }`;
     dtsLines.push(`${doc}export declare function ${op.name}(${argList("client: ClientOptions", paramsArg(op, CALL_PARAMS), initArg)}): Promise<${resultType}>;`);
@@ -173,6 +269,34 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     { path: js, contents: `${jsLines.join("\n")}\n` },
     { path: dts, contents: `${dtsLines.join("\n")}\n` },
   ];
+}
+
+/**
+ * One line per declared status: the first paragraph of its description, and the type of its JSON
+ * body (a failure's body arrives as the error's `data`).
+ */
+function statusLines(op: OperationModel): string {
+  return op.responses.map((r) => {
+    // the first paragraph, on one line
+    const summary = (r.description ?? "").trim().split(/\n\s*\n/)[0]!.replace(/\s+/g, " ");
+    const type = op.responseTypes.find((t) => t.status === r.status)?.name;
+    const body = type ? ` (\`${type}\`${/^[45]/.test(r.status) ? ", the error's `data`" : ""})` : "";
+    return `- \`${r.status}\`${body}${summary ? `: ${summary}` : ""}`;
+  }).join("\n");
+}
+
+const BYTES_NOTE =
+  "Resolves to the body as a `Blob` of the response's Content-Type (at most `maxBodyBytes`, as for JSON). ";
+
+/** What a stub's documentation says it rejects with: MatrixError only where the spec's error bodies have `errcode`. */
+function rejects(op: OperationModel): string {
+  const matrix = matrixErrors(op) ? "`MatrixError` for a Matrix error body (with `errcode`), " : "";
+  const typed = errorBodies(op).length ? ` (narrow a declared one with \`is${op.typeName}Error\`)` : "";
+  const http =
+    `\`HttpError\` for ${matrix ? "another" : "a"} failure status, ` +
+    "with its `status` and, for a JSON body, the parsed `data`";
+  const invalid = "`ResponseValidationError` when a body does not match the schema declared for its status.";
+  return `Rejects with ${matrix}${http}${typed}; ${invalid}`;
 }
 
 /** Declared response headers of one status, by lower-cased name (the runtime lower-cases them). */
@@ -200,7 +324,14 @@ function indexFiles(model: Model, specs: SpecModel[]): GeneratedFile[] {
   // Named re-exports of the kept functions only: `export *` of two modules sharing a name
   // would make it ambiguous (and a type error in the declarations).
   const reexports = (from: string) => specs.flatMap((s) => {
-    const names = entries.filter((e) => e.spec === s).flatMap(({ op }) => (op.redirect ? [op.name, `${op.name}Url`] : [op.name]));
+    // a declaration file also re-exports the `<Op>Error` types
+    const guards = (op: OperationModel) =>
+      errorBodies(op).length
+        ? [`is${op.typeName}Error`, ...(from.endsWith(".d.ts") ? [`${op.typeName}Error`] : [])]
+        : [];
+    const names = entries
+      .filter((e) => e.spec === s)
+      .flatMap(({ op }) => [op.name, ...(op.redirect ? [`${op.name}Url`] : []), ...guards(op)]);
     return names.length ? [`export { ${names.join(", ")} } from ${q(relativeImport(from, `client/${s.module}.js`))};`] : [];
   });
   const members = entries.flatMap(({ op, alias }) => {
@@ -213,7 +344,7 @@ function indexFiles(model: Model, specs: SpecModel[]): GeneratedFile[] {
     banner(null).trimEnd(),
     `import { createClient as createRuntimeClient } from "./runtime.js";`,
     ...imports,
-    `export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";`,
+    `export { HttpError, MatrixError, ResponseValidationError, createMemoryCache, withHooks } from "./runtime.js";`,
     ...reexports("client/index.js"),
     "",
     "/** One client for every operation; options as in the runtime's `ClientOptions`. */",
@@ -233,8 +364,8 @@ function indexFiles(model: Model, specs: SpecModel[]): GeneratedFile[] {
     banner(null).trimEnd(),
     `import type { ClientOptions } from "./runtime.js";`,
     ...specs.map((s, i) => `import type * as m${i} from ${q(relativeImport("client/index.d.ts", `client/${s.module}.js`))};`),
-    `export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";`,
-    `export type { Cache, CacheEntry, CallOptions, ClientOptions, RedirectResult, Result } from "./runtime.js";`,
+    `export { HttpError, MatrixError, ResponseValidationError, createMemoryCache, withHooks } from "./runtime.js";`,
+    `export type { Cache, CacheEntry, CallOptions, ClientOptions, Hooks, RedirectResult, Result } from "./runtime.js";`,
     ...reexports("client/index.d.ts"),
     "",
     "/** A stub with its first (client) parameter bound. */",

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import type { OperationModel } from "../model/types.js";
+import type { OperationModel, ParameterModel } from "../model/types.js";
 import { jsdoc } from "./comment.js";
 
 /** The first lines of every generated file; the source path is spec data, so it goes through the comment escaper. */
@@ -38,7 +38,38 @@ export function operationTypeNames(op: OperationModel): string[] {
   return [
     ...op.responseTypes.map((r) => r.name),
     ...(op.requestBody?.name ? [op.requestBody.name] : []),
-    ...(op.parameters.some((p) => p.in === "path") ? [`${op.typeName}Params`] : []),
+    ...(op.parameters.some((p) => p.in !== "cookie") ? [`${op.typeName}Params`] : []),
+    ...(op.parameters.some((p) => p.in === "path") ? [`${op.typeName}Path`] : []),
     ...(op.parameters.some((p) => p.in === "query") ? [`${op.typeName}Query`] : []),
   ];
+}
+
+/** The locations of the parameters a call takes in its flat `params` (cookies are the browser's). */
+export const CALL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query", "header"];
+
+/**
+ * The type of a call's flat `params` over the parameters in `places`: openapi-typescript's
+ * per-location types intersected, a parameter keyed apart from its name (`queryId` for a query
+ * `id`, see ParameterModel.key) moved to its key. Undefined when there is no such parameter.
+ */
+export function paramsType(
+  op: OperationModel,
+  places: ReadonlyArray<ParameterModel["in"]> = CALL_PARAMS,
+): string | undefined {
+  const parts: string[] = [];
+  for (const place of places) {
+    const own = op.parameters.filter((p) => p.in === place);
+    if (!own.length) continue;
+    const declared = `${operationTypeRef(op)}["parameters"][${JSON.stringify(place)}]`;
+    // only the path's parameters are always there
+    const type = place === "path" ? declared : `NonNullable<${declared}>`;
+    const moved = own.filter((p) => p.key !== p.name);
+    if (!moved.length) {
+      parts.push(type);
+      continue;
+    }
+    const keys = moved.map((p) => `${p.key}${p.required ? "" : "?"}: ${type}[${JSON.stringify(p.name)}]`);
+    parts.push(`Omit<${type}, ${moved.map((p) => JSON.stringify(p.name)).join(" | ")}>`, `{ ${keys.join("; ")} }`);
+  }
+  return parts.length ? parts.join(" & ") : undefined;
 }

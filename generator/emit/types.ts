@@ -12,7 +12,9 @@ import type { Model, SpecModel } from "../model/types.js";
 import { WorkerTask } from "./worker.js";
 import { escapeCommentLine, escapeCommentText, escapeCommentValue, jsdoc, renderMatrixMarkdown } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
-import { banner, keyedOperationId, operationTypeNames, operationTypeRef, relativeImport } from "./module.js";
+import {
+  banner, keyedOperationId, operationTypeNames, operationTypeRef, paramsType, relativeImport,
+} from "./module.js";
 
 const require = createRequire(import.meta.url);
 let libraries: { ots: typeof OpenApiTypeScript; ts: typeof TypeScript } | undefined;
@@ -428,7 +430,16 @@ function namedExports(spec: SpecModel, readWrite: boolean): string {
       );
     }
     const has = (where: string) => op.parameters.some((p) => p.in === where);
-    if (has("path")) out.push(`${jsdoc({ description: `Path parameters of \`${op.operationId}\`.` })}export type ${op.typeName}Params = ${opType}["parameters"]["path"];`);
+    const params = paramsType(op);
+    const id = `\`${op.operationId}\``;
+    if (params) {
+      const doc = jsdoc({ description: `The \`params\` of ${id}: its path, query and header parameters, by key.` });
+      out.push(`${doc}export type ${op.typeName}Params = ${params};`);
+    }
+    if (has("path")) {
+      const doc = jsdoc({ description: `Path parameters of ${id}.` });
+      out.push(`${doc}export type ${op.typeName}Path = ${opType}["parameters"]["path"];`);
+    }
     if (has("query")) out.push(`${jsdoc({ description: `Query parameters of \`${op.operationId}\`.` })}export type ${op.typeName}Query = ${opType}["parameters"]["query"];`);
   }
   for (const s of spec.schemas) out.push(`export type ${s.name} = ${s.typeExpression};`);

@@ -228,7 +228,8 @@ function openApiSpec(source: string, module: string, document: Record<string, un
       if (isObject(item[method])) webhooks.push(operationOf({ source, document, names, operationIds, warn }, "webhooks", key, key, { item, at }, method));
     }
   }
-  return { source, module, kind: "openapi", document, basePath: basePathOf(document, warn), operations, schemas: [], webhooks };
+  const basePath = basePathOf(document.servers, warn);
+  return { source, module, kind: "openapi", document, basePath, operations, schemas: [], webhooks };
 }
 
 /** One operation of `paths` or `webhooks`: named, its parameters, responses and request body collected. */
@@ -253,6 +254,7 @@ function operationOf(
     operationIds.set(specId, root === "paths" ? `${method.toUpperCase()} ${JSON.stringify(pathKey)}` : where);
   }
   const parameters = collectParameters(document, item.parameters, op.parameters);
+  separateParamKeys(parameters, (m) => warn(`${where}: ${m}`));
   for (const p of parameters) {
     // The runtime fills `{name}` placeholders with a regex that stops at braces and line breaks.
     if (root === "paths" && p.in === "path" && /[{}\r\n\u2028\u2029]/.test(p.name)) {
@@ -263,7 +265,18 @@ function operationOf(
   const success = responses.filter((r) => /^[23]/.test(r.status));
   const redirect = root === "paths" && success.length > 0 && success.every((r) => r.status.startsWith("3") && r.headers.some((h) => h.toLowerCase() === "location"));
   // The client module also declares `<name>Operation` (and `<name>Url` for redirects).
-  const typeName = names.claim(pascalCase(operationId), `operation ${JSON.stringify(operationId)}`, root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"]);
+  // The types module also declares `<Op>Params`, `<Op>Path` and `<Op>Query` (see emit/module.ts).
+  const paramTypes = [
+    ...(parameters.some((p) => p.in !== "cookie") ? ["Params"] : []),
+    ...(parameters.some((p) => p.in === "path") ? ["Path"] : []),
+    ...(parameters.some((p) => p.in === "query") ? ["Query"] : []),
+  ];
+  // The client declares `<Op>Error` (and `is<Op>Error`) for declared JSON error bodies.
+  const typedErrors = responses.some((r) => /^[45][0-9][0-9]$/.test(r.status) && r.jsonSchemaPointer);
+  const errorTypes = root === "paths" && typedErrors ? ["Error"] : [];
+  const clientNames = root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"];
+  const companions = [...clientNames, ...paramTypes, ...errorTypes];
+  const typeName = names.claim(pascalCase(operationId), `operation ${JSON.stringify(operationId)}`, companions);
   const name = camelCase(typeName);
   if (specId === undefined) warn(`${where} has no operationId; named ${root === "paths" ? name : typeName} from method and ${root === "paths" ? "path" : "name"}`);
   else if (root === "paths" && name !== operationId) warn(`operation ${JSON.stringify(operationId)} is not a free identifier; its function is ${name}, its types ${typeName}…`);
@@ -276,16 +289,32 @@ function operationOf(
   const answersBytes = withContent.length > 0 && withContent.every((r) => !r.media.some((t) => isJsonMedia(t)));
   const requestBody = requestBodyOf(document, op.requestBody, [root, pathKey, method, "requestBody"]);
   if (requestBody?.jsonSchemaPointer) requestBody.name = names.claim(`${typeName}Body`, `request body of ${JSON.stringify(operationId)}`);
+  // The nearest non-empty `servers` (operation, path item, document) decides the base path.
+  const servers = [op.servers, item.servers, document.servers].find((list) => Array.isArray(list) && list.length > 0);
+  // The document's servers were judged (and warned about) once for the spec.
+  const basePath = basePathOf(servers, servers === document.servers ? () => {} : (m) => warn(`${where}: ${m}`));
   const cache = op["x-specgen-cache"];
+  const since = op["x-addedInMatrixVersion"];
   if (cache !== undefined && typeof cache !== "boolean") {
     warn(`${where}: x-specgen-cache must be true or false; not cached`);
   }
   return {
-    operationId, ...(specId !== undefined && { specOperationId: specId }), root, name, typeName, method: method.toUpperCase(), pathKey, path,
+    operationId, ...(specId !== undefined && { specOperationId: specId }), root, name, typeName,
+    method: method.toUpperCase(), pathKey, path, basePath,
     parameters, responses, ...(requestBody && { requestBody }), redirect, answersBytes,
     ...(cache === true && { cache }), responseTypes, deprecated: op.deprecated === true,
     ...(typeof op.summary === "string" && { summary: op.summary }),
+    ...(typeof op.description === "string" && { description: op.description }),
+    ...((typeof since === "string" || typeof since === "number") && { since: String(since) }),
+    ...(isObject(op["x-changedInMatrixVersion"]) && { changed: changedNotes(op["x-changedInMatrixVersion"]) }),
   };
+}
+
+/** `x-changedInMatrixVersion`'s notes that are text, by version (own keys into a null-prototype record). */
+function changedNotes(raw: Record<string, unknown>): Record<string, string> {
+  const notes: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [version, note] of Object.entries(raw)) if (typeof note === "string") notes[version] = note;
+  return notes;
 }
 
 /**
@@ -308,10 +337,72 @@ function collectParameters(document: Record<string, unknown>, ...lists: unknown[
       if (!isObject(p) || typeof p.name !== "string" || typeof p.in !== "string") continue;
       const where = p.in as ParameterModel["in"];
       // Operation-level parameters override path-level ones with the same name and location.
-      byKey.set(`${where}:${p.name}`, { name: p.name, in: where, required: where === "path" || p.required === true });
+      const required = where === "path" || p.required === true;
+      const model = { name: p.name, key: p.name, in: where, required, ...serialization(document, p, where) };
+      byKey.set(`${where}:${p.name}`, model);
     }
   }
   return [...byKey.values()];
+}
+
+/**
+ * A call's `params` is one flat object: a name used in more than one location (a path and a
+ * query parameter both named `id`) keys its non-path parameters `<location><Name>` (`queryId`,
+ * `headerId`), a free name (`_` appended while another parameter has it). Cookies are not in
+ * `params` (they are the browser's), so they take part in no clash.
+ */
+function separateParamKeys(parameters: ParameterModel[], warn: (message: string) => void): void {
+  const inParams = parameters.filter((p) => p.in !== "cookie");
+  const shared = (p: ParameterModel) => inParams.some((o) => o !== p && o.name === p.name);
+  const taken = new Set(inParams.map((p) => p.name));
+  for (const p of inParams) {
+    if (p.in === "path" || !shared(p)) continue;
+    let key = camelCase(`${p.in} ${p.name}`);
+    while (taken.has(key)) key += "_";
+    taken.add(key);
+    p.key = key;
+    const name = JSON.stringify(p.name);
+    warn(`${p.in} parameter ${name} shares its name with another location's; its key in params is ${key}`);
+  }
+}
+
+/**
+ * A parameter's `style`, `explode` and `allowReserved` with OpenAPI's defaults, and whether its
+ * value may be structured.
+ */
+function serialization(
+  document: Record<string, unknown>,
+  p: Record<string, unknown>,
+  where: ParameterModel["in"],
+): Pick<ParameterModel, "style" | "explode" | "allowReserved" | "structured"> {
+  const style = typeof p.style === "string" ? p.style : where === "query" || where === "cookie" ? "form" : "simple";
+  const explode = typeof p.explode === "boolean" ? p.explode : style === "form";
+  const allowReserved = where === "query" && p.allowReserved === true;
+  const pathArray = where === "path" && mayHold(document, p.schema, "array");
+  const structured = pathArray || mayHold(document, p.schema, "object");
+  return { style, explode, allowReserved, structured };
+}
+
+/**
+ * Whether a value of `raw` (a schema) may be of JSON type `kind`. An unconstrained schema may;
+ * a parameter without a schema (with `content`) is sent as given, so it may not.
+ */
+function mayHold(document: Record<string, unknown>, raw: unknown, kind: "object" | "array", depth = 0): boolean {
+  const schema = deref(document, raw);
+  if (schema === true) return true;
+  if (!isObject(schema) || depth > 16) return false;
+  const branches = subschemas(schema);
+  if (typeof schema.type === "string" || Array.isArray(schema.type)) return [schema.type].flat().includes(kind);
+  const isKind = (v: unknown) => v !== null && (Array.isArray(v) ? "array" : typeof v) === kind;
+  if (Array.isArray(schema.enum)) return schema.enum.some(isKind);
+  if ("const" in schema) return isKind(schema.const);
+  const keywords = kind === "object"
+    ? ["properties", "additionalProperties", "patternProperties"]
+    : ["items", "prefixItems"];
+  if (keywords.some((k) => k in schema)) return true;
+  if (branches.length) return branches.some((b) => mayHold(document, b, kind, depth + 1));
+  // No type, no shape: any value (a scalar-only keyword such as `format` or `pattern` says nothing of the type).
+  return !["format", "pattern", "minLength", "maxLength", "minimum", "maximum"].some((k) => k in schema);
 }
 
 /**
@@ -344,12 +435,29 @@ function collectResponses(document: Record<string, unknown>, at: string[], raw: 
     const content = isObject(response) && isObject(response.content) ? response.content : {};
     const json = Object.keys(content).find((t) => isJsonMedia(t));
     const model: ResponseModel = { status, headers, media: Object.keys(content) };
+    if (isObject(response) && typeof response.description === "string") model.description = response.description;
     if (json && isObject(content[json]) && "schema" in (content[json] as object)) {
       model.mediaType = json;
       model.jsonSchemaPointer = pointer([...at, status, "content", json, "schema"]);
+      const schema = (content[json] as Record<string, unknown>).schema;
+      if (!/^[123]/.test(status) && hasProperty(document, schema, "errcode")) model.matrixError = true;
     }
     return model;
   });
+}
+
+/** The members of a schema's `allOf`, `anyOf` and `oneOf`. */
+function subschemas(schema: Record<string, unknown>): unknown[] {
+  return ["allOf", "anyOf", "oneOf"].flatMap((k) => (Array.isArray(schema[k]) ? (schema[k] as unknown[]) : []));
+}
+
+/** Whether a schema (through `$ref`s and `allOf`/`anyOf`/`oneOf`) declares property `name`. */
+function hasProperty(document: Record<string, unknown>, raw: unknown, name: string, depth = 0): boolean {
+  const schema = deref(document, raw);
+  if (!isObject(schema) || depth > 16) return false;
+  if (isObject(schema.properties) && Object.hasOwn(schema.properties, name)) return true;
+  const branches = subschemas(schema);
+  return branches.some((b) => hasProperty(document, b, name, depth + 1));
 }
 
 export function pointer(parts: string[]): string {
@@ -362,8 +470,12 @@ function shownPointer(parts: string[]): string {
   return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(p) ? `#${p.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/gu, (c) => encodeURIComponent(c))}` : p;
 }
 
-function basePathOf(document: Record<string, unknown>, warn: (message: string) => void): string {
-  const server = Array.isArray(document.servers) ? document.servers[0] : undefined;
+/**
+ * The base path of the first entry of `servers` (its variables replaced by their defaults): the
+ * part of the server URL requests add to the client's `baseUrl`, which gives the origin.
+ */
+function basePathOf(servers: unknown, warn: (message: string) => void): string {
+  const server = Array.isArray(servers) ? servers[0] : undefined;
   if (!isObject(server) || typeof server.url !== "string") return "";
   const vars = isObject(server.variables) ? server.variables : {};
   const url = server.url.replace(/\{([^}]+)\}/g, (_m, name: string) => {

@@ -33,6 +33,7 @@ export const OUTPUT_NAMES: ReadonlySet<string> = new Set([
   "ValidationError", "ValidationProblem", "ValidateFunction", "problemsOf", "tooDeep", "guard", "asserter", "fullFormats",
   "HttpError", "MatrixError", "ResponseValidationError", "Cache", "CacheEntry", "CallOptions", "ClientOptions",
   "RedirectResult", "Result", "SpecClient", "OmitClient", "createClient", "createMemoryCache", "buildUrl", "request",
+  "prepareRequest", "readBytes", "serializeParams", "isStatusError", "withHooks", "Hooks",
   "then",
   // globals and lib types the output uses or a reader expects
   "Record", "Array", "Object", "Promise", "Response", "Request", "Error", "TypeError", "Date", "JSON", "Map", "Set",

@@ -51,9 +51,26 @@ export interface NamedSchema {
 }
 
 export interface ParameterModel {
+  /** The name on the wire. */
   name: string;
+  /**
+   * The parameter's key in a call's flat `params`: its name, or `<location><Name>` in camelCase
+   * (`queryId`) for a non-path parameter whose name another location of the operation uses too.
+   */
+  key: string;
   in: "path" | "query" | "header" | "cookie";
   required: boolean;
+  /** OpenAPI `style`, defaulted: `form` for query and cookie, `simple` for path and header. */
+  style: string;
+  /** OpenAPI `explode`, defaulted: true for `form`, false otherwise. */
+  explode: boolean;
+  /** OpenAPI `allowReserved` (query only; false elsewhere). */
+  allowReserved: boolean;
+  /**
+   * The value may be an object, or an array in the path: the default runtime sends scalars
+   * (and query or header arrays) only, so the client needs the runtime's style serializer.
+   */
+  structured: boolean;
 }
 
 export interface ResponseModel {
@@ -65,6 +82,10 @@ export interface ResponseModel {
   /** Pointer to the JSON body schema in `document`, when the response has one. */
   jsonSchemaPointer?: string;
   headers: string[];
+  /** The response's description, as written. */
+  description?: string;
+  /** A failure status whose JSON body has an `errcode` property: the client throws MatrixError for it. */
+  matrixError?: true;
 }
 
 /** What an operation sends: the media type of its request body, preferring JSON. */
@@ -89,6 +110,12 @@ export interface OperationModel {
   /** Where the operation is: an API path, or a webhook (keyed by name in `pathKey`). */
   root: "paths" | "webhooks";
   summary?: string;
+  /** The spec's description (Markdown, Matrix shortcodes not yet rendered). */
+  description?: string;
+  /** `x-addedInMatrixVersion`. */
+  since?: string;
+  /** `x-changedInMatrixVersion`: notes by version. */
+  changed?: Record<string, string>;
   /** Safe camelCase function name. */
   name: string;
   /** PascalCase prefix for the operation's exported type names. */
@@ -98,6 +125,11 @@ export interface OperationModel {
   pathKey: string;
   /** Path template used for requests (trimmed). */
   path: string;
+  /**
+   * Base path of the operation's server: the first of its own `servers`, else its path item's,
+   * else the document's (see SpecModel.basePath), with server variables at their defaults.
+   */
+  basePath: string;
   parameters: ParameterModel[];
   responses: ResponseModel[];
   /** The request body, if the operation declares one with some content. */

@@ -67,10 +67,26 @@ export interface Operation {
    * every `{name}` is a required path parameter taken from the call's params.
    */
   path: string;
-  /** Names of the query parameters, looked up in the call's params. */
+  /** Keys of the query parameters in the call's params (their names, unless {@link Operation.wire} says otherwise). */
   query?: readonly string[];
-  /** Names of the header parameters, looked up in the call's params (arrays comma-joined). */
+  /** Keys of the header parameters in the call's params (arrays comma-joined); see {@link Operation.wire}. */
   header?: readonly string[];
+  /**
+   * The parameters' OpenAPI serialization where it differs from the default (query: `form`,
+   * exploded; path and header: `simple`, not exploded), by name; read by {@link serializeParam}.
+   */
+  styles?: Readonly<Record<string, ParamStyle>>;
+  /**
+   * Serializes the path, query and header parameters: {@link serializeParams} for operations
+   * with object, path array or non-default `styles` parameters. Without it, the runtime sends
+   * scalars and arrays in the default styles only (query arrays repeated, with `+` for a space).
+   */
+  serialize?: typeof serializeParams;
+  /**
+   * The names on the wire of the parameters whose key in the call's params differs (`queryId`
+   * for a query parameter `id` beside a path parameter `id`); read by {@link serializeParams}.
+   */
+  wire?: Readonly<Record<string, string>>;
   /** The operation answers with a 3xx + `Location` (see {@link RedirectResult}). */
   redirect?: boolean;
   /**
@@ -78,7 +94,7 @@ export interface Operation {
    * the operations a project lists in its config's `cache` or marks `x-specgen-cache: true`.
    */
   cache?: boolean;
-  /** Per-status validator of the (JSON) response body. */
+  /** Per-status validator of the (JSON) response body: success and declared error statuses. */
   validate?: Readonly<Record<number, Validator>>;
   /** The call's `body` is JSON: it is sent JSON-encoded (by {@link prepareRequest}). */
   json?: boolean;
@@ -91,6 +107,29 @@ export interface Operation {
   prepare?: typeof prepareRequest;
   /** Reads a response instead of the JSON reader: {@link readBytes} for operations that answer with bytes. */
   read?: typeof readBytes;
+}
+
+/** OpenAPI serialization settings of one parameter, each given only where it is not the default. */
+export interface ParamStyle {
+  /**
+   * Query: `form` (default), `spaceDelimited`, `pipeDelimited`, `deepObject`; path: `simple`
+   * (default), `label`, `matrix`; header: `simple`.
+   */
+  style?: string;
+  /** Default: true for `form`, false for the others. */
+  explode?: boolean;
+  /** A query value keeps the reserved characters (RFC 3986) that a query may hold, and `%XX` escapes. */
+  allowReserved?: boolean;
+}
+
+/** Where a parameter goes. */
+export type ParamPlace = "path" | "query" | "header";
+
+/** What the parameters of a call become: the path (filled in), the query (without `?`), header values. */
+export interface SerializedParams {
+  path: string;
+  query: string;
+  headers?: Record<string, string>;
 }
 
 /** Values of the path, query and header parameters of one call, by name. */
@@ -174,19 +213,25 @@ export interface RedirectResult<H = Record<string, string>> {
   headers: H;
 }
 
-/** Non-2xx answer, unreadable body or refused redirect, without a Matrix error body. */
+/**
+ * Non-2xx answer, unreadable body or refused redirect, without a Matrix error body. For a status
+ * the spec declares with a JSON body, `data` has passed that body's validator; a generated
+ * `is<Op>Error` guard narrows `status` and `data` to the operation's declared errors.
+ */
 export class HttpError extends Error {
   override name = "HttpError";
   declare readonly status: number;
   /** Excerpt (first 200 characters) of the body, or the refused `Location`. */
   declare readonly body: string;
+  /** The parsed JSON body of a failure status; undefined when it has none or it is not JSON. */
+  declare readonly data: unknown;
   /**
    * @param body response body or Location, cut to 200 characters
    * @param reason appended to the message `HTTP <status>`
    */
-  constructor(status: number, body = "", reason = "") {
+  constructor(status: number, body = "", reason = "", data?: unknown) {
     super(reason ? `HTTP ${status}: ${reason}` : `HTTP ${status}`);
-    Object.assign(this, { status, body: body.slice(0, 200) });
+    Object.assign(this, { status, body: body.slice(0, 200), data });
   }
 }
 
@@ -209,6 +254,14 @@ export class MatrixError extends Error {
 }
 
 /**
+ * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
+ * `is<Op>Error` guards call it with an operation's declared error statuses.
+ */
+export function isStatusError(error: unknown, statuses: readonly number[]): boolean {
+  return (error instanceof HttpError || error instanceof MatrixError) && statuses.includes(error.status);
+}
+
+/**
  * The response body does not match the schema declared for its status, or could not be checked
  * (a validator that throws, e.g. a RangeError on a deeply nested body, is reported here).
  */
@@ -221,6 +274,44 @@ export class ResponseValidationError extends Error {
     super(`HTTP ${status}: invalid body`);
     Object.assign(this, { status, errors });
   }
+}
+
+/** What {@link withHooks} calls around every request. */
+export interface Hooks {
+  /**
+   * Called before every request (a retry too) with its URL and `init`, whose `headers` (a
+   * `Headers`) it may change in place: e.g. `init.headers.set("authorization", "Bearer " + await
+   * freshToken())`. The cache sees such headers: an answer to a request with a token is kept
+   * only if `public`.
+   */
+  onRequest?: (url: string, init: RequestInit & { headers: Headers }) => unknown;
+  /**
+   * Called with every response before it is read; the Response it resolves to (if any) replaces
+   * it. `retry()` calls `onRequest` and fetches again, e.g. once after a 401 with a refreshed
+   * token: `(res, retry) => (res.status == 401 ? refresh().then(retry) : res)`. A retry sends the
+   * same body, so a stream body cannot be retried.
+   */
+  onResponse?: (res: Response, retry: () => Promise<Response>) => Response | undefined | Promise<Response | undefined>;
+}
+
+/**
+ * A `fetch` for {@link ClientOptions.fetch} that runs `hooks` around `base` (default: the global
+ * `fetch`), e.g. to send a fresh access token with each request and retry once on a 401:
+ * `createClient({ baseUrl, fetch: withHooks({ onRequest, onResponse }) })`. A separate function
+ * rather than client options, so bundles that use no hooks leave it out.
+ */
+export function withHooks(hooks: Hooks, base: typeof fetch = (url, init) => fetch(url, init)): typeof fetch {
+  return async (url, init = {}) => {
+    // the runtime passes a Headers: changed in place, its cache rules see what is sent
+    const headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    const sent = Object.assign(init, { headers });
+    const send = async () => {
+      await hooks.onRequest?.(url instanceof Request ? url.url : String(url), sent);
+      return base(url, sent);
+    };
+    const res = await send();
+    return (await hooks.onResponse?.(res, send)) ?? res;
+  };
 }
 
 /** Client returned by {@link createClient}. */
@@ -280,13 +371,11 @@ function paramText(name: string, value: unknown): string {
   return text;
 }
 
-/** The percent-encoded path segment of path parameter `name`. */
-function pathSegment(params: Params, name: string): string {
-  const value = own(params, name);
-  const text = value == null ? "" : paramText(name, value);
+/** `text` as the path segment of path parameter `name`, refused when a URL would drop it. */
+function segment(name: string, text: string): string {
   // No encoding of "." or ".." survives WHATWG URL normalisation, which would remove the segment.
   if (text == "" || text == "." || text == "..") throw new TypeError("Bad path param " + name);
-  return encodeURIComponent(text);
+  return text;
 }
 
 /** The query string (without `?`): form style, arrays repeated, null/undefined omitted. */
@@ -300,6 +389,107 @@ function queryString(op: Operation, params: Params): string {
   return query.toString();
 }
 
+/** The path (parameters percent-encoded) and query of a call, for operations without a `serialize`. */
+function urlParts(op: Operation, params: Params): SerializedParams {
+  const path = op.path.replace(/{(.+?)}/g, (_, name: string) => {
+    const value = own(params, name);
+    return segment(name, encodeURIComponent(value == null ? "" : paramText(name, value)));
+  });
+  return { path, query: queryString(op, params) };
+}
+
+/**
+ * Percent-encodes all but RFC 3986's unreserved characters. With `reserved` (a query value
+ * with `allowReserved`), `:/?@!$()*,;` and existing `%XX` escapes stay as they are; `[]#&=+`
+ * (and `'`, which fetch would encode anyway) are still encoded, since they would change what
+ * the query says.
+ */
+function escape(text: string, reserved?: boolean): string {
+  const strict = encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+  return reserved ? strict.replace(/%(2[1489ACF]|3[ABF]|40)|%25(?=[0-9A-Fa-f]{2})/g, decodeURIComponent) : strict;
+}
+
+/** The members of a parameter value as [key, text] pairs (key "" for array items and scalars), nulls left out. */
+function members(name: string, value: unknown): Array<[string, string]> {
+  const list: Array<[string, unknown]> = Array.isArray(value)
+    ? value.map((item) => ["", item])
+    : value != null && typeof value == "object" ? Object.entries(value) : [["", value]];
+  return list.filter(([, item]) => item != null).map(([key, item]) => {
+    // OpenAPI defines no serialization of a nested value: refuse it rather than send "[object Object]".
+    if (typeof item == "object") throw new TypeError("Bad param " + name + ": nested value");
+    return [key, paramText(name, item)];
+  });
+}
+
+/** A query parameter: `form` (default), `spaceDelimited`, `pipeDelimited` or `deepObject`. */
+function queryParam(name: string, value: unknown, style: ParamStyle): string {
+  const kind = style.style ?? "form";
+  const explode = style.explode ?? kind == "form";
+  const object = !Array.isArray(value) && typeof value == "object";
+  const pairs = members(name, value);
+  const text = (part: string) => escape(part, style.allowReserved);
+  if (object && kind == "deepObject") {
+    return pairs.map(([k, v]) => escape(name + "[" + k + "]") + "=" + text(v)).join("&");
+  }
+  if (object && explode) return pairs.map(([k, v]) => escape(k) + "=" + text(v)).join("&");
+  if (explode || !pairs.length) return pairs.map(([, v]) => escape(name) + "=" + text(v)).join("&");
+  const separator = kind == "spaceDelimited" ? "%20" : kind == "pipeDelimited" ? "|" : ",";
+  return escape(name) + "=" + pairs.flatMap(([k, v]) => (object ? [escape(k), text(v)] : [text(v)])).join(separator);
+}
+
+/**
+ * A path (`simple` default, `label`, `matrix`) or header (`simple`) parameter, RFC 6570 style:
+ * `blue,black`, `.blue.black`, `;color=blue;color=black`, `R=100,G=200`... Header values are
+ * not percent-encoded.
+ */
+function pathParam(place: ParamPlace, name: string, value: unknown, style: ParamStyle): string {
+  const kind = style.style ?? "simple";
+  const explode = style.explode ?? false;
+  const object = !Array.isArray(value) && typeof value == "object";
+  const pairs = members(name, value);
+  const text = (part: string) => (place == "header" ? part : escape(part));
+  // matrix: `;name=value`, or `;name` for an empty value
+  const named = (key: string, encoded: string) => text(key) + (kind == "matrix" && encoded == "" ? "" : "=" + encoded);
+  const prefix = kind == "label" ? "." : kind == "matrix" ? ";" : "";
+  let parts: string[];
+  if (object && explode) parts = pairs.map(([k, v]) => named(k, text(v)));
+  else if (explode) parts = pairs.map(([, v]) => (kind == "matrix" ? named(name, text(v)) : text(v)));
+  else {
+    const list = pairs.flatMap(([k, v]) => (object ? [text(k), text(v)] : [text(v)])).join(",");
+    parts = [kind == "matrix" ? named(name, list) : list];
+  }
+  return prefix + parts.join(explode && kind != "simple" ? prefix : ",");
+}
+
+/**
+ * Serializes one parameter as OpenAPI's `style`, `explode` and `allowReserved` say, for every
+ * style of the OpenAPI 3.1 table: arrays and objects (of scalars) included. Returns the text that
+ * replaces `{name}` in a path, the `name=...` part(s) of a query (RFC 3986 percent-encoding,
+ * `""` to leave the parameter out) or a header's value (see {@link serializeParams}).
+ *
+ * @throws TypeError for a nested object or array, or a lone surrogate.
+ */
+export function serializeParam(place: ParamPlace, name: string, value: unknown, style: ParamStyle = {}): string {
+  if (value == null) return "";
+  return place == "query" ? queryParam(name, value, style) : pathParam(place, name, value, style);
+}
+
+/**
+ * The path, query and header parameters of a call serialized as the operation's `styles` say
+ * (see {@link serializeParam}). Generated descriptors of operations with object, path array or
+ * non-default style parameters name it as their `serialize`, so other bundles leave it out.
+ */
+export function serializeParams(op: Operation, params: Params): SerializedParams {
+  const wireName = (key: string) => (own(op.wire, key) as string | undefined) ?? key;
+  const text = (place: ParamPlace, key: string) =>
+    serializeParam(place, wireName(key), own(params, key), own(op.styles, key) as ParamStyle | undefined);
+  const path = op.path.replace(/{(.+?)}/g, (_, name: string) => segment(name, text("path", name)));
+  const query = (op.query ?? []).map((key) => text("query", key)).filter(Boolean).join("&");
+  const headers: Record<string, string> = {};
+  for (const key of op.header ?? []) if (own(params, key) != null) headers[wireName(key)] = text("header", key);
+  return { path, query, headers };
+}
+
 /**
  * Absolute URL of an operation: `baseUrl` + `op.base` + `op.path` with the
  * path parameters filled in (encodeURIComponent) and the query appended
@@ -311,8 +501,7 @@ function queryString(op: Operation, params: Params): string {
  *   parameter holds a lone surrogate.
  */
 export function buildUrl(client: { baseUrl: string }, op: Operation, params: Params = {}): string {
-  const path = op.path.replace(/{(.+?)}/g, (_, name: string) => pathSegment(params, name));
-  const query = queryString(op, params);
+  const { path, query } = (op.serialize ?? urlParts)(op, params);
   return client.baseUrl.replace(/\/+$/, "") + (op.base ?? "") + path + (query ? "?" + query : "");
 }
 
@@ -339,12 +528,15 @@ async function readChunks(res: Response, c: ClientOptions): Promise<Uint8Array[]
 function failure(status: number, text: string, data: unknown, reason = ""): Error {
   const errcode = own(data, "errcode");
   const error = own(data, "error");
-  if (typeof errcode != "string") return new HttpError(status, text, reason);
+  if (typeof errcode != "string") return new HttpError(status, text, reason, data);
   return new MatrixError(status, errcode, typeof error == "string" ? error : "", data);
 }
 
-/** Reads a size-capped JSON body; throws the typed error of a non-2xx answer. */
-async function readBody(res: Response, c: ClientOptions): Promise<unknown> {
+/**
+ * Reads a size-capped JSON body; throws the typed error of a non-2xx answer, after checking its
+ * body with the operation's validator for the status, if it declares one.
+ */
+async function readBody(res: Response, c: ClientOptions, op?: Operation): Promise<unknown> {
   // UTF-8, a byte order mark dropped; `stream` keeps a character split between chunks whole
   const decoder = new TextDecoder();
   const chunks = await readChunks(res, c);
@@ -358,6 +550,7 @@ async function readBody(res: Response, c: ClientOptions): Promise<unknown> {
     throw new HttpError(res.status, text, res.ok ? "not JSON" : res.statusText);
   }
   if (res.ok) return data;
+  if (op) validate(c, op, res.status, data);
   throw failure(res.status, text, data, res.statusText);
 }
 
@@ -367,8 +560,8 @@ async function readBody(res: Response, c: ClientOptions): Promise<unknown> {
  * errors). Generated descriptors of operations that answer with bytes (media
  * downloads) name it as their `read`, so other bundles leave it out.
  */
-export async function readBytes(res: Response, c: ClientOptions): Promise<unknown> {
-  if (!res.ok) return readBody(res, c);
+export async function readBytes(res: Response, c: ClientOptions, op?: Operation): Promise<unknown> {
+  if (!res.ok) return readBody(res, c, op);
   return new Blob((await readChunks(res, c)) as BlobPart[], { type: res.headers.get("content-type") ?? "" });
 }
 
@@ -388,11 +581,12 @@ export function prepareRequest(
   init: CallOptions & { body?: unknown } = {},
 ): CallOptions & { body?: unknown } {
   const headers: Record<string, string> = {};
-  for (const name of op.header ?? []) {
+  // an operation's `serialize` also gives its header values (and their names on the wire)
+  for (const name of op.serialize ? [] : (op.header ?? [])) {
     const value = own(params, name);
     if (value != null) headers[name] = [value].flat().map((v) => paramText(name, v)).join();
   }
-  Object.assign(headers, init.headers);
+  Object.assign(headers, op.serialize?.(op, params).headers, init.headers);
   const { body } = init;
   if (body === undefined) return { ...init, headers };
   const typed = Object.keys({ ...c.headers, ...headers }).some((name) => name.toLowerCase() == "content-type");
@@ -482,6 +676,7 @@ function httpUrl(location: string | undefined, base: string): string | undefined
 /** The answer of a redirect operation: its `Location`, refused unless an http(s) URL. */
 async function redirectResult(
   c: ClientOptions,
+  op: Operation,
   res: Response,
   url: string,
   headers: Record<string, string>,
@@ -490,7 +685,7 @@ async function redirectResult(
   // browsers: opaque redirect, status 0, nothing readable
   if (!status) return { status, headers };
   const redirects = [301, 302, 303, 307, 308].includes(status);
-  if (!redirects) await readBody(res, c); // throws for error answers
+  if (!redirects) await readBody(res, c, op); // throws for error answers
   const location = redirects ? httpUrl(headers.location, url) : undefined;
   if (!location) throw new HttpError(status, headers.location, "bad redirect");
   return { status, location, headers };
@@ -556,8 +751,6 @@ export async function request<R = Result<unknown>>(
   }
   const sent = op.prepare?.(c, op, params, init) ?? init;
   const headers = requestHeaders(c, sent, stored && hit.headers);
-  const withCookies = (sent as RequestInit).credentials == "include";
-  const credentials = headers.has("authorization") || headers.has("cookie") || withCookies;
   const res = await (c.fetch ?? fetch)(url, {
     ...(sent as RequestInit),
     method: op.method,
@@ -565,12 +758,15 @@ export async function request<R = Result<unknown>>(
     // otherwise fetch's default, "follow"
     ...(op.redirect && { redirect: "manual" as const }),
   });
+  // Judged after the fetch: a `fetch` from {@link withHooks} may have added a token to `headers`.
+  const withCookies = (sent as RequestInit).credentials == "include";
+  const credentials = headers.has("authorization") || headers.has("cookie") || withCookies;
   // lower-cased names; a repeated header is one comma-joined value (set-cookie: the last)
   const got: Record<string, string> = Object.fromEntries(res.headers as unknown as Iterable<[string, string]>);
-  if (op.redirect) return (await redirectResult(c, res, url, got)) as R;
+  if (op.redirect) return (await redirectResult(c, op, res, url, got)) as R;
   const revalidated = stored && res.status == 304;
   const status = revalidated ? 200 : res.status;
-  const data = revalidated ? stored.data : await (op.read ?? readBody)(res, c);
+  const data = revalidated ? stored.data : await (op.read ?? readBody)(res, c, op);
   const answer = revalidated ? { ...hit.headers, ...got } : got;
   validate(c, op, status, data);
   const directives = cacheDirectives(answer["cache-control"]);

@@ -4,8 +4,30 @@
 import type { CallOptions, ClientOptions, Result, RedirectResult } from "../runtime.js";
 import type { operations, GetAuthMetadataResponse } from "../../types/client-server/auth_metadata.js";
 /**
+ * Get the OAuth 2.0 authorization server metadata.
+ *
  * GET /_matrix/client/v1/auth_metadata (`getAuthMetadata`).
  *
- * Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status, `ResponseValidationError` when the body does not match its schema.
+ * Gets the OAuth 2.0 authorization server metadata, as defined in
+ * [RFC 8414](https://datatracker.ietf.org/doc/html/rfc8414), including the
+ * endpoint URLs and the supported parameters that can be used by the
+ * clients.
+ *
+ * This endpoint definition includes only the fields that are meaningful in
+ * the context of the Matrix specification. The full list of possible
+ * fields is available in the [OAuth Authorization Server Metadata
+ * registry](https://www.iana.org/assignments/oauth-parameters/oauth-parameters.xhtml#authorization-server-metadata),
+ * and normative definitions of them are available in their respective
+ * RFCs.
+ *
+ * **Note:** The authorization server metadata is relatively large and may change
+ * over time. Clients should:
+ *
+ * - Cache the metadata appropriately based on HTTP caching headers
+ * - Refetch the metadata if it is stale
+ *
+ * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status.
+ *
+ * - `200` (`GetAuthMetadataResponse`): The OAuth 2.0 authorization server metadata.
  */
 export declare function getAuthMetadata(client: ClientOptions, init?: CallOptions): Promise<(Result<GetAuthMetadataResponse, Record<string, string>> & { status: 200 })>;

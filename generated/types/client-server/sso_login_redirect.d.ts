@@ -138,13 +138,21 @@ export interface operations {
 }
 
 /**
+ * The `params` of `redirectToSSO`: its path, query and header parameters, by key.
+ */
+export type RedirectToSSOParams = NonNullable<operations["redirectToSSO"]["parameters"]["query"]>;
+/**
  * Query parameters of `redirectToSSO`.
  */
 export type RedirectToSSOQuery = operations["redirectToSSO"]["parameters"]["query"];
 /**
+ * The `params` of `redirectToIdP`: its path, query and header parameters, by key.
+ */
+export type RedirectToIdPParams = operations["redirectToIdP"]["parameters"]["path"] & NonNullable<operations["redirectToIdP"]["parameters"]["query"]>;
+/**
  * Path parameters of `redirectToIdP`.
  */
-export type RedirectToIdPParams = operations["redirectToIdP"]["parameters"]["path"];
+export type RedirectToIdPPath = operations["redirectToIdP"]["parameters"]["path"];
 /**
  * Query parameters of `redirectToIdP`.
  */

@@ -3,9 +3,9 @@
  */
 import type { ClientOptions } from "./runtime.js";
 import type * as m0 from "./bodies.js";
-export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";
-export type { Cache, CacheEntry, CallOptions, ClientOptions, RedirectResult, Result } from "./runtime.js";
-export { logIn, setDisplayName, upload, download, sendForm } from "./bodies.js";
+export { HttpError, MatrixError, ResponseValidationError, createMemoryCache, withHooks } from "./runtime.js";
+export type { Cache, CacheEntry, CallOptions, ClientOptions, Hooks, RedirectResult, Result } from "./runtime.js";
+export { logIn, setDisplayName, upload, download, isDownloadError, DownloadError, sendForm } from "./bodies.js";
 
 /** A stub with its first (client) parameter bound. */
 type OmitClient<F> = F extends (client: any, ...rest: infer A) => infer R ? (...args: A) => R : never;

@@ -3,8 +3,8 @@
  */
 import { createClient as createRuntimeClient } from "./runtime.js";
 import * as m0 from "./bodies.js";
-export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";
-export { logIn, setDisplayName, upload, download, sendForm } from "./bodies.js";
+export { HttpError, MatrixError, ResponseValidationError, createMemoryCache, withHooks } from "./runtime.js";
+export { logIn, setDisplayName, upload, download, isDownloadError, sendForm } from "./bodies.js";
 
 /** One client for every operation; options as in the runtime's `ClientOptions`. */
 export function createClient(options) {

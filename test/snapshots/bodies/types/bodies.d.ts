@@ -269,13 +269,21 @@ export type SetDisplayNameResponse = operations["setDisplayName"]["responses"][2
  */
 export type SetDisplayNameBody = NonNullable<operations["setDisplayName"]["requestBody"]>["content"]["application/json"];
 /**
- * Path parameters of `setDisplayName`.
+ * The `params` of `setDisplayName`: its path, query and header parameters, by key.
  */
 export type SetDisplayNameParams = operations["setDisplayName"]["parameters"]["path"];
+/**
+ * Path parameters of `setDisplayName`.
+ */
+export type SetDisplayNamePath = operations["setDisplayName"]["parameters"]["path"];
 /**
  * JSON body of the 200 response of `upload`.
  */
 export type UploadResponse = operations["upload"]["responses"][200]["content"]["application/json"];
+/**
+ * The `params` of `upload`: its path, query and header parameters, by key.
+ */
+export type UploadParams = NonNullable<operations["upload"]["parameters"]["query"]> & NonNullable<operations["upload"]["parameters"]["header"]>;
 /**
  * Query parameters of `upload`.
  */
@@ -285,6 +293,10 @@ export type UploadQuery = operations["upload"]["parameters"]["query"];
  */
 export type DownloadResponse404 = operations["download"]["responses"][404]["content"]["application/json"];
 /**
- * Path parameters of `download`.
+ * The `params` of `download`: its path, query and header parameters, by key.
  */
 export type DownloadParams = operations["download"]["parameters"]["path"];
+/**
+ * Path parameters of `download`.
+ */
+export type DownloadPath = operations["download"]["parameters"]["path"];

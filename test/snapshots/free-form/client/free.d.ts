@@ -4,8 +4,12 @@
 import type { CallOptions, ClientOptions, Result, RedirectResult } from "./runtime.js";
 import type { operations, GetBagResponse } from "../types/free.js";
 /**
+ * A bag of things.
+ *
  * GET /bag (`getBag`).
  *
- * Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status, `ResponseValidationError` when the body does not match its schema.
+ * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status.
+ *
+ * - `200` (`GetBagResponse`): ok
  */
 export declare function getBag(client: ClientOptions, init?: CallOptions): Promise<(Result<GetBagResponse, Record<string, string>> & { status: 200 })>;

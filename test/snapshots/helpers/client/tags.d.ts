@@ -6,6 +6,8 @@ import type { operations, GetTagsResponse } from "../types/tags.js";
 /**
  * GET /tags (`getTags`).
  *
- * Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status, `ResponseValidationError` when the body does not match its schema.
+ * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status.
+ *
+ * - `200` (`GetTagsResponse`): The tags.
  */
 export declare function getTags(client: ClientOptions, init?: CallOptions): Promise<(Result<GetTagsResponse, Record<string, string>> & { status: 200 })>;

@@ -4,8 +4,17 @@
 import type { CallOptions, ClientOptions, Result, RedirectResult } from "./runtime.js";
 import type { operations, GetEchoResponse } from "../types/echo.js";
 /**
+ * Ends a comment *\/ globalThis.__pwned = 1; /\*
+ *
  * GET /echo (`getEcho`).
  *
- * Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status, `ResponseValidationError` when the body does not match its schema.
+ * Line one
+ * *\/ globalThis.__pwned = 2 /\*
+ * \@type {evil}
+ * last
+ *
+ * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status.
+ *
+ * - `200` (`GetEchoResponse`): *\/ }
  */
 export declare function getEcho(client: ClientOptions, init?: CallOptions): Promise<(Result<GetEchoResponse, Record<string, string>> & { status: 200 })>;

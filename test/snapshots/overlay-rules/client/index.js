@@ -3,7 +3,7 @@
  */
 import { createClient as createRuntimeClient } from "./runtime.js";
 import * as m0 from "./meta.js";
-export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";
+export { HttpError, MatrixError, ResponseValidationError, createMemoryCache, withHooks } from "./runtime.js";
 export { getMeta } from "./meta.js";
 
 /** One client for every operation; options as in the runtime's `ClientOptions`. */

@@ -3,8 +3,8 @@
  */
 import type { ClientOptions } from "./runtime.js";
 import type * as m0 from "./params.js";
-export { HttpError, MatrixError, ResponseValidationError, createMemoryCache } from "./runtime.js";
-export type { Cache, CacheEntry, CallOptions, ClientOptions, RedirectResult, Result } from "./runtime.js";
+export { HttpError, MatrixError, ResponseValidationError, createMemoryCache, withHooks } from "./runtime.js";
+export type { Cache, CacheEntry, CallOptions, ClientOptions, Hooks, RedirectResult, Result } from "./runtime.js";
 export { getMember } from "./params.js";
 
 /** A stub with its first (client) parameter bound. */

@@ -69,9 +69,13 @@ export interface operations {
  */
 export type GetMemberResponse = operations["getMember"]["responses"][200]["content"]["application/json"];
 /**
+ * The `params` of `getMember`: its path, query and header parameters, by key.
+ */
+export type GetMemberParams = operations["getMember"]["parameters"]["path"] & NonNullable<operations["getMember"]["parameters"]["query"]>;
+/**
  * Path parameters of `getMember`.
  */
-export type GetMemberParams = operations["getMember"]["parameters"]["path"];
+export type GetMemberPath = operations["getMember"]["parameters"]["path"];
 /**
  * Query parameters of `getMember`.
  */

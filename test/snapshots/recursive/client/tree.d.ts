@@ -4,8 +4,12 @@
 import type { CallOptions, ClientOptions, Result, RedirectResult } from "./runtime.js";
 import type { operations, GetTreeResponse } from "../types/tree.js";
 /**
+ * A tree.
+ *
  * GET /tree (`getTree`).
  *
- * Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status, `ResponseValidationError` when the body does not match its schema.
+ * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status.
+ *
+ * - `200` (`GetTreeResponse`): ok
  */
 export declare function getTree(client: ClientOptions, init?: CallOptions): Promise<(Result<GetTreeResponse, Record<string, string>> & { status: 200 })>;

@@ -62,6 +62,10 @@ export interface operations {
 }
 
 /**
+ * The `params` of `goSomewhere`: its path, query and header parameters, by key.
+ */
+export type GoSomewhereParams = NonNullable<operations["goSomewhere"]["parameters"]["query"]>;
+/**
  * Query parameters of `goSomewhere`.
  */
 export type GoSomewhereQuery = operations["goSomewhere"]["parameters"]["query"];

@@ -4,8 +4,20 @@
 import type { CallOptions, ClientOptions, Result, RedirectResult } from "./runtime.js";
 import type { operations, GetThingResponse } from "../types/docs.js";
 /**
+ * Get the thing.
+ *
  * GET /thing (`getThing`).
  *
- * Rejects with `MatrixError` for a Matrix error body, `HttpError` for another failure status, `ResponseValidationError` when the body does not match its schema.
+ * See [the grammar](https://spec.matrix.org/latest/appendices#opaque-identifiers) and [elsewhere](https://example.org/x).
+ *
+ * **Warning:** Do not call this too often.
+ *
+ * **Added in Matrix 1.7:** Whole new.
+ *
+ * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status.
+ *
+ * - `200` (`GetThingResponse`): ok
+ *
+ * @since Matrix 1.7
  */
 export declare function getThing(client: ClientOptions, init?: CallOptions): Promise<(Result<GetThingResponse, Record<string, string>> & { status: 200 })>;
