@@ -8,6 +8,7 @@ import yaml from "js-yaml";
 import ts from "typescript";
 
 import { type DocParts, escapeCommentText, jsdoc, renderMatrixMarkdown } from "../generator/emit/comment.js";
+import { MATRIX_SPEC_BASE } from "../generator/model/docs.js";
 import { CORPUS_CS } from "./helpers.js";
 
 const OAUTH_DESCRIPTION = `Gets the OAuth 2.0 authorization server metadata, as defined in
@@ -98,8 +99,11 @@ describe("renderMatrixMarkdown", () => {
     ["CRLF", "a\r\n\r\n\r\n\r\nb", "a\n\nb"],
   ];
   for (const [name, input, expected] of cases) {
-    it(name, () => assert.equal(renderMatrixMarkdown(input), expected));
+    it(name, () => assert.equal(renderMatrixMarkdown(input, MATRIX_SPEC_BASE), expected));
   }
+  it("another spec's site-relative links stay as written (no link base)", () => {
+    assert.equal(renderMatrixMarkdown("[pets](/docs/pets) and [x][1]\n\n[1]: /a"), "[pets](/docs/pets) and [x][1]\n\n[1]: /a");
+  });
 });
 
 describe("escapeCommentText", () => {
@@ -143,6 +147,7 @@ describe("jsdoc", () => {
         since: "1.1",
         changed: { "1.10": "Later.", "1.6": "Earlier." },
         deprecated: true,
+        linkBase: MATRIX_SPEC_BASE,
       },
       "  ",
     );
@@ -304,7 +309,7 @@ describe("the Matrix client-server corpus", { skip: !existsSync(CORPUS_CS) && "c
     for (const file of readdirSync(CORPUS_CS).filter((name) => /\.ya?ml$/.test(name)).sort()) {
       const doc = yaml.load(readFileSync(join(CORPUS_CS, file), "utf8"));
       for (const description of descriptions(doc)) {
-        const out = jsdoc({ description }, "  ");
+        const out = jsdoc({ description, linkBase: MATRIX_SPEC_BASE }, "  ");
         if (out === "") continue;
         seen++;
         assertSafeBlock(out, "  ");

@@ -132,3 +132,29 @@ paths:
     assert.deepEqual(empty.map((p) => [p.severity, p.location[0]?.pointer]), [["warn", "#/paths/~1a/get/responses/200/content/application~1json/schema/properties/nothing/enum"]]);
   });
 });
+
+test("a spec not written for the Matrix site keeps its site-relative links; no Matrix wording reaches its output", async () => {
+  const spec = `openapi: 3.1.0
+info: { title: Pets, version: "1" }
+paths:
+  /pets/{id}:
+    get:
+      operationId: getPet
+      summary: A pet.
+      description: See [the guide](/docs/pets) for details.
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+      responses:
+        "200": { description: ok, content: { application/json: { schema: { type: object, description: "Read [more](/docs/pet)." } } } }
+        "404": { description: none, content: { application/json: { schema: { type: object, properties: { code: { type: integer } } } } } }
+`;
+  await withFiles({ "api.yaml": spec }, async (dir) => {
+    const out = join(dir, "out");
+    const result = await generate({ cwd: dir, paths: ["api.yaml"], out });
+    assert.deepEqual(result.problems, []);
+    const types = readFileSync(join(out, "types/api.d.ts"), "utf8");
+    const client = readFileSync(join(out, "client/api.d.ts"), "utf8");
+    assert.match(types, /\[the guide\]\(\/docs\/pets\)/);
+    assert.match(client, /\[the guide\]\(\/docs\/pets\)/);
+    for (const text of [types, client, readFileSync(join(out, "README.md"), "utf8")]) assert.doesNotMatch(text, /Matrix|matrix\.org|Synapse/);
+  });
+});

@@ -234,6 +234,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       ].filter((part) => part).join("\n\n"),
       since: op.since,
       changed: op.changed,
+      linkBase: spec.linkBase,
       deprecated: op.deprecated,
     });
     if (errorStatuses.length) {

@@ -10,13 +10,13 @@
  * machine (no locale-dependent calls).
  */
 
-/** Base for site-relative links found in the Matrix spec (`[x](/appendices#y)`). */
-export const MATRIX_SPEC_BASE = "https://spec.matrix.org/latest";
 
 /** What can be said about one operation, schema or property. */
 export interface DocParts {
   readonly title?: string | undefined;
   readonly summary?: string | undefined;
+  /** Where site-relative links in the prose point (see {@link renderMatrixMarkdown}); none: left as written. */
+  readonly linkBase?: string | undefined;
   /** Rendered with {@link renderMatrixMarkdown}. */
   readonly description?: string | undefined;
   readonly deprecated?: boolean | undefined;
@@ -90,9 +90,10 @@ function trimBlankLines(text: string): string {
  * note/warning/rationale boxes become `**Note:** …` paragraphs,
  * added-in / changed-in shortcodes become `**Added in Matrix 1.x:**`,
  * other shortcodes are dropped, and site-relative links point at
- * {@link MATRIX_SPEC_BASE}.
+ * `linkBase` when one is given (a spec the model found written for the Matrix site, see
+ * model/docs.ts; another spec's site-relative links stay as written).
  */
-export function renderMatrixMarkdown(text: string): string {
+export function renderMatrixMarkdown(text: string, linkBase?: string): string {
   let out = String(text).replace(/\r\n?/g, "\n");
 
   out = out.replace(VERSIONED_RE, (match: string, kind: string, args: string, offset: number, whole: string) => {
@@ -118,8 +119,10 @@ export function renderMatrixMarkdown(text: string): string {
   // Anything else (closing tags without an opener, unknown shortcodes) goes.
   out = out.replace(ANY_SHORTCODE_RE, "");
 
-  out = out.replace(RELATIVE_LINK_RE, (_m: string, target: string) => `](${MATRIX_SPEC_BASE}${target}`);
-  out = out.replace(RELATIVE_REF_DEF_RE, (_m: string, lead: string, target: string) => `${lead}${MATRIX_SPEC_BASE}${target}`);
+  if (linkBase !== undefined) {
+    out = out.replace(RELATIVE_LINK_RE, (_m: string, target: string) => `](${linkBase}${target}`);
+    out = out.replace(RELATIVE_REF_DEF_RE, (_m: string, lead: string, target: string) => `${lead}${linkBase}${target}`);
+  }
 
   return out
     .split("\n")
@@ -306,8 +309,8 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-function prose(text: string | undefined): string {
-  return text === undefined ? "" : escapeCommentText(renderMatrixMarkdown(text));
+function prose(text: string | undefined, linkBase: string | undefined): string {
+  return text === undefined ? "" : escapeCommentText(renderMatrixMarkdown(text, linkBase));
 }
 
 // ---------------------------------------------------------------------------
@@ -333,9 +336,9 @@ export function jsdoc(parts: DocParts, indent = ""): string {
     if (text !== "" && !paragraphs.includes(text)) paragraphs.push(text);
   };
 
-  add(prose(parts.title));
-  add(prose(parts.summary));
-  add(prose(parts.description));
+  add(prose(parts.title, parts.linkBase));
+  add(prose(parts.summary, parts.linkBase));
+  add(prose(parts.description, parts.linkBase));
 
   if (parts.format !== undefined && oneLine(parts.format) !== "") {
     add(escapeCommentText(`Format: ${codeSpan(oneLine(parts.format))}`));
@@ -350,7 +353,7 @@ export function jsdoc(parts: DocParts, indent = ""): string {
     const versions = Object.keys(parts.changed).sort(compareVersions);
     for (const version of versions) {
       const label = escapeCommentText(`**Changed in Matrix ${oneLine(version)}:**`);
-      const note = prose(parts.changed[version]);
+      const note = prose(parts.changed[version], parts.linkBase);
       add(note === "" ? label : `${label} ${note}`);
     }
   }

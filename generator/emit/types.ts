@@ -106,7 +106,7 @@ export async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
     hoistDefinitions(copy);
     typeableRefs(copy);
   }
-  const document = readerDocs(objectSubschemas(copy)) as unknown as OpenAPI3;
+  const document = readerDocs(objectSubschemas(copy), spec.linkBase) as unknown as OpenAPI3;
   // With readOnly/writeOnly in play, openapi-typescript marks those properties, and the named
   // response types keep only what a server sends (`Readable<…>`: no writeOnly fields).
   const readWrite = usesReadWrite(spec.document);
@@ -325,15 +325,15 @@ function typeableRefs(document: Record<string, unknown>): void {
  * Rewrites every description/summary/title into reader-ready text (Matrix shortcodes, absolute
  * links, `@since`, "Changed in"), escaped once here; openapi-typescript then only copies it.
  */
-function readerDocs(node: unknown, depth = 0, names = false): unknown {
+function readerDocs(node: unknown, linkBase: string | undefined, depth = 0, names = false): unknown {
   if (depth > 500) return node;
   if (Array.isArray(node)) {
-    node.forEach((v) => readerDocs(v, depth + 1));
+    node.forEach((v) => readerDocs(v, linkBase, depth + 1));
     return node;
   }
   if (!isObject(node)) return node;
   if (names) {
-    for (const value of Object.values(node)) if (typeof value === "object" && value !== null) readerDocs(value, depth + 1);
+    for (const value of Object.values(node)) if (typeof value === "object" && value !== null) readerDocs(value, linkBase, depth + 1);
     return node;
   }
   // openapi-typescript prints these in comments too, without our escaping: `@default`,
@@ -345,15 +345,15 @@ function readerDocs(node: unknown, depth = 0, names = false): unknown {
   if (typeof node.format === "string") node.format = escapeCommentLine(node.format);
   for (const key of ENUM_DESCRIPTIONS) {
     const list = node[key];
-    if (Array.isArray(list)) node[key] = list.map((d) => (typeof d === "string" ? escapeCommentLine(renderMatrixMarkdown(d)) : d));
+    if (Array.isArray(list)) node[key] = list.map((d) => (typeof d === "string" ? escapeCommentLine(renderMatrixMarkdown(d, linkBase)) : d));
   }
   for (const key of ["description", "summary", "title"]) {
-    if (typeof node[key] === "string") node[key] = escapeCommentText(renderMatrixMarkdown(node[key] as string));
+    if (typeof node[key] === "string") node[key] = escapeCommentText(renderMatrixMarkdown(node[key] as string, linkBase));
   }
   const extra: string[] = [];
   const changed = node["x-changedInMatrixVersion"];
   if (isObject(changed)) {
-    for (const [v, text] of Object.entries(changed)) extra.push(escapeCommentText(`**Changed in Matrix ${v}:** ${renderMatrixMarkdown(String(text))}`));
+    for (const [v, text] of Object.entries(changed)) extra.push(escapeCommentText(`**Changed in Matrix ${v}:** ${renderMatrixMarkdown(String(text), linkBase)}`));
   }
   const since = node["x-addedInMatrixVersion"];
   // The tag is ours, so it is added after escaping (which would neutralise a leading `@`).
@@ -371,7 +371,7 @@ function readerDocs(node: unknown, depth = 0, names = false): unknown {
   }
   for (const [key, value] of Object.entries(node)) {
     if (DATA_KEYS.has(key) || key.startsWith("x-")) continue;
-    if (typeof value === "object" && value !== null) readerDocs(value, depth + 1, NAME_MAPS.has(key));
+    if (typeof value === "object" && value !== null) readerDocs(value, linkBase, depth + 1, NAME_MAPS.has(key));
   }
   return node;
 }

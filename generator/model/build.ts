@@ -10,6 +10,7 @@ import { pointerTokens, textLocator } from "../load/locate.js";
 import { splitTolerated } from "../load/tolerance.js";
 import { SpecError } from "../errors.js";
 import { isJsonMedia } from "./media.js";
+import { docLinkBase } from "./docs.js";
 import { NameTable, camelCase, moduleName, pascalCase, plainPascalCase, singular } from "./names.js";
 import type { Model, NamedSchema, PackageInfo, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, SpecModel } from "./types.js";
 
@@ -63,13 +64,15 @@ export async function buildModel(
         const spec = openApiSpec(source, module, bundled.document, (m) => warnings.push(`${source}: ${m}`));
         const wanted = overlaid !== undefined && options.asWritten;
         const asWritten = wanted ? await specAsWritten(file, source, module, refs, (m) => warnings.push(`${source}: ${m}`)) : undefined;
-        specs.push({ ...spec, ...(rules.length && { overlayRules: rules }), ...(asWritten && { asWritten }) });
+        const links = docLinkBase(file.text);
+        specs.push({ ...spec, ...(rules.length && { overlayRules: rules }), ...(asWritten && { asWritten }), ...(links && { linkBase: links }) });
       } else if (file.kind === "json-schema") {
         rejectRedoclyTraps(file.doc, source);
         const built = await redocly(source, () => schemaSpec(file, source, module, (m) => warnings.push(`${source}: ${m}`), refs));
         problems.push(...built.problems);
         inputs.push(...built.files);
-        if (built.spec) specs.push(built.spec);
+        const links = docLinkBase(file.text);
+        if (built.spec) specs.push(links ? { ...built.spec, linkBase: links } : built.spec);
       }
     } catch (err) {
       throw located(err, [[source, file], ...(overlays.get(file.path) ?? []).map((o): [string, SpecFile] => [o.path, o])]);

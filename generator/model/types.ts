@@ -34,6 +34,8 @@ export interface SpecModel {
   webhooks: OperationModel[];
   /** Keywords the spec's overlays added to its schemas, each with the rule it cites (pointers into `document`). */
   overlayRules?: OverlayRule[];
+  /** Where site-relative links in its prose point (model/docs.ts); absent: they stay as written. */
+  linkBase?: string;
   /**
    * The same spec without its overlays, when it has some and the build asked for it: the
    * validators emitter compiles its schemas too (`validateXAsWritten`), for checks without the
