@@ -7,6 +7,7 @@ import { SpecError } from "../errors.js";
 import { deref, isObject } from "../load/refs.js";
 import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
 import { addDeclaredTags, declaredTags } from "../model/discriminators.js";
+import { definitionKey } from "../model/names.js";
 import { isLargeSpec } from "../model/size.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { WorkerTask } from "./worker.js";
@@ -223,7 +224,7 @@ function hoistDefinitions(document: Record<string, unknown>): void {
       if (!isObject(map)) continue;
       for (const [name, member] of Object.entries(map)) {
         // A key that needs no escaping in a `$ref` (openapi-typescript quotes it as a member name).
-        const plain = `${key}.${defs}.${name}`.replace(/[^\w$.-]/g, "_");
+        const plain = definitionKey(key, defs, name);
         let target = plain;
         for (let i = 2; Object.prototype.hasOwnProperty.call(schemas, target); i++) target = `${plain}${i}`;
         Object.defineProperty(schemas, target, { value: member, enumerable: true, writable: true, configurable: true });
@@ -431,7 +432,10 @@ function namedExports(spec: SpecModel, readWrite: boolean): string {
     if (has("path")) out.push(`${jsdoc({ description: `Path parameters of \`${op.operationId}\`.` })}export type ${op.typeName}Params = ${opType}["parameters"]["path"];`);
     if (has("query")) out.push(`${jsdoc({ description: `Query parameters of \`${op.operationId}\`.` })}export type ${op.typeName}Query = ${opType}["parameters"]["query"];`);
   }
-  for (const s of spec.schemas) out.push(`export type ${s.name} = ${s.typeExpression};`);
+  for (const s of spec.schemas) {
+    const doc = s.component === undefined ? "" : jsdoc({ description: `The component \`${s.component}\` of \`${spec.source}\`.` });
+    out.push(`${doc}export type ${s.name} = ${s.typeExpression};`);
+  }
   return out.length ? `\n${out.join("\n")}\n` : "";
 }
 

@@ -51,6 +51,8 @@ export interface ValidatorTarget {
   /** For operation bodies: the operation, and the response status or `body` for the request body. */
   operationId?: string;
   status?: string;
+  /** A component (`components/schemas/X`, a bare schema's `$defs/X`): referenced by others, so compiled once (see createAjv). */
+  component?: true;
 }
 
 /** The validators of one spec: JSON response and request bodies of its operations and webhooks, then its named schemas. */
@@ -65,7 +67,10 @@ export function validatorTargets(spec: SpecModel): ValidatorTarget[] {
     const body = op.requestBody;
     if (body?.name && body.jsonSchemaPointer) targets.push({ name: body.name, pointer: body.jsonSchemaPointer, description: `the JSON request body of \`${op.operationId}\``, operationId: op.operationId, status: "body" });
   }
-  for (const s of spec.schemas) targets.push({ name: s.name, pointer: s.pointer, description: `the \`${s.name}\` schema of \`${spec.source}\`` });
+  for (const s of spec.schemas) {
+    const description = s.component === undefined ? `the \`${s.name}\` schema of \`${spec.source}\`` : `the component \`${s.component}\` of \`${spec.source}\``;
+    targets.push({ name: s.name, pointer: s.pointer, description, ...(s.component !== undefined && { component: true as const }) });
+  }
   return targets;
 }
 
@@ -368,11 +373,16 @@ export function createAjv(
   // Targets with the same schema (real APIs point most error responses at one component) share
   // one export: compiled once, the others are aliases of it. Ajv's standalone output grows with
   // the square of its export count, so this matters on large specs.
+  // A component's own export (one no operation's export already is) is a wrapper in every spec
+  // when other schemas `$ref` it: as a root function of its own it would be compiled twice. One
+  // nothing references (real specs have many: Rebilly 255 of 711) is compiled once either way,
+  // so it is exported directly, without the wrapper's function, in a large spec too.
   const exports: Record<string, unknown> = {};
   const keys: Record<string, string> = {};
   const aliases: Record<string, string> = {};
   const firstFor = new Map<string, string>();
   const wrapped = isLargeSpec(spec);
+  const referenced = targets.some((t) => t.component) ? referencedSchemas(spec) : undefined;
   for (const t of targets) {
     const ref = `#${encodeFragment(DOCUMENT_AT + literalPointer(spec.document, t.pointer))}`;
     const validate = exportNames(t.name).validate;
@@ -382,7 +392,8 @@ export function createAjv(
       continue;
     }
     firstFor.set(ref, validate);
-    if (wrapped) {
+    const shared = t.component && (referenced === undefined || referenced.has(literalPointer(spec.document, t.pointer)));
+    if (t.component ? shared : wrapped) {
       exports[t.name] = { allOf: [{ $ref: ref }] };
       keys[validate] = `${id}#/$defs/exports/${encodeFragment(t.name)}`;
     } else {
@@ -400,6 +411,35 @@ export function createAjv(
     throw compileError(err, spec);
   }
   return { ajv, keys, aliases, usesFormats: known.length > 0 };
+}
+
+/**
+ * Where the local `$ref`s of an OpenAPI document lead (literal pointers, as {@link literalPointer}
+ * gives them), or undefined for a bare schema: its `$ref`s may resolve against an `$id` or to an
+ * `$anchor` (load/scoped-refs.ts), so every one of its components counts as referenced.
+ */
+function referencedSchemas(spec: SpecModel): Set<string> | undefined {
+  if (spec.kind !== "openapi") return undefined;
+  const found = new Set<string>();
+  const stack: unknown[] = [spec.document];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const o = node as Record<string, unknown>;
+    if (typeof o.$ref === "string" && o.$ref.startsWith("#/")) {
+      let target = o.$ref.slice(1);
+      try {
+        target = decodeURIComponent(target);
+      } catch {
+        // A malformed escape: taken as written.
+      }
+      found.add(literalPointer(spec.document, target));
+    }
+    for (const [k, v] of Object.entries(o)) if (Array.isArray(o) || !DATA_KEYS.has(k)) stack.push(v);
+  }
+  return found;
 }
 
 /**
