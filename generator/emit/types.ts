@@ -7,7 +7,7 @@ import { SpecError } from "../errors.js";
 import { deref, isObject } from "../load/refs.js";
 import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
 import { addDeclaredTags, declaredTags } from "../model/discriminators.js";
-import { definitionKey } from "../model/names.js";
+import { definitionKey, duplicatesWarning } from "../model/names.js";
 import { isLargeSpec } from "../model/size.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { WorkerTask } from "./worker.js";
@@ -445,15 +445,18 @@ function indexFile(model: Model): GeneratedFile {
   const seen = new Map<string, string>();
   for (const spec of model.specs) {
     const from = relativeImport("types/index.d.ts", `types/${spec.module}.js`);
+    const dups = new Map<string, string>();
     const names = [...spec.operations.flatMap(operationTypeNames), ...spec.webhooks.flatMap(operationTypeNames), ...spec.schemas.map((s) => s.name)].filter((n) => {
       const prior = seen.get(n);
       if (prior) {
-        model.warnings.push(`${spec.source}: type ${n} is also exported by ${prior}; import it from that spec's own module`);
+        dups.set(n, prior);
         return false;
       }
       seen.set(n, spec.source);
       return true;
     });
+    const warning = duplicatesWarning(spec.source, "type(s)", dups);
+    if (warning) model.warnings.push(warning);
     if (names.length) lines.push(`export type { ${names.join(", ")} } from ${JSON.stringify(from)};`);
   }
   // Without a named type the file must still be a module, or `export type * from "./types/index.js"` fails.

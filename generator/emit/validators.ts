@@ -22,6 +22,7 @@ import { compiles, unicodeEquivalent } from "../load/regex.js";
 import { applyTagConstraints, tagConstraints } from "../model/discriminators.js";
 import { backtrackingHazard, findPatterns, patternError } from "../lint/patterns.js";
 import type { Model, SpecModel } from "../model/types.js";
+import { duplicatesWarning } from "../model/names.js";
 import { isLargeSpec } from "../model/size.js";
 import { jsdoc } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
@@ -847,15 +848,18 @@ function indexFiles(model: Model, modules: ReadonlyArray<{ spec: SpecModel; targ
   js.push(`export { ValidationError, problemsOf } from "./runtime.js";`);
   dts.push(`export { ValidationError, problemsOf } from "./runtime.js";`, `export type { ValidateFunction, ValidationProblem } from "./runtime.js";`);
   for (const { spec, targets } of modules) {
+    const dups = new Map<string, string>();
     const names = targets.filter((t) => {
       const prior = seen.get(t.name);
       if (prior) {
-        model.warnings.push(`${spec.source}: validators for ${t.name} are also exported by ${prior}; import them from that spec's own module`);
+        dups.set(t.name, prior);
         return false;
       }
       seen.set(t.name, spec.source);
       return true;
     }).flatMap((t) => Object.values(exportNames(t.name)));
+    const warning = duplicatesWarning(spec.source, "validators for", dups);
+    if (warning) model.warnings.push(warning);
     if (!names.length) continue;
     const from = JSON.stringify(relativeImport("validators/index.js", `validators/${spec.module}.js`));
     js.push(`export { ${names.join(", ")} } from ${from};`);

@@ -250,7 +250,8 @@ function componentSchemas(entries: ReadonlyArray<{ key: string; at: string[]; ty
   for (const { key } of [...entries.filter((e) => exact(e.key)), ...entries.filter((e) => !exact(e.key))]) {
     const what = `component ${JSON.stringify(key)}`;
     const name = types.claim(pascalCase(key), what);
-    if (name !== key && name === pascalCase(key)) warn(`${what} is not a free identifier in PascalCase; its type is ${name}`);
+    // Like a schema file's name, its PascalCase form is the rule; a sanitising fix is reported.
+    if (name === pascalCase(key) && name !== plainPascalCase(key)) warn(`${what} is not a free identifier; its type is ${name}`);
     names.set(key, name);
   }
   return entries.map(({ key, at, type }) => ({ name: names.get(key)!, component: key, typeExpression: type, pointer: pointer(at) }));

@@ -150,3 +150,17 @@ export function moduleName(source: string): string {
 export function definitionKey(parent: string, defs: string, name: string): string {
   return `${parent}.${defs}.${name}`.replace(/[^\w$.-]/g, "_");
 }
+
+/**
+ * One warning for the names of a spec that the root index leaves out because an earlier spec
+ * exports them (specs that bundle the same shared files have many such components): `what`
+ * says which exports (`type(s)`), `dups` maps each name to the spec that has it.
+ */
+export function duplicatesWarning(source: string, what: string, dups: ReadonlyMap<string, string>): string | undefined {
+  if (!dups.size) return undefined;
+  const names = [...dups.keys()];
+  const shown = names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length} in all)` : "");
+  const others = [...new Set(dups.values())];
+  const by = others.slice(0, 3).join(", ") + (others.length > 3 ? ", …" : "");
+  return `${source}: ${what} ${shown} also exported by ${by}; import them from that spec's own module`;
+}
