@@ -13,7 +13,13 @@ import { typecheck } from "./typecheck.js";
 const SCENARIO = join(FIXTURES, "snapshots/components");
 
 /** The model's names for one spec file (written as JSON), and the run's warnings. */
-async function namesOf(file: string, doc: unknown): Promise<{ types: string[]; functions: string[]; warnings: string[] }> {
+interface Names {
+  types: string[];
+  functions: string[];
+  warnings: string[];
+}
+
+async function namesOf(file: string, doc: unknown): Promise<Names> {
   const dir = tempDir();
   try {
     const path = join(dir, "specs", file);
@@ -22,20 +28,36 @@ async function namesOf(file: string, doc: unknown): Promise<{ types: string[]; f
     const result = await generate({ cwd: dir, paths: [path], dryRun: true, config: { emit: ["types"] } });
     assert.deepEqual(result.problems.map((p) => p.message), []);
     const spec = result.model.specs[0]!;
-    const ops = spec.operations.flatMap((op) => [...op.responseTypes.map((r) => r.name), ...(op.parameters.length ? [`${op.typeName}Params`] : [])]);
-    return { types: [...spec.schemas.map((s) => s.name), ...ops], functions: spec.operations.map((op) => op.name), warnings: result.warnings };
+    const ops = spec.operations.flatMap((op) => [
+      ...op.responseTypes.map((r) => r.name),
+      ...(op.parameters.length ? [`${op.typeName}Params`] : []),
+    ]);
+    const types = [...spec.schemas.map((s) => s.name), ...ops];
+    return { types, functions: spec.operations.map((op) => op.name), warnings: result.warnings };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const json = (schema: unknown) => ({ description: "ok", content: { "application/json": { schema } } });
-const api = (schemas: Record<string, unknown>, paths: Record<string, unknown> = {}) => ({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths, components: { schemas } });
-const getPet = (extra: Record<string, unknown> = {}) => ({
-  "/pets/{id}": { get: { operationId: "getPet", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { 200: json({ type: "object" }) }, ...extra } },
+const api = (schemas: Record<string, unknown>, paths: Record<string, unknown> = {}) => ({
+  openapi: "3.1.0", info: { title: "t", version: "1" }, paths, components: { schemas },
+});
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
+const getPet = () => ({
+  "/pets/{id}": { get: { operationId: "getPet", parameters: [idParam], responses: { 200: json({ type: "object" }) } } },
 });
 
-const NAMING: Array<{ case: string; file: string; doc: unknown; types: string[]; functions?: string[]; warnings: RegExp[] }> = [
+interface NamingCase {
+  case: string;
+  file: string;
+  doc: unknown;
+  types: string[];
+  functions?: string[];
+  warnings: RegExp[];
+}
+
+const NAMING: NamingCase[] = [
   {
     case: "a component keeps its name; the operation's response is renamed",
     file: "a.json",
@@ -77,7 +99,12 @@ const NAMING: Array<{ case: string; file: string; doc: unknown; types: string[];
   {
     case: "a bare schema's title names it; its $defs keep their names, an item takes another",
     file: "owner_file.json",
-    doc: { title: "Owner", type: "object", properties: { pets: { type: "array", items: { type: "object" } } }, $defs: { Pet: { type: "string" } } },
+    doc: {
+      title: "Owner",
+      type: "object",
+      properties: { pets: { type: "array", items: { type: "object" } } },
+      $defs: { Pet: { type: "string" } },
+    },
     types: ["Owner", "Pet", "Pet2"],
     warnings: [/items of property "pets": name Pet is taken by component "Pet"; using Pet2/],
   },
@@ -95,7 +122,7 @@ for (const c of NAMING) {
     const got = await namesOf(c.file, c.doc);
     assert.deepEqual(got.types, c.types);
     if (c.functions) assert.deepEqual(got.functions, c.functions);
-    for (const w of c.warnings) assert.ok(got.warnings.some((m) => w.test(m)), `a warning matching ${w}: ${got.warnings.join("\n")}`);
+    for (const w of c.warnings) assert.ok(got.warnings.some((m) => w.test(m)), `want ${w}: ${got.warnings.join("\n")}`);
     if (!c.warnings.length) assert.deepEqual(got.warnings.filter((m) => /component|title|taken/.test(m)), []);
   });
 }
@@ -103,7 +130,8 @@ for (const c of NAMING) {
 /** The scenario's package generated into `<dir>/node_modules/petpkg`, openapi-fetch linked beside it. */
 async function installed(dir: string): Promise<string> {
   const pkg = join(dir, "node_modules/petpkg");
-  const result = await generate({ cwd: SCENARIO, out: pkg, force: true, config: { package: { name: "petpkg" } } as never });
+  const config = { package: { name: "petpkg" } } as never;
+  const result = await generate({ cwd: SCENARIO, out: pkg, force: true, config });
   assert.ok(result.written);
   symlinkSync(join(ROOT, "node_modules/openapi-fetch"), join(dir, "node_modules/openapi-fetch"), "dir");
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", type: "module", private: true }));
@@ -146,7 +174,8 @@ test("a consumer imports Pet and isPet from the package, and openapi-fetch works
     writeFileSync(wrong, `import type { Pet } from "petpkg/types";\nexport const p: Pet = { name: 1 };\n`);
     assert.match(typecheck([wrong]).join("\n"), /wrong\.ts:2: Type 'number' is not assignable to type 'string'/);
 
-    const js = ts.transpileModule(ts.sys.readFile(consumer)!, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const compilerOptions = { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 };
+    const js = ts.transpileModule(ts.sys.readFile(consumer)!, { compilerOptions }).outputText;
     writeFileSync(join(dir, "consumer.js"), js);
     const mod = (await import(pathToFileURL(join(dir, "consumer.js")).href)) as {
       verdicts: (v: unknown) => boolean[];

@@ -433,7 +433,8 @@ function namedExports(spec: SpecModel, readWrite: boolean): string {
     if (has("query")) out.push(`${jsdoc({ description: `Query parameters of \`${op.operationId}\`.` })}export type ${op.typeName}Query = ${opType}["parameters"]["query"];`);
   }
   for (const s of spec.schemas) {
-    const doc = s.component === undefined ? "" : jsdoc({ description: `The component \`${s.component}\` of \`${spec.source}\`.` });
+    const what = `The component \`${s.component}\` of \`${spec.source}\`.`;
+    const doc = s.component === undefined ? "" : jsdoc({ description: what });
     out.push(`${doc}export type ${s.name} = ${s.typeExpression};`);
   }
   return out.length ? `\n${out.join("\n")}\n` : "";

@@ -52,7 +52,7 @@ export interface ValidatorTarget {
   /** For operation bodies: the operation, and the response status or `body` for the request body. */
   operationId?: string;
   status?: string;
-  /** A component (`components/schemas/X`, a bare schema's `$defs/X`): referenced by others, so compiled once (see createAjv). */
+  /** A component (`components/schemas/X`, a bare schema's `$defs/X`), compiled once however used (see createAjv). */
   component?: true;
 }
 
@@ -69,8 +69,12 @@ export function validatorTargets(spec: SpecModel): ValidatorTarget[] {
     if (body?.name && body.jsonSchemaPointer) targets.push({ name: body.name, pointer: body.jsonSchemaPointer, description: `the JSON request body of \`${op.operationId}\``, operationId: op.operationId, status: "body" });
   }
   for (const s of spec.schemas) {
-    const description = s.component === undefined ? `the \`${s.name}\` schema of \`${spec.source}\`` : `the component \`${s.component}\` of \`${spec.source}\``;
-    targets.push({ name: s.name, pointer: s.pointer, description, ...(s.component !== undefined && { component: true as const }) });
+    const of = `of \`${spec.source}\``;
+    const description = s.component === undefined
+      ? `the \`${s.name}\` schema ${of}`
+      : `the component \`${s.component}\` ${of}`;
+    const component = s.component !== undefined && { component: true as const };
+    targets.push({ name: s.name, pointer: s.pointer, description, ...component });
   }
   return targets;
 }
@@ -393,7 +397,7 @@ export function createAjv(
       continue;
     }
     firstFor.set(ref, validate);
-    const shared = t.component && (referenced === undefined || referenced.has(literalPointer(spec.document, t.pointer)));
+    const shared = t.component && (referenced?.has(literalPointer(spec.document, t.pointer)) ?? true);
     if (t.component ? shared : wrapped) {
       exports[t.name] = { allOf: [{ $ref: ref }] };
       keys[validate] = `${id}#/$defs/exports/${encodeFragment(t.name)}`;

@@ -10,7 +10,9 @@ import { pointerTokens, textLocator } from "../load/locate.js";
 import { splitTolerated } from "../load/tolerance.js";
 import { SpecError } from "../errors.js";
 import { isJsonMedia } from "./media.js";
-import { IDENTIFIER, NameTable, camelCase, definitionKey, moduleName, pascalCase, plainPascalCase, safeIdentifier, singular } from "./names.js";
+import {
+  IDENTIFIER, NameTable, camelCase, definitionKey, moduleName, pascalCase, plainPascalCase, safeIdentifier, singular,
+} from "./names.js";
 import type { Model, NamedSchema, PackageInfo, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, SpecModel } from "./types.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -205,8 +207,10 @@ function openApiSpec(source: string, module: string, document: Record<string, un
   // Components are named first, so they keep their names; a derived name that would clash
   // with one (an operation's `GetPetResponse`) is the one that changes, with a warning.
   const types = new NameTable(warn);
-  const components = isObject(document.components) && isObject(document.components.schemas) ? document.components.schemas : {};
-  const schemas = componentSchemas(Object.keys(components).map((key) => ({ key, at: ["components", "schemas", key], type: typeOf(key) })), types, warn);
+  const components = isObject(document.components) ? document.components.schemas : undefined;
+  const keys = isObject(components) ? Object.keys(components) : [];
+  const entries = keys.map((key) => ({ key, at: ["components", "schemas", key], type: typeOf(key) }));
+  const schemas = componentSchemas(entries, types, warn);
   const names = new NameTable(warn);
   const operationIds = new Map<string, string>();
   const operations: OperationModel[] = [];
@@ -244,17 +248,24 @@ const typeOf = (key: string) => `components["schemas"][${JSON.stringify(key)}]`;
  * names.ts), claimed in `types`, with a warning when it is not the key as written. Keys that are
  * already such names are claimed first, so `Tag` keeps its name and `tag` becomes `Tag2`.
  */
-function componentSchemas(entries: ReadonlyArray<{ key: string; at: string[]; type: string }>, types: NameTable, warn: (m: string) => void): NamedSchema[] {
+function componentSchemas(
+  entries: ReadonlyArray<{ key: string; at: string[]; type: string }>,
+  types: NameTable,
+  warn: (m: string) => void,
+): NamedSchema[] {
   const exact = (key: string) => pascalCase(key) === key;
   const names = new Map<string, string>();
   for (const { key } of [...entries.filter((e) => exact(e.key)), ...entries.filter((e) => !exact(e.key))]) {
     const what = `component ${JSON.stringify(key)}`;
     const name = types.claim(pascalCase(key), what);
     // Like a schema file's name, its PascalCase form is the rule; a sanitising fix is reported.
-    if (name === pascalCase(key) && name !== plainPascalCase(key)) warn(`${what} is not a free identifier; its type is ${name}`);
+    const fixed = name === pascalCase(key) && name !== plainPascalCase(key);
+    if (fixed) warn(`${what} is not a free identifier; its type is ${name}`);
     names.set(key, name);
   }
-  return entries.map(({ key, at, type }) => ({ name: names.get(key)!, component: key, typeExpression: type, pointer: pointer(at) }));
+  return entries.map(({ key, at, type }) => ({
+    name: names.get(key)!, component: key, typeExpression: type, pointer: pointer(at),
+  }));
 }
 
 /** One operation of `paths` or `webhooks`: named, its parameters, responses and request body collected. */
@@ -290,10 +301,12 @@ function operationOf(
   const redirect = root === "paths" && success.length > 0 && success.every((r) => r.status.startsWith("3") && r.headers.some((h) => h.toLowerCase() === "location"));
   // The client module also declares `<name>Operation` (and `<name>Url` for redirects).
   // The parameter types it exports (`<Op>Params`, `<Op>Query`) must not be a component's name.
-  const exported = (["path", "query"] as const).filter((where) => parameters.some((p) => p.in === where)).map((w) => (w === "path" ? "Params" : "Query"));
+  const has = (where: string) => parameters.some((p) => p.in === where);
+  const exported = [...(has("path") ? ["Params"] : []), ...(has("query") ? ["Query"] : [])];
   const componentOf = (n: string) => exported.map((suffix) => types.holder(n + suffix)).find(Boolean);
   const companions = root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"];
-  const typeName = names.claim(pascalCase(operationId), `operation ${JSON.stringify(operationId)}`, companions, componentOf);
+  const what = `operation ${JSON.stringify(operationId)}`;
+  const typeName = names.claim(pascalCase(operationId), what, companions, componentOf);
   const name = camelCase(typeName);
   if (specId === undefined) warn(`${where} has no operationId; named ${root === "paths" ? name : typeName} from method and ${root === "paths" ? "path" : "name"}`);
   else if (root === "paths" && name !== operationId) warn(`operation ${JSON.stringify(operationId)} is not a free identifier; its function is ${name}, its types ${typeName}…`);
@@ -467,13 +480,16 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
   rejectNonFinite(document, source);
   const schemas: NamedSchema[] = [{ name, typeExpression: `components["schemas"][${JSON.stringify(key)}]`, pointer: pointer(["components", "schemas", key]) }];
   // Its helpers and definitions are components too, named before the collection items below.
-  const helpers = Object.keys(hoisted).map((helper) => ({ key: helper, at: ["components", "schemas", helper], type: typeOf(helper) }));
+  const helpers = Object.keys(hoisted).map((h) => ({ key: h, at: ["components", "schemas", h], type: typeOf(h) }));
   const mine = isObject(bundled) ? bundled[key] : undefined;
   const own = isObject(mine) ? mine : {};
   // The types hoist each definition to a component of its own (emit/types.ts hoistDefinitions).
   const definitions = ["$defs", "definitions"].flatMap((defs) => {
     const map = own[defs];
-    return isObject(map) ? Object.keys(map).map((def) => ({ key: def, at: ["components", "schemas", key, defs, def], type: typeOf(definitionKey(key, defs, def)) })) : [];
+    const entry = (def: string) => ({
+      key: def, at: ["components", "schemas", key, defs, def], type: typeOf(definitionKey(key, defs, def)),
+    });
+    return isObject(map) ? Object.keys(map).map(entry) : [];
   });
   schemas.push(...componentSchemas([...helpers, ...definitions], names, warn));
   // Collections of objects get a name for their element: identity_providers → IdentityProvider.
@@ -500,10 +516,13 @@ function schemaFileName(doc: unknown, file: string, names: NameTable, warn: (mes
   const title = isObject(doc) && typeof doc.title === "string" && IDENTIFIER.test(doc.title) ? doc.title : undefined;
   if (title !== undefined) {
     const name = names.claim(safeIdentifier(title), `schema file ${JSON.stringify(file)}`);
-    if (name !== title) warn(`the title of schema file ${JSON.stringify(file)} is not a free identifier; its type is ${name}`);
+    if (name !== title) {
+      warn(`the title of schema file ${JSON.stringify(file)} is not a free identifier; its type is ${name}`);
+    }
     return name;
   }
   const name = names.claim(pascalCase(file), `schema file ${JSON.stringify(file)}`);
-  if (name !== plainPascalCase(file)) warn(`schema file ${JSON.stringify(file)} is not a free identifier in PascalCase; its type is ${name}`);
+  const rule = "is not a free identifier in PascalCase";
+  if (name !== plainPascalCase(file)) warn(`schema file ${JSON.stringify(file)} ${rule}; its type is ${name}`);
   return name;
 }

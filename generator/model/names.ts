@@ -97,14 +97,20 @@ export class NameTable {
    * The first of `wanted`, `wanted2`, … that is free together with its `companions` (suffixes
    * the caller will append, such as `Url`); claims it and them for `source`.
    */
-  claim(wanted: string, source: string, companions: readonly string[] = [], elsewhere?: (name: string) => string | undefined): string {
+  claim(
+    wanted: string,
+    source: string,
+    companions: readonly string[] = [],
+    elsewhere?: (name: string) => string | undefined,
+  ): string {
     // `elsewhere` names the holder of a name taken in another table (a component's type name).
     const holderOf = (n: string) => this.#taken.get(n.toLowerCase()) ?? elsewhere?.(n);
     const fits = (n: string) => holderOf(n) === undefined && companions.every((c) => this.free(n + c));
     let name = wanted;
     for (let i = 2; !fits(name); i++) name = `${wanted}${i}`;
     if (name !== wanted) {
-      const holder = [holderOf(wanted), ...companions.map((c) => this.#taken.get((wanted + c).toLowerCase()))].find(Boolean);
+      const companionHolders = companions.map((c) => this.#taken.get((wanted + c).toLowerCase()));
+      const holder = [holderOf(wanted), ...companionHolders].find(Boolean);
       this.warn(`${source}: name ${wanted} is taken by ${holder}; using ${name}`);
     }
     for (const n of [name, ...companions.map((c) => name + c)]) this.#taken.set(n.toLowerCase(), source);
