@@ -97,6 +97,13 @@ const NAMING: NamingCase[] = [
     warnings: [/component "tag": name Tag is taken by component "Tag"; using Tag2/],
   },
   {
+    case: "hostile keys: named by their identifier characters, never a prototype key or comment end",
+    file: "f.json",
+    doc: api({ ["__proto__"]: { type: "string" }, "*/ x = 1; /*": { type: "string" }, "9lives": { type: "string" } }),
+    types: ["Proto", "X1", "_9lives"],
+    warnings: [/component "9lives" is not a free identifier; its type is _9lives/],
+  },
+  {
     case: "a bare schema's title names it; its $defs keep their names, an item takes another",
     file: "owner_file.json",
     doc: {
