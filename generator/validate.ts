@@ -122,7 +122,9 @@ export async function importValidators(spec: SpecModel, targets: readonly Valida
  * body), a schema name, or a generated type name.
  */
 export function selectTarget(spec: SpecModel, targets: readonly ValidatorTarget[], selector: string): ValidatorTarget {
-  const byName = targets.find((t) => t.name === selector);
+  // A component is also found by its key as written (`pet-status`, whose type is `PetStatus`).
+  const component = spec.schemas.find((s) => s.component === selector)?.name;
+  const byName = targets.find((t) => t.name === selector) ?? targets.find((t) => t.name === component);
   const colon = selector.lastIndexOf(":");
   const all = [...spec.operations, ...spec.webhooks];
   const [opId, status] = all.some((o) => o.operationId === selector) || colon < 0 ? [selector, undefined] : [selector.slice(0, colon), selector.slice(colon + 1)];

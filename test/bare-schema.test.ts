@@ -49,7 +49,8 @@ async function bare(name: string, schema: unknown, fits: unknown[] = []): Promis
   const diagnostics = typecheck([types, join(out, `validators/${name}.d.ts`), check]);
   assert.deepEqual(diagnostics, [], "the generated modules compile under tsc --strict");
   const mod = (await import(pathToFileURL(join(out, `validators/${name}.js`)).href)) as Record<string, Guard>;
-  const pick = (prefix: string) => mod[Object.keys(mod).find((k) => k.startsWith(prefix))!]!;
+  // The file's own schema's exports (its `$defs` entries have their own, as components).
+  const pick = (prefix: string) => mod[`${prefix}${typeName}`]!;
   for (const v of fits) assert.equal(pick("is")(v), true, `the validator accepts ${JSON.stringify(v)}`);
   return { is: pick("is"), validate: pick("validate"), types, warnings: result.warnings };
 }

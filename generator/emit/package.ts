@@ -22,6 +22,12 @@ export function emitPackage(model: Model, emitted: readonly string[]): Generated
 
   const exports: Record<string, unknown> = { ".": { types: "./index.d.ts", default: "./index.js" } };
   for (const e of entries) exports[e.subpath] = { types: `./${e.dir}/index.d.ts`, default: `./${e.dir}/index.js` };
+  // Each spec's whole types module (`paths`, `operations`, `components`, `webhooks`), for tools
+  // typed by them such as openapi-fetch's `createClient<paths>()`: `<package>/types/<module>`.
+  // Types only: the module declares nothing that exists at run time.
+  for (const spec of model.specs) {
+    if (has(`types/${spec.module}.d.ts`)) exports[`./types/${spec.module}`] = { types: `./types/${spec.module}.d.ts` };
+  }
   exports["./package.json"] = "./package.json";
   const manifest = {
     name: model.pkg.name,

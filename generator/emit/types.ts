@@ -7,6 +7,7 @@ import { SpecError } from "../errors.js";
 import { deref, isObject } from "../load/refs.js";
 import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
 import { addDeclaredTags, declaredTags } from "../model/discriminators.js";
+import { definitionKey, duplicatesWarning } from "../model/names.js";
 import { isLargeSpec } from "../model/size.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { WorkerTask } from "./worker.js";
@@ -225,7 +226,7 @@ function hoistDefinitions(document: Record<string, unknown>): void {
       if (!isObject(map)) continue;
       for (const [name, member] of Object.entries(map)) {
         // A key that needs no escaping in a `$ref` (openapi-typescript quotes it as a member name).
-        const plain = `${key}.${defs}.${name}`.replace(/[^\w$.-]/g, "_");
+        const plain = definitionKey(key, defs, name);
         let target = plain;
         for (let i = 2; Object.prototype.hasOwnProperty.call(schemas, target); i++) target = `${plain}${i}`;
         Object.defineProperty(schemas, target, { value: member, enumerable: true, writable: true, configurable: true });
@@ -442,7 +443,11 @@ function namedExports(spec: SpecModel, readWrite: boolean): string {
     }
     if (has("query")) out.push(`${jsdoc({ description: `Query parameters of \`${op.operationId}\`.` })}export type ${op.typeName}Query = ${opType}["parameters"]["query"];`);
   }
-  for (const s of spec.schemas) out.push(`export type ${s.name} = ${s.typeExpression};`);
+  for (const s of spec.schemas) {
+    const what = `The component \`${s.component}\` of \`${spec.source}\`.`;
+    const doc = s.component === undefined ? "" : jsdoc({ description: what });
+    out.push(`${doc}export type ${s.name} = ${s.typeExpression};`);
+  }
   return out.length ? `\n${out.join("\n")}\n` : "";
 }
 
@@ -452,15 +457,18 @@ function indexFile(model: Model): GeneratedFile {
   const seen = new Map<string, string>();
   for (const spec of model.specs) {
     const from = relativeImport("types/index.d.ts", `types/${spec.module}.js`);
+    const dups = new Map<string, string>();
     const names = [...spec.operations.flatMap(operationTypeNames), ...spec.webhooks.flatMap(operationTypeNames), ...spec.schemas.map((s) => s.name)].filter((n) => {
       const prior = seen.get(n);
       if (prior) {
-        model.warnings.push(`${spec.source}: type ${n} is also exported by ${prior}; import it from that spec's own module`);
+        dups.set(n, prior);
         return false;
       }
       seen.set(n, spec.source);
       return true;
     });
+    const warning = duplicatesWarning(spec.source, "type(s)", dups);
+    if (warning) model.warnings.push(warning);
     if (names.length) lines.push(`export type { ${names.join(", ")} } from ${JSON.stringify(from)};`);
   }
   // Without a named type the file must still be a module, or `export type * from "./types/index.js"` fails.

@@ -22,6 +22,7 @@ import { compiles, unicodeEquivalent } from "../load/regex.js";
 import { applyTagConstraints, tagConstraints } from "../model/discriminators.js";
 import { patternError, unsafePatterns } from "../lint/patterns.js";
 import type { Model, SpecModel } from "../model/types.js";
+import { duplicatesWarning } from "../model/names.js";
 import { isLargeSpec } from "../model/size.js";
 import { jsdoc } from "./comment.js";
 import { UNIQUE_ITEMS } from "./unique-items.js";
@@ -52,6 +53,8 @@ export interface ValidatorTarget {
   /** For operation bodies: the operation, and the response status or `body` for the request body. */
   operationId?: string;
   status?: string;
+  /** A component (`components/schemas/X`, a bare schema's `$defs/X`), compiled once however used (see createAjv). */
+  component?: true;
 }
 
 /** The validators of one spec: JSON response and request bodies of its operations and webhooks, then its named schemas. */
@@ -66,7 +69,14 @@ export function validatorTargets(spec: SpecModel): ValidatorTarget[] {
     const body = op.requestBody;
     if (body?.name && body.jsonSchemaPointer) targets.push({ name: body.name, pointer: body.jsonSchemaPointer, description: `the JSON request body of \`${op.operationId}\``, operationId: op.operationId, status: "body" });
   }
-  for (const s of spec.schemas) targets.push({ name: s.name, pointer: s.pointer, description: `the \`${s.name}\` schema of \`${spec.source}\`` });
+  for (const s of spec.schemas) {
+    const of = `of \`${spec.source}\``;
+    const description = s.component === undefined
+      ? `the \`${s.name}\` schema ${of}`
+      : `the component \`${s.component}\` ${of}`;
+    const component = s.component !== undefined && { component: true as const };
+    targets.push({ name: s.name, pointer: s.pointer, description, ...component });
+  }
   return targets;
 }
 
@@ -371,11 +381,16 @@ export function createAjv(
   // Targets with the same schema (real APIs point most error responses at one component) share
   // one export: compiled once, the others are aliases of it. Ajv's standalone output grows with
   // the square of its export count, so this matters on large specs.
+  // A component's own export (one no operation's export already is) is a wrapper in every spec
+  // when other schemas `$ref` it: as a root function of its own it would be compiled twice. One
+  // nothing references (real specs have many: Rebilly 255 of 711) is compiled once either way,
+  // so it is exported directly, without the wrapper's function, in a large spec too.
   const exports: Record<string, unknown> = {};
   const keys: Record<string, string> = {};
   const aliases: Record<string, string> = {};
   const firstFor = new Map<string, string>();
   const wrapped = isLargeSpec(spec);
+  const referenced = targets.some((t) => t.component) ? referencedSchemas(spec) : undefined;
   for (const t of targets) {
     const ref = `#${encodeFragment(DOCUMENT_AT + literalPointer(spec.document, t.pointer))}`;
     const validate = exportNames(t.name).validate;
@@ -385,7 +400,8 @@ export function createAjv(
       continue;
     }
     firstFor.set(ref, validate);
-    if (wrapped) {
+    const shared = t.component && (referenced?.has(literalPointer(spec.document, t.pointer)) ?? true);
+    if (t.component ? shared : wrapped) {
       exports[t.name] = { allOf: [{ $ref: ref }] };
       keys[validate] = `${id}#/$defs/exports/${encodeFragment(t.name)}`;
     } else {
@@ -403,6 +419,35 @@ export function createAjv(
     throw compileError(err, spec);
   }
   return { ajv, keys, aliases, usesFormats: known.length > 0 };
+}
+
+/**
+ * Where the local `$ref`s of an OpenAPI document lead (literal pointers, as {@link literalPointer}
+ * gives them), or undefined for a bare schema: its `$ref`s may resolve against an `$id` or to an
+ * `$anchor` (load/scoped-refs.ts), so every one of its components counts as referenced.
+ */
+function referencedSchemas(spec: SpecModel): Set<string> | undefined {
+  if (spec.kind !== "openapi") return undefined;
+  const found = new Set<string>();
+  const stack: unknown[] = [spec.document];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const o = node as Record<string, unknown>;
+    if (typeof o.$ref === "string" && o.$ref.startsWith("#/")) {
+      let target = o.$ref.slice(1);
+      try {
+        target = decodeURIComponent(target);
+      } catch {
+        // A malformed escape: taken as written.
+      }
+      found.add(literalPointer(spec.document, target));
+    }
+    for (const [k, v] of Object.entries(o)) if (Array.isArray(o) || !DATA_KEYS.has(k)) stack.push(v);
+  }
+  return found;
 }
 
 /**
@@ -807,15 +852,18 @@ function indexFiles(model: Model, modules: ReadonlyArray<{ spec: SpecModel; targ
   js.push(`export { ValidationError, problemsOf } from "./runtime.js";`);
   dts.push(`export { ValidationError, problemsOf } from "./runtime.js";`, `export type { ValidateFunction, ValidationProblem } from "./runtime.js";`);
   for (const { spec, targets } of modules) {
+    const dups = new Map<string, string>();
     const names = targets.filter((t) => {
       const prior = seen.get(t.name);
       if (prior) {
-        model.warnings.push(`${spec.source}: validators for ${t.name} are also exported by ${prior}; import them from that spec's own module`);
+        dups.set(t.name, prior);
         return false;
       }
       seen.set(t.name, spec.source);
       return true;
     }).flatMap((t) => Object.values(exportNames(t.name)));
+    const warning = duplicatesWarning(spec.source, "validators for", dups);
+    if (warning) model.warnings.push(warning);
     if (!names.length) continue;
     const from = JSON.stringify(relativeImport("validators/index.js", `validators/${spec.module}.js`));
     js.push(`export { ${names.join(", ")} } from ${from};`);

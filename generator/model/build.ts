@@ -11,7 +11,9 @@ import { splitTolerated } from "../load/tolerance.js";
 import { SpecError } from "../errors.js";
 import { isJsonMedia } from "./media.js";
 import { docLinkBase } from "./docs.js";
-import { NameTable, camelCase, moduleName, pascalCase, plainPascalCase, singular } from "./names.js";
+import {
+  IDENTIFIER, NameTable, camelCase, definitionKey, moduleName, pascalCase, plainPascalCase, safeIdentifier, singular,
+} from "./names.js";
 import type { Model, NamedSchema, PackageInfo, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, SpecModel } from "./types.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -205,6 +207,13 @@ function rejectNonFinite(doc: unknown, source: string): void {
 }
 
 function openApiSpec(source: string, module: string, document: Record<string, unknown>, warn: (m: string) => void): SpecModel {
+  // Components are named first, so they keep their names; a derived name that would clash
+  // with one (an operation's `GetPetResponse`) is the one that changes, with a warning.
+  const types = new NameTable(warn);
+  const components = isObject(document.components) ? document.components.schemas : undefined;
+  const keys = isObject(components) ? Object.keys(components) : [];
+  const entries = keys.map((key) => ({ key, at: ["components", "schemas", key], type: typeOf(key) }));
+  const schemas = componentSchemas(entries, types, warn);
   const names = new NameTable(warn);
   const operationIds = new Map<string, string>();
   const operations: OperationModel[] = [];
@@ -218,7 +227,7 @@ function openApiSpec(source: string, module: string, document: Record<string, un
     const path = encodePathLiterals(trimmed);
     if (path !== trimmed) warn(`path ${JSON.stringify(trimmed)} has characters a URL path cannot hold; requests use ${JSON.stringify(path)}`);
     for (const method of METHODS) {
-      if (isObject(item[method])) operations.push(operationOf({ source, document, names, operationIds, warn }, "paths", pathKey, path, { item, at }, method));
+      if (isObject(item[method])) operations.push(operationOf({ source, document, names, types, operationIds, warn }, "paths", pathKey, path, { item, at }, method));
     }
   }
   // Webhooks are requests the API makes: no client function, but named types and validators
@@ -228,16 +237,44 @@ function openApiSpec(source: string, module: string, document: Record<string, un
     const { node: item, at } = derefAt(document, raw, ["webhooks", key]);
     if (!isObject(item)) continue;
     for (const method of METHODS) {
-      if (isObject(item[method])) webhooks.push(operationOf({ source, document, names, operationIds, warn }, "webhooks", key, key, { item, at }, method));
+      if (isObject(item[method])) webhooks.push(operationOf({ source, document, names, types, operationIds, warn }, "webhooks", key, key, { item, at }, method));
     }
   }
   const basePath = basePathOf(document.servers, warn);
-  return { source, module, kind: "openapi", document, basePath, operations, schemas: [], webhooks };
+  return { source, module, kind: "openapi", document, basePath, operations, schemas, webhooks };
+}
+
+/** The type of a component in the types module. */
+const typeOf = (key: string) => `components["schemas"][${JSON.stringify(key)}]`;
+
+/**
+ * The named exports of components, in their order: each its key in PascalCase, sanitised (see
+ * names.ts), claimed in `types`, with a warning when it is not the key as written. Keys that are
+ * already such names are claimed first, so `Tag` keeps its name and `tag` becomes `Tag2`.
+ */
+function componentSchemas(
+  entries: ReadonlyArray<{ key: string; at: string[]; type: string }>,
+  types: NameTable,
+  warn: (m: string) => void,
+): NamedSchema[] {
+  const exact = (key: string) => pascalCase(key) === key;
+  const names = new Map<string, string>();
+  for (const { key } of [...entries.filter((e) => exact(e.key)), ...entries.filter((e) => !exact(e.key))]) {
+    const what = `component ${JSON.stringify(key)}`;
+    const name = types.claim(pascalCase(key), what);
+    // Like a schema file's name, its PascalCase form is the rule; a sanitising fix is reported.
+    const fixed = name === pascalCase(key) && name !== plainPascalCase(key);
+    if (fixed) warn(`${what} is not a free identifier; its type is ${name}`);
+    names.set(key, name);
+  }
+  return entries.map(({ key, at, type }) => ({
+    name: names.get(key)!, component: key, typeExpression: type, pointer: pointer(at),
+  }));
 }
 
 /** One operation of `paths` or `webhooks`: named, its parameters, responses and request body collected. */
 function operationOf(
-  ctx: { source: string; document: Record<string, unknown>; names: NameTable; operationIds: Map<string, string>; warn: (m: string) => void },
+  ctx: { source: string; document: Record<string, unknown>; names: NameTable; types: NameTable; operationIds: Map<string, string>; warn: (m: string) => void },
   root: "paths" | "webhooks",
   pathKey: string,
   path: string,
@@ -245,7 +282,7 @@ function operationOf(
   { item, at }: { item: Record<string, unknown>; at: string[] },
   method: (typeof METHODS)[number],
 ): OperationModel {
-  const { source, document, names, operationIds, warn } = ctx;
+  const { source, document, names, types, operationIds, warn } = ctx;
   const op = item[method] as Record<string, unknown>;
   const where = root === "paths" ? `${method.toUpperCase()} ${path}` : `webhook ${JSON.stringify(pathKey)} (${method.toUpperCase()})`;
   const specId = typeof op.operationId === "string" ? op.operationId : undefined;
@@ -268,30 +305,33 @@ function operationOf(
   const success = responses.filter((r) => /^[23]/.test(r.status));
   const redirect = root === "paths" && success.length > 0 && success.every((r) => r.status.startsWith("3") && r.headers.some((h) => h.toLowerCase() === "location"));
   // The client module also declares `<name>Operation` (and `<name>Url` for redirects).
-  // The types module also declares `<Op>Params`, `<Op>Path` and `<Op>Query` (see emit/module.ts).
+  // The types module also declares `<Op>Params`, `<Op>Path` and `<Op>Query` (see emit/module.ts),
+  // and the client `<Op>Error` (and `is<Op>Error`) for declared JSON error bodies: none of them
+  // may be a component's name.
   const paramTypes = [
     ...(parameters.some((p) => p.in !== "cookie") ? ["Params"] : []),
     ...(parameters.some((p) => p.in === "path") ? ["Path"] : []),
     ...(parameters.some((p) => p.in === "query") ? ["Query"] : []),
   ];
-  // The client declares `<Op>Error` (and `is<Op>Error`) for declared JSON error bodies.
   const typedErrors = responses.some((r) => /^[45][0-9][0-9]$/.test(r.status) && r.jsonSchemaPointer);
   const errorTypes = root === "paths" && typedErrors ? ["Error"] : [];
   const clientNames = root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"];
   const companions = [...clientNames, ...paramTypes, ...errorTypes];
-  const typeName = names.claim(pascalCase(operationId), `operation ${JSON.stringify(operationId)}`, companions);
+  const componentOf = (n: string) => [...paramTypes, ...errorTypes].map((suffix) => types.holder(n + suffix)).find(Boolean);
+  const what = `operation ${JSON.stringify(operationId)}`;
+  const typeName = names.claim(pascalCase(operationId), what, companions, componentOf);
   const name = camelCase(typeName);
   if (specId === undefined) warn(`${where} has no operationId; named ${root === "paths" ? name : typeName} from method and ${root === "paths" ? "path" : "name"}`);
   else if (root === "paths" && name !== operationId) warn(`operation ${JSON.stringify(operationId)} is not a free identifier; its function is ${name}, its types ${typeName}…`);
   const jsonResponses = responses.filter((r) => r.jsonSchemaPointer);
   const responseTypes = jsonResponses.map((r, i) => ({
     status: r.status,
-    name: names.claim(`${typeName}Response${i === 0 && r.status.startsWith("2") ? "" : r.status.replace(/[^A-Za-z0-9]/g, "")}`, `response ${r.status} of ${JSON.stringify(operationId)}`),
+    name: names.claim(`${typeName}Response${i === 0 && r.status.startsWith("2") ? "" : r.status.replace(/[^A-Za-z0-9]/g, "")}`, `response ${r.status} of ${JSON.stringify(operationId)}`, [], (n) => types.holder(n)),
   }));
   const withContent = responses.filter((r) => r.status.startsWith("2") && r.media.length);
   const answersBytes = withContent.length > 0 && withContent.every((r) => !r.media.some((t) => isJsonMedia(t)));
   const requestBody = requestBodyOf(document, op.requestBody, [root, pathKey, method, "requestBody"]);
-  if (requestBody?.jsonSchemaPointer) requestBody.name = names.claim(`${typeName}Body`, `request body of ${JSON.stringify(operationId)}`);
+  if (requestBody?.jsonSchemaPointer) requestBody.name = names.claim(`${typeName}Body`, `request body of ${JSON.stringify(operationId)}`, [], (n) => types.holder(n));
   // The nearest non-empty `servers` (operation, path item, document) decides the base path.
   const servers = [op.servers, item.servers, document.servers].find((list) => Array.isArray(list) && list.length > 0);
   // The document's servers were judged (and warned about) once for the spec.
@@ -522,8 +562,7 @@ function locatedInFile(problem: NormalizedProblem, file: SpecFile, key: string):
  */
 async function schemaSpec(file: SpecFile, source: string, module: string, warn: (message: string) => void, refs: RefPolicy): Promise<{ spec?: SpecModel; problems: NormalizedProblem[]; files: string[] }> {
   const names = new NameTable(warn);
-  const name = names.claim(pascalCase(basename(module)), `schema file ${JSON.stringify(basename(module))}`);
-  if (name !== plainPascalCase(basename(module))) warn(`schema file ${JSON.stringify(basename(module))} is not a free identifier in PascalCase; its type is ${name}`);
+  const name = schemaFileName(file.doc, basename(module), names, warn);
   // Some bare schemas (Matrix's olm_plaintext.yaml) keep helper schemas in their own
   // `components.schemas`: those become siblings of the main schema, where their refs point.
   // A boolean is a schema too (`true` accepts everything, `false` nothing).
@@ -552,6 +591,19 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
   if (isObject(bundled) && Object.hasOwn(bundled, key)) restoreScopedRefs(bundled[key]);
   rejectNonFinite(document, source);
   const schemas: NamedSchema[] = [{ name, typeExpression: `components["schemas"][${JSON.stringify(key)}]`, pointer: pointer(["components", "schemas", key]) }];
+  // Its helpers and definitions are components too, named before the collection items below.
+  const helpers = Object.keys(hoisted).map((h) => ({ key: h, at: ["components", "schemas", h], type: typeOf(h) }));
+  const mine = isObject(bundled) ? bundled[key] : undefined;
+  const own = isObject(mine) ? mine : {};
+  // The types hoist each definition to a component of its own (emit/types.ts hoistDefinitions).
+  const definitions = ["$defs", "definitions"].flatMap((defs) => {
+    const map = own[defs];
+    const entry = (def: string) => ({
+      key: def, at: ["components", "schemas", key, defs, def], type: typeOf(definitionKey(key, defs, def)),
+    });
+    return isObject(map) ? Object.keys(map).map(entry) : [];
+  });
+  schemas.push(...componentSchemas([...helpers, ...definitions], names, warn));
   // Collections of objects get a name for their element: identity_providers → IdentityProvider.
   const props = isObject(file.doc) && isObject((file.doc as Record<string, unknown>).properties) ? ((file.doc as Record<string, unknown>).properties as Record<string, unknown>) : {};
   for (const [prop, schema] of Object.entries(props)) {
@@ -566,4 +618,23 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
     }
   }
   return { spec: { source, module, kind: "json-schema", document, basePath: "", operations: [], schemas, webhooks: [] }, problems, files };
+}
+
+/**
+ * A bare schema's type name: its `title` when that is an identifier (sanitised: `Result` gets
+ * `Result_`), else the PascalCase of its file name; a change to either is reported.
+ */
+function schemaFileName(doc: unknown, file: string, names: NameTable, warn: (message: string) => void): string {
+  const title = isObject(doc) && typeof doc.title === "string" && IDENTIFIER.test(doc.title) ? doc.title : undefined;
+  if (title !== undefined) {
+    const name = names.claim(safeIdentifier(title), `schema file ${JSON.stringify(file)}`);
+    if (name !== title) {
+      warn(`the title of schema file ${JSON.stringify(file)} is not a free identifier; its type is ${name}`);
+    }
+    return name;
+  }
+  const name = names.claim(pascalCase(file), `schema file ${JSON.stringify(file)}`);
+  const rule = "is not a free identifier in PascalCase";
+  if (name !== plainPascalCase(file)) warn(`schema file ${JSON.stringify(file)} ${rule}; its type is ${name}`);
+  return name;
 }

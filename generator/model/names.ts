@@ -84,6 +84,11 @@ export class NameTable {
     return !this.#taken.has(name.toLowerCase());
   }
 
+  /** Who holds `name` (ignoring case), if anyone. */
+  holder(name: string): string | undefined {
+    return this.#taken.get(name.toLowerCase());
+  }
+
   /** Marks `name` as used by `source` without a check (e.g. a name derived from a claimed one). */
   reserve(name: string, source: string): void {
     if (this.free(name)) this.#taken.set(name.toLowerCase(), source);
@@ -93,12 +98,20 @@ export class NameTable {
    * The first of `wanted`, `wanted2`, … that is free together with its `companions` (suffixes
    * the caller will append, such as `Url`); claims it and them for `source`.
    */
-  claim(wanted: string, source: string, companions: readonly string[] = []): string {
-    const fits = (n: string) => this.free(n) && companions.every((c) => this.free(n + c));
+  claim(
+    wanted: string,
+    source: string,
+    companions: readonly string[] = [],
+    elsewhere?: (name: string) => string | undefined,
+  ): string {
+    // `elsewhere` names the holder of a name taken in another table (a component's type name).
+    const holderOf = (n: string) => this.#taken.get(n.toLowerCase()) ?? elsewhere?.(n);
+    const fits = (n: string) => holderOf(n) === undefined && companions.every((c) => this.free(n + c));
     let name = wanted;
     for (let i = 2; !fits(name); i++) name = `${wanted}${i}`;
     if (name !== wanted) {
-      const holder = [wanted, ...companions.map((c) => wanted + c)].map((n) => this.#taken.get(n.toLowerCase())).find(Boolean);
+      const companionHolders = companions.map((c) => this.#taken.get((wanted + c).toLowerCase()));
+      const holder = [holderOf(wanted), ...companionHolders].find(Boolean);
       this.warn(`${source}: name ${wanted} is taken by ${holder}; using ${name}`);
     }
     for (const n of [name, ...companions.map((c) => name + c)]) this.#taken.set(n.toLowerCase(), source);
@@ -134,4 +147,27 @@ export function moduleName(source: string): string {
   });
   if (steps.length === 1 && OWN_MODULES.has(steps[0]!.toLowerCase())) steps[0] += "_";
   return steps.join("/");
+}
+
+/**
+ * The component key a bare schema's `$defs` (or `definitions`) entry gets in the types, where
+ * each becomes a component of its own (see emit/types.ts hoistDefinitions): a key that needs no
+ * escaping in a `$ref`.
+ */
+export function definitionKey(parent: string, defs: string, name: string): string {
+  return `${parent}.${defs}.${name}`.replace(/[^\w$.-]/g, "_");
+}
+
+/**
+ * One warning for the names of a spec that the root index leaves out because an earlier spec
+ * exports them (specs that bundle the same shared files have many such components): `what`
+ * says which exports (`type(s)`), `dups` maps each name to the spec that has it.
+ */
+export function duplicatesWarning(source: string, what: string, dups: ReadonlyMap<string, string>): string | undefined {
+  if (!dups.size) return undefined;
+  const names = [...dups.keys()];
+  const shown = names.slice(0, 5).join(", ") + (names.length > 5 ? `, … (${names.length} in all)` : "");
+  const others = [...new Set(dups.values())];
+  const by = others.slice(0, 3).join(", ") + (others.length > 3 ? ", …" : "");
+  return `${source}: ${what} ${shown} also exported by ${by}; import them from that spec's own module`;
 }

@@ -28,7 +28,7 @@ export interface SpecModel {
   /** Base path from the first `servers` entry (its `basePath` variable default, or URL path). */
   basePath: string;
   operations: OperationModel[];
-  /** Named exports for schemas: standalone schema files and their collection items. */
+  /** Named exports for schemas: components, standalone schema files and their collection items. */
   schemas: NamedSchema[];
   /** Operations under `webhooks` (OpenAPI 3.1): requests the API makes, so they get types and validators, no client. */
   webhooks: OperationModel[];
@@ -46,6 +46,8 @@ export interface SpecModel {
 
 export interface NamedSchema {
   name: string;
+  /** For a component (`components/schemas/X`, a bare schema's `$defs/X`): its key as written. */
+  component?: string;
   /** A TypeScript type expression over the module's own declarations. */
   typeExpression: string;
   /** JSON pointer of the schema inside `document`. */

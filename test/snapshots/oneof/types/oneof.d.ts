@@ -69,3 +69,11 @@ export interface operations {
  * JSON body of the 200 response of `getShape`.
  */
 export type GetShapeResponse = operations["getShape"]["responses"][200]["content"]["application/json"];
+/**
+ * The component `Circle` of `oneof.yaml`.
+ */
+export type Circle = components["schemas"]["Circle"];
+/**
+ * The component `Square` of `oneof.yaml`.
+ */
+export type Square = components["schemas"]["Square"];

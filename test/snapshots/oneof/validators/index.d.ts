@@ -3,4 +3,4 @@
  */
 export { ValidationError, problemsOf } from "./runtime.js";
 export type { ValidateFunction, ValidationProblem } from "./runtime.js";
-export { validateGetShapeResponse, isGetShapeResponse, assertGetShapeResponse } from "./oneof.js";
+export { validateGetShapeResponse, isGetShapeResponse, assertGetShapeResponse, validateCircle, isCircle, assertCircle, validateSquare, isSquare, assertSquare } from "./oneof.js";

@@ -282,6 +282,50 @@ function validate1(data, {instancePath="", parentData, parentDataProperty, rootD
 }
 validate1.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
+export const validateCircle = validate6;
+const schema4 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/Circle"}]};
+
+function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate6.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+    errors = vErrors.length;
+  }
+  validate6.errors = vErrors;
+  return errors === 0;
+}
+validate6.evaluated = {"props":{"kind":true,"radius":true},"dynamicProps":false,"dynamicItems":false};
+
+export const validateSquare = validate8;
+const schema5 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/Square"}]};
+
+function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate8.evaluated;
+  if(evaluated0.dynamicProps){
+    evaluated0.props = undefined;
+  }
+  if(evaluated0.dynamicItems){
+    evaluated0.items = undefined;
+  }
+  if(!(validate4(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+    vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
+    errors = vErrors.length;
+  }
+  validate8.errors = vErrors;
+  return errors === 0;
+}
+validate8.evaluated = {"props":{"kind":true,"side":true,"label":true},"dynamicProps":false,"dynamicItems":false};
+
 function createFirstErrorValidators(exports) {
   "use strict";
   exports.validateGetShapeResponse = validate1;
@@ -540,9 +584,57 @@ function createFirstErrorValidators(exports) {
   }
   validate1.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
+  exports.validateCircle = validate6;
+  const schema4 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/Circle"}]};
+
+  function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate6.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(!(validate2(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+      vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
+      errors = vErrors.length;
+    }
+    validate6.errors = vErrors;
+    return errors === 0;
+  }
+  validate6.evaluated = {"props":{"kind":true,"radius":true},"dynamicProps":false,"dynamicItems":false};
+
+  exports.validateSquare = validate8;
+  const schema5 = {"allOf":[{"$ref":"#/$defs/document/components/schemas/Square"}]};
+
+  function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate8.evaluated;
+    if(evaluated0.dynamicProps){
+      evaluated0.props = undefined;
+    }
+    if(evaluated0.dynamicItems){
+      evaluated0.items = undefined;
+    }
+    if(!(validate4(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+      vErrors = vErrors === null ? validate4.errors : vErrors.concat(validate4.errors);
+      errors = vErrors.length;
+    }
+    validate8.errors = vErrors;
+    return errors === 0;
+  }
+  validate8.evaluated = {"props":{"kind":true,"side":true,"label":true},"dynamicProps":false,"dynamicItems":false};
+
   return exports;
 }
 let firstError;
 const firstErrorValidator = (name) => (value) => (firstError ??= createFirstErrorValidators({}))[name](value);
 export const isGetShapeResponse = /* @__PURE__ */ guard(/* @__PURE__ */ firstErrorValidator("validateGetShapeResponse"));
 export const assertGetShapeResponse = /* @__PURE__ */ asserter("GetShapeResponse", validateGetShapeResponse);
+export const isCircle = /* @__PURE__ */ guard(/* @__PURE__ */ firstErrorValidator("validateCircle"));
+export const assertCircle = /* @__PURE__ */ asserter("Circle", validateCircle);
+export const isSquare = /* @__PURE__ */ guard(/* @__PURE__ */ firstErrorValidator("validateSquare"));
+export const assertSquare = /* @__PURE__ */ asserter("Square", validateSquare);

@@ -62,3 +62,7 @@ export interface operations {
  * JSON body of the 200 response of `getTree`.
  */
 export type GetTreeResponse = operations["getTree"]["responses"][200]["content"]["application/json"];
+/**
+ * The component `Node` of `tree.yaml`.
+ */
+export type Node = components["schemas"]["Node"];

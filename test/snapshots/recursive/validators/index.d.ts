@@ -3,4 +3,4 @@
  */
 export { ValidationError, problemsOf } from "./runtime.js";
 export type { ValidateFunction, ValidationProblem } from "./runtime.js";
-export { validateGetTreeResponse, isGetTreeResponse, assertGetTreeResponse } from "./tree.js";
+export { validateGetTreeResponse, isGetTreeResponse, assertGetTreeResponse, validateNode, isNode, assertNode } from "./tree.js";

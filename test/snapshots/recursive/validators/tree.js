@@ -164,3 +164,6 @@ let firstError;
 const firstErrorValidator = (name) => (value) => (firstError ??= createFirstErrorValidators({}))[name](value);
 export const isGetTreeResponse = /* @__PURE__ */ guard(/* @__PURE__ */ firstErrorValidator("validateGetTreeResponse"));
 export const assertGetTreeResponse = /* @__PURE__ */ asserter("GetTreeResponse", validateGetTreeResponse);
+export const validateNode = validateGetTreeResponse;
+export const isNode = /* @__PURE__ */ guard(/* @__PURE__ */ firstErrorValidator("validateGetTreeResponse"));
+export const assertNode = /* @__PURE__ */ asserter("Node", validateNode);
