@@ -5,9 +5,9 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
-import { FIXTURES, ROOT, tempDir } from "./helpers.js";
-import { typecheck } from "./typecheck.js";
-import { startHomeserver, type Homeserver } from "./servers/homeserver.js";
+import { FIXTURES, ROOT, tempDir } from "../helpers.js";
+import { typecheck } from "../typecheck.js";
+import { startHomeserver, type Homeserver } from "../servers/homeserver.js";
 
 const npm = (args: string[], cwd: string) => execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8" });
 const walk = (dir: string): string[] =>

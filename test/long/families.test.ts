@@ -5,10 +5,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { generate } from "../generator/generate.js";
-import { lint } from "../generator/lint/index.js";
-import { ROOT, SHARED, tempDir } from "./helpers.js";
-import { typecheck } from "./typecheck.js";
+import { generate } from "../../generator/generate.js";
+import { lint } from "../../generator/lint/index.js";
+import { ROOT, SHARED, tempDir } from "../helpers.js";
+import { typecheck } from "../typecheck.js";
 
 const API = join(SHARED, "corpus/matrix-spec/data/api");
 const walk = (dir: string): string[] =>

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { FIXTURES, ROOT, tempDir } from "./helpers.js";
+import { FIXTURES, ROOT, tempDir } from "../helpers.js";
 
 const HOOK = join(FIXTURES, "hooks/log-heavy-modules.cjs");
 const CLI = join(ROOT, "dist/generator/cli.js");

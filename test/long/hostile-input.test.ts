@@ -6,12 +6,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { CORPUS_CS, FIXTURES, ROOT, tempDir } from "./helpers.js";
-import { makeRefPolicy, projectRoot, refusal } from "../generator/load/policy.js";
-import { checkAliasExpansion } from "../generator/load/read.js";
-import { backtrackingHazard, patternError } from "../generator/lint/patterns.js";
-import { SpecError } from "../generator/errors.js";
-import { STAMP_FILE } from "../generator/stamp.js";
+import { CORPUS_CS, FIXTURES, ROOT, tempDir } from "../helpers.js";
+import { makeRefPolicy, projectRoot, refusal } from "../../generator/load/policy.js";
+import { checkAliasExpansion } from "../../generator/load/read.js";
+import { backtrackingHazard, patternError } from "../../generator/lint/patterns.js";
+import { SpecError } from "../../generator/errors.js";
+import { STAMP_FILE } from "../../generator/stamp.js";
 
 /**
  * Untrusted specs (issue 7): `$ref`s read nothing outside the spec root and nothing remote by
