@@ -84,6 +84,8 @@ export interface UnsafePattern {
   pattern: string;
   /** The part that backtracks, with the complexity. */
   hazard: string;
+  /** Exponential (a few dozen characters hang it), not polynomial (long inputs slow it). */
+  exponential: boolean;
 }
 
 /** The unsafe regexes of a document (once per place; regexes that do not compile are pattern-valid's). */
@@ -94,7 +96,7 @@ export function unsafePatterns(doc: unknown): UnsafePattern[] {
     if (seen.has(found.pointer) || patternError(found.pattern) !== undefined) continue;
     seen.add(found.pointer);
     const hazard = backtrackingHazard(found.pattern);
-    if (hazard !== undefined) out.push({ pointer: found.pointer, pattern: found.pattern, hazard });
+    if (hazard !== undefined) out.push({ pointer: found.pointer, pattern: found.pattern, hazard, exponential: hazard.endsWith("(exponential backtracking)") });
   }
   return out;
 }

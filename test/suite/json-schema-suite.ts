@@ -78,7 +78,7 @@ export function runPlainAjv(group: SuiteGroup): GroupRun {
 
 /**
  * One group through `generate` (validators only) and the generated module: the schema file is
- * `<dir>/specs/suite.json`; the module's first `validate…` export is the root schema's.
+ * `<dir>/specs/suite.json`; the root schema's validator is `validate<its name>`.
  */
 export async function runSpecgen(group: SuiteGroup, dir: string): Promise<GroupRun> {
   const specs = join(dir, "specs");
@@ -86,6 +86,8 @@ export async function runSpecgen(group: SuiteGroup, dir: string): Promise<GroupR
   const file = join(specs, "suite.json");
   writeFileSync(file, JSON.stringify(group.schema, null, 2));
   let files;
+  // The file's own schema is the model's first named schema (its `$defs` follow).
+  let rootName: string | undefined;
   try {
     const result = await generate({ cwd: dir, paths: [file], dryRun: true, config: { emit: ["validators"] } });
     if (result.problems.length) {
@@ -93,6 +95,7 @@ export async function runSpecgen(group: SuiteGroup, dir: string): Promise<GroupR
       return { refused: `${p.ruleId}: ${p.message}` };
     }
     files = result.files;
+    rootName = result.model.specs[0]?.schemas[0]?.name;
   } catch (err) {
     const e = err as Error & { file?: string };
     if (e.name === "SpecError" && e.file) return { refused: e.message };
@@ -111,7 +114,7 @@ export async function runSpecgen(group: SuiteGroup, dir: string): Promise<GroupR
   } catch (err) {
     return { crashed: `import: ${(err as Error).message}` };
   }
-  const name = Object.keys(mod).find((k) => k.startsWith("validate"));
+  const name = rootName === undefined ? undefined : `validate${rootName}`;
   const validate = name ? (mod[name] as (d: unknown) => boolean) : undefined;
   if (!validate) return { refused: "no validator exported" };
   try {
