@@ -56,14 +56,16 @@ export async function buildModel(
         if (overlaid !== undefined) rejectRedoclyTraps(overlaid, `${source} (with its overlays)`);
         const bundled = await redocly(source, () => bundleOpenApi(file.path, overlaid, refs, file));
         problems.push(...bundled.problems.map(explainPrototypeKey));
-        warnings.push(...splitTolerated(bundled.tolerated, source).warnings);
+        const tolerated = splitTolerated(bundled.tolerated, source);
+        warnings.push(...tolerated.warnings);
+        const ignored = tolerated.ignored.length ? { ignoredKeywords: tolerated.ignored } : {};
         inputs.push(...bundled.files);
         if (bundled.problems.length) continue;
         rejectNonFinite(bundled.document, source);
         const spec = openApiSpec(source, module, bundled.document, (m) => warnings.push(`${source}: ${m}`));
         const wanted = overlaid !== undefined && options.asWritten;
         const asWritten = wanted ? await specAsWritten(file, source, module, refs, (m) => warnings.push(`${source}: ${m}`)) : undefined;
-        specs.push({ ...spec, ...(rules.length && { overlayRules: rules }), ...(asWritten && { asWritten }) });
+        specs.push({ ...spec, ...ignored, ...(rules.length && { overlayRules: rules }), ...(asWritten && { asWritten: { ...asWritten, ...ignored } }) });
       } else if (file.kind === "json-schema") {
         rejectRedoclyTraps(file.doc, source);
         const built = await redocly(source, () => schemaSpec(file, source, module, (m) => warnings.push(`${source}: ${m}`), refs));

@@ -32,6 +32,8 @@ export interface SpecModel {
   schemas: NamedSchema[];
   /** Operations under `webhooks` (OpenAPI 3.1): requests the API makes, so they get types and validators, no client. */
   webhooks: OperationModel[];
+  /** Unknown keywords of its Schema Objects that the struct gate tolerated with a warning (load/tolerance.ts). */
+  ignoredKeywords?: string[];
   /** Keywords the spec's overlays added to its schemas, each with the rule it cites (pointers into `document`). */
   overlayRules?: OverlayRule[];
   /**
