@@ -99,7 +99,7 @@ export function tolerance(problem: NormalizedProblem): Tolerance | undefined {
 export function splitTolerated(
   problems: NormalizedProblem[],
   source: string,
-): { errors: NormalizedProblem[]; warnings: string[]; ignored: string[] } {
+): { errors: NormalizedProblem[]; warnings: string[]; kinds: string[]; ignored: string[] } {
   const errors: NormalizedProblem[] = [];
   const kinds = new Map<string, { says: string; at: string[] }>();
   for (const problem of problems) {
@@ -118,5 +118,5 @@ export function splitTolerated(
   });
   // The unknown keywords warned about here, which the validators then read as annotations.
   const ignored = [...kinds.keys()].filter((k) => k.startsWith("unknown-keyword:")).map((k) => k.slice("unknown-keyword:".length));
-  return { errors, warnings, ignored };
+  return { errors, warnings, kinds: [...kinds.keys()].map((k) => `tolerated:${k}`), ignored };
 }

@@ -10,6 +10,7 @@ import { pointerTokens, textLocator } from "../load/locate.js";
 import { splitTolerated } from "../load/tolerance.js";
 import { SpecError } from "../errors.js";
 import { isJsonMedia } from "./media.js";
+import type { Warn, WarningKind } from "../warnings.js";
 import { NameTable, camelCase, moduleName, pascalCase, plainPascalCase, singular } from "./names.js";
 import type { Model, NamedSchema, PackageInfo, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, SpecModel } from "./types.js";
 
@@ -39,7 +40,13 @@ export async function buildModel(
   const problems: NormalizedProblem[] = [];
   const specs: SpecModel[] = [];
   // Module paths are file names in the output: unique ignoring case (see moduleName).
-  const modules = new NameTable((m) => warnings.push(m));
+  // The kind of each warning that has one (see warnings.ts), for the CLI's summary per kind.
+  const kinds = new Map<string, WarningKind>();
+  const note = (text: string, kind?: WarningKind): void => {
+    warnings.push(text);
+    if (kind !== undefined) kinds.set(text, kind);
+  };
+  const modules = new NameTable(note);
   for (const file of files) {
     const source = relative(root, file.path).split(sep).join("/");
     // A SpecError raised while reading the spec (or applying its overlays) gets the line of its pointer.
@@ -57,12 +64,12 @@ export async function buildModel(
         const bundled = await redocly(source, () => bundleOpenApi(file.path, overlaid, refs, file));
         problems.push(...bundled.problems.map(explainPrototypeKey));
         const tolerated = splitTolerated(bundled.tolerated, source);
-        warnings.push(...tolerated.warnings);
+        tolerated.warnings.forEach((w, i) => note(w, tolerated.kinds[i] as WarningKind));
         const ignored = tolerated.ignored.length ? { ignoredKeywords: tolerated.ignored } : {};
         inputs.push(...bundled.files);
         if (bundled.problems.length) continue;
         rejectNonFinite(bundled.document, source);
-        const spec = openApiSpec(source, module, bundled.document, (m) => warnings.push(`${source}: ${m}`));
+        const spec = openApiSpec(source, module, bundled.document, (m, kind) => note(`${source}: ${m}`, kind));
         const wanted = overlaid !== undefined && options.asWritten;
         const asWritten = wanted ? await specAsWritten(file, source, module, refs, (m) => warnings.push(`${source}: ${m}`)) : undefined;
         specs.push({ ...spec, ...ignored, ...(rules.length && { overlayRules: rules }), ...(asWritten && { asWritten: { ...asWritten, ...ignored } }) });
@@ -77,8 +84,8 @@ export async function buildModel(
       throw located(err, [[source, file], ...(overlays.get(file.path) ?? []).map((o): [string, SpecFile] => [o.path, o])]);
     }
   }
-  separateValueNames(specs, (m) => warnings.push(m));
-  return { model: { specs, warnings, pkg: { ...pkg, notices } }, problems, inputs };
+  separateValueNames(specs, (m) => note(m, "operation-renamed"));
+  return { model: { specs, warnings, warningKinds: kinds, pkg: { ...pkg, notices } }, problems, inputs };
 }
 
 /** The module path of one spec (see names.ts moduleName), reporting a name that had to change. */
@@ -203,7 +210,7 @@ function rejectNonFinite(doc: unknown, source: string): void {
   }
 }
 
-function openApiSpec(source: string, module: string, document: Record<string, unknown>, warn: (m: string) => void): SpecModel {
+function openApiSpec(source: string, module: string, document: Record<string, unknown>, warn: Warn): SpecModel {
   const names = new NameTable(warn);
   const operationIds = new Map<string, string>();
   const operations: OperationModel[] = [];
@@ -235,7 +242,7 @@ function openApiSpec(source: string, module: string, document: Record<string, un
 
 /** One operation of `paths` or `webhooks`: named, its parameters, responses and request body collected. */
 function operationOf(
-  ctx: { source: string; document: Record<string, unknown>; names: NameTable; operationIds: Map<string, string>; warn: (m: string) => void },
+  ctx: { source: string; document: Record<string, unknown>; names: NameTable; operationIds: Map<string, string>; warn: Warn },
   root: "paths" | "webhooks",
   pathKey: string,
   path: string,
@@ -267,8 +274,11 @@ function operationOf(
   // The client module also declares `<name>Operation` (and `<name>Url` for redirects).
   const typeName = names.claim(pascalCase(operationId), `operation ${JSON.stringify(operationId)}`, root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"]);
   const name = camelCase(typeName);
-  if (specId === undefined) warn(`${where} has no operationId; named ${root === "paths" ? name : typeName} from method and ${root === "paths" ? "path" : "name"}`);
-  else if (root === "paths" && name !== operationId) warn(`operation ${JSON.stringify(operationId)} is not a free identifier; its function is ${name}, its types ${typeName}…`);
+  if (specId === undefined) {
+    warn(`${where} has no operationId; named ${root === "paths" ? name : typeName} from method and ${root === "paths" ? "path" : "name"}`, "no-operation-id");
+  } else if (root === "paths" && name !== operationId) {
+    warn(`operation ${JSON.stringify(operationId)} is not a free identifier; its function is ${name}, its types ${typeName}…`, "operation-renamed");
+  }
   const jsonResponses = responses.filter((r) => r.jsonSchemaPointer);
   const responseTypes = jsonResponses.map((r, i) => ({
     status: r.status,

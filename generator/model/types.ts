@@ -4,6 +4,8 @@ import type { OverlayRule } from "../load/overlay.js";
 export interface Model {
   specs: SpecModel[];
   warnings: string[];
+  /** The kind of each warning made with one (by its text), for a summary per kind (see warnings.ts). */
+  warningKinds?: ReadonlyMap<string, string>;
   /** Identity of the generated npm package. */
   pkg: PackageInfo;
 }
