@@ -109,7 +109,8 @@ async function runGenerate(paths: string[], opts: GenerateFlags): Promise<string
     process.stderr.write(`specgen: ${relative(process.cwd(), result.out) || "."}/ is up to date (inputs unchanged; --force regenerates)\n`);
     return result.out;
   }
-  for (const w of summarizeWarnings(result.warnings, result.model.warningKinds, opts.verbose === true)) process.stderr.write(`warning: ${w}\n`);
+  const shown = summarizeWarnings(result.warnings, result.model.warningKinds, opts.verbose === true);
+  for (const w of shown) process.stderr.write(`warning: ${w}\n`);
   if (result.problems.length) {
     await printProblems(result.problems, "codeframe", 100);
     process.stderr.write("specgen generate: stopped before writing anything; fix the errors above.\n");

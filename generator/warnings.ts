@@ -27,7 +27,11 @@ const IN_FULL = 3;
  * than {@link IN_FULL} become one line at the place of the first, with the count and the first
  * ones. `verbose` prints every warning.
  */
-export function summarizeWarnings(warnings: readonly string[], kinds: ReadonlyMap<string, string> = new Map(), verbose = false): string[] {
+export function summarizeWarnings(
+  warnings: readonly string[],
+  kinds: ReadonlyMap<string, string> = new Map(),
+  verbose = false,
+): string[] {
   if (verbose) return [...warnings];
   const byKind = new Map<string, string[]>();
   for (const w of warnings) {
@@ -45,8 +49,10 @@ export function summarizeWarnings(warnings: readonly string[], kinds: ReadonlyMa
     }
     if (done.has(kind)) continue;
     done.add(kind);
-    const label = (KIND_LABELS as Record<string, string>)[kind] ?? `specs with the tolerated ${kind.replace(/^tolerated:/, "")}`;
-    lines.push(`${all.length.toLocaleString("en")} ${label}, e.g. ${all.slice(0, IN_FULL).join("; ")}; … (--verbose lists all)`);
+    const tolerated = `specs with the tolerated ${kind.replace(/^tolerated:/, "")}`;
+    const label = (KIND_LABELS as Record<string, string>)[kind] ?? tolerated;
+    const first = all.slice(0, IN_FULL).join("; ");
+    lines.push(`${all.length.toLocaleString("en")} ${label}, e.g. ${first}; … (--verbose lists all)`);
   }
   return lines;
 }

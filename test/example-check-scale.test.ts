@@ -10,7 +10,7 @@ import { tempDir } from "./helpers.js";
 /** A store that counts the walks over a file's `$ref`s (the work that grew with the document). */
 class CountingStore extends DocumentStore {
   walks = 0;
-  override closure(path: string, errors?: Parameters<DocumentStore["closure"]>[1]): ReturnType<DocumentStore["closure"]> {
+  override closure(path: string, errors?: Parameters<DocumentStore["closure"]>[1]): Map<string, unknown> {
     this.walks++;
     return super.closure(path, errors);
   }
@@ -19,7 +19,10 @@ class CountingStore extends DocumentStore {
 /** A 3.1 document with `n` components, each with an example, the last one wrong. */
 function manyExamples(n: number): Record<string, unknown> {
   const schemas: Record<string, unknown> = {};
-  for (let i = 0; i < n; i++) schemas[`S${i}`] = { type: "object", properties: { id: { type: "integer" } }, example: { id: i === n - 1 ? "x" : i } };
+  for (let i = 0; i < n; i++) {
+    const example = { id: i === n - 1 ? "x" : i };
+    schemas[`S${i}`] = { type: "object", properties: { id: { type: "integer" } }, example };
+  }
   return { openapi: "3.1.0", info: { title: "T", version: "1" }, paths: {}, components: { schemas } };
 }
 

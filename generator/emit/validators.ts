@@ -288,7 +288,9 @@ function strictSchemaOptions(warn: ((message: string) => void) | undefined, spec
       // warned about once per spec, see load/tolerance.ts) and lets a few through unseen (a
       // `summary`): they are annotations, as JSON Schema makes unknown keywords, each named once.
       if (spec.kind !== "openapi") throw new Error(text);
-      if (!told.has(unknown)) warn?.(`${source}: keyword "${unknown}" is no JSON Schema 2020-12 keyword; the validators ignore it`);
+      if (!told.has(unknown)) {
+        warn?.(`${source}: keyword "${unknown}" is no JSON Schema 2020-12 keyword; the validators ignore it`);
+      }
       told.add(unknown);
       return;
     }
@@ -402,7 +404,8 @@ export function createAjv(
       keys[validate] = `${id}${ref}`;
     }
   }
-  const copy = { prefix: `#${DOCUMENT_AT}`, from30: readsAs30(spec.document), patterns: plain ? new Map<string, string>() : unicode };
+  const patterns = plain ? new Map<string, string>() : unicode;
+  const copy = { prefix: `#${DOCUMENT_AT}`, from30: readsAs30(spec.document), patterns };
   const document = ajvDocument(spec.document, copy);
   // Discriminated unions are as narrow as the types make them (see model/discriminators.ts).
   if (found.discriminators) applyTagConstraints(document, tagConstraints(spec.document));

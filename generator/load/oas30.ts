@@ -36,8 +36,10 @@ export function readsAs30(document: unknown): boolean {
     const [node, names] = stack.pop()!;
     if (typeof node !== "object" || node === null || seen.has(node)) continue;
     seen.add(node);
-    if (!names && !Array.isArray(node) && THREE_0_KEYWORDS.some((k) => typeof (node as Record<string, unknown>)[k] === "boolean")) return true;
-    for (const [key, value] of Object.entries(node)) stack.push([value, !names && !Array.isArray(node) && NAME_MAPS.has(key)]);
+    const keywords = !names && !Array.isArray(node);
+    const record = node as Record<string, unknown>;
+    if (keywords && THREE_0_KEYWORDS.some((k) => typeof record[k] === "boolean")) return true;
+    for (const [key, value] of Object.entries(node)) stack.push([value, keywords && NAME_MAPS.has(key)]);
   }
   return false;
 }

@@ -34,6 +34,9 @@ const keywordAt = (tokens: string[], i: number) => i === 0 || !NAME_MAPS.has(tok
 /** Redocly's message for a key its struct rule does not know where it stands. */
 const UNEXPECTED = /^Property `(.+)` is not expected here\.$/;
 
+/** The kind of an unknown keyword's warning is this and the keyword. */
+const IGNORED = "unknown-keyword:";
+
 /** Draft 2019-09 keywords that 2020-12 replaced and Ajv still implements. */
 const DRAFT_2019 = new Set(["$recursiveRef", "$recursiveAnchor"]);
 
@@ -63,7 +66,8 @@ function unknownKeyword(problem: NormalizedProblem, tokens: string[]): Tolerance
   const last = tokens[tokens.length - 1];
   const bound = (last === "exclusiveMinimum" || last === "exclusiveMaximum") && keywordAt(tokens, tokens.length - 1);
   if (bound && problem.message === "Expected type `number` but got `boolean`." && inSchema(tokens)) {
-    return { kind: "exclusive-31", says: "use OpenAPI 3.0's boolean `exclusiveMinimum`/`exclusiveMaximum` (read as 3.0 reads it)" };
+    const says = "use OpenAPI 3.0's boolean `exclusiveMinimum`/`exclusiveMaximum` (read as 3.0 reads it)";
+    return { kind: "exclusive-31", says };
   }
   const name = UNEXPECTED.exec(problem.message)?.[1];
   if (name === undefined || !inSchema(tokens)) return undefined;
@@ -71,9 +75,11 @@ function unknownKeyword(problem: NormalizedProblem, tokens: string[]): Tolerance
     return { kind: "nullable-31", says: "use OpenAPI 3.0's `nullable` (read as 3.0 reads it: `true` admits null)" };
   }
   if (DRAFT_2019.has(name)) {
-    return { kind: `draft-2019:${name}`, says: `use draft 2019-09's \`${name}\` (the validators follow it, as Ajv does)` };
+    const says = `use draft 2019-09's \`${name}\` (the validators follow it, as Ajv does)`;
+    return { kind: `draft-2019:${name}`, says };
   }
-  return { kind: `unknown-keyword:${name}`, says: `use \`${name}\`, no JSON Schema 2020-12 keyword (ignored: an annotation)` };
+  const says = `use \`${name}\`, no JSON Schema 2020-12 keyword (ignored: an annotation)`;
+  return { kind: `${IGNORED}${name}`, says };
 }
 
 /** How `generate` tolerates a struct problem, or undefined when the problem stops it. */
@@ -117,6 +123,6 @@ export function splitTolerated(
     return `${source}: ${at.length} place(s) ${says}: ${first}${at.length > 3 ? ", …" : ""}`;
   });
   // The unknown keywords warned about here, which the validators then read as annotations.
-  const ignored = [...kinds.keys()].filter((k) => k.startsWith("unknown-keyword:")).map((k) => k.slice("unknown-keyword:".length));
+  const ignored = [...kinds.keys()].filter((k) => k.startsWith(IGNORED)).map((k) => k.slice(IGNORED.length));
   return { errors, warnings, kinds: [...kinds.keys()].map((k) => `tolerated:${k}`), ignored };
 }

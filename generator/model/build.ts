@@ -72,7 +72,8 @@ export async function buildModel(
         const spec = openApiSpec(source, module, bundled.document, (m, kind) => note(`${source}: ${m}`, kind));
         const wanted = overlaid !== undefined && options.asWritten;
         const asWritten = wanted ? await specAsWritten(file, source, module, refs, (m) => warnings.push(`${source}: ${m}`)) : undefined;
-        specs.push({ ...spec, ...ignored, ...(rules.length && { overlayRules: rules }), ...(asWritten && { asWritten: { ...asWritten, ...ignored } }) });
+        const plain = asWritten && { asWritten: { ...asWritten, ...ignored } };
+        specs.push({ ...spec, ...ignored, ...(rules.length && { overlayRules: rules }), ...plain });
       } else if (file.kind === "json-schema") {
         rejectRedoclyTraps(file.doc, source);
         const built = await redocly(source, () => schemaSpec(file, source, module, (m) => warnings.push(`${source}: ${m}`), refs));
@@ -275,9 +276,11 @@ function operationOf(
   const typeName = names.claim(pascalCase(operationId), `operation ${JSON.stringify(operationId)}`, root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"]);
   const name = camelCase(typeName);
   if (specId === undefined) {
-    warn(`${where} has no operationId; named ${root === "paths" ? name : typeName} from method and ${root === "paths" ? "path" : "name"}`, "no-operation-id");
+    const from = root === "paths" ? `${name} from method and path` : `${typeName} from method and name`;
+    warn(`${where} has no operationId; named ${from}`, "no-operation-id");
   } else if (root === "paths" && name !== operationId) {
-    warn(`operation ${JSON.stringify(operationId)} is not a free identifier; its function is ${name}, its types ${typeName}…`, "operation-renamed");
+    const renamed = `its function is ${name}, its types ${typeName}…`;
+    warn(`operation ${JSON.stringify(operationId)} is not a free identifier; ${renamed}`, "operation-renamed");
   }
   const jsonResponses = responses.filter((r) => r.jsonSchemaPointer);
   const responseTypes = jsonResponses.map((r, i) => ({

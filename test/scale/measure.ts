@@ -6,7 +6,9 @@
 import { generate } from "../../generator/generate.js";
 
 const [spec, root, out] = process.argv.slice(2);
-if (spec === undefined || root === undefined || out === undefined) throw new Error("usage: measure.js <spec> <root> <out>");
+if (spec === undefined || root === undefined || out === undefined) {
+  throw new Error("usage: measure.js <spec> <root> <out>");
+}
 const started = performance.now();
 const result = await generate({ cwd: root, paths: [spec], out, refRoot: root, force: true });
 const usage = process.resourceUsage();

@@ -20,6 +20,9 @@ const require = createRequire(import.meta.url);
 /** The folder of an npm package (a devDependency) holding a published spec. */
 const pkg = (name: string) => dirname(require.resolve(`${name}/package.json`));
 
+/** A spec a package ships, read within the package. */
+const npmSpec = (name: string, file: string) => ({ spec: join(pkg(name), file), root: pkg(name) });
+
 interface ScaleSpec {
   name: string;
   /** The entry file, and the folder its `$ref`s may read. */
@@ -30,16 +33,31 @@ interface ScaleSpec {
 const SPECS: ScaleSpec[] = [
   { name: "Rebilly", spec: join(SCALE, "rebilly.yaml"), root: SCALE },
   { name: "OpenAI", spec: join(SCALE, "openai.yaml"), root: SCALE },
-  { name: "DigitalOcean", spec: join(SCALE, "digitalocean/DigitalOcean-public.v2.yaml"), root: join(SCALE, "digitalocean") },
-  { name: "GitHub REST", spec: join(pkg("@octokit/openapi"), "generated/api.github.com.json"), root: pkg("@octokit/openapi") },
-  { name: "GitHub webhooks", spec: join(pkg("@octokit/openapi-webhooks"), "generated/api.github.com.json"), root: pkg("@octokit/openapi-webhooks") },
+  {
+    name: "DigitalOcean",
+    spec: join(SCALE, "digitalocean/DigitalOcean-public.v2.yaml"),
+    root: join(SCALE, "digitalocean"),
+  },
+  { name: "GitHub REST", ...npmSpec("@octokit/openapi", "generated/api.github.com.json") },
+  { name: "GitHub webhooks", ...npmSpec("@octokit/openapi-webhooks", "generated/api.github.com.json") },
 ];
+
+/** What measure.ts prints. */
+interface Report {
+  ms: number;
+  cpuMs: number;
+  maxRssMb: number;
+  warnings: number;
+  problems: string[];
+  written: boolean;
+}
 
 const MEASURE = join(dirname(fileURLToPath(import.meta.url)), "measure.js");
 
 /** Every declaration file under `dir`. */
 function declarations(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".d.ts")).map((f) => join(dir, f));
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" });
+  return files.filter((f) => f.endsWith(".d.ts")).map((f) => join(dir, f));
 }
 
 for (const s of SPECS) {
@@ -48,16 +66,18 @@ for (const s of SPECS) {
     const dir = tempDir("specgen-scale-");
     try {
       const out = join(dir, "out");
-      const run = spawnSync(process.execPath, ["--max-old-space-size=4096", MEASURE, s.spec, s.root, out], { encoding: "utf8", maxBuffer: 64 << 20 });
+      const args = ["--max-old-space-size=4096", MEASURE, s.spec, s.root, out];
+      const run = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 64 << 20 });
       assert.equal(run.status, 0, run.stderr);
-      const report = JSON.parse(run.stdout.trim().split("\n").pop()!) as { ms: number; cpuMs: number; maxRssMb: number; warnings: number; problems: string[]; written: boolean };
+      const report = JSON.parse(run.stdout.trim().split("\n").pop()!) as Report;
       assert.deepEqual(report.problems, []);
       assert.equal(report.written, true);
       const typing = performance.now();
       assert.deepEqual(typecheck(declarations(out)), []);
       const typeMs = Math.round(performance.now() - typing);
       // A spec of webhooks only has no client (webhooks are requests the API makes).
-      for (const entry of ["validators/index.js", "client/index.js"].filter((e) => e !== "client/index.js" || existsSync(join(out, e)))) {
+      const entries = ["validators/index.js", "client/index.js"];
+      for (const entry of entries.filter((e) => existsSync(join(out, e)) || e !== "client/index.js")) {
         const module = (await import(pathToFileURL(join(out, entry)).href)) as Record<string, unknown>;
         assert.ok(Object.keys(module).length > 0, entry);
       }
