@@ -6,6 +6,7 @@ import { relative } from "node:path";
 import { parseKinds } from "./config.js";
 import { SpecError } from "./errors.js";
 import { VERSION } from "./version.js";
+import { summarizeWarnings } from "./warnings.js";
 import type { ValidateFormat } from "./validate.js";
 
 const program = new Command()
@@ -48,6 +49,7 @@ program
   .option("-o, --out <dir>", "output folder (default: the config's out, else generated/)")
   .option("--check", "write nothing; exit 1 with a diff when the output folder differs from what the specs produce")
   .option("--force", "regenerate even when the inputs are unchanged since the last run")
+  .option("--verbose", "print every warning (by default a kind with many is one line with a count and the first few)")
   .option("--emit <kinds>", "comma-separated output kinds: types, validators, client (default: the config's, else all)")
   .option("-w, --watch", "stay running and regenerate when a spec, an overlay, the config or a file they $ref changes")
   .option("--root <dir>", "folder that $refs may not leave (default: the project folder around the specs)")
@@ -81,6 +83,7 @@ program
   });
 
 interface GenerateFlags {
+  verbose?: boolean;
   emit?: string;
   out?: string;
   check?: boolean;
@@ -106,7 +109,8 @@ async function runGenerate(paths: string[], opts: GenerateFlags): Promise<string
     process.stderr.write(`specgen: ${relative(process.cwd(), result.out) || "."}/ is up to date (inputs unchanged; --force regenerates)\n`);
     return result.out;
   }
-  for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);
+  const shown = summarizeWarnings(result.warnings, result.model.warningKinds, opts.verbose === true);
+  for (const w of shown) process.stderr.write(`warning: ${w}\n`);
   if (result.problems.length) {
     await printProblems(result.problems, "codeframe", 100);
     process.stderr.write("specgen generate: stopped before writing anything; fix the errors above.\n");

@@ -72,6 +72,61 @@ test("OpenAPI 3.0 nullable without a sibling type generates (typed and validated
   });
 });
 
+test("a 3.1 document in 3.0 idioms generates: nullable, boolean bounds as 3.0; unknown keywords ignored", async () => {
+  const spec = `openapi: 3.1.0
+info: { title: T, version: "1" }
+paths:
+  /thing:
+    get:
+      operationId: getThing
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  a: { type: string, nullable: true }
+                  b: { type: string, nullable: true, optional: true }
+                  c: { type: array, items: { type: number }, min_items: 2, max_items: 2 }
+                  d: { type: number, minimum: 0, exclusiveMinimum: true }
+                  e: { $ref: "#/components/schemas/Tree" }
+components:
+  schemas:
+    Tree:
+      $recursiveAnchor: true
+      type: object
+      properties:
+        kids: { type: array, items: { $recursiveRef: "#" } }
+`;
+  await withFiles({ "api.yaml": spec }, async (dir) => {
+    const out = join(dir, "out");
+    const result = await generate({ cwd: dir, paths: ["api.yaml"], out, config: { emit: ["validators"] } });
+    assert.deepEqual(result.problems, []);
+    const lines = (word: string) => result.warnings.filter((w) => w.includes(word));
+    assert.match(lines("`nullable`")[0]!, /^api\.yaml: 2 place\(s\) use OpenAPI 3\.0's `nullable`/);
+    const idioms = ["`optional`", "`min_items`", "`max_items`", "`$recursiveRef`", "`$recursiveAnchor`"];
+    idioms.push("`exclusiveMinimum`");
+    for (const word of idioms) {
+      assert.equal(lines(word).length, 1, `one line for ${word}: ${result.warnings.join("\n")}`);
+    }
+    assert.match(lines("`optional`")[0]!, /ignored/);
+    assert.match(lines("`$recursiveRef`")[0]!, /the validators follow it/);
+    const types = readFileSync(join(out, "types/api.d.ts"), "utf8");
+    assert.match(types, /a\?: string \| null;/);
+    const url = pathToFileURL(join(out, "validators/api.js")).href;
+    const { isGetThingResponse } = (await import(url)) as Record<string, (v: unknown) => boolean>;
+    assert.equal(isGetThingResponse!({ a: null, b: null, c: [1], d: 1, e: { kids: [{ kids: [] }] } }), true);
+    assert.equal(isGetThingResponse!({ e: { kids: [1] } }), false, "$recursiveRef is followed");
+    assert.equal(isGetThingResponse!({ a: 1 }), false);
+    assert.equal(isGetThingResponse!({ d: 0 }), false, "the boolean bound makes minimum exclusive");
+    const linted = await lint([join(dir, "api.yaml")], { cwd: dir });
+    const reported = linted.problems.some((p) => p.ruleId === "struct" && /`optional`/.test(p.message));
+    assert.ok(reported, "lint still reports them");
+  });
+});
+
 test("a malformed documentation field (a null server-variable description) warns in generate and stays an error in lint", async () => {
   await withFiles({ "api.yaml": spec30("                type: string", ", description: null") }, async (dir) => {
     const result = await generate({ cwd: dir, paths: ["api.yaml"], dryRun: true });

@@ -102,7 +102,7 @@ test("annotations (x-*, prose, examples, default, readOnly) never reach the vali
   }
 });
 
-test("an x-* key that is no Ajv keyword name (x-go.type) generates; an unknown keyword is located", async () => {
+test("an x-* key not an Ajv keyword name (x-go.type) generates; an unknown OpenAPI keyword is ignored", async () => {
   const dir = tempDir();
   try {
     const { m } = await generated(specWith({ type: "string", "x-go.type": "uuid.UUID" }), dir);
@@ -111,10 +111,11 @@ test("an x-* key that is no Ajv keyword name (x-go.type) generates; an unknown k
 
     const unknown = specWith({ type: "string", summary: "not a keyword" });
     writeFileSync(join(dir, "specs/safety.json"), JSON.stringify(unknown, null, 2));
+    // The struct gate judged it (one warning); Ajv reads it as an annotation. A bare JSON
+    // Schema's unknown keyword stays an error (validators.test.ts, bare-schema.test.ts).
     const r = specgen(["generate", "specs", "-o", "out2", "--force"], { cwd: dir });
-    assert.equal(r.status, 2, r.stderr);
-    assert.match(r.stderr, /safety\.json:\d+:\d+: cannot compile validators: strict mode: unknown keyword: "summary"/);
-    assert.match(r.stderr, /\(at \/paths\/~1thing\/get\/responses\/200\/content\/application~1json\/schema\/summary\)/);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /safety\.json: keyword "summary" is no JSON Schema 2020-12 keyword; the validators ignore/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -15,7 +15,7 @@ import { formatNames } from "ajv-formats/dist/formats.js";
 import { SpecError } from "../errors.js";
 import { uri } from "../runtime/formats.js";
 import { isObject } from "../load/refs.js";
-import { isOpenApi30, schemaFrom30 } from "../load/oas30.js";
+import { readsAs30, schemaFrom30 } from "../load/oas30.js";
 import { ajvResourceId, metaSchemaFormats } from "../load/scoped-refs.js";
 import { DATA_KEYS, keywordPointer, NAME_MAPS } from "../load/keys.js";
 import { compiles, unicodeEquivalent } from "../load/regex.js";
@@ -284,12 +284,27 @@ const FIRST_ERROR_OPTIONS = { allErrors: false } as const;
  * `unevaluatedProperties` sees), so they are warnings: strictSchema is set to "log" and this
  * logger turns the unknown-keyword message back into the error it was.
  */
-function strictSchemaOptions(warn: ((message: string) => void) | undefined, source: string) {
+function strictSchemaOptions(warn: ((message: string) => void) | undefined, spec: SpecModel) {
+  const source = spec.source;
+  const told = new Set(spec.ignoredKeywords ?? []);
   const report = (message: unknown): void => {
     const text = String(message);
     // `$anchor` is JSON Schema's, and Ajv resolves it, but its vocabulary does not list it.
     if (text === 'strict mode: unknown keyword: "$anchor"') return;
-    if (text.startsWith("strict mode: unknown keyword:")) throw new Error(text);
+    const unknown = /^strict mode: unknown keyword: "([^"]*)"/.exec(text)?.[1];
+    if (unknown !== undefined) {
+      // Per input kind. A bare JSON Schema has no struct gate: Ajv's check is the one that
+      // catches a typo (`minLenght`) there, so it stays an error. An OpenAPI document has passed
+      // the gate, which tolerates unknown keywords of Schema Objects (`optional`, `min_items`,
+      // warned about once per spec, see load/tolerance.ts) and lets a few through unseen (a
+      // `summary`): they are annotations, as JSON Schema makes unknown keywords, each named once.
+      if (spec.kind !== "openapi") throw new Error(text);
+      if (!told.has(unknown)) {
+        warn?.(`${source}: keyword "${unknown}" is no JSON Schema 2020-12 keyword; the validators ignore it`);
+      }
+      told.add(unknown);
+      return;
+    }
     warn?.(`${source}: ${text.replace(/^strict mode: /, "")}`);
   };
   return { strictSchema: "log" as const, logger: { log: () => undefined, warn: report, error: report } };
@@ -325,7 +340,7 @@ export function createAjv(
   const ajv = new Ajv2020({
     ...AJV_OPTIONS,
     ...(mode === "first" ? FIRST_ERROR_OPTIONS : {}),
-    ...strictSchemaOptions(warn, spec.source),
+    ...strictSchemaOptions(warn, spec),
     unicodeRegExp: !plain,
     // Standalone ESM; format functions come from the shared formats module, imported under
     // FORMATS_BINDING (ajv-formats would otherwise emit a `require` of its own file).
@@ -408,7 +423,8 @@ export function createAjv(
       keys[validate] = `${id}${ref}`;
     }
   }
-  const copy = { prefix: `#${DOCUMENT_AT}`, from30: isOpenApi30(spec.document), patterns: plain ? new Map<string, string>() : unicode };
+  const patterns = plain ? new Map<string, string>() : unicode;
+  const copy = { prefix: `#${DOCUMENT_AT}`, from30: readsAs30(spec.document), patterns };
   const document = ajvDocument(spec.document, copy);
   // Discriminated unions are as narrow as the types make them (see model/discriminators.ts).
   if (found.discriminators) applyTagConstraints(document, tagConstraints(spec.document));

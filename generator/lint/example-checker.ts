@@ -95,6 +95,8 @@ export class ExampleChecker {
 
   readonly #copies = new Map<string, unknown>();
   readonly #unsafe = new UnsafePatterns();
+  /** Files whose documents are registered, with the `$ref` targets that could not be read. */
+  readonly #registered = new Map<string, readonly SpecError[]>();
 
   /** `from30`: the documents are OpenAPI 3.0, their schemas read as 2020-12 (see load/oas30.ts). */
   constructor(
@@ -128,18 +130,9 @@ export class ExampleChecker {
   #problems(file: string, pointer: string, value: unknown): Array<[string, string]> {
     // `$ref` targets that cannot be read (missing, refused by the policy) are reported at their
     // `$ref` by no-unresolved-refs; a schema that needs one is then not checked here.
-    const unreadable: SpecError[] = [];
+    let unreadable: readonly SpecError[] = [];
     try {
-      let data: Set<string> | undefined;
-      for (const [path, doc] of this.store.closure(file, unreadable)) {
-        const url = fileUrl(path);
-        if (this.#added.has(url) || typeof doc !== "object" || doc === null) continue;
-        this.#added.add(url);
-        // Example data is no schema: registered, its `id` members would be read as schema ids.
-        data ??= references(this.store, [file], []).data;
-        if (data.has(path)) continue;
-        dereference(this.#document(path, doc) as Schema, this.#lookup, new URL(url));
-      }
+      unreadable = this.#register(file);
       // dereference() indexes schema keywords only, not OpenAPI structure (parameter arrays
       // and the like), so the schema at the pointer is indexed under its own location here.
       // A pointer into nothing is an error (the copy's lookup below only reads).
@@ -157,6 +150,29 @@ export class ExampleChecker {
       if (unreadable.length || this.#missingTarget(message)) return [];
       return [["", `schema cannot be used: ${message}`]];
     }
+  }
+
+  /**
+   * Registers every document `file` reaches (once per file and run: the walk over the files'
+   * `$ref`s costs as much as the documents are large, so doing it per example made lint's time
+   * grow with examples × document size); returns the targets that could not be read.
+   */
+  #register(file: string): readonly SpecError[] {
+    const known = this.#registered.get(file);
+    if (known) return known;
+    const unreadable: SpecError[] = [];
+    let data: Set<string> | undefined;
+    for (const [path, doc] of this.store.closure(file, unreadable)) {
+      const url = fileUrl(path);
+      if (this.#added.has(url) || typeof doc !== "object" || doc === null) continue;
+      this.#added.add(url);
+      // Example data is no schema: registered, its `id` members would be read as schema ids.
+      data ??= references(this.store, [file], []).data;
+      if (data.has(path)) continue;
+      dereference(this.#document(path, doc) as Schema, this.#lookup, new URL(url));
+    }
+    this.#registered.set(file, unreadable);
+    return unreadable;
   }
 
   /** Whether a validator error names a `$ref` target that does not exist (a pointer into nothing). */

@@ -3,6 +3,7 @@ import { DocumentStore, isObject } from "../load/refs.js";
 import type { RefPolicy } from "../load/policy.js";
 import { SpecError } from "../errors.js";
 import { ExampleChecker } from "./example-checker.js";
+import { readsAs30 } from "../load/oas30.js";
 import { patternSafe, patternValid } from "./patterns.js";
 
 /**
@@ -19,6 +20,13 @@ type Visitor = Record<string, { enter?: (node: Node, ctx: UserContext) => void }
 function exampleValid(policy?: RefPolicy): Visitor {
   const store = new DocumentStore(policy);
   const checkers = { oas3_0: new ExampleChecker(store, true), other: new ExampleChecker(store) };
+  // A 3.1 file written with 3.0's boolean `nullable` is read as 3.0 reads it, as the validators
+  // read it (load/oas30.ts readsAs30); decided once per file.
+  const as30 = new Map<string, boolean>();
+  const reads30 = (file: string): boolean => {
+    if (!as30.has(file)) as30.set(file, readsAs30(store.get(file)));
+    return as30.get(file)!;
+  };
 
   const check = (ctx: UserContext, schemaPointer: string, value: unknown, at: Array<string | number>, valueFile?: string): void => {
     const file = ctx.location.source.absoluteRef;
@@ -29,7 +37,7 @@ function exampleValid(policy?: RefPolicy): Visitor {
       ctx.report({ message: err instanceof SpecError ? err.message : String(err), location: ctx.location.child(at) });
       return;
     }
-    const checker = ctx.oasVersion === "oas3_0" ? checkers.oas3_0 : checkers.other;
+    const checker = ctx.oasVersion === "oas3_0" || reads30(file) ? checkers.oas3_0 : checkers.other;
     const { problems, unchecked } = checker.check(file, schemaPointer, resolved);
     for (const [path, message] of problems) {
       const where = path === "" ? "" : ` at \`${path}\``;

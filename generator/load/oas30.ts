@@ -11,10 +11,37 @@
  *
  * @module
  */
+import { NAME_MAPS } from "./keys.js";
 
 /** Whether a document is OpenAPI 3.0 (its schemas need {@link schemaFrom30}). */
 export function isOpenApi30(document: unknown): boolean {
   return typeof document === "object" && document !== null && /^3\.0\./.test(String((document as { openapi?: unknown }).openapi));
+}
+
+/** Keywords whose boolean value only OpenAPI 3.0 defines. */
+const THREE_0_KEYWORDS = ["nullable", "exclusiveMinimum", "exclusiveMaximum"];
+
+/**
+ * Whether a document's schemas are read as OpenAPI 3.0 writes them: a 3.0 document, or a 3.1
+ * one that uses 3.0's boolean `nullable` (OpenAI's, 334 times) or a boolean exclusive bound. 3.1 has no such
+ * keyword, so reading it as 3.0 did is the only reading that agrees with the types
+ * (openapi-typescript adds `| null` for it whatever the version); a 3.1 document without one is
+ * left as it is. Values of name maps are walked, their keys are not read as keywords.
+ */
+export function readsAs30(document: unknown): boolean {
+  if (isOpenApi30(document)) return true;
+  const stack: Array<[unknown, boolean]> = [[document, false]];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const [node, names] = stack.pop()!;
+    if (typeof node !== "object" || node === null || seen.has(node)) continue;
+    seen.add(node);
+    const keywords = !names && !Array.isArray(node);
+    const record = node as Record<string, unknown>;
+    if (keywords && THREE_0_KEYWORDS.some((k) => typeof record[k] === "boolean")) return true;
+    for (const [key, value] of Object.entries(node)) stack.push([value, keywords && NAME_MAPS.has(key)]);
+  }
+  return false;
 }
 
 // Keywords that can refuse null whatever `type` says (every other keyword applies to one type only).

@@ -31,6 +31,57 @@ const MISSING_DOCUMENTATION = /^The field `(description|summary|title)` must be 
 /** Whether the token at `i` is a keyword (its parent is no name map such as `properties`). */
 const keywordAt = (tokens: string[], i: number) => i === 0 || !NAME_MAPS.has(tokens[i - 1]!);
 
+/** Redocly's message for a key its struct rule does not know where it stands. */
+const UNEXPECTED = /^Property `(.+)` is not expected here\.$/;
+
+/** The kind of an unknown keyword's warning is this and the keyword. */
+const IGNORED = "unknown-keyword:";
+
+/** Draft 2019-09 keywords that 2020-12 replaced and Ajv still implements. */
+const DRAFT_2019 = new Set(["$recursiveRef", "$recursiveAnchor"]);
+
+/** Objects inside a schema that are no schema themselves: an unknown key there is not a keyword. */
+const SCHEMA_PARTS = new Set(["discriminator", "xml", "externalDocs"]);
+
+/**
+ * Whether the key at `tokens` stands in a Schema Object: below a `schema` keyword or a
+ * `components/schemas` entry, and directly in no discriminator, XML or external-docs object.
+ */
+function inSchema(tokens: string[]): boolean {
+  const owner = tokens.length >= 2 ? tokens[tokens.length - 2]! : "";
+  if (SCHEMA_PARTS.has(owner) && keywordAt(tokens, tokens.length - 2)) return false;
+  return tokens.some((t, i) => i < tokens.length - 1 && keywordAt(tokens, i) &&
+    (t === "schema" || (t === "schemas" && tokens[i - 1] === "components")));
+}
+
+/**
+ * Keywords that OpenAPI 3.0 or older drafts defined and 3.1 (JSON Schema 2020-12) does not,
+ * read here as 3.0 reads them: a boolean `nullable` admits null (load/oas30.ts), in the types
+ * (openapi-typescript) and the validators alike. Every other unknown keyword in a Schema
+ * Object (`optional`, `min_items`) has no unambiguous reading: the validators ignore it, as
+ * JSON Schema says of unknown keywords, with the warning. Draft 2019-09's `$recursiveRef` and
+ * `$recursiveAnchor` are Ajv's own: followed.
+ */
+function unknownKeyword(problem: NormalizedProblem, tokens: string[]): Tolerance | undefined {
+  const last = tokens[tokens.length - 1];
+  const bound = (last === "exclusiveMinimum" || last === "exclusiveMaximum") && keywordAt(tokens, tokens.length - 1);
+  if (bound && problem.message === "Expected type `number` but got `boolean`." && inSchema(tokens)) {
+    const says = "use OpenAPI 3.0's boolean `exclusiveMinimum`/`exclusiveMaximum` (read as 3.0 reads it)";
+    return { kind: "exclusive-31", says };
+  }
+  const name = UNEXPECTED.exec(problem.message)?.[1];
+  if (name === undefined || !inSchema(tokens)) return undefined;
+  if (name === "nullable") {
+    return { kind: "nullable-31", says: "use OpenAPI 3.0's `nullable` (read as 3.0 reads it: `true` admits null)" };
+  }
+  if (DRAFT_2019.has(name)) {
+    const says = `use draft 2019-09's \`${name}\` (the validators follow it, as Ajv does)`;
+    return { kind: `draft-2019:${name}`, says };
+  }
+  const says = `use \`${name}\`, no JSON Schema 2020-12 keyword (ignored: an annotation)`;
+  return { kind: `${IGNORED}${name}`, says };
+}
+
 /** How `generate` tolerates a struct problem, or undefined when the problem stops it. */
 export function tolerance(problem: NormalizedProblem): Tolerance | undefined {
   if (problem.ruleId !== "struct") return undefined;
@@ -39,6 +90,8 @@ export function tolerance(problem: NormalizedProblem): Tolerance | undefined {
   }
   if (MISSING_DOCUMENTATION.test(problem.message)) return { kind: "doc-missing", says: "lack a required description or summary (no output uses it)" };
   const tokens = pointerTokens(problem.location[0]?.pointer ?? "#");
+  const unknown = unknownKeyword(problem, tokens);
+  if (unknown) return unknown;
   if (tokens.some((t, i) => DOCUMENTATION_FIELDS.has(t) && keywordAt(tokens, i))) {
     return { kind: "doc-invalid", says: "have a malformed documentation field (description, contact, licence, external docs or example; no output uses it)" };
   }
@@ -47,9 +100,12 @@ export function tolerance(problem: NormalizedProblem): Tolerance | undefined {
 
 /**
  * Splits the gate's problems into those that stop `generate` and the warnings for the rest:
- * one line per kind, with a count and the first three places.
+ * one line per kind, with a count and the first three places; and the unknown keywords ignored.
  */
-export function splitTolerated(problems: NormalizedProblem[], source: string): { errors: NormalizedProblem[]; warnings: string[] } {
+export function splitTolerated(
+  problems: NormalizedProblem[],
+  source: string,
+): { errors: NormalizedProblem[]; warnings: string[]; kinds: string[]; ignored: string[] } {
   const errors: NormalizedProblem[] = [];
   const kinds = new Map<string, { says: string; at: string[] }>();
   for (const problem of problems) {
@@ -66,5 +122,7 @@ export function splitTolerated(problems: NormalizedProblem[], source: string): {
     const first = at.slice(0, 3).join(", ");
     return `${source}: ${at.length} place(s) ${says}: ${first}${at.length > 3 ? ", …" : ""}`;
   });
-  return { errors, warnings };
+  // The unknown keywords warned about here, which the validators then read as annotations.
+  const ignored = [...kinds.keys()].filter((k) => k.startsWith(IGNORED)).map((k) => k.slice(IGNORED.length));
+  return { errors, warnings, kinds: [...kinds.keys()].map((k) => `tolerated:${k}`), ignored };
 }

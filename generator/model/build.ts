@@ -14,6 +14,7 @@ import { docLinkBase } from "./docs.js";
 import {
   IDENTIFIER, NameTable, camelCase, definitionKey, moduleName, pascalCase, plainPascalCase, safeIdentifier, singular,
 } from "./names.js";
+import type { Warn, WarningKind } from "../warnings.js";
 import type { Model, NamedSchema, PackageInfo, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, SpecModel } from "./types.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -42,7 +43,13 @@ export async function buildModel(
   const problems: NormalizedProblem[] = [];
   const specs: SpecModel[] = [];
   // Module paths are file names in the output: unique ignoring case (see moduleName).
-  const modules = new NameTable((m) => warnings.push(m));
+  // The kind of each warning that has one (see warnings.ts), for the CLI's summary per kind.
+  const kinds = new Map<string, WarningKind>();
+  const note = (text: string, kind?: WarningKind): void => {
+    warnings.push(text);
+    if (kind !== undefined) kinds.set(text, kind);
+  };
+  const modules = new NameTable(note);
   for (const file of files) {
     const source = relative(root, file.path).split(sep).join("/");
     // A SpecError raised while reading the spec (or applying its overlays) gets the line of its pointer.
@@ -59,15 +66,18 @@ export async function buildModel(
         if (overlaid !== undefined) rejectRedoclyTraps(overlaid, `${source} (with its overlays)`);
         const bundled = await redocly(source, () => bundleOpenApi(file.path, overlaid, refs, file));
         problems.push(...bundled.problems.map(explainPrototypeKey));
-        warnings.push(...splitTolerated(bundled.tolerated, source).warnings);
+        const tolerated = splitTolerated(bundled.tolerated, source);
+        tolerated.warnings.forEach((w, i) => note(w, tolerated.kinds[i] as WarningKind));
+        const ignored = tolerated.ignored.length ? { ignoredKeywords: tolerated.ignored } : {};
         inputs.push(...bundled.files);
         if (bundled.problems.length) continue;
         rejectNonFinite(bundled.document, source);
-        const spec = openApiSpec(source, module, bundled.document, (m) => warnings.push(`${source}: ${m}`));
+        const spec = openApiSpec(source, module, bundled.document, (m, kind) => note(`${source}: ${m}`, kind));
         const wanted = overlaid !== undefined && options.asWritten;
         const asWritten = wanted ? await specAsWritten(file, source, module, refs, (m) => warnings.push(`${source}: ${m}`)) : undefined;
         const links = docLinkBase(file.text);
-        specs.push({ ...spec, ...(rules.length && { overlayRules: rules }), ...(asWritten && { asWritten }), ...(links && { linkBase: links }) });
+        const plain = asWritten && { asWritten: { ...asWritten, ...ignored } };
+        specs.push({ ...spec, ...ignored, ...(rules.length && { overlayRules: rules }), ...plain, ...(links && { linkBase: links }) });
       } else if (file.kind === "json-schema") {
         rejectRedoclyTraps(file.doc, source);
         const built = await redocly(source, () => schemaSpec(file, source, module, (m) => warnings.push(`${source}: ${m}`), refs));
@@ -80,8 +90,8 @@ export async function buildModel(
       throw located(err, [[source, file], ...(overlays.get(file.path) ?? []).map((o): [string, SpecFile] => [o.path, o])]);
     }
   }
-  separateValueNames(specs, (m) => warnings.push(m));
-  return { model: { specs, warnings, pkg: { ...pkg, notices } }, problems, inputs };
+  separateValueNames(specs, (m) => note(m, "operation-renamed"));
+  return { model: { specs, warnings, warningKinds: kinds, pkg: { ...pkg, notices } }, problems, inputs };
 }
 
 /** The module path of one spec (see names.ts moduleName), reporting a name that had to change. */
@@ -206,7 +216,7 @@ function rejectNonFinite(doc: unknown, source: string): void {
   }
 }
 
-function openApiSpec(source: string, module: string, document: Record<string, unknown>, warn: (m: string) => void): SpecModel {
+function openApiSpec(source: string, module: string, document: Record<string, unknown>, warn: Warn): SpecModel {
   // Components are named first, so they keep their names; a derived name that would clash
   // with one (an operation's `GetPetResponse`) is the one that changes, with a warning.
   const types = new NameTable(warn);
@@ -274,7 +284,7 @@ function componentSchemas(
 
 /** One operation of `paths` or `webhooks`: named, its parameters, responses and request body collected. */
 function operationOf(
-  ctx: { source: string; document: Record<string, unknown>; names: NameTable; types: NameTable; operationIds: Map<string, string>; warn: (m: string) => void },
+  ctx: { source: string; document: Record<string, unknown>; names: NameTable; types: NameTable; operationIds: Map<string, string>; warn: Warn },
   root: "paths" | "webhooks",
   pathKey: string,
   path: string,
@@ -321,8 +331,13 @@ function operationOf(
   const what = `operation ${JSON.stringify(operationId)}`;
   const typeName = names.claim(pascalCase(operationId), what, companions, componentOf);
   const name = camelCase(typeName);
-  if (specId === undefined) warn(`${where} has no operationId; named ${root === "paths" ? name : typeName} from method and ${root === "paths" ? "path" : "name"}`);
-  else if (root === "paths" && name !== operationId) warn(`operation ${JSON.stringify(operationId)} is not a free identifier; its function is ${name}, its types ${typeName}…`);
+  if (specId === undefined) {
+    const from = root === "paths" ? `${name} from method and path` : `${typeName} from method and name`;
+    warn(`${where} has no operationId; named ${from}`, "no-operation-id");
+  } else if (root === "paths" && name !== operationId) {
+    const renamed = `its function is ${name}, its types ${typeName}…`;
+    warn(`operation ${JSON.stringify(operationId)} is not a free identifier; ${renamed}`, "operation-renamed");
+  }
   const jsonResponses = responses.filter((r) => r.jsonSchemaPointer);
   const responseTypes = jsonResponses.map((r, i) => ({
     status: r.status,

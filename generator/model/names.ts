@@ -9,6 +9,7 @@
  * Every result matches {@link IDENTIFIER}: no `$`, no non-ASCII letter, so a name the emitters
  * derive (`validateX`, `xOperation`, `xUrl`) can never be one a spec asked for verbatim.
  */
+import type { Warn } from "../warnings.js";
 
 /** ECMAScript and TypeScript reserved and contextual words, and names strict code may not bind. */
 export const RESERVED: ReadonlySet<string> = new Set(
@@ -77,7 +78,7 @@ export function singular(name: string): string {
 /** Hands out unique names, suffixing `2`, `3`, … on collision (ignoring case) and reporting each rename. */
 export class NameTable {
   readonly #taken = new Map<string, string>();
-  constructor(private readonly warn: (message: string) => void) {}
+  constructor(private readonly warn: Warn) {}
 
   /** Whether `name` (ignoring case) is still free. */
   free(name: string): boolean {
@@ -112,7 +113,7 @@ export class NameTable {
     if (name !== wanted) {
       const companionHolders = companions.map((c) => this.#taken.get((wanted + c).toLowerCase()));
       const holder = [holderOf(wanted), ...companionHolders].find(Boolean);
-      this.warn(`${source}: name ${wanted} is taken by ${holder}; using ${name}`);
+      this.warn(`${source}: name ${wanted} is taken by ${holder}; using ${name}`, "name-taken");
     }
     for (const n of [name, ...companions.map((c) => name + c)]) this.#taken.set(n.toLowerCase(), source);
     return name;

@@ -4,6 +4,8 @@ import type { OverlayRule } from "../load/overlay.js";
 export interface Model {
   specs: SpecModel[];
   warnings: string[];
+  /** The kind of each warning made with one (by its text), for a summary per kind (see warnings.ts). */
+  warningKinds?: ReadonlyMap<string, string>;
   /** Identity of the generated npm package. */
   pkg: PackageInfo;
 }
@@ -32,6 +34,8 @@ export interface SpecModel {
   schemas: NamedSchema[];
   /** Operations under `webhooks` (OpenAPI 3.1): requests the API makes, so they get types and validators, no client. */
   webhooks: OperationModel[];
+  /** Unknown keywords of its Schema Objects that the struct gate tolerated with a warning (load/tolerance.ts). */
+  ignoredKeywords?: string[];
   /** Keywords the spec's overlays added to its schemas, each with the rule it cites (pointers into `document`). */
   overlayRules?: OverlayRule[];
   /** Where site-relative links in its prose point (model/docs.ts); absent: they stay as written. */
