@@ -2,12 +2,19 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import type * as Generated from "../generated/client/index.js";
-import type { GetAuthMetadataResponse } from "../generated/types/index.js";
 import type * as GeneratedValidators from "../generated/validators/index.js";
 import { METADATA, startHomeserver, type Homeserver } from "./servers/homeserver.js";
 import { startOidcProvider } from "./servers/oidc.js";
 import { FIXTURES, ROOT } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
+
+// The client against the loopback stand-in (test/servers/homeserver.ts), for what a real Synapse
+// cannot be made to answer; the behaviour real Synapse shows is proved against it by
+// `npm run test:homeserver` (test/homeserver/synapse.test.ts). Each test here needs a stand-in
+// answer: ETag revalidation (Synapse's auth_metadata has none), broken bodies (BOM, invalid,
+// oversized, a server without OAuth beside a Matrix error), MAS's 303 and a `javascript:`
+// Location, idpId values Synapse's router refuses, oidc-provider's own metadata, the as-written
+// validators on documents no server sends (a member missing), and the stubs' types.
 
 // Types from the source tree, code from the generated package itself (tests run from dist/).
 const { HttpError, MatrixError, ResponseValidationError, createClient, createMemoryCache, getAuthMetadata, redirectToIdPUrl } =
@@ -18,16 +25,6 @@ before(async () => {
   hs = await startHomeserver();
 });
 after(() => hs.close());
-
-test("getAuthMetadata returns the document typed and validated", async () => {
-  hs.set("synapse");
-  const client = createClient({ baseUrl: hs.url });
-  const { status, data, headers } = await client.getAuthMetadata();
-  assert.equal(status, 200);
-  const typed: GetAuthMetadataResponse = data;
-  assert.deepEqual(typed, METADATA);
-  assert.match(headers["cache-control"] ?? "", /max-age=600/);
-});
 
 test("discovery is cached per Cache-Control and revalidated with ETag; the cache can be shared", async () => {
   hs.set("synapse");
