@@ -76,10 +76,12 @@ test("--emit selects output kinds; the client brings the validators and types it
   const r = run(dir, "--emit", "types", "-o", "types-only");
   assert.equal(r.status, 0, r.stderr);
   const pkg = JSON.parse(readFileSync(join(dir, "types-only/package.json"), "utf8"));
-  assert.deepEqual(Object.keys(pkg.exports), [".", "./types", "./package.json"]);
+  // Each spec's types are a subpath too (for openapi-fetch's createClient<paths>()).
+  const perSpec = ["./types/client-server/auth_metadata", "./types/client-server/definitions/sso_login_flow", "./types/client-server/sso_login_redirect"];
+  assert.deepEqual(Object.keys(pkg.exports), [".", "./types", ...perSpec, "./package.json"]);
   const c = run(dir, "--emit", "client", "-o", "client-only");
   assert.equal(c.status, 0, c.stderr);
-  assert.deepEqual(Object.keys(JSON.parse(readFileSync(join(dir, "client-only/package.json"), "utf8")).exports), [".", "./types", "./validators", "./client", "./package.json"]);
+  assert.deepEqual(Object.keys(JSON.parse(readFileSync(join(dir, "client-only/package.json"), "utf8")).exports), [".", "./types", "./validators", "./client", ...perSpec, "./package.json"]);
   const bad = run(dir, "--emit", "docs");
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /unknown output kind "docs"/);
