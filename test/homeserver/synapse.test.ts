@@ -225,7 +225,8 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
     // What the generated JSDoc of the redirect operations tells their callers, for this reason.
     const dts = readFileSync(join(ROOT, "generated/client/client-server/sso_login_redirect.d.ts"), "utf8");
     for (const op of ["redirectToSSO", "redirectToIdP"]) {
-      const doc = new RegExp(`\\(\`${op}\`\\)\\.[^/]*bound to the cookies[^/]*must navigate to the URL from the \``);
+      // Within the operation's own comment (its description, before the note, may hold a `/`).
+      const doc = new RegExp(`\\(\`${op}\`\\)\\.(?:(?!\\*/)[\\s\\S])*bound to the cookies(?:(?!\\*/)[\\s\\S])*must navigate to the URL from the \``);
       assert.match(dts, doc, `${op}'s JSDoc`);
     }
   });
