@@ -621,13 +621,16 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
   schemas.push(...componentSchemas([...helpers, ...definitions], names, warn));
   // Collections of objects get a name for their element: identity_providers → IdentityProvider.
   const props = isObject(file.doc) && isObject((file.doc as Record<string, unknown>).properties) ? ((file.doc as Record<string, unknown>).properties as Record<string, unknown>) : {};
+  // A root without `type` is typed as an object or any non-object (emit/json-schema-types.ts).
+  const rootType = isObject(file.doc) ? (file.doc as Record<string, unknown>).type : undefined;
+  const objectPart = rootType === undefined ? `Exclude<${name}, string | number | boolean | null | unknown[]>` : name;
   for (const [prop, schema] of Object.entries(props)) {
     if (isObject(schema) && schema.type === "array" && isObject(schema.items) && (schema.items.type === "object" || isObject(schema.items.properties))) {
       const element = names.claim(pascalCase(singular(prop)), `items of property ${JSON.stringify(prop)}`);
       if (element !== plainPascalCase(singular(prop))) warn(`items of property ${JSON.stringify(prop)} are named ${element}`);
       schemas.push({
         name: element,
-        typeExpression: `NonNullable<${name}[${JSON.stringify(prop)}]>[number]`,
+        typeExpression: `NonNullable<${objectPart}[${JSON.stringify(prop)}]>[number]`,
         pointer: pointer(["components", "schemas", key, "properties", prop, "items"]),
       });
     }
