@@ -66,7 +66,7 @@ export async function buildModel(
         if (overlaid !== undefined) rejectRedoclyTraps(overlaid, `${source} (with its overlays)`);
         const bundled = await redocly(source, () => bundleOpenApi(file.path, overlaid, refs, file));
         problems.push(...bundled.problems.map(explainPrototypeKey));
-        const tolerated = splitTolerated(bundled.tolerated, source);
+        const tolerated = splitTolerated(bundled.tolerated, source, bundled.within, file.path);
         tolerated.warnings.forEach((w, i) => note(w, tolerated.kinds[i] as WarningKind));
         const ignored = tolerated.ignored.length ? { ignoredKeywords: tolerated.ignored } : {};
         inputs.push(...bundled.files);
