@@ -522,6 +522,16 @@ function compileError(err: unknown, spec: SpecModel): SpecError {
  * #2209); those lines are linked to the shared helpers module instead (see {@link linkHelpers}).
  */
 export async function compileValidatorModule(spec: SpecModel, targets: readonly ValidatorTarget[], shared: SharedModules, warn?: (message: string) => void): Promise<string> {
+  return (await compileValidators(spec, targets, shared, warn)).code;
+}
+
+/** {@link compileValidatorModule}, with where the hoisted functions' schemas stood (for `specgen validate`). */
+export async function compileValidators(
+  spec: SpecModel,
+  targets: readonly ValidatorTarget[],
+  shared: SharedModules,
+  warn?: (message: string) => void,
+): Promise<{ code: string; origins: Record<string, string[]> }> {
   const all = createAjv(spec, targets, warn);
   // A large spec's `isX` share the `all` compile (see model/size.ts).
   const first = isLargeSpec(spec) ? undefined : createAjv(spec, targets, undefined, "first");
@@ -581,7 +591,7 @@ export async function compileValidatorModule(spec: SpecModel, targets: readonly 
     const why = "the compiled validators call require() (an Ajv helper this toolkit does not ship)";
     throw new SpecError(why, spec.source);
   }
-  return out;
+  return { code: out, origins: all.origins };
 }
 
 /**
