@@ -317,7 +317,7 @@ export async function runValidate(target: string, files: readonly string[], opti
     loaded = await loadSpec(target.slice(0, hash), options);
     chosen = selectTarget(loaded.spec, loaded.targets, target.slice(hash + 1));
     // Only the chosen target is compiled (with what it references): a spec's other bodies are
-    // no concern of this check, and GitHub's webhooks took 46 s to compile all 261.
+    // no concern of this check, and compiling all 261 of GitHub's webhooks took most of a minute.
     const compiled = await compileInMemory(loaded.spec, [chosen], (m) => loaded.warnings.push(m));
     for (const w of loaded.warnings) stderr.push(`warning: ${w}`);
     validate = compiled.exports[exportNames(chosen.name).validate] as ValidateFunction<unknown>;
