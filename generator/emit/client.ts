@@ -150,7 +150,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
 
   const runtimeNames = [
     "buildUrl",
-    ...(spec.operations.some(prepares) ? ["prepareRequest"] : []),
+    ...(spec.operations.some((op) => prepares(op) && !picksMedia(op)) ? ["prepareRequest"] : []),
     ...(spec.operations.some(readsBytes) ? ["readBytes"] : []),
     "request",
     ...(spec.operations.some(serializes) ? ["serializeParams"] : []),
