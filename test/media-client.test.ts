@@ -206,6 +206,11 @@ test("a body offered in one non-JSON media type is sent as given, with that type
   assert.equal(data.type, "application/octet-stream");
   assert.deepEqual([...new Uint8Array(await data.arrayBuffer())], [0, 255, 7]);
 
+  // a stream body is sent as it comes (fetch needs `duplex: "half"` for one)
+  const streamed = await client.upload({ body: new Blob(["streamed"]).stream() });
+  assert.equal(last().body.toString("utf8"), "streamed");
+  assert.equal(await (streamed.data as unknown as Blob).text(), "streamed");
+
   // multipart, the only type: no contentType needed, and the boundary is fetch's
   await client.uploadAvatar({ body: { file: new Blob(["img"], { type: "image/jpeg" }), caption: "me" } });
   assert.match(last().contentType!, /^multipart\/form-data; boundary=/);

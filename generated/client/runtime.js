@@ -375,7 +375,9 @@ export function prepareRequest(c, op, params = {}, init = {}) {
     const typed = Object.keys({ ...c.headers, ...headers }).some((name) => name.toLowerCase() == "content-type");
     if (op.bodyType && !typed)
         headers["content-type"] = op.bodyType;
-    return { ...init, headers, body: op.json ? JSON.stringify(body) : body };
+    // fetch sends a stream only when told that the answer may wait for its end ("half" duplex)
+    const stream = body instanceof ReadableStream && { duplex: "half" };
+    return { ...init, headers, body: op.json ? JSON.stringify(body) : body, ...stream };
 }
 /**
  * Cache-Control directives (RFC 9111 §5.2) by lower-cased name, with their values unquoted (`""`

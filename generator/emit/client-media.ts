@@ -127,7 +127,7 @@ const KIND_NOTE: Record<string, string> = {
   json: "JSON-encoded",
   form: "an object is form-encoded as the spec's `encoding` says (default: `form` style, arrays repeated); " +
     "a `URLSearchParams` is sent as given",
-  multipart: "an object becomes a `FormData` (one part per property or array item; a `Blob` as a file, " +
+  multipart: "an object becomes a `FormData` (one part per property or array item; a `Blob` or bytes as a file, " +
     "an object as a JSON part); a `FormData` is sent as given",
   text: "sent as given",
   stream: "sent as given",

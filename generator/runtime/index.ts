@@ -592,7 +592,9 @@ export function prepareRequest(
   if (body === undefined) return { ...init, headers };
   const typed = Object.keys({ ...c.headers, ...headers }).some((name) => name.toLowerCase() == "content-type");
   if (op.bodyType && !typed) headers["content-type"] = op.bodyType;
-  return { ...init, headers, body: op.json ? JSON.stringify(body) : body };
+  // fetch sends a stream only when told that the answer may wait for its end ("half" duplex)
+  const stream = body instanceof ReadableStream && { duplex: "half" };
+  return { ...init, headers, body: op.json ? JSON.stringify(body) : body, ...stream };
 }
 
 /**

@@ -59,7 +59,7 @@ export declare function download(client: ClientOptions, params: DownloadParams, 
  * POST /api/form (`sendForm`).
  *
  * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status. Sends `init.body` in the media type `init.contentType` names:
- * - `multipart/form-data` (the default): an object becomes a `FormData` (one part per property or array item; a `Blob` as a file, an object as a JSON part); a `FormData` is sent as given
+ * - `multipart/form-data` (the default): an object becomes a `FormData` (one part per property or array item; a `Blob` or bytes as a file, an object as a JSON part); a `FormData` is sent as given
  *
  * - `204`: Received.
  */

@@ -12,7 +12,7 @@ import type { operations, CreateProfileResponse, CreateProfileBody, PutFileBody,
  * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status. Sends `init.body` in the media type `init.contentType` names:
  * - `application/json` (the default): JSON-encoded
  * - `application/x-www-form-urlencoded`: an object is form-encoded as the spec's `encoding` says (default: `form` style, arrays repeated); a `URLSearchParams` is sent as given
- * - `multipart/form-data`: an object becomes a `FormData` (one part per property or array item; a `Blob` as a file, an object as a JSON part); a `FormData` is sent as given
+ * - `multipart/form-data`: an object becomes a `FormData` (one part per property or array item; a `Blob` or bytes as a file, an object as a JSON part); a `FormData` is sent as given
  *
  * - `200` (`CreateProfileResponse`): Created.
  */
@@ -124,7 +124,7 @@ export declare function upload(client: ClientOptions, init: CallOptions & { body
  * POST /api/avatars (`uploadAvatar`).
  *
  * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status. Sends `init.body` in the media type `init.contentType` names:
- * - `multipart/form-data` (the default): an object becomes a `FormData` (one part per property or array item; a `Blob` as a file, an object as a JSON part); a `FormData` is sent as given
+ * - `multipart/form-data` (the default): an object becomes a `FormData` (one part per property or array item; a `Blob` or bytes as a file, an object as a JSON part); a `FormData` is sent as given
  *
  * - `204`: Stored.
  */
