@@ -9,6 +9,9 @@
 import { prepareRequest, readBody, readBytes, serializeParam, validate } from "./index.js";
 import type { CallOptions, ClientOptions, Operation, ParamStyle, Params, Validator } from "./index.js";
 
+/** A JSON media type (`application/json`, `…+json`), parameters aside: not `json-seq` or `jsonl`. */
+const JSON_TYPE = /^application\/([^;/]+\+)?json[ \t]*(;|$)/i;
+
 /** `record[name]` if it is an own property (a spec's `constructor` or `__proto__` key is never inherited). */
 const own = (record: unknown, name: string): unknown =>
   record != null && Object.hasOwn(record, name) ? (record as Record<string, unknown>)[name] : undefined;
@@ -130,7 +133,7 @@ export function formBody(body: Readonly<Record<string, unknown>>, encoding?: Enc
   const field = (name: string): string => {
     const value = body[name];
     const style = own(encoding, name) as PartEncoding | undefined;
-    const json = !style?.style && /^application\/([^;/]+\+)?json\b/i.test(style?.contentType ?? "");
+    const json = !style?.style && JSON_TYPE.test(style?.contentType ?? "");
     // as a query parameter whose value is the JSON text
     if (json && value != null) return serializeParam("query", name, JSON.stringify(value));
     return serializeParam("query", name, value, style);
@@ -177,7 +180,7 @@ export function multipartBody(body: Readonly<Record<string, unknown>>, encoding?
  */
 export async function readMedia(res: Response, c: ClientOptions, op: MediaOperation): Promise<unknown> {
   if (!res.ok) return readBody(res, c, op);
-  const json = /^application\/([^;/]+\+)?json[ \t]*(;|$)/i.test(res.headers.get("content-type") ?? "");
+  const json = JSON_TYPE.test(res.headers.get("content-type") ?? "");
   if (op.jsonAnswers && json) {
     const data = await readBody(res, c, op);
     validate(c, { ...op, validate: op.jsonAnswers }, res.status, data);
