@@ -31,7 +31,7 @@ interface Answer {
 type Call = (...args: unknown[]) => Promise<Answer>;
 type Ops =
   | "createProfile" | "search" | "putFile" | "watchEvents" | "exportLines" | "chat" | "getReport" | "getAvatar"
-  | "upload" | "uploadAvatar";
+  | "upload" | "uploadAvatar" | "setBanner";
 
 let out: string;
 let srv: TestServer;
@@ -48,7 +48,7 @@ const REPORT = "a,b\n" + "1,2\n".repeat(500);
 /** The loopback server's answer to one request, by path. */
 function answer(url: string, headers: Record<string, string | string[] | undefined>, body: Buffer, res: ServerResponse) {
   if (url === "/api/profiles") return reply(res, 200, { id: "p1" });
-  if (url === "/api/search" || url === "/api/avatars" || url.startsWith("/api/files/")) return void res.writeHead(204).end();
+  if (url === "/api/search" || url === "/api/avatars" || url === "/api/banner" || url.startsWith("/api/files/")) return void res.writeHead(204).end();
   if (url === "/api/uploads") return void res.writeHead(200, { "content-type": "application/octet-stream" }).end(body);
   if (url === "/api/events") {
     if (!headers.authorization) return reply(res, 401, { errcode: "M_MISSING_TOKEN", error: "log in" });
@@ -211,6 +211,13 @@ test("a body offered in one non-JSON media type is sent as given, with that type
   assert.equal(last().body.toString("utf8"), "streamed");
   assert.equal(await (streamed.data as unknown as Blob).text(), "streamed");
 
+  // two types, no JSON: the first is the default, the call may name the other
+  await client.setBanner({ body: new Uint8Array([1]) });
+  assert.equal(last().contentType, "image/png");
+  await client.setBanner({ body: new Uint8Array([2]), contentType: "image/jpeg" });
+  assert.equal(last().contentType, "image/jpeg");
+  assert.deepEqual([...last().body], [2]);
+
   // multipart, the only type: no contentType needed, and the boundary is fetch's
   await client.uploadAvatar({ body: { file: new Blob(["img"], { type: "image/jpeg" }), caption: "me" } });
   assert.match(last().contentType!, /^multipart\/form-data; boundary=/);
@@ -277,7 +284,7 @@ test("bodies and answers are typed from the spec", limit, () => {
   writeFileSync(
     usage,
     `import {
-  chat, createProfile, exportLines, getAvatar, getReport, putFile, search, upload, uploadAvatar,
+  chat, createProfile, exportLines, getAvatar, getReport, putFile, search, setBanner, upload, uploadAvatar,
 } from "./out/client/index.js";
 const c = { baseUrl: "https://example.org" };
 await createProfile(c, { body: { name: "a", tags: ["x"] } });
@@ -305,6 +312,9 @@ await uploadAvatar(c, { body: { file: new Blob([]), caption: "x" } });
 await uploadAvatar(c, { body: { file: new Uint8Array([1]) }, contentType: "multipart/form-data" });
 // @ts-expect-error the multipart body's required file
 await uploadAvatar(c, { body: { caption: "x" } });
+await setBanner(c, { body: new Blob([]), contentType: "image/jpeg" });
+// @ts-expect-error the operation offers png and jpeg only
+await setBanner(c, { body: new Blob([]), contentType: "image/gif" });
 // @ts-expect-error a bytes-only body is no object
 await upload(c, { body: { a: 1 } });
 export const lines: ReadableStream<Uint8Array> = (await exportLines(c, { format: "ndjson" })).data;

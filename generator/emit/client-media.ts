@@ -12,11 +12,13 @@ const MEDIA_DTS = new URL("../runtime/media.d.ts", import.meta.url);
 
 const q = (s: string) => JSON.stringify(s);
 
-/** Whether a call picks its body's media type (prepareBody): a form or multipart type, or JSON beside another type. */
+/**
+ * Whether a call goes through prepareBody: its body is offered in several media types (the call
+ * picks one), or as a form or multipart object (which the runtime encodes).
+ */
 export function picksMedia(op: OperationModel): boolean {
   const media = op.requestBody?.media ?? [];
-  const form = media.some((m) => m.kind === "form" || m.kind === "multipart");
-  return form || (media.length > 1 && media.some((m) => m.kind === "json"));
+  return media.length > 1 || media.some((m) => m.kind === "form" || m.kind === "multipart");
 }
 
 /** The functions of the runtime's media part (client/runtime-media.js) a spec's descriptors name. */

@@ -5,7 +5,7 @@ import type { ClientOptions } from "./runtime.js";
 import type * as m0 from "./media.js";
 export { HttpError, MatrixError, ResponseValidationError, createMemoryCache, withHooks } from "./runtime.js";
 export type { Cache, CacheEntry, CallOptions, ClientOptions, Hooks, RedirectResult, Result } from "./runtime.js";
-export { createProfile, search, putFile, watchEvents, isWatchEventsError, WatchEventsError, exportLines, chat, isChatError, ChatError, getReport, getAvatar, upload, uploadAvatar } from "./media.js";
+export { createProfile, search, putFile, watchEvents, isWatchEventsError, WatchEventsError, exportLines, chat, isChatError, ChatError, getReport, getAvatar, upload, uploadAvatar, setBanner } from "./media.js";
 
 /** A stub with its first (client) parameter bound. */
 type OmitClient<F> = F extends (client: any, ...rest: infer A) => infer R ? (...args: A) => R : never;
@@ -21,6 +21,7 @@ export interface SpecClient {
   getAvatar: OmitClient<typeof m0.getAvatar>;
   upload: OmitClient<typeof m0.upload>;
   uploadAvatar: OmitClient<typeof m0.uploadAvatar>;
+  setBanner: OmitClient<typeof m0.setBanner>;
 }
 
 /** One client for every operation, sharing options, headers and the discovery cache. */

@@ -4,7 +4,7 @@
 import { createClient as createRuntimeClient } from "./runtime.js";
 import * as m0 from "./media.js";
 export { HttpError, MatrixError, ResponseValidationError, createMemoryCache, withHooks } from "./runtime.js";
-export { createProfile, search, putFile, watchEvents, isWatchEventsError, exportLines, chat, isChatError, getReport, getAvatar, upload, uploadAvatar } from "./media.js";
+export { createProfile, search, putFile, watchEvents, isWatchEventsError, exportLines, chat, isChatError, getReport, getAvatar, upload, uploadAvatar, setBanner } from "./media.js";
 
 /** One client for every operation; options as in the runtime's `ClientOptions`. */
 export function createClient(options) {
@@ -20,5 +20,6 @@ export function createClient(options) {
     getAvatar: (init) => m0.getAvatar(client, init),
     upload: (init) => m0.upload(client, init),
     uploadAvatar: (init) => m0.uploadAvatar(client, init),
+    setBanner: (init) => m0.setBanner(client, init),
   };
 }

@@ -129,3 +129,15 @@ export declare function upload(client: ClientOptions, init: CallOptions & { body
  * - `204`: Stored.
  */
 export declare function uploadAvatar(client: ClientOptions, init: CallOptions & ({ body: Multipart<NonNullable<operations["uploadAvatar"]["requestBody"]>["content"]["multipart/form-data"]> | FormData; contentType?: "multipart/form-data" })): Promise<Result<unknown>>;
+/**
+ * Two image types, no JSON; the first is the default.
+ *
+ * PUT /api/banner (`setBanner`).
+ *
+ * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status. Sends `init.body` in the media type `init.contentType` names:
+ * - `image/png` (the default): sent as given
+ * - `image/jpeg`: sent as given
+ *
+ * - `204`: Stored.
+ */
+export declare function setBanner(client: ClientOptions, init: CallOptions & ({ body: NonNullable<RequestInit["body"]>; contentType?: "image/png" } | { body: NonNullable<RequestInit["body"]>; contentType: "image/jpeg" })): Promise<Result<unknown>>;

@@ -26,3 +26,5 @@ const uploadOperation = { method: "POST", base: "/api", path: "/uploads", bodyTy
 export const upload = (client, init) => request(client, uploadOperation, {}, init);
 const uploadAvatarOperation = { method: "POST", base: "/api", path: "/avatars", bodies: { "multipart/form-data": { type: "", encode: multipartBody } }, prepare: prepareBody };
 export const uploadAvatar = (client, init) => request(client, uploadAvatarOperation, {}, init);
+const setBannerOperation = { method: "PUT", base: "/api", path: "/banner", bodies: { "image/png": { type: "image/png" }, "image/jpeg": { type: "image/jpeg" } }, prepare: prepareBody };
+export const setBanner = (client, init) => request(client, setBannerOperation, {}, init);
