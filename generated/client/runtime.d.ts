@@ -320,6 +320,12 @@ export declare function buildUrl(client: {
     baseUrl: string;
 }, op: Operation, params?: Params): string;
 /**
+ * Reads a size-capped JSON body; throws the typed error of a non-2xx answer, after checking its
+ * body with the operation's validator for the status, if it declares one. (Exported for
+ * runtime-media's readMedia.)
+ */
+export declare function readBody(res: Response, c: ClientOptions, op?: Operation): Promise<unknown>;
+/**
  * Reads a 2xx body as bytes, a `Blob` of the response's Content-Type, capped at
  * `maxBodyBytes` like a JSON body; a failure status is read as JSON (Matrix
  * errors). Generated descriptors of operations that answer with bytes (media
@@ -340,6 +346,11 @@ export declare function prepareRequest(c: ClientOptions, op: Operation, params?:
 }): CallOptions & {
     body?: unknown;
 };
+/**
+ * Checks `data` with the operation's validator for `status` (unless `validate: false`).
+ * @throws ResponseValidationError when it fails, or when the validator throws.
+ */
+export declare function validate(c: ClientOptions, op: Operation, status: number, data: unknown): void;
 /**
  * Performs an operation.
  *

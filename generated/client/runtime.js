@@ -317,9 +317,10 @@ function failure(status, text, data, reason = "") {
 }
 /**
  * Reads a size-capped JSON body; throws the typed error of a non-2xx answer, after checking its
- * body with the operation's validator for the status, if it declares one.
+ * body with the operation's validator for the status, if it declares one. (Exported for
+ * runtime-media's readMedia.)
  */
-async function readBody(res, c, op) {
+export async function readBody(res, c, op) {
     // UTF-8, a byte order mark dropped; `stream` keeps a character split between chunks whole
     const decoder = new TextDecoder();
     const chunks = await readChunks(res, c);
@@ -374,7 +375,9 @@ export function prepareRequest(c, op, params = {}, init = {}) {
     const typed = Object.keys({ ...c.headers, ...headers }).some((name) => name.toLowerCase() == "content-type");
     if (op.bodyType && !typed)
         headers["content-type"] = op.bodyType;
-    return { ...init, headers, body: op.json ? JSON.stringify(body) : body };
+    // fetch sends a stream only when told that the answer may wait for its end ("half" duplex)
+    const stream = body instanceof ReadableStream && { duplex: "half" };
+    return { ...init, headers, body: op.json ? JSON.stringify(body) : body, ...stream };
 }
 /**
  * Cache-Control directives (RFC 9111 §5.2) by lower-cased name, with their values unquoted (`""`
@@ -430,7 +433,7 @@ function copy(data) {
  * Checks `data` with the operation's validator for `status` (unless `validate: false`).
  * @throws ResponseValidationError when it fails, or when the validator throws.
  */
-function validate(c, op, status, data) {
+export function validate(c, op, status, data) {
     const validator = c.validate === false ? undefined : own(op.validate, status);
     if (!validator)
         return;

@@ -3,7 +3,10 @@ import type { ProjectConfig } from "../config.js";
 import type { Model, OperationModel, ParameterModel, SpecModel } from "../model/types.js";
 import { jsdoc } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
-import { CALL_PARAMS, banner, operationTypeRef, paramsType, relativeImport } from "./module.js";
+import { CALL_PARAMS, banner, literalKey, operationTypeRef, paramsType, relativeImport } from "./module.js";
+import {
+  answerNote, answerPlan, answerType, bodiesField, bodiesInit, bodiesNote, mediaImports, mediaRuntimeFiles, picksMedia,
+} from "./client-media.js";
 
 const RUNTIME_JS = new URL("../runtime/index.js", import.meta.url);
 const RUNTIME_DTS = new URL("../runtime/index.d.ts", import.meta.url);
@@ -23,13 +26,14 @@ export function emitClient(model: Model, config?: Pick<ProjectConfig, "cache">):
     { path: "client/runtime.js", contents: runtimeNote + readFileSync(RUNTIME_JS, "utf8") },
     { path: "client/runtime.d.ts", contents: runtimeNote + readFileSync(RUNTIME_DTS, "utf8") },
   ];
+  files.push(...mediaRuntimeFiles(specs, runtimeNote));
   for (const spec of specs) files.push(...specClient(spec, cached));
   files.push(...indexFiles(model, specs));
   return files;
 }
 
-/** Whether the runtime can cache an operation's answers: a GET of JSON data (not a redirect, not bytes). */
-const cacheable = (op: OperationModel) => op.method === "GET" && !op.redirect && !op.answersBytes;
+/** Whether the runtime can cache an operation's answers: a GET of JSON data (not a redirect, bytes or a stream). */
+const cacheable = (op: OperationModel) => op.method === "GET" && !op.redirect && !op.answersBytes && !answerPlan(op);
 
 /**
  * The operations whose descriptors say `cache: true`: those the config's `cache` lists (by
@@ -76,8 +80,6 @@ function styleEntry(p: ParameterModel): string {
   return fields.length ? `${literalKey(p.key)}: { ${fields.join(", ")} }` : "";
 }
 
-/** A quoted "__proto__" key in an object literal would set the prototype: a computed key does not. */
-const literalKey = (key: string) => (key === "__proto__" ? `[${q(key)}]` : q(key));
 
 /** Whether a call needs the runtime's `serializeParams`: a structured, non-default style or renamed parameter. */
 const serializes = (op: OperationModel) =>
@@ -101,6 +103,9 @@ const errorBodies = (op: OperationModel) =>
 /** The statuses whose bodies the runtime validates: exact 2xx and failure statuses with a named JSON body. */
 const validatedBodies = (op: OperationModel) =>
   op.responseTypes.filter((r) => exactStatus(r.status) && /^[245]/.test(r.status));
+
+/** Reads its answers with the runtime's readBytes: bytes only (answers of several kinds are readMedia's). */
+const readsBytes = (op: OperationModel) => op.answersBytes && !answerPlan(op);
 
 /** A descriptor's `validate` entry: `404: validateGetPetResponse404`. */
 const validatorEntry = (r: { status: string; name: string }) => `${Number(r.status)}: validate${r.name}`;
@@ -145,13 +150,15 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
 
   const runtimeNames = [
     "buildUrl",
-    ...(spec.operations.some(prepares) ? ["prepareRequest"] : []),
-    ...(spec.operations.some((op) => op.answersBytes) ? ["readBytes"] : []),
+    ...(spec.operations.some((op) => prepares(op) && !picksMedia(op)) ? ["prepareRequest"] : []),
+    ...(spec.operations.some(readsBytes) ? ["readBytes"] : []),
     "request",
     ...(spec.operations.some(serializes) ? ["serializeParams"] : []),
     ...(typedErrors.length ? ["isStatusError"] : []),
   ];
   const jsLines = [banner(spec.source).trimEnd(), `import { ${runtimeNames.join(", ")} } from ${q(runtime)};`];
+  const media = mediaImports(spec.operations, js);
+  if (media.js) jsLines.push(media.js);
   if (validatorNames.length) jsLines.push(`import { ${validatorNames.join(", ")} } from ${q(validators)};`);
   const errorClasses = [
     ...(typedErrors.length ? ["HttpError"] : []),
@@ -170,6 +177,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
   const dtsLines = [
     banner(spec.source).trimEnd(),
     `import type { ${runtimeTypes.join(", ")} } from ${q(runtime)};`,
+    ...(media.dts ? [media.dts] : []),
     `import type { ${typeNames.join(", ")} } from ${q(types)};`,
   ];
   for (const op of spec.operations) {
@@ -179,7 +187,10 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const moved = serializedParams(op).filter((p) => p.key !== p.name);
     const success = op.responseTypes.filter((r) => r.status.startsWith("2"));
     const styles = serializedParams(op).map(styleEntry).filter((e) => e !== "");
-    const validated = validatedBodies(op);
+    const plan = answerPlan(op);
+    // readMedia validates a JSON success answer itself (`jsonAnswers`): another answer is no JSON to validate
+    const validated = validatedBodies(op).filter((r) => !plan || !r.status.startsWith("2"));
+    const jsonAnswers = validatedBodies(op).filter((r) => r.status.startsWith("2")).map(validatorEntry);
     const fields = [
       `method: ${q(op.method)}`,
       `base: ${q(op.basePath)}`,
@@ -193,10 +204,13 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       ...(cached.has(op) ? ["cache: true"] : []),
       // The runtime picks a validator by the exact status; a range (`2XX`) body is not validated.
       ...(validated.length ? [`validate: { ${validated.map(validatorEntry).join(", ")} }`] : []),
-      ...(op.requestBody?.json ? ["json: true"] : []),
-      ...(op.requestBody?.contentType ? [`bodyType: ${q(op.requestBody.contentType)}`] : []),
-      ...(prepares(op) ? ["prepare: prepareRequest"] : []),
-      ...(op.answersBytes ? ["read: readBytes"] : []),
+      ...(picksMedia(op) ? [bodiesField(op)] : []),
+      ...(op.requestBody?.json && !picksMedia(op) ? ["json: true"] : []),
+      ...(op.requestBody?.contentType && !picksMedia(op) ? [`bodyType: ${q(op.requestBody.contentType)}`] : []),
+      ...(picksMedia(op) ? ["prepare: prepareBody"] : prepares(op) ? ["prepare: prepareRequest"] : []),
+      ...(readsBytes(op) ? ["read: readBytes"] : []),
+      ...(plan ? ["read: readMedia", `media: ${q(plan.media)}`] : []),
+      ...(plan?.json ? [`jsonAnswers: { ${jsonAnswers.join(", ")} }`] : []),
     ];
     jsLines.push(`const ${descriptor} = { ${fields.join(", ")} };`);
     const args = hasParams(op) ? "client, params, init" : "client, init";
@@ -213,6 +227,8 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const statusOf = (status: string) => (exactStatus(status) ? Number(status) : "number");
     const resultType = op.redirect
       ? op.responses.filter((r) => r.status.startsWith("3")).map((r) => `RedirectResult<${headersOf(r.status)}>`).join(" | ") || "RedirectResult"
+      : plan
+        ? op.responses.filter((r) => r.status.startsWith("2") && r.media.length).map((r) => `(Result<${answerType(op, r.status)}, ${headersOf(r.status)}> & { status: ${statusOf(r.status)} })`).join(" | ")
       : op.answersBytes
         ? op.responses.filter((r) => r.status.startsWith("2") && r.media.length).map((r) => `(Result<Blob, ${headersOf(r.status)}> & { status: ${statusOf(r.status)} })`).join(" | ")
       : success.length
@@ -228,8 +244,8 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
             "(never followed, never a non-http(s) URL). That `Location` is bound to the cookies the server set on " +
             "this answer for the user agent that fetched it (an SSO server refuses the login at its callback in any " +
             "other agent), so a browser must navigate to the URL from the `…Url` builder itself."
-          : (op.answersBytes ? BYTES_NOTE : "") + rejects(op)) +
-        (op.requestBody ? ` Sends \`init.body\` (${op.requestBody.mediaType ? `\`${op.requestBody.mediaType}\`` : "as given"}${op.requestBody.json ? ", JSON-encoded" : ""}).` : ""),
+          : (plan ? answerNote(op) : op.answersBytes ? BYTES_NOTE : "") + rejects(op)) +
+        (picksMedia(op) ? bodiesNote(op) : op.requestBody ? ` Sends \`init.body\` (${op.requestBody.mediaType ? `\`${op.requestBody.mediaType}\`` : "as given"}${op.requestBody.json ? ", JSON-encoded" : ""}).` : ""),
         statusLines(op),
       ].filter((part) => part).join("\n\n"),
       since: op.since,
@@ -252,7 +268,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       dtsLines.push(`${guardDoc}export declare function is${op.typeName}Error${guardType};`);
     }
     const body = bodyType(op);
-    const initArg = !body ? "init?: CallOptions" : op.requestBody!.required ? `init: CallOptions & { body: ${body} }` : `init?: CallOptions & { body?: ${body} }`;
+    const initArg = !body ? "init?: CallOptions" : picksMedia(op) ? bodiesInit(op, body) : op.requestBody!.required ? `init: CallOptions & { body: ${body} }` : `init?: CallOptions & { body?: ${body} }`;
     dtsLines.push(`${doc}export declare function ${op.name}(${argList("client: ClientOptions", paramsArg(op, CALL_PARAMS), initArg)}): Promise<${resultType}>;`);
     if (op.redirect) {
       const urlArgs = argList(`client: Pick<ClientOptions, "baseUrl">`, paramsArg(op, URL_PARAMS));

@@ -73,3 +73,7 @@ export function paramsType(
   }
   return parts.length ? parts.join(" & ") : undefined;
 }
+
+/** An object literal's key for a spec string: quoted, `__proto__` computed (a quoted one would set the prototype). */
+export const literalKey = (key: string): string =>
+  key === "__proto__" ? `[${JSON.stringify(key)}]` : JSON.stringify(key);

@@ -10,6 +10,7 @@ import { pointerTokens, textLocator } from "../load/locate.js";
 import { splitTolerated } from "../load/tolerance.js";
 import { SpecError } from "../errors.js";
 import { isJsonMedia } from "./media.js";
+import { bodyMedia } from "./body-media.js";
 import { docLinkBase } from "./docs.js";
 import {
   IDENTIFIER, NameTable, camelCase, definitionKey, moduleName, pascalCase, plainPascalCase, safeIdentifier, singular,
@@ -478,7 +479,10 @@ function requestBodyOf(document: Record<string, unknown>, raw: unknown, at: stri
   // A wildcard names no type to declare, and a multipart type needs the boundary that only the
   // body (FormData) knows: fetch adds it when no Content-Type is set.
   const contentType = /\*|^multipart\//i.test(mediaType) ? "" : mediaType;
-  const model: RequestBodyModel = { mediaType, json: json !== undefined, contentType, required: body.required === true };
+  const offered = [json ?? types[0]!, ...types.filter((t) => t !== (json ?? types[0]))];
+  const media = offered.map((type) => bodyMedia(document, type, content[type]));
+  const required = body.required === true;
+  const model: RequestBodyModel = { mediaType, json: json !== undefined, contentType, required, media };
   // The pointer passes through the operation's `requestBody`, which may be a $ref (to
   // components/requestBodies); the validators emitter follows it.
   if (json && isObject(content[json]) && "schema" in (content[json] as object)) model.jsonSchemaPointer = pointer([...at, "content", json, "schema"]);

@@ -534,9 +534,10 @@ function failure(status: number, text: string, data: unknown, reason = ""): Erro
 
 /**
  * Reads a size-capped JSON body; throws the typed error of a non-2xx answer, after checking its
- * body with the operation's validator for the status, if it declares one.
+ * body with the operation's validator for the status, if it declares one. (Exported for
+ * runtime-media's readMedia.)
  */
-async function readBody(res: Response, c: ClientOptions, op?: Operation): Promise<unknown> {
+export async function readBody(res: Response, c: ClientOptions, op?: Operation): Promise<unknown> {
   // UTF-8, a byte order mark dropped; `stream` keeps a character split between chunks whole
   const decoder = new TextDecoder();
   const chunks = await readChunks(res, c);
@@ -591,7 +592,9 @@ export function prepareRequest(
   if (body === undefined) return { ...init, headers };
   const typed = Object.keys({ ...c.headers, ...headers }).some((name) => name.toLowerCase() == "content-type");
   if (op.bodyType && !typed) headers["content-type"] = op.bodyType;
-  return { ...init, headers, body: op.json ? JSON.stringify(body) : body };
+  // fetch sends a stream only when told that the answer may wait for its end ("half" duplex)
+  const stream = body instanceof ReadableStream && { duplex: "half" };
+  return { ...init, headers, body: op.json ? JSON.stringify(body) : body, ...stream };
 }
 
 /**
@@ -649,7 +652,7 @@ function copy(data: unknown): { data: unknown } | undefined {
  * Checks `data` with the operation's validator for `status` (unless `validate: false`).
  * @throws ResponseValidationError when it fails, or when the validator throws.
  */
-function validate(c: ClientOptions, op: Operation, status: number, data: unknown): void {
+export function validate(c: ClientOptions, op: Operation, status: number, data: unknown): void {
   const validator = c.validate === false ? undefined : (own(op.validate, status) as Validator | undefined);
   if (!validator) return;
   let valid: boolean;
