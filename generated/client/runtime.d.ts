@@ -58,8 +58,14 @@ export interface Validator {
 export interface Operation {
     /** HTTP method, upper case (`"GET"`, `"POST"`...). */
     method: string;
-    /** Base path from the spec's `servers` entry, e.g. `/_matrix/client/v1`. */
+    /** Base path from the spec's `servers` entry, e.g. `/_matrix/client/v1`, added to the client's `baseUrl`. */
     base?: string;
+    /**
+     * The origin of an operation whose server (its own or its path's) has another origin than the
+     * document's servers, e.g. `https://engine.lichess.ovh`: it replaces the client's `baseUrl`,
+     * unless the client's {@link ClientOptions.servers} maps it elsewhere.
+     */
+    server?: string;
     /**
      * Path template relative to `base`, e.g. `/login/sso/redirect/{idpId}`;
      * every `{name}` is a required path parameter taken from the call's params.
@@ -151,8 +157,21 @@ export interface Cache {
 }
 /** Options of a client, passed to {@link createClient}. */
 export interface ClientOptions {
-    /** Homeserver URL, may include a path prefix; a trailing `/` is ignored. */
+    /**
+     * The API's URL, standing for the spec's document-level servers; may include a path prefix; a
+     * trailing `/` is ignored. Each operation adds its server's path (relative servers, and those
+     * of a document server's origin). An operation whose spec names a server of another origin
+     * (e.g. `https://engine.lichess.ovh` beside `https://lichess.org`) goes there instead, unless
+     * {@link ClientOptions.servers} maps that origin.
+     */
     baseUrl: string;
+    /**
+     * URLs that replace the origins of operations whose spec names a server of another origin than
+     * `baseUrl` stands for, keyed by that origin (as the operation's docs show it), e.g.
+     * `{ "https://engine.lichess.ovh": "http://localhost:9000" }` (a path prefix allowed, as in
+     * `baseUrl`). For one call, pass `{ ...client, servers: { ... } }` as the client.
+     */
+    servers?: Readonly<Record<string, string>>;
     /** `fetch` implementation; default: the global `fetch`. */
     fetch?: typeof fetch;
     /** Headers added to every request (e.g. `authorization`). */
@@ -307,18 +326,16 @@ export declare function serializeParam(place: ParamPlace, name: string, value: u
  */
 export declare function serializeParams(op: Operation, params: Params): SerializedParams;
 /**
- * Absolute URL of an operation: `baseUrl` + `op.base` + `op.path` with the
- * path parameters filled in (encodeURIComponent) and the query appended
- * (form style, arrays repeated, null/undefined omitted). For redirect
- * operations this is the URL a browser should navigate to. Only the params'
- * own properties are read.
+ * Absolute URL of an operation: `baseUrl` (or `op.server`, or what the client's
+ * `servers` maps it to) + `op.base` + `op.path` with the path parameters
+ * filled in (encodeURIComponent) and the query appended (form style, arrays
+ * repeated, null/undefined omitted). For redirect operations this is the URL a
+ * browser should navigate to. Only the params' own properties are read.
  *
  * @throws TypeError if a path parameter is missing, empty, `.` or `..`, or a
  *   parameter holds a lone surrogate.
  */
-export declare function buildUrl(client: {
-    baseUrl: string;
-}, op: Operation, params?: Params): string;
+export declare function buildUrl(client: Pick<ClientOptions, "baseUrl" | "servers">, op: Operation, params?: Params): string;
 /**
  * Reads a 2xx body as bytes, a `Blob` of the response's Content-Type, capped at
  * `maxBodyBytes` like a JSON body; a failure status is read as JSON (Matrix

@@ -275,18 +275,19 @@ export function serializeParams(op, params) {
     return { path, query, headers };
 }
 /**
- * Absolute URL of an operation: `baseUrl` + `op.base` + `op.path` with the
- * path parameters filled in (encodeURIComponent) and the query appended
- * (form style, arrays repeated, null/undefined omitted). For redirect
- * operations this is the URL a browser should navigate to. Only the params'
- * own properties are read.
+ * Absolute URL of an operation: `baseUrl` (or `op.server`, or what the client's
+ * `servers` maps it to) + `op.base` + `op.path` with the path parameters
+ * filled in (encodeURIComponent) and the query appended (form style, arrays
+ * repeated, null/undefined omitted). For redirect operations this is the URL a
+ * browser should navigate to. Only the params' own properties are read.
  *
  * @throws TypeError if a path parameter is missing, empty, `.` or `..`, or a
  *   parameter holds a lone surrogate.
  */
 export function buildUrl(client, op, params = {}) {
     const { path, query } = (op.serialize ?? urlParts)(op, params);
-    return client.baseUrl.replace(/\/+$/, "") + (op.base ?? "") + path + (query ? "?" + query : "");
+    const origin = op.server ? (own(client.servers, op.server) ?? op.server) : client.baseUrl;
+    return origin.replace(/\/+$/, "") + (op.base ?? "") + path + (query ? "?" + query : "");
 }
 /** Reads a whole body as chunks, refusing one over `maxBodyBytes` (default 1 MiB). */
 async function readChunks(res, c) {

@@ -182,7 +182,9 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const validated = validatedBodies(op);
     const fields = [
       `method: ${q(op.method)}`,
-      `base: ${q(op.basePath)}`,
+      // A server of another origin replaces the client's `baseUrl`; the base path follows either.
+      ...(op.serverOrigin !== undefined ? [`server: ${q(op.serverOrigin)}`] : []),
+      ...(op.basePath ? [`base: ${q(op.basePath)}`] : []),
       `path: ${q(op.path)}`,
       ...(query.length ? [`query: [${query.map(q).join(", ")}]`] : []),
       ...(header.length ? [`header: [${header.map(q).join(", ")}]`] : []),
@@ -220,7 +222,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
         : "Result<unknown>";
     const doc = jsdoc({
       title: op.summary,
-      summary: `${op.method} ${op.basePath}${op.path} (\`${op.operationId}\`).`,
+      summary: `${op.method} ${op.serverOrigin ?? ""}${op.basePath}${op.path} (\`${op.operationId}\`).` + serverNote(op),
       description: [
         op.description,
         (op.redirect
@@ -285,6 +287,12 @@ function statusLines(op: OperationModel): string {
     return `- \`${r.status}\`${body}${summary ? `: ${summary}` : ""}`;
   }).join("\n");
 }
+
+/** For an operation with a server of its own origin: that its requests do not go to the client's `baseUrl`. */
+const serverNote = (op: OperationModel) =>
+  op.serverOrigin === undefined
+    ? ""
+    : ` Sent to this origin, not to the client's \`baseUrl\`, unless the client's \`servers\` maps it elsewhere.`;
 
 const BYTES_NOTE =
   "Resolves to the body as a `Blob` of the response's Content-Type (at most `maxBodyBytes`, as for JSON). ";
