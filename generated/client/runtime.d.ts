@@ -98,8 +98,11 @@ export interface Operation {
      * the operations a project lists in its config's `cache` or marks `x-specgen-cache: true`.
      */
     cache?: boolean;
-    /** Per-status validator of the (JSON) response body: success and declared error statuses. */
-    validate?: Readonly<Record<number, Validator>>;
+    /**
+     * Validators of the (JSON) response body, by status: exact success and error statuses (`200`,
+     * `404`), and error ranges (`"4XX"`, `"5XX"`) and `"default"` (see {@link statusKeys}).
+     */
+    validate?: Readonly<Record<number | string, Validator>>;
     /** The call's `body` is JSON: it is sent JSON-encoded (by {@link prepareRequest}). */
     json?: boolean;
     /** The Content-Type a call's `body` is declared with, unless the call's headers set one. */
@@ -253,9 +256,10 @@ export declare class MatrixError extends Error {
 }
 /**
  * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
- * `is<Op>Error` guards call it with an operation's declared error statuses.
+ * `is<Op>Error` guards call it with an operation's declared error statuses, ranges (`"4XX"`)
+ * and `"default"` (any status but 2xx).
  */
-export declare function isStatusError(error: unknown, statuses: readonly number[]): boolean;
+export declare function isStatusError(error: unknown, statuses: readonly (number | string)[]): boolean;
 /**
  * The response body does not match the schema declared for its status, or could not be checked
  * (a validator that throws, e.g. a RangeError on a deeply nested body, is reported here).

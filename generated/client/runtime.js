@@ -70,10 +70,20 @@ export class MatrixError extends Error {
 }
 /**
  * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
- * `is<Op>Error` guards call it with an operation's declared error statuses.
+ * `is<Op>Error` guards call it with an operation's declared error statuses, ranges (`"4XX"`)
+ * and `"default"` (any status but 2xx).
  */
 export function isStatusError(error, statuses) {
-    return (error instanceof HttpError || error instanceof MatrixError) && statuses.includes(error.status);
+    const thrown = error instanceof HttpError || error instanceof MatrixError;
+    return thrown && statusKeys(error.status).some((key) => statuses.includes(key));
+}
+/**
+ * The keys an answer's status is declared under, most specific first: itself, then (but for a
+ * 2xx, whose range and `default` describe no typed answer) its range (`4XX`) and `default`.
+ */
+function statusKeys(status) {
+    const range = ((status / 100) | 0) + "XX";
+    return range == "2XX" ? [status] : [status, range, "default"];
 }
 /**
  * The response body does not match the schema declared for its status, or could not be checked
@@ -432,7 +442,8 @@ function copy(data) {
  * @throws ResponseValidationError when it fails, or when the validator throws.
  */
 function validate(c, op, status, data) {
-    const validator = c.validate === false ? undefined : own(op.validate, status);
+    const declared = statusKeys(status).map((key) => own(op.validate, key)).find(Boolean);
+    const validator = c.validate === false ? undefined : declared;
     if (!validator)
         return;
     let valid;

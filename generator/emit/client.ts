@@ -55,6 +55,9 @@ function cachedOperations(model: Model, specs: SpecModel[], listed: readonly str
 /** A status the runtime can look up (`200`), as opposed to a range (`2XX`) or `default`. */
 const exactStatus = (status: string) => /^[1-5][0-9][0-9]$/.test(status);
 
+/** A failure status (`404`), range (`4XX`, `5xx`) or `default`: what the runtime throws an error for. */
+const errorStatus = (status: string) => /^[45]([0-9][0-9]|XX)$/i.test(status) || status === "default";
+
 /** Parameters a call takes in `params`: those of the URL, and header parameters (not for a URL builder). Cookies are the browser's. */
 const URL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query"];
 const hasParams = (op: OperationModel) => op.parameters.some((p) => CALL_PARAMS.includes(p.in));
@@ -94,16 +97,26 @@ function paramsArg(op: OperationModel, places: ReadonlyArray<ParameterModel["in"
   return `params${required ? "" : "?"}: ${type}`;
 }
 
-/** The named JSON bodies of an operation's exact failure statuses (`404`, not `4XX`): its typed errors. */
-const errorBodies = (op: OperationModel) =>
-  op.responseTypes.filter((r) => /^[45]/.test(r.status) && exactStatus(r.status));
+/** The named JSON bodies of an operation's failure statuses (`404`), ranges (`4XX`) and `default`: its typed errors. */
+const errorBodies = (op: OperationModel) => op.responseTypes.filter((r) => errorStatus(r.status));
 
-/** The statuses whose bodies the runtime validates: exact 2xx and failure statuses with a named JSON body. */
-const validatedBodies = (op: OperationModel) =>
-  op.responseTypes.filter((r) => exactStatus(r.status) && /^[245]/.test(r.status));
+/** The statuses whose bodies the runtime validates: exact 2xx statuses and the error ones, with a named JSON body. */
+const validatedBodies = (op: OperationModel) => {
+  const success = (status: string) => exactStatus(status) && status.startsWith("2");
+  const bodies = op.responseTypes.filter((r) => success(r.status) || errorStatus(r.status));
+  // `4xx` beside `4XX` (one key for the runtime): the first declared is used
+  return bodies.filter((r, i) => bodies.findIndex((x) => statusKey(x.status) === statusKey(r.status)) === i);
+};
 
-/** A descriptor's `validate` entry: `404: validateGetPetResponse404`. */
-const validatorEntry = (r: { status: string; name: string }) => `${Number(r.status)}: validate${r.name}`;
+/**
+ * A status key as the runtime looks it up (see `statusKeys` in runtime/index.ts): a number for
+ * an exact status, `"4XX"` (upper case, however the spec writes it) for a range, `"default"`.
+ */
+const statusKey = (status: string) =>
+  exactStatus(status) ? String(Number(status)) : q(status === "default" ? status : status.toUpperCase());
+
+/** A descriptor's `validate` entry: `404: validateGetPetResponse404`, `"4XX": validateGetPetResponse4XX`. */
+const validatorEntry = (r: { status: string; name: string }) => `${statusKey(r.status)}: validate${r.name}`;
 
 /** Whether an operation declares a Matrix-shaped error body (`errcode`), which the runtime throws as MatrixError. */
 const matrixErrors = (op: OperationModel) => op.responses.some((r) => r.matrixError);
@@ -116,7 +129,8 @@ function errorType(op: OperationModel): string {
   const members = errorBodies(op).map((r) => {
     const matrix = op.responses.find((x) => x.status === r.status)?.matrixError;
     const thrown = matrix ? "(HttpError | MatrixError)" : "HttpError";
-    return `(${thrown} & { readonly status: ${Number(r.status)}; readonly data: ${r.name} })`;
+    const status = exactStatus(r.status) ? Number(r.status) : "number";
+    return `(${thrown} & { readonly status: ${status}; readonly data: ${r.name} })`;
   });
   return members.join(" | ");
 }
@@ -205,7 +219,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const call = hasParams(op) ? "params" : "{}";
     jsLines.push(`export const ${op.name} = (${args}) => request(client, ${descriptor}, ${call}, init);`);
     if (op.redirect) jsLines.push(`export const ${op.name}Url = (client, params) => buildUrl(client, ${descriptor}, params);`);
-    const errorStatuses = errorBodies(op).map((r) => Number(r.status));
+    const errorStatuses = errorBodies(op).map((r) => statusKey(r.status));
     const statusList = `[${errorStatuses.join(", ")}]`;
     const guard = `export const is${op.typeName}Error = (error) => isStatusError(error, ${statusList});`;
     if (errorStatuses.length) jsLines.push(guard);
@@ -283,7 +297,7 @@ function statusLines(op: OperationModel): string {
     // the first paragraph, on one line
     const summary = (r.description ?? "").trim().split(/\n\s*\n/)[0]!.replace(/\s+/g, " ");
     const type = op.responseTypes.find((t) => t.status === r.status)?.name;
-    const body = type ? ` (\`${type}\`${/^[45]/.test(r.status) ? ", the error's `data`" : ""})` : "";
+    const body = type ? ` (\`${type}\`${errorStatus(r.status) ? ", the error's `data`" : ""})` : "";
     return `- \`${r.status}\`${body}${summary ? `: ${summary}` : ""}`;
   }).join("\n");
 }

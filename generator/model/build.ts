@@ -327,7 +327,8 @@ function operationOf(
     ...(parameters.some((p) => p.in === "path") ? ["Path"] : []),
     ...(parameters.some((p) => p.in === "query") ? ["Query"] : []),
   ];
-  const typedErrors = responses.some((r) => /^[45][0-9][0-9]$/.test(r.status) && r.jsonSchemaPointer);
+  const errorStatus = (status: string) => /^[45]([0-9][0-9]|XX)$/i.test(status) || status === "default";
+  const typedErrors = responses.some((r) => errorStatus(r.status) && r.jsonSchemaPointer);
   const errorTypes = root === "paths" && typedErrors ? ["Error"] : [];
   const clientNames = root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"];
   const companions = [...clientNames, ...paramTypes, ...errorTypes];

@@ -100,8 +100,11 @@ export interface Operation {
    * the operations a project lists in its config's `cache` or marks `x-specgen-cache: true`.
    */
   cache?: boolean;
-  /** Per-status validator of the (JSON) response body: success and declared error statuses. */
-  validate?: Readonly<Record<number, Validator>>;
+  /**
+   * Validators of the (JSON) response body, by status: exact success and error statuses (`200`,
+   * `404`), and error ranges (`"4XX"`, `"5XX"`) and `"default"` (see {@link statusKeys}).
+   */
+  validate?: Readonly<Record<number | string, Validator>>;
   /** The call's `body` is JSON: it is sent JSON-encoded (by {@link prepareRequest}). */
   json?: boolean;
   /** The Content-Type a call's `body` is declared with, unless the call's headers set one. */
@@ -274,10 +277,21 @@ export class MatrixError extends Error {
 
 /**
  * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
- * `is<Op>Error` guards call it with an operation's declared error statuses.
+ * `is<Op>Error` guards call it with an operation's declared error statuses, ranges (`"4XX"`)
+ * and `"default"` (any status but 2xx).
  */
-export function isStatusError(error: unknown, statuses: readonly number[]): boolean {
-  return (error instanceof HttpError || error instanceof MatrixError) && statuses.includes(error.status);
+export function isStatusError(error: unknown, statuses: readonly (number | string)[]): boolean {
+  const thrown = error instanceof HttpError || error instanceof MatrixError;
+  return thrown && statusKeys(error.status).some((key) => statuses.includes(key));
+}
+
+/**
+ * The keys an answer's status is declared under, most specific first: itself, then (but for a
+ * 2xx, whose range and `default` describe no typed answer) its range (`4XX`) and `default`.
+ */
+function statusKeys(status: number): (number | string)[] {
+  const range = ((status / 100) | 0) + "XX";
+  return range == "2XX" ? [status] : [status, range, "default"];
 }
 
 /**
@@ -670,7 +684,8 @@ function copy(data: unknown): { data: unknown } | undefined {
  * @throws ResponseValidationError when it fails, or when the validator throws.
  */
 function validate(c: ClientOptions, op: Operation, status: number, data: unknown): void {
-  const validator = c.validate === false ? undefined : (own(op.validate, status) as Validator | undefined);
+  const declared = statusKeys(status).map((key) => own(op.validate, key)).find(Boolean) as Validator | undefined;
+  const validator = c.validate === false ? undefined : declared;
   if (!validator) return;
   let valid: boolean;
   try {
