@@ -3,7 +3,7 @@
  * Client runtime shipped inside generated packages and called by the generated
  * fetch stubs. Runs unchanged in Node >= 20 and browsers: it only uses the
  * standard `fetch`, `URL`, `URLSearchParams`, `Headers`, `AbortSignal` and
- * `TextDecoder` globals. Everything is a plain exported function so bundlers
+ * `Blob` globals. Everything is a plain exported function so bundlers
  * can drop what a package does not use.
  *
  * Calling convention for generated code: one constant {@link Operation}

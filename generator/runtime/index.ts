@@ -2,7 +2,7 @@
  * Client runtime shipped inside generated packages and called by the generated
  * fetch stubs. Runs unchanged in Node >= 20 and browsers: it only uses the
  * standard `fetch`, `URL`, `URLSearchParams`, `Headers`, `AbortSignal` and
- * `TextDecoder` globals. Everything is a plain exported function so bundlers
+ * `Blob` globals. Everything is a plain exported function so bundlers
  * can drop what a package does not use.
  *
  * Calling convention for generated code: one constant {@link Operation}
@@ -252,7 +252,7 @@ export class HttpError extends Error {
    * @param reason appended to the message `HTTP <status>`
    */
   constructor(status: number, body = "", reason = "", data?: unknown) {
-    super(reason ? `HTTP ${status}: ${reason}` : `HTTP ${status}`);
+    super(`HTTP ${status}` + (reason && ": " + reason));
     Object.assign(this, { status, body: body.slice(0, 200), data });
   }
 }
@@ -571,10 +571,8 @@ function failure(status: number, text: string, data: unknown, reason = ""): Erro
  * body with the operation's validator for the status, if it declares one.
  */
 async function readBody(res: Response, c: ClientOptions, op?: Operation): Promise<unknown> {
-  // UTF-8, a byte order mark dropped; `stream` keeps a character split between chunks whole
-  const decoder = new TextDecoder();
-  const chunks = await readChunks(res, c);
-  const text = chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join("") + decoder.decode();
+  // Blob's text() decodes UTF-8 as a whole (a character split between chunks stays whole), a byte order mark dropped
+  const text = await new Blob((await readChunks(res, c)) as BlobPart[]).text();
   let data: unknown;
   try {
     data = text ? JSON.parse(text) : undefined;
