@@ -76,6 +76,12 @@ export interface Operation {
     /** Keys of the header parameters in the call's params (arrays comma-joined); see {@link Operation.wire}. */
     header?: readonly string[];
     /**
+     * Keys of the cookie parameters in the call's params, sent in one `Cookie` header by
+     * {@link serializeParams}. Browsers forbid setting `Cookie` from `fetch` (they drop it): there,
+     * the browser's own cookies are sent (with `credentials: "include"` for another origin).
+     */
+    cookie?: readonly string[];
+    /**
      * The parameters' OpenAPI serialization where it differs from the default (query: `form`,
      * exploded; path and header: `simple`, not exploded), by name; read by {@link serializeParam}.
      */
@@ -324,9 +330,10 @@ export declare function createMemoryCache(maxEntries?: number): Cache;
  */
 export declare function serializeParam(place: ParamPlace, name: string, value: unknown, style?: ParamStyle): string;
 /**
- * The path, query and header parameters of a call serialized as the operation's `styles` say
- * (see {@link serializeParam}). Generated descriptors of operations with object, path array or
- * non-default style parameters name it as their `serialize`, so other bundles leave it out.
+ * The path, query, header and cookie parameters of a call serialized as the operation's `styles`
+ * say (see {@link serializeParam}; cookies as query parameters are, in a `Cookie` header).
+ * Generated descriptors of operations with object, path array, cookie or non-default style
+ * parameters name it as their `serialize`, so other bundles leave it out.
  */
 export declare function serializeParams(op: Operation, params: Params): SerializedParams;
 /**

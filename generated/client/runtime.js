@@ -269,9 +269,10 @@ export function serializeParam(place, name, value, style = {}) {
     return place == "query" ? queryParam(name, value, style) : pathParam(place, name, value, style);
 }
 /**
- * The path, query and header parameters of a call serialized as the operation's `styles` say
- * (see {@link serializeParam}). Generated descriptors of operations with object, path array or
- * non-default style parameters name it as their `serialize`, so other bundles leave it out.
+ * The path, query, header and cookie parameters of a call serialized as the operation's `styles`
+ * say (see {@link serializeParam}; cookies as query parameters are, in a `Cookie` header).
+ * Generated descriptors of operations with object, path array, cookie or non-default style
+ * parameters name it as their `serialize`, so other bundles leave it out.
  */
 export function serializeParams(op, params) {
     const wireName = (key) => own(op.wire, key) ?? key;
@@ -282,6 +283,10 @@ export function serializeParams(op, params) {
     for (const key of op.header ?? [])
         if (own(params, key) != null)
             headers[wireName(key)] = text("header", key);
+    // A cookie is `form` style, as a query parameter is (`name=value`), one `; ` between cookies (RFC 6265)
+    const cookies = (op.cookie ?? []).map((key) => text("query", key)).filter(Boolean);
+    if (cookies.length)
+        headers.cookie = cookies.join("; ");
     return { path, query, headers };
 }
 /**

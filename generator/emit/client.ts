@@ -63,14 +63,15 @@ const URL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query"];
 const hasParams = (op: OperationModel) => op.parameters.some((p) => CALL_PARAMS.includes(p.in));
 
 /** Whether a call needs the runtime's `prepareRequest`: it sends a body or header parameters. */
-const prepares = (op: OperationModel) => op.requestBody !== undefined || op.parameters.some((p) => p.in === "header");
+const prepares = (op: OperationModel) =>
+  op.requestBody !== undefined || op.parameters.some((p) => p.in === "header" || p.in === "cookie");
 
-/** Parameters the runtime serializes (cookies are the browser's). */
+/** Parameters the runtime serializes. */
 const serializedParams = (op: OperationModel) => op.parameters.filter((p) => CALL_PARAMS.includes(p.in));
 
 /** A parameter's non-default OpenAPI serialization, as the descriptor's `styles` entry; "" for none. */
 function styleEntry(p: ParameterModel): string {
-  const defaultStyle = p.in === "query" ? "form" : "simple";
+  const defaultStyle = p.in === "query" || p.in === "cookie" ? "form" : "simple";
   const fields = [
     ...(p.style !== defaultStyle ? [`style: ${q(p.style)}`] : []),
     ...(p.explode !== (p.style === "form") ? [`explode: ${p.explode}`] : []),
@@ -82,9 +83,9 @@ function styleEntry(p: ParameterModel): string {
 /** A quoted "__proto__" key in an object literal would set the prototype: a computed key does not. */
 const literalKey = (key: string) => (key === "__proto__" ? `[${q(key)}]` : q(key));
 
-/** Whether a call needs the runtime's `serializeParams`: a structured, non-default style or renamed parameter. */
+/** Whether a call needs the runtime's `serializeParams`: a cookie, structured, non-default style or renamed parameter. */
 const serializes = (op: OperationModel) =>
-  serializedParams(op).some((p) => p.structured || styleEntry(p) !== "" || p.key !== p.name);
+  serializedParams(op).some((p) => p.in === "cookie" || p.structured || styleEntry(p) !== "" || p.key !== p.name);
 
 /** The declared `params` argument, or undefined when the operation has no parameters in `places`. */
 function paramsArg(op: OperationModel, places: ReadonlyArray<ParameterModel["in"]>): string | undefined {
@@ -190,6 +191,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const descriptor = `${op.name}Operation`;
     const query = op.parameters.filter((p) => p.in === "query").map((p) => p.key);
     const header = op.parameters.filter((p) => p.in === "header").map((p) => p.key);
+    const cookie = op.parameters.filter((p) => p.in === "cookie").map((p) => p.key);
     const moved = serializedParams(op).filter((p) => p.key !== p.name);
     const success = op.responseTypes.filter((r) => r.status.startsWith("2"));
     const styles = serializedParams(op).map(styleEntry).filter((e) => e !== "");
@@ -202,6 +204,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       `path: ${q(op.path)}`,
       ...(query.length ? [`query: [${query.map(q).join(", ")}]`] : []),
       ...(header.length ? [`header: [${header.map(q).join(", ")}]`] : []),
+      ...(cookie.length ? [`cookie: [${cookie.map(q).join(", ")}]`] : []),
       ...(styles.length ? [`styles: { ${styles.join(", ")} }`] : []),
       ...(serializes(op) ? ["serialize: serializeParams"] : []),
       ...(moved.length ? [`wire: { ${moved.map((p) => `${literalKey(p.key)}: ${q(p.name)}`).join(", ")} }`] : []),
@@ -246,6 +249,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
             "other agent), so a browser must navigate to the URL from the `…Url` builder itself."
           : (op.answersBytes ? BYTES_NOTE : "") + rejects(op)) +
         (op.requestBody ? ` Sends \`init.body\` (${op.requestBody.mediaType ? `\`${op.requestBody.mediaType}\`` : "as given"}${op.requestBody.json ? ", JSON-encoded" : ""}).` : ""),
+        cookieNote(op),
         statusLines(op),
       ].filter((part) => part).join("\n\n"),
       since: op.since,
@@ -310,6 +314,13 @@ const serverNote = (op: OperationModel) =>
 
 const BYTES_NOTE =
   "Resolves to the body as a `Blob` of the response's Content-Type (at most `maxBodyBytes`, as for JSON). ";
+
+/** For an operation with cookie parameters: where they go, and that browsers do not let them. */
+const cookieNote = (op: OperationModel) =>
+  op.parameters.some((p) => p.in === "cookie")
+    ? "Its cookie parameters go out in one `Cookie` header (`form` style), which browsers drop from `fetch`: " +
+      "there the browser's own cookies are sent."
+    : "";
 
 /** What a stub's documentation says it rejects with: MatrixError only where the spec's error bodies have `errcode`. */
 function rejects(op: OperationModel): string {

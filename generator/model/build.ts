@@ -323,7 +323,7 @@ function operationOf(
   // and the client `<Op>Error` (and `is<Op>Error`) for declared JSON error bodies: none of them
   // may be a component's name.
   const paramTypes = [
-    ...(parameters.some((p) => p.in !== "cookie") ? ["Params"] : []),
+    ...(parameters.length ? ["Params"] : []),
     ...(parameters.some((p) => p.in === "path") ? ["Path"] : []),
     ...(parameters.some((p) => p.in === "query") ? ["Query"] : []),
   ];
@@ -409,11 +409,10 @@ function collectParameters(document: Record<string, unknown>, ...lists: unknown[
 /**
  * A call's `params` is one flat object: a name used in more than one location (a path and a
  * query parameter both named `id`) keys its non-path parameters `<location><Name>` (`queryId`,
- * `headerId`), a free name (`_` appended while another parameter has it). Cookies are not in
- * `params` (they are the browser's), so they take part in no clash.
+ * `headerId`, `cookieId`), a free name (`_` appended while another parameter has it).
  */
 function separateParamKeys(parameters: ParameterModel[], warn: (message: string) => void): void {
-  const inParams = parameters.filter((p) => p.in !== "cookie");
+  const inParams = parameters;
   const shared = (p: ParameterModel) => inParams.some((o) => o !== p && o.name === p.name);
   const taken = new Set(inParams.map((p) => p.name));
   for (const p of inParams) {

@@ -78,6 +78,12 @@ export interface Operation {
   /** Keys of the header parameters in the call's params (arrays comma-joined); see {@link Operation.wire}. */
   header?: readonly string[];
   /**
+   * Keys of the cookie parameters in the call's params, sent in one `Cookie` header by
+   * {@link serializeParams}. Browsers forbid setting `Cookie` from `fetch` (they drop it): there,
+   * the browser's own cookies are sent (with `credentials: "include"` for another origin).
+   */
+  cookie?: readonly string[];
+  /**
    * The parameters' OpenAPI serialization where it differs from the default (query: `form`,
    * exploded; path and header: `simple`, not exploded), by name; read by {@link serializeParam}.
    */
@@ -508,9 +514,10 @@ export function serializeParam(place: ParamPlace, name: string, value: unknown, 
 }
 
 /**
- * The path, query and header parameters of a call serialized as the operation's `styles` say
- * (see {@link serializeParam}). Generated descriptors of operations with object, path array or
- * non-default style parameters name it as their `serialize`, so other bundles leave it out.
+ * The path, query, header and cookie parameters of a call serialized as the operation's `styles`
+ * say (see {@link serializeParam}; cookies as query parameters are, in a `Cookie` header).
+ * Generated descriptors of operations with object, path array, cookie or non-default style
+ * parameters name it as their `serialize`, so other bundles leave it out.
  */
 export function serializeParams(op: Operation, params: Params): SerializedParams {
   const wireName = (key: string) => (own(op.wire, key) as string | undefined) ?? key;
@@ -520,6 +527,9 @@ export function serializeParams(op: Operation, params: Params): SerializedParams
   const query = (op.query ?? []).map((key) => text("query", key)).filter(Boolean).join("&");
   const headers: Record<string, string> = {};
   for (const key of op.header ?? []) if (own(params, key) != null) headers[wireName(key)] = text("header", key);
+  // A cookie is `form` style, as a query parameter is (`name=value`), one `; ` between cookies (RFC 6265)
+  const cookies = (op.cookie ?? []).map((key) => text("query", key)).filter(Boolean);
+  if (cookies.length) headers.cookie = cookies.join("; ");
   return { path, query, headers };
 }
 
