@@ -24,7 +24,7 @@ interface Seen {
 
 const dir = tempDir("specgen-petstore-");
 let srv: TestServer;
-/** The uploads host: in the fixture `https://uploads.petstore.example.com`, mapped to a loopback server by the client's `servers`. */
+/** The uploads host: `https://uploads.petstore.example.com` in the fixture, a loopback server by the client's `servers`. */
 let uploads: TestServer;
 const seen: Seen[] = [];
 
@@ -85,8 +85,8 @@ test("the pet store generates, compiles strictly, and every operation goes out a
     " * - `404` (`GetPetResponse404`, the error's `data`): No such pet",
   ];
   assert.ok(getPetDoc.includes(statuses.join("\n") + "\n"), getPetDoc);
-  const uploadDoc = / \* PUT https:\/\/uploads\.petstore\.example\.com\/photos\/v1\/pets\/\{id\}\/photo \(`uploadPhoto`\)\. Sent to/;
-  assert.match(docOf("uploadPhoto"), uploadDoc);
+  const uploadDoc = " * PUT https://uploads.petstore.example.com/photos/v1/pets/{id}/photo (`uploadPhoto`). Sent to";
+  assert.ok(docOf("uploadPhoto").includes(uploadDoc), docOf("uploadPhoto"));
   const addPetDoc = docOf("addPet");
   assert.match(addPetDoc, / \* @deprecated\n \*\/\n$/);
 

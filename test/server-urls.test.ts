@@ -57,7 +57,9 @@ paths:
       servers: [{ url: "https://lichess.example/uploads" }]
       ${ok}
   /analysis:
-    servers: [{ url: "http://127.0.0.1:{port}/engine/{v}", variables: { port: { default: "${enginePort}" }, v: { default: v2 } } }]
+    servers:
+      - url: "http://127.0.0.1:{port}/engine/{v}"
+        variables: { port: { default: "${enginePort}" }, v: { default: v2 } }
     get: { operationId: getAnalysis, ${ok} }
     post:
       operationId: postAnalysis
@@ -110,7 +112,8 @@ async function generateSpec(): Promise<void> {
   ]);
 }
 
-type Stub = (client: { baseUrl: string; servers?: Record<string, string> }, params?: Record<string, unknown>) => Promise<unknown>;
+type Client = { baseUrl: string; servers?: Record<string, string> };
+type Stub = (client: Client, params?: Record<string, unknown>) => Promise<unknown>;
 
 test("each operation goes to its own server: under baseUrl unless the spec names another origin", async () => {
   const client = (await import(pathToFileURL(join(out, "client/servers.js")).href)) as Record<string, Stub>;
@@ -129,7 +132,8 @@ test("each operation goes to its own server: under baseUrl unless the spec names
     "api POST /relative/analysis",
     "api GET /play/sandbox",
   ]);
-  const loginUrl = (client.loginUrl as unknown as (c: { baseUrl: string }, p: object) => string)({ baseUrl }, { to: "x" });
+  const urlOf = client.loginUrl as unknown as (c: Client, p: object) => string;
+  const loginUrl = urlOf({ baseUrl }, { to: "x" });
   assert.equal(loginUrl, `${engine.url}/sso/login?to=x`, "a URL builder uses the operation's server too");
 });
 
@@ -141,9 +145,11 @@ test("the client's `servers` maps an operation's origin elsewhere, for a client 
   await client.getAccount!(mapped);
   // `servers` is read by own keys only: an inherited mapping is not used
   await client.getAnalysis!({ baseUrl: api.url, servers: Object.create({ [engine.url]: "http://127.0.0.1:1" }) });
-  assert.deepEqual(lines, ["api GET /proxy/engine/v2/analysis", "engine GET /api/v1/account", "engine GET /engine/v2/analysis"]);
-  const loginUrl = (client.loginUrl as unknown as (c: object, p: object) => string)(mapped, { to: "x" });
-  assert.equal(loginUrl, `${api.url}/proxy/sso/login?to=x`);
+  assert.deepEqual(lines, [
+    "api GET /proxy/engine/v2/analysis", "engine GET /api/v1/account", "engine GET /engine/v2/analysis",
+  ]);
+  const urlOf = client.loginUrl as unknown as (c: Client, p: object) => string;
+  assert.equal(urlOf(mapped, { to: "x" }), `${api.url}/proxy/sso/login?to=x`);
 });
 
 test("the descriptor says `server` only for another origin; docs name the server", () => {
@@ -153,14 +159,16 @@ test("the descriptor says `server` only for another origin; docs name the server
   assert.match(descriptor("getAccount"), /base: "\/api\/v1", path: "\/account"/);
   assert.doesNotMatch(descriptor("getAccount"), /server:/);
   const dts = readFileSync(join(out, "client/servers.d.ts"), "utf8");
-  const doc = ` * GET ${engine.url}/engine/v2/analysis (\`getAnalysis\`). Sent to this origin, not to the client's \`baseUrl\`, unless the client's \`servers\` maps it elsewhere.`;
+  const doc = ` * GET ${engine.url}/engine/v2/analysis (\`getAnalysis\`). Sent to this origin, not to the client's ` +
+    "`baseUrl`, unless the client's `servers` maps it elsewhere.";
   assert.ok(dts.includes(doc), dts);
   assert.ok(dts.includes(" * GET /api/v1/account (`getAccount`).\n"), dts);
 });
 
 test("a variable without a default and a server that is no http(s) URL are warned about", () => {
   const found = (re: RegExp) => warnings.filter((w) => re.test(w));
-  assert.equal(found(/GET \/broken: server URL "https:\/\/\{tenant\}.*variable "tenant" has no default; the server is not used/).length, 1);
+  const noDefault = /GET \/broken: server URL "https:\/\/\{tenant\}.*variable "tenant" has no default; the server is not used/;
+  assert.equal(found(noDefault).length, 1);
   assert.equal(found(/second\.example/).length, 0, "only a list's first server is read");
   assert.equal(found(/GET \/mail: server URL "mailto:a@lichess.example" is not an http\(s\) URL/).length, 1);
   assert.equal(found(/engine|sandbox|uploads|region/).length, 0, warnings.join("\n"));

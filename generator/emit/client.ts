@@ -275,7 +275,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const initArg = !body ? "init?: CallOptions" : op.requestBody!.required ? `init: CallOptions & { body: ${body} }` : `init?: CallOptions & { body?: ${body} }`;
     dtsLines.push(`${doc}export declare function ${op.name}(${argList("client: ClientOptions", paramsArg(op, CALL_PARAMS), initArg)}): Promise<${resultType}>;`);
     if (op.redirect) {
-      const urlArgs = argList(`client: Pick<ClientOptions, "baseUrl">`, paramsArg(op, URL_PARAMS));
+      const urlArgs = argList(`client: Pick<ClientOptions, "baseUrl" | "servers">`, paramsArg(op, URL_PARAMS));
       dtsLines.push(
         jsdoc({
           description:

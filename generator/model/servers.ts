@@ -81,7 +81,8 @@ function resolveServer(server: unknown, warn: (message: string) => void): Resolv
   });
   // OpenAPI requires a default: without one the URL (its host, maybe) cannot be known.
   if (missing.length) {
-    warn(`server URL ${JSON.stringify(written)}: variable ${JSON.stringify(missing[0])} has no default; the server is not used`);
+    const variable = JSON.stringify(missing[0]);
+    warn(`server URL ${JSON.stringify(written)}: variable ${variable} has no default; the server is not used`);
     return undefined;
   }
   const url = parse(text) ?? parse(text, PLACEHOLDER);
