@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { ProjectConfig } from "../config.js";
 import type { Model, OperationModel, ParameterModel, SpecModel } from "../model/types.js";
+import { errorStatus, exactStatus } from "../model/status.js";
 import { jsdoc } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
 import { CALL_PARAMS, banner, operationTypeRef, paramsType, relativeImport } from "./module.js";
@@ -52,11 +53,6 @@ function cachedOperations(model: Model, specs: SpecModel[], listed: readonly str
   return cached;
 }
 
-/** A status the runtime can look up (`200`), as opposed to a range (`2XX`) or `default`. */
-const exactStatus = (status: string) => /^[1-5][0-9][0-9]$/.test(status);
-
-/** A failure status (`404`), range (`4XX`, `5xx`) or `default`: what the runtime throws an error for. */
-const errorStatus = (status: string) => /^[45]([0-9][0-9]|XX)$/i.test(status) || status === "default";
 
 /** Parameters a call takes in `params`: those of the URL, and header parameters (not for a URL builder). Cookies are the browser's. */
 const URL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query"];

@@ -12,6 +12,7 @@ import { SpecError } from "../errors.js";
 import { isJsonMedia } from "./media.js";
 import { docLinkBase } from "./docs.js";
 import { serverResolver, type ServerResolver } from "./servers.js";
+import { errorStatus } from "./status.js";
 import {
   IDENTIFIER, NameTable, camelCase, definitionKey, moduleName, pascalCase, plainPascalCase, safeIdentifier, singular,
 } from "./names.js";
@@ -327,7 +328,6 @@ function operationOf(
     ...(parameters.some((p) => p.in === "path") ? ["Path"] : []),
     ...(parameters.some((p) => p.in === "query") ? ["Query"] : []),
   ];
-  const errorStatus = (status: string) => /^[45]([0-9][0-9]|XX)$/i.test(status) || status === "default";
   const typedErrors = responses.some((r) => errorStatus(r.status) && r.jsonSchemaPointer);
   const errorTypes = root === "paths" && typedErrors ? ["Error"] : [];
   const clientNames = root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"];
