@@ -57,6 +57,8 @@ paths:
       parameters: [{ name: body, in: query, schema: { type: string } }]
       responses:
         "200": ${json("{ type: object }")}
+        "404": { description: no body declared }
+        5XX: { description: no body declared }
         default: ${json("{ type: object, required: [error], properties: { error: { type: string } } }")}
 `;
 
@@ -89,10 +91,14 @@ test("a range or default error body is validated against its schema; an exact st
     [["getThing", 503, { retry: 5 }], ["HttpError", 503, true]],
     [["getThing", 503, { retry: "soon" }], ["ResponseValidationError", 503, false]],
     [["getThing", 200, { anything: true }], ["ok", 200, false]],
-    [["getOther", 500, { error: "boom" }], ["HttpError", 500, true]],
+    [["getOther", 422, { error: "boom" }], ["HttpError", 422, true]],
     [["getOther", 409, { error: 42 }], ["ResponseValidationError", 409, false]],
     // `default` describes no 2xx the client types: a 201 is not checked against it
     [["getOther", 201, { error: 42 }], ["ok", 201, false]],
+    // a status (or range) declared without a body is neither checked against nor typed as `default`
+    [["getOther", 404, { error: 42 }], ["HttpError", 404, false]],
+    [["getOther", 404, ""], ["HttpError", 404, false]],
+    [["getOther", 503, { other: true }], ["HttpError", 503, false]],
   ];
   for (const [args, expected] of cases) assert.deepEqual(await outcome(...args), expected, JSON.stringify(args));
 });
@@ -113,6 +119,9 @@ test("<Op>Error has a member per range and default, status number, beside the li
   assert.ok(js.includes(`validate: { ${validate.join(", ")} }`), js);
   assert.match(js, /isGetThingError = \(error\) => isStatusError\(error, \[404, "4XX", "5XX", "default"\]\)/);
   const dts = readFileSync(join(out, "client/ranges.d.ts"), "utf8");
+  const other = '200: validateGetOtherResponse, "default": validateGetOtherResponsedefault, 404: null, "5XX": null';
+  assert.ok(js.includes(`validate: { ${other} }`), js);
+  assert.ok(js.includes('isGetOtherError = (error) => isStatusError(error, ["default"], [404, "5XX"]);'), js);
   const type = dts.split("\n").find((l) => l.startsWith("export type GetThingError ="));
   assert.equal(type, "export type GetThingError = " + [
     "(HttpError & { readonly status: 404; readonly data: GetThingResponse404 })",

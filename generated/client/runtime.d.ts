@@ -106,9 +106,10 @@ export interface Operation {
     cache?: boolean;
     /**
      * Validators of the (JSON) response body, by status: exact success and error statuses (`200`,
-     * `404`), and error ranges (`"4XX"`, `"5XX"`) and `"default"` (see {@link statusKeys}).
+     * `404`), and error ranges (`"4XX"`, `"5XX"`) and `"default"` (see {@link statusKeys}); `null` for
+     * a declared error status without a JSON body, so that its range's or `default`'s is not used.
      */
-    validate?: Readonly<Record<number | string, Validator>>;
+    validate?: Readonly<Record<number | string, Validator | null>>;
     /** The call's `body` is JSON: it is sent JSON-encoded (by {@link prepareRequest}). */
     json?: boolean;
     /** The Content-Type a call's `body` is declared with, unless the call's headers set one. */
@@ -262,10 +263,11 @@ export declare class MatrixError extends Error {
 }
 /**
  * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
- * `is<Op>Error` guards call it with an operation's declared error statuses, ranges (`"4XX"`)
- * and `"default"` (any status but 2xx).
+ * `is<Op>Error` guards call it with an operation's error statuses, ranges (`"4XX"`) and
+ * `"default"` (any status but 2xx) declared with a JSON body, and those declared without one
+ * (`untyped`), which a broader key does not cover: the most specific declared key decides.
  */
-export declare function isStatusError(error: unknown, statuses: readonly (number | string)[]): boolean;
+export declare function isStatusError(error: unknown, statuses: readonly (number | string)[], untyped?: readonly (number | string)[]): boolean;
 /**
  * The response body does not match the schema declared for its status, or could not be checked
  * (a validator that throws, e.g. a RangeError on a deeply nested body, is reported here).

@@ -70,12 +70,15 @@ export class MatrixError extends Error {
 }
 /**
  * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
- * `is<Op>Error` guards call it with an operation's declared error statuses, ranges (`"4XX"`)
- * and `"default"` (any status but 2xx).
+ * `is<Op>Error` guards call it with an operation's error statuses, ranges (`"4XX"`) and
+ * `"default"` (any status but 2xx) declared with a JSON body, and those declared without one
+ * (`untyped`), which a broader key does not cover: the most specific declared key decides.
  */
-export function isStatusError(error, statuses) {
-    const thrown = error instanceof HttpError || error instanceof MatrixError;
-    return thrown && statusKeys(error.status).some((key) => statuses.includes(key));
+export function isStatusError(error, statuses, untyped = []) {
+    if (!(error instanceof HttpError || error instanceof MatrixError))
+        return false;
+    const declared = statusKeys(error.status).find((key) => statuses.includes(key) || untyped.includes(key));
+    return declared !== undefined && statuses.includes(declared);
 }
 /**
  * The keys an answer's status is declared under, most specific first: itself, then (but for a
@@ -445,8 +448,9 @@ function copy(data) {
  * @throws ResponseValidationError when it fails, or when the validator throws.
  */
 function validate(c, op, status, data) {
-    const declared = statusKeys(status).map((key) => own(op.validate, key)).find(Boolean);
-    const validator = c.validate === false ? undefined : declared;
+    // the most specific key the operation declares (a `null` one has no body to check)
+    const key = statusKeys(status).find((k) => own(op.validate, k) !== undefined);
+    const validator = c.validate === false || key === undefined ? null : own(op.validate, key);
     if (!validator)
         return;
     let valid;

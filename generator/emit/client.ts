@@ -112,6 +112,20 @@ const validatedBodies = (op: OperationModel) => {
 const statusKey = (status: string) =>
   exactStatus(status) ? String(Number(status)) : q(status === "default" ? status : status.toUpperCase());
 
+/**
+ * The keys of the error statuses and ranges an operation declares without a JSON body that a
+ * broader typed one (`4XX`, `default`) would otherwise cover: the runtime stops at them (`404:
+ * null` in `validate`), so a bare 404 is neither checked against nor typed as `default`'s body.
+ */
+function untypedErrors(op: OperationModel): string[] {
+  const typed = new Set(errorBodies(op).map((r) => statusKey(r.status)));
+  const broader = (status: string) =>
+    status === "default" ? [] : exactStatus(status) ? [q(`${status[0]}XX`), q("default")] : [q("default")];
+  const untyped = op.responses.map((r) => r.status)
+    .filter((s) => errorStatus(s) && !typed.has(statusKey(s)) && broader(s).some((k) => typed.has(k)));
+  return [...new Set(untyped.map(statusKey))];
+}
+
 /** A descriptor's `validate` entry: `404: validateGetPetResponse404`, `"4XX": validateGetPetResponse4XX`. */
 const validatorEntry = (r: { status: string; name: string }) => `${statusKey(r.status)}: validate${r.name}`;
 
@@ -192,6 +206,8 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const success = op.responseTypes.filter((r) => r.status.startsWith("2"));
     const styles = serializedParams(op).map(styleEntry).filter((e) => e !== "");
     const validated = validatedBodies(op);
+    const untyped = untypedErrors(op);
+    const checks = [...validated.map(validatorEntry), ...untyped.map((key) => `${key}: null`)];
     const fields = [
       `method: ${q(op.method)}`,
       // A server of another origin replaces the client's `baseUrl`; the base path follows either.
@@ -206,8 +222,9 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       ...(moved.length ? [`wire: { ${moved.map((p) => `${literalKey(p.key)}: ${q(p.name)}`).join(", ")} }`] : []),
       ...(op.redirect ? ["redirect: true"] : []),
       ...(cached.has(op) ? ["cache: true"] : []),
-      // The runtime picks a validator by the exact status; a range (`2XX`) body is not validated.
-      ...(validated.length ? [`validate: { ${validated.map(validatorEntry).join(", ")} }`] : []),
+      // The runtime picks a validator by the exact status, then (for an error) its range and `default`;
+      // a success range (`2XX`) body is not validated.
+      ...(checks.length ? [`validate: { ${checks.join(", ")} }`] : []),
       ...(op.requestBody?.json ? ["json: true"] : []),
       ...(op.requestBody?.contentType ? [`bodyType: ${q(op.requestBody.contentType)}`] : []),
       ...(prepares(op) ? ["prepare: prepareRequest"] : []),
@@ -219,7 +236,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     jsLines.push(`export const ${op.name} = (${args}) => request(client, ${descriptor}, ${call}, init);`);
     if (op.redirect) jsLines.push(`export const ${op.name}Url = (client, params) => buildUrl(client, ${descriptor}, params);`);
     const errorStatuses = errorBodies(op).map((r) => statusKey(r.status));
-    const statusList = `[${errorStatuses.join(", ")}]`;
+    const statusList = `[${errorStatuses.join(", ")}]` + (untyped.length ? `, [${untyped.join(", ")}]` : "");
     const guard = `export const is${op.typeName}Error = (error) => isStatusError(error, ${statusList});`;
     if (errorStatuses.length) jsLines.push(guard);
 

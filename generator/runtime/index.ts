@@ -108,9 +108,10 @@ export interface Operation {
   cache?: boolean;
   /**
    * Validators of the (JSON) response body, by status: exact success and error statuses (`200`,
-   * `404`), and error ranges (`"4XX"`, `"5XX"`) and `"default"` (see {@link statusKeys}).
+   * `404`), and error ranges (`"4XX"`, `"5XX"`) and `"default"` (see {@link statusKeys}); `null` for
+   * a declared error status without a JSON body, so that its range's or `default`'s is not used.
    */
-  validate?: Readonly<Record<number | string, Validator>>;
+  validate?: Readonly<Record<number | string, Validator | null>>;
   /** The call's `body` is JSON: it is sent JSON-encoded (by {@link prepareRequest}). */
   json?: boolean;
   /** The Content-Type a call's `body` is declared with, unless the call's headers set one. */
@@ -283,12 +284,18 @@ export class MatrixError extends Error {
 
 /**
  * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
- * `is<Op>Error` guards call it with an operation's declared error statuses, ranges (`"4XX"`)
- * and `"default"` (any status but 2xx).
+ * `is<Op>Error` guards call it with an operation's error statuses, ranges (`"4XX"`) and
+ * `"default"` (any status but 2xx) declared with a JSON body, and those declared without one
+ * (`untyped`), which a broader key does not cover: the most specific declared key decides.
  */
-export function isStatusError(error: unknown, statuses: readonly (number | string)[]): boolean {
-  const thrown = error instanceof HttpError || error instanceof MatrixError;
-  return thrown && statusKeys(error.status).some((key) => statuses.includes(key));
+export function isStatusError(
+  error: unknown,
+  statuses: readonly (number | string)[],
+  untyped: readonly (number | string)[] = [],
+): boolean {
+  if (!(error instanceof HttpError || error instanceof MatrixError)) return false;
+  const declared = statusKeys(error.status).find((key) => statuses.includes(key) || untyped.includes(key));
+  return declared !== undefined && statuses.includes(declared);
 }
 
 /**
@@ -543,7 +550,11 @@ export function serializeParams(op: Operation, params: Params): SerializedParams
  * @throws TypeError if a path parameter is missing, empty, `.` or `..`, or a
  *   parameter holds a lone surrogate.
  */
-export function buildUrl(client: Pick<ClientOptions, "baseUrl" | "servers">, op: Operation, params: Params = {}): string {
+export function buildUrl(
+  client: Pick<ClientOptions, "baseUrl" | "servers">,
+  op: Operation,
+  params: Params = {},
+): string {
   const { path, query } = (op.serialize ?? urlParts)(op, params);
   const origin = op.server ? ((own(client.servers, op.server) as string | undefined) ?? op.server) : client.baseUrl;
   return origin.replace(/\/+$/, "") + (op.base ?? "") + path + (query ? "?" + query : "");
@@ -692,8 +703,9 @@ function copy(data: unknown): { data: unknown } | undefined {
  * @throws ResponseValidationError when it fails, or when the validator throws.
  */
 function validate(c: ClientOptions, op: Operation, status: number, data: unknown): void {
-  const declared = statusKeys(status).map((key) => own(op.validate, key)).find(Boolean) as Validator | undefined;
-  const validator = c.validate === false ? undefined : declared;
+  // the most specific key the operation declares (a `null` one has no body to check)
+  const key = statusKeys(status).find((k) => own(op.validate, k) !== undefined);
+  const validator = c.validate === false || key === undefined ? null : (own(op.validate, key) as Validator | null);
   if (!validator) return;
   let valid: boolean;
   try {
