@@ -179,7 +179,7 @@ export interface ClientOptions {
      * URLs that replace the origins of operations whose spec names a server of another origin than
      * `baseUrl` stands for, keyed by that origin (as the operation's docs show it), e.g.
      * `{ "https://engine.lichess.ovh": "http://localhost:9000" }` (a path prefix allowed, as in
-     * `baseUrl`). For one call, pass `{ ...client, servers: { ... } }` as the client.
+     * `baseUrl`). For one call, pass the operation's function options with other `servers`.
      */
     servers?: Readonly<Record<string, string>>;
     /** `fetch` implementation; default: the global `fetch`. */
