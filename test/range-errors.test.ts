@@ -116,7 +116,7 @@ test("<Op>Error has a member per range and default, status number, beside the li
     "200: validateGetThingResponse", "404: validateGetThingResponse404", '"4XX": validateGetThingResponse4XX',
     '"5XX": validateGetThingResponse5xx', '"default": validateGetThingResponsedefault',
   ];
-  assert.ok(js.includes(`validate: { ${validate.join(", ")} }`), js);
+  assert.ok(js.includes(`validate: { ${validate.join(", ")} }, statuses: statusKeys`), js);
   assert.match(js, /isGetThingError = \(error\) => isStatusError\(error, \[404, "4XX", "5XX", "default"\]\)/);
   const dts = readFileSync(join(out, "client/ranges.d.ts"), "utf8");
   const other = '200: validateGetOtherResponse, "default": validateGetOtherResponsedefault, 404: null, "5XX": null';

@@ -119,6 +119,11 @@ export interface Operation {
      * a body or header parameters.
      */
     prepare?: typeof prepareRequest;
+    /**
+     * The keys a status is looked up by in `validate`: {@link statusKeys} for operations that declare
+     * error ranges or `default` with a JSON body; otherwise the exact status only.
+     */
+    statuses?: typeof statusKeys;
     /** Reads a response instead of the JSON reader: {@link readBytes} for operations that answer with bytes. */
     read?: typeof readBytes;
 }
@@ -268,6 +273,13 @@ export declare class MatrixError extends Error {
  * (`untyped`), which a broader key does not cover: the most specific declared key decides.
  */
 export declare function isStatusError(error: unknown, statuses: readonly (number | string)[], untyped?: readonly (number | string)[]): boolean;
+/**
+ * The keys an answer's status is declared under, most specific first: itself, then (but for a
+ * 2xx, whose range and `default` describe no typed answer) its range (`4XX`) and `default`.
+ * Descriptors of operations with range or `default` error bodies name it as their `statuses`, so
+ * other bundles leave it out.
+ */
+export declare function statusKeys(status: number): (number | string)[];
 /**
  * The response body does not match the schema declared for its status, or could not be checked
  * (a validator that throws, e.g. a RangeError on a deeply nested body, is reported here).

@@ -83,8 +83,10 @@ export function isStatusError(error, statuses, untyped = []) {
 /**
  * The keys an answer's status is declared under, most specific first: itself, then (but for a
  * 2xx, whose range and `default` describe no typed answer) its range (`4XX`) and `default`.
+ * Descriptors of operations with range or `default` error bodies name it as their `statuses`, so
+ * other bundles leave it out.
  */
-function statusKeys(status) {
+export function statusKeys(status) {
     const range = ((status / 100) | 0) + "XX";
     return range == "2XX" ? [status] : [status, range, "default"];
 }
@@ -449,7 +451,7 @@ function copy(data) {
  */
 function validate(c, op, status, data) {
     // the most specific key the operation declares (a `null` one has no body to check)
-    const key = statusKeys(status).find((k) => own(op.validate, k) !== undefined);
+    const key = (op.statuses?.(status) ?? [status]).find((k) => own(op.validate, k) !== undefined);
     const validator = c.validate === false || key === undefined ? null : own(op.validate, key);
     if (!validator)
         return;

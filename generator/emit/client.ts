@@ -126,6 +126,9 @@ function untypedErrors(op: OperationModel): string[] {
   return [...new Set(untyped.map(statusKey))];
 }
 
+/** Whether an operation declares a range (`4XX`) or `default` error body: its descriptor names `statusKeys`. */
+const rangeErrors = (op: OperationModel) => errorBodies(op).some((r) => !exactStatus(r.status));
+
 /** A descriptor's `validate` entry: `404: validateGetPetResponse404`, `"4XX": validateGetPetResponse4XX`. */
 const validatorEntry = (r: { status: string; name: string }) => `${statusKey(r.status)}: validate${r.name}`;
 
@@ -175,6 +178,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     "request",
     ...(spec.operations.some(serializes) ? ["serializeParams"] : []),
     ...(typedErrors.length ? ["isStatusError"] : []),
+    ...(spec.operations.some(rangeErrors) ? ["statusKeys"] : []),
   ];
   const jsLines = [banner(spec.source).trimEnd(), `import { ${runtimeNames.join(", ")} } from ${q(runtime)};`];
   if (validatorNames.length) jsLines.push(`import { ${validatorNames.join(", ")} } from ${q(validators)};`);
@@ -225,6 +229,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       // The runtime picks a validator by the exact status, then (for an error) its range and `default`;
       // a success range (`2XX`) body is not validated.
       ...(checks.length ? [`validate: { ${checks.join(", ")} }`] : []),
+      ...(rangeErrors(op) ? ["statuses: statusKeys"] : []),
       ...(op.requestBody?.json ? ["json: true"] : []),
       ...(op.requestBody?.contentType ? [`bodyType: ${q(op.requestBody.contentType)}`] : []),
       ...(prepares(op) ? ["prepare: prepareRequest"] : []),

@@ -121,6 +121,11 @@ export interface Operation {
    * a body or header parameters.
    */
   prepare?: typeof prepareRequest;
+  /**
+   * The keys a status is looked up by in `validate`: {@link statusKeys} for operations that declare
+   * error ranges or `default` with a JSON body; otherwise the exact status only.
+   */
+  statuses?: typeof statusKeys;
   /** Reads a response instead of the JSON reader: {@link readBytes} for operations that answer with bytes. */
   read?: typeof readBytes;
 }
@@ -301,8 +306,10 @@ export function isStatusError(
 /**
  * The keys an answer's status is declared under, most specific first: itself, then (but for a
  * 2xx, whose range and `default` describe no typed answer) its range (`4XX`) and `default`.
+ * Descriptors of operations with range or `default` error bodies name it as their `statuses`, so
+ * other bundles leave it out.
  */
-function statusKeys(status: number): (number | string)[] {
+export function statusKeys(status: number): (number | string)[] {
   const range = ((status / 100) | 0) + "XX";
   return range == "2XX" ? [status] : [status, range, "default"];
 }
@@ -704,7 +711,7 @@ function copy(data: unknown): { data: unknown } | undefined {
  */
 function validate(c: ClientOptions, op: Operation, status: number, data: unknown): void {
   // the most specific key the operation declares (a `null` one has no body to check)
-  const key = statusKeys(status).find((k) => own(op.validate, k) !== undefined);
+  const key = (op.statuses?.(status) ?? [status]).find((k) => own(op.validate, k) !== undefined);
   const validator = c.validate === false || key === undefined ? null : (own(op.validate, key) as Validator | null);
   if (!validator) return;
   let valid: boolean;
