@@ -38,14 +38,14 @@ export function operationTypeNames(op: OperationModel): string[] {
   return [
     ...op.responseTypes.map((r) => r.name),
     ...(op.requestBody?.name ? [op.requestBody.name] : []),
-    ...(op.parameters.some((p) => p.in !== "cookie") ? [`${op.typeName}Params`] : []),
+    ...(op.parameters.length ? [`${op.typeName}Params`] : []),
     ...(op.parameters.some((p) => p.in === "path") ? [`${op.typeName}Path`] : []),
     ...(op.parameters.some((p) => p.in === "query") ? [`${op.typeName}Query`] : []),
   ];
 }
 
-/** The locations of the parameters a call takes in its flat `params` (cookies are the browser's). */
-export const CALL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query", "header"];
+/** The locations of the parameters a call takes in its flat `params`. */
+export const CALL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query", "header", "cookie"];
 
 /**
  * The type of a call's flat `params` over the parameters in `places`: openapi-typescript's

@@ -439,7 +439,7 @@ function namedExports(spec: SpecModel, readWrite: boolean): string {
     const params = paramsType(op);
     const id = `\`${op.operationId}\``;
     if (params) {
-      const doc = jsdoc({ description: `The \`params\` of ${id}: its path, query and header parameters, by key.` });
+      const doc = jsdoc({ description: `The \`params\` of ${id}: its path, query, header and cookie parameters, by key.` });
       out.push(`${doc}export type ${op.typeName}Params = ${params};`);
     }
     if (has("path")) {

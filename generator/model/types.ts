@@ -161,6 +161,12 @@ export interface OperationModel {
    * else the document's (see SpecModel.basePath), with server variables at their defaults.
    */
   basePath: string;
+  /**
+   * The origin of the operation's server, when it is another origin than every server of the
+   * document: requests go there (then `basePath`), not to the client's `baseUrl` (see
+   * model/servers.ts).
+   */
+  serverOrigin?: string;
   parameters: ParameterModel[];
   responses: ResponseModel[];
   /** The request body, if the operation declares one with some content. */

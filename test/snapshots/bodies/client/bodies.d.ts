@@ -31,6 +31,8 @@ export declare function setDisplayName(client: ClientOptions, params: SetDisplay
  *
  * Rejects with `HttpError` for a failure status, with its `status` and, for a JSON body, the parsed `data`; `ResponseValidationError` when a body does not match the schema declared for its status. Sends `init.body` (`application/octet-stream`).
  *
+ * Its cookie parameters go out in one `Cookie` header (`form` style), which browsers drop from `fetch`: there the browser's own cookies are sent.
+ *
  * - `200` (`UploadResponse`): Stored.
  */
 export declare function upload(client: ClientOptions, params: UploadParams, init: CallOptions & { body: NonNullable<RequestInit["body"]> }): Promise<(Result<UploadResponse, Record<string, string>> & { status: 200 })>;

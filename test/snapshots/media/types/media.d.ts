@@ -534,7 +534,7 @@ export type CreateProfileBody = NonNullable<operations["createProfile"]["request
  */
 export type PutFileBody = NonNullable<operations["putFile"]["requestBody"]>["content"]["application/json"];
 /**
- * The `params` of `putFile`: its path, query and header parameters, by key.
+ * The `params` of `putFile`: its path, query, header and cookie parameters, by key.
  */
 export type PutFileParams = operations["putFile"]["parameters"]["path"];
 /**
@@ -546,7 +546,7 @@ export type PutFilePath = operations["putFile"]["parameters"]["path"];
  */
 export type WatchEventsResponse401 = operations["watchEvents"]["responses"][401]["content"]["application/json"];
 /**
- * The `params` of `exportLines`: its path, query and header parameters, by key.
+ * The `params` of `exportLines`: its path, query, header and cookie parameters, by key.
  */
 export type ExportLinesParams = operations["exportLines"]["parameters"]["path"];
 /**
