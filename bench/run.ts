@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { clientSizes, clientThroughput } from "./client.js";
 import { CORPUS, createBench, removeBench, type Bench } from "./context.js";
 import { incrementalRows } from "./incremental.js";
-import { clientServerFiles, LINT_TARGET, LINT_TARGET_18, lintRows, quickSubset } from "./lint.js";
+import { clientServerFiles, LINT_TARGET, LINT_TARGET_18, lintRows, mainLintRow, quickSubset } from "./lint.js";
 import { GITHUB_REST, pipelineRows, SCALE_SPECS, smallGenerateRows } from "./pipeline.js";
 import { notRun, table, writeResults, type Row } from "./table.js";
 import { coldRows, sdkRows } from "./validators.js";
@@ -21,8 +21,7 @@ function lintSteps(b: Bench): Step[] {
   const label = `${b.quick ? `${files.length} of the ` : ""}${all.length} client-server files`;
   const targets = [LINT_TARGET, LINT_TARGET_18];
   const github = () => b.quick
-    ? targets.map((t) => notRun(2, `${GITHUB_REST.label}: specgen lint vs @redocly/cli lint (${t.issue} target)`,
-      t.target, "not run (--quick)"))
+    ? targets.map((t) => notRun(2, mainLintRow(GITHUB_REST.label, t.issue), t.target, "not run (--quick)"))
     : lintRows(b, 2, { label: GITHUB_REST.label, files: [GITHUB_REST.entry], maxRuns: 2, large: true, targets });
   return [
     ["lint, client-server files", 2, () => lintRows(b, 2, { label, files, maxRuns: 5, targets: [LINT_TARGET] })],
