@@ -6,6 +6,7 @@ import type * as TypeScript from "typescript";
 import { SpecError } from "../errors.js";
 import { deref, isObject } from "../load/refs.js";
 import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
+import { encodeFragment, escapeToken, setOwn } from "../load/pointer.js";
 import { addDeclaredTags, declaredTags } from "../model/discriminators.js";
 import { definitionKey, duplicatesWarning } from "../model/names.js";
 import { isLargeSpec } from "../model/size.js";
@@ -206,11 +207,10 @@ function hoistDefinitions(document: Record<string, unknown>): void {
   const components = isObject(document.components) ? document.components : undefined;
   const schemas = components && isObject(components.schemas) ? components.schemas : undefined;
   if (!schemas) return;
-  const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
   // Old pointer → new pointer, for every hoisted entry.
   const moved = new Map<string, string>();
   type Item = [node: unknown, key: string, pointer: string];
-  const queue: Item[] = Object.entries(schemas).map(([k, v]): Item => [v, k, `#/components/schemas/${escape(k)}`]);
+  const queue: Item[] = Object.entries(schemas).map(([k, v]): Item => [v, k, `#/components/schemas/${escapeToken(k)}`]);
   const seen = new Set<object>();
   while (queue.length) {
     const [node, key, at] = queue.pop()!;
@@ -229,27 +229,20 @@ function hoistDefinitions(document: Record<string, unknown>): void {
         const plain = definitionKey(key, defs, name);
         let target = plain;
         for (let i = 2; Object.prototype.hasOwnProperty.call(schemas, target); i++) target = `${plain}${i}`;
-        Object.defineProperty(schemas, target, { value: member, enumerable: true, writable: true, configurable: true });
-        moved.set(`${at}/${defs}/${escape(name)}`, `#/components/schemas/${target}`);
-        queue.push([member, target, `${at}/${defs}/${escape(name)}`]);
+        setOwn(schemas, target, member);
+        moved.set(`${at}/${defs}/${escapeToken(name)}`, `#/components/schemas/${target}`);
+        queue.push([member, target, `${at}/${defs}/${escapeToken(name)}`]);
       }
       delete o[defs];
     }
     for (const [k, v] of Object.entries(o)) {
       if (DATA_KEYS.has(k) || k.startsWith("x-") || k === "$defs" || k === "definitions") continue;
-      if (!NAME_MAPS.has(k) || !isObject(v)) queue.push([v, `${key}/${k}`, `${at}/${k}`]);
-      else for (const [n, m] of Object.entries(v)) queue.push([m, `${key}/${k}/${n}`, `${at}/${k}/${escape(n)}`]);
+      if (!NAME_MAPS.has(k) || !isObject(v)) queue.push([v, `${key}/${k}`, `${at}/${escapeToken(k)}`]);
+      else for (const [n, m] of Object.entries(v)) queue.push([m, `${key}/${k}/${n}`, `${at}/${escapeToken(k)}/${escapeToken(n)}`]);
     }
   }
   if (moved.size) retarget(document, moved);
 }
-
-/** Pointer tokens after a moved prefix, percent-encoded again where a fragment needs it. */
-const encodeRest = (rest: string): string =>
-  rest
-    .split("/")
-    .map((t) => t.replace(/[^\w$.~!&'()*+,;=:@-]/g, (c) => encodeURIComponent(c)))
-    .join("/");
 
 /** Every `$ref` into a moved subtree, pointed at its new place (longest moved prefix first). */
 function retarget(document: unknown, moved: ReadonlyMap<string, string>): void {
@@ -277,7 +270,7 @@ function retarget(document: unknown, moved: ReadonlyMap<string, string>): void {
       // The rest of the pointer is kept as written where the ref matched as written.
       const raw = match(ref);
       const from = raw ?? match(decoded);
-      const rest = raw !== undefined ? ref.slice(from?.length) : encodeRest(decoded.slice(from?.length));
+      const rest = raw !== undefined ? ref.slice(from?.length) : encodeFragment(decoded.slice(from?.length));
       if (from !== undefined) o.$ref = `${moved.get(from)!}${rest}`;
     }
     for (const [k, v] of Object.entries(o)) if (!DATA_KEYS.has(k)) stack.push(v);

@@ -15,6 +15,7 @@ import { formatNames } from "ajv-formats/dist/formats.js";
 import { SpecError } from "../errors.js";
 import { uri } from "../runtime/formats.js";
 import { isObject } from "../load/refs.js";
+import { childAt, encodeFragment, formatPointer, parseFragment, parsePointer, setOwn } from "../load/pointer.js";
 import { readsAs30, schemaFrom30 } from "../load/oas30.js";
 import { ajvResourceId, metaSchemaFormats } from "../load/scoped-refs.js";
 import { DATA_KEYS, keywordPointer, NAME_MAPS } from "../load/keys.js";
@@ -202,7 +203,7 @@ function withUnset<T extends object>(options: T, unset: readonly string[]): T {
   const out = { ...options };
   for (const key of unset) {
     if (!Object.hasOwn(out, key)) {
-      Object.defineProperty(out, key, { value: undefined, enumerable: true, writable: true, configurable: true });
+      setOwn(out, key, undefined);
     }
   }
   return out;
@@ -453,13 +454,7 @@ function referencedSchemas(spec: SpecModel): Set<string> | undefined {
     seen.add(node);
     const o = node as Record<string, unknown>;
     if (typeof o.$ref === "string" && o.$ref.startsWith("#/")) {
-      let target = o.$ref.slice(1);
-      try {
-        target = decodeURIComponent(target);
-      } catch {
-        // A malformed escape: taken as written.
-      }
-      found.add(literalPointer(spec.document, target));
+      found.add(literalPointer(spec.document, formatPointer(parseFragment(o.$ref))));
     }
     for (const [k, v] of Object.entries(o)) if (Array.isArray(o) || !DATA_KEYS.has(k)) stack.push(v);
   }
@@ -789,7 +784,7 @@ function ajvDocument(node: unknown, how: { prefix: string; from30: boolean; patt
     else if (DATA_KEYS.has(key)) copy = value;
     else copy = ajvDocument(value, how, NAME_MAPS.has(key), depth + 1, key);
     const name = names && parent === "patternProperties" ? (how.patterns.get(key) ?? key) : key;
-    Object.defineProperty(out, name, { value: copy, enumerable: true, writable: true, configurable: true });
+    setOwn(out, name, copy);
   }
   return how.from30 && !names ? schemaFrom30(out) : out;
 }
@@ -804,34 +799,24 @@ const REF_SIBLINGS = new Set(["$ref", "description", "summary", "title", "$comme
  * export and every other `$ref` to that component share one compiled function.
  */
 export function literalPointer(document: unknown, pointer: string): string {
-  let parts = pointer.split("/").slice(1).map(unescapeToken);
-  const refParts = (ref: string) => ref.slice(2).split("/").map((p) => unescapeToken(decodeURIComponent(p)));
+  let parts = parsePointer(pointer);
   for (let guard = 0; guard < 64; guard++) {
     let node: unknown = document;
     let next: string[] | undefined;
     for (let i = 0; i < parts.length && next === undefined; i++) {
       if (isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/") && !Object.prototype.hasOwnProperty.call(node, parts[i]!)) {
-        next = [...refParts(node.$ref), ...parts.slice(i)];
+        next = [...parseFragment(node.$ref), ...parts.slice(i)];
       } else {
-        node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[parts[i]!] : undefined;
+        node = childAt(node, parts[i]!);
       }
     }
     if (next === undefined && isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/") && Object.keys(node).every((k) => REF_SIBLINGS.has(k) || k.startsWith("x-"))) {
-      next = refParts(node.$ref);
+      next = parseFragment(node.$ref);
     }
     if (next === undefined) break;
     parts = next;
   }
-  return parts.map((p) => "/" + p.replace(/~/g, "~0").replace(/\//g, "~1")).join("");
-}
-
-function unescapeToken(token: string): string {
-  return token.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
-/** A JSON pointer as a URI fragment: characters a fragment may not hold are percent-encoded. */
-function encodeFragment(pointer: string): string {
-  return pointer.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/gu, (c) => encodeURIComponent(c));
+  return formatPointer(parts);
 }
 
 // ---------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
 import { checkSync, type Parameters } from "recheck";
 import { isObject } from "../load/refs.js";
 import { compiles } from "../load/regex.js";
+import { escapeToken, formatPointer, unescapeToken } from "../load/pointer.js";
 
 /**
  * `pattern` and `patternProperties` checks: a regex no validator can compile (an error), and
@@ -76,7 +77,6 @@ function patternsOf(schema: Record<string, unknown>): Array<{ at: string[]; patt
 
 // Keys whose values are data, not schemas: their `pattern` keys are not regexes.
 const DATA_KEYS = new Set(["example", "examples", "default", "const", "enum", "value"]);
-const escape = (k: string) => k.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** A regex of a document that recheck judges prone to catastrophic backtracking. */
 export interface UnsafePattern {
@@ -116,10 +116,10 @@ export function findPatterns(doc: unknown): Found[] {
     }
     const obj = node as Record<string, unknown>;
     // Under `properties` and the like, keys are names (a property may be called `pattern`).
-    if (!names) for (const f of patternsOf(obj)) out.push({ pointer: `${at}/${f.at.map(escape).join("/")}`, pattern: f.pattern, key: f.key });
+    if (!names) for (const f of patternsOf(obj)) out.push({ pointer: `${at}${formatPointer(f.at)}`, pattern: f.pattern, key: f.key });
     for (const [k, v] of Object.entries(obj)) {
       if (!names && (DATA_KEYS.has(k) || k.startsWith("x-"))) continue;
-      stack.push([v, `${at}/${escape(k)}`, !names && (k === "properties" || k === "patternProperties" || k === "$defs" || k === "definitions" || k === "dependentSchemas" || k === "schemas")]);
+      stack.push([v, `${at}/${escapeToken(k)}`, !names && (k === "properties" || k === "patternProperties" || k === "$defs" || k === "definitions" || k === "dependentSchemas" || k === "schemas")]);
     }
   }
   return out;
@@ -133,7 +133,7 @@ const hazardMessage = (pattern: string, key: boolean, where: string, part: strin
 /** `components.schemas.Foo`, or the schema's pointer when it is not a named component. */
 export function schemaName(pointer: string): string {
   const named = /^#?\/components\/schemas\/([^/]+)(.*)$/.exec(pointer);
-  if (named) return `schema ${named[1]!.replace(/~1/g, "/").replace(/~0/g, "~")}${named[2] ? ` (at ${named[2]})` : ""}`;
+  if (named) return `schema ${unescapeToken(named[1]!)}${named[2] ? ` (at ${named[2]})` : ""}`;
   return `the schema at ${pointer.replace(/^#/, "") || "/"}`;
 }
 

@@ -6,6 +6,7 @@ import type { RefPolicy } from "./policy.js";
 import { explainRefCycle, PolicyResolver } from "./resolver.js";
 import type { SpecFile } from "./read.js";
 import { tolerance } from "./tolerance.js";
+import { escapeToken } from "./pointer.js";
 
 let structConfig: Promise<Config> | undefined;
 let gateConfig: Promise<Config> | undefined;
@@ -65,7 +66,7 @@ export function tooDeepAt(doc: unknown, limit: number): string | undefined {
     if (depth > limit) return at;
     seen.add(node);
     const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
-    for (const [k, v] of entries) stack.push([v, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth + 1]);
+    for (const [k, v] of entries) stack.push([v, `${at}/${escapeToken(k)}`, depth + 1]);
   }
   return undefined;
 }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { escapeToken } from "./pointer.js";
 
 /** Values of these keys are data (examples, defaults, allowed values), never schemas or prose. */
 export const DATA_KEYS = new Set(["example", "examples", "default", "enum", "const"]);
@@ -28,7 +29,7 @@ export function keywordPointer(document: unknown, keyword: string): string | und
     if (depth > 10_000 || typeof node !== "object" || node === null) return undefined;
     const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
     for (const [key, value] of entries) {
-      const here = `${at}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      const here = `${at}/${escapeToken(key)}`;
       if (!names && !Array.isArray(node) && key === keyword) return here;
       if (!names && DATA_KEYS.has(key)) continue;
       const found = visit(value, here, !names && !Array.isArray(node) && NAME_MAPS.has(key), depth + 1);

@@ -5,15 +5,10 @@
  * @module
  */
 import { getAstNodeByPointer, getLineColLocation, Source } from "@redocly/openapi-core";
+import { formatFragment, pointerTokens } from "./pointer.js";
 
-/** The reference tokens of a JSON pointer, plain (`/a~1b`) or in URI fragment form (`#/a%20b`, as Ajv writes schema paths). */
-export function pointerTokens(pointer: string): string[] {
-  const fragment = pointer.startsWith("#");
-  return (fragment ? pointer.slice(1) : pointer)
-    .split("/")
-    .slice(1)
-    .map((t) => (fragment ? decodeURIComponent(t) : t).replace(/~1/g, "/").replace(/~0/g, "~"));
-}
+// The pointer parser lives in pointer.ts; re-exported for the modules that locate pointers.
+export { pointerTokens } from "./pointer.js";
 
 /**
  * Line and column (1-based) of the value at a JSON pointer in `text` (of its key, with `onKey`),
@@ -52,8 +47,7 @@ function astLocator(source: Source, onKey: boolean): (pointer: string) => { line
   });
   const starts = lineStarts(source.body);
   return (pointer) => {
-    const escape = (t: string) => encodeURIComponent(t.replace(/~/g, "~0").replace(/\//g, "~1"));
-    const fragment = `#${pointerTokens(pointer).map((t) => `/${escape(t)}`).join("")}`;
+    const fragment = formatFragment(pointerTokens(pointer));
     const node = getAstNodeByPointer(ast as Parameters<typeof getAstNodeByPointer>[0], fragment, onKey);
     return lineCol(starts, node?.startPosition ?? 0);
   };

@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import yaml from "js-yaml";
 import { SpecError } from "../errors.js";
+import { escapeToken } from "./pointer.js";
 
 /** What a spec file turned out to be once parsed. */
 export type DocumentKind = "openapi" | "json-schema" | "overlay" | "unknown";
@@ -120,7 +121,7 @@ export function checkAliasExpansion(doc: unknown, file: string): void {
     stack.push([node, path, true]);
     for (const [k, v] of entries) {
       if (!isContainer(v)) continue;
-      const at = `${path}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      const at = `${path}/${escapeToken(k)}`;
       const known = written.get(v);
       if (known === undefined || at.length < known.length) written.set(v, at);
       if (!expanded.has(v)) stack.push([v, at, false]);
@@ -204,7 +205,7 @@ export function ownKeyNamedProtoAt(doc: unknown): string | undefined {
     seen.add(node);
     if (!Array.isArray(node) && Object.hasOwn(node, "__proto__")) return `${at}/__proto__`;
     const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
-    for (const [k, v] of entries) stack.push([v, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`]);
+    for (const [k, v] of entries) stack.push([v, `${at}/${escapeToken(k)}`]);
   }
   return undefined;
 }

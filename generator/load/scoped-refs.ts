@@ -19,6 +19,7 @@ import uriModule from "ajv/dist/runtime/uri.js";
 import { SpecError } from "../errors.js";
 import { DATA_KEYS, NAME_MAPS } from "./keys.js";
 import { isObject } from "./refs.js";
+import { escapeToken, parsePointer, setOwn, valueAt } from "./pointer.js";
 
 /** The key a hidden `$ref` travels under through the bundler. */
 const HIDDEN = "x-specgen-scoped-$ref";
@@ -75,17 +76,6 @@ function resolveUri(ref: string, base: string): { doc: string; fragment: string 
   }
 }
 
-/** What a JSON pointer (decoded, `/a/b`) designates in `node`, or undefined. */
-function pointerTarget(node: unknown, pointer: string): unknown {
-  for (const raw of pointer.split("/").slice(1)) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    const container = isObject(node) || Array.isArray(node);
-    if (!container || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
-}
-
 /** A percent-decoded URI part, or the part as written where it does not decode (Ajv reports it). */
 function decoded(part: string): string {
   try {
@@ -94,13 +84,6 @@ function decoded(part: string): string {
     return part;
   }
 }
-
-/** Sets an own, enumerable property, whatever its name (`__proto__` included). */
-function defineOwn(o: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-const escapeToken = (key: string): string => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** The base URI `node`'s `$id` sets, or `base` when it has none (or one that does not resolve). */
 function baseOf(node: Record<string, unknown>, base: string): string {
@@ -164,7 +147,7 @@ function classifyRef(
   if (metaSchemaFormats(doc).length) return ["hide", ref];
   if (scope.resources.has(doc)) {
     const found = fragment.startsWith("/")
-      ? pointerTarget(scope.resources.get(doc), fragment) !== undefined
+      ? valueAt(scope.resources.get(doc), parsePointer(fragment)) !== undefined
       : fragment === "" || scope.anchors.has(`${doc}#${fragment}`);
     return [found ? "hide" : "missing", !identified && local ? ref : `${doc}#${raw}`];
   }
@@ -200,7 +183,7 @@ export function prepareSchemaRefs(root: unknown, source: string, at: string, res
     const here = names ? base : baseOf(node, base);
     const identified = here !== fileUri;
     const out: Record<string, unknown> = {};
-    const set = (k: string, v: unknown) => defineOwn(out, k, v);
+    const set = (k: string, v: unknown) => setOwn(out, k, v);
     const kept = new Set(children(node, names).map(([k]) => k));
     for (const [k, v] of Object.entries(node)) {
       if (!kept.has(k)) set(k, v);
@@ -284,7 +267,7 @@ export function restoreScopedRefs(node: unknown): void {
     if (Object.prototype.hasOwnProperty.call(o, HIDDEN)) {
       const entries = Object.entries(o).map(([k, v]): [string, unknown] => [k === HIDDEN ? "$ref" : k, v]);
       for (const k of Object.keys(o)) delete o[k];
-      for (const [k, v] of entries) defineOwn(o, k, v);
+      for (const [k, v] of entries) setOwn(o, k, v);
     }
     stack.push(...Object.values(o));
   }
