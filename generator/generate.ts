@@ -11,7 +11,6 @@ import { SpecError } from "./errors.js";
 import type { Model } from "./model/types.js";
 import type { GeneratedFile } from "./emit/file.js";
 import { recoverOutput, writeOutput } from "./write/writer.js";
-import { diffOutput } from "./write/check.js";
 import { assertOutAllowed, assertReplaceable, outTarget } from "./write/outdir.js";
 import { refusal } from "./load/policy.js";
 import { STAMP_FILE, makeStamp, upToDate } from "./stamp.js";
@@ -257,6 +256,8 @@ async function generateFrom(
   if (options.check) {
     // A run killed between its two renames left the output moved aside: put it back, then compare.
     model.warnings.push(...recoverOutput(out));
+    // loaded here: the diff library is 30 modules that a no-op run should not load
+    const { diffOutput } = await import("./write/check.js");
     return { ...base, files, written: false, diff: diffOutput(outTarget(out), files) };
   }
   if (writing) model.warnings.push(...writeOutput(out, files, { cwd, protect }));

@@ -367,3 +367,22 @@ test("the writer refuses any file path that leaves the output folder, and writes
     }
   });
 });
+
+test("a spec named like another's as-written validators gets its own module", async () => {
+  await inTemp((dir) => {
+    const cwd = join(dir, "proj");
+    mkdirSync(join(cwd, "specs"), { recursive: true });
+    writeFileSync(join(cwd, "specs/pet.yaml"), miniSpec("Pet"));
+    writeFileSync(join(cwd, "specs/pet.as-written.yaml"), miniSpec("Other"));
+    const overlay = 'overlay: 1.0.0\ninfo: { title: o, version: "1" }\nactions:\n  - target: "$.info"\n    update: { summary: s }\n';
+    writeFileSync(join(cwd, "specs/fix.overlay.yaml"), overlay);
+    const config = { specs: "specs", overlays: { "specs/pet.yaml": ["specs/fix.overlay.yaml"] } };
+    writeFileSync(join(cwd, "specgen.config.json"), JSON.stringify(config));
+    const r = specgen(["generate", "specs/pet.yaml", "specs/pet.as-written.yaml"], { cwd });
+    assert.equal(r.status, 0, r.stderr);
+    const validators = join(cwd, "generated/validators/specs");
+    assert.match(readFileSync(join(validators, "pet.as-written.js"), "utf8"), /isGetPetResponse/);
+    assert.match(readFileSync(join(validators, "pet.as-written_.js"), "utf8"), /isGetOtherResponse/);
+    assert.match(r.stderr, /pet\.as-written\.yaml: its output files are named "specs\/pet\.as-written_"/);
+  });
+});

@@ -127,6 +127,45 @@ components:
   });
 });
 
+test("3.0 idioms in another file $ref'd as a schema are tolerated there too, named by file; elsewhere they stop", async () => {
+  const api = (ref: string) => `openapi: 3.1.0
+info: { title: T, version: "1" }
+paths:
+  /thing:
+${ref}`;
+  const asSchema = `    get:
+      operationId: getThing
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: "./pet.yaml" }
+`;
+  const pet = "type: object\nnullable: true\nproperties:\n  tag: { $ref: './tag.yaml#/Tag' }\n";
+  const tag = "Tag: { type: array, items: { type: string }, min_items: 1 }\nNote: { hello: 1 }\n";
+  await withFiles({ "api.yaml": api(asSchema), "pet.yaml": pet, "tag.yaml": tag }, async (dir) => {
+    const out = join(dir, "out");
+    const result = await generate({ cwd: dir, paths: ["api.yaml"], out, config: { emit: ["types", "validators"] } });
+    assert.deepEqual(result.problems, []);
+    assert.ok(result.warnings.some((w) => /`nullable`.*: pet\.yaml#\/nullable$/.test(w)), result.warnings.join("\n"));
+    assert.ok(result.warnings.some((w) => /`min_items`.*: tag\.yaml#\/Tag\/min_items$/.test(w)), result.warnings.join("\n"));
+    assert.match(readFileSync(join(out, "types/api.d.ts"), "utf8"), /\} \| null;/);
+    const url = pathToFileURL(join(out, "validators/api.js")).href;
+    const { isGetThingResponse } = (await import(url)) as Record<string, (v: unknown) => boolean>;
+    assert.equal(isGetThingResponse!(null), true, "nullable read as 3.0 reads it");
+    assert.equal(isGetThingResponse!({ tag: [] }), true, "min_items is an annotation");
+  });
+  // The same unknown key in a file $ref'd as a path item is no schema keyword: it stops generate.
+  const asPathItem = `    $ref: "./item.yaml"\n`;
+  const item = "get:\n  operationId: getThing\n  nullable: true\n  responses: { '200': { description: ok } }\n";
+  await withFiles({ "api.yaml": api(asPathItem), "item.yaml": item }, async (dir) => {
+    const result = await generate({ cwd: dir, paths: ["api.yaml"], dryRun: true });
+    assert.equal(result.problems[0]?.ruleId, "struct");
+    assert.match(result.problems[0]?.location[0]?.source.absoluteRef ?? "", /item\.yaml$/);
+  });
+});
+
 test("a malformed documentation field (a null server-variable description) warns in generate and stays an error in lint", async () => {
   await withFiles({ "api.yaml": spec30("                type: string", ", description: null") }, async (dir) => {
     const result = await generate({ cwd: dir, paths: ["api.yaml"], dryRun: true });

@@ -5,7 +5,7 @@ import { patternProblems, patternValid } from "../lint/patterns.js";
 import type { RefPolicy } from "./policy.js";
 import { explainRefCycle, PolicyResolver } from "./resolver.js";
 import type { SpecFile } from "./read.js";
-import { tolerance } from "./tolerance.js";
+import { schemaFiles, tolerance } from "./tolerance.js";
 import { escapeToken } from "./pointer.js";
 
 let structConfig: Promise<Config> | undefined;
@@ -98,6 +98,20 @@ function depthProblems(docs: Iterable<Document>): NormalizedProblem[] {
   return problems;
 }
 
+/** What the gate and bundler make of one OpenAPI file. */
+export interface Gated {
+  document: Record<string, unknown>;
+  /** The problems that stop `generate`. */
+  problems: NormalizedProblem[];
+  /** The struct problems tolerated with a warning (see tolerance.ts). */
+  tolerated: NormalizedProblem[];
+  /** The context of a problem in another file (see `schemaFiles` in tolerance.ts). */
+  within: (problem: NormalizedProblem) => readonly string[];
+  files: string[];
+}
+
+const nowhere = () => [];
+
 /**
  * Bundles one OpenAPI file with Redocly, keeping `$ref`s (external files become named
  * components), and runs the structural (`struct`) rule as the gate before any emitter.
@@ -112,7 +126,7 @@ export async function bundleOpenApi(
   overlaid: unknown,
   policy: RefPolicy,
   read?: { text: string; doc: unknown },
-): Promise<{ document: Record<string, unknown>; problems: NormalizedProblem[]; tolerated: NormalizedProblem[]; files: string[] }> {
+): Promise<Gated> {
   try {
     return await gateAndBundle(path, overlaid, policy, read);
   } catch (err) {
@@ -125,7 +139,7 @@ async function gateAndBundle(
   overlaid: unknown,
   policy: RefPolicy,
   read?: { text: string; doc: unknown },
-): Promise<{ document: Record<string, unknown>; problems: NormalizedProblem[]; tolerated: NormalizedProblem[]; files: string[] }> {
+): Promise<Gated> {
   structConfig ??= createConfig({
     rules: { struct: "error", "no-unresolved-refs": "error", "specgen/pattern-valid": "error" },
     plugins: [gatePlugin],
@@ -146,7 +160,7 @@ async function gateAndBundle(
   // the file itself is linted first, so that a problem it still has points at its real lines.
   let own: NormalizedProblem[] = [];
   if (overlaid !== undefined) {
-    own = stopping(await lintFile(resolver));
+    own = await lintFile(resolver);
     own.push(...depthProblems(await documentsRead(resolver)));
     // Built here rather than with Redocly's makeDocumentFromString, whose YAML parser stops at
     // 100 levels of nesting.
@@ -158,20 +172,24 @@ async function gateAndBundle(
     result = await bundle({ ...(doc ? { doc } : { ref: path }), config: await gateConfig, dereference: false, externalRefResolver: resolver });
   } catch (err) {
     // A document broken enough to throw inside the bundler: the lint says where.
-    const problems = stopping(await lintFile(new PolicyResolver(policy)));
-    if (problems.length) return { document: {}, problems, tolerated: [], files: [] };
+    const problems = stopping(await lintFile(new PolicyResolver(policy)), nowhere);
+    if (problems.length) return { document: {}, problems, tolerated: [], within: nowhere, files: [] };
     throw err;
   }
   const all = await resolver.explain(errors(result.problems));
-  const problems = stopping(all);
+  const within = schemaFiles(result.refTypes, path);
+  const problems = stopping(all, within);
   problems.push(...depthProblems(await documentsRead(resolver)));
-  if (problems.length) return { document: {}, problems: own.length ? own : problems, tolerated: [], files: [] };
-  const tolerated = all.filter((p) => tolerance(p) !== undefined);
-  return { document: result.bundle.parsed as Record<string, unknown>, problems, tolerated, files: [...result.fileDependencies] };
+  const ownStopping = stopping(own, within);
+  if (problems.length) return { document: {}, problems: ownStopping.length ? ownStopping : problems, tolerated: [], within, files: [] };
+  const tolerated = all.filter((p) => tolerance(p, within(p)) !== undefined);
+  const document = result.bundle.parsed as Record<string, unknown>;
+  return { document, problems, tolerated, within, files: [...result.fileDependencies] };
 }
 
 /** The problems that stop `generate` (see tolerance.ts for those that only warn). */
-const stopping = (problems: NormalizedProblem[]) => problems.filter((p) => tolerance(p) === undefined);
+const stopping = (problems: NormalizedProblem[], within: Gated["within"]) =>
+  problems.filter((p) => tolerance(p, within(p)) === undefined);
 
 /**
  * Bundles the synthetic OpenAPI document that wraps a bare JSON Schema file (`file`), resolving

@@ -1,3 +1,4 @@
+import { dirname, relative } from "node:path";
 import type { NormalizedProblem } from "@redocly/openapi-core";
 import { NAME_MAPS } from "./keys.js";
 import { pointerTokens } from "./locate.js";
@@ -82,14 +83,19 @@ function unknownKeyword(problem: NormalizedProblem, tokens: string[]): Tolerance
   return { kind: `${IGNORED}${name}`, says };
 }
 
-/** How `generate` tolerates a struct problem, or undefined when the problem stops it. */
-export function tolerance(problem: NormalizedProblem): Tolerance | undefined {
+/**
+ * How `generate` tolerates a struct problem, or undefined when the problem stops it. `within`
+ * gives the pointer tokens of the Schema Object that holds the problem's file or fragment, when
+ * it is another file `$ref`'d as a schema (see schemaFiles): `["schema"]`, so that a problem at
+ * `#/nullable` in `pet.yaml` reads as one inside a schema.
+ */
+export function tolerance(problem: NormalizedProblem, within: readonly string[] = []): Tolerance | undefined {
   if (problem.ruleId !== "struct") return undefined;
   if (problem.message === NULLABLE_WITHOUT_TYPE) {
     return { kind: "nullable", says: "use `nullable: true` without a sibling `type` (allowed by OpenAPI 3.0; typed and validated as `| null`)" };
   }
   if (MISSING_DOCUMENTATION.test(problem.message)) return { kind: "doc-missing", says: "lack a required description or summary (no output uses it)" };
-  const tokens = pointerTokens(problem.location[0]?.pointer ?? "#");
+  const tokens = [...within, ...pointerTokens(problem.location[0]?.pointer ?? "#")];
   const unknown = unknownKeyword(problem, tokens);
   if (unknown) return unknown;
   if (tokens.some((t, i) => DOCUMENTATION_FIELDS.has(t) && keywordAt(tokens, i))) {
@@ -99,23 +105,54 @@ export function tolerance(problem: NormalizedProblem): Tolerance | undefined {
 }
 
 /**
+ * Where, in files other than the root, Redocly's bundler found Schema Objects: a map from each
+ * file (or `file#/fragment`) that a `$ref` names as a schema to the fragment's tokens. Redocly
+ * reports a problem inside such a file with a pointer from the file's own root, which alone
+ * cannot tell a schema keyword from any other key.
+ */
+export function schemaFiles(refTypes: ReadonlyMap<string, { name: string }> | undefined, root: string) {
+  const schemas = new Map<string, string[][]>();
+  for (const [ref, type] of refTypes ?? []) {
+    if (type.name !== "Schema") continue;
+    const [file = "", fragment] = ref.split("#", 2);
+    if (file === root || file === "") continue;
+    schemas.set(file, [...(schemas.get(file) ?? []), pointerTokens(`#${fragment ?? ""}`)]);
+  }
+  /** The context tokens for `problem` (see {@link tolerance}). */
+  return (problem: NormalizedProblem): string[] => {
+    const at = problem.location[0];
+    const fragments = at ? schemas.get(at.source.absoluteRef) : undefined;
+    if (!at || !fragments) return [];
+    const tokens = pointerTokens(at.pointer ?? "#");
+    const holds = fragments.some((f) => f.length <= tokens.length && f.every((t, i) => t === tokens[i]));
+    return holds ? ["schema"] : [];
+  };
+}
+
+/**
  * Splits the gate's problems into those that stop `generate` and the warnings for the rest:
  * one line per kind, with a count and the first three places; and the unknown keywords ignored.
+ * `within` gives each problem's context (see {@link tolerance}).
  */
 export function splitTolerated(
   problems: NormalizedProblem[],
   source: string,
+  within: (problem: NormalizedProblem) => readonly string[] = () => [],
+  root?: string,
 ): { errors: NormalizedProblem[]; warnings: string[]; kinds: string[]; ignored: string[] } {
   const errors: NormalizedProblem[] = [];
   const kinds = new Map<string, { says: string; at: string[] }>();
   for (const problem of problems) {
-    const t = tolerance(problem);
+    const t = tolerance(problem, within(problem));
     if (!t) {
       errors.push(problem);
       continue;
     }
     const entry = kinds.get(t.kind) ?? { says: t.says, at: [] };
-    entry.at.push(problem.location[0]?.pointer ?? "#");
+    const at = problem.location[0];
+    // a place in another file than the spec's is named with that file, from the spec's folder
+    const file = at && root !== undefined && at.source.absoluteRef !== root ? relative(dirname(root), at.source.absoluteRef) : "";
+    entry.at.push(`${file}${at?.pointer ?? "#"}`);
     kinds.set(t.kind, entry);
   }
   const warnings = [...kinds.values()].map(({ says, at }) => {

@@ -67,7 +67,7 @@ export async function buildModel(
         if (overlaid !== undefined) rejectRedoclyTraps(overlaid, `${source} (with its overlays)`);
         const bundled = await redocly(source, () => bundleOpenApi(file.path, overlaid, refs, file));
         problems.push(...bundled.problems.map(explainPrototypeKey));
-        const tolerated = splitTolerated(bundled.tolerated, source);
+        const tolerated = splitTolerated(bundled.tolerated, source, bundled.within, file.path);
         tolerated.warnings.forEach((w, i) => note(w, tolerated.kinds[i] as WarningKind));
         const ignored = tolerated.ignored.length ? { ignoredKeywords: tolerated.ignored } : {};
         inputs.push(...bundled.files);
@@ -100,7 +100,7 @@ function specModule(source: string, modules: NameTable, warn: (message: string) 
   const plain = source.replace(/\.(ya?ml|json)$/i, "");
   const safe = moduleName(source);
   const module = modules.claim(safe, `spec ${JSON.stringify(source)}`);
-  const rule = 'a file name in the output holds no URL syntax, line break, "..", or name the package uses itself';
+  const rule = 'a file name in the output holds no URL syntax, line break, "..", name the package uses itself, or ".as-written" ending';
   if (safe !== plain) warn(`its output files are named ${JSON.stringify(module)} (${rule})`);
   return module;
 }
