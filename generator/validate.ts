@@ -9,7 +9,8 @@ import { compileValidatorModule, exportNames, formatsModule, helpersModule, lite
 import { displayPointer, problemSources, tooDeep, type AjvErrorObject, type ValidateFunction } from "./runtime/validation.js";
 import type { OverlayRule } from "./load/overlay.js";
 import { isObject } from "./load/refs.js";
-import { pointerTokens, textLocator } from "./load/locate.js";
+import { textLocator } from "./load/locate.js";
+import { escapeToken, pointerTokens, valueAt } from "./load/pointer.js";
 
 /**
  * Core of `specgen validate <spec>#<operationId or schema name> <file.json…>`: the spec's
@@ -398,7 +399,7 @@ function citeRule(rules: readonly OverlayRule[], roots: readonly FunctionRoot[],
   const cited = new Set<OverlayRule | undefined>();
   for (const root of roots) {
     const at = [...root.tokens, ...path];
-    const keyword = at.reduce<unknown>((node, t) => ((isObject(node) || Array.isArray(node)) && Object.hasOwn(node, t) ? (node as Record<string, unknown>)[t] : undefined), document);
+    const keyword = valueAt(document, at);
     if (keyword === undefined || !agrees(path.at(-1)!, keyword, error.params)) continue;
     const applies = instancePattern(path.slice(0, -1), root.anchored);
     if (applies && !applies.test(error.instancePath)) continue;
@@ -443,7 +444,7 @@ function agrees(keyword: string, value: unknown, params: Record<string, unknown>
  */
 function instancePattern(path: readonly string[], anchored: boolean): RegExp | undefined {
   let source = "";
-  const segment = (literal?: string) => (source += literal === undefined ? "/[^/]*" : `/${literal.replace(/~/g, "~0").replace(/\//g, "~1").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+  const segment = (literal?: string) => (source += literal === undefined ? "/[^/]*" : `/${escapeToken(literal).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
   for (let i = 0; i < path.length; i++) {
     const t = path[i]!;
     if (t === "properties" || t === "prefixItems") segment(path[++i]);

@@ -1,9 +1,13 @@
 import { test } from "node:test";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import assert from "node:assert/strict";
 import {
   childAt, encodeFragment, escapeToken, formatFragment, formatPointer, parseFragment, parsePointer, PointerSyntaxError,
   pointerTokens, setAt, setOwn, unescapeToken, valueAt,
 } from "../generator/load/pointer.js";
+import { derefAt, getPointer } from "../generator/load/refs.js";
+import { ROOT } from "./helpers.js";
 
 // Tables of `[name, { given, want }]`, one test per row.
 
@@ -167,4 +171,35 @@ test("setAt / setOwn: __proto__ becomes an own key; Object.prototype and the obj
   setOwn(other, "constructor", 1);
   assert.equal(other.constructor, 1);
   assert.equal(Object.getOwnPropertyDescriptor(other, "constructor")?.enumerable, true);
+});
+
+// The modules that follow `$ref`s go through the same own-property lookup.
+
+const refLookups: Array<[string, { given: string; want: unknown }]> = [
+  ["a component", { given: "#/components/schemas/Pet", want: "pet" }],
+  ["a percent-encoded token", { given: "#/paths/~1a%20b", want: "path" }],
+  ["an array element by index", { given: "#/tags/0", want: "first" }],
+  ["__proto__ is no own key", { given: "#/components/__proto__", want: undefined }],
+  ["constructor is no own key", { given: "#/components/constructor", want: undefined }],
+  ["an array's length is no element", { given: "#/tags/length", want: undefined }],
+];
+const refDoc = {
+  components: { schemas: { Pet: "pet" } },
+  paths: { "/a b": "path" },
+  tags: ["first"],
+};
+for (const [name, { given, want }] of refLookups) {
+  test(`derefAt / getPointer: ${name}`, () => {
+    assert.equal(derefAt(refDoc, { $ref: given }, []).node, want);
+    if (want === undefined) assert.throws(() => getPointer(refDoc, given.slice(1), "spec.yaml"), /\$ref target not found/);
+    else assert.equal(getPointer(refDoc, given.slice(1), "spec.yaml"), want);
+  });
+}
+
+test("no generator module but load/pointer.ts escapes a JSON pointer token by hand", () => {
+  // The shipped runtime is bundled on its own (it may import nothing from the generator).
+  const files = readdirSync(join(ROOT, "generator"), { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".ts") && !f.startsWith("runtime") && f !== join("load", "pointer.ts"));
+  const inline = files.filter((f) => /["'`]~[01]["'`]/.test(readFileSync(join(ROOT, "generator", f), "utf8")));
+  assert.deepEqual(inline, []);
 });

@@ -19,6 +19,7 @@ import { childAt, encodeFragment, formatPointer, parseFragment, parsePointer, se
 import { readsAs30, schemaFrom30 } from "../load/oas30.js";
 import { ajvResourceId, metaSchemaFormats } from "../load/scoped-refs.js";
 import { DATA_KEYS, keywordPointer, NAME_MAPS } from "../load/keys.js";
+import { walk, type Place } from "../load/walk.js";
 import { compiles, unicodeEquivalent } from "../load/regex.js";
 import { applyTagConstraints, tagConstraints } from "../model/discriminators.js";
 import { patternError, unsafePatterns } from "../lint/patterns.js";
@@ -446,18 +447,12 @@ export function createAjv(
 function referencedSchemas(spec: SpecModel): Set<string> | undefined {
   if (spec.kind !== "openapi") return undefined;
   const found = new Set<string>();
-  const stack: unknown[] = [spec.document];
-  const seen = new Set<object>();
-  while (stack.length) {
-    const node = stack.pop();
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    seen.add(node);
-    const o = node as Record<string, unknown>;
-    if (typeof o.$ref === "string" && o.$ref.startsWith("#/")) {
-      found.add(literalPointer(spec.document, formatPointer(parseFragment(o.$ref))));
-    }
-    for (const [k, v] of Object.entries(o)) if (Array.isArray(o) || !DATA_KEYS.has(k)) stack.push(v);
-  }
+  const visit = ({ node }: Place) => {
+    if (Array.isArray(node) || typeof node.$ref !== "string" || !node.$ref.startsWith("#/")) return;
+    found.add(literalPointer(spec.document, formatPointer(parseFragment(node.$ref))));
+  };
+  // Every key is read as a keyword here; only the data keys' values (not `x-` ones) are skipped.
+  walk(spec.document, visit, { names: false, skip: (k) => DATA_KEYS.has(k) });
   return found;
 }
 
@@ -713,29 +708,17 @@ function scanDocument(document: unknown): { formats: Set<string>; patterns: Set<
   let discriminators = false;
   const formats = new Set<string>();
   const patterns = new Set<string>();
-  const stack: Array<[node: unknown, names: boolean]> = [[document, false]];
-  const seen = new Set<object>();
-  while (stack.length) {
-    const [node, names] = stack.pop()!;
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (const item of node) stack.push([item, false]);
-      continue;
-    }
+  const visit = ({ node, names }: Place) => {
+    if (names || Array.isArray(node)) return;
     for (const [key, value] of Object.entries(node)) {
-      if (names) {
-        stack.push([value, false]);
-        continue;
-      }
       if (key === "format" && typeof value === "string") formats.add(value);
       else if (key === "pattern" && typeof value === "string") patterns.add(value);
       else if (key === "patternProperties" && isObject(value)) for (const p of Object.keys(value)) patterns.add(p);
       else if (key === "discriminator") discriminators = true;
       else if (key === "$ref" && typeof value === "string") for (const f of metaSchemaFormats(value)) formats.add(f);
-      if (!DATA_KEYS.has(key) && !isAnnotationKey(key)) stack.push([value, NAME_MAPS.has(key)]);
     }
-  }
+  };
+  walk(document, visit, { skip: (key) => DATA_KEYS.has(key) || isAnnotationKey(key) });
   return { formats, patterns, discriminators };
 }
 

@@ -3,7 +3,8 @@ import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
 import { checkSync, type Parameters } from "recheck";
 import { isObject } from "../load/refs.js";
 import { compiles } from "../load/regex.js";
-import { escapeToken, formatPointer, unescapeToken } from "../load/pointer.js";
+import { formatPointer, unescapeToken } from "../load/pointer.js";
+import { walk } from "../load/walk.js";
 
 /**
  * `pattern` and `patternProperties` checks: a regex no validator can compile (an error), and
@@ -75,9 +76,6 @@ function patternsOf(schema: Record<string, unknown>): Array<{ at: string[]; patt
   return out;
 }
 
-// Keys whose values are data, not schemas: their `pattern` keys are not regexes.
-const DATA_KEYS = new Set(["example", "examples", "default", "const", "enum", "value"]);
-
 /** A regex of a document that recheck judges prone to catastrophic backtracking. */
 export interface UnsafePattern {
   pointer: string;
@@ -101,27 +99,19 @@ export function unsafePatterns(doc: unknown): UnsafePattern[] {
   return out;
 }
 
-/** Every `pattern`/`patternProperties` regex of a JSON Schema document (data values skipped); iterative. */
+/**
+ * Every `pattern`/`patternProperties` regex of a document, outside data (`enum`, examples, `x-…`)
+ * and not taken from a name map's keys (a property, a response or a discriminator mapping may be
+ * called `pattern`): the key table of load/keys.ts decides, through the shared walk.
+ */
 export function findPatterns(doc: unknown): Found[] {
   const out: Found[] = [];
-  const stack: Array<[unknown, string, boolean]> = [[doc, "", false]];
-  const seen = new Set<object>();
-  while (stack.length) {
-    const [node, at, names] = stack.pop()!;
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      node.forEach((v, i) => stack.push([v, `${at}/${i}`, false]));
-      continue;
-    }
-    const obj = node as Record<string, unknown>;
-    // Under `properties` and the like, keys are names (a property may be called `pattern`).
-    if (!names) for (const f of patternsOf(obj)) out.push({ pointer: `${at}${formatPointer(f.at)}`, pattern: f.pattern, key: f.key });
-    for (const [k, v] of Object.entries(obj)) {
-      if (!names && (DATA_KEYS.has(k) || k.startsWith("x-"))) continue;
-      stack.push([v, `${at}/${escapeToken(k)}`, !names && (k === "properties" || k === "patternProperties" || k === "$defs" || k === "definitions" || k === "dependentSchemas" || k === "schemas")]);
-    }
-  }
+  walk(doc, (place) => {
+    if (place.names || Array.isArray(place.node)) return;
+    const found = patternsOf(place.node);
+    const at = found.length ? place.pointer() : "";
+    for (const f of found) out.push({ pointer: `${at}${formatPointer(f.at)}`, pattern: f.pattern, key: f.key });
+  });
   return out;
 }
 

@@ -7,9 +7,6 @@
 import { getAstNodeByPointer, getLineColLocation, Source } from "@redocly/openapi-core";
 import { formatFragment, pointerTokens } from "./pointer.js";
 
-// The pointer parser lives in pointer.ts; re-exported for the modules that locate pointers.
-export { pointerTokens } from "./pointer.js";
-
 /**
  * Line and column (1-based) of the value at a JSON pointer in `text` (of its key, with `onKey`),
  * or for a missing member, of the nearest object that holds its path, through Redocly's source

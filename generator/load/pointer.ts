@@ -43,8 +43,8 @@ export function encodeFragment(pointer: string): string {
   return pointer.replace(NOT_IN_FRAGMENT, (c) => encodeURIComponent(LONE_SURROGATE.test(c) ? "\uFFFD" : c));
 }
 
-/** A percent-decoded fragment token, or the token as written where it does not decode (a stray `%`). */
-function decodeToken(token: string): string {
+/** A percent-decoded fragment (or part of a URI), or the text as written where it does not decode (a stray `%`). */
+export function decodeFragment(token: string): string {
   try {
     return decodeURIComponent(token);
   } catch {
@@ -74,7 +74,7 @@ export function parseFragment(fragment: string): string[] {
   const pointer = fragment.startsWith("#") ? fragment.slice(1) : fragment;
   if (pointer === "") return [];
   if (!pointer.startsWith("/")) throw new PointerSyntaxError(fragment);
-  return pointer.slice(1).split("/").map((t) => unescapeToken(decodeToken(t)));
+  return pointer.slice(1).split("/").map((t) => unescapeToken(decodeFragment(t)));
 }
 
 /** The tokens of a pointer in either form: a fragment when it starts with `#`, else plain. */

@@ -1,7 +1,7 @@
 import { dirname, relative } from "node:path";
 import type { NormalizedProblem } from "@redocly/openapi-core";
 import { NAME_MAPS } from "./keys.js";
-import { pointerTokens } from "./locate.js";
+import { pointerTokens } from "./pointer.js";
 
 /**
  * Structural problems that do not stop `generate`: real specs carry them, and no emitter reads
