@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { SpecError } from "./errors.js";
 import { OUTPUT_KINDS, type OutputKind } from "./config-kinds.js";
-import { readRegularFile } from "./load/read.js";
+import { readRegularFile } from "./load/regular-file.js";
 
 export { OUTPUT_KINDS, type OutputKind };
 

@@ -6,7 +6,8 @@
  *   (generator/runtime/formats.ts);
  * - `helpers.bundle.js` → `validators/helpers.js`: Ajv's run-time helpers that its standalone
  *   code would `require()` (see AJV_HELPERS).
- * It also compiles the validator of `specgen.config.json` (generator/config-schema.ts).
+ * It also compiles the validator of `specgen.config.json` (generator/config-schema.ts) and, last,
+ * writes the hash of the compiled toolkit that output stamps record (generator/stamp.ts).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, sep } from "node:path";
@@ -15,6 +16,7 @@ import { build, type Plugin } from "esbuild";
 import { AJV_HELPERS, FORMATS_BUNDLE_URL, HELPERS_BUNDLE_URL } from "../generator/emit/validators.js";
 import { CONFIG_SCHEMA } from "../generator/config-schema.js";
 import { CONFIG_VALIDATOR_URL } from "../generator/config.js";
+import { TOOLKIT_HASH_URL, hashToolkit } from "../generator/stamp.js";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 
@@ -90,3 +92,6 @@ writeFileSync(HELPERS_BUNDLE_URL, await bundle(`${helpers.join("\n")}\n`, "helpe
 // `generate` about a fifth of a second): CommonJS, so that loadProjectConfig can stay synchronous.
 const configAjv = new Ajv2020({ code: { source: true, esm: false, lines: true }, allErrors: true });
 writeFileSync(CONFIG_VALIDATOR_URL, standaloneCode.default(configAjv, configAjv.compile(CONFIG_SCHEMA)));
+
+// Last, once every compiled file is in place: the stamp's toolkit hash (see generator/stamp.ts).
+writeFileSync(TOOLKIT_HASH_URL, `${hashToolkit(fileURLToPath(new URL("../generator/", import.meta.url)))}\n`);

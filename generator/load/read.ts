@@ -2,6 +2,9 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs
 import yaml from "js-yaml";
 import { SpecError } from "../errors.js";
 import { escapeToken } from "./pointer.js";
+import { readRegularFile } from "./regular-file.js";
+
+export { readRegularFile };
 
 /** What a spec file turned out to be once parsed. */
 export type DocumentKind = "openapi" | "json-schema" | "overlay" | "unknown";
@@ -171,28 +174,6 @@ export function strayKind(doc: unknown): string {
 export function readSpecFile(path: string): SpecFile {
   const { text, doc } = readDocument(path);
   return { path, text, doc, kind: classify(doc, path) };
-}
-
-/**
- * The text of a regular file. A named pipe, socket or device is refused without blocking: the
- * file is opened non-blocking (opening a FIFO for reading would wait for a writer) and judged
- * by fstat of that same descriptor, so it cannot be swapped between the check and the read.
- */
-export function readRegularFile(path: string): string {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new SpecError("a folder, not a file", path);
-    if (!stat.isFile()) throw new SpecError("not a regular file (a named pipe, socket or device is never read)", path);
-    return readFileSync(fd, "utf8");
-  } catch (err) {
-    if (err instanceof SpecError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new SpecError(code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : `cannot read file: ${code ?? String(err)}`, path);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 /** The pointer of the first own `__proto__` key in a parsed document, or undefined; iterative. */

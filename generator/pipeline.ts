@@ -1,0 +1,202 @@
+import { relative, resolve, sep } from "node:path";
+import type { OutputKind, ProjectConfig } from "./config.js";
+import { OUTPUT_KINDS } from "./config-kinds.js";
+import { readSpecFile, strayKind, type SpecFile } from "./load/read.js";
+import type { RefPolicy } from "./load/policy.js";
+import { references } from "./load/fragments.js";
+import { DocumentStore } from "./load/refs.js";
+import { keywordPointer } from "./load/keys.js";
+import { SpecError } from "./errors.js";
+import type { Model } from "./model/types.js";
+import type { GeneratedFile } from "./emit/file.js";
+import { recoverOutput, writeOutput } from "./write/writer.js";
+import { outTarget } from "./write/outdir.js";
+import { STAMP_FILE, makeStamp } from "./stamp.js";
+import { LARGE_SPEC_TEXT } from "./model/size.js";
+import type { GenerateOptions, GenerateResult } from "./generate.js";
+
+/**
+ * What {@link runPipeline} is given by `generate`, which has settled the paths, checked the
+ * output folder and found the stamp out of date.
+ */
+export interface Run {
+  cwd: string;
+  root: string;
+  out: string;
+  config: ProjectConfig;
+  options: GenerateOptions;
+  refs: RefPolicy;
+  paths: string[];
+  specPaths: string[];
+  overlayPaths: ReadonlyArray<readonly [string, string[]]>;
+  stampConfig: Record<string, unknown>;
+  writing: boolean;
+  protect: string[];
+}
+
+type Emitter = (model: Model, config: ProjectConfig) => Promise<GeneratedFile[]> | GeneratedFile[];
+
+/**
+ * One emitter per output kind, each a pure function from the model to files. Loaded on
+ * demand, so that a run with nothing to do never loads TypeScript or Ajv.
+ */
+const EMITTERS: Record<OutputKind, () => Promise<Emitter>> = {
+  types: async () => (await import("./emit/types.js")).emitTypes,
+  validators: async () => (await import("./emit/validators.js")).emitValidators,
+  client: async () => (await import("./emit/client.js")).emitClient,
+};
+
+/**
+ * The emitters a run uses. Each kind brings what its declarations import: the client validates
+ * responses (validators), and validators and client are typed by the types.
+ */
+function selectedKinds(emit: readonly OutputKind[]): OutputKind[] {
+  const kinds = new Set(emit);
+  if (kinds.has("client")) kinds.add("validators");
+  if (kinds.has("validators")) kinds.add("types");
+  return OUTPUT_KINDS.filter((k) => kinds.has(k));
+}
+
+/** read → model → emitters → one atomic write (or a diff, with `check`). */
+export async function runPipeline(run: Run): Promise<GenerateResult> {
+  const { cwd, paths, specPaths, overlayPaths, refs, config } = run;
+  const named = new Set(paths.map((p) => resolve(cwd, p)));
+  const specFiles = inputFiles(specPaths.map(readSpecFile).map((f) => namedSchema(f, named)), refs);
+  const overlays = new Map(overlayPaths.map(([spec, files]) => [spec, files.map((f) => readSpecFile(f))]));
+  const kinds = selectedKinds(config.emit);
+  // A spec this big will print its types on a worker thread: started now, the worker loads
+  // TypeScript while this thread bundles the specs.
+  const stopSpare = kinds.includes("types") && specFiles.some((f) => f.text.length >= LARGE_SPEC_TEXT) ? (await import("./emit/types.js")).startTypesWorker() : undefined;
+  try {
+    return await generateFrom(specFiles, overlays, kinds, run);
+  } finally {
+    await stopSpare?.();
+  }
+}
+
+/**
+ * A mapping named as a file on the command line (not found in a folder) that is neither OpenAPI
+ * nor an overlay is a JSON Schema, whatever its keywords: `generate` was asked for its code, and
+ * skipping it silently would hide a typo. (In a folder, such a file is left to `lint`.)
+ */
+function namedSchema(file: SpecFile, named: ReadonlySet<string>): SpecFile {
+  const mapping = typeof file.doc === "object" && file.doc !== null && !Array.isArray(file.doc);
+  return file.kind === "unknown" && mapping && named.has(file.path) ? { ...file, kind: "json-schema" } : file;
+}
+
+/**
+ * The spec inputs among the files read: OpenAPI documents and JSON Schemas, less the fragments
+ * the documents reference (example data, containers; see load/fragments.ts). Other files are left to `lint`, except a
+ * list or scalar at the top level that no document references, which cannot be anything.
+ */
+function inputFiles(files: SpecFile[], refs: RefPolicy): SpecFile[] {
+  const of = (kind: SpecFile["kind"]) => files.filter((f) => f.kind === kind).map((f) => f.path);
+  const { referenced, fragments } = files.some((f) => f.kind === "json-schema" || f.kind === "unknown")
+    ? references(new DocumentStore(refs, files.map((f) => [f.path, f.doc])), of("openapi"), of("json-schema"))
+    : { referenced: new Set<string>(), fragments: new Set<string>() };
+  const stray = files.find((f) => f.kind === "unknown" && !referenced.has(f.path) && (typeof f.doc !== "object" || Array.isArray(f.doc)));
+  if (stray) throw new SpecError(strayKind(stray.doc), stray.path, 1, 1);
+  return files.filter((f) => (f.kind === "openapi" || f.kind === "json-schema") && !fragments.has(f.path));
+}
+
+/**
+ * A keyword Ajv's strict mode refuses (a misspelt `minLenght` in a bare JSON Schema, which the
+ * struct gate does not read) located in its spec file: the first key of that name where a
+ * keyword stands, with line and column. Any other error is returned as it is.
+ */
+async function locateUnknownKeyword(err: unknown, specFiles: SpecFile[], root: string): Promise<unknown> {
+  if (!(err instanceof SpecError) || err.line !== undefined) return err;
+  const keyword = /unknown keyword: "([^"]+)"/.exec(err.message)?.[1];
+  const file = specFiles.find((f) => relative(root, f.path).split(sep).join("/") === err.file);
+  if (keyword === undefined || file === undefined) return err;
+  const pointer = keywordPointer(file.doc, keyword);
+  // Imported here: the locator loads Redocly, which a run that generates nothing never does.
+  const { textLocator } = await import("./load/locate.js");
+  const at = pointer === undefined ? undefined : textLocator(file.path, file.text, true)(pointer);
+  return at ? new SpecError(err.message, err.file, at.line, at.col, pointer) : err;
+}
+
+/**
+ * A regex that can backtrack exponentially would be run by the generated validators on every
+ * value they check (the client, on every answer a server sends), where a few dozen crafted
+ * characters hang it: no output is written for it unless the config says
+ * `allowUnsafePatterns: true` (then each is a warning, as polynomial ones always are). The error names the
+ * first one's file, line and pointer, and counts the rest.
+ */
+async function refuseUnsafePatterns(model: Model, specFiles: SpecFile[], root: string): Promise<void> {
+  const { unsafePatterns } = await import("./lint/patterns.js");
+  // Polynomial ones (`f.*o`, common in real specs) only slow long inputs: the emitter warns of them.
+  const all = model.specs.flatMap((spec) => unsafePatterns(spec.document).filter((f) => f.exponential).map((found) => ({ spec, found })));
+  const first = all[0];
+  if (first === undefined) return;
+  const { spec, found } = first;
+  const more = all.length > 1 ? ` (and ${all.length - 1} more)` : "";
+  const message =
+    `the regular expression ${JSON.stringify(found.pattern)} may backtrack catastrophically (${found.hazard})${more}: ` +
+    "the generated validators would run it on every value they check, so a short crafted string could hang them. " +
+    "Rewrite it so that each character can be matched only one way, or set \"allowUnsafePatterns\": true in the config";
+  const file = specFiles.find((f) => relative(root, f.path).split(sep).join("/") === spec.source);
+  const { textLocator } = await import("./load/locate.js");
+  const at = file ? textLocator(file.path, file.text)(found.pointer) : undefined;
+  throw new SpecError(message, file?.path ?? spec.source, at?.line, at?.col, found.pointer);
+}
+
+/** The rest of {@link generate}, from the read spec files on. */
+async function generateFrom(
+  specFiles: SpecFile[],
+  overlays: Map<string, SpecFile[]>,
+  kinds: OutputKind[],
+  run: Run,
+): Promise<GenerateResult> {
+  const { cwd, root, out, config, options, refs, specPaths, overlayPaths, stampConfig, writing, protect } = run;
+  const { buildModel } = await import("./model/build.js");
+  const asWritten = { asWritten: true };
+  const { model, problems, inputs } = await buildModel(specFiles, root, overlays, config.package, refs, asWritten);
+  const base = { model, problems, warnings: model.warnings, out, upToDate: false };
+  if (problems.length) return { ...base, files: [], written: false };
+  if (config.allowUnsafePatterns !== true) await refuseUnsafePatterns(model, specFiles, root);
+  const files: GeneratedFile[] = [];
+  // Paths are compared ignoring case: on a case-insensitive file system two such files are one.
+  const seen = new Map<string, string>();
+  const add = (file: GeneratedFile): void => {
+    const prior = seen.get(file.path.toLowerCase());
+    if (prior !== undefined) {
+      const why = prior === file.path ? "two emitters produced it" : `it and ${prior} differ only in case`;
+      throw new SpecError(why, file.path);
+    }
+    seen.set(file.path.toLowerCase(), file.path);
+    files.push(file);
+  };
+  // The emitters start together, so that work handed to a worker thread (the types of a large
+  // spec) runs beside the others; each collects its warnings apart, kept in kind order.
+  const emitters = await Promise.all(kinds.map((kind) => EMITTERS[kind]()));
+  const runs = emitters.map(async (emit) => {
+    const own: Model = { ...model, warnings: [] };
+    return { files: await emit(own, config), warnings: own.warnings };
+  });
+  let emitted;
+  try {
+    emitted = await Promise.all(runs);
+  } catch (err) {
+    throw await locateUnknownKeyword(err, specFiles, root);
+  }
+  for (const run of emitted) {
+    model.warnings.push(...run.warnings);
+    for (const file of run.files) add(file);
+  }
+  // The package manifest, README and entry points describe what the emitters produced.
+  const { emitPackage } = await import("./emit/package.js");
+  for (const file of emitPackage(model, files.map((f) => f.path))) add(file);
+  const stamp = makeStamp(cwd, stampConfig, specPaths, [...inputs, ...overlayPaths.flatMap(([, f]) => f)], files);
+  add({ path: STAMP_FILE, contents: `${JSON.stringify(stamp, null, 2)}\n` });
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (options.check) {
+    // A run killed between its two renames left the output moved aside: put it back, then compare.
+    model.warnings.push(...recoverOutput(out));
+    // loaded here: the diff library is 30 modules that a no-op run should not load
+    const { diffOutput } = await import("./write/check.js");
+    return { ...base, files, written: false, diff: diffOutput(outTarget(out), files) };
+  }
+  if (writing) model.warnings.push(...writeOutput(out, files, { cwd, protect }));
+  return { ...base, files, written: writing };
+}
