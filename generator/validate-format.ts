@@ -9,7 +9,7 @@ import { Source, type NormalizedProblem } from "@redocly/openapi-core";
 import type { Finding } from "./validate.js";
 
 /** The formats `validate` shares with `lint` (printed by Redocly's formatter). */
-export const LINT_FORMATS = ["codeframe", "stylish", "checkstyle"] as const;
+const LINT_FORMATS = ["codeframe", "stylish", "checkstyle"] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
 
 /** Whether `format` is one that lint's formatter prints. */

@@ -22,7 +22,7 @@ import { DATA_KEYS, keywordPointer, NAME_MAPS } from "../load/keys.js";
 import { walk, type Place } from "../load/walk.js";
 import { compiles, unicodeEquivalent } from "../load/regex.js";
 import { applyTagConstraints, tagConstraints } from "../model/discriminators.js";
-import { patternError, unsafePatterns } from "../lint/patterns.js";
+import { unsafePatterns } from "../lint/patterns.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { duplicatesWarning } from "../model/names.js";
 import { isLargeSpec } from "../model/size.js";
@@ -122,7 +122,7 @@ export async function emitValidators(model: Model): Promise<GeneratedFile[]> {
 // ---------------------------------------------------------------------------
 
 /** The suffix of the validators of a spec as written, without its overlays. */
-export const AS_WRITTEN = "AsWritten";
+const AS_WRITTEN = "AsWritten";
 
 /**
  * `validators/<module>.as-written.js` (+ `.d.ts`): the spec's targets compiled from the spec
@@ -186,7 +186,7 @@ const FORMATS_BINDING = "fullFormats";
  * 1e9; it accepts a value within a millionth of a step of a multiple (0.070000001 for 0.01), which
  * lint's example check (@cfworker/json-schema, exact decimal arithmetic) refuses.
  */
-export const MULTIPLE_OF_PRECISION = 6;
+const MULTIPLE_OF_PRECISION = 6;
 
 /**
  * Ajv options (and code options) left unset, given as own `undefined` members (see
@@ -612,7 +612,7 @@ function stringLiterals(code: string): Array<[number, number]> {
 }
 
 /** `code` with the inside of every string literal removed (`"…"` → `""`), to look at the code alone. */
-export function blankStrings(code: string): string {
+function blankStrings(code: string): string {
   let out = "";
   let from = 0;
   for (const [start, end] of stringLiterals(code)) {
@@ -629,7 +629,7 @@ export function blankStrings(code: string): string {
  * `{}`. Every such key (a `"__proto__"` string after `{` or `,` and before `:`) becomes the
  * computed key `["__proto__"]`, which makes an own member, as JSON.parse does.
  */
-export function ownProtoKeys(code: string): string {
+function ownProtoKeys(code: string): string {
   if (!code.includes('"__proto__"') && !code.includes("'__proto__'")) return code;
   let out = "";
   let from = 0;
@@ -732,13 +732,13 @@ function scanDocument(document: unknown): { formats: Set<string>; patterns: Set<
  * project keeps in an extension (a token in `x-…` would be published). Keys of name maps
  * (`properties`, …) are names and stay, whatever they are called.
  */
-export const ANNOTATION_KEYS: ReadonlySet<string> = new Set([
+const ANNOTATION_KEYS: ReadonlySet<string> = new Set([
   "description", "title", "$comment", "example", "examples", "default", "deprecated", "readOnly", "writeOnly",
   "contentMediaType", "contentEncoding", "contentSchema", ...OPENAPI_ANNOTATIONS,
 ]);
 
 /** Whether a key in keyword position is an annotation no validator reads (see {@link ANNOTATION_KEYS}). */
-export function isAnnotationKey(key: string): boolean {
+function isAnnotationKey(key: string): boolean {
   return ANNOTATION_KEYS.has(key) || key.startsWith("x-");
 }
 

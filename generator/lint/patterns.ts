@@ -121,7 +121,7 @@ const hazardMessage = (pattern: string, key: boolean, where: string, part: strin
   `${key ? "The `patternProperties` key" : "The `pattern`"} ${JSON.stringify(pattern)} of ${where} may backtrack catastrophically: \`${part}\` repeats a part that can match the same text in several ways, so a long non-matching string can hang validation.`;
 
 /** `components.schemas.Foo`, or the schema's pointer when it is not a named component. */
-export function schemaName(pointer: string): string {
+function schemaName(pointer: string): string {
   const named = /^#?\/components\/schemas\/([^/]+)(.*)$/.exec(pointer);
   if (named) return `schema ${unescapeToken(named[1]!)}${named[2] ? ` (at ${named[2]})` : ""}`;
   return `the schema at ${pointer.replace(/^#/, "") || "/"}`;

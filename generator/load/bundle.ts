@@ -54,10 +54,10 @@ function jsonDocument(value: unknown, absoluteRef: string): Document {
  * of JSON, `properties` and the property name being two). Bundling keeps `$ref`s, so each file's
  * own nesting is what the emitters see. Lint is not limited by this (read.ts allows 1,200).
  */
-export const MAX_GENERATE_DEPTH = 512;
+const MAX_GENERATE_DEPTH = 512;
 
 /** The pointer of the first node nested deeper than `limit` levels, or undefined; iterative. */
-export function tooDeepAt(doc: unknown, limit: number): string | undefined {
+function tooDeepAt(doc: unknown, limit: number): string | undefined {
   const stack: Array<[unknown, string, number]> = [[doc, "", 0]];
   const seen = new Set<object>();
   while (stack.length) {

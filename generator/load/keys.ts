@@ -2,8 +2,8 @@
  * The one table of what the keys of an OpenAPI document or JSON Schema are, for the walks over
  * whole documents (load/walk.ts and its callers: the types' copy, the validators' copy, lint's
  * pattern and example checks, the schema-file bundling) that must tell keywords from names and
- * schemas from data: which keys hold one schema, a list of schemas, a map of names (to schemas
- * or to OpenAPI objects), and data that is never a schema.
+ * schemas from data: which keys hold a list of schemas, a map of names (to schemas or to OpenAPI
+ * objects), and data that is never a schema.
  *
  * @module
  */
@@ -16,12 +16,6 @@ export const DATA_KEYS: ReadonlySet<string> = new Set(["example", "examples", "d
 export function isDataKey(key: string): boolean {
   return DATA_KEYS.has(key) || key.startsWith("x-");
 }
-
-/** JSON Schema keywords (and OpenAPI's `schema`) whose value is one schema. */
-export const SCHEMA_KEYS: ReadonlySet<string> = new Set([
-  "items", "additionalItems", "additionalProperties", "contains", "propertyNames", "not", "if", "then", "else",
-  "unevaluatedItems", "unevaluatedProperties", "contentSchema", "schema",
-]);
 
 /** Keywords whose value is a list of schemas. */
 export const SCHEMA_LISTS: ReadonlySet<string> = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);

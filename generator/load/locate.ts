@@ -51,14 +51,14 @@ function astLocator(source: Source, onKey: boolean): (pointer: string) => { line
 }
 
 /** Offsets at which each line of `text` starts. */
-export function lineStarts(text: string): number[] {
+function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   return starts;
 }
 
 /** 1-based line and column of `offset`, given the text's {@link lineStarts}. */
-export function lineCol(starts: readonly number[], offset: number): { line: number; col: number } {
+function lineCol(starts: readonly number[], offset: number): { line: number; col: number } {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

@@ -15,7 +15,7 @@ import { NAME_MAPS } from "./keys.js";
 import { childAt } from "./pointer.js";
 
 /** Whether a document is OpenAPI 3.0 (its schemas need {@link schemaFrom30}). */
-export function isOpenApi30(document: unknown): boolean {
+function isOpenApi30(document: unknown): boolean {
   return typeof document === "object" && document !== null && /^3\.0\./.test(String((document as { openapi?: unknown }).openapi));
 }
 

@@ -1,4 +1,3 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import yaml from "js-yaml";
 import { SpecError } from "../errors.js";
 import { escapeToken } from "./pointer.js";
@@ -34,7 +33,7 @@ const SCHEMA_KEYWORDS = [
  * nested 100 levels is 200 YAML levels); 1,200 admits a 500-level schema and stays far from the
  * stack limit of the recursive code that walks documents later (js-yaml, Redocly, Ajv).
  */
-export const MAX_DEPTH = 1200;
+const MAX_DEPTH = 1200;
 
 /**
  * How many nodes YAML aliases may add to a document. js-yaml shares an aliased node instead of
@@ -143,7 +142,7 @@ export function checkAliasExpansion(doc: unknown, file: string): void {
  * What a parsed file is. A list or a scalar at the top level is `unknown`: it may be example data
  * that a document references (a list of events); {@link strayKind} says why it is no spec.
  */
-export function classify(doc: unknown, file: string): DocumentKind {
+function classify(doc: unknown, file: string): DocumentKind {
   if (doc === undefined || doc === null) throw new SpecError("the file is empty", file, 1, 1);
   // JSON Schema's boolean schemas: `true` accepts any value, `false` none.
   if (typeof doc === "boolean") return "json-schema";

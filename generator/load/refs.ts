@@ -146,7 +146,7 @@ function collectRefs(doc: unknown): string[] {
 }
 
 /** The absolute file a `$ref` points into, or undefined for a local (`#…`) reference. */
-export function refFile(ref: string, from: string): string | undefined {
+function refFile(ref: string, from: string): string | undefined {
   if (ref.startsWith("#")) return undefined;
   return splitRef(ref, from)[0];
 }
