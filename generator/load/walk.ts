@@ -15,6 +15,9 @@ import { formatPointer } from "./pointer.js";
 
 /** Where the walk stands: the node entered, whether its keys are names, and how it was reached. */
 export class Place {
+  /** How many keys or indexes lead from the root to the node (0 for the root). */
+  readonly depth: number;
+
   constructor(
     /** The object or array entered. */
     readonly node: Record<string, unknown> | unknown[],
@@ -23,7 +26,9 @@ export class Place {
     /** The place of the object or array holding the node, and the key or index it holds it under. */
     readonly parent?: Place,
     readonly key?: string,
-  ) {}
+  ) {
+    this.depth = parent ? parent.depth + 1 : 0;
+  }
 
   /** The node's reference tokens from the root. */
   tokens(): string[] {

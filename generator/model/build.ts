@@ -8,6 +8,7 @@ import { applyOverlay, type OverlayRule } from "../load/overlay.js";
 import { deref, derefAt, isObject } from "../load/refs.js";
 import { textLocator } from "../load/locate.js";
 import { encodeFragment, formatPointer, pointerTokens, setOwn, valueAt } from "../load/pointer.js";
+import { walk, type Place } from "../load/walk.js";
 import { splitTolerated } from "../load/tolerance.js";
 import { SpecError } from "../errors.js";
 import { isJsonMedia } from "./media.js";
@@ -166,19 +167,15 @@ function separateValueNames(specs: SpecModel[], warn: (message: string) => void)
 const REDOCLY_TRAPS = new Set(Object.getOwnPropertyNames(Object.prototype).filter((k) => k !== "__proto__" && k !== "toString" && k !== "constructor"));
 
 function rejectRedoclyTraps(doc: unknown, source: string): void {
-  const stack: Array<[unknown, string[]]> = [[doc, []]];
-  const seen = new Set<object>();
-  while (stack.length) {
-    const [node, at] = stack.pop()!;
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    seen.add(node);
-    for (const [key, value] of Object.entries(node)) {
-      if (REDOCLY_TRAPS.has(key)) {
-        throw new SpecError(`the key ${JSON.stringify(key)} cannot be read: @redocly/openapi-core 1.34 fails on keys named like Object.prototype methods; rename it`, source, undefined, undefined, shownPointer([...at, key]));
-      }
-      stack.push([value, [...at, key]]);
-    }
-  }
+  const check = (place: Place) => {
+    const key = Object.keys(place.node).find((k) => REDOCLY_TRAPS.has(k));
+    if (key === undefined) return;
+    const message = `the key ${JSON.stringify(key)} cannot be read: @redocly/openapi-core 1.34 fails on keys named like `
+      + "Object.prototype methods; rename it";
+    throw new SpecError(message, source, undefined, undefined, shownPointer([...place.tokens(), key]));
+  };
+  // Redocly reads every key, inside example values and extensions too.
+  walk(doc, check, { names: false, skip: () => false });
 }
 
 /** A Redocly step whose crash (a TypeError from a referenced file's keys, see above) becomes a SpecError naming the spec. */
