@@ -70,7 +70,11 @@ program
   .argument("<target>", "<spec file>#<operationId> (its first 2xx JSON response, a webhook's request body; <operationId>:<status> or <operationId>:body for another) or <spec file>#<schema or type name>")
   .argument("<files...>", "JSON files to check (- reads standard input; an http(s) URL is fetched)")
   // The list is written here, not imported: validate.js loads Ajv and Redocly, which `generate` must not wait for.
-  .addOption(new Option("-f, --format <format>", "output format").choices(["text", "github-actions", "json", "codeframe", "stylish", "checkstyle"] satisfies ValidateFormat[]).default("text"))
+  .addOption(
+    new Option("-f, --format <format>", "output format")
+      .choices(["text", "github-actions", "json", "codeframe", "stylish", "checkstyle"] satisfies ValidateFormat[])
+      .default("text"),
+  )
   .option("--no-overlays", "check the spec as written, without the overlays the config lists for it")
   // Usage errors exit 2 (commander's own default is 1).
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))

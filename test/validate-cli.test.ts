@@ -151,7 +151,8 @@ test("specgen validate --format codeframe|stylish|checkstyle prints through lint
     const style = specgen(["validate", "-f", "checkstyle", `${FLOW}#IdentityProvider`, bad, corpusIdp(dir)]);
     assert.equal(style.status, 1, style.stderr);
     assert.match(style.stdout, /^<\?xml/);
-    assert.match(style.stdout, /<error line="3" column="11" severity="error" message="\/name must be string" source="specgen\/validate" \/>/);
+    const error = '<error line="3" column="11" severity="error" message="/name must be string" source="specgen/validate" />';
+    assert.ok(style.stdout.includes(error), style.stdout);
     assert.equal(style.stdout.match(/<error /g)?.length, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -13,18 +13,26 @@ function entered(doc: unknown, options?: WalkOptions): string[] {
 
 const walks: Array<[string, { given: unknown; options?: WalkOptions; want: string[] }]> = [
   ["the root and nested objects and arrays", { given: { a: { b: [{}] } }, want: ["", "/a", "/a/b", "/a/b/0"] }],
-  ["a name map's entries are names", { given: { properties: { enum: {} } }, want: ["", "/properties!", "/properties/enum"] }],
+  ["a name map's entries are names", {
+    given: { properties: { enum: {} } }, want: ["", "/properties!", "/properties/enum"],
+  }],
   ["data in keyword position is not entered", {
     given: { enum: [{}], default: {}, examples: {}, "x-ext": {}, const: {}, example: {} }, want: [""],
   }],
-  ["data keys are names under a name map", { given: { paths: { "x-not": {} } }, want: ["", "/paths!", "/paths/x-not"] }],
+  ["data keys are names under a name map", {
+    given: { paths: { "x-not": {} } }, want: ["", "/paths!", "/paths/x-not"],
+  }],
   ["a name map's entry holds keywords again", {
     given: { properties: { p: { properties: {} } } },
     want: ["", "/properties!", "/properties/p", "/properties/p/properties!"],
   }],
   ["pointers are escaped", { given: { paths: { "/a~b": {} } }, want: ["", "/paths!", "/paths/~1a~0b"] }],
-  ["names: false reads every key as a keyword", { given: { properties: {} }, options: { names: false }, want: ["", "/properties"] }],
-  ["skip picks the keys left out", { given: { enum: {}, a: {} }, options: { skip: (k) => k === "a" }, want: ["", "/enum"] }],
+  ["names: false reads every key as a keyword", {
+    given: { properties: {} }, options: { names: false }, want: ["", "/properties"],
+  }],
+  ["skip picks the keys left out", {
+    given: { enum: {}, a: {} }, options: { skip: (k) => k === "a" }, want: ["", "/enum"],
+  }],
 ];
 for (const [name, { given, options, want }] of walks) {
   test(`walk: ${name}`, () => assert.deepEqual(entered(given, options), want));
@@ -79,7 +87,9 @@ const patterns: Array<[string, { given: unknown; want: string[] }]> = [
   ["data: enum, examples, x-", {
     given: { enum: [{ pattern: "(" }], examples: [{ pattern: "(" }], "x-rule": { pattern: "(" } }, want: [],
   }],
-  ["nested under items with escaping", { given: { items: { "a/b": { pattern: "c" } } }, want: ["/items/a~1b/pattern c"] }],
+  ["nested under items with escaping", {
+    given: { items: { "a/b": { pattern: "c" } } }, want: ["/items/a~1b/pattern c"],
+  }],
 ];
 for (const [name, { given, want }] of patterns) {
   test(`findPatterns: ${name}`, () => {

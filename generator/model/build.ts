@@ -7,7 +7,7 @@ import { makeRefPolicy, type RefPolicy } from "../load/policy.js";
 import { applyOverlay, type OverlayRule } from "../load/overlay.js";
 import { deref, derefAt, isObject } from "../load/refs.js";
 import { textLocator } from "../load/locate.js";
-import { encodeFragment, formatPointer, pointerTokens, setOwn, valueAt } from "../load/pointer.js";
+import { encodeFragment, formatPointer, PointerSyntaxError, pointerTokens, setOwn, valueAt } from "../load/pointer.js";
 import { walk, type Place } from "../load/walk.js";
 import { splitTolerated } from "../load/tolerance.js";
 import { SpecError } from "../errors.js";
@@ -128,9 +128,15 @@ function located(err: unknown, files: ReadonlyArray<readonly [string, SpecFile]>
   if (!(err instanceof SpecError) || err.line !== undefined || err.pointer === undefined) return err;
   const file = files.find(([name]) => name === err.file)?.[1];
   if (file === undefined) return err;
-  if (valueAt(file.doc, pointerTokens(err.pointer)) === undefined) return err;
-  const at = textLocator(file.path, file.text)(err.pointer);
-  return at ? new SpecError(err.message, err.file, at.line, at.col, err.pointer) : err;
+  try {
+    if (valueAt(file.doc, pointerTokens(err.pointer)) === undefined) return err;
+    const at = textLocator(file.path, file.text)(err.pointer);
+    return at ? new SpecError(err.message, err.file, at.line, at.col, err.pointer) : err;
+  } catch (syntax) {
+    // A pointer that is no JSON pointer is shown as it is, without a line.
+    if (syntax instanceof PointerSyntaxError) return err;
+    throw syntax;
+  }
 }
 
 /**
