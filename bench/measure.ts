@@ -7,10 +7,12 @@ import { spawnSync } from "node:child_process";
  */
 export function timeCommand(cmd: string, args: string[], cwd: string, okStatuses: readonly number[] = [0]): number {
   const start = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const r = spawnSync(cmd, args, { cwd, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", maxBuffer: 256 << 20 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.error) throw r.error;
-  if (r.status === null || !okStatuses.includes(r.status)) throw new Error(`${[cmd, ...args].join(" ")} exited with ${r.status ?? r.signal}:\n${r.stderr.slice(-2000)}`);
+  if (r.status === null || !okStatuses.includes(r.status)) {
+    throw new Error(`${[cmd, ...args].join(" ")} exited with ${r.status ?? r.signal}:\n${r.stderr.slice(-2000)}`);
+  }
   return ms;
 }
 
@@ -22,13 +24,16 @@ export function median(xs: number[]): number {
 
 /**
  * Runs two contenders alternately (A, B, A, B, …) so that machine noise hits both alike, and
- * returns the median of each and their ratio A/B.
+ * returns the median of each and their ratio A/B. One untimed run of each first warms the file
+ * cache, unless `warm` is false (runs of minutes, where one run more costs more than it tells).
  */
-export function compare(runs: number, a: () => number, b: () => number): { a: number; b: number; ratio: number } {
+export function compare(runs: number, a: () => number, b: () => number, warm = true) {
   const ta: number[] = [];
   const tb: number[] = [];
-  a();
-  b(); // warm the file cache for both
+  if (warm) {
+    a();
+    b();
+  }
   for (let i = 0; i < runs; i++) {
     ta.push(a());
     tb.push(b());
@@ -38,13 +43,22 @@ export function compare(runs: number, a: () => number, b: () => number): { a: nu
   return { a: ma, b: mb, ratio: ma / mb };
 }
 
-export function report(name: string, r: { a: number; b: number; ratio: number }, target: string): void {
-  console.log(`${name}: specgen ${r.a.toFixed(0)} ms vs ${r.b.toFixed(0)} ms  ratio ${r.ratio.toFixed(2)}x  (target ${target})`);
-}
-
-/** Peak resident memory (MB) of one run, read from GNU time's `%M`; undefined where it is missing. */
-export function peakMemoryMb(cmd: string, args: string[], cwd: string): number | undefined {
-  const r = spawnSync("/usr/bin/time", ["-f", "%M", cmd, ...args], { cwd, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
-  const kb = Number(/(\d+)\s*$/.exec(r.stderr ?? "")?.[1]);
-  return Number.isFinite(kb) && kb > 0 ? kb / 1024 : undefined;
+/**
+ * Wall time (ms) and peak resident memory (MB, GNU time's `%M`) of one command, measured in the
+ * same run: on a spec that takes minutes, separate runs for time and for memory would double the
+ * bench. Needs GNU time at /usr/bin/time. Exit statuses as in `timeCommand` (GNU time's `%x`).
+ */
+export function timeAndPeak(cmd: string, args: string[], cwd: string, okStatuses: readonly number[] = [0]) {
+  const start = process.hrtime.bigint();
+  const r = spawnSync("/usr/bin/time", ["-f", "%x %M", cmd, ...args], {
+    cwd, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", maxBuffer: 256 << 20,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.error) throw new Error(`/usr/bin/time (GNU time) could not run ${cmd}: ${r.error.message}`);
+  const m = /(-?\d+) (\d+)\s*$/.exec(r.stderr ?? "");
+  const status = m ? Number(m[1]) : r.status;
+  if (status === null || !okStatuses.includes(status)) {
+    throw new Error(`${[cmd, ...args].join(" ")} exited with ${status ?? r.signal}:\n${r.stderr.slice(-2000)}`);
+  }
+  return { ms, mb: m ? Number(m[2]) / 1024 : Number.NaN };
 }

@@ -1,79 +1,81 @@
-// `npm run bench`: ratios against the field's tools, measured in one run. Not a test.
-import { readdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { tmpdir } from "node:os";
-import { mkdtempSync } from "node:fs";
-import { compare, median, peakMemoryMb, report, timeCommand } from "./measure.js";
+// `npm run bench` (`npm run bench -- --quick` for development): every row of issue #21 (and the
+// GitHub REST rows of #18 item 5), measured in this one process with contenders run alternately,
+// printed as one Markdown table and written as JSON to bench/results/ (gitignored).
+// Not a test: nothing here asserts, and no test reads a timing.
+import { join } from "node:path";
 import { clientSizes, clientThroughput } from "./client.js";
+import { CORPUS, createBench, removeBench, type Bench } from "./context.js";
+import { incrementalRows } from "./incremental.js";
+import { clientServerFiles, LINT_TARGET, LINT_TARGET_18, lintRows, mainLintRow, quickSubset } from "./lint.js";
+import { GITHUB_REST, pipelineRows, SCALE_SPECS, smallGenerateRows } from "./pipeline.js";
+import { notRun, table, writeResults, type Row } from "./table.js";
+import { coldRows, sdkRows } from "./validators.js";
+import { fieldValidatorRows } from "./validators-field.js";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const CS = resolve(ROOT, "../shared/corpus/matrix-spec/data/api/client-server");
-const runs = Number(process.env.BENCH_RUNS ?? 7);
-const node = process.execPath;
-const specgen = join(ROOT, "dist/generator/cli.js");
-const redocly = join(ROOT, "node_modules/@redocly/cli/bin/cli.js");
+type Step = [name: string, item: number, run: () => Row[] | Promise<Row[]>];
 
-// The 72 OpenAPI files of the client-server API, given to both tools on the command line.
-const files = readdirSync(CS).filter((f) => f.endsWith(".yaml")).sort().map((f) => join(CS, f));
+function lintSteps(b: Bench): Step[] {
+  const cs = join(CORPUS, "matrix-spec/data/api/client-server");
+  const all = clientServerFiles(cs);
+  const files = b.quick ? quickSubset(all) : all;
+  const label = `${b.quick ? `${files.length} of the ` : ""}${all.length} client-server files`;
+  const targets = [LINT_TARGET, LINT_TARGET_18];
+  const github = () => b.quick
+    ? targets.map((t) => notRun(2, mainLintRow(GITHUB_REST.label, t.issue), t.target, "not run (--quick)"))
+    : lintRows(b, 2, { label: GITHUB_REST.label, files: [GITHUB_REST.entry], maxRuns: 2, large: true, targets });
+  return [
+    ["lint, client-server files", 2, () => lintRows(b, 2, { label, files, maxRuns: 5, targets: [LINT_TARGET] })],
+    ["lint, GitHub REST", 2, github],
+  ];
+}
 
-// Redocly CLI runs from an empty folder with a config extending `recommended`, so it does not
-// pick up this project's redocly.yaml (whose specgen/ rules it cannot load).
-const redoclyCwd = mkdtempSync(join(tmpdir(), "specgen-bench-"));
-writeFileSync(join(redoclyCwd, "redocly.yaml"), "extends:\n  - recommended\n");
+function steps(b: Bench): Step[] {
+  const cs = join(CORPUS, "matrix-spec/data/api/client-server");
+  return [
+    ...SCALE_SPECS.map((s): Step => [`pipeline, ${s.label}`, 1, () => pipelineRows(b, s)]),
+    ["generate, small specs", 1, () => smallGenerateRows(b, clientServerFiles(cs), cs)],
+    ...lintSteps(b),
+    ["incremental generate", 3, () => incrementalRows(b)],
+    ["validators vs Zod and Ajv", 4, () => fieldValidatorRows(b)],
+    ["validators, cold start", 4, () => coldRows(b.runs, b.scratch("cold"))],
+    ["validators vs matrix-js-sdk", 4, () => sdkRows(b.runs)],
+    ["client size", 5, () => clientSizes(b.root)],
+    ["client throughput", 5, () => clientThroughput(b.root, b.runs, b.quick ? 300 : 1000)],
+  ];
+}
 
-console.log(`specgen bench: ${runs} alternating runs per pair, medians; node ${process.version}`);
-report(
-  "lint 72 client-server files (specgen lint vs @redocly/cli lint)",
-  compare(runs, () => timeCommand(node, [specgen, "lint", ...files], ROOT, [0, 1]), () => timeCommand(node, [redocly, "lint", ...files], redoclyCwd, [0, 1])),
-  "<= 1.0x",
-);
+/**
+ * Runs each step, printing its rows as it ends (a full run takes long; what is done shows). A
+ * step that throws (a contender exiting non-zero, a missing file) becomes one row saying so, and
+ * the rest still run.
+ */
+async function measure(b: Bench): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const [name, item, step] of steps(b)) {
+    const started = performance.now();
+    let got: Row[];
+    try {
+      got = await step();
+    } catch (e) {
+      const message = (e instanceof Error ? e.message : String(e)).split("\n")[0]!.slice(0, 200);
+      got = [notRun(item, name, undefined, `failed: ${message}`)];
+    }
+    rows.push(...got);
+    const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    console.log(`${name} (${seconds} s):\n${table(got).split("\n").slice(2).join("\n")}`);
+  }
+  return rows;
+}
 
-const ots = join(ROOT, "node_modules/openapi-typescript/bin/cli.js");
-const out = mkdtempSync(join(tmpdir(), "specgen-bench-out-"));
-report(
-  "(a) generate the 3 specs (specgen generate vs ONE openapi-typescript CLI call on auth_metadata.yaml)",
-  compare(
-    runs,
-    () => timeCommand(node, [specgen, "generate", "specs", "-o", join(out, "a"), "--force"], ROOT),
-    () => timeCommand(node, [ots, "specs/client-server/auth_metadata.yaml", "-o", join(out, "a.d.ts")], ROOT),
-  ),
-  "<= 1.0x",
-);
-report(
-  "(b) types for the 72 client-server files (one specgen generate vs openapi-typescript Node API in a loop)",
-  compare(
-    runs,
-    () => timeCommand(node, [specgen, "generate", ...files, "-o", join(out, "b"), "--force", "--emit", "types"], ROOT),
-    () => timeCommand(node, [join(ROOT, "dist/bench/ots-loop.js"), CS], ROOT),
-  ),
-  "<= 1.2x",
-);
-
-const rebilly = resolve(ROOT, "../shared/corpus/scale/rebilly.yaml");
-const fullArgs = [specgen, "generate", rebilly, "-o", join(out, "c"), "--force"];
-// openapi-typescript's default rules stop on rebilly.yaml (an `enum` holding integers under
-// `type: string`), so its run gets a Redocly config with that one rule off: the baseline is a
-// run that writes the types, as in ../shared/corpus/scale/SOURCE.md. (`specgen lint` reports
-// that enum as well; `specgen generate` stops on structural errors only.)
-const otsConfig = join(redoclyCwd, "ots-redocly.yaml");
-writeFileSync(otsConfig, "extends:\n  - minimal\nrules:\n  no-enum-type-mismatch: off\n");
-const otsArgs = [ots, rebilly, "-o", join(out, "c.d.ts"), "--redocly", otsConfig];
-report(
-  "(c) rebilly.yaml, 638 operations (specgen full pipeline vs openapi-typescript CLI, types only)",
-  compare(Math.min(runs, 5), () => timeCommand(node, fullArgs, ROOT), () => timeCommand(node, otsArgs, ROOT)),
-  "<= 1.5x",
-);
-const memSpecgen = peakMemoryMb(node, fullArgs, ROOT);
-const memOts = peakMemoryMb(node, otsArgs, ROOT);
-console.log(`    peak memory: specgen ${memSpecgen?.toFixed(0) ?? "?"} MB, openapi-typescript ${memOts?.toFixed(0) ?? "?"} MB`);
-
-// Incremental: with nothing changed, generate only hashes its inputs.
-timeCommand(node, [specgen, "generate", "specs", "-o", join(out, "noop")], ROOT);
-const noop = median(Array.from({ length: runs }, () => timeCommand(node, [specgen, "generate", "specs", "-o", join(out, "noop")], ROOT)));
-console.log(`no-op generate of the 3 specs (inputs unchanged): ${noop.toFixed(0)} ms wall, whole process  (target < 150 ms)`);
-
-await clientSizes(ROOT);
-await clientThroughput(ROOT, runs);
-
-const { benchValidators } = await import("./validators.js");
-await benchValidators(runs);
+const b = createBench(process.argv.slice(2), process.env);
+console.log(`specgen bench${b.quick ? " --quick" : ""}: ${b.runs} alternating runs per pair (fewer on large specs), ` +
+  `medians; node ${process.version}`);
+try {
+  const rows = await measure(b);
+  const file = join(b.root, "bench/results", b.quick ? "quick.json" : "full.json");
+  const mode = b.quick ? "quick" : "full";
+  writeResults(file, { mode, runs: b.runs, node: process.version, date: new Date().toISOString(), rows });
+  console.log(`\n${table(rows)}\n\n(written to ${file})`);
+} finally {
+  removeBench(b);
+}

@@ -5,7 +5,10 @@ import { loadProjectConfig } from "./config.js";
 import { SpecError } from "./errors.js";
 import { readSpecFile, type SpecFile } from "./load/read.js";
 import type { SpecModel } from "./model/types.js";
-import { compileValidatorModule, exportNames, formatsModule, helpersModule, literalPointer, RUNTIME_JS_URL, validatorTargets, type ValidatorTarget } from "./emit/validators.js";
+import {
+  compileValidators, exportNames, formatsModule, helpersModule, literalPointer, RUNTIME_JS_URL, validatorTargets,
+  type ValidatorTarget,
+} from "./emit/validators.js";
 import { displayPointer, problemSources, tooDeep, type AjvErrorObject, type ValidateFunction } from "./runtime/validation.js";
 import type { OverlayRule } from "./load/overlay.js";
 import type { NormalizedProblem } from "@redocly/openapi-core";
@@ -59,15 +62,24 @@ export interface ValidateOutcome {
   problems?: NormalizedProblem[];
 }
 
-/** The validators of one spec, loaded in memory. */
-export interface LoadedValidators {
+/** One spec's model and the validators it has, before any is compiled. */
+export interface LoadedSpec {
   spec: SpecModel;
   targets: ValidatorTarget[];
-  /** The compiled module: `validateX`, `isX`, `assertX` per target. */
-  exports: Record<string, unknown>;
-  /** Model and compile warnings (unknown formats, non-Unicode patterns, …). */
+  /** Model (and, once compiled, compile) warnings: unknown formats, non-Unicode patterns, … */
   warnings: string[];
 }
+
+/** Validators compiled in memory. */
+export interface ImportedValidators {
+  /** The compiled module: `validateX`, `isX`, `assertX` per target compiled. */
+  exports: Record<string, unknown>;
+  /** Where the schema of each function hoisted out of the document stood (emit/hoist.ts). */
+  origins: Record<string, string[]>;
+}
+
+/** The validators of one spec, loaded in memory. */
+export interface LoadedValidators extends LoadedSpec, ImportedValidators {}
 
 class UsageError extends Error {}
 
@@ -82,8 +94,15 @@ let formatsUrl: string | undefined;
 let helpersUrl: string | undefined;
 const dataUrl = (code: string) => `data:text/javascript;base64,${Buffer.from(code, "utf8").toString("base64")}`;
 
-/** Builds the model of one spec file and loads its compiled validators. */
+/** Builds the model of one spec file and loads the validators of all its targets. */
 export async function loadValidators(specPath: string, options: ValidateOptions = {}): Promise<LoadedValidators> {
+  const loaded = await loadSpec(specPath, options);
+  const warn = (m: string) => loaded.warnings.push(m);
+  return { ...loaded, ...await compileInMemory(loaded.spec, loaded.targets, warn) };
+}
+
+/** Builds the model of one spec file. */
+export async function loadSpec(specPath: string, options: ValidateOptions = {}): Promise<LoadedSpec> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const path = resolve(cwd, specPath);
   if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`${specPath}: no such spec file`);
@@ -104,9 +123,7 @@ export async function loadValidators(specPath: string, options: ValidateOptions 
   }
   const spec = model.specs[0];
   if (!spec) throw new UsageError(`${specPath}: nothing to validate against`);
-  const targets = validatorTargets(spec);
-  const warnings = [...model.warnings];
-  return { spec, targets, exports: await importValidators(spec, targets, (m) => warnings.push(m)), warnings };
+  return { spec, targets: validatorTargets(spec), warnings: [...model.warnings] };
 }
 
 /**
@@ -115,10 +132,20 @@ export async function loadValidators(specPath: string, options: ValidateOptions 
  * `data:` URL (a `data:` module can import absolute URLs only).
  */
 export async function importValidators(spec: SpecModel, targets: readonly ValidatorTarget[], warn?: (message: string) => void): Promise<Record<string, unknown>> {
+  return (await compileInMemory(spec, targets, warn)).exports;
+}
+
+/** {@link importValidators}, with the origins of the hoisted functions. */
+async function compileInMemory(
+  spec: SpecModel,
+  targets: readonly ValidatorTarget[],
+  warn?: (message: string) => void,
+): Promise<ImportedValidators> {
   formatsUrl ??= dataUrl(formatsModule());
   helpersUrl ??= dataUrl(helpersModule());
-  const code = await compileValidatorModule(spec, targets, { runtime: RUNTIME_JS_URL.href, formats: formatsUrl, helpers: helpersUrl }, warn);
-  return (await import(dataUrl(code))) as Record<string, unknown>;
+  const shared = { runtime: RUNTIME_JS_URL.href, formats: formatsUrl, helpers: helpersUrl };
+  const { code, origins } = await compileValidators(spec, targets, shared, warn);
+  return { exports: (await import(dataUrl(code))) as Record<string, unknown>, origins };
 }
 
 /**
@@ -289,19 +316,25 @@ export async function runValidate(target: string, files: readonly string[], opti
   if (files.filter((f) => f === STDIN).length > 1) return { exitCode: 2, stdout, stderr: ["specgen validate: standard input (-) can be read only once"] };
   let validate: ValidateFunction<unknown>;
   let chosen: ValidatorTarget;
-  let loaded: LoadedValidators;
+  let loaded: LoadedSpec;
+  let origins: Record<string, string[]>;
   try {
-    loaded = await loadValidators(target.slice(0, hash), options);
-    for (const w of loaded.warnings) stderr.push(`warning: ${w}`);
+    loaded = await loadSpec(target.slice(0, hash), options);
     chosen = selectTarget(loaded.spec, loaded.targets, target.slice(hash + 1));
-    validate = loaded.exports[exportNames(chosen.name).validate] as ValidateFunction<unknown>;
+    // Only the chosen target is compiled (with what it references): a spec's other bodies are
+    // no concern of this check, and compiling all 261 of GitHub's webhooks took most of a minute.
+    const compiled = await compileInMemory(loaded.spec, [chosen], (m) => loaded.warnings.push(m));
+    for (const w of loaded.warnings) stderr.push(`warning: ${w}`);
+    validate = compiled.exports[exportNames(chosen.name).validate] as ValidateFunction<unknown>;
+    origins = compiled.origins;
   } catch (err) {
     if (err instanceof UsageError) return { exitCode: 2, stdout, stderr: [`specgen validate: ${err.message}`] };
     if (err instanceof SpecError) return { exitCode: 2, stdout, stderr: [`specgen validate: ${err.toString()}`] };
     throw err;
   }
   const rules = loaded.spec.overlayRules ?? [];
-  const roots = rules.length ? functionRoots(loaded.spec.document, literalPointer(loaded.spec.document, chosen.pointer)) : [];
+  const document = loaded.spec.document;
+  const roots = rules.length ? functionRoots(document, literalPointer(document, chosen.pointer), origins) : [];
   const findings: Finding[] = [];
   // The text of each document read, for the code frames of lint's formatter.
   const texts = new Map<string, string>();
@@ -375,16 +408,17 @@ function findingText(f: Finding): string {
 
 /**
  * Where Ajv's compiled functions start, as schema tokens: the target's own function (reached with
- * the document's root value, so `anchored`), and the target of every local `$ref` (inlineRefs is
- * off, so each is a function of its own, called at any depth of the value). An error's schema
- * path is relative to the function that raised it, and it does not say which one that was.
+ * the document's root value, so `anchored`), the target of every local `$ref` (inlineRefs is
+ * off, so each is a function of its own, called at any depth of the value), and every place a
+ * subschema hoisted into a function stood (emit/hoist.ts). An error's schema path is relative to
+ * the function that raised it, and it does not say which one that was.
  */
 interface FunctionRoot {
   tokens: string[];
   anchored: boolean;
 }
 
-function functionRoots(document: unknown, targetAt: string): FunctionRoot[] {
+function functionRoots(document: unknown, targetAt: string, origins: Record<string, string[]>): FunctionRoot[] {
   const refs = new Set<string>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(visit);
@@ -395,6 +429,7 @@ function functionRoots(document: unknown, targetAt: string): FunctionRoot[] {
   };
   visit(document);
   const roots = [...refs].map((ref) => ({ tokens: pointerTokens(ref), anchored: false }));
+  for (const at of Object.values(origins).flat()) roots.push({ tokens: pointerTokens(at), anchored: false });
   const target = pointerTokens(targetAt);
   const same = (a: readonly string[]) => a.length === target.length && a.every((t, i) => t === target[i]);
   return roots.some((r) => same(r.tokens)) ? roots : [{ tokens: target, anchored: true }, ...roots];
@@ -421,8 +456,11 @@ function citeRule(rules: readonly OverlayRule[], roots: readonly FunctionRoot[],
     cited.add(
       rules.find((rule) => {
         const base = pointerTokens(rule.pointer);
-        if (base.length < root.tokens.length || at.length <= base.length || base.some((t, i) => t !== at[i])) return false;
+        if (at.length <= base.length || base.some((t, i) => t !== at[i])) return false;
         if (!rule.keywords.includes(at[base.length]!)) return false;
+        // A rule above the function's root (a subschema it added, hoisted into a function of
+        // its own): that function is called at any depth, so any instance path may be its.
+        if (base.length < root.tokens.length) return !root.anchored;
         return instancePattern(base.slice(root.tokens.length), root.anchored)?.test(error.instancePath) ?? false;
       }),
     );

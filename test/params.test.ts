@@ -115,10 +115,12 @@ test("servers: the operation's, else its path item's, else the document's, varia
   assert.deepEqual(bases, {
     listCharges: "/v1", getPlain: "/v1", getPet: "/v1", getFile: "/v2/store", putFile: "/uploads/eu",
   });
+  // The path item's server has another origin than the document's: its own origin (test/server-urls.test.ts).
+  const getFile = result.model.specs[0]!.operations.find((op) => op.operationId === "getFile");
+  assert.equal(getFile?.serverOrigin, "https://files.example.com");
   type Stub = (client: { baseUrl: string }, params: Record<string, unknown>) => Promise<unknown>;
   const client = (await import(pathToFileURL(join(out, "client/styles.js")).href)) as Record<string, Stub>;
   lines.length = 0;
-  await client.getFile!({ baseUrl: srv.url }, { name: "a.txt" });
   await client.putFile!({ baseUrl: srv.url }, { name: "a.txt" });
-  assert.deepEqual(lines, ["GET /v2/store/files/a.txt HTTP/1.1", "PUT /uploads/eu/files/a.txt HTTP/1.1"]);
+  assert.deepEqual(lines, ["PUT /uploads/eu/files/a.txt HTTP/1.1"]);
 });

@@ -1,12 +1,13 @@
 // Acceptance for the client of another API than Matrix: a pet store (components, a name used
 // by a path and a query parameter, deepObject and explode: false query parameters, an
-// operation-level server, a 404 body, a property with a default) generates, compiles under the
-// strictest flags, and a consumer calls every operation against a loopback server that checks
-// each request line and header byte for byte, and catches a typed 404.
+// operation-level server of another origin, a 404 body, a property with a default) generates,
+// compiles under the strictest flags, and a consumer calls every operation against loopback
+// servers (the store's, and the uploads host the spec names for one operation) that check each
+// request line and header byte for byte, and catches a typed 404.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
@@ -23,34 +24,43 @@ interface Seen {
 
 const dir = tempDir("specgen-petstore-");
 let srv: TestServer;
+/** The uploads host: `https://uploads.petstore.example.com` in the fixture, a loopback server by the client's `servers`. */
+let uploads: TestServer;
 const seen: Seen[] = [];
 
 /** The pet store's answers, by request line. */
-function answer(req: IncomingMessage, line: string): [number, unknown] {
+function answer(line: string): [number, unknown] {
   const pets = [{ id: 1, name: "Tom" }, { id: 2, name: "Kit", status: "sold" }];
   if (line.startsWith("GET /api/v3/pets?")) return [200, pets];
   if (line === "POST /api/v3/pets HTTP/1.1") return [201, { id: 3, name: "Rex", status: "available" }];
   if (line === "GET /api/v3/pets/404 HTTP/1.1") return [404, { code: 404, message: "no pet 404" }];
   if (line.startsWith("GET /api/v3/pets/1")) return [200, { id: 1, name: "Tom", status: "available" }];
-  if (req.method === "PUT") return [200, { url: "https://cdn.example/1.png" }];
+  if (line.startsWith("uploads: PUT ")) return [200, { url: "https://cdn.example/1.png" }];
   return [500, { code: 500, message: "unexpected " + line }];
 }
 
-before(async () => {
-  srv = await serve((req, res) => {
-    const line = `${req.method} ${req.url} HTTP/${req.httpVersion}`;
+/** A loopback server that records each request, its request line prefixed with `host` unless it is the store. */
+function recorder(host: string) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const line = `${host}${req.method} ${req.url} HTTP/${req.httpVersion}`;
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       seen.push({ line, headers: req.headers, body: Buffer.concat(chunks).toString("latin1") });
-      const [status, body] = answer(req, line);
+      const [status, body] = answer(line);
       // no keep-alive, so no idle socket outlives the server's timeout between requests
       reply(res, status, body, { connection: "close" });
     });
-  });
+  };
+}
+
+before(async () => {
+  srv = await serve(recorder(""));
+  uploads = await serve(recorder("uploads: "));
 });
 after(async () => {
   await srv.close();
+  await uploads.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -75,6 +85,8 @@ test("the pet store generates, compiles strictly, and every operation goes out a
     " * - `404` (`GetPetResponse404`, the error's `data`): No such pet",
   ];
   assert.ok(getPetDoc.includes(statuses.join("\n") + "\n"), getPetDoc);
+  const uploadDoc = " * PUT https://uploads.petstore.example.com/photos/v1/pets/{id}/photo (`uploadPhoto`). Sent to";
+  assert.ok(docOf("uploadPhoto").includes(uploadDoc), docOf("uploadPhoto"));
   const addPetDoc = docOf("addPet");
   assert.match(addPetDoc, / \* @deprecated\n \*\/\n$/);
 
@@ -85,16 +97,16 @@ test("the pet store generates, compiles strictly, and every operation goes out a
   const emitted = ts.transpileModule(readFileSync(join(dir, "main.ts"), "utf8"), { compilerOptions });
   writeFileSync(join(dir, "main.js"), emitted.outputText);
 
-  type Main = { main(baseUrl: string): Promise<string[]> };
+  type Main = { main(baseUrl: string, uploadsUrl: string): Promise<string[]> };
   const { main } = (await import(pathToFileURL(join(dir, "main.js")).href)) as Main;
   const results = ["Tom,Kit", "201 Rex", "Tom available", "https://cdn.example/1.png", "404 404 no pet 404"];
-  assert.deepEqual(await main(srv.url), results);
+  assert.deepEqual(await main(srv.url, uploads.url), results);
 
   assert.deepEqual(seen.map((s) => s.line), [
     "GET /api/v3/pets?status=available,sold&created%5Bgte%5D=2024-01-01&created%5Blte%5D=2024-12-31&limit=2 HTTP/1.1",
     "POST /api/v3/pets HTTP/1.1",
     "GET /api/v3/pets/1?id=rev%202 HTTP/1.1",
-    "PUT /photos/v1/pets/1/photo HTTP/1.1",
+    "uploads: PUT /photos/v1/pets/1/photo HTTP/1.1",
     "GET /api/v3/pets/404 HTTP/1.1",
   ]);
   for (const s of seen) assert.equal(s.headers.authorization, "Bearer t0k3n", s.line);

@@ -15,7 +15,7 @@ import { typecheck } from "./typecheck.js";
 const SCENARIOS = join(FIXTURES, "snapshots");
 const SNAPSHOTS = join(ROOT, "test/snapshots");
 const UPDATE = process.env.SPECGEN_UPDATE_SNAPSHOTS === "1";
-const SHARED = /^(client\/runtime\.|validators\/runtime\.|validators\/formats\.|validators\/helpers\.|package\.json|README\.md|LICENSE|\.specgen-stamp\.json|index\.|types\/index\.js)/;
+const SHARED = /^(client\/runtime(-media)?\.|validators\/runtime\.|validators\/formats\.|validators\/helpers\.|package\.json|README\.md|LICENSE|\.specgen-stamp\.json|index\.|types\/index\.js)/;
 
 const walk = (dir: string): string[] =>
   existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])) : [];

@@ -10,6 +10,7 @@ import { compileValidatorModule, indentBlocks, validatorTargets } from "../gener
 import { WorkerTask } from "../generator/emit/worker.js";
 import { isLargeSpec, LARGE_SPEC_ITEMS, LARGE_SPEC_TEXT } from "../generator/model/size.js";
 import { SpecError } from "../generator/errors.js";
+import type { SpecModel } from "../generator/model/types.js";
 import { generate } from "../generator/generate.js";
 import { ROOT, specgen, tempDir } from "./helpers.js";
 
@@ -76,6 +77,18 @@ test("a spec file over LARGE_SPEC_TEXT starts a types worker early: used for a l
     const types = readFileSync(join(dir, "out/types/many.d.ts"), "utf8");
     assert.match(types, new RegExp(`getThing${count - 1}: \\{`), name);
   }
+});
+
+test(`operations, webhooks and named schemas all count toward ${LARGE_SPEC_ITEMS} items, the large-spec threshold`, () => {
+  const items = (n: number) => Array.from({ length: n }, () => ({}));
+  const spec = (operations: number, webhooks: number, schemas: number) =>
+    ({ operations: items(operations), webhooks: items(webhooks), schemas: items(schemas) }) as unknown as SpecModel;
+  const cases: Array<[string, SpecModel, boolean]> = [
+    ["webhooks alone", spec(0, LARGE_SPEC_ITEMS, 0), true],
+    ["one of each short", spec(100, 100, LARGE_SPEC_ITEMS - 201), false],
+    ["all three", spec(100, 100, LARGE_SPEC_ITEMS - 200), true],
+  ];
+  for (const [name, given, want] of cases) assert.equal(isLargeSpec(given), want, name);
 });
 
 test(`a spec with ${LARGE_SPEC_ITEMS}+ operations: types from a worker, one Ajv compile, one function per distinct schema`, async () => {

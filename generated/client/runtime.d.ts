@@ -3,7 +3,7 @@
  * Client runtime shipped inside generated packages and called by the generated
  * fetch stubs. Runs unchanged in Node >= 20 and browsers: it only uses the
  * standard `fetch`, `URL`, `URLSearchParams`, `Headers`, `AbortSignal` and
- * `TextDecoder` globals. Everything is a plain exported function so bundlers
+ * `Blob` globals. Everything is a plain exported function so bundlers
  * can drop what a package does not use.
  *
  * Calling convention for generated code: one constant {@link Operation}
@@ -58,8 +58,14 @@ export interface Validator {
 export interface Operation {
     /** HTTP method, upper case (`"GET"`, `"POST"`...). */
     method: string;
-    /** Base path from the spec's `servers` entry, e.g. `/_matrix/client/v1`. */
+    /** Base path from the spec's `servers` entry, e.g. `/_matrix/client/v1`, added to the client's `baseUrl`. */
     base?: string;
+    /**
+     * The origin of an operation whose server (its own or its path's) has another origin than the
+     * document's servers, e.g. `https://engine.lichess.ovh`: it replaces the client's `baseUrl`,
+     * unless the client's {@link ClientOptions.servers} maps it elsewhere.
+     */
+    server?: string;
     /**
      * Path template relative to `base`, e.g. `/login/sso/redirect/{idpId}`;
      * every `{name}` is a required path parameter taken from the call's params.
@@ -69,6 +75,12 @@ export interface Operation {
     query?: readonly string[];
     /** Keys of the header parameters in the call's params (arrays comma-joined); see {@link Operation.wire}. */
     header?: readonly string[];
+    /**
+     * Keys of the cookie parameters in the call's params, sent in one `Cookie` header by
+     * {@link serializeParams}. Browsers forbid setting `Cookie` from `fetch` (they drop it): there,
+     * the browser's own cookies are sent (with `credentials: "include"` for another origin).
+     */
+    cookie?: readonly string[];
     /**
      * The parameters' OpenAPI serialization where it differs from the default (query: `form`,
      * exploded; path and header: `simple`, not exploded), by name; read by {@link serializeParam}.
@@ -92,8 +104,12 @@ export interface Operation {
      * the operations a project lists in its config's `cache` or marks `x-specgen-cache: true`.
      */
     cache?: boolean;
-    /** Per-status validator of the (JSON) response body: success and declared error statuses. */
-    validate?: Readonly<Record<number, Validator>>;
+    /**
+     * Validators of the (JSON) response body, by status: exact success and error statuses (`200`,
+     * `404`), and error ranges (`"4XX"`, `"5XX"`) and `"default"` (see {@link statusKeys}); `null` for
+     * a declared error status without a JSON body, so that its range's or `default`'s is not used.
+     */
+    validate?: Readonly<Record<number | string, Validator | null>>;
     /** The call's `body` is JSON: it is sent JSON-encoded (by {@link prepareRequest}). */
     json?: boolean;
     /** The Content-Type a call's `body` is declared with, unless the call's headers set one. */
@@ -103,6 +119,11 @@ export interface Operation {
      * a body or header parameters.
      */
     prepare?: typeof prepareRequest;
+    /**
+     * The keys a status is looked up by in `validate`: {@link statusKeys} for operations that declare
+     * error ranges or `default` with a JSON body; otherwise the exact status only.
+     */
+    statuses?: typeof statusKeys;
     /** Reads a response instead of the JSON reader: {@link readBytes} for operations that answer with bytes. */
     read?: typeof readBytes;
 }
@@ -151,8 +172,21 @@ export interface Cache {
 }
 /** Options of a client, passed to {@link createClient}. */
 export interface ClientOptions {
-    /** Homeserver URL, may include a path prefix; a trailing `/` is ignored. */
+    /**
+     * The API's URL, standing for the spec's document-level servers; may include a path prefix; a
+     * trailing `/` is ignored. Each operation adds its server's path (relative servers, and those
+     * of a document server's origin). An operation whose spec names a server of another origin
+     * (e.g. `https://engine.lichess.ovh` beside `https://lichess.org`) goes there instead, unless
+     * {@link ClientOptions.servers} maps that origin.
+     */
     baseUrl: string;
+    /**
+     * URLs that replace the origins of operations whose spec names a server of another origin than
+     * `baseUrl` stands for, keyed by that origin (as the operation's docs show it), e.g.
+     * `{ "https://engine.lichess.ovh": "http://localhost:9000" }` (a path prefix allowed, as in
+     * `baseUrl`). For one call, pass the operation's function options with other `servers`.
+     */
+    servers?: Readonly<Record<string, string>>;
     /** `fetch` implementation; default: the global `fetch`. */
     fetch?: typeof fetch;
     /** Headers added to every request (e.g. `authorization`). */
@@ -234,9 +268,18 @@ export declare class MatrixError extends Error {
 }
 /**
  * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
- * `is<Op>Error` guards call it with an operation's declared error statuses.
+ * `is<Op>Error` guards call it with an operation's error statuses, ranges (`"4XX"`) and
+ * `"default"` (any status but 2xx) declared with a JSON body, and those declared without one
+ * (`untyped`), which a broader key does not cover: the most specific declared key decides.
  */
-export declare function isStatusError(error: unknown, statuses: readonly number[]): boolean;
+export declare function isStatusError(error: unknown, statuses: readonly (number | string)[], untyped?: readonly (number | string)[]): boolean;
+/**
+ * The keys an answer's status is declared under, most specific first: itself, then (but for a
+ * 2xx, whose range and `default` describe no typed answer) its range (`4XX`) and `default`.
+ * Descriptors of operations with range or `default` error bodies name it as their `statuses`, so
+ * other bundles leave it out.
+ */
+export declare function statusKeys(status: number): (number | string)[];
 /**
  * The response body does not match the schema declared for its status, or could not be checked
  * (a validator that throws, e.g. a RangeError on a deeply nested body, is reported here).
@@ -301,24 +344,29 @@ export declare function createMemoryCache(maxEntries?: number): Cache;
  */
 export declare function serializeParam(place: ParamPlace, name: string, value: unknown, style?: ParamStyle): string;
 /**
- * The path, query and header parameters of a call serialized as the operation's `styles` say
- * (see {@link serializeParam}). Generated descriptors of operations with object, path array or
- * non-default style parameters name it as their `serialize`, so other bundles leave it out.
+ * The path, query, header and cookie parameters of a call serialized as the operation's `styles`
+ * say (see {@link serializeParam}; cookies as query parameters are, in a `Cookie` header).
+ * Generated descriptors of operations with object, path array, cookie or non-default style
+ * parameters name it as their `serialize`, so other bundles leave it out.
  */
 export declare function serializeParams(op: Operation, params: Params): SerializedParams;
 /**
- * Absolute URL of an operation: `baseUrl` + `op.base` + `op.path` with the
- * path parameters filled in (encodeURIComponent) and the query appended
- * (form style, arrays repeated, null/undefined omitted). For redirect
- * operations this is the URL a browser should navigate to. Only the params'
- * own properties are read.
+ * Absolute URL of an operation: `baseUrl` (or `op.server`, or what the client's
+ * `servers` maps it to) + `op.base` + `op.path` with the path parameters
+ * filled in (encodeURIComponent) and the query appended (form style, arrays
+ * repeated, null/undefined omitted). For redirect operations this is the URL a
+ * browser should navigate to. Only the params' own properties are read.
  *
  * @throws TypeError if a path parameter is missing, empty, `.` or `..`, or a
  *   parameter holds a lone surrogate.
  */
-export declare function buildUrl(client: {
-    baseUrl: string;
-}, op: Operation, params?: Params): string;
+export declare function buildUrl(client: Pick<ClientOptions, "baseUrl" | "servers">, op: Operation, params?: Params): string;
+/**
+ * Reads a size-capped JSON body; throws the typed error of a non-2xx answer, after checking its
+ * body with the operation's validator for the status, if it declares one. (Exported for
+ * runtime-media's readMedia.)
+ */
+export declare function readBody(res: Response, c: ClientOptions, op?: Operation): Promise<unknown>;
 /**
  * Reads a 2xx body as bytes, a `Blob` of the response's Content-Type, capped at
  * `maxBodyBytes` like a JSON body; a failure status is read as JSON (Matrix
@@ -340,6 +388,11 @@ export declare function prepareRequest(c: ClientOptions, op: Operation, params?:
 }): CallOptions & {
     body?: unknown;
 };
+/**
+ * Checks `data` with the operation's validator for `status` (unless `validate: false`).
+ * @throws ResponseValidationError when it fails, or when the validator throws.
+ */
+export declare function validate(c: ClientOptions, op: Operation, status: number, data: unknown): void;
 /**
  * Performs an operation.
  *

@@ -3,7 +3,7 @@
  * Client runtime shipped inside generated packages and called by the generated
  * fetch stubs. Runs unchanged in Node >= 20 and browsers: it only uses the
  * standard `fetch`, `URL`, `URLSearchParams`, `Headers`, `AbortSignal` and
- * `TextDecoder` globals. Everything is a plain exported function so bundlers
+ * `Blob` globals. Everything is a plain exported function so bundlers
  * can drop what a package does not use.
  *
  * Calling convention for generated code: one constant {@link Operation}
@@ -52,7 +52,7 @@ export class HttpError extends Error {
      * @param reason appended to the message `HTTP <status>`
      */
     constructor(status, body = "", reason = "", data) {
-        super(reason ? `HTTP ${status}: ${reason}` : `HTTP ${status}`);
+        super(`HTTP ${status}` + (reason && ": " + reason));
         Object.assign(this, { status, body: body.slice(0, 200), data });
     }
 }
@@ -70,10 +70,25 @@ export class MatrixError extends Error {
 }
 /**
  * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
- * `is<Op>Error` guards call it with an operation's declared error statuses.
+ * `is<Op>Error` guards call it with an operation's error statuses, ranges (`"4XX"`) and
+ * `"default"` (any status but 2xx) declared with a JSON body, and those declared without one
+ * (`untyped`), which a broader key does not cover: the most specific declared key decides.
  */
-export function isStatusError(error, statuses) {
-    return (error instanceof HttpError || error instanceof MatrixError) && statuses.includes(error.status);
+export function isStatusError(error, statuses, untyped = []) {
+    if (!(error instanceof HttpError || error instanceof MatrixError))
+        return false;
+    const declared = statusKeys(error.status).find((key) => statuses.includes(key) || untyped.includes(key));
+    return declared !== undefined && statuses.includes(declared);
+}
+/**
+ * The keys an answer's status is declared under, most specific first: itself, then (but for a
+ * 2xx, whose range and `default` describe no typed answer) its range (`4XX`) and `default`.
+ * Descriptors of operations with range or `default` error bodies name it as their `statuses`, so
+ * other bundles leave it out.
+ */
+export function statusKeys(status) {
+    const range = ((status / 100) | 0) + "XX";
+    return range == "2XX" ? [status] : [status, range, "default"];
 }
 /**
  * The response body does not match the schema declared for its status, or could not be checked
@@ -259,9 +274,10 @@ export function serializeParam(place, name, value, style = {}) {
     return place == "query" ? queryParam(name, value, style) : pathParam(place, name, value, style);
 }
 /**
- * The path, query and header parameters of a call serialized as the operation's `styles` say
- * (see {@link serializeParam}). Generated descriptors of operations with object, path array or
- * non-default style parameters name it as their `serialize`, so other bundles leave it out.
+ * The path, query, header and cookie parameters of a call serialized as the operation's `styles`
+ * say (see {@link serializeParam}; cookies as query parameters are, in a `Cookie` header).
+ * Generated descriptors of operations with object, path array, cookie or non-default style
+ * parameters name it as their `serialize`, so other bundles leave it out.
  */
 export function serializeParams(op, params) {
     const wireName = (key) => own(op.wire, key) ?? key;
@@ -272,21 +288,26 @@ export function serializeParams(op, params) {
     for (const key of op.header ?? [])
         if (own(params, key) != null)
             headers[wireName(key)] = text("header", key);
+    // A cookie is `form` style, as a query parameter is (`name=value`), one `; ` between cookies (RFC 6265)
+    const cookies = (op.cookie ?? []).map((key) => text("query", key)).filter(Boolean);
+    if (cookies.length)
+        headers.cookie = cookies.join("; ");
     return { path, query, headers };
 }
 /**
- * Absolute URL of an operation: `baseUrl` + `op.base` + `op.path` with the
- * path parameters filled in (encodeURIComponent) and the query appended
- * (form style, arrays repeated, null/undefined omitted). For redirect
- * operations this is the URL a browser should navigate to. Only the params'
- * own properties are read.
+ * Absolute URL of an operation: `baseUrl` (or `op.server`, or what the client's
+ * `servers` maps it to) + `op.base` + `op.path` with the path parameters
+ * filled in (encodeURIComponent) and the query appended (form style, arrays
+ * repeated, null/undefined omitted). For redirect operations this is the URL a
+ * browser should navigate to. Only the params' own properties are read.
  *
  * @throws TypeError if a path parameter is missing, empty, `.` or `..`, or a
  *   parameter holds a lone surrogate.
  */
 export function buildUrl(client, op, params = {}) {
     const { path, query } = (op.serialize ?? urlParts)(op, params);
-    return client.baseUrl.replace(/\/+$/, "") + (op.base ?? "") + path + (query ? "?" + query : "");
+    const origin = op.server ? (own(client.servers, op.server) ?? op.server) : client.baseUrl;
+    return origin.replace(/\/+$/, "") + (op.base ?? "") + path + (query ? "?" + query : "");
 }
 /** Reads a whole body as chunks, refusing one over `maxBodyBytes` (default 1 MiB). */
 async function readChunks(res, c) {
@@ -317,13 +338,12 @@ function failure(status, text, data, reason = "") {
 }
 /**
  * Reads a size-capped JSON body; throws the typed error of a non-2xx answer, after checking its
- * body with the operation's validator for the status, if it declares one.
+ * body with the operation's validator for the status, if it declares one. (Exported for
+ * runtime-media's readMedia.)
  */
-async function readBody(res, c, op) {
-    // UTF-8, a byte order mark dropped; `stream` keeps a character split between chunks whole
-    const decoder = new TextDecoder();
-    const chunks = await readChunks(res, c);
-    const text = chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join("") + decoder.decode();
+export async function readBody(res, c, op) {
+    // Blob's text() decodes UTF-8 as a whole (a character split between chunks stays whole), a byte order mark dropped
+    const text = await new Blob((await readChunks(res, c))).text();
     let data;
     try {
         data = text ? JSON.parse(text) : undefined;
@@ -374,7 +394,9 @@ export function prepareRequest(c, op, params = {}, init = {}) {
     const typed = Object.keys({ ...c.headers, ...headers }).some((name) => name.toLowerCase() == "content-type");
     if (op.bodyType && !typed)
         headers["content-type"] = op.bodyType;
-    return { ...init, headers, body: op.json ? JSON.stringify(body) : body };
+    // fetch sends a stream only when told that the answer may wait for its end ("half" duplex)
+    const stream = body instanceof ReadableStream && { duplex: "half" };
+    return { ...init, headers, body: op.json ? JSON.stringify(body) : body, ...stream };
 }
 /**
  * Cache-Control directives (RFC 9111 §5.2) by lower-cased name, with their values unquoted (`""`
@@ -430,8 +452,10 @@ function copy(data) {
  * Checks `data` with the operation's validator for `status` (unless `validate: false`).
  * @throws ResponseValidationError when it fails, or when the validator throws.
  */
-function validate(c, op, status, data) {
-    const validator = c.validate === false ? undefined : own(op.validate, status);
+export function validate(c, op, status, data) {
+    // the most specific key the operation declares (a `null` one has no body to check)
+    const key = (op.statuses?.(status) ?? [status]).find((k) => own(op.validate, k) !== undefined);
+    const validator = c.validate === false || key === undefined ? null : own(op.validate, key);
     if (!validator)
         return;
     let valid;

@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
 import type { ProjectConfig } from "../config.js";
 import type { Model, OperationModel, ParameterModel, SpecModel } from "../model/types.js";
+import { errorStatus, exactStatus } from "../model/status.js";
 import { jsdoc } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
-import { CALL_PARAMS, banner, operationTypeRef, paramsType, relativeImport } from "./module.js";
+import { CALL_PARAMS, banner, literalKey, operationTypeRef, paramsType, relativeImport } from "./module.js";
+import {
+  answerNote, answerPlan, answerType, bodiesField, bodiesInit, bodiesNote, mediaImports, mediaRuntimeFiles, picksMedia,
+} from "./client-media.js";
 
 const RUNTIME_JS = new URL("../runtime/index.js", import.meta.url);
 const RUNTIME_DTS = new URL("../runtime/index.d.ts", import.meta.url);
@@ -23,13 +27,14 @@ export function emitClient(model: Model, config?: Pick<ProjectConfig, "cache">):
     { path: "client/runtime.js", contents: runtimeNote + readFileSync(RUNTIME_JS, "utf8") },
     { path: "client/runtime.d.ts", contents: runtimeNote + readFileSync(RUNTIME_DTS, "utf8") },
   ];
+  files.push(...mediaRuntimeFiles(specs, runtimeNote));
   for (const spec of specs) files.push(...specClient(spec, cached));
   files.push(...indexFiles(model, specs));
   return files;
 }
 
-/** Whether the runtime can cache an operation's answers: a GET of JSON data (not a redirect, not bytes). */
-const cacheable = (op: OperationModel) => op.method === "GET" && !op.redirect && !op.answersBytes;
+/** Whether the runtime can cache an operation's answers: a GET of JSON data (not a redirect, bytes or a stream). */
+const cacheable = (op: OperationModel) => op.method === "GET" && !op.redirect && !op.answersBytes && !answerPlan(op);
 
 /**
  * The operations whose descriptors say `cache: true`: those the config's `cache` lists (by
@@ -52,22 +57,21 @@ function cachedOperations(model: Model, specs: SpecModel[], listed: readonly str
   return cached;
 }
 
-/** A status the runtime can look up (`200`), as opposed to a range (`2XX`) or `default`. */
-const exactStatus = (status: string) => /^[1-5][0-9][0-9]$/.test(status);
 
 /** Parameters a call takes in `params`: those of the URL, and header parameters (not for a URL builder). Cookies are the browser's. */
 const URL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query"];
 const hasParams = (op: OperationModel) => op.parameters.some((p) => CALL_PARAMS.includes(p.in));
 
 /** Whether a call needs the runtime's `prepareRequest`: it sends a body or header parameters. */
-const prepares = (op: OperationModel) => op.requestBody !== undefined || op.parameters.some((p) => p.in === "header");
+const prepares = (op: OperationModel) =>
+  op.requestBody !== undefined || op.parameters.some((p) => p.in === "header" || p.in === "cookie");
 
-/** Parameters the runtime serializes (cookies are the browser's). */
+/** Parameters the runtime serializes. */
 const serializedParams = (op: OperationModel) => op.parameters.filter((p) => CALL_PARAMS.includes(p.in));
 
 /** A parameter's non-default OpenAPI serialization, as the descriptor's `styles` entry; "" for none. */
 function styleEntry(p: ParameterModel): string {
-  const defaultStyle = p.in === "query" ? "form" : "simple";
+  const defaultStyle = p.in === "query" || p.in === "cookie" ? "form" : "simple";
   const fields = [
     ...(p.style !== defaultStyle ? [`style: ${q(p.style)}`] : []),
     ...(p.explode !== (p.style === "form") ? [`explode: ${p.explode}`] : []),
@@ -76,12 +80,10 @@ function styleEntry(p: ParameterModel): string {
   return fields.length ? `${literalKey(p.key)}: { ${fields.join(", ")} }` : "";
 }
 
-/** A quoted "__proto__" key in an object literal would set the prototype: a computed key does not. */
-const literalKey = (key: string) => (key === "__proto__" ? `[${q(key)}]` : q(key));
 
-/** Whether a call needs the runtime's `serializeParams`: a structured, non-default style or renamed parameter. */
+/** Whether a call needs the runtime's `serializeParams`: a cookie, structured, non-default style or renamed parameter. */
 const serializes = (op: OperationModel) =>
-  serializedParams(op).some((p) => p.structured || styleEntry(p) !== "" || p.key !== p.name);
+  serializedParams(op).some((p) => p.in === "cookie" || p.structured || styleEntry(p) !== "" || p.key !== p.name);
 
 /** The declared `params` argument, or undefined when the operation has no parameters in `places`. */
 function paramsArg(op: OperationModel, places: ReadonlyArray<ParameterModel["in"]>): string | undefined {
@@ -94,16 +96,46 @@ function paramsArg(op: OperationModel, places: ReadonlyArray<ParameterModel["in"
   return `params${required ? "" : "?"}: ${type}`;
 }
 
-/** The named JSON bodies of an operation's exact failure statuses (`404`, not `4XX`): its typed errors. */
-const errorBodies = (op: OperationModel) =>
-  op.responseTypes.filter((r) => /^[45]/.test(r.status) && exactStatus(r.status));
+/** The named JSON bodies of an operation's failure statuses (`404`), ranges (`4XX`) and `default`: its typed errors. */
+const errorBodies = (op: OperationModel) => op.responseTypes.filter((r) => errorStatus(r.status));
 
-/** The statuses whose bodies the runtime validates: exact 2xx and failure statuses with a named JSON body. */
-const validatedBodies = (op: OperationModel) =>
-  op.responseTypes.filter((r) => exactStatus(r.status) && /^[245]/.test(r.status));
+/** The statuses whose bodies the runtime validates: exact 2xx statuses and the error ones, with a named JSON body. */
+const validatedBodies = (op: OperationModel) => {
+  const success = (status: string) => exactStatus(status) && status.startsWith("2");
+  const bodies = op.responseTypes.filter((r) => success(r.status) || errorStatus(r.status));
+  // `4xx` beside `4XX` (one key for the runtime): the first declared is used
+  return bodies.filter((r, i) => bodies.findIndex((x) => statusKey(x.status) === statusKey(r.status)) === i);
+};
 
-/** A descriptor's `validate` entry: `404: validateGetPetResponse404`. */
-const validatorEntry = (r: { status: string; name: string }) => `${Number(r.status)}: validate${r.name}`;
+/** Reads its answers with the runtime's readBytes: bytes only (answers of several kinds are readMedia's). */
+const readsBytes = (op: OperationModel) => op.answersBytes && !answerPlan(op);
+
+/**
+ * A status key as the runtime looks it up (see `statusKeys` in runtime/index.ts): a number for
+ * an exact status, `"4XX"` (upper case, however the spec writes it) for a range, `"default"`.
+ */
+const statusKey = (status: string) =>
+  exactStatus(status) ? String(Number(status)) : q(status === "default" ? status : status.toUpperCase());
+
+/**
+ * The keys of the error statuses and ranges an operation declares without a JSON body that a
+ * broader typed one (`4XX`, `default`) would otherwise cover: the runtime stops at them (`404:
+ * null` in `validate`), so a bare 404 is neither checked against nor typed as `default`'s body.
+ */
+function untypedErrors(op: OperationModel): string[] {
+  const typed = new Set(errorBodies(op).map((r) => statusKey(r.status)));
+  const broader = (status: string) =>
+    status === "default" ? [] : exactStatus(status) ? [q(`${status[0]}XX`), q("default")] : [q("default")];
+  const untyped = op.responses.map((r) => r.status)
+    .filter((s) => errorStatus(s) && !typed.has(statusKey(s)) && broader(s).some((k) => typed.has(k)));
+  return [...new Set(untyped.map(statusKey))];
+}
+
+/** Whether an operation declares a range (`4XX`) or `default` error body: its descriptor names `statusKeys`. */
+const rangeErrors = (op: OperationModel) => errorBodies(op).some((r) => !exactStatus(r.status));
+
+/** A descriptor's `validate` entry: `404: validateGetPetResponse404`, `"4XX": validateGetPetResponse4XX`. */
+const validatorEntry = (r: { status: string; name: string }) => `${statusKey(r.status)}: validate${r.name}`;
 
 /** Whether an operation declares a Matrix-shaped error body (`errcode`), which the runtime throws as MatrixError. */
 const matrixErrors = (op: OperationModel) => op.responses.some((r) => r.matrixError);
@@ -116,7 +148,8 @@ function errorType(op: OperationModel): string {
   const members = errorBodies(op).map((r) => {
     const matrix = op.responses.find((x) => x.status === r.status)?.matrixError;
     const thrown = matrix ? "(HttpError | MatrixError)" : "HttpError";
-    return `(${thrown} & { readonly status: ${Number(r.status)}; readonly data: ${r.name} })`;
+    const status = exactStatus(r.status) ? Number(r.status) : "number";
+    return `(${thrown} & { readonly status: ${status}; readonly data: ${r.name} })`;
   });
   return members.join(" | ");
 }
@@ -145,13 +178,16 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
 
   const runtimeNames = [
     "buildUrl",
-    ...(spec.operations.some(prepares) ? ["prepareRequest"] : []),
-    ...(spec.operations.some((op) => op.answersBytes) ? ["readBytes"] : []),
+    ...(spec.operations.some((op) => prepares(op) && !picksMedia(op)) ? ["prepareRequest"] : []),
+    ...(spec.operations.some(readsBytes) ? ["readBytes"] : []),
     "request",
     ...(spec.operations.some(serializes) ? ["serializeParams"] : []),
     ...(typedErrors.length ? ["isStatusError"] : []),
+    ...(spec.operations.some(rangeErrors) ? ["statusKeys"] : []),
   ];
   const jsLines = [banner(spec.source).trimEnd(), `import { ${runtimeNames.join(", ")} } from ${q(runtime)};`];
+  const media = mediaImports(spec.operations, js);
+  if (media.js) jsLines.push(media.js);
   if (validatorNames.length) jsLines.push(`import { ${validatorNames.join(", ")} } from ${q(validators)};`);
   const errorClasses = [
     ...(typedErrors.length ? ["HttpError"] : []),
@@ -170,41 +206,56 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
   const dtsLines = [
     banner(spec.source).trimEnd(),
     `import type { ${runtimeTypes.join(", ")} } from ${q(runtime)};`,
+    ...(media.dts ? [media.dts] : []),
     `import type { ${typeNames.join(", ")} } from ${q(types)};`,
   ];
   for (const op of spec.operations) {
     const descriptor = `${op.name}Operation`;
     const query = op.parameters.filter((p) => p.in === "query").map((p) => p.key);
     const header = op.parameters.filter((p) => p.in === "header").map((p) => p.key);
+    const cookie = op.parameters.filter((p) => p.in === "cookie").map((p) => p.key);
     const moved = serializedParams(op).filter((p) => p.key !== p.name);
     const success = op.responseTypes.filter((r) => r.status.startsWith("2"));
     const styles = serializedParams(op).map(styleEntry).filter((e) => e !== "");
-    const validated = validatedBodies(op);
+    const plan = answerPlan(op);
+    // readMedia validates a JSON success answer itself (`jsonAnswers`): another answer is no JSON to validate
+    const validated = validatedBodies(op).filter((r) => !plan || !r.status.startsWith("2"));
+    const jsonAnswers = validatedBodies(op).filter((r) => r.status.startsWith("2")).map(validatorEntry);
+    const untyped = untypedErrors(op);
+    const checks = [...validated.map(validatorEntry), ...untyped.map((key) => `${key}: null`)];
     const fields = [
       `method: ${q(op.method)}`,
-      `base: ${q(op.basePath)}`,
+      // A server of another origin replaces the client's `baseUrl`; the base path follows either.
+      ...(op.serverOrigin !== undefined ? [`server: ${q(op.serverOrigin)}`] : []),
+      ...(op.basePath ? [`base: ${q(op.basePath)}`] : []),
       `path: ${q(op.path)}`,
       ...(query.length ? [`query: [${query.map(q).join(", ")}]`] : []),
       ...(header.length ? [`header: [${header.map(q).join(", ")}]`] : []),
+      ...(cookie.length ? [`cookie: [${cookie.map(q).join(", ")}]`] : []),
       ...(styles.length ? [`styles: { ${styles.join(", ")} }`] : []),
       ...(serializes(op) ? ["serialize: serializeParams"] : []),
       ...(moved.length ? [`wire: { ${moved.map((p) => `${literalKey(p.key)}: ${q(p.name)}`).join(", ")} }`] : []),
       ...(op.redirect ? ["redirect: true"] : []),
       ...(cached.has(op) ? ["cache: true"] : []),
-      // The runtime picks a validator by the exact status; a range (`2XX`) body is not validated.
-      ...(validated.length ? [`validate: { ${validated.map(validatorEntry).join(", ")} }`] : []),
-      ...(op.requestBody?.json ? ["json: true"] : []),
-      ...(op.requestBody?.contentType ? [`bodyType: ${q(op.requestBody.contentType)}`] : []),
-      ...(prepares(op) ? ["prepare: prepareRequest"] : []),
-      ...(op.answersBytes ? ["read: readBytes"] : []),
+      // The runtime picks a validator by the exact status, then (for an error) its range and `default`;
+      // a success range (`2XX`) body is not validated.
+      ...(checks.length ? [`validate: { ${checks.join(", ")} }`] : []),
+      ...(rangeErrors(op) ? ["statuses: statusKeys"] : []),
+      ...(picksMedia(op) ? [bodiesField(op)] : []),
+      ...(op.requestBody?.json && !picksMedia(op) ? ["json: true"] : []),
+      ...(op.requestBody?.contentType && !picksMedia(op) ? [`bodyType: ${q(op.requestBody.contentType)}`] : []),
+      ...(picksMedia(op) ? ["prepare: prepareBody"] : prepares(op) ? ["prepare: prepareRequest"] : []),
+      ...(readsBytes(op) ? ["read: readBytes"] : []),
+      ...(plan ? ["read: readMedia", `media: ${q(plan.media)}`] : []),
+      ...(plan?.json ? [`jsonAnswers: { ${jsonAnswers.join(", ")} }`] : []),
     ];
     jsLines.push(`const ${descriptor} = { ${fields.join(", ")} };`);
     const args = hasParams(op) ? "client, params, init" : "client, init";
     const call = hasParams(op) ? "params" : "{}";
     jsLines.push(`export const ${op.name} = (${args}) => request(client, ${descriptor}, ${call}, init);`);
     if (op.redirect) jsLines.push(`export const ${op.name}Url = (client, params) => buildUrl(client, ${descriptor}, params);`);
-    const errorStatuses = errorBodies(op).map((r) => Number(r.status));
-    const statusList = `[${errorStatuses.join(", ")}]`;
+    const errorStatuses = errorBodies(op).map((r) => statusKey(r.status));
+    const statusList = `[${errorStatuses.join(", ")}]` + (untyped.length ? `, [${untyped.join(", ")}]` : "");
     const guard = `export const is${op.typeName}Error = (error) => isStatusError(error, ${statusList});`;
     if (errorStatuses.length) jsLines.push(guard);
 
@@ -213,6 +264,8 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const statusOf = (status: string) => (exactStatus(status) ? Number(status) : "number");
     const resultType = op.redirect
       ? op.responses.filter((r) => r.status.startsWith("3")).map((r) => `RedirectResult<${headersOf(r.status)}>`).join(" | ") || "RedirectResult"
+      : plan
+        ? op.responses.filter((r) => r.status.startsWith("2") && r.media.length).map((r) => `(Result<${answerType(op, r.status)}, ${headersOf(r.status)}> & { status: ${statusOf(r.status)} })`).join(" | ")
       : op.answersBytes
         ? op.responses.filter((r) => r.status.startsWith("2") && r.media.length).map((r) => `(Result<Blob, ${headersOf(r.status)}> & { status: ${statusOf(r.status)} })`).join(" | ")
       : success.length
@@ -220,7 +273,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
         : "Result<unknown>";
     const doc = jsdoc({
       title: op.summary,
-      summary: `${op.method} ${op.basePath}${op.path} (\`${op.operationId}\`).`,
+      summary: `${op.method} ${op.serverOrigin ?? ""}${op.basePath}${op.path} (\`${op.operationId}\`).` + serverNote(op),
       description: [
         op.description,
         (op.redirect
@@ -228,8 +281,9 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
             "(never followed, never a non-http(s) URL). That `Location` is bound to the cookies the server set on " +
             "this answer for the user agent that fetched it (an SSO server refuses the login at its callback in any " +
             "other agent), so a browser must navigate to the URL from the `…Url` builder itself."
-          : (op.answersBytes ? BYTES_NOTE : "") + rejects(op)) +
-        (op.requestBody ? ` Sends \`init.body\` (${op.requestBody.mediaType ? `\`${op.requestBody.mediaType}\`` : "as given"}${op.requestBody.json ? ", JSON-encoded" : ""}).` : ""),
+          : (plan ? answerNote(op) : op.answersBytes ? BYTES_NOTE : "") + rejects(op)) +
+        (picksMedia(op) ? bodiesNote(op) : op.requestBody ? ` Sends \`init.body\` (${op.requestBody.mediaType ? `\`${op.requestBody.mediaType}\`` : "as given"}${op.requestBody.json ? ", JSON-encoded" : ""}).` : ""),
+        cookieNote(op),
         statusLines(op),
       ].filter((part) => part).join("\n\n"),
       since: op.since,
@@ -252,10 +306,10 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       dtsLines.push(`${guardDoc}export declare function is${op.typeName}Error${guardType};`);
     }
     const body = bodyType(op);
-    const initArg = !body ? "init?: CallOptions" : op.requestBody!.required ? `init: CallOptions & { body: ${body} }` : `init?: CallOptions & { body?: ${body} }`;
+    const initArg = !body ? "init?: CallOptions" : picksMedia(op) ? bodiesInit(op, body) : op.requestBody!.required ? `init: CallOptions & { body: ${body} }` : `init?: CallOptions & { body?: ${body} }`;
     dtsLines.push(`${doc}export declare function ${op.name}(${argList("client: ClientOptions", paramsArg(op, CALL_PARAMS), initArg)}): Promise<${resultType}>;`);
     if (op.redirect) {
-      const urlArgs = argList(`client: Pick<ClientOptions, "baseUrl">`, paramsArg(op, URL_PARAMS));
+      const urlArgs = argList(`client: Pick<ClientOptions, "baseUrl" | "servers">`, paramsArg(op, URL_PARAMS));
       dtsLines.push(
         jsdoc({
           description:
@@ -281,13 +335,26 @@ function statusLines(op: OperationModel): string {
     // the first paragraph, on one line
     const summary = (r.description ?? "").trim().split(/\n\s*\n/)[0]!.replace(/\s+/g, " ");
     const type = op.responseTypes.find((t) => t.status === r.status)?.name;
-    const body = type ? ` (\`${type}\`${/^[45]/.test(r.status) ? ", the error's `data`" : ""})` : "";
+    const body = type ? ` (\`${type}\`${errorStatus(r.status) ? ", the error's `data`" : ""})` : "";
     return `- \`${r.status}\`${body}${summary ? `: ${summary}` : ""}`;
   }).join("\n");
 }
 
+/** For an operation with a server of its own origin: that its requests do not go to the client's `baseUrl`. */
+const serverNote = (op: OperationModel) =>
+  op.serverOrigin === undefined
+    ? ""
+    : ` Sent to this origin, not to the client's \`baseUrl\`, unless the client's \`servers\` maps it elsewhere.`;
+
 const BYTES_NOTE =
   "Resolves to the body as a `Blob` of the response's Content-Type (at most `maxBodyBytes`, as for JSON). ";
+
+/** For an operation with cookie parameters: where they go, and that browsers do not let them. */
+const cookieNote = (op: OperationModel) =>
+  op.parameters.some((p) => p.in === "cookie")
+    ? "Its cookie parameters go out in one `Cookie` header (`form` style), which browsers drop from `fetch`: " +
+      "there the browser's own cookies are sent."
+    : "";
 
 /** What a stub's documentation says it rejects with: MatrixError only where the spec's error bodies have `errcode`. */
 function rejects(op: OperationModel): string {

@@ -38,14 +38,14 @@ export function operationTypeNames(op: OperationModel): string[] {
   return [
     ...op.responseTypes.map((r) => r.name),
     ...(op.requestBody?.name ? [op.requestBody.name] : []),
-    ...(op.parameters.some((p) => p.in !== "cookie") ? [`${op.typeName}Params`] : []),
+    ...(op.parameters.length ? [`${op.typeName}Params`] : []),
     ...(op.parameters.some((p) => p.in === "path") ? [`${op.typeName}Path`] : []),
     ...(op.parameters.some((p) => p.in === "query") ? [`${op.typeName}Query`] : []),
   ];
 }
 
-/** The locations of the parameters a call takes in its flat `params` (cookies are the browser's). */
-export const CALL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query", "header"];
+/** The locations of the parameters a call takes in its flat `params`. */
+export const CALL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query", "header", "cookie"];
 
 /**
  * The type of a call's flat `params` over the parameters in `places`: openapi-typescript's
@@ -73,3 +73,7 @@ export function paramsType(
   }
   return parts.length ? parts.join(" & ") : undefined;
 }
+
+/** An object literal's key for a spec string: quoted, `__proto__` computed (a quoted one would set the prototype). */
+export const literalKey = (key: string): string =>
+  key === "__proto__" ? `[${JSON.stringify(key)}]` : JSON.stringify(key);

@@ -78,7 +78,7 @@ function readme(model: Model, subpaths: string[]): string {
   for (const spec of model.specs) {
     for (const op of spec.operations) {
       const types = op.responseTypes.map((r) => `\`${r.name}\``).join(", ") || (op.redirect ? "redirect (Location)" : "none");
-      lines.push(`| \`${op.name}\` | ${op.method} \`${md(op.basePath + op.path)}\` | ${types} | ${md(op.summary)} |`);
+      lines.push(`| \`${op.name}\` | ${op.method} \`${md((op.serverOrigin ?? "") + op.basePath + op.path)}\` | ${types} | ${md(op.summary)} |`);
     }
   }
   lines.push("", "## Named types", "", "| type | from |", "| --- | --- |");

@@ -13,6 +13,9 @@ import { definitionKey, duplicatesWarning } from "../model/names.js";
 import { isLargeSpec } from "../model/size.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { WorkerTask } from "./worker.js";
+import { typesAsValidated } from "./json-schema-types.js";
+import { tupleTransform } from "./tuples.js";
+import { inheritedMembers } from "./inherited-members.js";
 import { escapeCommentLine, escapeCommentText, escapeCommentValue, jsdoc, renderMatrixMarkdown } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
 import {
@@ -108,6 +111,7 @@ export async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
   if (spec.kind === "json-schema") {
     hoistDefinitions(copy);
     typeableRefs(copy);
+    typesAsValidated(copy);
   }
   const document = readerDocs(objectSubschemas(copy), spec.linkBase) as unknown as OpenAPI3;
   // With readOnly/writeOnly in play, openapi-typescript marks those properties, and the named
@@ -126,7 +130,8 @@ export async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
  * has already bundled and struct-checked (a third of the types' time on a 2 MB spec).
  */
 async function typesContext(document: OpenAPI3, readWriteMarkers: boolean): Promise<GlobalContext> {
-  const { resolveRef, scanDiscriminators } = load().ots;
+  const { ots, ts } = load();
+  const { resolveRef, scanDiscriminators } = ots;
   const options = { emptyObjectsUnknown: true, defaultNonNullable: false, silent: true, alphabetize: false, readWriteMarkers } as const;
   // Not read by the transforms; required by the context's type. Made once per run.
   redoclyNoRules ??= createConfig({ extends: [], rules: {} });
@@ -150,8 +155,8 @@ async function typesContext(document: OpenAPI3, readWriteMarkers: boolean): Prom
     postTransform: undefined,
     propertiesRequiredByDefault: false,
     redoc: await redoclyNoRules,
-    transform: undefined,
-    transformProperty: undefined,
+    transform: tupleTransform(ots, ts),
+    transformProperty: inheritedMembers(ts),
     makePathsEnum: false,
     generatePathParams: false,
     resolve: <T>($ref: string) => resolveRef<T>(document, $ref, { silent: true }),
@@ -386,7 +391,7 @@ function namedExports(spec: SpecModel, readWrite: boolean): string {
     const params = paramsType(op);
     const id = `\`${op.operationId}\``;
     if (params) {
-      const doc = jsdoc({ description: `The \`params\` of ${id}: its path, query and header parameters, by key.` });
+      const doc = jsdoc({ description: `The \`params\` of ${id}: its path, query, header and cookie parameters, by key.` });
       out.push(`${doc}export type ${op.typeName}Params = ${params};`);
     }
     if (has("path")) {

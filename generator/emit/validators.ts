@@ -27,6 +27,7 @@ import type { Model, SpecModel } from "../model/types.js";
 import { duplicatesWarning } from "../model/names.js";
 import { isLargeSpec } from "../model/size.js";
 import { jsdoc } from "./comment.js";
+import { hoistSubschemas } from "./hoist.js";
 import { UNIQUE_ITEMS } from "./unique-items.js";
 import type { GeneratedFile } from "./file.js";
 import { banner, relativeImport } from "./module.js";
@@ -42,6 +43,8 @@ export const HELPERS_BUNDLE_URL = new URL("../runtime/helpers.bundle.js", import
 export const OPENAPI_ANNOTATIONS = ["example", "xml", "externalDocs", "discriminator"] as const;
 /** Where the bundled document sits inside the schema resource registered with Ajv. */
 const DOCUMENT_AT = "/$defs/document";
+/** Where subschemas hoisted out of the document are (see hoist.ts), as a `$ref` prefix. */
+const SHARED_AT = "#/$defs/shared/";
 const KNOWN_FORMATS = new Set<string>(formatNames);
 
 /** One validator to export: the generated type it guards and where its schema is. */
@@ -312,6 +315,16 @@ function strictSchemaOptions(warn: ((message: string) => void) | undefined, spec
   return { strictSchema: "log" as const, logger: { log: () => undefined, warn: report, error: report } };
 }
 
+/** What {@link createAjv} gives. */
+export interface CompiledSpec {
+  ajv: Ajv2020;
+  keys: Record<string, string>;
+  aliases: Record<string, string>;
+  usesFormats: boolean;
+  /** Where each subschema hoisted into a function of its own stood in the document (see hoist.ts). */
+  origins: Record<string, string[]>;
+}
+
 /**
  * The Ajv instance for one spec, holding all of its schemas: the bundled document and one entry
  * per target form a single schema resource, so every shared component is compiled, and emitted,
@@ -323,7 +336,7 @@ export function createAjv(
   targets: readonly ValidatorTarget[],
   warn?: (message: string) => void,
   mode: CompileMode = "all",
-): { ajv: Ajv2020; keys: Record<string, string>; aliases: Record<string, string>; usesFormats: boolean } {
+): CompiledSpec {
   const found = scanDocument(spec.document);
   // Ajv compiles `pattern` with the `u` flag, which rejects identity escapes that plain ECMAScript
   // regexes accept and that real specs use (`[\-\:]`). Such patterns are compiled in their Unicode
@@ -430,13 +443,19 @@ export function createAjv(
   const document = ajvDocument(spec.document, copy);
   // Discriminated unions are as narrow as the types make them (see model/discriminators.ts).
   if (found.discriminators) applyTagConstraints(document, tagConstraints(spec.document));
-  const resource = { $id: id, $defs: { document, exports } };
+  // Big and repeated subschemas become functions of their own (see hoist.ts). A bare schema's
+  // `$ref`s may resolve against an `$id` or an `$anchor`, so it is compiled as written.
+  const pinned = targets.map((t) => literalPointer(spec.document, t.pointer));
+  const hoisted = spec.kind === "openapi"
+    ? hoistSubschemas(document, `#${DOCUMENT_AT}`, SHARED_AT, pinned)
+    : { document, schemas: {}, origins: {} };
+  const resource = { $id: id, $defs: { document: hoisted.document, exports, shared: hoisted.schemas } };
   try {
     ajv.addSchema(resource);
   } catch (err) {
     throw compileError(err, spec);
   }
-  return { ajv, keys, aliases, usesFormats: known.length > 0 };
+  return { ajv, keys, aliases, usesFormats: known.length > 0, origins: hoisted.origins };
 }
 
 /**
@@ -493,6 +512,16 @@ function compileError(err: unknown, spec: SpecModel): SpecError {
  * #2209); those lines are linked to the shared helpers module instead (see {@link linkHelpers}).
  */
 export async function compileValidatorModule(spec: SpecModel, targets: readonly ValidatorTarget[], shared: SharedModules, warn?: (message: string) => void): Promise<string> {
+  return (await compileValidators(spec, targets, shared, warn)).code;
+}
+
+/** {@link compileValidatorModule}, with where the hoisted functions' schemas stood (for `specgen validate`). */
+export async function compileValidators(
+  spec: SpecModel,
+  targets: readonly ValidatorTarget[],
+  shared: SharedModules,
+  warn?: (message: string) => void,
+): Promise<{ code: string; origins: Record<string, string[]> }> {
   const all = createAjv(spec, targets, warn);
   // A large spec's `isX` share the `all` compile (see model/size.ts).
   const first = isLargeSpec(spec) ? undefined : createAjv(spec, targets, undefined, "first");
@@ -552,7 +581,7 @@ export async function compileValidatorModule(spec: SpecModel, targets: readonly 
     const why = "the compiled validators call require() (an Ajv helper this toolkit does not ship)";
     throw new SpecError(why, spec.source);
   }
-  return out;
+  return { code: out, origins: all.origins };
 }
 
 /**

@@ -12,7 +12,10 @@ import { walk, type Place } from "../load/walk.js";
 import { splitTolerated } from "../load/tolerance.js";
 import { SpecError } from "../errors.js";
 import { isJsonMedia } from "./media.js";
+import { bodyMedia } from "./body-media.js";
 import { docLinkBase } from "./docs.js";
+import { serverResolver, type ServerResolver } from "./servers.js";
+import { errorStatus } from "./status.js";
 import {
   IDENTIFIER, NameTable, camelCase, definitionKey, moduleName, pascalCase, plainPascalCase, safeIdentifier, singular,
 } from "./names.js";
@@ -228,6 +231,7 @@ function openApiSpec(source: string, module: string, document: Record<string, un
   const operationIds = new Map<string, string>();
   const operations: OperationModel[] = [];
   const paths = isObject(document.paths) ? document.paths : {};
+  const servers = serverResolver(document, warn);
   for (const [pathKey, raw] of Object.entries(paths)) {
     // A path item may be a `$ref` (to components/pathItems); Redocly's bundle keeps it.
     const { node: item, at } = derefAt(document, raw, ["paths", pathKey]);
@@ -237,7 +241,7 @@ function openApiSpec(source: string, module: string, document: Record<string, un
     const path = encodePathLiterals(trimmed);
     if (path !== trimmed) warn(`path ${JSON.stringify(trimmed)} has characters a URL path cannot hold; requests use ${JSON.stringify(path)}`);
     for (const method of METHODS) {
-      if (isObject(item[method])) operations.push(operationOf({ source, document, names, types, operationIds, warn }, "paths", pathKey, path, { item, at }, method));
+      if (isObject(item[method])) operations.push(operationOf({ source, document, names, types, operationIds, warn, servers }, "paths", pathKey, path, { item, at }, method));
     }
   }
   // Webhooks are requests the API makes: no client function, but named types and validators
@@ -247,11 +251,10 @@ function openApiSpec(source: string, module: string, document: Record<string, un
     const { node: item, at } = derefAt(document, raw, ["webhooks", key]);
     if (!isObject(item)) continue;
     for (const method of METHODS) {
-      if (isObject(item[method])) webhooks.push(operationOf({ source, document, names, types, operationIds, warn }, "webhooks", key, key, { item, at }, method));
+      if (isObject(item[method])) webhooks.push(operationOf({ source, document, names, types, operationIds, warn, servers }, "webhooks", key, key, { item, at }, method));
     }
   }
-  const basePath = basePathOf(document.servers, warn);
-  return { source, module, kind: "openapi", document, basePath, operations, schemas, webhooks };
+  return { source, module, kind: "openapi", document, basePath: servers.basePath, operations, schemas, webhooks };
 }
 
 /** The type of a component in the types module. */
@@ -284,7 +287,10 @@ function componentSchemas(
 
 /** One operation of `paths` or `webhooks`: named, its parameters, responses and request body collected. */
 function operationOf(
-  ctx: { source: string; document: Record<string, unknown>; names: NameTable; types: NameTable; operationIds: Map<string, string>; warn: Warn },
+  ctx: {
+    source: string; document: Record<string, unknown>; names: NameTable; types: NameTable;
+    operationIds: Map<string, string>; warn: Warn; servers: ServerResolver;
+  },
   root: "paths" | "webhooks",
   pathKey: string,
   path: string,
@@ -292,7 +298,7 @@ function operationOf(
   { item, at }: { item: Record<string, unknown>; at: string[] },
   method: (typeof METHODS)[number],
 ): OperationModel {
-  const { source, document, names, types, operationIds, warn } = ctx;
+  const { source, document, names, types, operationIds, warn, servers } = ctx;
   const op = item[method] as Record<string, unknown>;
   const where = root === "paths" ? `${method.toUpperCase()} ${path}` : `webhook ${JSON.stringify(pathKey)} (${method.toUpperCase()})`;
   const specId = typeof op.operationId === "string" ? op.operationId : undefined;
@@ -319,11 +325,11 @@ function operationOf(
   // and the client `<Op>Error` (and `is<Op>Error`) for declared JSON error bodies: none of them
   // may be a component's name.
   const paramTypes = [
-    ...(parameters.some((p) => p.in !== "cookie") ? ["Params"] : []),
+    ...(parameters.length ? ["Params"] : []),
     ...(parameters.some((p) => p.in === "path") ? ["Path"] : []),
     ...(parameters.some((p) => p.in === "query") ? ["Query"] : []),
   ];
-  const typedErrors = responses.some((r) => /^[45][0-9][0-9]$/.test(r.status) && r.jsonSchemaPointer);
+  const typedErrors = responses.some((r) => errorStatus(r.status) && r.jsonSchemaPointer);
   const errorTypes = root === "paths" && typedErrors ? ["Error"] : [];
   const clientNames = root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"];
   const companions = [...clientNames, ...paramTypes, ...errorTypes];
@@ -347,10 +353,8 @@ function operationOf(
   const answersBytes = withContent.length > 0 && withContent.every((r) => !r.media.some((t) => isJsonMedia(t)));
   const requestBody = requestBodyOf(document, op.requestBody, [root, pathKey, method, "requestBody"]);
   if (requestBody?.jsonSchemaPointer) requestBody.name = names.claim(`${typeName}Body`, `request body of ${JSON.stringify(operationId)}`, [], (n) => types.holder(n));
-  // The nearest non-empty `servers` (operation, path item, document) decides the base path.
-  const servers = [op.servers, item.servers, document.servers].find((list) => Array.isArray(list) && list.length > 0);
-  // The document's servers were judged (and warned about) once for the spec.
-  const basePath = basePathOf(servers, servers === document.servers ? () => {} : (m) => warn(`${where}: ${m}`));
+  // The nearest non-empty `servers` (operation, path item, document) decides the base URL.
+  const { basePath, serverOrigin } = servers.forOperation(op.servers, item.servers, where);
   const cache = op["x-specgen-cache"];
   const since = op["x-addedInMatrixVersion"];
   if (cache !== undefined && typeof cache !== "boolean") {
@@ -358,7 +362,7 @@ function operationOf(
   }
   return {
     operationId, ...(specId !== undefined && { specOperationId: specId }), root, name, typeName,
-    method: method.toUpperCase(), pathKey, path, basePath,
+    method: method.toUpperCase(), pathKey, path, basePath, ...(serverOrigin !== undefined && { serverOrigin }),
     parameters, responses, ...(requestBody && { requestBody }), redirect, answersBytes,
     ...(cache === true && { cache }), responseTypes, deprecated: op.deprecated === true,
     ...(typeof op.summary === "string" && { summary: op.summary }),
@@ -406,11 +410,10 @@ function collectParameters(document: Record<string, unknown>, ...lists: unknown[
 /**
  * A call's `params` is one flat object: a name used in more than one location (a path and a
  * query parameter both named `id`) keys its non-path parameters `<location><Name>` (`queryId`,
- * `headerId`), a free name (`_` appended while another parameter has it). Cookies are not in
- * `params` (they are the browser's), so they take part in no clash.
+ * `headerId`, `cookieId`), a free name (`_` appended while another parameter has it).
  */
 function separateParamKeys(parameters: ParameterModel[], warn: (message: string) => void): void {
-  const inParams = parameters.filter((p) => p.in !== "cookie");
+  const inParams = parameters;
   const shared = (p: ParameterModel) => inParams.some((o) => o !== p && o.name === p.name);
   const taken = new Set(inParams.map((p) => p.name));
   for (const p of inParams) {
@@ -478,7 +481,10 @@ function requestBodyOf(document: Record<string, unknown>, raw: unknown, at: stri
   // A wildcard names no type to declare, and a multipart type needs the boundary that only the
   // body (FormData) knows: fetch adds it when no Content-Type is set.
   const contentType = /\*|^multipart\//i.test(mediaType) ? "" : mediaType;
-  const model: RequestBodyModel = { mediaType, json: json !== undefined, contentType, required: body.required === true };
+  const offered = [json ?? types[0]!, ...types.filter((t) => t !== (json ?? types[0]))];
+  const media = offered.map((type) => bodyMedia(document, type, content[type]));
+  const required = body.required === true;
+  const model: RequestBodyModel = { mediaType, json: json !== undefined, contentType, required, media };
   // The pointer passes through the operation's `requestBody`, which may be a $ref (to
   // components/requestBodies); the validators emitter follows it.
   if (json && isObject(content[json]) && "schema" in (content[json] as object)) model.jsonSchemaPointer = formatPointer([...at, "content", json, "schema"]);
@@ -523,33 +529,6 @@ function shownPointer(parts: string[]): string {
   // The root is shown as `/`, as the rest of the toolkit names it in messages.
   const p = formatPointer(parts) || "/";
   return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(p) ? `#${encodeFragment(p)}` : p;
-}
-
-/**
- * The base path of the first entry of `servers` (its variables replaced by their defaults): the
- * part of the server URL requests add to the client's `baseUrl`, which gives the origin.
- */
-function basePathOf(servers: unknown, warn: (message: string) => void): string {
-  const server = Array.isArray(servers) ? servers[0] : undefined;
-  if (!isObject(server) || typeof server.url !== "string") return "";
-  const vars = isObject(server.variables) ? server.variables : {};
-  const url = server.url.replace(/\{([^}]+)\}/g, (_m, name: string) => {
-    const v = vars[name];
-    return isObject(v) && v.default !== undefined ? String(v.default) : "";
-  });
-  let parsed: URL;
-  try {
-    parsed = new URL(url, "http://placeholder.invalid");
-  } catch {
-    return "";
-  }
-  // Only an http(s) URL has a path that can follow the client's `baseUrl` (a `mailto:x@host`
-  // "path" would turn the base URL's host into userinfo).
-  if (!/^https?:$/.test(parsed.protocol) || !parsed.pathname.startsWith("/")) {
-    warn(`server URL ${JSON.stringify(server.url)} is not an http(s) URL; requests use no base path`);
-    return "";
-  }
-  return parsed.pathname.replace(/\/$/, "");
 }
 
 /**
@@ -618,13 +597,16 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
   schemas.push(...componentSchemas([...helpers, ...definitions], names, warn));
   // Collections of objects get a name for their element: identity_providers → IdentityProvider.
   const props = isObject(file.doc) && isObject((file.doc as Record<string, unknown>).properties) ? ((file.doc as Record<string, unknown>).properties as Record<string, unknown>) : {};
+  // A root without `type` is typed as an object or any non-object (emit/json-schema-types.ts).
+  const rootType = isObject(file.doc) ? (file.doc as Record<string, unknown>).type : undefined;
+  const objectPart = rootType === undefined ? `Exclude<${name}, string | number | boolean | null | unknown[]>` : name;
   for (const [prop, schema] of Object.entries(props)) {
     if (isObject(schema) && schema.type === "array" && isObject(schema.items) && (schema.items.type === "object" || isObject(schema.items.properties))) {
       const element = names.claim(pascalCase(singular(prop)), `items of property ${JSON.stringify(prop)}`);
       if (element !== plainPascalCase(singular(prop))) warn(`items of property ${JSON.stringify(prop)} are named ${element}`);
       schemas.push({
         name: element,
-        typeExpression: `NonNullable<${name}[${JSON.stringify(prop)}]>[number]`,
+        typeExpression: `NonNullable<${objectPart}[${JSON.stringify(prop)}]>[number]`,
         pointer: formatPointer(["components", "schemas", key, "properties", prop, "items"]),
       });
     }

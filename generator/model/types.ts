@@ -1,5 +1,6 @@
 /** The normalized model every emitter reads: built once from the bundled specs. */
 import type { OverlayRule } from "../load/overlay.js";
+import type { MediaKind } from "./media.js";
 
 export interface Model {
   specs: SpecModel[];
@@ -108,6 +109,28 @@ export interface RequestBodyModel {
   /** A JSON body with a schema: its type name (`<Op>Body`) and the schema's pointer in `document`. */
   name?: string;
   jsonSchemaPointer?: string;
+  /** Every media type offered, the one above (the default) first, then in the spec's order. */
+  media: BodyMediaModel[];
+}
+
+/** One media type a request body may be sent in. */
+export interface BodyMediaModel {
+  /** The media type key as written. */
+  type: string;
+  kind: MediaKind;
+  /** Its `encoding` object's serialization fields (form and multipart bodies), by property, where written. */
+  encoding?: Record<string, PartEncodingModel>;
+}
+
+/**
+ * The fields of an OpenAPI Encoding Object the client applies (form: style, explode,
+ * allowReserved; multipart: contentType).
+ */
+export interface PartEncodingModel {
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
+  contentType?: string;
 }
 
 export interface OperationModel {
@@ -138,6 +161,12 @@ export interface OperationModel {
    * else the document's (see SpecModel.basePath), with server variables at their defaults.
    */
   basePath: string;
+  /**
+   * The origin of the operation's server, when it is another origin than every server of the
+   * document: requests go there (then `basePath`), not to the client's `baseUrl` (see
+   * model/servers.ts).
+   */
+  serverOrigin?: string;
   parameters: ParameterModel[];
   responses: ResponseModel[];
   /** The request body, if the operation declares one with some content. */

@@ -2,7 +2,7 @@
  * Client runtime shipped inside generated packages and called by the generated
  * fetch stubs. Runs unchanged in Node >= 20 and browsers: it only uses the
  * standard `fetch`, `URL`, `URLSearchParams`, `Headers`, `AbortSignal` and
- * `TextDecoder` globals. Everything is a plain exported function so bundlers
+ * `Blob` globals. Everything is a plain exported function so bundlers
  * can drop what a package does not use.
  *
  * Calling convention for generated code: one constant {@link Operation}
@@ -60,8 +60,14 @@ export interface Validator {
 export interface Operation {
   /** HTTP method, upper case (`"GET"`, `"POST"`...). */
   method: string;
-  /** Base path from the spec's `servers` entry, e.g. `/_matrix/client/v1`. */
+  /** Base path from the spec's `servers` entry, e.g. `/_matrix/client/v1`, added to the client's `baseUrl`. */
   base?: string;
+  /**
+   * The origin of an operation whose server (its own or its path's) has another origin than the
+   * document's servers, e.g. `https://engine.lichess.ovh`: it replaces the client's `baseUrl`,
+   * unless the client's {@link ClientOptions.servers} maps it elsewhere.
+   */
+  server?: string;
   /**
    * Path template relative to `base`, e.g. `/login/sso/redirect/{idpId}`;
    * every `{name}` is a required path parameter taken from the call's params.
@@ -71,6 +77,12 @@ export interface Operation {
   query?: readonly string[];
   /** Keys of the header parameters in the call's params (arrays comma-joined); see {@link Operation.wire}. */
   header?: readonly string[];
+  /**
+   * Keys of the cookie parameters in the call's params, sent in one `Cookie` header by
+   * {@link serializeParams}. Browsers forbid setting `Cookie` from `fetch` (they drop it): there,
+   * the browser's own cookies are sent (with `credentials: "include"` for another origin).
+   */
+  cookie?: readonly string[];
   /**
    * The parameters' OpenAPI serialization where it differs from the default (query: `form`,
    * exploded; path and header: `simple`, not exploded), by name; read by {@link serializeParam}.
@@ -94,8 +106,12 @@ export interface Operation {
    * the operations a project lists in its config's `cache` or marks `x-specgen-cache: true`.
    */
   cache?: boolean;
-  /** Per-status validator of the (JSON) response body: success and declared error statuses. */
-  validate?: Readonly<Record<number, Validator>>;
+  /**
+   * Validators of the (JSON) response body, by status: exact success and error statuses (`200`,
+   * `404`), and error ranges (`"4XX"`, `"5XX"`) and `"default"` (see {@link statusKeys}); `null` for
+   * a declared error status without a JSON body, so that its range's or `default`'s is not used.
+   */
+  validate?: Readonly<Record<number | string, Validator | null>>;
   /** The call's `body` is JSON: it is sent JSON-encoded (by {@link prepareRequest}). */
   json?: boolean;
   /** The Content-Type a call's `body` is declared with, unless the call's headers set one. */
@@ -105,6 +121,11 @@ export interface Operation {
    * a body or header parameters.
    */
   prepare?: typeof prepareRequest;
+  /**
+   * The keys a status is looked up by in `validate`: {@link statusKeys} for operations that declare
+   * error ranges or `default` with a JSON body; otherwise the exact status only.
+   */
+  statuses?: typeof statusKeys;
   /** Reads a response instead of the JSON reader: {@link readBytes} for operations that answer with bytes. */
   read?: typeof readBytes;
 }
@@ -160,8 +181,21 @@ export interface Cache {
 
 /** Options of a client, passed to {@link createClient}. */
 export interface ClientOptions {
-  /** Homeserver URL, may include a path prefix; a trailing `/` is ignored. */
+  /**
+   * The API's URL, standing for the spec's document-level servers; may include a path prefix; a
+   * trailing `/` is ignored. Each operation adds its server's path (relative servers, and those
+   * of a document server's origin). An operation whose spec names a server of another origin
+   * (e.g. `https://engine.lichess.ovh` beside `https://lichess.org`) goes there instead, unless
+   * {@link ClientOptions.servers} maps that origin.
+   */
   baseUrl: string;
+  /**
+   * URLs that replace the origins of operations whose spec names a server of another origin than
+   * `baseUrl` stands for, keyed by that origin (as the operation's docs show it), e.g.
+   * `{ "https://engine.lichess.ovh": "http://localhost:9000" }` (a path prefix allowed, as in
+   * `baseUrl`). For one call, pass the operation's function options with other `servers`.
+   */
+  servers?: Readonly<Record<string, string>>;
   /** `fetch` implementation; default: the global `fetch`. */
   fetch?: typeof fetch;
   /** Headers added to every request (e.g. `authorization`). */
@@ -230,7 +264,7 @@ export class HttpError extends Error {
    * @param reason appended to the message `HTTP <status>`
    */
   constructor(status: number, body = "", reason = "", data?: unknown) {
-    super(reason ? `HTTP ${status}: ${reason}` : `HTTP ${status}`);
+    super(`HTTP ${status}` + (reason && ": " + reason));
     Object.assign(this, { status, body: body.slice(0, 200), data });
   }
 }
@@ -255,10 +289,29 @@ export class MatrixError extends Error {
 
 /**
  * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
- * `is<Op>Error` guards call it with an operation's declared error statuses.
+ * `is<Op>Error` guards call it with an operation's error statuses, ranges (`"4XX"`) and
+ * `"default"` (any status but 2xx) declared with a JSON body, and those declared without one
+ * (`untyped`), which a broader key does not cover: the most specific declared key decides.
  */
-export function isStatusError(error: unknown, statuses: readonly number[]): boolean {
-  return (error instanceof HttpError || error instanceof MatrixError) && statuses.includes(error.status);
+export function isStatusError(
+  error: unknown,
+  statuses: readonly (number | string)[],
+  untyped: readonly (number | string)[] = [],
+): boolean {
+  if (!(error instanceof HttpError || error instanceof MatrixError)) return false;
+  const declared = statusKeys(error.status).find((key) => statuses.includes(key) || untyped.includes(key));
+  return declared !== undefined && statuses.includes(declared);
+}
+
+/**
+ * The keys an answer's status is declared under, most specific first: itself, then (but for a
+ * 2xx, whose range and `default` describe no typed answer) its range (`4XX`) and `default`.
+ * Descriptors of operations with range or `default` error bodies name it as their `statuses`, so
+ * other bundles leave it out.
+ */
+export function statusKeys(status: number): (number | string)[] {
+  const range = ((status / 100) | 0) + "XX";
+  return range == "2XX" ? [status] : [status, range, "default"];
 }
 
 /**
@@ -475,9 +528,10 @@ export function serializeParam(place: ParamPlace, name: string, value: unknown, 
 }
 
 /**
- * The path, query and header parameters of a call serialized as the operation's `styles` say
- * (see {@link serializeParam}). Generated descriptors of operations with object, path array or
- * non-default style parameters name it as their `serialize`, so other bundles leave it out.
+ * The path, query, header and cookie parameters of a call serialized as the operation's `styles`
+ * say (see {@link serializeParam}; cookies as query parameters are, in a `Cookie` header).
+ * Generated descriptors of operations with object, path array, cookie or non-default style
+ * parameters name it as their `serialize`, so other bundles leave it out.
  */
 export function serializeParams(op: Operation, params: Params): SerializedParams {
   const wireName = (key: string) => (own(op.wire, key) as string | undefined) ?? key;
@@ -487,22 +541,30 @@ export function serializeParams(op: Operation, params: Params): SerializedParams
   const query = (op.query ?? []).map((key) => text("query", key)).filter(Boolean).join("&");
   const headers: Record<string, string> = {};
   for (const key of op.header ?? []) if (own(params, key) != null) headers[wireName(key)] = text("header", key);
+  // A cookie is `form` style, as a query parameter is (`name=value`), one `; ` between cookies (RFC 6265)
+  const cookies = (op.cookie ?? []).map((key) => text("query", key)).filter(Boolean);
+  if (cookies.length) headers.cookie = cookies.join("; ");
   return { path, query, headers };
 }
 
 /**
- * Absolute URL of an operation: `baseUrl` + `op.base` + `op.path` with the
- * path parameters filled in (encodeURIComponent) and the query appended
- * (form style, arrays repeated, null/undefined omitted). For redirect
- * operations this is the URL a browser should navigate to. Only the params'
- * own properties are read.
+ * Absolute URL of an operation: `baseUrl` (or `op.server`, or what the client's
+ * `servers` maps it to) + `op.base` + `op.path` with the path parameters
+ * filled in (encodeURIComponent) and the query appended (form style, arrays
+ * repeated, null/undefined omitted). For redirect operations this is the URL a
+ * browser should navigate to. Only the params' own properties are read.
  *
  * @throws TypeError if a path parameter is missing, empty, `.` or `..`, or a
  *   parameter holds a lone surrogate.
  */
-export function buildUrl(client: { baseUrl: string }, op: Operation, params: Params = {}): string {
+export function buildUrl(
+  client: Pick<ClientOptions, "baseUrl" | "servers">,
+  op: Operation,
+  params: Params = {},
+): string {
   const { path, query } = (op.serialize ?? urlParts)(op, params);
-  return client.baseUrl.replace(/\/+$/, "") + (op.base ?? "") + path + (query ? "?" + query : "");
+  const origin = op.server ? ((own(client.servers, op.server) as string | undefined) ?? op.server) : client.baseUrl;
+  return origin.replace(/\/+$/, "") + (op.base ?? "") + path + (query ? "?" + query : "");
 }
 
 /** Reads a whole body as chunks, refusing one over `maxBodyBytes` (default 1 MiB). */
@@ -534,13 +596,12 @@ function failure(status: number, text: string, data: unknown, reason = ""): Erro
 
 /**
  * Reads a size-capped JSON body; throws the typed error of a non-2xx answer, after checking its
- * body with the operation's validator for the status, if it declares one.
+ * body with the operation's validator for the status, if it declares one. (Exported for
+ * runtime-media's readMedia.)
  */
-async function readBody(res: Response, c: ClientOptions, op?: Operation): Promise<unknown> {
-  // UTF-8, a byte order mark dropped; `stream` keeps a character split between chunks whole
-  const decoder = new TextDecoder();
-  const chunks = await readChunks(res, c);
-  const text = chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join("") + decoder.decode();
+export async function readBody(res: Response, c: ClientOptions, op?: Operation): Promise<unknown> {
+  // Blob's text() decodes UTF-8 as a whole (a character split between chunks stays whole), a byte order mark dropped
+  const text = await new Blob((await readChunks(res, c)) as BlobPart[]).text();
   let data: unknown;
   try {
     data = text ? JSON.parse(text) : undefined;
@@ -591,7 +652,9 @@ export function prepareRequest(
   if (body === undefined) return { ...init, headers };
   const typed = Object.keys({ ...c.headers, ...headers }).some((name) => name.toLowerCase() == "content-type");
   if (op.bodyType && !typed) headers["content-type"] = op.bodyType;
-  return { ...init, headers, body: op.json ? JSON.stringify(body) : body };
+  // fetch sends a stream only when told that the answer may wait for its end ("half" duplex)
+  const stream = body instanceof ReadableStream && { duplex: "half" };
+  return { ...init, headers, body: op.json ? JSON.stringify(body) : body, ...stream };
 }
 
 /**
@@ -649,8 +712,10 @@ function copy(data: unknown): { data: unknown } | undefined {
  * Checks `data` with the operation's validator for `status` (unless `validate: false`).
  * @throws ResponseValidationError when it fails, or when the validator throws.
  */
-function validate(c: ClientOptions, op: Operation, status: number, data: unknown): void {
-  const validator = c.validate === false ? undefined : (own(op.validate, status) as Validator | undefined);
+export function validate(c: ClientOptions, op: Operation, status: number, data: unknown): void {
+  // the most specific key the operation declares (a `null` one has no body to check)
+  const key = (op.statuses?.(status) ?? [status]).find((k) => own(op.validate, k) !== undefined);
+  const validator = c.validate === false || key === undefined ? null : (own(op.validate, key) as Validator | null);
   if (!validator) return;
   let valid: boolean;
   try {

@@ -61,6 +61,21 @@ describe("response bodies and errors", limit, () => {
     assert.equal(r.headers["content-type"], "application/json; charset=utf-8");
   });
 
+  it("keeps a UTF-8 character split between two chunks whole", async () => {
+    const bytes = Buffer.from('{"issuer":"é"}');
+    const at = bytes.indexOf(0xc3) + 1; // between the two bytes of é
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(bytes.subarray(0, at)));
+        controller.enqueue(new Uint8Array(bytes.subarray(at)));
+        controller.close();
+      },
+    });
+    const fetch = (async () => new Response(body, { status: 200 })) as typeof globalThis.fetch;
+    const r = await request<Result<{ issuer: string }>>(client({ fetch }), op("/split"));
+    assert.deepEqual(r.data, { issuer: "é" });
+  });
+
   it("returns undefined data for an empty body (200 and 204)", async () => {
     assert.equal((await request(client(), op("/empty"))).data, undefined);
     const r = await request(client(), op("/nocontent"));

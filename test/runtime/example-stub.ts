@@ -52,5 +52,5 @@ export const redirectToIdP = (client: Client, params: { idpId: string; redirectU
   request<RedirectResult<{ location?: string }>>(client, redirectToIdPOp, params, init);
 
 /** The same as a URL for a browser to navigate to. */
-export const redirectToIdPUrl = (client: Pick<ClientOptions, "baseUrl">, params: { idpId: string; redirectUrl: string }) =>
+export const redirectToIdPUrl = (client: Pick<ClientOptions, "baseUrl" | "servers">, params: { idpId: string; redirectUrl: string }) =>
   buildUrl(client, redirectToIdPOp, params);

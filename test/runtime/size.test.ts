@@ -12,9 +12,12 @@ import { ROOT, tempDir } from "../helpers.js";
  * Budget for the runtime and the three stubs of this repository, minified and gzipped as
  * `npm run bench` measures them (validators left out). It was 1,500 B for the runtime that
  * cached every GET by URL; keeping only what a shared cache may keep (Cache-Control parsed
- * exactly, credentials, Vary, per-caller copies, bounded size) costs about 650 B more.
+ * exactly, credentials, Vary, per-caller copies, bounded size) costs about 650 B more. Measured
+ * 2,239 B with operation servers and range/default error validation (2,231 B before them; 2,306 B
+ * with them before the body was decoded by `Blob.text()` and `statusKeys` was left to the
+ * descriptors that need it); the margin is 21 B.
  */
-const BUDGET = 2_250;
+const BUDGET = 2_260;
 
 test("runtime + 3 stubs, min+gz, within the budget", async () => {
   const stubs = `export { getAuthMetadata } from "./client-server/auth_metadata.js";

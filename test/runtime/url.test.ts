@@ -21,6 +21,15 @@ describe("buildUrl", limit, () => {
     assert.equal(buildUrl({ baseUrl: "https://hs.example" }, { method: "GET", path: "/x" }), "https://hs.example/x");
   });
 
+  it("an operation's own `server` (another origin) replaces baseUrl, unless the client's `servers` maps it", () => {
+    const op: Operation = { method: "GET", server: "https://engine.example", base: "/api", path: "/eval/{id}", query: ["q"] };
+    const url = buildUrl({ baseUrl: "https://main.example/prefix" }, op, { id: "a b", q: 1 });
+    assert.equal(url, "https://engine.example/api/eval/a%20b?q=1");
+    const servers = { "https://engine.example": "http://localhost:9/x/", "https://main.example": "http://no" };
+    assert.equal(buildUrl({ baseUrl: "https://main.example", servers }, op, { id: "1" }), "http://localhost:9/x/api/eval/1");
+    assert.equal(buildUrl({ baseUrl: "https://main.example/p", servers }, { method: "GET", path: "/y" }), "https://main.example/p/y");
+  });
+
   it("serialises the query form style: arrays repeated, null/undefined omitted, scalars stringified", () => {
     const op: Operation = { method: "GET", path: "/q", query: ["a", "b", "c", "d", "e", "f", "g"] };
     const url = buildUrl({ baseUrl: "http://h" }, op, { a: ["x y", "&="], b: undefined, c: true, d: 0, e: null, f: "", g: false, extra: "not in query" });

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generate } from "../../generator/generate.js";
 import { SHARED, tempDir } from "../helpers.js";
-import { typecheck } from "../typecheck.js";
+import { typeCheckFits, writeFitsFile, type Misfit } from "./type-fit.js";
 
 /**
  * The official JSON-Schema-Test-Suite (draft 2020-12, required files) through the whole
@@ -37,8 +37,10 @@ export interface GroupRun {
   /** A clean refusal (a located error), or a crash (an error without file, or a non-SpecError). */
   refused?: string;
   crashed?: string;
-  /** tsc's complaints: about the types module, or a value the validator accepts that does not fit its type. */
-  typeErrors?: string[];
+  /** The root schema's type name (its validator is `validate<name>`). */
+  name?: string;
+  /** tsc's complaints: about the group's modules or guard, or an accepted value that does not fit its type. */
+  typeErrors?: Misfit[];
 }
 
 export interface Counts {
@@ -116,49 +118,11 @@ export async function runSpecgen(group: SuiteGroup, dir: string): Promise<GroupR
   }
   const name = rootName === undefined ? undefined : `validate${rootName}`;
   const validate = name ? (mod[name] as (d: unknown) => boolean) : undefined;
-  if (!validate) return { refused: "no validator exported" };
+  if (!validate || rootName === undefined) return { refused: "no validator exported" };
   try {
-    return { verdicts: group.tests.map((t) => validate(t.data) === true) };
+    return { name: rootName, verdicts: group.tests.map((t) => validate(t.data) === true) };
   } catch (err) {
     return { crashed: `validate: ${(err as Error).message}` };
-  }
-}
-
-/** Recursively writable: a value written `as const` checked against a type with mutable arrays. */
-const MUTABLE = "type Mutable<T> = T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;";
-
-/**
- * A TypeScript file that assigns each value the group's validator accepts to the generated type
- * (`null as unknown as Mutable<typeof vN>`, so that only the value's type is checked, not the
- * freshness of a literal); undefined when the group has no types module or accepted nothing.
- */
-function fitsFile(group: SuiteGroup, run: GroupRun, dir: string): string | undefined {
-  const types = join(dir, "out/types/suite.d.ts");
-  if (!run.verdicts || !existsSync(types)) return undefined;
-  const name = /export type (\w+) = components\["schemas"\]/.exec(readFileSync(types, "utf8"))?.[1];
-  if (!name) return undefined;
-  const lines = [`import type { ${name} } from "./out/types/suite.js";`, MUTABLE];
-  group.tests.forEach((t, j) => {
-    if (!run.verdicts![j]) return;
-    lines.push(
-      `const v${j} = ${JSON.stringify(t.data)}${t.data === null ? "" : " as const"};`,
-      `export const t${j}: ${name} = null as unknown as Mutable<typeof v${j}>;`,
-    );
-  });
-  const file = join(dir, "fits.ts");
-  writeFileSync(file, `${lines.join("\n")}\n`);
-  return file;
-}
-
-/** Type-checks every group's types module and accepted values in one program; complaints per group. */
-function typeCheckGroups(files: Array<string | undefined>, runs: Array<GroupRun | undefined>): void {
-  const given = files.filter((f): f is string => f !== undefined);
-  if (!given.length) return;
-  const byFile = new Map(files.map((f, i) => [f === undefined ? "" : dirname(f), i] as const));
-  for (const line of typecheck(given)) {
-    const at = [...byFile.keys()].find((d) => d !== "" && line.startsWith(`${d}/`));
-    const run = at === undefined ? undefined : runs[byFile.get(at)!];
-    if (run) (run.typeErrors ??= []).push(line.slice(at!.length + 1));
   }
 }
 
@@ -197,6 +161,34 @@ export interface SuiteReport {
   groups: SuiteGroup[];
   specgen: Array<GroupRun | undefined>;
   ajv: Array<GroupRun | undefined>;
+  /** With the type check: groups and accepted values checked, and tsc's complaints outside any group. */
+  typeChecked?: { groups: number; values: number; wronglyAccepted: number; elsewhere: string[] };
+}
+
+/** The type check (see type-fit.ts) over every compiled group: complaints go to each group's run. */
+function checkTypes(groups: SuiteGroup[], runs: Array<GroupRun | undefined>, root: string): SuiteReport["typeChecked"] {
+  const files = groups.map((g, i) => {
+    const run = runs[i];
+    return run ? writeFitsFile(join(root, `g${i}`), g.tests, run) : undefined;
+  });
+  const misfits = typeCheckFits(files);
+  for (const [i, list] of misfits) if (i >= 0) runs[i]!.typeErrors = list;
+  const checked = files.filter((f) => f !== undefined);
+  const values = checked.reduce((n, f) => n + f.values, 0);
+  const wronglyAccepted = checked.reduce((n, f) => n + f.wronglyAccepted, 0);
+  return { groups: checked.length, values, wronglyAccepted, elsewhere: (misfits.get(-1) ?? []).map((m) => m.message) };
+}
+
+/** What the type check found: accepted values that do not fit, and complaints about modules or `isX` guards. */
+export function typeMisfits(report: SuiteReport): { values: number; modules: number } {
+  let values = 0;
+  let modules = report.typeChecked?.elsewhere.length ?? 0;
+  for (const run of report.specgen) {
+    const errors = run?.typeErrors ?? [];
+    values += new Set(errors.flatMap((e) => (e.case === undefined ? [] : [e.case]))).size;
+    modules += errors.filter((e) => e.case === undefined).length;
+  }
+  return { values, modules };
 }
 
 /** Runs every group (remote ones skipped) through both; the work folder is removed afterwards. */
@@ -208,6 +200,7 @@ export async function runSuite(
   const root = tempDir("specgen-suite-");
   const specgen: Array<GroupRun | undefined> = [];
   const ajv: Array<GroupRun | undefined> = [];
+  let typeChecked: SuiteReport["typeChecked"];
   try {
     for (const [i, group] of groups.entries()) {
       if (needsRemote(group)) {
@@ -218,14 +211,11 @@ export async function runSuite(
       ajv.push(runPlainAjv(group));
       specgen.push(await runSpecgen(group, join(root, `g${i}`)));
     }
-    if (options.types) {
-      const files = groups.map((g, i) => (specgen[i] ? fitsFile(g, specgen[i]!, join(root, `g${i}`)) : undefined));
-      typeCheckGroups(files, specgen);
-    }
+    if (options.types) typeChecked = checkTypes(groups, specgen, root);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
-  return { groups, specgen, ajv };
+  return { groups, specgen, ajv, ...(typeChecked ? { typeChecked } : {}) };
 }
 
 /** Human-readable lines: counts, then each group specgen refused or crashed on, then each verdict that differs from the suite. */
@@ -243,12 +233,26 @@ export function describe(report: SuiteReport): string[] {
     `specgen:  ${so.pass} passed, ${so.fail} failed, ${so.skip} skipped`,
     `ajv 2020: ${ao.pass} passed, ${ao.fail} failed, ${ao.skip} skipped`,
   ];
+  const checked = report.typeChecked;
+  if (checked) {
+    const m = typeMisfits(report);
+    lines.push(
+      `types:    ${checked.groups} groups, ${checked.values} accepted values checked by tsc --strict: ` +
+        `${m.values} do not fit; ${m.modules} complaints about the modules or guards`,
+      `          (${checked.wronglyAccepted} values accepted though the suite says invalid: ` +
+        "WRONG verdicts, not checked)",
+    );
+    for (const e of checked.elsewhere) lines.push(`TYPE    ${e.split("\n")[0]}`);
+  }
   report.groups.forEach((g, i) => {
     const run = report.specgen[i];
     const where = `${g.file}[${g.index}] ${g.description}`;
     if (run?.crashed) lines.push(`CRASH   ${where}: ${run.crashed}`);
     else if (run?.refused) lines.push(`REFUSED ${where}: ${run.refused.split("\n")[0]}`);
-    for (const e of run?.typeErrors ?? []) lines.push(`TYPE    ${where}: ${e.split("\n")[0]}`);
+    for (const e of run?.typeErrors ?? []) {
+      const which = e.case === undefined ? "" : ` / ${g.tests[e.case]!.description}`;
+      lines.push(`TYPE    ${where}${which}: ${e.message.split("\n")[0]}`);
+    }
     if (run?.crashed || run?.refused) return;
     if (run?.verdicts) {
       g.tests.forEach((t, j) => {

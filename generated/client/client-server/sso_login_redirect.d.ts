@@ -25,7 +25,7 @@ export declare function redirectToSSO(client: ClientOptions, params: RedirectToS
 /**
  * The URL to send a browser to for `redirectToSSO` (parameters percent-encoded): the browser navigates to it, so the cookies the server sets with its redirect are the browser's own.
  */
-export declare function redirectToSSOUrl(client: Pick<ClientOptions, "baseUrl">, params: NonNullable<operations["redirectToSSO"]["parameters"]["query"]>): string;
+export declare function redirectToSSOUrl(client: Pick<ClientOptions, "baseUrl" | "servers">, params: NonNullable<operations["redirectToSSO"]["parameters"]["query"]>): string;
 /**
  * Redirect the user's browser to the SSO interface for an IdP.
  *
@@ -49,4 +49,4 @@ export declare function redirectToIdP(client: ClientOptions, params: RedirectToI
 /**
  * The URL to send a browser to for `redirectToIdP` (parameters percent-encoded): the browser navigates to it, so the cookies the server sets with its redirect are the browser's own.
  */
-export declare function redirectToIdPUrl(client: Pick<ClientOptions, "baseUrl">, params: operations["redirectToIdP"]["parameters"]["path"] & NonNullable<operations["redirectToIdP"]["parameters"]["query"]>): string;
+export declare function redirectToIdPUrl(client: Pick<ClientOptions, "baseUrl" | "servers">, params: operations["redirectToIdP"]["parameters"]["path"] & NonNullable<operations["redirectToIdP"]["parameters"]["query"]>): string;

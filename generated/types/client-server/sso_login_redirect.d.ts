@@ -138,7 +138,7 @@ export interface operations {
 }
 
 /**
- * The `params` of `redirectToSSO`: its path, query and header parameters, by key.
+ * The `params` of `redirectToSSO`: its path, query, header and cookie parameters, by key.
  */
 export type RedirectToSSOParams = NonNullable<operations["redirectToSSO"]["parameters"]["query"]>;
 /**
@@ -146,7 +146,7 @@ export type RedirectToSSOParams = NonNullable<operations["redirectToSSO"]["param
  */
 export type RedirectToSSOQuery = operations["redirectToSSO"]["parameters"]["query"];
 /**
- * The `params` of `redirectToIdP`: its path, query and header parameters, by key.
+ * The `params` of `redirectToIdP`: its path, query, header and cookie parameters, by key.
  */
 export type RedirectToIdPParams = operations["redirectToIdP"]["parameters"]["path"] & NonNullable<operations["redirectToIdP"]["parameters"]["query"]>;
 /**

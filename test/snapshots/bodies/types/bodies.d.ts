@@ -269,7 +269,7 @@ export type SetDisplayNameResponse = operations["setDisplayName"]["responses"][2
  */
 export type SetDisplayNameBody = NonNullable<operations["setDisplayName"]["requestBody"]>["content"]["application/json"];
 /**
- * The `params` of `setDisplayName`: its path, query and header parameters, by key.
+ * The `params` of `setDisplayName`: its path, query, header and cookie parameters, by key.
  */
 export type SetDisplayNameParams = operations["setDisplayName"]["parameters"]["path"];
 /**
@@ -281,9 +281,9 @@ export type SetDisplayNamePath = operations["setDisplayName"]["parameters"]["pat
  */
 export type UploadResponse = operations["upload"]["responses"][200]["content"]["application/json"];
 /**
- * The `params` of `upload`: its path, query and header parameters, by key.
+ * The `params` of `upload`: its path, query, header and cookie parameters, by key.
  */
-export type UploadParams = NonNullable<operations["upload"]["parameters"]["query"]> & NonNullable<operations["upload"]["parameters"]["header"]>;
+export type UploadParams = NonNullable<operations["upload"]["parameters"]["query"]> & NonNullable<operations["upload"]["parameters"]["header"]> & NonNullable<operations["upload"]["parameters"]["cookie"]>;
 /**
  * Query parameters of `upload`.
  */
@@ -293,7 +293,7 @@ export type UploadQuery = operations["upload"]["parameters"]["query"];
  */
 export type DownloadResponse404 = operations["download"]["responses"][404]["content"]["application/json"];
 /**
- * The `params` of `download`: its path, query and header parameters, by key.
+ * The `params` of `download`: its path, query, header and cookie parameters, by key.
  */
 export type DownloadParams = operations["download"]["parameters"]["path"];
 /**

@@ -3,6 +3,6 @@
  */
 import { buildUrl, request, isStatusError } from "./runtime.js";
 import { validateGetPetResponse2, validateGetPetResponse404 } from "../validators/petstore.js";
-const getPetOperation = { method: "GET", base: "", path: "/pets/{id}", validate: { 200: validateGetPetResponse2, 404: validateGetPetResponse404 } };
+const getPetOperation = { method: "GET", path: "/pets/{id}", validate: { 200: validateGetPetResponse2, 404: validateGetPetResponse404 } };
 export const getPet = (client, params, init) => request(client, getPetOperation, params, init);
 export const isGetPetError = (error) => isStatusError(error, [404]);

@@ -8,9 +8,11 @@ export interface components {
         /** Owner */
         Owner: {
             name: string;
-            toys?: {
+            toys?: ({
                 kind?: components["schemas"]["Owner.$defs.Toy"];
-            }[];
+            } & {
+                [key: string]: unknown;
+            })[];
         };
         /** @enum {string} */
         "Owner.$defs.Toy": "ball" | "rope";

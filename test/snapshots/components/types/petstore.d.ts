@@ -90,7 +90,7 @@ export type GetPetResponse2 = operations["getPet"]["responses"][200]["content"][
  */
 export type GetPetResponse404 = operations["getPet"]["responses"][404]["content"]["application/json"];
 /**
- * The `params` of `getPet`: its path, query and header parameters, by key.
+ * The `params` of `getPet`: its path, query, header and cookie parameters, by key.
  */
 export type GetPetParams = operations["getPet"]["parameters"]["path"];
 /**

@@ -3,5 +3,5 @@
  */
 import { buildUrl, request } from "./runtime.js";
 import { validateGetStatusResponse } from "../validators/enums.js";
-const getStatusOperation = { method: "GET", base: "", path: "/status", validate: { 200: validateGetStatusResponse } };
+const getStatusOperation = { method: "GET", path: "/status", validate: { 200: validateGetStatusResponse } };
 export const getStatus = (client, init) => request(client, getStatusOperation, {}, init);

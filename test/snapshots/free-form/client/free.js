@@ -3,5 +3,5 @@
  */
 import { buildUrl, request } from "./runtime.js";
 import { validateGetBagResponse } from "../validators/free.js";
-const getBagOperation = { method: "GET", base: "", path: "/bag", validate: { 200: validateGetBagResponse } };
+const getBagOperation = { method: "GET", path: "/bag", validate: { 200: validateGetBagResponse } };
 export const getBag = (client, init) => request(client, getBagOperation, {}, init);

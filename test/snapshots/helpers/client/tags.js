@@ -3,5 +3,5 @@
  */
 import { buildUrl, request } from "./runtime.js";
 import { validateGetTagsResponse } from "../validators/tags.js";
-const getTagsOperation = { method: "GET", base: "", path: "/tags", validate: { 200: validateGetTagsResponse } };
+const getTagsOperation = { method: "GET", path: "/tags", validate: { 200: validateGetTagsResponse } };
 export const getTags = (client, init) => request(client, getTagsOperation, {}, init);

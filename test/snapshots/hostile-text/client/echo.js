@@ -3,5 +3,5 @@
  */
 import { buildUrl, request } from "./runtime.js";
 import { validateGetEchoResponse } from "../validators/echo.js";
-const getEchoOperation = { method: "GET", base: "", path: "/echo", validate: { 200: validateGetEchoResponse } };
+const getEchoOperation = { method: "GET", path: "/echo", validate: { 200: validateGetEchoResponse } };
 export const getEcho = (client, init) => request(client, getEchoOperation, {}, init);

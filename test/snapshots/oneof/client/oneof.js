@@ -3,5 +3,5 @@
  */
 import { buildUrl, request } from "./runtime.js";
 import { validateGetShapeResponse } from "../validators/oneof.js";
-const getShapeOperation = { method: "GET", base: "", path: "/shape", validate: { 200: validateGetShapeResponse } };
+const getShapeOperation = { method: "GET", path: "/shape", validate: { 200: validateGetShapeResponse } };
 export const getShape = (client, init) => request(client, getShapeOperation, {}, init);

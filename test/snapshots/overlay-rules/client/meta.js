@@ -3,5 +3,5 @@
  */
 import { buildUrl, request } from "./runtime.js";
 import { validateGetMetaResponse } from "../validators/meta.js";
-const getMetaOperation = { method: "GET", base: "", path: "/meta", validate: { 200: validateGetMetaResponse } };
+const getMetaOperation = { method: "GET", path: "/meta", validate: { 200: validateGetMetaResponse } };
 export const getMeta = (client, init) => request(client, getMetaOperation, {}, init);

@@ -69,7 +69,7 @@ export interface operations {
  */
 export type GetMemberResponse = operations["getMember"]["responses"][200]["content"]["application/json"];
 /**
- * The `params` of `getMember`: its path, query and header parameters, by key.
+ * The `params` of `getMember`: its path, query, header and cookie parameters, by key.
  */
 export type GetMemberParams = operations["getMember"]["parameters"]["path"] & NonNullable<operations["getMember"]["parameters"]["query"]>;
 /**

@@ -3,5 +3,5 @@
  */
 import { buildUrl, request } from "./runtime.js";
 import { validateGetTreeResponse } from "../validators/tree.js";
-const getTreeOperation = { method: "GET", base: "", path: "/tree", validate: { 200: validateGetTreeResponse } };
+const getTreeOperation = { method: "GET", path: "/tree", validate: { 200: validateGetTreeResponse } };
 export const getTree = (client, init) => request(client, getTreeOperation, {}, init);

@@ -17,4 +17,4 @@ export declare function goSomewhere(client: ClientOptions, params: GoSomewherePa
 /**
  * The URL to send a browser to for `goSomewhere` (parameters percent-encoded): the browser navigates to it, so the cookies the server sets with its redirect are the browser's own.
  */
-export declare function goSomewhereUrl(client: Pick<ClientOptions, "baseUrl">, params: NonNullable<operations["goSomewhere"]["parameters"]["query"]>): string;
+export declare function goSomewhereUrl(client: Pick<ClientOptions, "baseUrl" | "servers">, params: NonNullable<operations["goSomewhere"]["parameters"]["query"]>): string;

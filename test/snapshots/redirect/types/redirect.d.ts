@@ -62,7 +62,7 @@ export interface operations {
 }
 
 /**
- * The `params` of `goSomewhere`: its path, query and header parameters, by key.
+ * The `params` of `goSomewhere`: its path, query, header and cookie parameters, by key.
  */
 export type GoSomewhereParams = NonNullable<operations["goSomewhere"]["parameters"]["query"]>;
 /**

@@ -3,5 +3,5 @@
  */
 import { buildUrl, request } from "./runtime.js";
 import { validateGetThingResponse } from "../validators/docs.js";
-const getThingOperation = { method: "GET", base: "", path: "/thing", validate: { 200: validateGetThingResponse } };
+const getThingOperation = { method: "GET", path: "/thing", validate: { 200: validateGetThingResponse } };
 export const getThing = (client, init) => request(client, getThingOperation, {}, init);

@@ -1,0 +1,179 @@
+// The client's request bodies in several media types (the runtime's prepareBody, formBody,
+// multipartBody) and answers that are not JSON (readMedia): descriptor fields, declared types and
+// documentation, for the operations that need them. Other operations keep the plain JSON path.
+import { mediaKind } from "../model/media.js";
+import type { BodyMediaModel, OperationModel, PartEncodingModel } from "../model/types.js";
+import { readFileSync } from "node:fs";
+import type { GeneratedFile } from "./file.js";
+import { literalKey, operationTypeRef, relativeImport } from "./module.js";
+
+const MEDIA_JS = new URL("../runtime/media.js", import.meta.url);
+const MEDIA_DTS = new URL("../runtime/media.d.ts", import.meta.url);
+
+const q = (s: string) => JSON.stringify(s);
+
+/**
+ * Whether a call goes through prepareBody: its body is offered in several media types (the call
+ * picks one), or as a form or multipart object (which the runtime encodes).
+ */
+export function picksMedia(op: OperationModel): boolean {
+  const media = op.requestBody?.media ?? [];
+  return media.length > 1 || media.some((m) => m.kind === "form" || m.kind === "multipart");
+}
+
+/** The functions of the runtime's media part (client/runtime-media.js) a spec's descriptors name. */
+function mediaRuntime(ops: readonly OperationModel[]): string[] {
+  const kinds = new Set(ops.filter(picksMedia).flatMap((op) => op.requestBody!.media.map((m) => m.kind)));
+  return [
+    ...(kinds.has("form") ? ["formBody"] : []),
+    ...(kinds.has("multipart") ? ["multipartBody"] : []),
+    ...(ops.some(picksMedia) ? ["prepareBody"] : []),
+    ...(ops.some((op) => answerPlan(op)) ? ["readMedia"] : []),
+  ];
+}
+
+/** Whether a spec's declarations name the `Multipart` type (a call that may send a multipart body). */
+const namesMultipart = (ops: readonly OperationModel[]) =>
+  ops.some((op) => picksMedia(op) && op.requestBody!.media.some((m) => m.kind === "multipart"));
+
+/**
+ * The runtime's media part, copied as `client/runtime-media.js` (+ `.d.ts`) when a spec needs it.
+ * Its source imports the runtime as `./index.js`, which the package ships as `./runtime.js`.
+ */
+export function mediaRuntimeFiles(specs: readonly { operations: OperationModel[] }[], note: string): GeneratedFile[] {
+  if (!specs.some((s) => mediaRuntime(s.operations).length || namesMultipart(s.operations))) return [];
+  const copy = (url: URL) => {
+    const text = readFileSync(url, "utf8");
+    const renamed = text.replaceAll(' from "./index.js";', ' from "./runtime.js";');
+    if (renamed === text) throw new Error(`${url.pathname}: no import of ./index.js to rename`);
+    return note + renamed;
+  };
+  return [
+    { path: "client/runtime-media.js", contents: copy(MEDIA_JS) },
+    { path: "client/runtime-media.d.ts", contents: copy(MEDIA_DTS) },
+  ];
+}
+
+/** A spec's JS and declaration imports from the runtime's media part (`undefined` when it needs none). */
+export function mediaImports(ops: readonly OperationModel[], js: string): { js?: string; dts?: string } {
+  const from = JSON.stringify(relativeImport(js, "client/runtime-media.js"));
+  const names = mediaRuntime(ops);
+  return {
+    ...(names.length && { js: `import { ${names.join(", ")} } from ${from};` }),
+    ...(namesMultipart(ops) && { dts: `import type { Multipart } from ${from};` }),
+  };
+}
+
+/** The descriptor's `bodies` field: each media type with its declared Content-Type, encoder and encoding. */
+export function bodiesField(op: OperationModel): string {
+  const entries = op.requestBody!.media.map((m) => `${literalKey(m.type)}: { ${mediaFields(m).join(", ")} }`);
+  return `bodies: { ${entries.join(", ")} }`;
+}
+
+function mediaFields(m: BodyMediaModel): string[] {
+  // A wildcard names no type (the call names one), and multipart's boundary comes with the FormData.
+  const declared = /\*|^multipart\//i.test(m.type) ? "" : m.type;
+  const encode = m.kind === "form" ? "formBody" : m.kind === "multipart" ? "multipartBody" : undefined;
+  const encoding = Object.entries(m.encoding ?? {}).map(([name, e]) => `${literalKey(name)}: { ${encodingFields(e)} }`);
+  return [
+    `type: ${q(declared)}`,
+    ...(m.kind === "json" ? ["json: true"] : []),
+    ...(encode ? [`encode: ${encode}`] : []),
+    ...(encoding.length ? [`encoding: { ${encoding.join(", ")} }`] : []),
+  ];
+}
+
+const encodingFields = (e: PartEncodingModel) =>
+  [
+    ...(e.style !== undefined ? [`style: ${q(e.style)}`] : []),
+    ...(e.explode !== undefined ? [`explode: ${e.explode}`] : []),
+    ...(e.allowReserved ? ["allowReserved: true"] : []),
+    ...(e.contentType !== undefined ? [`contentType: ${q(e.contentType)}`] : []),
+  ].join(", ");
+
+/** The declared `init` parameter of a call that picks its body's media type; `jsonType` types the default JSON body. */
+export function bodiesInit(op: OperationModel, jsonType: string): string {
+  const body = op.requestBody!;
+  const opt = body.required ? "" : "?";
+  const members = body.media.map((m, i) => {
+    const type = i === 0 && m.kind === "json" ? jsonType : mediaBodyType(op, m);
+    return `{ body${opt}: ${type}; contentType${i === 0 ? "?" : ""}: ${contentTypeType(m.type)} }`;
+  });
+  const init = `CallOptions & (${members.join(" | ")})`;
+  return body.required ? `init: ${init}` : `init?: ${init}`;
+}
+
+/** What a call may send in one media type: the schema's type, encoded by the runtime, or the raw body fetch sends. */
+function mediaBodyType(op: OperationModel, m: BodyMediaModel): string {
+  const content = `NonNullable<${operationTypeRef(op)}["requestBody"]>["content"][${q(m.type)}]`;
+  if (m.kind === "json") return content;
+  if (m.kind === "form") return `${content} | URLSearchParams`;
+  if (m.kind === "multipart") return `Multipart<${content}> | FormData`;
+  return `NonNullable<RequestInit["body"]>`;
+}
+
+/** The `contentType` naming a media type: its literal, or for a wildcard any type it matches. */
+function contentTypeType(type: string): string {
+  if (type === "*/*") return "string";
+  // the prefix is spec text: a string literal type inside the template, never template text
+  return type.endsWith("/*") ? `\`\${${q(type.slice(0, -1))}}\${string}\`` : q(type);
+}
+
+/** What the documentation says of a call's body. */
+export function bodiesNote(op: OperationModel): string {
+  const list = op.requestBody!.media.map((m, i) => `\`${m.type}\`${i ? "" : " (the default)"}: ${KIND_NOTE[m.kind]}`);
+  return ` Sends \`init.body\` in the media type \`init.contentType\` names:\n${list.map((l) => `- ${l}`).join("\n")}`;
+}
+
+const KIND_NOTE: Record<string, string> = {
+  json: "JSON-encoded",
+  form: "an object is form-encoded as the spec's `encoding` says (default: `form` style, arrays repeated); " +
+    "a `URLSearchParams` is sent as given",
+  multipart: "an object becomes a `FormData` (one part per property or array item; a `Blob` or bytes as a file, " +
+    "an object as a JSON part); a `FormData` is sent as given",
+  text: "sent as given",
+  stream: "sent as given",
+  bytes: "sent as given",
+};
+
+/**
+ * How the runtime reads an operation's success answers when they are not all JSON or all bytes
+ * (those keep the JSON reader and readBytes): what a non-JSON answer becomes (a stream where
+ * one is declared, else text where declared, else a Blob), and whether JSON may come too.
+ */
+export function answerPlan(op: OperationModel): { media: "stream" | "text" | "bytes"; json: boolean } | undefined {
+  if (op.redirect) return undefined;
+  const kinds = new Set(op.responses.filter((r) => r.status.startsWith("2")).flatMap((r) => r.media.map(mediaKind)));
+  const json = kinds.has("json");
+  kinds.delete("json");
+  if (!kinds.size || (!json && [...kinds].every((k) => !["stream", "text"].includes(k)))) return undefined;
+  return { media: kinds.has("stream") ? "stream" : kinds.has("text") ? "text" : "bytes", json };
+}
+
+const MEDIA_TYPE = { stream: "ReadableStream<Uint8Array>", text: "string", bytes: "Blob" } as const;
+
+/** The `data` of a success status of an operation read by readMedia: its JSON body type and/or the non-JSON form. */
+export function answerType(op: OperationModel, status: string): string {
+  const plan = answerPlan(op)!;
+  const jsonName = op.responseTypes.find((t) => t.status === status)?.name;
+  const media = op.responses.find((r) => r.status === status)?.media ?? [];
+  return [
+    ...(media.some((t) => mediaKind(t) === "json") ? [jsonName ?? "unknown"] : []),
+    ...(media.some((t) => mediaKind(t) !== "json") ? [MEDIA_TYPE[plan.media]] : []),
+  ].join(" | ");
+}
+
+/** What the documentation says such an operation resolves to. */
+export function answerNote(op: OperationModel): string {
+  const plan = answerPlan(op)!;
+  const lead = plan.json
+    ? "An answer whose Content-Type is JSON resolves to its parsed, validated body; any other resolves "
+    : "Resolves ";
+  const what = {
+    stream: "to the response's `ReadableStream`, as soon as its headers arrive (read it as it comes; cancel it, " +
+      "or abort `init.signal`, to stop: a stream the server keeps open is never waited for)",
+    text: "to its text (at most `maxBodyBytes`)",
+    bytes: "to a `Blob` of its Content-Type (at most `maxBodyBytes`)",
+  }[plan.media];
+  return `${lead}${what}. `;
+}
