@@ -70,7 +70,11 @@ program
   .argument("<target>", "<spec file>#<operationId> (its first 2xx JSON response, a webhook's request body; <operationId>:<status> or <operationId>:body for another) or <spec file>#<schema or type name>")
   .argument("<files...>", "JSON files to check (- reads standard input; an http(s) URL is fetched)")
   // The list is written here, not imported: validate.js loads Ajv and Redocly, which `generate` must not wait for.
-  .addOption(new Option("-f, --format <format>", "output format").choices(["text", "github-actions", "json"] satisfies ValidateFormat[]).default("text"))
+  .addOption(
+    new Option("-f, --format <format>", "output format")
+      .choices(["text", "github-actions", "json", "codeframe", "stylish", "checkstyle"] satisfies ValidateFormat[])
+      .default("text"),
+  )
   .option("--no-overlays", "check the spec as written, without the overlays the config lists for it")
   // Usage errors exit 2 (commander's own default is 1).
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
@@ -78,6 +82,8 @@ program
     const { runValidate } = await import("./validate.js");
     const outcome = await runValidate(target, files, { overlays: opts.overlays, format: opts.format });
     for (const line of outcome.stdout) process.stdout.write(`${line}\n`);
+    // The formats lint has too print through its formatter, every problem shown.
+    if (outcome.problems) await printProblems(outcome.problems, opts.format as OutputFormat, Number.MAX_SAFE_INTEGER);
     for (const line of outcome.stderr) process.stderr.write(`${line}\n`);
     process.exitCode = outcome.exitCode;
   });

@@ -35,7 +35,7 @@ export interface Stamp {
 }
 
 /** Files larger than this are never hashed for a stamp check (the run regenerates instead). */
-export const MAX_STAMPED_BYTES = 64 * 1024 * 1024;
+const MAX_STAMPED_BYTES = 64 * 1024 * 1024;
 
 const sha = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 const rel = (cwd: string, path: string) => relative(cwd, path).split(sep).join("/");

@@ -11,8 +11,11 @@ import {
 } from "./emit/validators.js";
 import { displayPointer, problemSources, tooDeep, type AjvErrorObject, type ValidateFunction } from "./runtime/validation.js";
 import type { OverlayRule } from "./load/overlay.js";
+import type { NormalizedProblem } from "@redocly/openapi-core";
+import { findingProblems, isLintFormat, type LintFormat } from "./validate-format.js";
 import { isObject } from "./load/refs.js";
-import { pointerTokens, textLocator } from "./load/locate.js";
+import { textLocator } from "./load/locate.js";
+import { escapeToken, pointerTokens, valueAt } from "./load/pointer.js";
 
 /**
  * Core of `specgen validate <spec>#<operationId or schema name> <file.json…>`: the spec's
@@ -29,7 +32,7 @@ export interface ValidateOptions {
   format?: ValidateFormat;
 }
 
-export type ValidateFormat = "text" | "github-actions" | "json";
+export type ValidateFormat = "text" | "github-actions" | "json" | LintFormat;
 
 /** One problem of one document: where it is, what is wrong, and the overlay rule it breaks, if any. */
 export interface Finding {
@@ -55,6 +58,8 @@ export interface ValidateOutcome {
   stdout: string[];
   /** Usage errors and the summary. */
   stderr: string[];
+  /** With a format lint shares (codeframe, stylish, checkstyle): the findings, for its formatter. */
+  problems?: NormalizedProblem[];
 }
 
 /** One spec's model and the validators it has, before any is compiled. */
@@ -148,7 +153,7 @@ async function compileInMemory(
  * webhook its request body; `operationId:status`, or `operationId:body` for the request
  * body), a schema name, or a generated type name.
  */
-export function selectTarget(spec: SpecModel, targets: readonly ValidatorTarget[], selector: string): ValidatorTarget {
+function selectTarget(spec: SpecModel, targets: readonly ValidatorTarget[], selector: string): ValidatorTarget {
   // A component is also found by its key as written (`pet-status`, whose type is `PetStatus`).
   const component = spec.schemas.find((s) => s.component === selector)?.name;
   const byName = targets.find((t) => t.name === selector) ?? targets.find((t) => t.name === component);
@@ -291,7 +296,7 @@ function parseJson(bytes: Buffer, file: string): { value: unknown; text: string 
  * millions of values, and each reported problem is located in its text and checked against the
  * overlay rules; the rest are counted.
  */
-export const MAX_DOCUMENT_PROBLEMS = 100;
+const MAX_DOCUMENT_PROBLEMS = 100;
 
 /** The file name that stands for standard input, and how findings name it. */
 const STDIN = "-";
@@ -331,6 +336,9 @@ export async function runValidate(target: string, files: readonly string[], opti
   const document = loaded.spec.document;
   const roots = rules.length ? functionRoots(document, literalPointer(document, chosen.pointer), origins) : [];
   const findings: Finding[] = [];
+  // The text of each document read, for the code frames of lint's formatter.
+  const texts = new Map<string, string>();
+  const format = options.format ?? "text";
   let valid = 0;
   let usage = false;
   for (const given of files) {
@@ -347,6 +355,7 @@ export async function runValidate(target: string, files: readonly string[], opti
       else throw err;
       continue;
     }
+    if (isLintFormat(format)) texts.set(file, text);
     let problems: ReturnType<typeof problemSources>;
     try {
       problems = validate(value) ? [] : problemSources(validate.errors);
@@ -368,9 +377,10 @@ export async function runValidate(target: string, files: readonly string[], opti
       findings.push({ file, message });
     }
   }
-  stdout.push(...formatFindings(findings, options.format ?? "text"));
+  const problems = isLintFormat(format) ? findingProblems(findings, texts, findingText) : undefined;
+  if (!problems) stdout.push(...formatFindings(findings, format));
   stderr.push(`specgen validate: ${valid} of ${files.length} file(s) valid against ${chosen.name} (${target.slice(0, hash)})`);
-  return { exitCode: usage ? 2 : valid === files.length ? 0 : 1, stdout, stderr };
+  return { exitCode: usage ? 2 : valid === files.length ? 0 : 1, stdout, stderr, ...(problems && { problems }) };
 }
 
 /**
@@ -378,16 +388,22 @@ export async function runValidate(target: string, files: readonly string[], opti
  * `github-actions`: workflow commands that annotate the file (values escaped as GitHub's
  * toolkit does); `json`: one JSON array of findings.
  */
-export function formatFindings(findings: readonly Finding[], format: ValidateFormat): string[] {
+function formatFindings(findings: readonly Finding[], format: ValidateFormat): string[] {
   if (format === "json") return [JSON.stringify(findings, null, 2)];
   return findings.map((f) => {
-    const what = `${f.pointer !== undefined ? `${displayPointer(f.pointer)} ` : ""}${f.message}${f.rule ? ` (overlay rule: ${f.rule.description} [${f.rule.action}])` : ""}`;
+    const what = findingText(f);
     if (format === "text") return `${f.file}${f.line !== undefined ? `:${f.line}:${f.col}` : ""}: ${what}`;
     const data = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
     const property = (s: string) => data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
     const place = f.line !== undefined ? `,line=${f.line},col=${f.col}` : "";
     return `::error file=${property(f.file)}${place},title=${property("specgen validate")}::${data(what)}`;
   });
+}
+
+/** What a finding says, without its file and place: `pointer message (overlay rule: …)`. */
+function findingText(f: Finding): string {
+  const rule = f.rule ? ` (overlay rule: ${f.rule.description} [${f.rule.action}])` : "";
+  return `${f.pointer !== undefined ? `${displayPointer(f.pointer)} ` : ""}${f.message}${rule}`;
 }
 
 /**
@@ -433,7 +449,7 @@ function citeRule(rules: readonly OverlayRule[], roots: readonly FunctionRoot[],
   const cited = new Set<OverlayRule | undefined>();
   for (const root of roots) {
     const at = [...root.tokens, ...path];
-    const keyword = at.reduce<unknown>((node, t) => ((isObject(node) || Array.isArray(node)) && Object.hasOwn(node, t) ? (node as Record<string, unknown>)[t] : undefined), document);
+    const keyword = valueAt(document, at);
     if (keyword === undefined || !agrees(path.at(-1)!, keyword, error.params)) continue;
     const applies = instancePattern(path.slice(0, -1), root.anchored);
     if (applies && !applies.test(error.instancePath)) continue;
@@ -481,7 +497,7 @@ function agrees(keyword: string, value: unknown, params: Record<string, unknown>
  */
 function instancePattern(path: readonly string[], anchored: boolean): RegExp | undefined {
   let source = "";
-  const segment = (literal?: string) => (source += literal === undefined ? "/[^/]*" : `/${literal.replace(/~/g, "~0").replace(/\//g, "~1").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+  const segment = (literal?: string) => (source += literal === undefined ? "/[^/]*" : `/${escapeToken(literal).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
   for (let i = 0; i < path.length; i++) {
     const t = path[i]!;
     if (t === "properties" || t === "prefixItems") segment(path[++i]);

@@ -79,7 +79,7 @@ test("an OpenAPI 3.0 spec: validators compile and agree with the types on null a
 
 test("lint's example check: ids inside example values are not schema ids; a parameter file's own example is checked", async () => {
   const dir = tempDir();
-  const response = (name: string) =>
+  const response = (_name: string) =>
     `description: ok\ncontent:\n  application/json:\n    schema: {type: object, properties: {thing: {type: object, properties: {id: {type: string}}}}}\n    example: {thing: {id: same-id-in-both}}\n`;
   writeFileSync(join(dir, "a.yaml"), response("a"));
   writeFileSync(join(dir, "b.yaml"), response("b"));

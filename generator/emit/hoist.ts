@@ -28,7 +28,7 @@
  * @module
  */
 import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
-import { pointerTokens } from "../load/locate.js";
+import { escapeToken, formatPointer, pointerTokens, setOwn } from "../load/pointer.js";
 import { isObject } from "../load/refs.js";
 
 /** When a subschema gets a function of its own (sizes in characters of its JSON, about). */
@@ -87,7 +87,7 @@ export function hoistSubschemas(
   const blocked = new Set<string>();
   const addTarget = (pointer: string) => {
     const tokens = pointerTokens(pointer);
-    for (let i = 0; i < tokens.length; i++) blocked.add(joinPointer(tokens.slice(0, i)));
+    for (let i = 0; i < tokens.length; i++) blocked.add(formatPointer(tokens.slice(0, i)));
   };
   for (const p of pinned) addTarget(p);
   if (!scanRefs(document, refBase, addTarget)) return out;
@@ -223,7 +223,7 @@ function walkRoots(node: unknown, at: string, child: Child, names = false): unkn
     else if (key === "schema") copy = rebuild(value, here, child);
     else if (key === "schemas" || DEFS.has(key)) copy = mapValues(value, here, (v, p) => rebuild(v, p, child));
     else copy = walkRoots(value, here, child, NAME_MAPS.has(key));
-    define(out, key, copy);
+    setOwn(out, key, copy);
   }
   return out;
 }
@@ -239,7 +239,7 @@ function rebuild(node: unknown, at: string, child: Child): unknown {
     else if (LIST.has(key) && Array.isArray(value)) copy = value.map((v, i) => child(v, `${here}/${i}`));
     else if (MAP.has(key)) copy = mapValues(value, here, child);
     else if (DEFS.has(key)) copy = mapValues(value, here, (v, p) => rebuild(v, p, child));
-    define(out, key, copy);
+    setOwn(out, key, copy);
   }
   return out;
 }
@@ -247,24 +247,13 @@ function rebuild(node: unknown, at: string, child: Child): unknown {
 function mapValues(value: unknown, at: string, f: Child): unknown {
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) define(out, k, f(v, `${at}/${escapeToken(k)}`));
+  for (const [k, v] of Object.entries(value)) setOwn(out, k, f(v, `${at}/${escapeToken(k)}`));
   return out;
 }
 
 /** Sets an own member, `__proto__` included. */
-function define(o: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
 function isPlainRef(node: Record<string, unknown>): boolean {
   const keys = Object.keys(node);
   return keys.length === 1 && keys[0] === "$ref";
 }
 
-function escapeToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function joinPointer(tokens: readonly string[]): string {
-  return tokens.map((t) => `/${escapeToken(t)}`).join("");
-}

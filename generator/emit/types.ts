@@ -5,7 +5,9 @@ import type { OpenAPI3 } from "openapi-typescript";
 import type * as TypeScript from "typescript";
 import { SpecError } from "../errors.js";
 import { deref, isObject } from "../load/refs.js";
-import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
+import { DATA_KEYS, NAME_MAPS, SCHEMA_LISTS } from "../load/keys.js";
+import { walk, type Place } from "../load/walk.js";
+import { decodeFragment, encodeFragment, escapeToken, setOwn } from "../load/pointer.js";
 import { addDeclaredTags, declaredTags } from "../model/discriminators.js";
 import { definitionKey, duplicatesWarning } from "../model/names.js";
 import { isLargeSpec } from "../model/size.js";
@@ -161,10 +163,8 @@ async function typesContext(document: OpenAPI3, readWriteMarkers: boolean): Prom
   };
 }
 
-/** Keywords whose value is a list of subschemas (openapi-typescript reads `$ref` in each). */
-const SCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
 /** Keywords whose value maps names to subschemas that openapi-typescript walks as schemas. */
-const SCHEMA_MAPS = new Set(["$defs", "definitions"]);
+const DEFINITION_MAPS = new Set(["$defs", "definitions"]);
 
 /**
  * JSON Schema allows `true` and `false` wherever a schema stands; openapi-typescript (7.13)
@@ -175,27 +175,16 @@ const SCHEMA_MAPS = new Set(["$defs", "definitions"]);
  * written. Iterative, and a node reached twice (a shared YAML alias) is rewritten once.
  */
 function objectSubschemas<T>(document: T): T {
-  const stack: Array<[node: unknown, names: boolean]> = [[document, false]];
-  const seen = new Set<object>();
   const asObject = (v: unknown): unknown => (v === true ? {} : v === false ? { not: {} } : v);
-  while (stack.length) {
-    const [node, names] = stack.pop()!;
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (const v of node) stack.push([v, false]);
-      continue;
-    }
-    const o = node as Record<string, unknown>;
-    for (const [key, value] of Object.entries(o)) {
-      if (!names && (DATA_KEYS.has(key) || key.startsWith("x-"))) continue;
-      if (!names && SCHEMA_LISTS.has(key) && Array.isArray(value)) o[key] = value.map(asObject);
-      else if (!names && SCHEMA_MAPS.has(key) && isObject(value)) {
+  walk(document, ({ node, names }) => {
+    if (names || Array.isArray(node)) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (SCHEMA_LISTS.has(key) && Array.isArray(value)) node[key] = value.map(asObject);
+      else if (DEFINITION_MAPS.has(key) && isObject(value)) {
         for (const [name, member] of Object.entries(value)) value[name] = asObject(member);
       }
-      stack.push([o[key], !names && NAME_MAPS.has(key)]);
     }
-  }
+  });
   return document;
 }
 
@@ -211,11 +200,10 @@ function hoistDefinitions(document: Record<string, unknown>): void {
   const components = isObject(document.components) ? document.components : undefined;
   const schemas = components && isObject(components.schemas) ? components.schemas : undefined;
   if (!schemas) return;
-  const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
   // Old pointer → new pointer, for every hoisted entry.
   const moved = new Map<string, string>();
   type Item = [node: unknown, key: string, pointer: string];
-  const queue: Item[] = Object.entries(schemas).map(([k, v]): Item => [v, k, `#/components/schemas/${escape(k)}`]);
+  const queue: Item[] = Object.entries(schemas).map(([k, v]): Item => [v, k, `#/components/schemas/${escapeToken(k)}`]);
   const seen = new Set<object>();
   while (queue.length) {
     const [node, key, at] = queue.pop()!;
@@ -234,59 +222,38 @@ function hoistDefinitions(document: Record<string, unknown>): void {
         const plain = definitionKey(key, defs, name);
         let target = plain;
         for (let i = 2; Object.prototype.hasOwnProperty.call(schemas, target); i++) target = `${plain}${i}`;
-        Object.defineProperty(schemas, target, { value: member, enumerable: true, writable: true, configurable: true });
-        moved.set(`${at}/${defs}/${escape(name)}`, `#/components/schemas/${target}`);
-        queue.push([member, target, `${at}/${defs}/${escape(name)}`]);
+        setOwn(schemas, target, member);
+        moved.set(`${at}/${defs}/${escapeToken(name)}`, `#/components/schemas/${target}`);
+        queue.push([member, target, `${at}/${defs}/${escapeToken(name)}`]);
       }
       delete o[defs];
     }
     for (const [k, v] of Object.entries(o)) {
       if (DATA_KEYS.has(k) || k.startsWith("x-") || k === "$defs" || k === "definitions") continue;
-      if (!NAME_MAPS.has(k) || !isObject(v)) queue.push([v, `${key}/${k}`, `${at}/${k}`]);
-      else for (const [n, m] of Object.entries(v)) queue.push([m, `${key}/${k}/${n}`, `${at}/${k}/${escape(n)}`]);
+      if (!NAME_MAPS.has(k) || !isObject(v)) queue.push([v, `${key}/${k}`, `${at}/${escapeToken(k)}`]);
+      else for (const [n, m] of Object.entries(v)) queue.push([m, `${key}/${k}/${n}`, `${at}/${escapeToken(k)}/${escapeToken(n)}`]);
     }
   }
   if (moved.size) retarget(document, moved);
 }
 
-/** Pointer tokens after a moved prefix, percent-encoded again where a fragment needs it. */
-const encodeRest = (rest: string): string =>
-  rest
-    .split("/")
-    .map((t) => t.replace(/[^\w$.~!&'()*+,;=:@-]/g, (c) => encodeURIComponent(c)))
-    .join("/");
-
 /** Every `$ref` into a moved subtree, pointed at its new place (longest moved prefix first). */
 function retarget(document: unknown, moved: ReadonlyMap<string, string>): void {
   const prefixes = [...moved.keys()].sort((a, b) => b.length - a.length);
-  const stack = [document];
-  const seen = new Set<object>();
-  while (stack.length) {
-    const node = stack.pop();
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      stack.push(...(node as unknown[]));
-      continue;
-    }
-    const o = node as Record<string, unknown>;
+  const match = (r: string) => prefixes.find((p) => r === p || r.startsWith(`${p}/`));
+  const visit = ({ node: o }: Place): void => {
+    if (Array.isArray(o) || typeof o.$ref !== "string") return;
     const ref = o.$ref;
-    if (typeof ref === "string") {
-      let decoded = ref;
-      try {
-        decoded = decodeURIComponent(ref);
-      } catch {
-        // A malformed escape: matched as written.
-      }
-      const match = (r: string) => prefixes.find((p) => r === p || r.startsWith(`${p}/`));
-      // The rest of the pointer is kept as written where the ref matched as written.
-      const raw = match(ref);
-      const from = raw ?? match(decoded);
-      const rest = raw !== undefined ? ref.slice(from?.length) : encodeRest(decoded.slice(from?.length));
-      if (from !== undefined) o.$ref = `${moved.get(from)!}${rest}`;
-    }
-    for (const [k, v] of Object.entries(o)) if (!DATA_KEYS.has(k)) stack.push(v);
-  }
+    // A malformed escape is matched as written.
+    const decoded = decodeFragment(ref);
+    // The rest of the pointer is kept as written where the ref matched as written.
+    const raw = match(ref);
+    const from = raw ?? match(decoded);
+    const rest = raw !== undefined ? ref.slice(from?.length) : encodeFragment(decoded.slice(from?.length));
+    if (from !== undefined) o.$ref = `${moved.get(from)!}${rest}`;
+  };
+  // Every key is read as a keyword here; only the data keys' values (not `x-` ones) are skipped.
+  walk(document, visit, { names: false, skip: (k) => DATA_KEYS.has(k) });
 }
 
 /**
@@ -306,25 +273,10 @@ function resolves(document: Record<string, unknown>, ref: string): boolean {
 }
 
 function typeableRefs(document: Record<string, unknown>): void {
-  const stack: Array<[node: unknown, names: boolean]> = [[document, false]];
-  const seen = new Set<object>();
-  while (stack.length) {
-    const [node, names] = stack.pop()!;
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (const v of node) stack.push([v, false]);
-      continue;
-    }
-    const o = node as Record<string, unknown>;
-    const ref = o.$ref;
-    const typeable = typeof ref === "string" && ref.startsWith("#/components/") && resolves(document, ref);
-    if (!names && typeof ref === "string" && !typeable) delete o.$ref;
-    for (const [key, value] of Object.entries(o)) {
-      if (!names && (DATA_KEYS.has(key) || key.startsWith("x-"))) continue;
-      stack.push([value, !names && NAME_MAPS.has(key)]);
-    }
-  }
+  walk(document, ({ node, names }) => {
+    if (names || Array.isArray(node) || typeof node.$ref !== "string") return;
+    if (!node.$ref.startsWith("#/components/") || !resolves(document, node.$ref)) delete node.$ref;
+  });
 }
 
 /**

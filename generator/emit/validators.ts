@@ -15,12 +15,14 @@ import { formatNames } from "ajv-formats/dist/formats.js";
 import { SpecError } from "../errors.js";
 import { uri } from "../runtime/formats.js";
 import { isObject } from "../load/refs.js";
+import { childAt, encodeFragment, formatPointer, parseFragment, parsePointer, setOwn } from "../load/pointer.js";
 import { readsAs30, schemaFrom30 } from "../load/oas30.js";
 import { ajvResourceId, metaSchemaFormats } from "../load/scoped-refs.js";
 import { DATA_KEYS, keywordPointer, NAME_MAPS } from "../load/keys.js";
+import { walk, type Place } from "../load/walk.js";
 import { compiles, unicodeEquivalent } from "../load/regex.js";
 import { applyTagConstraints, tagConstraints } from "../model/discriminators.js";
-import { patternError, unsafePatterns } from "../lint/patterns.js";
+import { unsafePatterns } from "../lint/patterns.js";
 import type { Model, SpecModel } from "../model/types.js";
 import { duplicatesWarning } from "../model/names.js";
 import { isLargeSpec } from "../model/size.js";
@@ -123,7 +125,7 @@ export async function emitValidators(model: Model): Promise<GeneratedFile[]> {
 // ---------------------------------------------------------------------------
 
 /** The suffix of the validators of a spec as written, without its overlays. */
-export const AS_WRITTEN = "AsWritten";
+const AS_WRITTEN = "AsWritten";
 
 /**
  * `validators/<module>.as-written.js` (+ `.d.ts`): the spec's targets compiled from the spec
@@ -187,7 +189,7 @@ const FORMATS_BINDING = "fullFormats";
  * 1e9; it accepts a value within a millionth of a step of a multiple (0.070000001 for 0.01), which
  * lint's example check (@cfworker/json-schema, exact decimal arithmetic) refuses.
  */
-export const MULTIPLE_OF_PRECISION = 6;
+const MULTIPLE_OF_PRECISION = 6;
 
 /**
  * Ajv options (and code options) left unset, given as own `undefined` members (see
@@ -205,7 +207,7 @@ function withUnset<T extends object>(options: T, unset: readonly string[]): T {
   const out = { ...options };
   for (const key of unset) {
     if (!Object.hasOwn(out, key)) {
-      Object.defineProperty(out, key, { value: undefined, enumerable: true, writable: true, configurable: true });
+      setOwn(out, key, undefined);
     }
   }
   return out;
@@ -464,24 +466,12 @@ export function createAjv(
 function referencedSchemas(spec: SpecModel): Set<string> | undefined {
   if (spec.kind !== "openapi") return undefined;
   const found = new Set<string>();
-  const stack: unknown[] = [spec.document];
-  const seen = new Set<object>();
-  while (stack.length) {
-    const node = stack.pop();
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    seen.add(node);
-    const o = node as Record<string, unknown>;
-    if (typeof o.$ref === "string" && o.$ref.startsWith("#/")) {
-      let target = o.$ref.slice(1);
-      try {
-        target = decodeURIComponent(target);
-      } catch {
-        // A malformed escape: taken as written.
-      }
-      found.add(literalPointer(spec.document, target));
-    }
-    for (const [k, v] of Object.entries(o)) if (Array.isArray(o) || !DATA_KEYS.has(k)) stack.push(v);
-  }
+  const visit = ({ node }: Place) => {
+    if (Array.isArray(node) || typeof node.$ref !== "string" || !node.$ref.startsWith("#/")) return;
+    found.add(literalPointer(spec.document, formatPointer(parseFragment(node.$ref))));
+  };
+  // Every key is read as a keyword here; only the data keys' values (not `x-` ones) are skipped.
+  walk(spec.document, visit, { names: false, skip: (k) => DATA_KEYS.has(k) });
   return found;
 }
 
@@ -651,7 +641,7 @@ function stringLiterals(code: string): Array<[number, number]> {
 }
 
 /** `code` with the inside of every string literal removed (`"…"` → `""`), to look at the code alone. */
-export function blankStrings(code: string): string {
+function blankStrings(code: string): string {
   let out = "";
   let from = 0;
   for (const [start, end] of stringLiterals(code)) {
@@ -668,7 +658,7 @@ export function blankStrings(code: string): string {
  * `{}`. Every such key (a `"__proto__"` string after `{` or `,` and before `:`) becomes the
  * computed key `["__proto__"]`, which makes an own member, as JSON.parse does.
  */
-export function ownProtoKeys(code: string): string {
+function ownProtoKeys(code: string): string {
   if (!code.includes('"__proto__"') && !code.includes("'__proto__'")) return code;
   let out = "";
   let from = 0;
@@ -747,29 +737,17 @@ function scanDocument(document: unknown): { formats: Set<string>; patterns: Set<
   let discriminators = false;
   const formats = new Set<string>();
   const patterns = new Set<string>();
-  const stack: Array<[node: unknown, names: boolean]> = [[document, false]];
-  const seen = new Set<object>();
-  while (stack.length) {
-    const [node, names] = stack.pop()!;
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (const item of node) stack.push([item, false]);
-      continue;
-    }
+  const visit = ({ node, names }: Place) => {
+    if (names || Array.isArray(node)) return;
     for (const [key, value] of Object.entries(node)) {
-      if (names) {
-        stack.push([value, false]);
-        continue;
-      }
       if (key === "format" && typeof value === "string") formats.add(value);
       else if (key === "pattern" && typeof value === "string") patterns.add(value);
       else if (key === "patternProperties" && isObject(value)) for (const p of Object.keys(value)) patterns.add(p);
       else if (key === "discriminator") discriminators = true;
       else if (key === "$ref" && typeof value === "string") for (const f of metaSchemaFormats(value)) formats.add(f);
-      if (!DATA_KEYS.has(key) && !isAnnotationKey(key)) stack.push([value, NAME_MAPS.has(key)]);
     }
-  }
+  };
+  walk(document, visit, { skip: (key) => DATA_KEYS.has(key) || isAnnotationKey(key) });
   return { formats, patterns, discriminators };
 }
 
@@ -783,13 +761,13 @@ function scanDocument(document: unknown): { formats: Set<string>; patterns: Set<
  * project keeps in an extension (a token in `x-…` would be published). Keys of name maps
  * (`properties`, …) are names and stay, whatever they are called.
  */
-export const ANNOTATION_KEYS: ReadonlySet<string> = new Set([
+const ANNOTATION_KEYS: ReadonlySet<string> = new Set([
   "description", "title", "$comment", "example", "examples", "default", "deprecated", "readOnly", "writeOnly",
   "contentMediaType", "contentEncoding", "contentSchema", ...OPENAPI_ANNOTATIONS,
 ]);
 
 /** Whether a key in keyword position is an annotation no validator reads (see {@link ANNOTATION_KEYS}). */
-export function isAnnotationKey(key: string): boolean {
+function isAnnotationKey(key: string): boolean {
   return ANNOTATION_KEYS.has(key) || key.startsWith("x-");
 }
 
@@ -818,7 +796,7 @@ function ajvDocument(node: unknown, how: { prefix: string; from30: boolean; patt
     else if (DATA_KEYS.has(key)) copy = value;
     else copy = ajvDocument(value, how, NAME_MAPS.has(key), depth + 1, key);
     const name = names && parent === "patternProperties" ? (how.patterns.get(key) ?? key) : key;
-    Object.defineProperty(out, name, { value: copy, enumerable: true, writable: true, configurable: true });
+    setOwn(out, name, copy);
   }
   return how.from30 && !names ? schemaFrom30(out) : out;
 }
@@ -833,34 +811,24 @@ const REF_SIBLINGS = new Set(["$ref", "description", "summary", "title", "$comme
  * export and every other `$ref` to that component share one compiled function.
  */
 export function literalPointer(document: unknown, pointer: string): string {
-  let parts = pointer.split("/").slice(1).map(unescapeToken);
-  const refParts = (ref: string) => ref.slice(2).split("/").map((p) => unescapeToken(decodeURIComponent(p)));
+  let parts = parsePointer(pointer);
   for (let guard = 0; guard < 64; guard++) {
     let node: unknown = document;
     let next: string[] | undefined;
     for (let i = 0; i < parts.length && next === undefined; i++) {
       if (isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/") && !Object.prototype.hasOwnProperty.call(node, parts[i]!)) {
-        next = [...refParts(node.$ref), ...parts.slice(i)];
+        next = [...parseFragment(node.$ref), ...parts.slice(i)];
       } else {
-        node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[parts[i]!] : undefined;
+        node = childAt(node, parts[i]!);
       }
     }
     if (next === undefined && isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/") && Object.keys(node).every((k) => REF_SIBLINGS.has(k) || k.startsWith("x-"))) {
-      next = refParts(node.$ref);
+      next = parseFragment(node.$ref);
     }
     if (next === undefined) break;
     parts = next;
   }
-  return parts.map((p) => "/" + p.replace(/~/g, "~0").replace(/\//g, "~1")).join("");
-}
-
-function unescapeToken(token: string): string {
-  return token.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
-/** A JSON pointer as a URI fragment: characters a fragment may not hold are percent-encoded. */
-function encodeFragment(pointer: string): string {
-  return pointer.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/gu, (c) => encodeURIComponent(c));
+  return formatPointer(parts);
 }
 
 // ---------------------------------------------------------------------------

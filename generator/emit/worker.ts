@@ -22,7 +22,7 @@ export class WorkerTask {
     this.#worker = new Worker(url);
     // A spare worker never given work must not keep the process alive.
     this.#worker.unref();
-    this.#ended = new Promise((resolve, reject) => {
+    this.#ended = new Promise((_resolve, reject) => {
       this.#worker.once("error", reject);
       this.#worker.once("exit", (code) => reject(new Error(`${this.#name} exited (code ${code}) without an answer`)));
     });

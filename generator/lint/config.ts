@@ -12,7 +12,7 @@ import { makeSpecgenPlugin, SPECGEN_RULE_DEFAULTS } from "./plugin.js";
  * redirect-only operations, and report examples whose `$ref`s they cannot resolve), plus every
  * `specgen/*` rule at its default severity. Nothing in it is particular to one API family.
  */
-export const TOOLKIT_LINT_CONFIG = {
+const TOOLKIT_LINT_CONFIG = {
   extends: ["recommended"],
   rules: {
     // specgen/operation-success-response also accepts a 3xx declaring `Location`.

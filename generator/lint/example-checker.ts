@@ -7,7 +7,7 @@ import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
 import { compiles, unicodeEquivalent } from "../load/regex.js";
 import { references } from "../load/fragments.js";
 import { applyTagConstraints, tagConstraints } from "../model/discriminators.js";
-import { pointerTokens } from "../load/locate.js";
+import { encodeFragment, formatPointer, parseFragment, pointerTokens, setOwn } from "../load/pointer.js";
 import { isUnsafePattern } from "./patterns.js";
 
 /**
@@ -66,9 +66,9 @@ class UnsafePatterns {
     const safe: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(map)) {
       if (unsafe.includes(key)) continue;
-      Object.defineProperty(safe, key, { value, enumerable: true, writable: true, configurable: true });
+      setOwn(safe, key, value);
     }
-    Object.defineProperty(safe, MATCH_ALL, { value: true, enumerable: true, writable: true, configurable: true });
+    setOwn(safe, MATCH_ALL, true);
     Object.defineProperty(schema, "patternProperties", {
       enumerable: true,
       configurable: true,
@@ -136,15 +136,16 @@ export class ExampleChecker {
       // dereference() indexes schema keywords only, not OpenAPI structure (parameter arrays
       // and the like), so the schema at the pointer is indexed under its own location here.
       // A pointer into nothing is an error (the copy's lookup below only reads).
-      getPointer(this.store.get(file), pointer, file);
+      // Redocly gives plain pointers (raw `{}` and spaces); the store and the validator read fragments.
+      getPointer(this.store.get(file), encodeFragment(pointer), file);
       const schema = schemaAt(this.#document(file, this.store.get(file)), pointer === "/" ? [] : pointerTokens(pointer)) as Schema & { __absolute_uri__?: string };
       if (typeof schema === "object" && schema !== null && schema.__absolute_uri__ === undefined) {
-        dereference(schema, this.#lookup, new URL(fileUrl(file)), pointer === "" || pointer === "/" ? "" : encodePointer(pointer));
+        dereference(schema, this.#lookup, new URL(fileUrl(file)), pointer === "" || pointer === "/" ? "" : encodeFragment(pointer));
       }
       const result = validate(value, schema, "2020-12", this.#lookup, false);
       if (result.valid) return [];
       const leaves = result.errors.filter((e) => !PROPAGATING.has(e.keyword));
-      return (leaves.length ? leaves : result.errors).map((e) => [decodeURIComponent(e.instanceLocation.replace(/^#/, "")), e.error.replace(/\.$/, "")]);
+      return (leaves.length ? leaves : result.errors).map((e) => [formatPointer(parseFragment(e.instanceLocation)), e.error.replace(/\.$/, "")]);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (unreadable.length || this.#missingTarget(message)) return [];
@@ -181,17 +182,12 @@ export class ExampleChecker {
     if (!uri) return false;
     try {
       const path = fileURLToPath(uri[1]!);
-      getPointer(this.store.get(path), decodeURIComponent(uri[2] ?? ""), path);
+      getPointer(this.store.get(path), uri[2] ?? "", path);
       return false;
     } catch {
       return true;
     }
   }
-}
-
-// Redocly gives pointers with raw `{}` and spaces; a URI fragment needs them escaped.
-function encodePointer(pointer: string): string {
-  return pointer.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/g, (c) => encodeURIComponent(c));
 }
 
 /**
@@ -221,7 +217,7 @@ function schemaDocument(
     else if (DATA_KEYS.has(key)) copy = value;
     else copy = schemaDocument(value, from30, unsafe, NAME_MAPS.has(key), depth + 1, key);
     const name = names && parent === "patternProperties" ? unicode(key) : key;
-    Object.defineProperty(out, name, { value: copy, enumerable: true, writable: true, configurable: true });
+    setOwn(out, name, copy);
   }
   const schema = from30 && !names ? schemaFrom30(out) : out;
   if (!names) {

@@ -3,6 +3,8 @@ import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
 import { checkSync, type Parameters } from "recheck";
 import { isObject } from "../load/refs.js";
 import { compiles } from "../load/regex.js";
+import { formatPointer, unescapeToken } from "../load/pointer.js";
+import { walk } from "../load/walk.js";
 
 /**
  * `pattern` and `patternProperties` checks: a regex no validator can compile (an error), and
@@ -74,10 +76,6 @@ function patternsOf(schema: Record<string, unknown>): Array<{ at: string[]; patt
   return out;
 }
 
-// Keys whose values are data, not schemas: their `pattern` keys are not regexes.
-const DATA_KEYS = new Set(["example", "examples", "default", "const", "enum", "value"]);
-const escape = (k: string) => k.replace(/~/g, "~0").replace(/\//g, "~1");
-
 /** A regex of a document that recheck judges prone to catastrophic backtracking. */
 export interface UnsafePattern {
   pointer: string;
@@ -101,27 +99,19 @@ export function unsafePatterns(doc: unknown): UnsafePattern[] {
   return out;
 }
 
-/** Every `pattern`/`patternProperties` regex of a JSON Schema document (data values skipped); iterative. */
+/**
+ * Every `pattern`/`patternProperties` regex of a document, outside data (`enum`, examples, `x-…`)
+ * and not taken from a name map's keys (a property, a response or a discriminator mapping may be
+ * called `pattern`): the key table of load/keys.ts decides, through the shared walk.
+ */
 export function findPatterns(doc: unknown): Found[] {
   const out: Found[] = [];
-  const stack: Array<[unknown, string, boolean]> = [[doc, "", false]];
-  const seen = new Set<object>();
-  while (stack.length) {
-    const [node, at, names] = stack.pop()!;
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      node.forEach((v, i) => stack.push([v, `${at}/${i}`, false]));
-      continue;
-    }
-    const obj = node as Record<string, unknown>;
-    // Under `properties` and the like, keys are names (a property may be called `pattern`).
-    if (!names) for (const f of patternsOf(obj)) out.push({ pointer: `${at}/${f.at.map(escape).join("/")}`, pattern: f.pattern, key: f.key });
-    for (const [k, v] of Object.entries(obj)) {
-      if (!names && (DATA_KEYS.has(k) || k.startsWith("x-"))) continue;
-      stack.push([v, `${at}/${escape(k)}`, !names && (k === "properties" || k === "patternProperties" || k === "$defs" || k === "definitions" || k === "dependentSchemas" || k === "schemas")]);
-    }
-  }
+  walk(doc, (place) => {
+    if (place.names || Array.isArray(place.node)) return;
+    const found = patternsOf(place.node);
+    const at = found.length ? place.pointer() : "";
+    for (const f of found) out.push({ pointer: `${at}${formatPointer(f.at)}`, pattern: f.pattern, key: f.key });
+  });
   return out;
 }
 
@@ -131,9 +121,9 @@ const hazardMessage = (pattern: string, key: boolean, where: string, part: strin
   `${key ? "The `patternProperties` key" : "The `pattern`"} ${JSON.stringify(pattern)} of ${where} may backtrack catastrophically: \`${part}\` repeats a part that can match the same text in several ways, so a long non-matching string can hang validation.`;
 
 /** `components.schemas.Foo`, or the schema's pointer when it is not a named component. */
-export function schemaName(pointer: string): string {
+function schemaName(pointer: string): string {
   const named = /^#?\/components\/schemas\/([^/]+)(.*)$/.exec(pointer);
-  if (named) return `schema ${named[1]!.replace(/~1/g, "/").replace(/~0/g, "~")}${named[2] ? ` (at ${named[2]})` : ""}`;
+  if (named) return `schema ${unescapeToken(named[1]!)}${named[2] ? ` (at ${named[2]})` : ""}`;
   return `the schema at ${pointer.replace(/^#/, "") || "/"}`;
 }
 

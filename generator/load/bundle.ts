@@ -6,6 +6,7 @@ import type { RefPolicy } from "./policy.js";
 import { explainRefCycle, PolicyResolver } from "./resolver.js";
 import type { SpecFile } from "./read.js";
 import { schemaFiles, tolerance } from "./tolerance.js";
+import { walk, type Place } from "./walk.js";
 
 let structConfig: Promise<Config> | undefined;
 let gateConfig: Promise<Config> | undefined;
@@ -53,21 +54,19 @@ function jsonDocument(value: unknown, absoluteRef: string): Document {
  * of JSON, `properties` and the property name being two). Bundling keeps `$ref`s, so each file's
  * own nesting is what the emitters see. Lint is not limited by this (read.ts allows 1,200).
  */
-export const MAX_GENERATE_DEPTH = 512;
+const MAX_GENERATE_DEPTH = 512;
 
 /** The pointer of the first node nested deeper than `limit` levels, or undefined; iterative. */
-export function tooDeepAt(doc: unknown, limit: number): string | undefined {
-  const stack: Array<[unknown, string, number]> = [[doc, "", 0]];
-  const seen = new Set<object>();
-  while (stack.length) {
-    const [node, at, depth] = stack.pop()!;
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    if (depth > limit) return at;
-    seen.add(node);
-    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
-    for (const [k, v] of entries) stack.push([v, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth + 1]);
-  }
-  return undefined;
+function tooDeepAt(doc: unknown, limit: number): string | undefined {
+  let found: string | undefined;
+  const check = (place: Place) => {
+    if (place.depth <= limit) return undefined;
+    found = place.pointer();
+    return "stop" as const;
+  };
+  // Every key counts here, data and extensions too: the printers nest whatever is there.
+  walk(doc, check, { names: false, skip: () => false });
+  return found;
 }
 
 /** The documents a resolver has read (those it could). */

@@ -40,6 +40,6 @@ function walk(dir: string, found: Set<string>): void {
   }
 }
 
-export function byCodeUnit(a: string, b: string): number {
+function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -5,15 +5,7 @@
  * @module
  */
 import { getAstNodeByPointer, getLineColLocation, Source } from "@redocly/openapi-core";
-
-/** The reference tokens of a JSON pointer, plain (`/a~1b`) or in URI fragment form (`#/a%20b`, as Ajv writes schema paths). */
-export function pointerTokens(pointer: string): string[] {
-  const fragment = pointer.startsWith("#");
-  return (fragment ? pointer.slice(1) : pointer)
-    .split("/")
-    .slice(1)
-    .map((t) => (fragment ? decodeURIComponent(t) : t).replace(/~1/g, "/").replace(/~0/g, "~"));
-}
+import { formatFragment, pointerTokens } from "./pointer.js";
 
 /**
  * Line and column (1-based) of the value at a JSON pointer in `text` (of its key, with `onKey`),
@@ -52,22 +44,21 @@ function astLocator(source: Source, onKey: boolean): (pointer: string) => { line
   });
   const starts = lineStarts(source.body);
   return (pointer) => {
-    const escape = (t: string) => encodeURIComponent(t.replace(/~/g, "~0").replace(/\//g, "~1"));
-    const fragment = `#${pointerTokens(pointer).map((t) => `/${escape(t)}`).join("")}`;
+    const fragment = formatFragment(pointerTokens(pointer));
     const node = getAstNodeByPointer(ast as Parameters<typeof getAstNodeByPointer>[0], fragment, onKey);
     return lineCol(starts, node?.startPosition ?? 0);
   };
 }
 
 /** Offsets at which each line of `text` starts. */
-export function lineStarts(text: string): number[] {
+function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   return starts;
 }
 
 /** 1-based line and column of `offset`, given the text's {@link lineStarts}. */
-export function lineCol(starts: readonly number[], offset: number): { line: number; col: number } {
+function lineCol(starts: readonly number[], offset: number): { line: number; col: number } {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

@@ -12,9 +12,10 @@
  * @module
  */
 import { NAME_MAPS } from "./keys.js";
+import { childAt } from "./pointer.js";
 
 /** Whether a document is OpenAPI 3.0 (its schemas need {@link schemaFrom30}). */
-export function isOpenApi30(document: unknown): boolean {
+function isOpenApi30(document: unknown): boolean {
   return typeof document === "object" && document !== null && /^3\.0\./.test(String((document as { openapi?: unknown }).openapi));
 }
 
@@ -85,7 +86,7 @@ export function schemaAt(document: unknown, tokens: readonly string[]): unknown 
   let node = document;
   for (const t of tokens) {
     if (t !== "anyOf") node = unwrap30(node);
-    node = typeof node === "object" && node !== null && Object.hasOwn(node, t) ? (node as Record<string, unknown>)[t] : undefined;
+    node = childAt(node, t);
   }
   return node;
 }

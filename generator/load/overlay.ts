@@ -2,6 +2,7 @@ import { exec, type JsonValue } from "jsonpath-rfc9535";
 import parseJsonPath from "jsonpath-rfc9535/parser";
 import { SpecError } from "../errors.js";
 import { isObject } from "./refs.js";
+import { formatPointer, setOwn, valueAt } from "./pointer.js";
 
 interface OverlayAction {
   target: string;
@@ -98,18 +99,10 @@ function select(document: unknown, target: string): Match[] {
       if (selector?.type === "NameSelector" || selector?.type === "IndexSelector") return selector.value;
       throw new Error(`unexpected normalized path ${normalized}`);
     });
-    let parent: unknown = undefined;
-    let node: unknown = document;
-    for (const key of keys) {
-      parent = node;
-      node = (node as Record<string | number, unknown>)[key];
-    }
-    matches.push({
-      value,
-      parent,
-      parentProperty: keys.at(-1) ?? "",
-      pointer: keys.map((k) => `/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`).join(""),
-    });
+    const tokens = keys.map(String);
+    // The parent is found again by own keys: the library gives the matched value, not its holder.
+    const parent = tokens.length ? valueAt(document, tokens.slice(0, -1)) : undefined;
+    matches.push({ value, parent, parentProperty: keys.at(-1) ?? "", pointer: formatPointer(tokens) });
   });
   return matches;
 }
@@ -157,9 +150,4 @@ function merge(target: Record<string, unknown>, update: Record<string, unknown>)
     if (isObject(current) && isObject(value)) merge(current, value);
     else setOwn(target, key, structuredClone(value));
   }
-}
-
-/** `target[key] = value` as an own data property, whatever `key` is (`__proto__` included). */
-function setOwn(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

@@ -1,6 +1,6 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import yaml from "js-yaml";
 import { SpecError } from "../errors.js";
+import { escapeToken } from "./pointer.js";
 import { readRegularFile } from "./regular-file.js";
 
 export { readRegularFile };
@@ -33,7 +33,7 @@ const SCHEMA_KEYWORDS = [
  * nested 100 levels is 200 YAML levels); 1,200 admits a 500-level schema and stays far from the
  * stack limit of the recursive code that walks documents later (js-yaml, Redocly, Ajv).
  */
-export const MAX_DEPTH = 1200;
+const MAX_DEPTH = 1200;
 
 /**
  * How many nodes YAML aliases may add to a document. js-yaml shares an aliased node instead of
@@ -123,7 +123,7 @@ export function checkAliasExpansion(doc: unknown, file: string): void {
     stack.push([node, path, true]);
     for (const [k, v] of entries) {
       if (!isContainer(v)) continue;
-      const at = `${path}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      const at = `${path}/${escapeToken(k)}`;
       const known = written.get(v);
       if (known === undefined || at.length < known.length) written.set(v, at);
       if (!expanded.has(v)) stack.push([v, at, false]);
@@ -142,7 +142,7 @@ export function checkAliasExpansion(doc: unknown, file: string): void {
  * What a parsed file is. A list or a scalar at the top level is `unknown`: it may be example data
  * that a document references (a list of events); {@link strayKind} says why it is no spec.
  */
-export function classify(doc: unknown, file: string): DocumentKind {
+function classify(doc: unknown, file: string): DocumentKind {
   if (doc === undefined || doc === null) throw new SpecError("the file is empty", file, 1, 1);
   // JSON Schema's boolean schemas: `true` accepts any value, `false` none.
   if (typeof doc === "boolean") return "json-schema";
@@ -185,7 +185,7 @@ export function ownKeyNamedProtoAt(doc: unknown): string | undefined {
     seen.add(node);
     if (!Array.isArray(node) && Object.hasOwn(node, "__proto__")) return `${at}/__proto__`;
     const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
-    for (const [k, v] of entries) stack.push([v, `${at}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`]);
+    for (const [k, v] of entries) stack.push([v, `${at}/${escapeToken(k)}`]);
   }
   return undefined;
 }

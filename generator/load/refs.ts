@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { SpecError } from "../errors.js";
 import { MAX_ALIAS_EXPANSION, readDocument } from "./read.js";
 import { assertReadable, hasScheme, normalizeUrl, type RefPolicy } from "./policy.js";
+import { escapeToken, parseFragment, PointerSyntaxError, setOwn, valueAt } from "./pointer.js";
 
 /**
  * Parsed documents by absolute path (or URL, for remote documents Redocly fetched under the
@@ -95,7 +96,7 @@ export class DocumentStore {
     }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      Object.defineProperty(out, k, { value: this.#inline(v, file, seen, budget), enumerable: true, writable: true, configurable: true });
+      setOwn(out, k, this.#inline(v, file, seen, budget));
     }
     return out;
   }
@@ -118,10 +119,8 @@ export function deref(document: Record<string, unknown>, node: unknown): unknown
 /** {@link deref}, with the reference tokens of where the node found is (`at` for a node that is no `$ref`). */
 export function derefAt(document: Record<string, unknown>, node: unknown, at: string[]): { node: unknown; at: string[] } {
   for (let i = 0; i < 32 && isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/"); i++) {
-    let target: unknown = document;
-    at = node.$ref.slice(2).split("/").map((part) => decodeURIComponent(part).replace(/~1/g, "/").replace(/~0/g, "~"));
-    for (const key of at) target = isObject(target) && Object.prototype.hasOwnProperty.call(target, key) ? target[key] : undefined;
-    node = target;
+    at = parseFragment(node.$ref);
+    node = valueAt(document, at);
   }
   return { node, at };
 }
@@ -147,7 +146,7 @@ function collectRefs(doc: unknown): string[] {
 }
 
 /** The absolute file a `$ref` points into, or undefined for a local (`#…`) reference. */
-export function refFile(ref: string, from: string): string | undefined {
+function refFile(ref: string, from: string): string | undefined {
   if (ref.startsWith("#")) return undefined;
   return splitRef(ref, from)[0];
 }
@@ -173,16 +172,21 @@ export function splitRef(ref: string, from: string): [file: string, pointer: str
   return [resolve(dirname(from), decodeURIComponent(filePart)), pointer];
 }
 
+/**
+ * The value at a `$ref`'s fragment (as written after `#`, percent-encoded) in `doc`; `""` and
+ * `/` are the whole document (`/` is how the resolver names the root). A SpecError naming the
+ * pointer when nothing is there (arrays are entered by decimal index only).
+ */
 export function getPointer(doc: unknown, pointer: string, file: string): unknown {
-  let node = doc;
-  if (pointer === "" || pointer === "/") return node;
-  for (const raw of pointer.replace(/^\//, "").split("/")) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(node)) node = node[Number(key)];
-    else if (isObject(node) && Object.hasOwn(node, key)) node = node[key];
-    else throw new SpecError(`$ref target not found: #${pointer}`, file);
+  if (pointer === "" || pointer === "/") return doc;
+  let found: unknown;
+  try {
+    found = valueAt(doc, parseFragment(pointer));
+  } catch (err) {
+    if (!(err instanceof PointerSyntaxError)) throw err;
   }
-  return node;
+  if (found === undefined) throw new SpecError(`$ref target not found: #${pointer}`, file);
+  return found;
 }
 
 /** The URL a document is known by: its file URL, or its own URL when it is remote. */
@@ -201,7 +205,7 @@ function refNodes(doc: unknown): Array<{ node: Record<string, unknown>; pointer:
     seen.add(node);
     if (isObject(node) && typeof node.$ref === "string") out.push({ node, pointer });
     const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
-    for (const [k, v] of entries) stack.push([v, `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`]);
+    for (const [k, v] of entries) stack.push([v, `${pointer}/${escapeToken(k)}`]);
   }
   return out.reverse();
 }

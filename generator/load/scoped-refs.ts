@@ -17,8 +17,10 @@
  */
 import uriModule from "ajv/dist/runtime/uri.js";
 import { SpecError } from "../errors.js";
-import { DATA_KEYS, NAME_MAPS } from "./keys.js";
+import { isDataKey, NAME_MAPS } from "./keys.js";
 import { isObject } from "./refs.js";
+import { decodeFragment, escapeToken, parsePointer, setOwn, valueAt } from "./pointer.js";
+import { walk, type Place } from "./walk.js";
 
 /** The key a hidden `$ref` travels under through the bundler. */
 const HIDDEN = "x-specgen-scoped-$ref";
@@ -75,33 +77,6 @@ function resolveUri(ref: string, base: string): { doc: string; fragment: string 
   }
 }
 
-/** What a JSON pointer (decoded, `/a/b`) designates in `node`, or undefined. */
-function pointerTarget(node: unknown, pointer: string): unknown {
-  for (const raw of pointer.split("/").slice(1)) {
-    const token = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    const container = isObject(node) || Array.isArray(node);
-    if (!container || !Object.prototype.hasOwnProperty.call(node, token)) return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
-}
-
-/** A percent-decoded URI part, or the part as written where it does not decode (Ajv reports it). */
-function decoded(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-}
-
-/** Sets an own, enumerable property, whatever its name (`__proto__` included). */
-function defineOwn(o: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-const escapeToken = (key: string): string => key.replace(/~/g, "~0").replace(/\//g, "~1");
-
 /** The base URI `node`'s `$id` sets, or `base` when it has none (or one that does not resolve). */
 function baseOf(node: Record<string, unknown>, base: string): string {
   if (typeof node.$id !== "string") return base;
@@ -111,7 +86,7 @@ function baseOf(node: Record<string, unknown>, base: string): string {
 /** Keys under which a schema node holds schemas (or maps of them): not data, not extensions. */
 function children(node: Record<string, unknown>, names: boolean): Array<[key: string, value: unknown, names: boolean]> {
   return Object.entries(node)
-    .filter(([k]) => names || (!DATA_KEYS.has(k) && !k.startsWith("x-") && k !== "example"))
+    .filter(([k]) => names || !isDataKey(k))
     .map(([k, v]) => [k, v, !names && NAME_MAPS.has(k)]);
 }
 
@@ -152,19 +127,19 @@ function classifyRef(
   const url = resolveUri(ref, base);
   if (!url) return ["bundle", ref];
   const { doc, fragment: raw } = url;
-  const fragment = decoded(raw);
+  const fragment = decodeFragment(raw);
   const local = ref.startsWith("#");
   if (!identified && doc === fileId && (fragment === "" || fragment.startsWith("/"))) {
     // The file's own `components.schemas` become the synthetic document's (see schemaSpec).
     if (fragment.startsWith("/components/")) return ["bundle", ref];
     // Redocly cannot follow a pointer with an empty token (`#/$defs//x`, a property named "").
-    if (fragment.split("/").slice(1).includes("")) return ["rebase-hidden", raw];
+    if (parsePointer(fragment).includes("")) return ["rebase-hidden", raw];
     return ["rebase", local ? ref.slice(1) : raw];
   }
   if (metaSchemaFormats(doc).length) return ["hide", ref];
   if (scope.resources.has(doc)) {
     const found = fragment.startsWith("/")
-      ? pointerTarget(scope.resources.get(doc), fragment) !== undefined
+      ? valueAt(scope.resources.get(doc), parsePointer(fragment)) !== undefined
       : fragment === "" || scope.anchors.has(`${doc}#${fragment}`);
     return [found ? "hide" : "missing", !identified && local ? ref : `${doc}#${raw}`];
   }
@@ -172,7 +147,7 @@ function classifyRef(
   // Another document named against an `$id`: a path beside the file if the base is the file's own
   // folder (a relative `$id`), else the absolute URI (remote: read only if remote refs are allowed).
   const prefix = fileId.slice(0, fileId.lastIndexOf("/") + 1 || "specgen:".length);
-  if (doc.startsWith(prefix)) return ["bundle", `${decoded(doc.slice(prefix.length))}${raw ? `#${raw}` : ""}`];
+  if (doc.startsWith(prefix)) return ["bundle", `${decodeFragment(doc.slice(prefix.length))}${raw ? `#${raw}` : ""}`];
   return ["bundle", `${doc}${raw ? `#${raw}` : ""}`];
 }
 
@@ -200,7 +175,7 @@ export function prepareSchemaRefs(root: unknown, source: string, at: string, res
     const here = names ? base : baseOf(node, base);
     const identified = here !== fileUri;
     const out: Record<string, unknown> = {};
-    const set = (k: string, v: unknown) => defineOwn(out, k, v);
+    const set = (k: string, v: unknown) => setOwn(out, k, v);
     const kept = new Set(children(node, names).map(([k]) => k));
     for (const [k, v] of Object.entries(node)) {
       if (!kept.has(k)) set(k, v);
@@ -248,17 +223,15 @@ function refInAllOf(node: Record<string, unknown>, out: Record<string, unknown>)
  */
 function endlessDynamicScope(root: Record<string, unknown>): string | undefined {
   const holder = new Set(["$id", "$defs", "$schema", "$comment", "$anchor", "$dynamicAnchor"]);
-  const stack: Array<[unknown, string, boolean]> = [[root, "", false]];
-  while (stack.length) {
-    const [node, at, names] = stack.pop()!;
-    if (Array.isArray(node)) node.forEach((v, i) => stack.push([v, `${at}/${i}`, false]));
-    if (!isObject(node)) continue;
-    if (!names && node !== root && typeof node.$id === "string") {
-      if (typeof node.$dynamicRef === "string" || Object.keys(node).every((k) => holder.has(k))) return at;
-    }
-    for (const [k, v, childNames] of children(node, names)) stack.push([v, `${at}/${escapeToken(k)}`, childNames]);
-  }
-  return undefined;
+  let found: string | undefined;
+  walk(root, (place) => {
+    const { node, names } = place;
+    if (names || !isObject(node) || node === root || typeof node.$id !== "string") return;
+    if (typeof node.$dynamicRef !== "string" && !Object.keys(node).every((k) => holder.has(k))) return;
+    found = place.pointer();
+    return "stop";
+  });
+  return found;
 }
 
 /** Whether a schema with an `$id` asserts nothing but its `$ref` (which Ajv then treats as an alias). */
@@ -270,22 +243,12 @@ function aliasOfRef(node: Record<string, unknown>): boolean {
 
 /** The bundled document with the hidden references back under `$ref`, in place and in key order. */
 export function restoreScopedRefs(node: unknown): void {
-  const stack = [node];
-  const seen = new Set<object>();
-  while (stack.length) {
-    const n = stack.pop();
-    if (typeof n !== "object" || n === null || seen.has(n)) continue;
-    seen.add(n);
-    if (Array.isArray(n)) {
-      stack.push(...(n as unknown[]));
-      continue;
-    }
-    const o = n as Record<string, unknown>;
-    if (Object.prototype.hasOwnProperty.call(o, HIDDEN)) {
-      const entries = Object.entries(o).map(([k, v]): [string, unknown] => [k === HIDDEN ? "$ref" : k, v]);
-      for (const k of Object.keys(o)) delete o[k];
-      for (const [k, v] of entries) defineOwn(o, k, v);
-    }
-    stack.push(...Object.values(o));
-  }
+  const restore = ({ node: o }: Place) => {
+    if (Array.isArray(o) || !Object.hasOwn(o, HIDDEN)) return;
+    const entries = Object.entries(o).map(([k, v]): [string, unknown] => [k === HIDDEN ? "$ref" : k, v]);
+    for (const k of Object.keys(o)) delete o[k];
+    for (const [k, v] of entries) setOwn(o, k, v);
+  };
+  // The bundler may have put a hidden reference anywhere: every key is entered.
+  walk(node, restore, { names: false, skip: () => false });
 }

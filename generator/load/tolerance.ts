@@ -1,7 +1,7 @@
 import { dirname, relative } from "node:path";
 import type { NormalizedProblem } from "@redocly/openapi-core";
 import { NAME_MAPS } from "./keys.js";
-import { pointerTokens } from "./locate.js";
+import { pointerTokens } from "./pointer.js";
 
 /**
  * Structural problems that do not stop `generate`: real specs carry them, and no emitter reads
@@ -105,6 +105,17 @@ export function tolerance(problem: NormalizedProblem, within: readonly string[] 
 }
 
 /**
+ * A ref Redocly records (`<absolute path>#<pointer>`) split at its fragment: the last `#` that
+ * starts a pointer, as a file may be named with one (`a#b.yaml`); no fragment where none does.
+ */
+function splitAtFragment(ref: string): [file: string, fragment: string] {
+  const hash = ref.lastIndexOf("#");
+  const fragment = hash === -1 ? undefined : ref.slice(hash + 1);
+  if (fragment === undefined || (fragment !== "" && !fragment.startsWith("/"))) return [ref, ""];
+  return [ref.slice(0, hash), fragment];
+}
+
+/**
  * Where, in files other than the root, Redocly's bundler found Schema Objects: a map from each
  * file (or `file#/fragment`) that a `$ref` names as a schema to the fragment's tokens. Redocly
  * reports a problem inside such a file with a pointer from the file's own root, which alone
@@ -114,9 +125,9 @@ export function schemaFiles(refTypes: ReadonlyMap<string, { name: string }> | un
   const schemas = new Map<string, string[][]>();
   for (const [ref, type] of refTypes ?? []) {
     if (type.name !== "Schema") continue;
-    const [file = "", fragment] = ref.split("#", 2);
+    const [file, fragment] = splitAtFragment(ref);
     if (file === root || file === "") continue;
-    schemas.set(file, [...(schemas.get(file) ?? []), pointerTokens(`#${fragment ?? ""}`)]);
+    schemas.set(file, [...(schemas.get(file) ?? []), pointerTokens(`#${fragment}`)]);
   }
   /** The context tokens for `problem` (see {@link tolerance}). */
   return (problem: NormalizedProblem): string[] => {

@@ -6,7 +6,9 @@ import { prepareSchemaRefs, restoreScopedRefs } from "../load/scoped-refs.js";
 import { makeRefPolicy, type RefPolicy } from "../load/policy.js";
 import { applyOverlay, type OverlayRule } from "../load/overlay.js";
 import { deref, derefAt, isObject } from "../load/refs.js";
-import { pointerTokens, textLocator } from "../load/locate.js";
+import { textLocator } from "../load/locate.js";
+import { encodeFragment, formatPointer, PointerSyntaxError, pointerTokens, setOwn, valueAt } from "../load/pointer.js";
+import { walk, type Place } from "../load/walk.js";
 import { splitTolerated } from "../load/tolerance.js";
 import { SpecError } from "../errors.js";
 import { isJsonMedia } from "./media.js";
@@ -129,13 +131,15 @@ function located(err: unknown, files: ReadonlyArray<readonly [string, SpecFile]>
   if (!(err instanceof SpecError) || err.line !== undefined || err.pointer === undefined) return err;
   const file = files.find(([name]) => name === err.file)?.[1];
   if (file === undefined) return err;
-  let node: unknown = file.doc;
-  for (const t of pointerTokens(err.pointer)) {
-    node = (isObject(node) || Array.isArray(node)) && Object.hasOwn(node, t) ? (node as Record<string, unknown>)[t] : undefined;
-    if (node === undefined) return err;
+  try {
+    if (valueAt(file.doc, pointerTokens(err.pointer)) === undefined) return err;
+    const at = textLocator(file.path, file.text)(err.pointer);
+    return at ? new SpecError(err.message, err.file, at.line, at.col, err.pointer) : err;
+  } catch (syntax) {
+    // A pointer that is no JSON pointer is shown as it is, without a line.
+    if (syntax instanceof PointerSyntaxError) return err;
+    throw syntax;
   }
-  const at = textLocator(file.path, file.text)(err.pointer);
-  return at ? new SpecError(err.message, err.file, at.line, at.col, err.pointer) : err;
 }
 
 /**
@@ -172,19 +176,15 @@ function separateValueNames(specs: SpecModel[], warn: (message: string) => void)
 const REDOCLY_TRAPS = new Set(Object.getOwnPropertyNames(Object.prototype).filter((k) => k !== "__proto__" && k !== "toString" && k !== "constructor"));
 
 function rejectRedoclyTraps(doc: unknown, source: string): void {
-  const stack: Array<[unknown, string[]]> = [[doc, []]];
-  const seen = new Set<object>();
-  while (stack.length) {
-    const [node, at] = stack.pop()!;
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    seen.add(node);
-    for (const [key, value] of Object.entries(node)) {
-      if (REDOCLY_TRAPS.has(key)) {
-        throw new SpecError(`the key ${JSON.stringify(key)} cannot be read: @redocly/openapi-core 1.34 fails on keys named like Object.prototype methods; rename it`, source, undefined, undefined, shownPointer([...at, key]));
-      }
-      stack.push([value, [...at, key]]);
-    }
-  }
+  const check = (place: Place) => {
+    const key = Object.keys(place.node).find((k) => REDOCLY_TRAPS.has(k));
+    if (key === undefined) return;
+    const message = `the key ${JSON.stringify(key)} cannot be read: @redocly/openapi-core 1.34 fails on keys named like `
+      + "Object.prototype methods; rename it";
+    throw new SpecError(message, source, undefined, undefined, shownPointer([...place.tokens(), key]));
+  };
+  // Redocly reads every key, inside example values and extensions too.
+  walk(doc, check, { names: false, skip: () => false });
 }
 
 /** A Redocly step whose crash (a TypeError from a referenced file's keys, see above) becomes a SpecError naming the spec. */
@@ -281,7 +281,7 @@ function componentSchemas(
     names.set(key, name);
   }
   return entries.map(({ key, at, type }) => ({
-    name: names.get(key)!, component: key, typeExpression: type, pointer: pointer(at),
+    name: names.get(key)!, component: key, typeExpression: type, pointer: formatPointer(at),
   }));
 }
 
@@ -487,7 +487,7 @@ function requestBodyOf(document: Record<string, unknown>, raw: unknown, at: stri
   const model: RequestBodyModel = { mediaType, json: json !== undefined, contentType, required, media };
   // The pointer passes through the operation's `requestBody`, which may be a $ref (to
   // components/requestBodies); the validators emitter follows it.
-  if (json && isObject(content[json]) && "schema" in (content[json] as object)) model.jsonSchemaPointer = pointer([...at, "content", json, "schema"]);
+  if (json && isObject(content[json]) && "schema" in (content[json] as object)) model.jsonSchemaPointer = formatPointer([...at, "content", json, "schema"]);
   return model;
 }
 
@@ -502,7 +502,7 @@ function collectResponses(document: Record<string, unknown>, at: string[], raw: 
     if (isObject(response) && typeof response.description === "string") model.description = response.description;
     if (json && isObject(content[json]) && "schema" in (content[json] as object)) {
       model.mediaType = json;
-      model.jsonSchemaPointer = pointer([...at, status, "content", json, "schema"]);
+      model.jsonSchemaPointer = formatPointer([...at, status, "content", json, "schema"]);
       const schema = (content[json] as Record<string, unknown>).schema;
       if (!/^[123]/.test(status) && hasProperty(document, schema, "errcode")) model.matrixError = true;
     }
@@ -524,14 +524,11 @@ function hasProperty(document: Record<string, unknown>, raw: unknown, name: stri
   return branches.some((b) => hasProperty(document, b, name, depth + 1));
 }
 
-export function pointer(parts: string[]): string {
-  return "/" + parts.map((p) => p.replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
-}
-
 /** A pointer for an error message: as is, or (holding line breaks or controls) in RFC 6901's URI fragment form. */
 function shownPointer(parts: string[]): string {
-  const p = pointer(parts);
-  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(p) ? `#${p.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/]/gu, (c) => encodeURIComponent(c))}` : p;
+  // The root is shown as `/`, as the rest of the toolkit names it in messages.
+  const p = formatPointer(parts) || "/";
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(p) ? `#${encodeFragment(p)}` : p;
 }
 
 /**
@@ -540,7 +537,7 @@ function shownPointer(parts: string[]): string {
  * keep their own `components.schemas` pointers), on the file's own lines.
  */
 function locatedInFile(problem: NormalizedProblem, file: SpecFile, key: string): NormalizedProblem {
-  const own = `#/components/schemas/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+  const own = `#${formatPointer(["components", "schemas", key])}`;
   const location = problem.location.map((loc) => {
     if (loc.source.absoluteRef !== file.path || loc.pointer === undefined) return loc;
     const inside = loc.pointer === own || loc.pointer.startsWith(`${own}/`);
@@ -570,8 +567,8 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
   for (let i = 2; Object.prototype.hasOwnProperty.call(hoisted, key); i++) key = `${name}${i}`;
   if (key !== name) warn(`components.schemas.${name} is a helper of the schema file; the file's own schema is components.schemas.${key}`);
   const schemasMap: Record<string, unknown> = { ...hoisted };
-  const prepared = prepareSchemaRefs(root, source, pointer(["components", "schemas", key]), module);
-  Object.defineProperty(schemasMap, key, { value: prepared, enumerable: true, writable: true, configurable: true });
+  const prepared = prepareSchemaRefs(root, source, formatPointer(["components", "schemas", key]), module);
+  setOwn(schemasMap, key, prepared);
   const synthetic = {
     openapi: "3.1.0",
     info: { title: typeof whole.title === "string" ? whole.title : name, version: "0" },
@@ -584,7 +581,7 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
   const bundled = isObject(document.components) ? document.components.schemas : undefined;
   if (isObject(bundled) && Object.hasOwn(bundled, key)) restoreScopedRefs(bundled[key]);
   rejectNonFinite(document, source);
-  const schemas: NamedSchema[] = [{ name, typeExpression: `components["schemas"][${JSON.stringify(key)}]`, pointer: pointer(["components", "schemas", key]) }];
+  const schemas: NamedSchema[] = [{ name, typeExpression: `components["schemas"][${JSON.stringify(key)}]`, pointer: formatPointer(["components", "schemas", key]) }];
   // Its helpers and definitions are components too, named before the collection items below.
   const helpers = Object.keys(hoisted).map((h) => ({ key: h, at: ["components", "schemas", h], type: typeOf(h) }));
   const mine = isObject(bundled) ? bundled[key] : undefined;
@@ -610,7 +607,7 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
       schemas.push({
         name: element,
         typeExpression: `NonNullable<${objectPart}[${JSON.stringify(prop)}]>[number]`,
-        pointer: pointer(["components", "schemas", key, "properties", prop, "items"]),
+        pointer: formatPointer(["components", "schemas", key, "properties", prop, "items"]),
       });
     }
   }

@@ -24,7 +24,7 @@
  */
 import { DATA_KEYS } from "../load/keys.js";
 import { schemaAt, unwrap30 } from "../load/oas30.js";
-import { pointerTokens } from "../load/locate.js";
+import { formatPointer, parseFragment, pointerTokens, setOwn, valueAt } from "../load/pointer.js";
 import { isObject } from "../load/refs.js";
 
 /** One schema (a JSON pointer into the document) that must have `property` set to one of `values`. */
@@ -38,17 +38,17 @@ export interface TagConstraint {
 
 type Discriminator = { propertyName: string; mapping?: Record<string, unknown> };
 
-const escape = (token: string) => token.replace(/~/g, "~0").replace(/\//g, "~1");
-const refOf = (path: readonly string[]) => `#${path.filter((p) => p !== "").map((p) => `/${escape(p)}`).join("")}`;
-const decode = (token: string) => {
+// A schema's `$ref` as the bundled document writes it: a plain pointer after `#`, not percent-encoded.
+const refOf = (path: readonly string[]) => `#${formatPointer(path)}`;
+/** The tokens of a `$ref`'s fragment; none for a `$ref` without one or whose fragment is no pointer. */
+const tokensOf = (ref: string): string[] => {
+  const hash = ref.indexOf("#");
   try {
-    return decodeURIComponent(token);
+    return hash === -1 ? [] : parseFragment(ref.slice(hash));
   } catch {
-    return token; // a `%` that starts no escape is itself
+    return [];
   }
 };
-const tokensOf = (ref: string): string[] =>
-  (ref.split("#/")[1] ?? "").split("/").map((t) => decode(t.replace(/~1/g, "/").replace(/~0/g, "~"))).filter(Boolean);
 
 function discriminatorOf(node: Record<string, unknown>): Discriminator | undefined {
   const d = node.discriminator;
@@ -132,7 +132,7 @@ export function addDeclaredTags(document: unknown, tags: readonly DeclaredTag[])
     const d = holder && discriminatorOf(holder.node);
     if (!d) continue;
     const mapping = isObject(d.mapping) ? d.mapping : (d.mapping = {});
-    Object.defineProperty(mapping, value, { value: ref, enumerable: true, writable: true, configurable: true });
+    setOwn(mapping, value, ref);
   }
 }
 
@@ -142,8 +142,7 @@ function resolveIn(document: unknown, ref: string, follow = true): { node: Recor
   for (;;) {
     const tokens = tokensOf(ref);
     if (!tokens.length) return undefined;
-    let node: unknown = document;
-    for (const t of tokens) node = isObject(node) || Array.isArray(node) ? ((node as Record<string, unknown>)[t] || undefined) : undefined;
+    const node = valueAt(document, tokens);
     if (!isObject(node)) return undefined;
     if (!follow || typeof node.$ref !== "string") return { node, pointer: refOf(tokens).slice(1) };
     if (seen.includes(node.$ref)) return undefined;
@@ -229,8 +228,7 @@ export function tagConstraints(document: unknown): TagConstraint[] {
   for (const [ref, d] of objects) {
     if (tagged.has(ref)) continue;
     const tokens = tokensOf(ref);
-    let node: unknown = document;
-    for (const t of tokens) node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[t] : undefined;
+    const node = valueAt(document, tokens);
     if (!tokens.length || !isObject(node) || discriminatorOf(node) || !(node.allOf || node.anyOf)) continue;
     const name = tokens.at(-1)!;
     const key = Object.entries(d.mapping ?? {}).find(([, v]) => typeof v === "string" && (v.startsWith("#") ? tokensOf(v).at(-1) === name : v === name))?.[0];
@@ -248,7 +246,7 @@ export function applyTagConstraints(copy: unknown, constraints: readonly TagCons
     const tag = values.length === 1 && how === "allOf" ? { const: values[0] } : { type: "string", enum: values };
     if (how === "properties") {
       const properties = isObject(node.properties) ? node.properties : (node.properties = {});
-      Object.defineProperty(properties, property, { value: tag, enumerable: true, writable: true, configurable: true });
+      setOwn(properties, property, tag);
       node.required = Array.isArray(node.required) ? [...new Set([...node.required, property])] : [property];
     } else {
       const branch = { type: "object", required: [property], properties: { [property]: tag } };

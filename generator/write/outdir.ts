@@ -12,7 +12,7 @@ import { STAMP_FILE, readStampFile } from "../stamp.js";
  */
 
 /** `p` with every symlink resolved; the part that does not exist (yet) is kept as written. */
-export function realPath(p: string): string {
+function realPath(p: string): string {
   const rest: string[] = [];
   for (let head = resolve(p); ; head = dirname(head)) {
     try {
