@@ -11,6 +11,8 @@ export interface Bench {
   quick: boolean;
   /** Alternating runs per pair of contenders (medians are reported). */
   runs: number;
+  /** `--only <text>`: run only the steps whose name contains it (e.g. `--only "GitHub REST"`). */
+  only: string | undefined;
   node: string;
   /** dist/generator/cli.js */
   specgen: string;
@@ -29,11 +31,15 @@ export function createBench(argv: readonly string[], env: NodeJS.ProcessEnv): Be
   if (!Number.isInteger(runs) || runs < 1) {
     throw new Error(`BENCH_RUNS must be a positive integer, not ${env.BENCH_RUNS}`);
   }
+  const at = argv.indexOf("--only");
+  const only = at >= 0 ? argv[at + 1] : undefined;
+  if (at >= 0 && !only) throw new Error("--only needs the text of a step's name, e.g. --only lint");
   const tmp = mkdtempSync(join(tmpdir(), "specgen-bench-"));
   return {
     root: ROOT,
     quick,
     runs,
+    only,
     node: process.execPath,
     specgen: join(ROOT, "dist/generator/cli.js"),
     tmp,

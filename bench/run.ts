@@ -51,7 +51,7 @@ function steps(b: Bench): Step[] {
  */
 async function measure(b: Bench): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const [name, item, step] of steps(b)) {
+  for (const [name, item, step] of steps(b).filter(([name]) => b.only === undefined || name.includes(b.only))) {
     const started = performance.now();
     let got: Row[];
     try {
