@@ -11,8 +11,15 @@ import { fmt, row, type Row } from "./table.js";
 
 async function minGz(contents: string, resolveDir: string, external: string[] = []): Promise<number> {
   const out = await build({
-    stdin: { contents, resolveDir, loader: "js" }, bundle: true, minify: true, format: "esm", platform: "neutral",
-    external, write: false, logLevel: "silent", mainFields: ["module", "main"],
+    stdin: { contents, resolveDir, loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    external,
+    write: false,
+    logLevel: "silent",
+    mainFields: ["module", "main"],
   });
   return gzipSync(out.outputFiles[0]!.contents, { level: 9 }).length;
 }
@@ -32,12 +39,22 @@ export const redirectToIdP = (idpId, redirectUrl) => c.GET("/_matrix/client/v3/l
   const anchor = `openapi-fetch for the same calls ${fmt(openapiFetch, "B")}`;
   return [
     row({
-      item: 5, row: "client size, min+gz: runtime + 3 stubs", value: withoutValidators, unit: "B", measured: "", anchor,
+      item: 5,
+      row: "client size, min+gz: runtime + 3 stubs",
+      value: withoutValidators,
+      unit: "B",
+      measured: "",
+      anchor,
       target: { op: "<=", bound: 1500, unit: "B" },
     }),
     row({
-      item: 5, row: "client size, min+gz: runtime + 3 stubs + their validators", value: withValidators, unit: "B",
-      measured: "", anchor: "—", target: { op: "<=", bound: 6000, unit: "B" },
+      item: 5,
+      row: "client size, min+gz: runtime + 3 stubs + their validators",
+      value: withValidators,
+      unit: "B",
+      measured: "",
+      anchor: "—",
+      target: { op: "<=", bound: 6000, unit: "B" },
     }),
   ];
 }
@@ -68,9 +85,14 @@ async function alternate(runs: number, n: number, a: () => Promise<unknown>, b: 
  */
 export async function clientThroughput(root: string, runs: number, n = 1000): Promise<Row[]> {
   const body = JSON.stringify({
-    issuer: "https://account.example.com/", authorization_endpoint: "https://a/auth", token_endpoint: "https://a/token",
-    registration_endpoint: "https://a/reg", revocation_endpoint: "https://a/revoke", response_types_supported: ["code"],
-    grant_types_supported: ["authorization_code", "refresh_token"], response_modes_supported: ["query", "fragment"],
+    issuer: "https://account.example.com/",
+    authorization_endpoint: "https://a/auth",
+    token_endpoint: "https://a/token",
+    registration_endpoint: "https://a/reg",
+    revocation_endpoint: "https://a/revoke",
+    response_types_supported: ["code"],
+    grant_types_supported: ["authorization_code", "refresh_token"],
+    response_modes_supported: ["query", "fragment"],
     code_challenge_methods_supported: ["S256"],
   });
   const server = createServer((_req, res) => {
@@ -89,12 +111,17 @@ export async function clientThroughput(root: string, runs: number, n = 1000): Pr
     for (const validate of [false, true]) {
       const ours = gen.createClient({ baseUrl, validate, cache: false });
       const r = await alternate(runs, n, () => ours.getAuthMetadata(), theirs);
-      rows.push(row({
-        item: 5,
-        row: `client throughput, getAuthMetadata on loopback, validation ${validate ? "on" : "off"}, cache off`,
-        value: r.a / r.b, unit: "x", measured: fmt(r.a, "req/s"), anchor: `openapi-fetch ${fmt(r.b, "req/s")}`,
-        target: { op: ">=", bound: 1.0, unit: "x" },
-      }));
+      rows.push(
+        row({
+          item: 5,
+          row: `client throughput, getAuthMetadata on loopback, validation ${validate ? "on" : "off"}, cache off`,
+          value: r.a / r.b,
+          unit: "x",
+          measured: fmt(r.a, "req/s"),
+          anchor: `openapi-fetch ${fmt(r.b, "req/s")}`,
+          target: { op: ">=", bound: 1.0, unit: "x" },
+        }),
+      );
     }
     return rows;
   } finally {

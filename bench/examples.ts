@@ -17,7 +17,11 @@ const own = (o: unknown, k: string): unknown =>
 /** The value at a JSON pointer ("/a/b~1c") of `doc`, own keys only; undefined when missing. */
 export function at(doc: unknown, pointer: string): unknown {
   if (pointer === "") return doc;
-  return pointer.slice(1).split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~")).reduce(own, doc);
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce(own, doc);
 }
 
 /** Follows a chain of local `$ref`s (at most 20, so a loop ends); a remote one yields undefined. */

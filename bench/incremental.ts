@@ -15,8 +15,13 @@ function noopRow(b: Bench): Row {
   run(); // warms the file cache
   const ms = median(Array.from({ length: b.runs }, run));
   return row({
-    item: 3, row: "no-op generate of specs/ (inputs unchanged), wall, whole process", value: ms, unit: "ms",
-    measured: "", anchor: "—", target: { op: "<", bound: 100, unit: "ms" },
+    item: 3,
+    row: "no-op generate of specs/ (inputs unchanged), wall, whole process",
+    value: ms,
+    unit: "ms",
+    measured: "",
+    anchor: "—",
+    target: { op: "<", bound: 100, unit: "ms" },
   });
 }
 
@@ -52,7 +57,9 @@ function oneSpecRow(b: Bench): Row {
   return row({
     item: 3,
     row: `one of ${files.length} client-server specs changed: generate (no --force) vs that spec generated alone, wall`,
-    value: ours / alone, unit: "x", measured: fmt(ours, "ms"),
+    value: ours / alone,
+    unit: "x",
+    measured: fmt(ours, "ms"),
     anchor: `that spec alone ${fmt(alone, "ms")}; all ${files.length} forced ${fmt(forced, "ms")}`,
     target: { op: "<=", bound: 1.5, unit: "x" },
   });

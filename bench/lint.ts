@@ -9,7 +9,10 @@ import { fmt, row, type Row, type Target } from "./table.js";
 
 /** The 72 OpenAPI files of the Matrix client-server API. */
 export function clientServerFiles(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /**
@@ -31,7 +34,9 @@ export function lintConfigs(b: Bench): { same: string; redoclyOnly: string } {
   const same = b.scratch("lint-same");
   writeFileSync(join(same, "redocly.yaml"), "extends:\n  - recommended\n");
   const redoclyOnly = b.scratch("lint-redocly-only");
-  const off = Object.keys(SPECGEN_RULE_DEFAULTS).map((r) => `  ${r}: off\n`).join("");
+  const off = Object.keys(SPECGEN_RULE_DEFAULTS)
+    .map((r) => `  ${r}: off\n`)
+    .join("");
   writeFileSync(join(redoclyOnly, "redocly.yaml"), `extends:\n  - recommended\nrules:\n${off}`);
   return { same, redoclyOnly };
 }
@@ -77,7 +82,8 @@ export function lintRows(b: Bench, item: number, input: LintInput): Row[] {
   };
   const main = measure(same);
   const rows = input.targets.map(({ issue, target }) =>
-    row({ item, row: mainLintRow(input.label, issue), ...main, target }));
+    row({ item, row: mainLintRow(input.label, issue), ...main, target }),
+  );
   if (input.large) return rows;
   const only = measure(redoclyOnly);
   const onlyWhat = "specgen lint with only Redocly's rules vs @redocly/cli lint, wall";

@@ -51,7 +51,10 @@ export function compare(runs: number, a: () => number, b: () => number, warm = t
 export function timeAndPeak(cmd: string, args: string[], cwd: string, okStatuses: readonly number[] = [0]) {
   const start = process.hrtime.bigint();
   const r = spawnSync("/usr/bin/time", ["-f", "%x %M", cmd, ...args], {
-    cwd, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", maxBuffer: 256 << 20,
+    cwd,
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+    maxBuffer: 256 << 20,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.error) throw new Error(`/usr/bin/time (GNU time) could not run ${cmd}: ${r.error.message}`);

@@ -5,6 +5,8 @@ import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 
 const dir = process.argv[2]!;
-for (const f of readdirSync(dir).filter((n) => n.endsWith(".yaml")).sort()) {
+for (const f of readdirSync(dir)
+  .filter((n) => n.endsWith(".yaml"))
+  .sort()) {
   astToString(await openapiTS(pathToFileURL(join(dir, f)), { silent: true }));
 }

@@ -78,17 +78,31 @@ export function largeSpecRows(b: Bench, item: number, spec: LargeSpec): Row[] {
   const ots = join(b.root, "node_modules/openapi-typescript/bin/cli.js");
   const theirs = [ots, spec.entry, "-o", join(out, "ots.d.ts"), "--redocly", otsConfig(b)];
   const n = Math.min(b.runs, spec.maxRuns);
-  const r = alternateRuns(n, () => timeAndPeak(b.node, ours, b.root), () => timeAndPeak(b.node, theirs, b.root));
+  const r = alternateRuns(
+    n,
+    () => timeAndPeak(b.node, ours, b.root),
+    () => timeAndPeak(b.node, theirs, b.root),
+  );
   const what = "full pipeline vs openapi-typescript CLI (types only)";
   const runs = `median of ${n}`;
   return [
     row({
-      item, row: `${spec.label}: ${what}, wall`, value: r.a.ms / r.b.ms, unit: "x",
-      measured: `${fmt(r.a.ms, "ms")}, ${runs}`, anchor: `openapi-typescript ${fmt(r.b.ms, "ms")}`, target: AT_MOST_1,
+      item,
+      row: `${spec.label}: ${what}, wall`,
+      value: r.a.ms / r.b.ms,
+      unit: "x",
+      measured: `${fmt(r.a.ms, "ms")}, ${runs}`,
+      anchor: `openapi-typescript ${fmt(r.b.ms, "ms")}`,
+      target: AT_MOST_1,
     }),
     row({
-      item, row: `${spec.label}: ${what}, peak RSS`, value: r.a.mb / r.b.mb, unit: "x",
-      measured: `${fmt(r.a.mb, "MB")}, ${runs}`, anchor: `openapi-typescript ${fmt(r.b.mb, "MB")}`, target: AT_MOST_1,
+      item,
+      row: `${spec.label}: ${what}, peak RSS`,
+      value: r.a.mb / r.b.mb,
+      unit: "x",
+      measured: `${fmt(r.a.mb, "MB")}, ${runs}`,
+      anchor: `openapi-typescript ${fmt(r.b.mb, "MB")}`,
+      target: AT_MOST_1,
     }),
   ];
 }
@@ -120,14 +134,24 @@ export function smallGenerateRows(b: Bench, files: string[], csDir: string): Row
   );
   const t = compare(
     b.runs,
-    () => timeCommand(b.node, [b.specgen, "generate", ...files, "-o", join(out, "b"), "--force", "--emit", "types"],
-      b.root),
+    () =>
+      timeCommand(
+        b.node,
+        [b.specgen, "generate", ...files, "-o", join(out, "b"), "--force", "--emit", "types"],
+        b.root,
+      ),
     () => timeCommand(b.node, [join(b.root, "dist/bench/ots-loop.js"), csDir], b.root),
   );
   return [
-    ...[a, t].map((r, i) => row({
-      item: 1, row: names[i]!, value: r.ratio, unit: "x", measured: fmt(r.a, "ms"),
-      anchor: `openapi-typescript ${fmt(r.b, "ms")}`,
-    })),
+    ...[a, t].map((r, i) =>
+      row({
+        item: 1,
+        row: names[i]!,
+        value: r.ratio,
+        unit: "x",
+        measured: fmt(r.a, "ms"),
+        anchor: `openapi-typescript ${fmt(r.b, "ms")}`,
+      }),
+    ),
   ];
 }

@@ -20,9 +20,10 @@ function lintSteps(b: Bench): Step[] {
   const files = b.quick ? quickSubset(all) : all;
   const label = `${b.quick ? `${files.length} of the ` : ""}${all.length} client-server files`;
   const targets = [LINT_TARGET, LINT_TARGET_18];
-  const github = () => b.quick
-    ? targets.map((t) => notRun(2, mainLintRow(GITHUB_REST.label, t.issue), t.target, "not run (--quick)"))
-    : lintRows(b, 2, { label: GITHUB_REST.label, files: [GITHUB_REST.entry], maxRuns: 2, large: true, targets });
+  const github = () =>
+    b.quick
+      ? targets.map((t) => notRun(2, mainLintRow(GITHUB_REST.label, t.issue), t.target, "not run (--quick)"))
+      : lintRows(b, 2, { label: GITHUB_REST.label, files: [GITHUB_REST.entry], maxRuns: 2, large: true, targets });
   return [
     ["lint, client-server files", 2, () => lintRows(b, 2, { label, files, maxRuns: 5, targets: [LINT_TARGET] })],
     ["lint, GitHub REST", 2, github],
@@ -68,8 +69,10 @@ async function measure(b: Bench): Promise<Row[]> {
 }
 
 const b = createBench(process.argv.slice(2), process.env);
-console.log(`specgen bench${b.quick ? " --quick" : ""}: ${b.runs} alternating runs per pair (fewer on large specs), ` +
-  `medians; node ${process.version}`);
+console.log(
+  `specgen bench${b.quick ? " --quick" : ""}: ${b.runs} alternating runs per pair (fewer on large specs), ` +
+    `medians; node ${process.version}`,
+);
 try {
   const rows = await measure(b);
   const file = join(b.root, "bench/results", b.quick ? "quick.json" : "full.json");

@@ -87,7 +87,10 @@ const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 /** The Markdown table: item, row, measured, anchor, target, pass/fail; rows in item order (stable). */
 export function table(rows: readonly Row[]): string {
-  const sorted = rows.map((r, i) => ({ r, i })).sort((a, b) => a.r.item - b.r.item || a.i - b.i).map((x) => x.r);
+  const sorted = rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => a.r.item - b.r.item || a.i - b.i)
+    .map((x) => x.r);
   const lines = ["| # | row | measured | anchor | target | pass |", "| --- | --- | --- | --- | --- | --- |"];
   for (const r of sorted) {
     const value = r.value === undefined ? (r.note ?? "") : fmt(r.value, r.unit);

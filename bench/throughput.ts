@@ -20,7 +20,11 @@ export function throughput(runs: number, cases: readonly Case[], rounds: number)
     if (accepted < 0) throw new Error("unreachable"); // keeps the loop's result alive
     return ns / rounds / cases.length;
   };
-  return compare(runs, loop((c) => c.ours), loop((c) => c.theirs));
+  return compare(
+    runs,
+    loop((c) => c.ours),
+    loop((c) => c.theirs),
+  );
 }
 
 /** Passes over the cases so that one timed round checks about `budget` documents. */

@@ -22,26 +22,38 @@ const AJV = "Ajv compiled at run time";
 async function specgenValidators(b: Bench, specs: readonly string[], root: string) {
   const dir = b.scratch("validators");
   const { model } = await generate({
-    cwd: dir, paths: [...specs], out: join(dir, "out"), force: true, refRoot: root, config: { emit: ["validators"] },
+    cwd: dir,
+    paths: [...specs],
+    out: join(dir, "out"),
+    force: true,
+    refRoot: root,
+    config: { emit: ["validators"] },
   });
-  const found = await Promise.all(specs.map(async (path, index) => {
-    // Each input's model, found by file name (the inputs of one row share a folder).
-    const spec = model.specs.find((s) => basename(s.source) === basename(path));
-    if (!spec) throw new Error(`no model for ${path}`);
-    // A spec without a JSON body to check (a redirect) gets no validators module.
-    const file = join(dir, "out/validators", `${spec.module}.js`);
-    if (!existsSync(file)) return undefined;
-    return { index, spec, exports: (await import(pathToFileURL(file).href)) as Record<string, Guard> };
-  }));
+  const found = await Promise.all(
+    specs.map(async (path, index) => {
+      // Each input's model, found by file name (the inputs of one row share a folder).
+      const spec = model.specs.find((s) => basename(s.source) === basename(path));
+      if (!spec) throw new Error(`no model for ${path}`);
+      // A spec without a JSON body to check (a redirect) gets no validators module.
+      const file = join(dir, "out/validators", `${spec.module}.js`);
+      if (!existsSync(file)) return undefined;
+      return { index, spec, exports: (await import(pathToFileURL(file).href)) as Record<string, Guard> };
+    }),
+  );
   return found.filter((f) => f !== undefined);
 }
 
 /** The Matrix corpus of discovery documents (real and invalid), as the auth_metadata response. */
 function discoveryDocuments(): ResponseExample[] {
   const dir = join(CORPUS, "auth-metadata");
-  return ["valid-or-real", "invalid"].flatMap((d) => readdirSync(join(dir, d)).sort().map((f) => ({
-    name: "GetAuthMetadataResponse", value: JSON.parse(readFileSync(join(dir, d, f), "utf8")) as unknown,
-  })));
+  return ["valid-or-real", "invalid"].flatMap((d) =>
+    readdirSync(join(dir, d))
+      .sort()
+      .map((f) => ({
+        name: "GetAuthMetadataResponse",
+        value: JSON.parse(readFileSync(join(dir, d, f), "utf8")) as unknown,
+      })),
+  );
 }
 
 /** The documents both contenders have a check for, each with both checks. */
@@ -71,16 +83,20 @@ async function contenders(b: Bench, input: ValidatorInput): Promise<{ zod: Case[
   for (const { index: i, spec, exports } of ours) {
     const examples = [...responseExamples(spec), ...(i === 0 ? input.extra : [])];
     const is = (n: string) => exports[`is${n}`];
-    all.zod.push(...cases(examples, is, (n) => {
-      const schema = zod[i]![`z${n}`];
-      return schema && ((v: unknown) => schema.safeParse(v).success);
-    }));
+    all.zod.push(
+      ...cases(examples, is, (n) => {
+        const schema = zod[i]![`z${n}`];
+        return schema && ((v: unknown) => schema.safeParse(v).success);
+      }),
+    );
     // Targets sharing one schema are compiled once: the others are aliases of its export name.
     const { ajv, keys, aliases } = createAjv(spec, validatorTargets(spec), undefined, "first");
-    all.ajv.push(...cases(examples, is, (n) => {
-      const key = keys[aliases[`validate${n}`] ?? `validate${n}`];
-      return key === undefined ? undefined : (ajv.getSchema(key) as Guard | undefined);
-    }));
+    all.ajv.push(
+      ...cases(examples, is, (n) => {
+        const key = keys[aliases[`validate${n}`] ?? `validate${n}`];
+        return key === undefined ? undefined : (ajv.getSchema(key) as Guard | undefined);
+      }),
+    );
   }
   return all;
 }
@@ -90,18 +106,27 @@ async function inputRows(b: Bench, input: ValidatorInput): Promise<Row[]> {
   const { zod, ajv } = await contenders(b, input);
   const budget = b.quick ? 20_000 : 100_000;
   const rows: Row[] = [];
-  for (const [name, cs, target] of [[ZOD, zod, AT_LEAST_3], [AJV, ajv, undefined]] as const) {
+  for (const [name, cs, target] of [
+    [ZOD, zod, AT_LEAST_3],
+    [AJV, ajv, undefined],
+  ] as const) {
     if (!cs.length) {
       rows.push(notRun(4, `${input.label}: isX vs ${name}, warm`, target, "no response example with both checks"));
       continue;
     }
     const r = throughput(b.runs, cs, roundsFor(cs, budget));
     const n = accepted(cs);
-    rows.push(row({
-      item: 4, row: `${input.label}: isX vs ${name}, warm, ${cs.length} docs (accepted ${n.ours} vs ${n.theirs})`,
-      value: r.b / r.a, unit: "x", measured: `${fmt(r.a, "ns")}/doc`, anchor: `${fmt(r.b, "ns")}/doc`,
-      ...(target ? { target } : {}),
-    }));
+    rows.push(
+      row({
+        item: 4,
+        row: `${input.label}: isX vs ${name}, warm, ${cs.length} docs (accepted ${n.ours} vs ${n.theirs})`,
+        value: r.b / r.a,
+        unit: "x",
+        measured: `${fmt(r.a, "ns")}/doc`,
+        anchor: `${fmt(r.b, "ns")}/doc`,
+        ...(target ? { target } : {}),
+      }),
+    );
   }
   return rows;
 }
@@ -119,11 +144,16 @@ function inputs(b: Bench): ValidatorInput[] {
   const scale = join(CORPUS, "scale");
   return [
     {
-      label: "Matrix auth_metadata, discovery corpus", specs: [join(specs, "client-server/auth_metadata.yaml")],
-      root: specs, extra: discoveryDocuments(),
+      label: "Matrix auth_metadata, discovery corpus",
+      specs: [join(specs, "client-server/auth_metadata.yaml")],
+      root: specs,
+      extra: discoveryDocuments(),
     },
     {
-      label: `Matrix client-server (${cs.length} files) response examples`, specs: cs, root: data, extra: [],
+      label: `Matrix client-server (${cs.length} files) response examples`,
+      specs: cs,
+      root: data,
+      extra: [],
     },
     ...(b.quick ? [] : [{ label: REBILLY, specs: [join(scale, "rebilly.yaml")], root: scale, extra: [] }]),
   ];
@@ -135,7 +165,10 @@ export async function fieldValidatorRows(b: Bench): Promise<Row[]> {
   const rows: Row[] = [];
   for (const input of inputs(b)) rows.push(...(await inputRows(b, input)));
   if (b.quick) {
-    for (const [name, target] of [[ZOD, AT_LEAST_3], [AJV, undefined]] as const) {
+    for (const [name, target] of [
+      [ZOD, AT_LEAST_3],
+      [AJV, undefined],
+    ] as const) {
       rows.push(notRun(4, `${REBILLY}: isX vs ${name}, warm`, target, "not run (--quick)"));
     }
   }

@@ -22,13 +22,21 @@ const GENERATED = join(ROOT, GENERATED_FROM_ROOT);
 
 /** Median ns per document of `check` over the corpus, `runs` alternating rounds against `other`. */
 function throughput(runs: number, docs: unknown[], check: Guard, other: Guard) {
-  return throughputOf(runs, docs.map((value) => ({ value, ours: check, theirs: other })), 2000);
+  return throughputOf(
+    runs,
+    docs.map((value) => ({ value, ours: check, theirs: other })),
+    2000,
+  );
 }
 
 /** A reported warm row against matrix-js-sdk: speed ratio theirs/ours per document. */
 function sdkRow(name: string, r: { a: number; b: number }): Row {
   return row({
-    item: 4, row: name, value: r.b / r.a, unit: "x", measured: `${fmt(r.a, "ns")}/doc`,
+    item: 4,
+    row: name,
+    value: r.b / r.a,
+    unit: "x",
+    measured: `${fmt(r.a, "ns")}/doc`,
     anchor: `matrix-js-sdk isValidAuthMetadata ${fmt(r.b, "ns")}/doc`,
   });
 }
@@ -46,7 +54,9 @@ function coldRun(dir: string, name: string, code: string): () => number {
 
 async function corpusAndGuard(): Promise<{ docs: unknown[]; guard: Guard }> {
   const docs = ["valid-or-real", "invalid"].flatMap((d) =>
-    readdirSync(join(CORPUS, d)).sort().map((f) => JSON.parse(readFileSync(join(CORPUS, d, f), "utf8")) as unknown),
+    readdirSync(join(CORPUS, d))
+      .sort()
+      .map((f) => JSON.parse(readFileSync(join(CORPUS, d, f), "utf8")) as unknown),
   );
   const module = (await import(pathToFileURL(GENERATED).href)) as { isGetAuthMetadataResponse: Guard };
   return { docs, guard: module.isGetAuthMetadataResponse };
@@ -98,11 +108,15 @@ export async function sdkRows(runs: number): Promise<Row[]> {
 function coldScripts(spec: SpecModel, dir: string) {
   const targets = validatorTargets(spec);
   const doc = join(CORPUS, "valid-or-real/matrix-spec-v1.19-example.json");
-  const pointer = targets[0]!.pointer.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const pointer = targets[0]!.pointer
+    .split("/")
+    .slice(1)
+    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
   const schema = pointer.reduce<any>((node, key) => node[key], spec.document) as Record<string, unknown>;
   const extensions = [...JSON.stringify(schema).matchAll(/"(x-[^"]+)":/g)].map((m) => m[1]!);
   const url = (p: string) => JSON.stringify(pathToFileURL(join(ROOT, p)).href);
-  const header = `import { readFileSync } from "node:fs";\n` +
+  const header =
+    `import { readFileSync } from "node:fs";\n` +
     `const doc = JSON.parse(readFileSync(${JSON.stringify(doc)}, "utf8"));\nconst t0 = performance.now();\n`;
   const precompiled = coldRun(
     dir,
@@ -131,11 +145,13 @@ function coldScripts(spec: SpecModel, dir: string) {
 /** Wall of a whole process running one of the cold scripts, Node's start-up included (median). */
 function wall(dir: string, name: string, runs: number): number {
   const file = join(dir, `${name}.mjs`);
-  return median(Array.from({ length: runs }, () => {
-    const start = process.hrtime.bigint();
-    spawnSync(process.execPath, [file]);
-    return Number(process.hrtime.bigint() - start) / 1e6;
-  }));
+  return median(
+    Array.from({ length: runs }, () => {
+      const start = process.hrtime.bigint();
+      spawnSync(process.execPath, [file]);
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    }),
+  );
 }
 
 /**
@@ -144,7 +160,8 @@ function wall(dir: string, name: string, runs: number): number {
  */
 export async function coldRows(runs: number, dir: string): Promise<Row[]> {
   const s = coldScripts(await authMetadataSpec(), dir);
-  const what = "Matrix auth_metadata: cold start (import + first validation in a fresh process), " +
+  const what =
+    "Matrix auth_metadata: cold start (import + first validation in a fresh process), " +
     "precompiled vs Ajv compiling at run time";
   const cold = compare(runs, s.precompiled, s.runtime);
   const meta = compare(runs, s.precompiled, s.runtimeMeta);
@@ -152,16 +169,29 @@ export async function coldRows(runs: number, dir: string): Promise<Row[]> {
   const theirs = wall(dir, "runtime-ajv", runs);
   return [
     row({
-      item: 4, row: `${what}, same options`, value: cold.b / cold.a, unit: "x", measured: fmt(cold.a, "ms"),
-      anchor: `Ajv ${fmt(cold.b, "ms")}`, target: { op: ">=", bound: 10, unit: "x" },
+      item: 4,
+      row: `${what}, same options`,
+      value: cold.b / cold.a,
+      unit: "x",
+      measured: fmt(cold.a, "ms"),
+      anchor: `Ajv ${fmt(cold.b, "ms")}`,
+      target: { op: ">=", bound: 10, unit: "x" },
     }),
     row({
-      item: 4, row: `${what}, Ajv with its default meta-schema check`, value: meta.b / meta.a, unit: "x",
-      measured: fmt(meta.a, "ms"), anchor: `Ajv ${fmt(meta.b, "ms")}`,
+      item: 4,
+      row: `${what}, Ajv with its default meta-schema check`,
+      value: meta.b / meta.a,
+      unit: "x",
+      measured: fmt(meta.a, "ms"),
+      anchor: `Ajv ${fmt(meta.b, "ms")}`,
     }),
     row({
-      item: 4, row: "the same cold start, whole process with Node's start-up", value: theirs / ours, unit: "x",
-      measured: fmt(ours, "ms"), anchor: `Ajv ${fmt(theirs, "ms")}`,
+      item: 4,
+      row: "the same cold start, whole process with Node's start-up",
+      value: theirs / ours,
+      unit: "x",
+      measured: fmt(ours, "ms"),
+      anchor: `Ajv ${fmt(theirs, "ms")}`,
     }),
   ];
 }

@@ -11,7 +11,9 @@ import type { ValidateFormat } from "./validate.js";
 
 const program = new Command()
   .name("specgen")
-  .description("Lint OpenAPI 3.1 specs and JSON Schemas, and generate TypeScript types, precompiled validators and a typed fetch client from them.")
+  .description(
+    "Lint OpenAPI 3.1 specs and JSON Schemas, and generate TypeScript types, precompiled validators and a typed fetch client from them.",
+  )
   .version(VERSION)
   .showHelpAfterError();
 
@@ -28,19 +30,26 @@ program
   .option("--max-problems <n>", "show at most this many problems", (v) => Number.parseInt(v, 10), 100)
   .option("--root <dir>", "folder that $refs may not leave (default: the project folder around each path)")
   .option("--allow-remote-refs", "fetch http(s) $refs (default: a remote $ref is an error)")
-  .action(async (paths: string[], opts: { format: OutputFormat; config?: string; maxProblems: number; root?: string; allowRemoteRefs?: boolean }) => {
-    const { lint } = await import("./lint/index.js");
-    const result = await lint(paths, {
-      ...(opts.config ? { config: opts.config } : {}),
-      ...(opts.root !== undefined ? { root: opts.root } : {}),
-      allowRemoteRefs: opts.allowRemoteRefs === true,
-    });
-    await printProblems(result.problems, opts.format, opts.maxProblems);
-    if (opts.format === "codeframe" || opts.format === "stylish") {
-      process.stderr.write(`${result.files.length} file(s) linted: ${result.errors} error(s), ${result.warnings} warning(s).\n`);
-    }
-    process.exitCode = result.errors > 0 ? 1 : 0;
-  });
+  .action(
+    async (
+      paths: string[],
+      opts: { format: OutputFormat; config?: string; maxProblems: number; root?: string; allowRemoteRefs?: boolean },
+    ) => {
+      const { lint } = await import("./lint/index.js");
+      const result = await lint(paths, {
+        ...(opts.config ? { config: opts.config } : {}),
+        ...(opts.root !== undefined ? { root: opts.root } : {}),
+        allowRemoteRefs: opts.allowRemoteRefs === true,
+      });
+      await printProblems(result.problems, opts.format, opts.maxProblems);
+      if (opts.format === "codeframe" || opts.format === "stylish") {
+        process.stderr.write(
+          `${result.files.length} file(s) linted: ${result.errors} error(s), ${result.warnings} warning(s).\n`,
+        );
+      }
+      process.exitCode = result.errors > 0 ? 1 : 0;
+    },
+  );
 
 program
   .command("generate")
@@ -53,7 +62,10 @@ program
   .option("--emit <kinds>", "comma-separated output kinds: types, validators, client (default: the config's, else all)")
   .option("-w, --watch", "stay running and regenerate when a spec, an overlay, the config or a file they $ref changes")
   .option("--root <dir>", "folder that $refs may not leave (default: the project folder around the specs)")
-  .option("--allow-remote-refs", "fetch http(s) $refs (default: the config's allowRemoteRefs, else a remote $ref is an error)")
+  .option(
+    "--allow-remote-refs",
+    "fetch http(s) $refs (default: the config's allowRemoteRefs, else a remote $ref is an error)",
+  )
   .action(async (paths: string[], opts: GenerateFlags) => {
     const out = await runGenerate(paths, opts);
     if (opts.watch) {
@@ -67,7 +79,10 @@ program
 program
   .command("validate")
   .description("Check JSON files against a spec's response or schema, with the validators generate would emit.")
-  .argument("<target>", "<spec file>#<operationId> (its first 2xx JSON response, a webhook's request body; <operationId>:<status> or <operationId>:body for another) or <spec file>#<schema or type name>")
+  .argument(
+    "<target>",
+    "<spec file>#<operationId> (its first 2xx JSON response, a webhook's request body; <operationId>:<status> or <operationId>:body for another) or <spec file>#<schema or type name>",
+  )
   .argument("<files...>", "JSON files to check (- reads standard input; an http(s) URL is fetched)")
   // The list is written here, not imported: validate.js loads Ajv and Redocly, which `generate` must not wait for.
   .addOption(
@@ -109,10 +124,21 @@ async function runGenerate(paths: string[], opts: GenerateFlags): Promise<string
     ...(opts.out ? { out: opts.out } : {}),
     ...(opts.root !== undefined ? { refRoot: opts.root } : {}),
     ...(opts.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
-    ...(opts.emit ? { config: { emit: parseKinds(opts.emit.split(",").map((k) => k.trim()), "--emit") } } : {}),
+    ...(opts.emit
+      ? {
+          config: {
+            emit: parseKinds(
+              opts.emit.split(",").map((k) => k.trim()),
+              "--emit",
+            ),
+          },
+        }
+      : {}),
   });
   if (result.upToDate) {
-    process.stderr.write(`specgen: ${relative(process.cwd(), result.out) || "."}/ is up to date (inputs unchanged; --force regenerates)\n`);
+    process.stderr.write(
+      `specgen: ${relative(process.cwd(), result.out) || "."}/ is up to date (inputs unchanged; --force regenerates)\n`,
+    );
     return result.out;
   }
   const shown = summarizeWarnings(result.warnings, result.model.warningKinds, opts.verbose === true);
@@ -128,7 +154,9 @@ async function runGenerate(paths: string[], opts: GenerateFlags): Promise<string
     const diff = result.diff ?? "";
     if (diff) {
       process.stdout.write(diff);
-      process.stderr.write(`specgen generate --check: ${outName}/ is out of date (stale or edited by hand); run specgen generate.\n`);
+      process.stderr.write(
+        `specgen generate --check: ${outName}/ is out of date (stale or edited by hand); run specgen generate.\n`,
+      );
       process.exitCode = 1;
     } else process.stderr.write(`specgen generate --check: ${outName}/ is up to date.\n`);
     return result.out;
@@ -138,18 +166,28 @@ async function runGenerate(paths: string[], opts: GenerateFlags): Promise<string
   const webhooks = result.model.specs.reduce((n, s) => n + s.webhooks.length, 0);
   const ms = Math.round(performance.now() - started);
   const counted = `${ops} operation(s)${webhooks ? ` and ${webhooks} webhook(s) (no client)` : ""}, ${schemas} schema(s)`;
-  process.stderr.write(`specgen: ${result.model.specs.length} spec(s), ${counted} -> ${result.files.length} file(s) in ${outName}/ (${ms} ms)\n`);
+  process.stderr.write(
+    `specgen: ${result.model.specs.length} spec(s), ${counted} -> ${result.files.length} file(s) in ${outName}/ (${ms} ms)\n`,
+  );
   return result.out;
 }
 
 /** Redocly's formatter (codeframes, GitHub annotations, …), loaded only when there is something to print. */
 async function printProblems(problems: NormalizedProblem[], format: OutputFormat, maxProblems: number): Promise<void> {
   const { formatProblems, getTotals } = await import("@redocly/openapi-core");
-  formatProblems(problems, { format, totals: getTotals(problems), version: VERSION, maxProblems, color: process.stderr.isTTY === true });
+  formatProblems(problems, {
+    format,
+    totals: getTotals(problems),
+    version: VERSION,
+    maxProblems,
+    color: process.stderr.isTTY === true,
+  });
 }
 
 function report(err: unknown): void {
-  process.stderr.write(`specgen: ${err instanceof SpecError ? err.toString() : err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(
+    `specgen: ${err instanceof SpecError ? err.toString() : err instanceof Error ? err.message : String(err)}\n`,
+  );
   process.exitCode = 2;
 }
 

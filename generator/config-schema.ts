@@ -36,7 +36,8 @@ export const CONFIG_SCHEMA = {
     allowRemoteRefs: { type: "boolean", description: "Fetch http(s) `$ref`s when generating. Default false." },
     allowUnsafePatterns: {
       type: "boolean",
-      description: "Generate validators for regexes prone to catastrophic backtracking (a warning each). Default false: refused.",
+      description:
+        "Generate validators for regexes prone to catastrophic backtracking (a warning each). Default false: refused.",
     },
     cache: { ...paths, description: "Operations (by operationId) whose answers the generated client may cache." },
   },

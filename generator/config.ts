@@ -21,13 +21,24 @@ interface ConfigError {
 
 /** The config file checked against its published schema: a misspelt key or a wrong type is an error naming it. */
 function checkConfig(raw: unknown, path: string): void {
-  const validate = createRequire(import.meta.url)(CONFIG_VALIDATOR_URL.pathname) as ((v: unknown) => boolean) & { errors?: ConfigError[] | null };
+  const validate = createRequire(import.meta.url)(CONFIG_VALIDATOR_URL.pathname) as ((v: unknown) => boolean) & {
+    errors?: ConfigError[] | null;
+  };
   if (validate(raw)) return;
   const first = validate.errors![0]!;
   const at = first.instancePath || "/";
   const unknown = first.params.additionalProperty;
-  const message = typeof unknown === "string" ? `unknown key "${unknown}" (see specgen.config.schema.json for the keys)` : `${at} ${first.message ?? "is invalid"}`;
-  throw new SpecError(message, path, undefined, undefined, `${first.instancePath}${typeof unknown === "string" ? `/${unknown}` : ""}`);
+  const message =
+    typeof unknown === "string"
+      ? `unknown key "${unknown}" (see specgen.config.schema.json for the keys)`
+      : `${at} ${first.message ?? "is invalid"}`;
+  throw new SpecError(
+    message,
+    path,
+    undefined,
+    undefined,
+    `${first.instancePath}${typeof unknown === "string" ? `/${unknown}` : ""}`,
+  );
 }
 
 /** Project settings, from `specgen.config.json` in the working directory; every field optional. */
@@ -83,7 +94,8 @@ export function loadProjectConfig(cwd = process.cwd()): ProjectConfig {
 /** Checks a list of output kinds (from the config or `--emit`). */
 export function parseKinds(kinds: readonly string[], source: string): OutputKind[] {
   for (const k of kinds) {
-    if (!(OUTPUT_KINDS as readonly string[]).includes(k)) throw new SpecError(`unknown output kind "${k}" (expected ${OUTPUT_KINDS.join(", ")})`, source);
+    if (!(OUTPUT_KINDS as readonly string[]).includes(k))
+      throw new SpecError(`unknown output kind "${k}" (expected ${OUTPUT_KINDS.join(", ")})`, source);
   }
   return kinds as OutputKind[];
 }

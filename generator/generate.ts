@@ -54,12 +54,20 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const single = paths.length === 1 ? resolve(cwd, paths[0]!) : cwd;
   const root = /\.(ya?ml|json)$/i.test(single) ? resolve(single, "..") : single;
   const specPaths = discoverSpecFiles(paths, cwd);
-  const overlayPaths = Object.entries(config.overlays).map(([spec, files]) => [resolve(cwd, spec), files.map((f) => resolve(cwd, f))] as const);
+  const overlayPaths = Object.entries(config.overlays).map(
+    ([spec, files]) => [resolve(cwd, spec), files.map((f) => resolve(cwd, f))] as const,
+  );
   const refs = makeRefPolicy(paths, cwd, {
     ...(options.refRoot !== undefined ? { root: options.refRoot } : {}),
     allowRemoteRefs: options.allowRemoteRefs ?? config.allowRemoteRefs === true,
   });
-  const stampConfig = { ...config, paths, root: relative(cwd, root), ...(options.refRoot !== undefined ? { refRoot: relative(cwd, resolve(cwd, options.refRoot)) } : {}), ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}) };
+  const stampConfig = {
+    ...config,
+    paths,
+    root: relative(cwd, root),
+    ...(options.refRoot !== undefined ? { refRoot: relative(cwd, resolve(cwd, options.refRoot)) } : {}),
+    ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
+  };
   const writing = !options.dryRun && !options.check;
   // What the output folder may never hold: checked before any work, and again by the writer.
   const protect = [
@@ -76,10 +84,31 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const mayRead = new Set([...specPaths, ...overlayPaths.flatMap(([, f]) => f)].map((p) => resolve(p)));
   const readable = (path: string) => mayRead.has(path) || refusal(refs, path) === undefined;
   if (writing && !options.force && upToDate(outTarget(out), cwd, stampConfig, specPaths, readable)) {
-    return { files: [], model: { specs: [], warnings: [], pkg: { ...config.package, notices: [] } }, problems: [], warnings: [], out, written: false, upToDate: true };
+    return {
+      files: [],
+      model: { specs: [], warnings: [], pkg: { ...config.package, notices: [] } },
+      problems: [],
+      warnings: [],
+      out,
+      written: false,
+      upToDate: true,
+    };
   }
 
   // The rest is loaded only when there is work: a no-op run never parses YAML or loads Redocly.
   const { runPipeline } = await import("./pipeline.js");
-  return runPipeline({ cwd, root, out, config, options, refs, specPaths, overlayPaths, stampConfig, writing, protect, paths });
+  return runPipeline({
+    cwd,
+    root,
+    out,
+    config,
+    options,
+    refs,
+    specPaths,
+    overlayPaths,
+    stampConfig,
+    writing,
+    protect,
+    paths,
+  });
 }

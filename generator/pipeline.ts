@@ -61,12 +61,18 @@ function selectedKinds(emit: readonly OutputKind[]): OutputKind[] {
 export async function runPipeline(run: Run): Promise<GenerateResult> {
   const { cwd, paths, specPaths, overlayPaths, refs, config } = run;
   const named = new Set(paths.map((p) => resolve(cwd, p)));
-  const specFiles = inputFiles(specPaths.map(readSpecFile).map((f) => namedSchema(f, named)), refs);
+  const specFiles = inputFiles(
+    specPaths.map(readSpecFile).map((f) => namedSchema(f, named)),
+    refs,
+  );
   const overlays = new Map(overlayPaths.map(([spec, files]) => [spec, files.map((f) => readSpecFile(f))]));
   const kinds = selectedKinds(config.emit);
   // A spec this big will print its types on a worker thread: started now, the worker loads
   // TypeScript while this thread bundles the specs.
-  const stopSpare = kinds.includes("types") && specFiles.some((f) => f.text.length >= LARGE_SPEC_TEXT) ? (await import("./emit/types.js")).startTypesWorker() : undefined;
+  const stopSpare =
+    kinds.includes("types") && specFiles.some((f) => f.text.length >= LARGE_SPEC_TEXT)
+      ? (await import("./emit/types.js")).startTypesWorker()
+      : undefined;
   try {
     return await generateFrom(specFiles, overlays, kinds, run);
   } finally {
@@ -92,9 +98,18 @@ function namedSchema(file: SpecFile, named: ReadonlySet<string>): SpecFile {
 function inputFiles(files: SpecFile[], refs: RefPolicy): SpecFile[] {
   const of = (kind: SpecFile["kind"]) => files.filter((f) => f.kind === kind).map((f) => f.path);
   const { referenced, fragments } = files.some((f) => f.kind === "json-schema" || f.kind === "unknown")
-    ? references(new DocumentStore(refs, files.map((f) => [f.path, f.doc])), of("openapi"), of("json-schema"))
+    ? references(
+        new DocumentStore(
+          refs,
+          files.map((f) => [f.path, f.doc]),
+        ),
+        of("openapi"),
+        of("json-schema"),
+      )
     : { referenced: new Set<string>(), fragments: new Set<string>() };
-  const stray = files.find((f) => f.kind === "unknown" && !referenced.has(f.path) && (typeof f.doc !== "object" || Array.isArray(f.doc)));
+  const stray = files.find(
+    (f) => f.kind === "unknown" && !referenced.has(f.path) && (typeof f.doc !== "object" || Array.isArray(f.doc)),
+  );
   if (stray) throw new SpecError(strayKind(stray.doc), stray.path, 1, 1);
   return files.filter((f) => (f.kind === "openapi" || f.kind === "json-schema") && !fragments.has(f.path));
 }
@@ -126,7 +141,11 @@ async function locateUnknownKeyword(err: unknown, specFiles: SpecFile[], root: s
 async function refuseUnsafePatterns(model: Model, specFiles: SpecFile[], root: string): Promise<void> {
   const { unsafePatterns } = await import("./lint/patterns.js");
   // Polynomial ones (`f.*o`, common in real specs) only slow long inputs: the emitter warns of them.
-  const all = model.specs.flatMap((spec) => unsafePatterns(spec.document).filter((f) => f.exponential).map((found) => ({ spec, found })));
+  const all = model.specs.flatMap((spec) =>
+    unsafePatterns(spec.document)
+      .filter((f) => f.exponential)
+      .map((found) => ({ spec, found })),
+  );
   const first = all[0];
   if (first === undefined) return;
   const { spec, found } = first;
@@ -134,7 +153,7 @@ async function refuseUnsafePatterns(model: Model, specFiles: SpecFile[], root: s
   const message =
     `the regular expression ${JSON.stringify(found.pattern)} may backtrack catastrophically (${found.hazard})${more}: ` +
     "the generated validators would run it on every value they check, so a short crafted string could hang them. " +
-    "Rewrite it so that each character can be matched only one way, or set \"allowUnsafePatterns\": true in the config";
+    'Rewrite it so that each character can be matched only one way, or set "allowUnsafePatterns": true in the config';
   const file = specFiles.find((f) => relative(root, f.path).split(sep).join("/") === spec.source);
   const { textLocator } = await import("./load/locate.js");
   const at = file ? textLocator(file.path, file.text)(found.pointer) : undefined;
@@ -174,7 +193,7 @@ async function generateFrom(
     const own: Model = { ...model, warnings: [] };
     return { files: await emit(own, config), warnings: own.warnings };
   });
-  let emitted;
+  let emitted: Array<{ files: GeneratedFile[]; warnings: string[] }>;
   try {
     emitted = await Promise.all(runs);
   } catch (err) {
@@ -186,7 +205,11 @@ async function generateFrom(
   }
   // The package manifest, README and entry points describe what the emitters produced.
   const { emitPackage } = await import("./emit/package.js");
-  for (const file of emitPackage(model, files.map((f) => f.path))) add(file);
+  for (const file of emitPackage(
+    model,
+    files.map((f) => f.path),
+  ))
+    add(file);
   const stamp = makeStamp(cwd, stampConfig, specPaths, [...inputs, ...overlayPaths.flatMap(([, f]) => f)], files);
   add({ path: STAMP_FILE, contents: `${JSON.stringify(stamp, null, 2)}\n` });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -66,7 +66,10 @@ let toolkitHash: string | undefined;
 function toolkit(): string {
   if (toolkitHash === undefined) {
     const built = readRegularFile(fileURLToPath(TOOLKIT_HASH_URL), 128)?.toString("utf8").trim();
-    toolkitHash = built !== undefined && /^[0-9a-f]{64}$/.test(built) ? built : hashToolkit(dirname(fileURLToPath(import.meta.url)));
+    toolkitHash =
+      built !== undefined && /^[0-9a-f]{64}$/.test(built)
+        ? built
+        : hashToolkit(dirname(fileURLToPath(import.meta.url)));
   }
   return toolkitHash;
 }
@@ -117,8 +120,12 @@ export function readStampFile(file: string): Stamp | undefined {
   }
   if (typeof stamp !== "object" || stamp === null || Array.isArray(stamp)) return undefined;
   const s = stamp as Partial<Stamp>;
-  const wellFormed = typeof s.toolkit === "string" && typeof s.config === "string" && isHashMap(s.inputs) &&
-    Array.isArray(s.specs) && s.specs.every((p) => typeof p === "string");
+  const wellFormed =
+    typeof s.toolkit === "string" &&
+    typeof s.config === "string" &&
+    isHashMap(s.inputs) &&
+    Array.isArray(s.specs) &&
+    s.specs.every((p) => typeof p === "string");
   return wellFormed ? (stamp as Stamp) : undefined;
 }
 

@@ -29,7 +29,10 @@ export function findingProblems(
   const sources = new Map<string, Source>();
   const sourceOf = (file: string): Source => {
     let source = sources.get(file);
-    if (!source) sources.set(file, (source = new Source(file, texts.get(file) ?? "")));
+    if (!source) {
+      source = new Source(file, texts.get(file) ?? "");
+      sources.set(file, source);
+    }
     return source;
   };
   return findings.map((f) => ({

@@ -6,10 +6,22 @@ import { SpecError } from "./errors.js";
 import { readSpecFile, type SpecFile } from "./load/read.js";
 import type { SpecModel } from "./model/types.js";
 import {
-  compileValidators, exportNames, formatsModule, helpersModule, literalPointer, RUNTIME_JS_URL, validatorTargets,
+  compileValidators,
+  exportNames,
+  formatsModule,
+  helpersModule,
+  literalPointer,
+  RUNTIME_JS_URL,
+  validatorTargets,
   type ValidatorTarget,
 } from "./emit/validators.js";
-import { displayPointer, problemSources, tooDeep, type AjvErrorObject, type ValidateFunction } from "./runtime/validation.js";
+import {
+  displayPointer,
+  problemSources,
+  tooDeep,
+  type AjvErrorObject,
+  type ValidateFunction,
+} from "./runtime/validation.js";
 import type { OverlayRule } from "./load/overlay.js";
 import type { NormalizedProblem } from "@redocly/openapi-core";
 import { findingProblems, isLintFormat, type LintFormat } from "./validate-format.js";
@@ -98,7 +110,7 @@ const dataUrl = (code: string) => `data:text/javascript;base64,${Buffer.from(cod
 export async function loadValidators(specPath: string, options: ValidateOptions = {}): Promise<LoadedValidators> {
   const loaded = await loadSpec(specPath, options);
   const warn = (m: string) => loaded.warnings.push(m);
-  return { ...loaded, ...await compileInMemory(loaded.spec, loaded.targets, warn) };
+  return { ...loaded, ...(await compileInMemory(loaded.spec, loaded.targets, warn)) };
 }
 
 /** Builds the model of one spec file. */
@@ -107,18 +119,26 @@ export async function loadSpec(specPath: string, options: ValidateOptions = {}):
   const path = resolve(cwd, specPath);
   if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`${specPath}: no such spec file`);
   const file = readSpecFile(path);
-  if (file.kind !== "openapi" && file.kind !== "json-schema") throw new UsageError(`${specPath}: not an OpenAPI document or JSON Schema`);
+  if (file.kind !== "openapi" && file.kind !== "json-schema")
+    throw new UsageError(`${specPath}: not an OpenAPI document or JSON Schema`);
   const config = loadProjectConfig(cwd);
   const overlays = new Map<string, SpecFile[]>();
   if (options.overlays !== false) {
     for (const [spec, files] of Object.entries(config.overlays)) {
-      if (resolve(cwd, spec) === path) overlays.set(path, files.map((f) => readSpecFile(resolve(cwd, f))));
+      if (resolve(cwd, spec) === path)
+        overlays.set(
+          path,
+          files.map((f) => readSpecFile(resolve(cwd, f))),
+        );
     }
   }
   const { buildModel } = await import("./model/build.js");
   const { model, problems } = await buildModel([file], dirname(path), overlays, config.package);
   if (problems.length) {
-    const first = problems.slice(0, 5).map((p) => p.message).join("; ");
+    const first = problems
+      .slice(0, 5)
+      .map((p) => p.message)
+      .join("; ");
     throw new UsageError(`${specPath}: the spec has ${problems.length} structural error(s): ${first}`);
   }
   const spec = model.specs[0];
@@ -131,7 +151,11 @@ export async function loadSpec(specPath: string, options: ValidateOptions = {}):
  * from a `data:` URL; the runtime is the toolkit's own compiled copy, the formats module another
  * `data:` URL (a `data:` module can import absolute URLs only).
  */
-export async function importValidators(spec: SpecModel, targets: readonly ValidatorTarget[], warn?: (message: string) => void): Promise<Record<string, unknown>> {
+export async function importValidators(
+  spec: SpecModel,
+  targets: readonly ValidatorTarget[],
+  warn?: (message: string) => void,
+): Promise<Record<string, unknown>> {
   return (await compileInMemory(spec, targets, warn)).exports;
 }
 
@@ -159,7 +183,10 @@ function selectTarget(spec: SpecModel, targets: readonly ValidatorTarget[], sele
   const byName = targets.find((t) => t.name === selector) ?? targets.find((t) => t.name === component);
   const colon = selector.lastIndexOf(":");
   const all = [...spec.operations, ...spec.webhooks];
-  const [opId, status] = all.some((o) => o.operationId === selector) || colon < 0 ? [selector, undefined] : [selector.slice(0, colon), selector.slice(colon + 1)];
+  const [opId, status] =
+    all.some((o) => o.operationId === selector) || colon < 0
+      ? [selector, undefined]
+      : [selector.slice(0, colon), selector.slice(colon + 1)];
   const op = all.find((o) => o.operationId === opId);
   if (op) {
     const mine = targets.filter((t) => t.operationId === op.operationId);
@@ -168,11 +195,22 @@ function selectTarget(spec: SpecModel, targets: readonly ValidatorTarget[], sele
     const found = status === undefined ? mine.find(wanted) : mine.find((t) => t.status === status);
     if (found) return found;
     const has = mine.map((t) => t.status).join(", ") || "none";
-    const missing = status === undefined ? (op.root === "webhooks" ? "JSON request body" : "2xx JSON response") : status === "body" ? "JSON request body" : `${status} JSON response`;
-    throw new UsageError(`${op.root === "webhooks" ? "webhook" : "operation"} ${op.operationId} has no ${missing} (JSON bodies: ${has})`);
+    const missing =
+      status === undefined
+        ? op.root === "webhooks"
+          ? "JSON request body"
+          : "2xx JSON response"
+        : status === "body"
+          ? "JSON request body"
+          : `${status} JSON response`;
+    throw new UsageError(
+      `${op.root === "webhooks" ? "webhook" : "operation"} ${op.operationId} has no ${missing} (JSON bodies: ${has})`,
+    );
   }
   if (byName) return byName;
-  throw new UsageError(`no operation or schema named ${JSON.stringify(selector)} in ${spec.source}; available: ${available(spec, targets)}`);
+  throw new UsageError(
+    `no operation or schema named ${JSON.stringify(selector)} in ${spec.source}; available: ${available(spec, targets)}`,
+  );
 }
 
 function available(spec: SpecModel, targets: readonly ValidatorTarget[]): string {
@@ -197,7 +235,9 @@ function readJsonText(file: string, cwd: string): { value: unknown; text: string
     // File descriptor 0: standard input, read to its end.
     bytes = readFileSync(file === STDIN ? 0 : resolve(cwd, file));
   } catch (err) {
-    throw new UsageError(`${shown(file)}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `${shown(file)}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   return parseJson(bytes, shown(file));
 }
@@ -217,8 +257,11 @@ async function fetchJsonText(url: string): Promise<{ value: unknown; text: strin
     if (!res.ok) throw new DocumentError(await httpFailure(url, res));
     let size = 0;
     const reader = res.body?.getReader();
-    for (let chunk; reader && !(chunk = await reader.read()).done; ) {
-      if ((size += chunk.value.length) > MAX_FETCHED) {
+    while (reader) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      size += chunk.value.length;
+      if (size > MAX_FETCHED) {
         void reader.cancel();
         throw new DocumentError({ file: url, message: `the answer is over ${MAX_FETCHED} bytes` });
       }
@@ -250,11 +293,15 @@ async function httpFailure(url: string, res: Response): Promise<Finding> {
   let size = 0;
   const reader = res.body?.getReader();
   try {
-    for (let chunk; reader && !(chunk = await reader.read()).done; chunks.push(chunk.value)) {
-      if ((size += chunk.value.length) > MAX_ERROR_BODY) {
+    while (reader) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      size += chunk.value.length;
+      if (size > MAX_ERROR_BODY) {
         void reader.cancel();
         return finding;
       }
+      chunks.push(chunk.value);
     }
     const body = JSON.parse(new TextDecoder().decode(Buffer.concat(chunks))) as unknown;
     if (isObject(body) && typeof body.errcode === "string") {
@@ -287,7 +334,11 @@ function parseJson(bytes: Buffer, file: string): { value: unknown; text: string 
     const message = (err as Error).message.replace(/[\r\n\u2028\u2029]+/g, " ");
     const offset = /at position (\d+)/.exec(message);
     const before = offset ? text.slice(0, Number(offset[1])).split("\n") : undefined;
-    throw new DocumentError({ file, ...(before && { line: before.length, col: before.at(-1)!.length + 1 }), message: `invalid JSON: ${message}` });
+    throw new DocumentError({
+      file,
+      ...(before && { line: before.length, col: before.at(-1)!.length + 1 }),
+      message: `invalid JSON: ${message}`,
+    });
   }
 }
 
@@ -304,16 +355,25 @@ const STDIN_NAME = "<stdin>";
 const shown = (file: string) => (file === STDIN ? STDIN_NAME : file);
 
 /** `specgen validate`: never throws for bad input; the outcome says what to print and the exit code. */
-export async function runValidate(target: string, files: readonly string[], options: ValidateOptions = {}): Promise<ValidateOutcome> {
+export async function runValidate(
+  target: string,
+  files: readonly string[],
+  options: ValidateOptions = {},
+): Promise<ValidateOutcome> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const stdout: string[] = [];
   const stderr: string[] = [];
   const hash = target.lastIndexOf("#");
   if (hash <= 0 || hash === target.length - 1) {
-    return { exitCode: 2, stdout, stderr: [`specgen validate: expected <spec>#<operationId or schema name>, got ${JSON.stringify(target)}`] };
+    return {
+      exitCode: 2,
+      stdout,
+      stderr: [`specgen validate: expected <spec>#<operationId or schema name>, got ${JSON.stringify(target)}`],
+    };
   }
   if (!files.length) return { exitCode: 2, stdout, stderr: ["specgen validate: no JSON files given"] };
-  if (files.filter((f) => f === STDIN).length > 1) return { exitCode: 2, stdout, stderr: ["specgen validate: standard input (-) can be read only once"] };
+  if (files.filter((f) => f === STDIN).length > 1)
+    return { exitCode: 2, stdout, stderr: ["specgen validate: standard input (-) can be read only once"] };
   let validate: ValidateFunction<unknown>;
   let chosen: ValidatorTarget;
   let loaded: LoadedSpec;
@@ -367,8 +427,16 @@ export async function runValidate(target: string, files: readonly string[], opti
     for (const { problem: p, error } of problems.slice(0, MAX_DOCUMENT_PROBLEMS)) {
       const rule = citeRule(rules, roots, loaded.spec.document, error);
       findings.push({
-        file, ...at?.(p.pointer), pointer: p.pointer, message: p.message,
-        ...(rule && { rule: { description: rule.description, action: `${relative(cwd, rule.file).split(sep).join("/")}#/actions/${rule.action}` } }),
+        file,
+        ...at?.(p.pointer),
+        pointer: p.pointer,
+        message: p.message,
+        ...(rule && {
+          rule: {
+            description: rule.description,
+            action: `${relative(cwd, rule.file).split(sep).join("/")}#/actions/${rule.action}`,
+          },
+        }),
       });
     }
     const more = problems.length - MAX_DOCUMENT_PROBLEMS;
@@ -379,7 +447,9 @@ export async function runValidate(target: string, files: readonly string[], opti
   }
   const problems = isLintFormat(format) ? findingProblems(findings, texts, findingText) : undefined;
   if (!problems) stdout.push(...formatFindings(findings, format));
-  stderr.push(`specgen validate: ${valid} of ${files.length} file(s) valid against ${chosen.name} (${target.slice(0, hash)})`);
+  stderr.push(
+    `specgen validate: ${valid} of ${files.length} file(s) valid against ${chosen.name} (${target.slice(0, hash)})`,
+  );
   return { exitCode: usage ? 2 : valid === files.length ? 0 : 1, stdout, stderr, ...(problems && { problems }) };
 }
 
@@ -443,7 +513,12 @@ function functionRoots(document: unknown, targetAt: string, origins: Record<stri
  * only when all of them lead to the same rule, so a keyword of the spec's own that happens to
  * sit at the same relative path in another component is never blamed on an overlay.
  */
-function citeRule(rules: readonly OverlayRule[], roots: readonly FunctionRoot[], document: unknown, error: AjvErrorObject): OverlayRule | undefined {
+function citeRule(
+  rules: readonly OverlayRule[],
+  roots: readonly FunctionRoot[],
+  document: unknown,
+  error: AjvErrorObject,
+): OverlayRule | undefined {
   if (!error.schemaPath.startsWith("#/")) return undefined;
   const path = pointerTokens(error.schemaPath);
   const cited = new Set<OverlayRule | undefined>();
@@ -497,12 +572,20 @@ function agrees(keyword: string, value: unknown, params: Record<string, unknown>
  */
 function instancePattern(path: readonly string[], anchored: boolean): RegExp | undefined {
   let source = "";
-  const segment = (literal?: string) => (source += literal === undefined ? "/[^/]*" : `/${escapeToken(literal).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
+  const segment = (literal?: string) =>
+    (source += literal === undefined ? "/[^/]*" : `/${escapeToken(literal).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
   for (let i = 0; i < path.length; i++) {
     const t = path[i]!;
     if (t === "properties" || t === "prefixItems") segment(path[++i]);
-    else if (t === "patternProperties") (i++, segment());
-    else if (t === "items" || t === "additionalProperties" || t === "unevaluatedProperties" || t === "unevaluatedItems" || t === "contains") segment();
+    else if (t === "patternProperties") i++, segment();
+    else if (
+      t === "items" ||
+      t === "additionalProperties" ||
+      t === "unevaluatedProperties" ||
+      t === "unevaluatedItems" ||
+      t === "contains"
+    )
+      segment();
     else if (t === "allOf" || t === "anyOf" || t === "oneOf" || t === "dependentSchemas") i++;
     else if (t !== "not" && t !== "if" && t !== "then" && t !== "else") return undefined;
   }

@@ -5,4 +5,6 @@ import { readFileSync } from "node:fs";
  * `dist/generator/`, in the repository and in an installed package alike); part of the
  * generated output's cache key.
  */
-export const VERSION: string = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }
+).version;

@@ -64,12 +64,19 @@ const stablePaths: Plugin = {
     const files = new Map<string, string>();
     b.onResolve({ filter: /.*/ }, async (args) => {
       if (args.pluginData === RESOLVING || args.kind === "entry-point") return undefined;
-      const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: RESOLVING });
+      const found = await b.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: RESOLVING,
+      });
       if (found.errors.length) return { errors: found.errors };
       if (found.external || found.namespace !== "file") return undefined;
       const file = found.path;
       const parts = file.split(/[\\/]node_modules[\\/]/);
-      let name = (parts.length > 1 ? parts[parts.length - 1]! : `specgen/${relative(PACKAGE_ROOT, file)}`).split(sep).join("/");
+      let name = (parts.length > 1 ? parts[parts.length - 1]! : `specgen/${relative(PACKAGE_ROOT, file)}`)
+        .split(sep)
+        .join("/");
       // Two copies of one package (different versions) get distinct names.
       for (let n = 2; files.has(name) && files.get(name) !== file; n++) name = `${name.replace(/#\d+$/, "")}#${n}`;
       files.set(name, file);
@@ -78,14 +85,20 @@ const stablePaths: Plugin = {
     b.onLoad({ filter: /.*/, namespace: "pkg" }, (args) => {
       const file = args.pluginData as string;
       let contents = readFileSync(file, "utf8");
-      if (/[\\/]ajv[\\/]dist[\\/]runtime[\\/][^\\/]+\.js$/.test(file)) contents = contents.replace(/^[\w$.]+\.code = (["'`])require\(.*\1;[ \t]*$/gm, "");
+      if (/[\\/]ajv[\\/]dist[\\/]runtime[\\/][^\\/]+\.js$/.test(file))
+        contents = contents.replace(/^[\w$.]+\.code = (["'`])require\(.*\1;[ \t]*$/gm, "");
       return { contents, loader: "js", resolveDir: dirname(file) };
     });
   },
 };
 
-const helpers = Object.entries(AJV_HELPERS).map(([file, binding]) => `export { default as ${binding} } from "ajv/dist/runtime/${file}.js";`);
-writeFileSync(FORMATS_BUNDLE_URL, await bundle(`export { fullFormats } from ${JSON.stringify(FORMATS_JS)};\n`, "formats.entry.js"));
+const helpers = Object.entries(AJV_HELPERS).map(
+  ([file, binding]) => `export { default as ${binding} } from "ajv/dist/runtime/${file}.js";`,
+);
+writeFileSync(
+  FORMATS_BUNDLE_URL,
+  await bundle(`export { fullFormats } from ${JSON.stringify(FORMATS_JS)};\n`, "formats.entry.js"),
+);
 writeFileSync(HELPERS_BUNDLE_URL, await bundle(`${helpers.join("\n")}\n`, "helpers.entry.js"));
 
 // The config file's validator, compiled once here (Ajv at run time would cost a no-op

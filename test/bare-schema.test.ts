@@ -32,7 +32,10 @@ async function bare(name: string, schema: unknown, fits: unknown[] = []): Promis
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(schema, null, 2));
   const result = await generate({ cwd: dir, paths: [file], dryRun: true, config: { emit: ["validators"] } });
-  assert.deepEqual(result.problems.map((p) => p.message), []);
+  assert.deepEqual(
+    result.problems.map((p) => p.message),
+    [],
+  );
   const out = join(dir, "out");
   for (const f of result.files) {
     mkdirSync(dirname(join(out, f.path)), { recursive: true });
@@ -42,10 +45,13 @@ async function bare(name: string, schema: unknown, fits: unknown[] = []): Promis
   // Each value in `fits` (accepted by the validator, below) is assigned to the schema's type.
   const typeName = name.charAt(0).toUpperCase() + name.slice(1);
   const check = join(out, "fits.ts");
-  writeFileSync(check, [
-    fits.length ? `import type { ${typeName} } from "./types/${name}.js";` : "export {};",
-    ...fits.map((v, i) => `const v${i} = ${JSON.stringify(v)}; export const t${i}: ${typeName} = v${i};`),
-  ].join("\n"));
+  writeFileSync(
+    check,
+    [
+      fits.length ? `import type { ${typeName} } from "./types/${name}.js";` : "export {};",
+      ...fits.map((v, i) => `const v${i} = ${JSON.stringify(v)}; export const t${i}: ${typeName} = v${i};`),
+    ].join("\n"),
+  );
   const diagnostics = typecheck([types, join(out, `validators/${name}.d.ts`), check]);
   assert.deepEqual(diagnostics, [], "the generated modules compile under tsc --strict");
   const mod = (await import(pathToFileURL(join(out, `validators/${name}.js`)).href)) as Record<string, Guard>;
@@ -161,11 +167,17 @@ test("one verdict, one type: $defs is no member of the type; a root that $refs i
 
 test("the key that carries hidden $refs through the bundler is refused in the file, and inert in a file it references", async () => {
   const hidden = "x-specgen-scoped-$ref";
-  assert.match(await refusal("reserved", { properties: { a: { [hidden]: "#/x" } } }), /reserved\.json: the key .* is reserved/);
+  assert.match(
+    await refusal("reserved", { properties: { a: { [hidden]: "#/x" } } }),
+    /reserved\.json: the key .* is reserved/,
+  );
   const dir = join(root, `case${count++}`);
   mkdirSync(join(dir, "specs"), { recursive: true });
   // Were it turned back into a `$ref`, this would point at a schema that refuses every value.
-  writeFileSync(join(dir, "specs/other.json"), JSON.stringify({ type: "string", [hidden]: "#/$defs/no", $defs: { no: false } }));
+  writeFileSync(
+    join(dir, "specs/other.json"),
+    JSON.stringify({ type: "string", [hidden]: "#/$defs/no", $defs: { no: false } }),
+  );
   const file = join(dir, "specs/main.json");
   writeFileSync(file, JSON.stringify({ properties: { a: { $ref: "other.json" } } }));
   const result = await generate({ cwd: dir, paths: [file], dryRun: true, config: { emit: ["validators"] } });

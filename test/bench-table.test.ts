@@ -34,43 +34,74 @@ describe("bench table", () => {
   it("prints one Markdown table in item order, with marks, units and escaped cells", () => {
     const rows = [
       row({
-        item: 5, row: "size | min+gz", value: 1496, unit: "B", measured: "", anchor: "openapi-fetch 2,671 B",
+        item: 5,
+        row: "size | min+gz",
+        value: 1496,
+        unit: "B",
+        measured: "",
+        anchor: "openapi-fetch 2,671 B",
         target: { op: "<=", bound: 1500, unit: "B" },
       }),
       row({
-        item: 1, row: "rebilly wall", value: 1.513, unit: "x", measured: "3,480 ms",
-        anchor: "openapi-typescript 2,300 ms", target: LE1,
+        item: 1,
+        row: "rebilly wall",
+        value: 1.513,
+        unit: "x",
+        measured: "3,480 ms",
+        anchor: "openapi-typescript 2,300 ms",
+        target: LE1,
       }),
       notRun(1, "DigitalOcean wall", LE1, "not run (--quick)"),
       row({
-        item: 4, row: "sdk", value: 1.57, unit: "x", measured: "80 ns/doc", anchor: "matrix-js-sdk",
+        item: 4,
+        row: "sdk",
+        value: 1.57,
+        unit: "x",
+        measured: "80 ns/doc",
+        anchor: "matrix-js-sdk",
         note: "accepted 20 vs 22",
       }),
       notRun(3, "incremental generate", undefined, "failed: exited with 2"),
       row({ item: 3, row: "no-op", value: 99.94, unit: "ms", measured: "", anchor: "—", target: LT100 }),
     ];
-    assert.equal(table(rows), [
-      "| # | row | measured | anchor | target | pass |",
-      "| --- | --- | --- | --- | --- | --- |",
-      "| 1 | rebilly wall | 1.51× (3,480 ms) | openapi-typescript 2,300 ms | ≤ 1× | **FAIL** |",
-      "| 1 | DigitalOcean wall | not run (--quick) | — | ≤ 1× | not run |",
-      "| 3 | incremental generate | failed: exited with 2 | — | reported | not run |",
-      "| 3 | no-op | 99.9 ms | — | < 100 ms | pass |",
-      "| 4 | sdk | 1.57× (80 ns/doc; accepted 20 vs 22) | matrix-js-sdk | reported | — |",
-      "| 5 | size \\| min+gz | 1,496 B | openapi-fetch 2,671 B | ≤ 1,500 B | pass |",
-    ].join("\n"));
+    assert.equal(
+      table(rows),
+      [
+        "| # | row | measured | anchor | target | pass |",
+        "| --- | --- | --- | --- | --- | --- |",
+        "| 1 | rebilly wall | 1.51× (3,480 ms) | openapi-typescript 2,300 ms | ≤ 1× | **FAIL** |",
+        "| 1 | DigitalOcean wall | not run (--quick) | — | ≤ 1× | not run |",
+        "| 3 | incremental generate | failed: exited with 2 | — | reported | not run |",
+        "| 3 | no-op | 99.9 ms | — | < 100 ms | pass |",
+        "| 4 | sdk | 1.57× (80 ns/doc; accepted 20 vs 22) | matrix-js-sdk | reported | — |",
+        "| 5 | size \\| min+gz | 1,496 B | openapi-fetch 2,671 B | ≤ 1,500 B | pass |",
+      ].join("\n"),
+    );
   });
 });
 
 describe("bench response examples", () => {
   const document = {
     paths: {
-      "/a": { get: { responses: {
-        "200": { content: { "application/json": { schema: {}, examples: {
-          one: { value: { n: 1 } }, two: { $ref: "#/components/examples/Two" }, far: { externalValue: "x.json" },
-        } } } },
-        "404": { content: { "application/json": { schema: {}, example: { error: "no" } } } },
-      } } },
+      "/a": {
+        get: {
+          responses: {
+            "200": {
+              content: {
+                "application/json": {
+                  schema: {},
+                  examples: {
+                    one: { value: { n: 1 } },
+                    two: { $ref: "#/components/examples/Two" },
+                    far: { externalValue: "x.json" },
+                  },
+                },
+              },
+            },
+            "404": { content: { "application/json": { schema: {}, example: { error: "no" } } } },
+          },
+        },
+      },
       "/b": { get: { responses: { "201": { content: { "application/json": { schema: {}, example: [1] } } } } } },
     },
     components: { examples: { Two: { value: { n: 2 } } } },
@@ -78,7 +109,8 @@ describe("bench response examples", () => {
   const op = (path: string, statuses: string[], name: string) => ({
     responseTypes: statuses.map((status) => ({ status, name: `${name}${status}` })),
     responses: statuses.map((status) => ({
-      status, jsonSchemaPointer: `/paths/~1${path}/get/responses/${status}/content/application~1json/schema`,
+      status,
+      jsonSchemaPointer: `/paths/~1${path}/get/responses/${status}/content/application~1json/schema`,
     })),
   });
   const operations = [op("a", ["200", "404"], "A"), op("b", ["201"], "B")];

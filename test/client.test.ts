@@ -17,8 +17,15 @@ import { typecheck } from "./typecheck.js";
 // validators on documents no server sends (a member missing), and the stubs' types.
 
 // Types from the source tree, code from the generated package itself (tests run from dist/).
-const { HttpError, MatrixError, ResponseValidationError, createClient, createMemoryCache, getAuthMetadata, redirectToIdPUrl } =
-  (await import(join(ROOT, "generated/client/index.js"))) as typeof Generated;
+const {
+  HttpError,
+  MatrixError,
+  ResponseValidationError,
+  createClient,
+  createMemoryCache,
+  getAuthMetadata,
+  redirectToIdPUrl,
+} = (await import(join(ROOT, "generated/client/index.js"))) as typeof Generated;
 
 let hs: Homeserver;
 before(async () => {
@@ -52,15 +59,24 @@ test("discovery is cached per Cache-Control and revalidated with ETag; the cache
 test("failures are typed: Matrix error bodies, other statuses, invalid bodies; BOM tolerated", async () => {
   const client = createClient({ baseUrl: hs.url, cache: false });
   hs.set("no-oauth");
-  await assert.rejects(client.getAuthMetadata(), (e: unknown) => e instanceof MatrixError && e.status === 404 && e.errcode === "M_UNRECOGNIZED");
+  await assert.rejects(
+    client.getAuthMetadata(),
+    (e: unknown) => e instanceof MatrixError && e.status === 404 && e.errcode === "M_UNRECOGNIZED",
+  );
   hs.set("broken");
-  await assert.rejects(client.getAuthMetadata(), (e: unknown) => e instanceof HttpError && e.status === 502 && /Bad Gateway/.test(e.body));
+  await assert.rejects(
+    client.getAuthMetadata(),
+    (e: unknown) => e instanceof HttpError && e.status === 502 && /Bad Gateway/.test(e.body),
+  );
   hs.set("synapse", { metadata: { ...METADATA, issuer: 42, response_types_supported: ["token"] } });
   await assert.rejects(client.getAuthMetadata(), (e: unknown) => {
     assert.ok(e instanceof ResponseValidationError);
     const pointers = e.errors.map((x) => x.pointer);
     assert.ok(pointers.includes("/issuer"), pointers.join());
-    assert.ok(pointers.includes("/response_types_supported"), `the overlay's "MUST contain code" rule: ${pointers.join()}`);
+    assert.ok(
+      pointers.includes("/response_types_supported"),
+      `the overlay's "MUST contain code" rule: ${pointers.join()}`,
+    );
     return true;
   });
   hs.set("synapse", { body: `\uFEFF${JSON.stringify(METADATA)}` });
@@ -74,9 +90,13 @@ test("network errors and timeouts pass through unchanged", async () => {
   const client = createClient({ baseUrl: "http://127.0.0.1:9", cache: false });
   await assert.rejects(client.getAuthMetadata(), (e: unknown) => e instanceof TypeError && !(e instanceof HttpError));
   hs.set("synapse");
-  const hang: typeof fetch = (_input, init) => new Promise((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+  const hang: typeof fetch = (_input, init) =>
+    new Promise((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
   const slow = createClient({ baseUrl: hs.url, cache: false, fetch: hang });
-  await assert.rejects(slow.getAuthMetadata({ signal: AbortSignal.timeout(50) }), (e: unknown) => e instanceof DOMException && e.name === "TimeoutError");
+  await assert.rejects(
+    slow.getAuthMetadata({ signal: AbortSignal.timeout(50) }),
+    (e: unknown) => e instanceof DOMException && e.name === "TimeoutError",
+  );
 });
 
 test("SSO redirects: Location resolved (Synapse relative 302, MAS absolute 303), never followed", async () => {
@@ -97,11 +117,20 @@ test("SSO redirects: Location resolved (Synapse relative 302, MAS absolute 303),
 test("SSO failures: unknown IdP 404, missing redirectUrl 400, a javascript: Location refused", async () => {
   hs.set("synapse");
   const client = createClient({ baseUrl: hs.url });
-  await assert.rejects(client.redirectToIdP({ idpId: "nope", redirectUrl: "https://app/" }), (e: unknown) => e instanceof HttpError && e.status === 404);
+  await assert.rejects(
+    client.redirectToIdP({ idpId: "nope", redirectUrl: "https://app/" }),
+    (e: unknown) => e instanceof HttpError && e.status === 404,
+  );
   // A caller without types can still omit it; the server's 400 arrives typed.
   const untyped = client.redirectToSSO as (p: object) => Promise<unknown>;
-  await assert.rejects(untyped({}), (e: unknown) => e instanceof MatrixError && e.status === 400 && e.errcode === "M_MISSING_PARAM");
-  await assert.rejects(client.redirectToIdP({ idpId: "evil", redirectUrl: "https://app/" }), (e: unknown) => e instanceof HttpError && e.status === 302);
+  await assert.rejects(
+    untyped({}),
+    (e: unknown) => e instanceof MatrixError && e.status === 400 && e.errcode === "M_MISSING_PARAM",
+  );
+  await assert.rejects(
+    client.redirectToIdP({ idpId: "evil", redirectUrl: "https://app/" }),
+    (e: unknown) => e instanceof HttpError && e.status === 302,
+  );
 });
 
 test("hostile idpId values reach the server percent-encoded and cannot change path or query", async () => {
@@ -114,7 +143,11 @@ test("hostile idpId values reach the server percent-encoded and cannot change pa
     assert.deepEqual([...parsed.searchParams.keys()], ["redirectUrl"], idpId);
     const n = hs.requests.length;
     await client.redirectToIdP({ idpId, redirectUrl: "https://app/" }).catch(() => undefined);
-    assert.equal(hs.requests[n], `GET /_matrix/client/v3/login/sso/redirect/${encodeURIComponent(idpId)}?redirectUrl=https%3A%2F%2Fapp%2F`, idpId);
+    assert.equal(
+      hs.requests[n],
+      `GET /_matrix/client/v3/login/sso/redirect/${encodeURIComponent(idpId)}?redirectUrl=https%3A%2F%2Fapp%2F`,
+      idpId,
+    );
   }
   assert.throws(() => redirectToIdPUrl({ baseUrl: hs.url }, { idpId: "..", redirectUrl: "https://app/" }), TypeError);
 });

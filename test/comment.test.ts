@@ -33,7 +33,12 @@ function count(haystack: string, needle: string): number {
 
 /** JSDoc tag names TypeScript sees on a declaration preceded by `comment`. */
 function tagNames(comment: string): string[] {
-  const source = ts.createSourceFile("x.ts", `${comment}export declare const x: number;\n`, ts.ScriptTarget.ES2022, true);
+  const source = ts.createSourceFile(
+    "x.ts",
+    `${comment}export declare const x: number;\n`,
+    ts.ScriptTarget.ES2022,
+    true,
+  );
   const statement = source.statements[0];
   assert.ok(statement !== undefined && ts.isVariableStatement(statement));
   const declaration = statement.declarationList.declarations[0];
@@ -77,32 +82,63 @@ describe("renderMatrixMarkdown", () => {
   });
 
   const cases: ReadonlyArray<readonly [name: string, input: string, expected: string]> = [
-    ["warning box", "A\n\n{{% boxes/warning %}}\n\nDo not.\n\n{{% /boxes/warning %}}\nB", "A\n\n**Warning:** Do not.\n\nB"],
+    [
+      "warning box",
+      "A\n\n{{% boxes/warning %}}\n\nDo not.\n\n{{% /boxes/warning %}}\nB",
+      "A\n\n**Warning:** Do not.\n\nB",
+    ],
     ["rationale box", "{{% boxes/rationale %}}Because.{{% /boxes/rationale %}}", "**Rationale:** Because."],
     ["other box is capitalised", "{{< boxes/info >}}\nHi\n{{< /boxes/info >}}", "**Info:** Hi"],
     ["empty box", "{{% boxes/note %}}\n\n{{% /boxes/note %}}", "**Note:**"],
     ["added-in", '{{% added-in v="1.1" %}} The field.', "**Added in Matrix 1.1:** The field."],
     ["added-in without space before %}}", '{{% added-in v="1.4"%}} X', "**Added in Matrix 1.4:** X"],
     ["added-in glued to text", '{{% added-in v="1.4" %}}X', "**Added in Matrix 1.4:** X"],
-    ["changed-in with <> and spaces", '{{<   changed-in   v = "1.6"   >}} Now optional.', "**Changed in Matrix 1.6:** Now optional."],
-    ["changed-in inline", 'Since then {{% changed-in v="1.7" %}} it is.', "Since then **Changed in Matrix 1.7:** it is."],
+    [
+      "changed-in with <> and spaces",
+      '{{<   changed-in   v = "1.6"   >}} Now optional.',
+      "**Changed in Matrix 1.6:** Now optional.",
+    ],
+    [
+      "changed-in inline",
+      'Since then {{% changed-in v="1.7" %}} it is.',
+      "Since then **Changed in Matrix 1.7:** it is.",
+    ],
     ["unknown shortcode dropped", "a {{% foo %}}b{{< bar x=1 >}}", "a b"],
     ["stray closing box dropped", "a {{% /boxes/note %}}", "a"],
-    ["appendices#", "[Opaque identifier Grammar](/appendices#opaque-identifiers)", "[Opaque identifier Grammar](https://spec.matrix.org/latest/appendices#opaque-identifiers)"],
-    ["appendices/#", "[b64](/appendices/#unpadded-base64)", "[b64](https://spec.matrix.org/latest/appendices/#unpadded-base64)"],
+    [
+      "appendices#",
+      "[Opaque identifier Grammar](/appendices#opaque-identifiers)",
+      "[Opaque identifier Grammar](https://spec.matrix.org/latest/appendices#opaque-identifiers)",
+    ],
+    [
+      "appendices/#",
+      "[b64](/appendices/#unpadded-base64)",
+      "[b64](https://spec.matrix.org/latest/appendices/#unpadded-base64)",
+    ],
     ["path only", "[v1](/rooms/v1)", "[v1](https://spec.matrix.org/latest/rooms/v1)"],
-    ["client-server anchor", "[x](/client-server-api/#anchor)", "[x](https://spec.matrix.org/latest/client-server-api/#anchor)"],
+    [
+      "client-server anchor",
+      "[x](/client-server-api/#anchor)",
+      "[x](https://spec.matrix.org/latest/client-server-api/#anchor)",
+    ],
     ["absolute link unchanged", "[RFC](https://example.org/a)", "[RFC](https://example.org/a)"],
     ["protocol-relative unchanged", "[x](//example.org/a)", "[x](//example.org/a)"],
     ["anchor-only unchanged", "[x](#here)", "[x](#here)"],
-    ["reference definition", "[x][1]\n\n[1]: /appendices#y", "[x][1]\n\n[1]: https://spec.matrix.org/latest/appendices#y"],
+    [
+      "reference definition",
+      "[x][1]\n\n[1]: /appendices#y",
+      "[x][1]\n\n[1]: https://spec.matrix.org/latest/appendices#y",
+    ],
     ["CRLF", "a\r\n\r\n\r\n\r\nb", "a\n\nb"],
   ];
   for (const [name, input, expected] of cases) {
     it(name, () => assert.equal(renderMatrixMarkdown(input, MATRIX_SPEC_BASE), expected));
   }
   it("another spec's site-relative links stay as written (no link base)", () => {
-    assert.equal(renderMatrixMarkdown("[pets](/docs/pets) and [x][1]\n\n[1]: /a"), "[pets](/docs/pets) and [x][1]\n\n[1]: /a");
+    assert.equal(
+      renderMatrixMarkdown("[pets](/docs/pets) and [x][1]\n\n[1]: /a"),
+      "[pets](/docs/pets) and [x][1]\n\n[1]: /a",
+    );
   });
 });
 
@@ -187,7 +223,10 @@ describe("jsdoc", () => {
 
   it("puts the OAuth description with its note box in the block", () => {
     const out = jsdoc({ description: OAUTH_DESCRIPTION });
-    assert.match(out, /\n \* \*\*Note:\*\* The authorization server metadata is relatively large and may change\n \* over time\./);
+    assert.match(
+      out,
+      /\n \* \*\*Note:\*\* The authorization server metadata is relatively large and may change\n \* over time\./,
+    );
     assert.match(out, /\n \*\n \* - Cache the metadata/);
     assertSafeBlock(out);
   });
@@ -211,7 +250,11 @@ describe("jsdoc", () => {
         "",
       ].join("\n"),
     );
-    const json = out.split("\n").slice(4, 9).map((line) => line.slice(3)).join("\n");
+    const json = out
+      .split("\n")
+      .slice(4, 9)
+      .map((line) => line.slice(3))
+      .join("\n");
     assert.deepEqual(JSON.parse(json), long);
   });
 
@@ -261,10 +304,21 @@ describe("jsdoc", () => {
     ["in pattern", { pattern: "^a*/throw 1;/*\n@x" }],
     ["in since", { since: "1.1\n*/ throw 1; /*" }],
     ["in changed version and text", { changed: { "1.6\n*/": "*/ throw 1;\n@type {evil}" } }],
-    ["everywhere", {
-      title: "*/", summary: "*/", description: "*/", format: "*/", pattern: "*/",
-      default: "*/", example: "*/", since: "*/", changed: { "*/": "*/" }, deprecated: true,
-    }],
+    [
+      "everywhere",
+      {
+        title: "*/",
+        summary: "*/",
+        description: "*/",
+        format: "*/",
+        pattern: "*/",
+        default: "*/",
+        example: "*/",
+        since: "*/",
+        changed: { "*/": "*/" },
+        deprecated: true,
+      },
+    ],
   ];
   for (const [name, parts] of hostile) {
     for (const indent of ["", "    ", "\t"]) {
@@ -278,7 +332,27 @@ describe("jsdoc", () => {
   }
 
   it("keeps a comment closed for any text (property)", () => {
-    const text = fc.string({ unit: fc.constantFrom("*", "/", "@", " ", "\n", "\r", "\u2028", "\u2029", "\u0085", "\u0000", "a", "{", "%", "}", "<", ">", "`") });
+    const text = fc.string({
+      unit: fc.constantFrom(
+        "*",
+        "/",
+        "@",
+        " ",
+        "\n",
+        "\r",
+        "\u2028",
+        "\u2029",
+        "\u0085",
+        "\u0000",
+        "a",
+        "{",
+        "%",
+        "}",
+        "<",
+        ">",
+        "`",
+      ),
+    });
     fc.assert(
       fc.property(text, text, fc.jsonValue(), (description, title, example) => {
         const out = jsdoc({ description, title, example, pattern: description });
@@ -306,7 +380,9 @@ function descriptions(node: unknown, found: string[] = []): string[] {
 describe("the Matrix client-server corpus", { skip: !existsSync(CORPUS_CS) && "corpus not present" }, () => {
   it("renders every description as one safe comment with no shortcodes left", () => {
     let seen = 0;
-    for (const file of readdirSync(CORPUS_CS).filter((name) => /\.ya?ml$/.test(name)).sort()) {
+    for (const file of readdirSync(CORPUS_CS)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort()) {
       const doc = yaml.load(readFileSync(join(CORPUS_CS, file), "utf8"));
       for (const description of descriptions(doc)) {
         const out = jsdoc({ description, linkBase: MATRIX_SPEC_BASE }, "  ");

@@ -26,7 +26,10 @@ async function namesOf(file: string, doc: unknown): Promise<Names> {
     mkdirSync(join(dir, "specs"), { recursive: true });
     writeFileSync(path, JSON.stringify(doc));
     const result = await generate({ cwd: dir, paths: [path], dryRun: true, config: { emit: ["types"] } });
-    assert.deepEqual(result.problems.map((p) => p.message), []);
+    assert.deepEqual(
+      result.problems.map((p) => p.message),
+      [],
+    );
     const spec = result.model.specs[0]!;
     const ops = spec.operations.flatMap((op) => [
       ...op.responseTypes.map((r) => r.name),
@@ -41,7 +44,10 @@ async function namesOf(file: string, doc: unknown): Promise<Names> {
 
 const json = (schema: unknown) => ({ description: "ok", content: { "application/json": { schema } } });
 const api = (schemas: Record<string, unknown>, paths: Record<string, unknown> = {}) => ({
-  openapi: "3.1.0", info: { title: "t", version: "1" }, paths, components: { schemas },
+  openapi: "3.1.0",
+  info: { title: "t", version: "1" },
+  paths,
+  components: { schemas },
 });
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" } };
 const getPet = () => ({
@@ -129,8 +135,16 @@ for (const c of NAMING) {
     const got = await namesOf(c.file, c.doc);
     assert.deepEqual(got.types, c.types);
     if (c.functions) assert.deepEqual(got.functions, c.functions);
-    for (const w of c.warnings) assert.ok(got.warnings.some((m) => w.test(m)), `want ${w}: ${got.warnings.join("\n")}`);
-    if (!c.warnings.length) assert.deepEqual(got.warnings.filter((m) => /component|title|taken/.test(m)), []);
+    for (const w of c.warnings)
+      assert.ok(
+        got.warnings.some((m) => w.test(m)),
+        `want ${w}: ${got.warnings.join("\n")}`,
+      );
+    if (!c.warnings.length)
+      assert.deepEqual(
+        got.warnings.filter((m) => /component|title|taken/.test(m)),
+        [],
+      );
   });
 }
 
@@ -154,27 +168,30 @@ test("a consumer imports Pet and isPet from the package, and openapi-fetch works
   try {
     await installed(dir);
     const consumer = join(dir, "consumer.ts");
-    writeFileSync(consumer, [
-      `import type { Pet, PetStatus, GetPetResponse, Toy } from "petpkg/types";`,
-      `import { isPet, assertPet, validatePet, isGetPetResponse, isToy } from "petpkg/validators";`,
-      `import type { paths, components } from "petpkg/types/petstore";`,
-      `import createClient from "openapi-fetch";`,
-      `const status: PetStatus = "sold";`,
-      `export function named(value: unknown): Pet | undefined {`,
-      `  if (isPet(value)) return value;`,
-      `  return undefined;`,
-      `}`,
-      `export function checked(value: unknown): string { assertPet(value); return value.name; }`,
-      `export const toy: Toy = "ball";`,
-      `export const verdicts = (v: unknown): boolean[] => [isPet(v), validatePet(v), isGetPetResponse(v), isToy(v)];`,
-      `export async function fetchPet(baseUrl: string): Promise<GetPetResponse | undefined> {`,
-      `  const client = createClient<paths>({ baseUrl });`,
-      `  const { data } = await client.GET("/pets/{id}", { params: { path: { id: "7" } } });`,
-      `  const pet: components["schemas"]["Pet"] | undefined = data?.pet;`,
-      `  return pet ? { pet: { ...pet, status } } : undefined;`,
-      `}`,
-      "",
-    ].join("\n"));
+    writeFileSync(
+      consumer,
+      [
+        `import type { Pet, PetStatus, GetPetResponse, Toy } from "petpkg/types";`,
+        `import { isPet, assertPet, validatePet, isGetPetResponse, isToy } from "petpkg/validators";`,
+        `import type { paths, components } from "petpkg/types/petstore";`,
+        `import createClient from "openapi-fetch";`,
+        `const status: PetStatus = "sold";`,
+        `export function named(value: unknown): Pet | undefined {`,
+        `  if (isPet(value)) return value;`,
+        `  return undefined;`,
+        `}`,
+        `export function checked(value: unknown): string { assertPet(value); return value.name; }`,
+        `export const toy: Toy = "ball";`,
+        `export const verdicts = (v: unknown): boolean[] => [isPet(v), validatePet(v), isGetPetResponse(v), isToy(v)];`,
+        `export async function fetchPet(baseUrl: string): Promise<GetPetResponse | undefined> {`,
+        `  const client = createClient<paths>({ baseUrl });`,
+        `  const { data } = await client.GET("/pets/{id}", { params: { path: { id: "7" } } });`,
+        `  const pet: components["schemas"]["Pet"] | undefined = data?.pet;`,
+        `  return pet ? { pet: { ...pet, status } } : undefined;`,
+        `}`,
+        "",
+      ].join("\n"),
+    );
     assert.deepEqual(typecheck([consumer]), [], "the consumer type-checks under the strict settings");
     // Where the component's type is not the value's: the compiler says so.
     const wrong = join(dir, "wrong.ts");

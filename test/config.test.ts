@@ -17,10 +17,19 @@ const CASES: Array<[string, { given: unknown; error?: RegExp; pointer?: string }
   ["this repository's config", { given: JSON.parse(readFileSync(join(ROOT, "specgen.config.json"), "utf8")) }],
   ["an empty config", { given: {} }],
   ["a misspelt top-level key", { given: { ovelrays: {} }, error: /unknown key "ovelrays"/, pointer: "/ovelrays" }],
-  ["a misspelt package key", { given: { package: { nmae: "x" } }, error: /unknown key "nmae"/, pointer: "/package/nmae" }],
+  [
+    "a misspelt package key",
+    { given: { package: { nmae: "x" } }, error: /unknown key "nmae"/, pointer: "/package/nmae" },
+  ],
   ["a wrong type", { given: { cache: "getAuthMetadata" }, error: /\/cache must be array/, pointer: "/cache" }],
-  ["an unknown output kind", { given: { emit: ["docs"] }, error: /\/emit\/0 must be equal to one of the allowed values/, pointer: "/emit/0" }],
-  ["overlays that are not lists", { given: { overlays: { "a.yaml": "b.yaml" } }, error: /must be array/, pointer: "/overlays/a.yaml" }],
+  [
+    "an unknown output kind",
+    { given: { emit: ["docs"] }, error: /\/emit\/0 must be equal to one of the allowed values/, pointer: "/emit/0" },
+  ],
+  [
+    "overlays that are not lists",
+    { given: { overlays: { "a.yaml": "b.yaml" } }, error: /must be array/, pointer: "/overlays/a.yaml" },
+  ],
   ["a __proto__ key", { given: JSON.parse('{"__proto__": {"out": "."}}'), error: /unknown key "__proto__"/ }],
 ];
 
@@ -35,7 +44,11 @@ for (const [name, { given, error, pointer }] of CASES) {
       }
       assert.throws(
         () => loadProjectConfig(dir),
-        (err: unknown) => err instanceof SpecError && error.test(err.message) && err.file.endsWith("specgen.config.json") && (pointer === undefined || err.pointer === pointer),
+        (err: unknown) =>
+          err instanceof SpecError &&
+          error.test(err.message) &&
+          err.file.endsWith("specgen.config.json") &&
+          (pointer === undefined || err.pointer === pointer),
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

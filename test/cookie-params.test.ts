@@ -63,18 +63,24 @@ test("cookie parameters go out in one Cookie header, form style, in declaration 
     "GET /items cookie: session=s",
     "GET /items cookie: mine=1",
   ]);
-  assert.ok(warnings.some((w) => /cookie parameter "id" .* cookieId/.test(w)), warnings.join("\n"));
+  assert.ok(
+    warnings.some((w) => /cookie parameter "id" .* cookieId/.test(w)),
+    warnings.join("\n"),
+  );
 });
 
 test("the params type holds the cookies (a required one required) and the docs say browsers drop them", () => {
   const dts = readFileSync(join(out, "client/cookies.d.ts"), "utf8");
   assert.match(dts, /one `Cookie` header \(`form` style\), which browsers drop from `fetch`/);
   const usage = join(dir, "usage.ts");
-  writeFileSync(usage, `import { listItems } from "./out/client/index.js";
+  writeFileSync(
+    usage,
+    `import { listItems } from "./out/client/index.js";
 const client = { baseUrl: "http://x" };
 export const ok = () => listItems(client, { session: "s", prefs: ["a"], cookieId: 1, queryId: 2 });
 // @ts-expect-error the required cookie is missing
 export const missing = () => listItems(client, { queryId: 2 });
-`);
+`,
+  );
   assert.deepEqual(typecheck([usage]), []);
 });

@@ -16,12 +16,23 @@ test("a defaulted property that is not required stays optional in request and re
   const dir = tempDir();
   try {
     const out = join(dir, "out");
-    const result = await generate({ cwd: join(FIXTURES, "defaults"), paths: ["specs"], out, config: { emit: ["validators"] } });
+    const result = await generate({
+      cwd: join(FIXTURES, "defaults"),
+      paths: ["specs"],
+      out,
+      config: { emit: ["validators"] },
+    });
     assert.deepEqual(result.problems, []);
     copyFileSync(join(FIXTURES, "defaults/usage.ts"), join(dir, "usage.ts"));
     assert.deepEqual(typecheck([join(dir, "usage.ts")]), []);
-    const { isSearchResponse } = (await import(pathToFileURL(join(out, "validators/search.js")).href)) as { isSearchResponse: (v: unknown) => boolean };
-    assert.equal(isSearchResponse({ hits: ["a"] }), true, "a value without the defaulted member is accepted, as its type says");
+    const { isSearchResponse } = (await import(pathToFileURL(join(out, "validators/search.js")).href)) as {
+      isSearchResponse: (v: unknown) => boolean;
+    };
+    assert.equal(
+      isSearchResponse({ hits: ["a"] }),
+      true,
+      "a value without the defaulted member is accepted, as its type says",
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -35,7 +35,12 @@ const CASES: Array<[string, unknown, boolean]> = [
 ];
 
 test("the tags the types give: mapping keys, else names; inherited through allOf", () => {
-  const at = (name: string, property: string, values: string[], how: "properties" | "allOf") => ({ pointer: `/components/schemas/${name}`, property, values, how });
+  const at = (name: string, property: string, values: string[], how: "properties" | "allOf") => ({
+    pointer: `/components/schemas/${name}`,
+    property,
+    values,
+    how,
+  });
   assert.deepEqual(tagConstraints(yaml.load(readFileSync(SPEC, "utf8"))), [
     // /event's oneOf has no mapping, and its members fix their tags: those values.
     at("Created", "kind", ["created"], "properties"),
@@ -56,13 +61,20 @@ test("discriminated unions: each validator verdict is the type's", async () => {
   const out = join(dir, "out");
   const result = await generate({ paths: [SPEC], out, cwd: dir });
   assert.deepEqual(result.problems, []);
-  const validators = (await import(pathToFileURL(join(out, "validators/index.js")).href)) as Record<string, (v: unknown) => boolean>;
-  for (const [type, value, allowed] of CASES) assert.equal(validators[`is${type}`]!(value), allowed, `${type} ${JSON.stringify(value)}`);
+  const validators = (await import(pathToFileURL(join(out, "validators/index.js")).href)) as Record<
+    string,
+    (v: unknown) => boolean
+  >;
+  for (const [type, value, allowed] of CASES)
+    assert.equal(validators[`is${type}`]!(value), allowed, `${type} ${JSON.stringify(value)}`);
   mkdirSync(join(dir, "use"));
   writeFileSync(
     join(dir, "use/use.ts"),
     `import type { GetEventResponse, GetPetResponse, GetShapeResponse } from "../out/types/index.js";\n` +
-      CASES.map(([type, value, allowed], i) => `${allowed ? "" : "// @ts-expect-error\n"}export const v${i}: ${type} = ${JSON.stringify(value)};\n`).join(""),
+      CASES.map(
+        ([type, value, allowed], i) =>
+          `${allowed ? "" : "// @ts-expect-error\n"}export const v${i}: ${type} = ${JSON.stringify(value)};\n`,
+      ).join(""),
   );
   assert.deepEqual(typecheck([join(dir, "use/use.ts")]), []);
 });
@@ -74,12 +86,21 @@ test("lint checks examples with the tags the validators require", async () => {
     `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /pet:\n    get:\n      operationId: getPet\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: "#/components/schemas/Pet"}\n              example: {petType: ${tag}, purrs: true}\n` +
     `components:\n  schemas:\n    Pet:\n      oneOf: [{$ref: "#/components/schemas/Cat"}, {$ref: "#/components/schemas/Dog"}]\n      discriminator: {propertyName: petType, mapping: {cat: "#/components/schemas/Cat", dog: "#/components/schemas/Dog"}}\n` +
     `    Cat: {type: object, required: [purrs], properties: {petType: {type: string}, purrs: {type: boolean}}}\n    Dog: {type: object, required: [barks], properties: {petType: {type: string}, barks: {type: boolean}}}\n`;
-  const examples = async () => (await lint([file], { cwd: dir })).problems.filter((p) => p.ruleId === "specgen/example-valid").map((p) => p.message);
+  const examples = async () =>
+    (await lint([file], { cwd: dir })).problems
+      .filter((p) => p.ruleId === "specgen/example-valid")
+      .map((p) => p.message);
   writeFileSync(file, spec("cat"));
   assert.deepEqual(await examples(), []);
   // Valid JSON Schema (a Cat by its shape), but tagged as a dog: the validators reject it.
   writeFileSync(file, spec("dog"));
   const found = await examples();
-  assert.ok(found.length > 0 && found.every((m) => m.startsWith("Example does not match its schema")), found.join("\n"));
-  assert.ok(found.some((m) => m.includes("/petType")), found.join("\n"));
+  assert.ok(
+    found.length > 0 && found.every((m) => m.startsWith("Example does not match its schema")),
+    found.join("\n"),
+  );
+  assert.ok(
+    found.some((m) => m.includes("/petType")),
+    found.join("\n"),
+  );
 });

@@ -16,16 +16,30 @@ const full = ajvFormats.uri as (value: string) => boolean;
 
 // Characters URLs are made of, plus the ones that make a string not a URI (space, quotes, `<`,
 // `%` with and without hex digits, `[`, non-ASCII, controls).
-const URI_CHARS = [..."abcXYZ019-._~!$&'()*+,;=:@/?#%[] \"<>\\^`{|}\u00e9\t\n", "%20", "%zz", "://", "https://", "::1", "@"];
+const URI_CHARS = [
+  ..."abcXYZ019-._~!$&'()*+,;=:@/?#%[] \"<>\\^`{|}\u00e9\t\n",
+  "%20",
+  "%zz",
+  "://",
+  "https://",
+  "::1",
+  "@",
+];
 const uriLike = fc.array(fc.constantFrom(...URI_CHARS), { maxLength: 40 }).map((parts) => parts.join(""));
-const withScheme = fc.tuple(fc.constantFrom("https://", "http://", "HTTPS://", "a+b.c-d://", "x:", "1a://", "://"), uriLike).map(([s, rest]) => s + rest);
+const withScheme = fc
+  .tuple(fc.constantFrom("https://", "http://", "HTTPS://", "a+b.c-d://", "x:", "1a://", "://"), uriLike)
+  .map(([s, rest]) => s + rest);
 
 test("the fast uri path accepts nothing ajv-formats' full uri check rejects (fast-check, 20,000 strings)", () => {
   fc.assert(
-    fc.property(fc.oneof(uriLike, withScheme, fc.string(), fc.webUrl({ withQueryParameters: true, withFragments: true })), (s) => {
-      if (FAST_URI.test(s)) assert.equal(full(s), true, `fast path accepted ${JSON.stringify(s)}, full check rejects it`);
-      assert.equal(uri(s), full(s), JSON.stringify(s));
-    }),
+    fc.property(
+      fc.oneof(uriLike, withScheme, fc.string(), fc.webUrl({ withQueryParameters: true, withFragments: true })),
+      (s) => {
+        if (FAST_URI.test(s))
+          assert.equal(full(s), true, `fast path accepted ${JSON.stringify(s)}, full check rejects it`);
+        assert.equal(uri(s), full(s), JSON.stringify(s));
+      },
+    ),
     { numRuns: 20_000 },
   );
 });
@@ -47,7 +61,13 @@ test("uri gives the full check's verdict on every URL-valued string of the auth-
   const fast = urls.filter((s) => FAST_URI.test(s)).length;
   assert.ok(fast / urls.length > 0.9, `fast path took ${fast} of ${urls.length}`);
   // The documents the corpus marks invalid for their URLs stay invalid.
-  for (const bad of ["https://<namespace_route>", "https://login.microsoftonline.com/{tenantid}/v2.0", "javascript:alert(1)//", "/relative/path", "https://a b.example"]) {
+  for (const bad of [
+    "https://<namespace_route>",
+    "https://login.microsoftonline.com/{tenantid}/v2.0",
+    "javascript:alert(1)//",
+    "/relative/path",
+    "https://a b.example",
+  ]) {
     assert.equal(uri(bad), full(bad), bad);
   }
   assert.equal(uri("https://a b.example"), false);

@@ -43,9 +43,32 @@ const FILES = {
 test("example data: files reached only through example values, transitively, however they look", () => {
   const dir = folder(FILES);
   const at = (p: string) => join(dir, p);
-  const { referenced, fragments } = references(new DocumentStore(), [at("api.yaml")], [at("event.yaml"), at("list.yaml"), at("schema.yaml"), at("examples/event.json"), at("examples/creator.json"), at("examples/pdu.json")]);
-  assert.deepEqual([...fragments].map((p) => p.slice(dir.length + 1)).sort(), ["examples/creator.json", "examples/event.json", "examples/history.json", "examples/pdu.json"]);
-  assert.deepEqual([...referenced].map((p) => p.slice(dir.length + 1)).sort(), ["event.yaml", "examples/creator.json", "examples/event.json", "examples/history.json", "examples/pdu.json", "list.yaml"]);
+  const { referenced, fragments } = references(
+    new DocumentStore(),
+    [at("api.yaml")],
+    [
+      at("event.yaml"),
+      at("list.yaml"),
+      at("schema.yaml"),
+      at("examples/event.json"),
+      at("examples/creator.json"),
+      at("examples/pdu.json"),
+    ],
+  );
+  assert.deepEqual([...fragments].map((p) => p.slice(dir.length + 1)).sort(), [
+    "examples/creator.json",
+    "examples/event.json",
+    "examples/history.json",
+    "examples/pdu.json",
+  ]);
+  assert.deepEqual([...referenced].map((p) => p.slice(dir.length + 1)).sort(), [
+    "event.yaml",
+    "examples/creator.json",
+    "examples/event.json",
+    "examples/history.json",
+    "examples/pdu.json",
+    "list.yaml",
+  ]);
 });
 
 test("a file an OpenAPI document uses as a schema is no example data, even if an example also points at it", () => {
@@ -60,7 +83,8 @@ test("a file an OpenAPI document uses as a schema is no example data, even if an
 test("a file referenced only through pointers into it is a container of parts, not a schema", () => {
   const dir = folder({
     // DigitalOcean's shape: a map of parameters, one of them named `type`.
-    "api.yaml": "openapi: 3.1.0\ninfo: {title: t, version: \"1\"}\npaths:\n  /i:\n    get:\n      parameters: [{$ref: \"./params.yaml#/type\"}]\n      responses: {\"204\": {description: ok}}\n",
+    "api.yaml":
+      'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /i:\n    get:\n      parameters: [{$ref: "./params.yaml#/type"}]\n      responses: {"204": {description: ok}}\n',
     "params.yaml": "type: {in: query, name: type, schema: {type: string}}\n",
   });
   const { fragments } = references(new DocumentStore(), [join(dir, "api.yaml")], [join(dir, "params.yaml")]);
@@ -71,12 +95,26 @@ test("generate and lint take the schemas of a folder with example data, and only
   const dir = folder(FILES);
   const result = await generate({ paths: [dir], out: join(dir, "out"), cwd: dir, dryRun: true });
   assert.deepEqual(result.problems, []);
-  assert.deepEqual(result.model.specs.map((s) => s.source), ["api.yaml", "event.yaml", "list.yaml", "schema.yaml"]);
+  assert.deepEqual(
+    result.model.specs.map((s) => s.source),
+    ["api.yaml", "event.yaml", "list.yaml", "schema.yaml"],
+  );
   const linted = await lint([dir], { cwd: dir, config: REPO_LINT_CONFIG });
-  assert.deepEqual(linted.problems.map((p) => p.message), []);
+  assert.deepEqual(
+    linted.problems.map((p) => p.message),
+    [],
+  );
   // The same list with no document referring to it cannot be anything.
   writeFileSync(join(dir, "stray.json"), "[1, 2]");
-  await assert.rejects(generate({ paths: [dir], out: join(dir, "out"), cwd: dir, dryRun: true }), /expected a mapping at the top level, found a list/);
+  await assert.rejects(
+    generate({ paths: [dir], out: join(dir, "out"), cwd: dir, dryRun: true }),
+    /expected a mapping at the top level, found a list/,
+  );
   const stray = await lint([dir], { cwd: dir, config: REPO_LINT_CONFIG });
-  assert.deepEqual(stray.problems.map((p) => p.message), ["expected a mapping at the top level, found a list (so neither an OpenAPI document nor a JSON Schema), and no document here refers to it."]);
+  assert.deepEqual(
+    stray.problems.map((p) => p.message),
+    [
+      "expected a mapping at the top level, found a list (so neither an OpenAPI document nor a JSON Schema), and no document here refers to it.",
+    ],
+  );
 });

@@ -61,8 +61,8 @@ async function compiled(dir: string, doc: unknown) {
 }
 
 for (const how of ["inline", "ref"] as const) {
-  const title = `50 webhooks sharing one big object (${how}): the validators grow with the webhooks, ` +
-    "not webhooks × object";
+  const title =
+    `50 webhooks sharing one big object (${how}): the validators grow with the webhooks, ` + "not webhooks × object";
   test(title, async () => {
     const dir = tempDir();
     try {
@@ -116,7 +116,7 @@ test("hoisting every subschema it may changes no verdict of the JSON-Schema-Test
   let hoistedGroups = 0;
   for (const group of suiteGroups().filter((g) => !needsRemote(g))) {
     // The root's `$schema` names the dialect every schema here has (hoisting stops at one).
-    const { $schema, ...schema } = typeof group.schema === "object" ? group.schema as Record<string, unknown> : {};
+    const { $schema, ...schema } = typeof group.schema === "object" ? (group.schema as Record<string, unknown>) : {};
     const root = $schema === "https://json-schema.org/draft/2020-12/schema" ? schema : group.schema;
     const document = { components: { schemas: { T: rebase(root, `${refBase}${at}`) } } };
     const verdicts = (hoist: boolean) => {

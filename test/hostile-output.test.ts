@@ -28,10 +28,13 @@ declare global {
 }
 
 const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 const load = async (file: string) => (await import(pathToFileURL(file).href)) as Record<string, unknown>;
 const notPwned = (when: string) => assert.equal(globalThis.__pwned, undefined, `a payload ran (${when})`);
-const noPollution = () => assert.equal((({}) as Record<string, unknown>).polluted, undefined, "Object.prototype polluted");
+const noPollution = () =>
+  assert.equal(({} as Record<string, unknown>).polluted, undefined, "Object.prototype polluted");
 
 interface Output {
   result: GenerateResult;
@@ -44,7 +47,10 @@ function output(): Promise<Output> {
   generated ??= (async () => {
     const out = tempDir("specgen-hostile-");
     const result = await generate({ cwd: FIXTURE, out, force: true });
-    assert.deepEqual(result.problems.map((p) => p.message), []);
+    assert.deepEqual(
+      result.problems.map((p) => p.message),
+      [],
+    );
     assert.ok(result.written);
     return { result, out, files: walk(out).sort() };
   })();
@@ -62,7 +68,8 @@ function chosenNames(model: Model): Set<string> {
     }
     for (const s of spec.schemas) names.add(s.name);
   }
-  for (const n of [...names]) for (const prefix of ["validate", "is", "assert"]) names.add(prefix + n).add(`${prefix}${n}AsWritten`);
+  for (const n of [...names])
+    for (const prefix of ["validate", "is", "assert"]) names.add(prefix + n).add(`${prefix}${n}AsWritten`);
   return names;
 }
 
@@ -70,7 +77,11 @@ function chosenNames(model: Model): Set<string> {
 function parseJs(path: string, text: string): ts.SourceFile {
   const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   const errors = (file as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
-  assert.deepEqual(errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, " ")), [], `${path} parses`);
+  assert.deepEqual(
+    errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, " ")),
+    [],
+    `${path} parses`,
+  );
   return file;
 }
 
@@ -83,9 +94,13 @@ function forEachNode(node: ts.Node, visit: (node: ts.Node) => void): void {
 function inertRanges(file: ts.SourceFile): Array<[number, number]> {
   const text = file.text;
   const ranges: Array<[number, number]> = [];
-  const comments = (pos: number) => [...(ts.getLeadingCommentRanges(text, pos) ?? []), ...(ts.getTrailingCommentRanges(text, pos) ?? [])];
+  const comments = (pos: number) => [
+    ...(ts.getLeadingCommentRanges(text, pos) ?? []),
+    ...(ts.getTrailingCommentRanges(text, pos) ?? []),
+  ];
   forEachNode(file, (node) => {
-    if (ts.isStringLiteralLike(node) || ts.isRegularExpressionLiteral(node) || ts.isTemplateLiteralToken(node)) ranges.push([node.getStart(file), node.end]);
+    if (ts.isStringLiteralLike(node) || ts.isRegularExpressionLiteral(node) || ts.isTemplateLiteralToken(node))
+      ranges.push([node.getStart(file), node.end]);
     for (const c of [...comments(node.pos), ...comments(node.end)]) ranges.push([c.pos, c.end]);
   });
   return ranges;
@@ -97,7 +112,12 @@ function baselineIdentifiers(): Promise<Set<string>> {
   baseline ??= (async () => {
     const found = new Set<string>();
     const scenarios = join(FIXTURES, "snapshots");
-    for (const cwd of [ROOT, ...readdirSync(scenarios).sort().map((name) => join(scenarios, name))]) {
+    for (const cwd of [
+      ROOT,
+      ...readdirSync(scenarios)
+        .sort()
+        .map((name) => join(scenarios, name)),
+    ]) {
       const result = await generate({ cwd, dryRun: true });
       const spec = chosenNames(result.model);
       for (const f of result.files.filter((x) => x.path.endsWith(".js"))) {
@@ -137,35 +157,92 @@ test("hostile fixture: every sanitised name is reported, and every name is a saf
       }
       // A function not named exactly as its operationId is a rename, and the warnings say so.
       const unnamed = op.operationId === `${op.method.toLowerCase()} ${op.path}`;
-      if (op.name !== op.operationId) assert.ok(warned(unnamed ? "has no operationId" : JSON.stringify(op.operationId), op.name), `no rename warning for ${op.operationId} → ${op.name}\n${warnings.join("\n")}`);
+      if (op.name !== op.operationId)
+        assert.ok(
+          warned(unnamed ? "has no operationId" : JSON.stringify(op.operationId), op.name),
+          `no rename warning for ${op.operationId} → ${op.name}\n${warnings.join("\n")}`,
+        );
     }
     for (const s of spec.schemas) {
       assert.match(s.name, IDENTIFIER, s.name);
       assert.ok(!RESERVED.has(s.name) && !OUTPUT_NAMES.has(s.name), s.name);
     }
   }
-  const fnOf = (operationId: string) => model.specs.flatMap((s) => s.operations).find((o) => o.operationId === operationId)?.name;
+  const fnOf = (operationId: string) =>
+    model.specs.flatMap((s) => s.operations).find((o) => o.operationId === operationId)?.name;
   const expected: Record<string, string> = {
-    delete: "delete_", class: "class_", "get-foo": "getFoo", getFoo: "getFoo2", GetFoo: "getFoo3", get_foo: "getFoo4",
-    "1st": "_1st", "a b": "aB", "<script>globalThis.__pwned = 1</script>": "scriptGlobalThisPwned1Script", then: "then_",
-    eval: "eval_", arguments: "arguments_", request: "request_", buildUrl: "buildUrl_", createClient: "createClient_",
-    fooOperation: "fooOperation", foo: "foo2", navUrl: "navUrl", nav: "nav2", isGetItemResponse: "isGetItemResponse_",
-    validateDeleteResponse: "validateDeleteResponse_", "1st hostile-schema (class)": "_1stHostileSchemaClass_",
+    delete: "delete_",
+    class: "class_",
+    "get-foo": "getFoo",
+    getFoo: "getFoo2",
+    GetFoo: "getFoo3",
+    get_foo: "getFoo4",
+    "1st": "_1st",
+    "a b": "aB",
+    "<script>globalThis.__pwned = 1</script>": "scriptGlobalThisPwned1Script",
+    // biome-ignore lint/suspicious/noThenProperty: a spec name the identifier rules must rename
+    then: "then_",
+    eval: "eval_",
+    arguments: "arguments_",
+    request: "request_",
+    buildUrl: "buildUrl_",
+    createClient: "createClient_",
+    fooOperation: "fooOperation",
+    foo: "foo2",
+    navUrl: "navUrl",
+    nav: "nav2",
+    isGetItemResponse: "isGetItemResponse_",
+    validateDeleteResponse: "validateDeleteResponse_",
+    "1st hostile-schema (class)": "_1stHostileSchemaClass_",
   };
   for (const [operationId, name] of Object.entries(expected)) assert.equal(fnOf(operationId), name, operationId);
   // Standalone schemas: file names and collection items that needed more than PascalCase.
   const schemaNames = model.specs.flatMap((s) => s.schemas.map((x) => x.name));
-  for (const name of ["_1stHostileSchemaClass", "_1stHostileSchemaClass2", "Promise_", "Result_", "Result_2", "ClassName"]) assert.ok(schemaNames.includes(name), name);
-  for (const name of schemaNames.filter((n) => n !== plainPascalCase(n))) assert.ok(warnings.some((w) => w.includes(name)), `no warning for ${name}`);
+  for (const name of [
+    "_1stHostileSchemaClass",
+    "_1stHostileSchemaClass2",
+    "Promise_",
+    "Result_",
+    "Result_2",
+    "ClassName",
+  ])
+    assert.ok(schemaNames.includes(name), name);
+  for (const name of schemaNames.filter((n) => n !== plainPascalCase(n)))
+    assert.ok(
+      warnings.some((w) => w.includes(name)),
+      `no warning for ${name}`,
+    );
   assert.ok(warned('"1st hostile-schema (class)"', "_1stHostileSchemaClass"));
   assert.ok(warned("_1stHostileSchemaClass2", "helper"), "a helper component with the main schema's name is kept");
   assert.ok(warned('"mailto:x@evil.example"', "not an http(s) URL"));
   // Component names are keys, quoted by openapi-typescript, never renamed.
   const { out } = await output();
   const names = readFileSync(join(out, "types/names.d.ts"), "utf8");
-  for (const key of ['"Foo-Bar":', "Foo_Bar:", "FooBar:", "Object:", "Promise:", "Response:", "fetch:", "Error:", "paths:", "operations:"]) assert.ok(names.includes(key), key);
+  for (const key of [
+    '"Foo-Bar":',
+    "Foo_Bar:",
+    "FooBar:",
+    "Object:",
+    "Promise:",
+    "Response:",
+    "fetch:",
+    "Error:",
+    "paths:",
+    "operations:",
+  ])
+    assert.ok(names.includes(key), key);
   const hostile = readFileSync(join(out, "types/hostile.d.ts"), "utf8");
-  for (const key of ['"a-b"', '"quo\\"te"', '"back\\\\slash"', '"new\\nline"', '"": string', "__proto__:", "toString:", `${"x".repeat(290)}_300_chars:`, '"*/ globalThis.__pwned = 1; /*"?:']) {
+  for (const key of [
+    '"a-b"',
+    '"quo\\"te"',
+    '"back\\\\slash"',
+    '"new\\nline"',
+    '"": string',
+    "__proto__:",
+    "toString:",
+    `${"x".repeat(290)}_300_chars:`,
+    '"*/ globalThis.__pwned = 1; /*"?:',
+  ]) {
     assert.ok(hostile.includes(key), key);
   }
 });
@@ -194,7 +271,18 @@ test("hostile fixture: payload text appears only in string literals and comments
   const chosen = chosenNames(result.model);
   const keys = documentKeys(result.model);
   const known = await baselineIdentifiers();
-  const forbidden = new Set([MARKER, "alert", "eval", "Function", "globalThis", "window", "document", "require", "process", "importScripts"]);
+  const forbidden = new Set([
+    MARKER,
+    "alert",
+    "eval",
+    "Function",
+    "globalThis",
+    "window",
+    "document",
+    "require",
+    "process",
+    "importScripts",
+  ]);
   for (const path of files.filter((f) => f.endsWith(".js"))) {
     const name = relative(out, path);
     const text = readFileSync(path, "utf8");
@@ -202,7 +290,10 @@ test("hostile fixture: payload text appears only in string literals and comments
     // Where the marker text occurs, it is inside a literal or a comment.
     const inert = inertRanges(file);
     for (let at = text.indexOf(MARKER); at >= 0; at = text.indexOf(MARKER, at + 1)) {
-      assert.ok(inert.some(([from, to]) => from <= at && at < to), `${name}: payload text at offset ${at} is code: ${JSON.stringify(text.slice(at - 40, at + 20))}`);
+      assert.ok(
+        inert.some(([from, to]) => from <= at && at < to),
+        `${name}: payload text at offset ${at} is code: ${JSON.stringify(text.slice(at - 40, at + 20))}`,
+      );
     }
     forEachNode(file, (node) => {
       if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) {
@@ -210,12 +301,16 @@ test("hostile fixture: payload text appears only in string literals and comments
         assert.ok(!forbidden.has(id), `${name}: identifier ${id}`);
         // Ajv reads a schema property `p` as `data.p` (a property name, not a binding).
         const propertyName = ts.isPropertyAccessExpression(node.parent) && node.parent.name === node && keys.has(id);
-        assert.ok(chosen.has(id) || known.has(id.replace(/\d+$/, "")) || propertyName, `${name}: identifier ${id} is not one the generator chose`);
+        assert.ok(
+          chosen.has(id) || known.has(id.replace(/\d+$/, "")) || propertyName,
+          `${name}: identifier ${id} is not one the generator chose`,
+        );
       }
       // Imports stay inside the package.
       if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
         const spec = node.moduleSpecifier;
-        if (spec) assert.ok(ts.isStringLiteral(spec) && /^\.\.?\//.test(spec.text), `${name}: import ${spec.getText(file)}`);
+        if (spec)
+          assert.ok(ts.isStringLiteral(spec) && /^\.\.?\//.test(spec.text), `${name}: import ${spec.getText(file)}`);
       }
     });
     // Nothing runs at load time but declarations and Ajv's own bookkeeping (`validateN.evaluated = {…}`).
@@ -223,7 +318,11 @@ test("hostile fixture: payload text appears only in string literals and comments
       if (!ts.isExpressionStatement(statement)) continue;
       const e = statement.expression;
       assert.ok(
-        ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(e.left) && ts.isIdentifier(e.left.expression) && /^validate\d+$/.test(e.left.expression.text),
+        ts.isBinaryExpression(e) &&
+          e.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+          ts.isPropertyAccessExpression(e.left) &&
+          ts.isIdentifier(e.left.expression) &&
+          /^validate\d+$/.test(e.left.expression.text),
         `${name}: top-level statement ${statement.getText(file).slice(0, 80)}`,
       );
     }
@@ -246,15 +345,40 @@ test("hostile fixture: every module imports, every exported function runs, and n
   const runtime = modules.get("validators/runtime.js")!;
   const ValidationError = runtime.ValidationError as new (...args: unknown[]) => Error;
   const samples: unknown[] = [
-    null, true, false, 0, -1, 1.5, 1e308, "", "*/ globalThis.__pwned = 1; /*", "\u2028", [], {}, [null], { a: 1 },
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    1e308,
+    "",
+    "*/ globalThis.__pwned = 1; /*",
+    "\u2028",
+    [],
+    {},
+    [null],
+    { a: 1 },
     JSON.parse('{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}}'),
-    JSON.parse('{"a-b": "x", "": "", "__proto__": {"polluted": true}, "toString": 1, "state": "*/ globalThis.__pwned = 1; /*"}'),
+    JSON.parse(
+      '{"a-b": "x", "": "", "__proto__": {"polluted": true}, "toString": 1, "state": "*/ globalThis.__pwned = 1; /*"}',
+    ),
     ...fc.sample(fc.jsonValue({ maxDepth: 3 }), { numRuns: 60, seed: 7 }),
-    ...fc.sample(fc.dictionary(fc.constantFrom("a-b", "", "__proto__", "toString", "then", "state", "code", "fixed", "nested", "class_names"), fc.jsonValue({ maxDepth: 2 })), { numRuns: 60, seed: 11 }),
+    ...fc.sample(
+      fc.dictionary(
+        fc.constantFrom("a-b", "", "__proto__", "toString", "then", "state", "code", "fixed", "nested", "class_names"),
+        fc.jsonValue({ maxDepth: 2 }),
+      ),
+      { numRuns: 60, seed: 11 },
+    ),
   ];
   let calls = 0;
   for (const [name, module] of modules) {
-    if (!name.startsWith("validators/") || ["validators/runtime.js", "validators/formats.js", "validators/helpers.js"].includes(name)) continue;
+    if (
+      !name.startsWith("validators/") ||
+      ["validators/runtime.js", "validators/formats.js", "validators/helpers.js"].includes(name)
+    )
+      continue;
     for (const [exported, value] of Object.entries(module)) {
       if (typeof value !== "function" || exported === "ValidationError" || exported === "problemsOf") continue;
       const fn = value as (input: unknown) => unknown;
@@ -272,7 +396,11 @@ test("hostile fixture: every module imports, every exported function runs, and n
     }
   }
   const problemsOf = runtime.problemsOf as (errors: unknown) => unknown[];
-  assert.ok(Array.isArray(problemsOf([{ instancePath: "/a", keyword: "required", params: { missingProperty: "*/" }, schemaPath: "#" }])));
+  assert.ok(
+    Array.isArray(
+      problemsOf([{ instancePath: "/a", keyword: "required", params: { missingProperty: "*/" }, schemaPath: "#" }]),
+    ),
+  );
   notPwned("validators");
   noPollution();
   assert.ok(calls > 1000, `${calls} validator calls`);
@@ -280,36 +408,57 @@ test("hostile fixture: every module imports, every exported function runs, and n
   // Formats: every bundled format check.
   const formats = modules.get("validators/formats.js")!.fullFormats as Record<string, unknown>;
   const runFormat = (f: unknown, input: string): unknown =>
-    f instanceof RegExp ? f.test(input) : typeof f === "function" ? (f as (s: string) => unknown)(input) : typeof f === "object" && f !== null && "validate" in f ? runFormat(f.validate, input) : undefined;
-  for (const f of Object.values(formats)) for (const input of ["", "*/", "2024-01-01", "https://x.example/", "\u2028"]) runFormat(f, input);
+    f instanceof RegExp
+      ? f.test(input)
+      : typeof f === "function"
+        ? (f as (s: string) => unknown)(input)
+        : typeof f === "object" && f !== null && "validate" in f
+          ? runFormat(f.validate, input)
+          : undefined;
+  for (const f of Object.values(formats))
+    for (const input of ["", "*/", "2024-01-01", "https://x.example/", "\u2028"]) runFormat(f, input);
 
   // Client: every stub and URL builder against a recording fetch; then the same through createClient().
   const clientRuntime = modules.get("client/runtime.js")!;
-  const known = [clientRuntime.HttpError, clientRuntime.MatrixError, clientRuntime.ResponseValidationError] as Array<new () => Error>;
+  const known = [clientRuntime.HttpError, clientRuntime.MatrixError, clientRuntime.ResponseValidationError] as Array<
+    new () => Error
+  >;
   const urls: string[] = [];
-  const value = 'v "\'`${globalThis.__pwned = 1}*/\r\n\u2028/../?#&=';
+  const value = "v \"'`${globalThis.__pwned = 1}*/\r\n\u2028/../?#&=";
   const fetchFor = (redirect: boolean) => async (url: string | URL) => {
     urls.push(String(url));
     return redirect
       ? new Response(null, { status: 302, headers: { location: "https://idp.example/next" } })
-      : new Response(JSON.stringify({ "*/": "*/ globalThis.__pwned = 1; /*" }), { status: 200, headers: { "content-type": "application/json" } });
+      : new Response(JSON.stringify({ "*/": "*/ globalThis.__pwned = 1; /*" }), {
+          status: 200,
+          headers: { "content-type": "application/json" },
+        });
   };
   const settle = async (promise: unknown) => {
     try {
       await promise;
     } catch (err) {
-      assert.ok(known.some((k) => err instanceof k), `unexpected ${String(err)}`);
+      assert.ok(
+        known.some((k) => err instanceof k),
+        `unexpected ${String(err)}`,
+      );
     }
   };
   let stubs = 0;
   for (const spec of result.model.specs.filter((s) => s.operations.length)) {
     const module = modules.get(`client/${spec.module}.js`)!;
     for (const op of spec.operations) {
-      const params = Object.fromEntries(op.parameters.filter((p) => p.in === "path" || p.in === "query").map((p) => [p.name, p.in === "query" && /^\$/.test(p.name) ? [value, "2"] : value]));
+      const params = Object.fromEntries(
+        op.parameters
+          .filter((p) => p.in === "path" || p.in === "query")
+          .map((p) => [p.name, p.in === "query" && /^\$/.test(p.name) ? [value, "2"] : value]),
+      );
       const options = { baseUrl: BASE_URL, fetch: fetchFor(op.redirect) };
       const stub = module[op.name] as (...args: unknown[]) => Promise<unknown>;
       assert.equal(typeof stub, "function", `${spec.module}: ${op.name}`);
-      await settle(op.parameters.some((p) => p.in === "path" || p.in === "query") ? stub(options, params) : stub(options));
+      await settle(
+        op.parameters.some((p) => p.in === "path" || p.in === "query") ? stub(options, params) : stub(options),
+      );
       stubs++;
       if (op.redirect) urls.push((module[`${op.name}Url`] as (c: unknown, p: unknown) => string)(options, params));
     }
@@ -321,8 +470,15 @@ test("hostile fixture: every module imports, every exported function runs, and n
       if (bound.has(op.name)) continue; // a name shared by two specs: createClient() binds the first
       bound.add(op.name);
       const cache = (root.createMemoryCache as () => unknown)();
-      const client = (root.createClient as (o: unknown) => Record<string, (...args: unknown[]) => unknown>)({ baseUrl: BASE_URL, fetch: fetchFor(op.redirect), validate: false, cache });
-      const params = Object.fromEntries(op.parameters.filter((p) => p.in === "path" || p.in === "query").map((p) => [p.name, value]));
+      const client = (root.createClient as (o: unknown) => Record<string, (...args: unknown[]) => unknown>)({
+        baseUrl: BASE_URL,
+        fetch: fetchFor(op.redirect),
+        validate: false,
+        cache,
+      });
+      const params = Object.fromEntries(
+        op.parameters.filter((p) => p.in === "path" || p.in === "query").map((p) => [p.name, value]),
+      );
       const member = client[op.name];
       assert.equal(typeof member, "function", op.name);
       await settle(op.parameters.some((p) => p.in === "path" || p.in === "query") ? member!(params) : member!());
@@ -335,13 +491,20 @@ test("hostile fixture: every module imports, every exported function runs, and n
     assert.ok(!/["<>`\s\u2028]/.test(url), `raw character in ${JSON.stringify(url)}`);
   }
   // A path value cannot add segments or a query: it arrives percent-encoded in its own segment.
-  assert.ok(urls.some((u) => u.includes(encodeURIComponent(value))), "hostile path values are percent-encoded");
+  assert.ok(
+    urls.some((u) => u.includes(encodeURIComponent(value))),
+    "hostile path values are percent-encoded",
+  );
   assert.ok(urls.every((u) => !u.includes("mailto") && !u.includes("evil.example")));
   notPwned("client calls");
   noPollution();
   // The root re-exports everything without ambiguity: each validator and client function once.
-  for (const [name, module] of [["validators/index.js", modules.get("validators/index.js")!], ["client/index.js", modules.get("client/index.js")!]] as const) {
-    for (const key of Object.keys(module)) assert.equal(root[key], module[key], `${name}: ${key} reaches the root index`);
+  for (const [name, module] of [
+    ["validators/index.js", modules.get("validators/index.js")!],
+    ["client/index.js", modules.get("client/index.js")!],
+  ] as const) {
+    for (const key of Object.keys(module))
+      assert.equal(root[key], module[key], `${name}: ${key} reaches the root index`);
   }
 });
 
@@ -359,16 +522,39 @@ test("hostile fixture: what cannot be made safe is rejected, naming the spec and
       return true;
     });
   };
-  await rejects("prototype-key.yaml", /key "hasOwnProperty" cannot be read/, "/components/schemas/Thing/properties/hasOwnProperty", [10, 25]);
+  await rejects(
+    "prototype-key.yaml",
+    /key "hasOwnProperty" cannot be read/,
+    "/components/schemas/Thing/properties/hasOwnProperty",
+    [10, 25],
+  );
   await rejects("schema-trap.yaml", /key "valueOf" cannot be read/, "/examples/0/valueOf", [5, 16]);
-  await rejects("path-param-crlf.yaml", /path parameter name "x\\r\\ny" contains a brace or line break/, "#/paths/~1items~1%7Bx%0D%0Ay%7D/get/parameters", [9, 9]);
+  await rejects(
+    "path-param-crlf.yaml",
+    /path parameter name "x\\r\\ny" contains a brace or line break/,
+    "#/paths/~1items~1%7Bx%0D%0Ay%7D/get/parameters",
+    [9, 9],
+  );
   await rejects("non-finite.yaml", /Infinity has no JSON form/, "/components/schemas/Limit/enum/1", [7, 38]);
-  await rejects("duplicate-operation-id.yaml", /operationId "dup" is also used by GET "\/a"/, "/paths/~1b/get/operationId", [8, 25]);
-  await rejects("duplicate-operation-id-path-item.yaml", /operationId "dup" is also used by GET "\/a"/, "/components/pathItems/B/get/operationId", [13, 27]);
+  await rejects(
+    "duplicate-operation-id.yaml",
+    /operationId "dup" is also used by GET "\/a"/,
+    "/paths/~1b/get/operationId",
+    [8, 25],
+  );
+  await rejects(
+    "duplicate-operation-id-path-item.yaml",
+    /operationId "dup" is also used by GET "\/a"/,
+    "/components/pathItems/B/get/operationId",
+    [13, 27],
+  );
   // Redocly's struct gate reports a `constructor` property as a type error; the message says why.
   const constructorKey = await run("constructor-key.yaml");
   assert.equal(constructorKey.files.length, 0);
   assert.equal(constructorKey.problems.length, 1);
-  assert.match(constructorKey.problems[0]!.message, /the key "constructor" at #\/components\/schemas\/Thing\/properties\/constructor is misread/);
+  assert.match(
+    constructorKey.problems[0]!.message,
+    /the key "constructor" at #\/components\/schemas\/Thing\/properties\/constructor is misread/,
+  );
   assert.match(constructorKey.problems[0]!.location[0]!.source.absoluteRef, /constructor-key\.yaml$/);
 });

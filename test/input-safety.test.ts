@@ -53,7 +53,10 @@ interface Bounded {
 /** The CLI, asynchronously, killed after `ms`: for input that used to hang. */
 function bounded(args: string[], cwd: string, ms = 30_000): Promise<Bounded> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    });
     let out = "";
     let finished = true;
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
@@ -108,7 +111,11 @@ test("lint and generate of an overlay holding __proto__ run normally (CLI)", () 
   const dir = project({
     "specs/spec.yaml": SPEC,
     "specs/o.yaml": PROTO_OVERLAY,
-    "specgen.config.json": JSON.stringify({ specs: "specs", out: "out", overlays: { "specs/spec.yaml": ["specs/o.yaml"] } }),
+    "specgen.config.json": JSON.stringify({
+      specs: "specs",
+      out: "out",
+      overlays: { "specs/spec.yaml": ["specs/o.yaml"] },
+    }),
   });
   try {
     const lint = specgen(["lint", "specs"], { cwd: dir });
@@ -138,7 +145,11 @@ test("a lint config holding a __proto__ key is refused, naming the file and the 
 test("a named pipe is never opened for reading: as a $ref target, a spec, an overlay or the lint config", async () => {
   const dir = project({
     "specs/api.yaml": SPEC.replace("{type: object, properties: {id: {type: string}}}", "{$ref: './pipe.yaml'}"),
-    "specgen.config.json": JSON.stringify({ specs: "specs", out: "out", overlays: { "specs/api.yaml": ["fifo-overlay.yaml"] } }),
+    "specgen.config.json": JSON.stringify({
+      specs: "specs",
+      out: "out",
+      overlays: { "specs/api.yaml": ["fifo-overlay.yaml"] },
+    }),
   });
   try {
     for (const name of ["specs/pipe.yaml", "fifo-overlay.yaml", "fifo-redocly.yaml", "fifo-spec.yaml"]) {
@@ -186,7 +197,10 @@ test("$ref: HTTP://… with remote refs allowed is fetched as a URL, never read 
     mkdirSync(join(proj, "specs"));
     writeFileSync(join(proj, "package.json"), "{}\n");
     const ref = "HTTP://127.0.0.1:9/../../../outside/secret.yaml";
-    writeFileSync(join(proj, "specs/api.yaml"), SPEC.replace("{type: object, properties: {id: {type: string}}}", `{$ref: '${ref}'}`));
+    writeFileSync(
+      join(proj, "specs/api.yaml"),
+      SPEC.replace("{type: object, properties: {id: {type: string}}}", `{$ref: '${ref}'}`),
+    );
     const lint = await bounded(["lint", "--allow-remote-refs", "specs"], proj);
     assert.ok(lint.finished);
     assert.notEqual(lint.status, 0, lint.out);
@@ -208,9 +222,21 @@ test("a $ref names only YAML/JSON documents, never a dot-file or a file in a dot
   try {
     const policy = makeRefPolicy([join(dir, ".github/specs")], dir);
     const at = (p: string) => join(dir, p);
-    assert.equal(refusal(policy, at(".github/specs/defs.yaml")), undefined, "specs given in a dot-folder may refer to each other");
+    assert.equal(
+      refusal(policy, at(".github/specs/defs.yaml")),
+      undefined,
+      "specs given in a dot-folder may refer to each other",
+    );
     assert.equal(refusal(policy, at("shared/defs.JSON")), undefined);
-    for (const bad of [".env", ".npmrc", "keys/id_rsa", "notes.txt", ".config/x.yaml", ".github/.env", ".github/x.yaml"]) {
+    for (const bad of [
+      ".env",
+      ".npmrc",
+      "keys/id_rsa",
+      "notes.txt",
+      ".config/x.yaml",
+      ".github/.env",
+      ".github/x.yaml",
+    ]) {
       assert.match(refusal(policy, at(bad)) ?? "", /not a YAML or JSON document|dot-file or lies in a dot-folder/, bad);
     }
     // A file given on the command line is judged only by where it is.
@@ -252,7 +278,11 @@ test("lint and generate refuse $refs to .env, .npmrc, keys and dot-folders, and 
 
 test("overlay targets: RFC 9535 selectors and filters work; method and function calls are refused", () => {
   const doc = { a: { b: 1 }, c: [{ name: "x", n: 0 }, { name: "y" }, { name: "z", n: 2 }] };
-  const overlay = (target: string, update: unknown = { seen: true }) => ({ overlay: "1.0.0", info: { title: "t", version: "1" }, actions: [{ target, update }] });
+  const overlay = (target: string, update: unknown = { seen: true }) => ({
+    overlay: "1.0.0",
+    info: { title: "t", version: "1" },
+    actions: [{ target, update }],
+  });
   const seen = (target: string) => {
     const out = applyOverlay(doc, overlay(target), "o.yaml") as typeof doc;
     return out.c.map((item) => Object.hasOwn(item, "seen"));
@@ -314,12 +344,18 @@ test("a $ref cycle with nothing in between is reported at its file, line and poi
     A:
       $ref: './other.yaml#/B'
 `;
-  const dir = project({ "specs/api.yaml": spec, "specs/other.yaml": "B:\n  $ref: './api.yaml#/components/schemas/A'\n" });
+  const dir = project({
+    "specs/api.yaml": spec,
+    "specs/other.yaml": "B:\n  $ref: './api.yaml#/components/schemas/A'\n",
+  });
   try {
     const lint = specgen(["lint", "specs/api.yaml"], { cwd: dir });
     const lintOut = lint.stdout + lint.stderr;
     assert.notEqual(lint.status, 0, lintOut);
-    assert.match(lintOut, /\$ref cycle with nothing in between: \.\/other\.yaml#\/B → \.\/api\.yaml#\/components\/schemas\/A → \.\/other\.yaml#\/B/);
+    assert.match(
+      lintOut,
+      /\$ref cycle with nothing in between: \.\/other\.yaml#\/B → \.\/api\.yaml#\/components\/schemas\/A → \.\/other\.yaml#\/B/,
+    );
     assert.match(lintOut, /specs\/api\.yaml:16:7/, "the line of the first $ref of the cycle");
     const gen = specgen(["generate", "specs/api.yaml", "-o", "out"], { cwd: dir });
     const genOut = gen.stdout + gen.stderr;

@@ -59,14 +59,22 @@ const root = tempDir("specgen-fits-");
 after(() => rmSync(root, { recursive: true, force: true }));
 
 /** `generate` for one schema; the check file of the given values, each asserted accepted first. */
-async function fitsFor(i: number, schema: unknown, values: unknown[], what: string):
-  Promise<FitsFile & { name: string }> {
+async function fitsFor(
+  i: number,
+  schema: unknown,
+  values: unknown[],
+  what: string,
+): Promise<FitsFile & { name: string }> {
   const tests = values.map((data) => ({ description: JSON.stringify(data), data, valid: true }));
   const group: SuiteGroup = { file: "fits", index: i, description: what, schema, tests };
   const dir = join(root, `g${i}`);
   const run = await runSpecgen(group, dir);
   const why = run.refused ?? run.crashed ?? "the validator refuses a value";
-  assert.deepEqual(run.verdicts, values.map(() => true), `${what}: ${why}`);
+  assert.deepEqual(
+    run.verdicts,
+    values.map(() => true),
+    `${what}: ${why}`,
+  );
   return { ...writeFitsFile(dir, tests, run)!, name: run.name! };
 }
 

@@ -30,8 +30,17 @@ interface Answer {
 }
 type Call = (...args: unknown[]) => Promise<Answer>;
 type Ops =
-  | "createProfile" | "search" | "putFile" | "watchEvents" | "exportLines" | "chat" | "getReport" | "getAvatar"
-  | "upload" | "uploadAvatar" | "setBanner";
+  | "createProfile"
+  | "search"
+  | "putFile"
+  | "watchEvents"
+  | "exportLines"
+  | "chat"
+  | "getReport"
+  | "getAvatar"
+  | "upload"
+  | "uploadAvatar"
+  | "setBanner";
 
 let out: string;
 let srv: TestServer;
@@ -46,9 +55,15 @@ const LINES = { ndjson: "application/x-ndjson", jsonl: "application/jsonl", seq:
 const REPORT = "a,b\n" + "1,2\n".repeat(500);
 
 /** The loopback server's answer to one request, by path. */
-function answer(url: string, headers: Record<string, string | string[] | undefined>, body: Buffer, res: ServerResponse) {
+function answer(
+  url: string,
+  headers: Record<string, string | string[] | undefined>,
+  body: Buffer,
+  res: ServerResponse,
+) {
   if (url === "/api/profiles") return reply(res, 200, { id: "p1" });
-  if (url === "/api/search" || url === "/api/avatars" || url === "/api/banner" || url.startsWith("/api/files/")) return void res.writeHead(204).end();
+  if (url === "/api/search" || url === "/api/avatars" || url === "/api/banner" || url.startsWith("/api/files/"))
+    return void res.writeHead(204).end();
   if (url === "/api/uploads") return void res.writeHead(200, { "content-type": "application/octet-stream" }).end(body);
   if (url === "/api/events") {
     if (!headers.authorization) return reply(res, 401, { errcode: "M_MISSING_TOKEN", error: "log in" });
@@ -112,7 +127,6 @@ const lastParts = async () =>
 
 const text = async (stream: unknown) => new Response(stream as ReadableStream).text();
 
-
 test("a body offered in several media types is JSON by default", limit, async () => {
   const { data } = await client.createProfile({ body: { name: "Ann", tags: ["a"] } });
   assert.deepEqual(data, { id: "p1" });
@@ -137,10 +151,19 @@ test("a form body is encoded as the spec's encoding says, byte for byte", limit,
     "&extra=%7B%22note%22%3A%221%2B1%22%7D";
   assert.equal(last().body.toString("utf8"), wire);
   // what a server's form parser reads back
-  assert.deepEqual([...new URLSearchParams(wire)], [
-    ["name", "Ann Lee"], ["age", "30"], ["tags", "a b"], ["tags", "c&d"], ["letters", "x,y"],
-    ["meta[city]", "Köln"], ["meta[zip]", "50667"], ["extra", '{"note":"1+1"}'],
-  ]);
+  assert.deepEqual(
+    [...new URLSearchParams(wire)],
+    [
+      ["name", "Ann Lee"],
+      ["age", "30"],
+      ["tags", "a b"],
+      ["tags", "c&d"],
+      ["letters", "x,y"],
+      ["meta[city]", "Köln"],
+      ["meta[zip]", "50667"],
+      ["extra", '{"note":"1+1"}'],
+    ],
+  );
 
   // an operation offering a form only; an optional body left out sends none
   await client.search({ body: { q: "cats & dogs", page: 2 } });
@@ -158,7 +181,9 @@ test("a multipart body object becomes a FormData: files, repeated parts, JSON pa
   assert.match(last().contentType!, /^multipart\/form-data; boundary=/);
   const parts = await lastParts();
   const names: string[] = [];
-  parts.forEach((_, name) => names.push(name));
+  parts.forEach((_, name) => {
+    names.push(name);
+  });
   assert.deepEqual(names, ["name", "avatar", "photos", "photos", "tags", "tags", "meta", "age"]);
   assert.equal(parts.get("name"), "Ann");
   assert.equal(parts.get("age"), "30");
@@ -181,7 +206,10 @@ test("raw FormData, URLSearchParams and Blob bodies are sent as given", limit, a
   assert.match(last().contentType!, /^multipart\/form-data; boundary=/);
   assert.equal((await lastParts()).get("name"), "raw");
 
-  await client.createProfile({ body: new URLSearchParams({ name: "a+b c" }), contentType: "application/x-www-form-urlencoded" });
+  await client.createProfile({
+    body: new URLSearchParams({ name: "a+b c" }),
+    contentType: "application/x-www-form-urlencoded",
+  });
   assert.equal(last().contentType, "application/x-www-form-urlencoded");
   assert.equal(last().body.toString("utf8"), "name=a%2Bb+c");
 
@@ -193,7 +221,10 @@ test("raw FormData, URLSearchParams and Blob bodies are sent as given", limit, a
   assert.equal(last().contentType, "application/json");
   // a media type the operation does not offer is refused before anything is sent
   const before = received.length;
-  await assert.rejects(client.putFile({ name: "x" }, { body: "x", contentType: "text/plain" }), /TypeError|Bad contentType text\/plain/);
+  await assert.rejects(
+    client.putFile({ name: "x" }, { body: "x", contentType: "text/plain" }),
+    /TypeError|Bad contentType text\/plain/,
+  );
   assert.equal(received.length, before);
 });
 
@@ -232,13 +263,19 @@ test("NDJSON, JSON Lines and JSON text sequences resolve to the response's strea
     assert.equal(status, 200);
     assert.ok(data instanceof ReadableStream, format);
     assert.equal(headers["content-type"], LINES[format as keyof typeof LINES]);
-    const records = (await text(data)).split(/[\n\x1e]/).filter(Boolean).map((l) => JSON.parse(l) as unknown);
+    const records = (await text(data))
+      .split(/[\n\x1e]/)
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as unknown);
     assert.deepEqual(records, [{ n: 1 }, { n: 2 }], format);
   }
 });
 
 test("a stream the server never closes resolves at once, whatever its Content-Type", limit, async () => {
-  for (const call of [() => client.watchEvents({ headers: { authorization: "Bearer t" } }), () => client.exportLines({ format: "open" })]) {
+  for (const call of [
+    () => client.watchEvents({ headers: { authorization: "Bearer t" } }),
+    () => client.exportLines({ format: "open" }),
+  ]) {
     const { data } = await call();
     assert.ok(data instanceof ReadableStream);
     const reader = data.getReader();
@@ -255,7 +292,11 @@ test("failure statuses of a streaming operation still reject with typed errors",
   });
   await assert.rejects(client.chat({ body: { prompt: "" } }), (e: unknown) => {
     const error = e as { name: string; status: number; data: unknown };
-    return error.name === "HttpError" && error.status === 400 && (error.data as { message: string }).message === "empty prompt";
+    return (
+      error.name === "HttpError" &&
+      error.status === 400 &&
+      (error.data as { message: string }).message === "empty prompt"
+    );
   });
 });
 
@@ -268,16 +309,20 @@ test("an operation answering JSON or a stream: JSON parsed and validated, the st
   await assert.rejects(client.chat({ body: { prompt: "invalid" } }), { name: "ResponseValidationError" });
 });
 
-test("text answers resolve to a string and JSON-or-bytes ones to JSON or a Blob, both under the size cap", limit, async () => {
-  const { data } = await client.getReport();
-  assert.equal(data, REPORT);
-  await assert.rejects(small.getReport(), /body over 1024/);
-  assert.deepEqual((await client.getAvatar()).data, { url: "https://example.org/a.png" });
-  const png = (await client.getAvatar({ headers: { accept: "image/png" } })).data;
-  assert.ok(png instanceof Blob);
-  assert.equal(png.type, "image/png");
-  assert.deepEqual([...new Uint8Array(await png.arrayBuffer())], [0x89, 0x50, 0x4e, 0x47]);
-});
+test(
+  "text answers resolve to a string and JSON-or-bytes ones to JSON or a Blob, both under the size cap",
+  limit,
+  async () => {
+    const { data } = await client.getReport();
+    assert.equal(data, REPORT);
+    await assert.rejects(small.getReport(), /body over 1024/);
+    assert.deepEqual((await client.getAvatar()).data, { url: "https://example.org/a.png" });
+    const png = (await client.getAvatar({ headers: { accept: "image/png" } })).data;
+    assert.ok(png instanceof Blob);
+    assert.equal(png.type, "image/png");
+    assert.deepEqual([...new Uint8Array(await png.arrayBuffer())], [0x89, 0x50, 0x4e, 0x47]);
+  },
+);
 
 test("bodies and answers are typed from the spec", limit, () => {
   const usage = join(out, "usage.mts");

@@ -29,7 +29,10 @@ function loadLogger(dir: string, log: string): string {
       `export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + "\\n"); return next(url, context); }\n`,
   );
   const register = join(dir, "register.mjs");
-  writeFileSync(register, `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
+  writeFileSync(
+    register,
+    `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`,
+  );
   return register;
 }
 
@@ -48,8 +51,13 @@ test("a no-op generate checks the stamp without loading js-yaml, Redocly, TypeSc
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stderr + again.stdout, /up to date/);
     const loaded = readFileSync(log, "utf8").split("\n").filter(Boolean);
-    assert.ok(loaded.some((u) => u.endsWith("/generator/stamp.js")), "the hook saw the run's own modules");
-    const heavy = loaded.filter((u) => /\/node_modules\/(js-yaml|@redocly|typescript|openapi-typescript|ajv|diff)\//.test(u));
+    assert.ok(
+      loaded.some((u) => u.endsWith("/generator/stamp.js")),
+      "the hook saw the run's own modules",
+    );
+    const heavy = loaded.filter((u) =>
+      /\/node_modules\/(js-yaml|@redocly|typescript|openapi-typescript|ajv|diff)\//.test(u),
+    );
     assert.deepEqual(heavy, []);
   } finally {
     rmSync(dir, { recursive: true, force: true });

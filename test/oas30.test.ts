@@ -13,13 +13,21 @@ import { typecheck } from "./typecheck.js";
 
 test("schemaFrom30: nullable joins null to type and enum, wraps what combines, numbers the exclusive bounds", () => {
   assert.deepEqual(schemaFrom30({ type: "integer", nullable: true }), { type: ["integer", "null"] });
-  assert.deepEqual(schemaFrom30({ type: "string", enum: ["a"], nullable: true }), { type: ["string", "null"], enum: ["a", null] });
-  assert.deepEqual(schemaFrom30({ allOf: [{ $ref: "#/X" }], nullable: true }), { anyOf: [{ allOf: [{ $ref: "#/X" }] }, { type: "null" }] });
+  assert.deepEqual(schemaFrom30({ type: "string", enum: ["a"], nullable: true }), {
+    type: ["string", "null"],
+    enum: ["a", null],
+  });
+  assert.deepEqual(schemaFrom30({ allOf: [{ $ref: "#/X" }], nullable: true }), {
+    anyOf: [{ allOf: [{ $ref: "#/X" }] }, { type: "null" }],
+  });
   assert.deepEqual(schemaFrom30({ const: 1, nullable: true }), { anyOf: [{ const: 1 }, { type: "null" }] });
   // Without `type`, a schema of type-specific keywords admits null already.
   assert.deepEqual(schemaFrom30({ properties: { a: {} }, nullable: true }), { properties: { a: {} } });
   assert.deepEqual(schemaFrom30({ type: "string", nullable: false }), { type: "string" });
-  assert.deepEqual(schemaFrom30({ minimum: 1, exclusiveMinimum: true, maximum: 9, exclusiveMaximum: false }), { exclusiveMinimum: 1, maximum: 9 });
+  assert.deepEqual(schemaFrom30({ minimum: 1, exclusiveMinimum: true, maximum: 9, exclusiveMaximum: false }), {
+    exclusiveMinimum: 1,
+    maximum: 9,
+  });
   const plain = { type: "string", properties: { nullable: { type: "boolean" } } };
   assert.equal(schemaFrom30(plain), plain, "nothing 3.0-only: the same object");
 });
@@ -56,11 +64,16 @@ test("an OpenAPI 3.0 spec: validators compile and agree with the types on null a
   const dir = tempDir();
   writeFileSync(join(dir, "api.yaml"), SPEC);
   const linted = await lint([join(dir, "api.yaml")], { cwd: dir, config: REPO_LINT_CONFIG });
-  assert.deepEqual(linted.problems.map((p) => p.message), []);
+  assert.deepEqual(
+    linted.problems.map((p) => p.message),
+    [],
+  );
   const out = join(dir, "out");
   const result = await generate({ paths: [join(dir, "api.yaml")], out, cwd: dir });
   assert.deepEqual(result.problems, []);
-  const { isGetNResponse } = (await import(pathToFileURL(join(out, "validators/index.js")).href)) as { isGetNResponse: (v: unknown) => boolean };
+  const { isGetNResponse } = (await import(pathToFileURL(join(out, "validators/index.js")).href)) as {
+    isGetNResponse: (v: unknown) => boolean;
+  };
   assert.equal(isGetNResponse({ value: 1.5, unit: null, source: null, level: null }), true);
   assert.equal(isGetNResponse({ value: 2, unit: "c", source: { id: "s" }, level: 3 }), true);
   assert.equal(isGetNResponse({ value: 1 }), false, "exclusiveMinimum: true excludes the minimum");
@@ -83,7 +96,10 @@ test("lint's example check: ids inside example values are not schema ids; a para
     `description: ok\ncontent:\n  application/json:\n    schema: {type: object, properties: {thing: {type: object, properties: {id: {type: string}}}}}\n    example: {thing: {id: same-id-in-both}}\n`;
   writeFileSync(join(dir, "a.yaml"), response("a"));
   writeFileSync(join(dir, "b.yaml"), response("b"));
-  writeFileSync(join(dir, "param.yaml"), "in: path\nname: id\nrequired: true\nschema: {anyOf: [{type: integer}, {type: string}]}\nexample: 512189\n");
+  writeFileSync(
+    join(dir, "param.yaml"),
+    "in: path\nname: id\nrequired: true\nschema: {anyOf: [{type: integer}, {type: string}]}\nexample: 512189\n",
+  );
   writeFileSync(
     join(dir, "api.yaml"),
     `openapi: 3.0.3\ninfo: {title: t, version: "1"}\nservers: [{url: "https://api.example"}]\npaths:\n` +
@@ -91,13 +107,22 @@ test("lint's example check: ids inside example values are not schema ids; a para
       `  /b:\n    get:\n      operationId: getB\n      summary: B.\n      responses: {"200": {$ref: ./b.yaml}}\n`,
   );
   const linted = await lint([join(dir, "api.yaml")], { cwd: dir, config: REPO_LINT_CONFIG });
-  assert.deepEqual(linted.problems.map((p) => p.message), []);
+  assert.deepEqual(
+    linted.problems.map((p) => p.message),
+    [],
+  );
   // And a wrong example there is still found.
-  writeFileSync(join(dir, "param.yaml"), "in: path\nname: id\nrequired: true\nschema: {anyOf: [{type: integer}, {type: string}]}\nexample: [1]\n");
+  writeFileSync(
+    join(dir, "param.yaml"),
+    "in: path\nname: id\nrequired: true\nschema: {anyOf: [{type: integer}, {type: string}]}\nexample: [1]\n",
+  );
   const wrong = await lint([join(dir, "api.yaml")], { cwd: dir, config: REPO_LINT_CONFIG });
-  assert.deepEqual(wrong.problems.map((p) => p.message), [
-    "Example does not match its schema: Instance does not match any subschemas.",
-    'Example does not match its schema: Instance type "array" is invalid. Expected "integer".',
-    'Example does not match its schema: Instance type "array" is invalid. Expected "string".',
-  ]);
+  assert.deepEqual(
+    wrong.problems.map((p) => p.message),
+    [
+      "Example does not match its schema: Instance does not match any subschemas.",
+      'Example does not match its schema: Instance type "array" is invalid. Expected "integer".',
+      'Example does not match its schema: Instance type "array" is invalid. Expected "string".',
+    ],
+  );
 });

@@ -2,8 +2,17 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import {
-  chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync,
-  unlinkSync, writeFileSync,
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
 } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -216,7 +225,10 @@ test("a spec outside the common root writes nothing outside the output folder", 
       if (!path.startsWith("work/proj/generated/")) assert.equal(before.get(path), contents, `${path} untouched`);
     }
     const clientFiles = readdirSync(join(cwd, "generated/client"), { recursive: true }).map(String);
-    assert.ok(clientFiles.some((f) => /third\.js$/.test(f)), clientFiles.join(", "));
+    assert.ok(
+      clientFiles.some((f) => /third\.js$/.test(f)),
+      clientFiles.join(", "),
+    );
     assert.match(r.stderr, /third\.yaml: its output files are named/);
   });
 });
@@ -268,7 +280,9 @@ function pin(root: string, folder: string): (() => void) | undefined {
   const file = join(folder, "file");
   const name = basename(folder);
   const copies = () =>
-    readdirSync(root, { recursive: true }).map(String).filter((p) => p.endsWith(`${sep}${name}`))
+    readdirSync(root, { recursive: true })
+      .map(String)
+      .filter((p) => p.endsWith(`${sep}${name}`))
       .map((p) => join(root, p));
   const root0 = process.getuid?.() === 0;
   if (root0 && spawnSync("chattr", ["+i", file]).status !== 0) return undefined;
@@ -334,14 +348,19 @@ test("spec files named index, runtime, …, with #?% or a line break, or differi
   await inTemp(async (dir) => {
     const names = ["index", "runtime", "helpers", "formats", "a#b", "c?d", "%41", "line\nbreak", "Pets", "pets"];
     mkdirSync(join(dir, "specs"));
-    names.forEach((n, i) => writeFileSync(join(dir, "specs", `${n}.yaml`), miniSpec(`T${i}`)));
+    names.forEach((n, i) => {
+      writeFileSync(join(dir, "specs", `${n}.yaml`), miniSpec(`T${i}`));
+    });
     const r = specgen(["generate", "specs"], { cwd: dir });
     assert.equal(r.status, 0, r.stderr);
     const out = join(dir, "generated");
     const files = readdirSync(out, { recursive: true }).map((f) => String(f).split(sep).join("/"));
     const lower = files.map((f) => f.toLowerCase());
     assert.equal(new Set(lower).size, lower.length, "no two output paths differ only in case");
-    assert.ok(files.every((f) => !/[#?%\n]/.test(f)), files.join(", "));
+    assert.ok(
+      files.every((f) => !/[#?%\n]/.test(f)),
+      files.join(", "),
+    );
     await importsAndCompiles(out);
     const client = (await import(pathToFileURL(join(out, "client/index.js")).href)) as Record<string, unknown>;
     for (let i = 0; i < names.length; i++) assert.equal(typeof client[`getT${i}`], "function", `getT${i}`);
@@ -361,7 +380,10 @@ test("a spec with no named types generates a package that compiles", async () =>
 test("the writer refuses any file path that leaves the output folder, and writes nothing", async () => {
   await inTemp((dir) => {
     for (const path of ["client/../../evil.js", "../evil.js", "/tmp/evil.js", "a//b.js", "./a.js", "a\\..\\evil.js"]) {
-      const files = [{ path: "ok.js", contents: "" }, { path, contents: "evil" }];
+      const files = [
+        { path: "ok.js", contents: "" },
+        { path, contents: "evil" },
+      ];
       assert.throws(() => writeOutput(join(dir, "out"), files), /outside the output folder/, path);
       assert.deepEqual(readdirSync(dir), [], `${path}: nothing written`);
     }
@@ -374,7 +396,8 @@ test("a spec named like another's as-written validators gets its own module", as
     mkdirSync(join(cwd, "specs"), { recursive: true });
     writeFileSync(join(cwd, "specs/pet.yaml"), miniSpec("Pet"));
     writeFileSync(join(cwd, "specs/pet.as-written.yaml"), miniSpec("Other"));
-    const overlay = 'overlay: 1.0.0\ninfo: { title: o, version: "1" }\nactions:\n  - target: "$.info"\n    update: { summary: s }\n';
+    const overlay =
+      'overlay: 1.0.0\ninfo: { title: o, version: "1" }\nactions:\n  - target: "$.info"\n    update: { summary: s }\n';
     writeFileSync(join(cwd, "specs/fix.overlay.yaml"), overlay);
     const config = { specs: "specs", overlays: { "specs/pet.yaml": ["specs/fix.overlay.yaml"] } };
     writeFileSync(join(cwd, "specgen.config.json"), JSON.stringify(config));

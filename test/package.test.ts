@@ -7,14 +7,17 @@ import { join, relative } from "node:path";
 import { CORPUS_CS, ROOT, specgen, tempDir } from "./helpers.js";
 
 const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 /** path → contents of every file under a folder. */
 const snapshot = (dir: string) => new Map(walk(dir).map((f) => [relative(dir, f), readFileSync(f, "utf8")]));
 
 /** A copy of this project's inputs and output, to run the CLI in without touching the repo. */
 function projectCopy(): string {
   const dir = tempDir();
-  for (const item of ["specs", "generated", "specgen.config.json", "redocly.yaml"]) cpSync(join(ROOT, item), join(dir, item), { recursive: true });
+  for (const item of ["specs", "generated", "specgen.config.json", "redocly.yaml"])
+    cpSync(join(ROOT, item), join(dir, item), { recursive: true });
   return dir;
 }
 
@@ -38,7 +41,9 @@ test("output is byte-identical across runs, time zones and locales, and names no
   const a = tempDir();
   const b = tempDir();
   assert.equal(specgen(["generate", "-o", a]).status, 0);
-  const other = specgen(["generate", "-o", b], { env: { TZ: "Pacific/Kiritimati", LANG: "tr_TR.UTF-8", LC_ALL: "tr_TR.UTF-8" } });
+  const other = specgen(["generate", "-o", b], {
+    env: { TZ: "Pacific/Kiritimati", LANG: "tr_TR.UTF-8", LC_ALL: "tr_TR.UTF-8" },
+  });
   assert.equal(other.status, 0, other.stderr);
   const first = snapshot(a);
   assert.deepEqual(snapshot(b), first);
@@ -60,7 +65,11 @@ test("a run killed at any moment leaves the output folder as it was", async () =
   const before = snapshot(out);
   // The corpus run takes about two seconds; kill it at points spread over that time.
   for (const delay of [150, 400, 700, 1000, 1300, 1600, 1900, 2300]) {
-    const child = spawn(process.execPath, [join(ROOT, "dist/generator/cli.js"), "generate", "--force", CORPUS_CS, "-o", out], { stdio: "ignore" });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, "dist/generator/cli.js"), "generate", "--force", CORPUS_CS, "-o", out],
+      { stdio: "ignore" },
+    );
     const exited = new Promise((r) => child.on("exit", r));
     await new Promise((r) => setTimeout(r, delay));
     child.kill("SIGKILL");
@@ -88,8 +97,14 @@ test("npm pack of generated/ lists only what a consumer needs", () => {
   const r = spawnSync("npm", ["pack", "--dry-run", "--json"], { cwd: join(ROOT, "generated"), encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
   const files = (JSON.parse(r.stdout)[0].files as Array<{ path: string }>).map((f) => f.path).sort();
-  for (const f of files) assert.match(f, /^(package\.json|README\.md|LICENSE|index\.(js|d\.ts)|(types|validators|client)\/.+\.(js|d\.ts))$/, f);
-  for (const need of ["package.json", "README.md", "LICENSE", "index.js", "index.d.ts", "types/index.d.ts"]) assert.ok(files.includes(need), need);
+  for (const f of files)
+    assert.match(
+      f,
+      /^(package\.json|README\.md|LICENSE|index\.(js|d\.ts)|(types|validators|client)\/.+\.(js|d\.ts))$/,
+      f,
+    );
+  for (const need of ["package.json", "README.md", "LICENSE", "index.js", "index.d.ts", "types/index.d.ts"])
+    assert.ok(files.includes(need), need);
   const manifest = JSON.parse(readFileSync(join(ROOT, "generated/package.json"), "utf8"));
   assert.equal(manifest.type, "module");
   assert.equal(manifest.sideEffects, false);

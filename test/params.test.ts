@@ -67,10 +67,17 @@ test("the generated stubs send each parameter as the spec says, byte for byte", 
   type Stub = (client: { baseUrl: string }, params: Record<string, unknown>) => Promise<unknown>;
   const client = (await import(pathToFileURL(join(out, "client/styles.js")).href)) as Record<string, Stub>;
   const baseUrl = srv.url;
-  await client.listCharges!({ baseUrl }, {
-    ids: ["ch_1", "ch 2"], created: { gte: 1700000000, lt: 1800000000 }, expand: ["customer", "invoice"], limit: 10,
-    next: "/charges?page=2&x", "X-Filter": { status: "paid", currency: "eur" },
-  });
+  await client.listCharges!(
+    { baseUrl },
+    {
+      ids: ["ch_1", "ch 2"],
+      created: { gte: 1700000000, lt: 1800000000 },
+      expand: ["customer", "invoice"],
+      limit: 10,
+      next: "/charges?page=2&x",
+      "X-Filter": { status: "paid", currency: "eur" },
+    },
+  );
   await client.getPlain!({ baseUrl }, { id: "a b", tag: ["x y", "z"], "X-Ids": [1, 2] });
   assert.deepEqual(lines, [
     "GET /v1/charges/ch_1,ch%202?created%5Bgte%5D=1700000000&created%5Blt%5D=1800000000" +
@@ -84,9 +91,15 @@ test("the generated stubs send each parameter as the spec says, byte for byte", 
 test("a name in more than one location: non-path parameters keyed <location><Name>, with a warning", async () => {
   const result = await generate({ cwd: join(FIXTURES, "params"), paths: ["specs"], out, dryRun: true });
   const pet = result.model.specs[0]!.operations.find((op) => op.operationId === "getPet")!;
-  assert.deepEqual(pet.parameters.map((p) => [p.in, p.name, p.key]), [
-    ["path", "id", "id"], ["query", "id", "queryId"], ["header", "id", "headerId"], ["query", "fields", "fields"],
-  ]);
+  assert.deepEqual(
+    pet.parameters.map((p) => [p.in, p.name, p.key]),
+    [
+      ["path", "id", "id"],
+      ["query", "id", "queryId"],
+      ["header", "id", "headerId"],
+      ["query", "fields", "fields"],
+    ],
+  );
   const warned = result.warnings.some((w) => /query parameter "id" .* its key in params is queryId/.test(w));
   assert.ok(warned, result.warnings.join("\n"));
   const js = readFileSync(join(out, "client/styles.js"), "utf8");
@@ -113,7 +126,11 @@ test("servers: the operation's, else its path item's, else the document's, varia
   const result = await generate({ cwd: join(FIXTURES, "params"), paths: ["specs"], out, dryRun: true });
   const bases = Object.fromEntries(result.model.specs[0]!.operations.map((op) => [op.operationId, op.basePath]));
   assert.deepEqual(bases, {
-    listCharges: "/v1", getPlain: "/v1", getPet: "/v1", getFile: "/v2/store", putFile: "/uploads/eu",
+    listCharges: "/v1",
+    getPlain: "/v1",
+    getPet: "/v1",
+    getFile: "/v2/store",
+    putFile: "/uploads/eu",
   });
   // The path item's server has another origin than the document's: its own origin (test/server-urls.test.ts).
   const getFile = result.model.specs[0]!.operations.find((op) => op.operationId === "getFile");

@@ -30,7 +30,10 @@ const seen: Seen[] = [];
 
 /** The pet store's answers, by request line. */
 function answer(line: string): [number, unknown] {
-  const pets = [{ id: 1, name: "Tom" }, { id: 2, name: "Kit", status: "sold" }];
+  const pets = [
+    { id: 1, name: "Tom" },
+    { id: 2, name: "Kit", status: "sold" },
+  ];
   if (line.startsWith("GET /api/v3/pets?")) return [200, pets];
   if (line === "POST /api/v3/pets HTTP/1.1") return [201, { id: 3, name: "Rex", status: "available" }];
   if (line === "GET /api/v3/pets/404 HTTP/1.1") return [404, { code: 404, message: "no pet 404" }];
@@ -68,7 +71,10 @@ test("the pet store generates, compiles strictly, and every operation goes out a
   const out = join(dir, "out");
   const result = await generate({ cwd: join(FIXTURES, "petstore"), paths: ["specs"], out });
   assert.deepEqual(result.problems, []);
-  assert.ok(result.warnings.some((w) => /query parameter "id" .* queryId/.test(w)), result.warnings.join("\n"));
+  assert.ok(
+    result.warnings.some((w) => /query parameter "id" .* queryId/.test(w)),
+    result.warnings.join("\n"),
+  );
   const dts = readFileSync(join(out, "client/petstore.d.ts"), "utf8");
   assert.doesNotMatch(dts, /Matrix/, "no Matrix in a pet store's docs");
   // Docs where people look: summary, rendered description, one line per status, @deprecated.
@@ -102,13 +108,16 @@ test("the pet store generates, compiles strictly, and every operation goes out a
   const results = ["Tom,Kit", "201 Rex", "Tom available", "https://cdn.example/1.png", "404 404 no pet 404"];
   assert.deepEqual(await main(srv.url, uploads.url), results);
 
-  assert.deepEqual(seen.map((s) => s.line), [
-    "GET /api/v3/pets?status=available,sold&created%5Bgte%5D=2024-01-01&created%5Blte%5D=2024-12-31&limit=2 HTTP/1.1",
-    "POST /api/v3/pets HTTP/1.1",
-    "GET /api/v3/pets/1?id=rev%202 HTTP/1.1",
-    "uploads: PUT /photos/v1/pets/1/photo HTTP/1.1",
-    "GET /api/v3/pets/404 HTTP/1.1",
-  ]);
+  assert.deepEqual(
+    seen.map((s) => s.line),
+    [
+      "GET /api/v3/pets?status=available,sold&created%5Bgte%5D=2024-01-01&created%5Blte%5D=2024-12-31&limit=2 HTTP/1.1",
+      "POST /api/v3/pets HTTP/1.1",
+      "GET /api/v3/pets/1?id=rev%202 HTTP/1.1",
+      "uploads: PUT /photos/v1/pets/1/photo HTTP/1.1",
+      "GET /api/v3/pets/404 HTTP/1.1",
+    ],
+  );
   for (const s of seen) assert.equal(s.headers.authorization, "Bearer t0k3n", s.line);
   assert.equal(seen[0]!.headers["x-request-id"], "req 1");
   assert.equal(seen[1]!.headers["content-type"], "application/json");

@@ -3,8 +3,19 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import assert from "node:assert/strict";
 import {
-  childAt, encodeFragment, escapeToken, formatFragment, formatPointer, parseFragment, parsePointer, PointerSyntaxError,
-  pointerTokens, setAt, setOwn, unescapeToken, valueAt,
+  childAt,
+  encodeFragment,
+  escapeToken,
+  formatFragment,
+  formatPointer,
+  parseFragment,
+  parsePointer,
+  PointerSyntaxError,
+  pointerTokens,
+  setAt,
+  setOwn,
+  unescapeToken,
+  valueAt,
 } from "../generator/load/pointer.js";
 import { derefAt, getPointer } from "../generator/load/refs.js";
 import { ROOT } from "./helpers.js";
@@ -76,12 +87,21 @@ const formats: Array<[string, { given: string[]; want: { pointer: string; fragme
   ["none", { given: [], want: { pointer: "", fragment: "#" } }],
   ["the empty key", { given: [""], want: { pointer: "/", fragment: "#/" } }],
   ["escapes", { given: ["a/b", "c~d", "~1"], want: { pointer: "/a~1b/c~0d/~01", fragment: "#/a~1b/c~0d/~01" } }],
-  ["path template", { given: ["paths", "/r/{id}"], want: { pointer: "/paths/~1r~1{id}", fragment: "#/paths/~1r~1%7Bid%7D" } }],
-  ["sub-delims and : @ stay", { given: ["a!$&'()*+,;=:@b"], want: { pointer: "/a!$&'()*+,;=:@b", fragment: "#/a!$&'()*+,;=:@b" } }],
+  [
+    "path template",
+    { given: ["paths", "/r/{id}"], want: { pointer: "/paths/~1r~1{id}", fragment: "#/paths/~1r~1%7Bid%7D" } },
+  ],
+  [
+    "sub-delims and : @ stay",
+    { given: ["a!$&'()*+,;=:@b"], want: { pointer: "/a!$&'()*+,;=:@b", fragment: "#/a!$&'()*+,;=:@b" } },
+  ],
   ["space, %, # and ?", { given: ["a b%#?"], want: { pointer: "/a b%#?", fragment: "#/a%20b%25%23%3F" } }],
   ["non-ASCII, astral", { given: ["é😀"], want: { pointer: "/é😀", fragment: "#/%C3%A9%F0%9F%98%80" } }],
   ["line break", { given: ["a\nb"], want: { pointer: "/a\nb", fragment: "#/a%0Ab" } }],
-  ["-, leading zero, __proto__", { given: ["-", "01", "__proto__"], want: { pointer: "/-/01/__proto__", fragment: "#/-/01/__proto__" } }],
+  [
+    "-, leading zero, __proto__",
+    { given: ["-", "01", "__proto__"], want: { pointer: "/-/01/__proto__", fragment: "#/-/01/__proto__" } },
+  ],
 ];
 for (const [name, { given, want }] of formats) {
   test(`formatPointer / formatFragment: ${name}, and back`, () => {
@@ -199,8 +219,9 @@ for (const [name, { given, want }] of refLookups) {
 
 test("no generator module but load/pointer.ts escapes a JSON pointer token by hand", () => {
   // The shipped runtime is bundled on its own (it may import nothing from the generator).
-  const files = readdirSync(join(ROOT, "generator"), { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".ts") && !f.startsWith("runtime") && f !== join("load", "pointer.ts"));
+  const files = readdirSync(join(ROOT, "generator"), { recursive: true, encoding: "utf8" }).filter(
+    (f) => f.endsWith(".ts") && !f.startsWith("runtime") && f !== join("load", "pointer.ts"),
+  );
   const inline = files.filter((f) => /["'`]~[01]["'`]/.test(readFileSync(join(ROOT, "generator", f), "utf8")));
   assert.deepEqual(inline, []);
 });

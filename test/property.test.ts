@@ -44,15 +44,25 @@ interface Pair {
 
 /** The schema location a model pointer designates, following `$ref`s it passes through (a response in components). */
 function schemaPointer(document: unknown, pointer: string): string {
-  const unescape = (t: string) => t.replace(/~1/g, "/").replace(/~0/g, "~");
-  let parts = pointer.split("/").slice(1).map(unescape);
+  const unescapeToken = (t: string) => t.replace(/~1/g, "/").replace(/~0/g, "~");
+  let parts = pointer.split("/").slice(1).map(unescapeToken);
   for (let guard = 0; guard < 32; guard++) {
     let node: unknown = document;
     let jumped = false;
     for (let i = 0; i < parts.length; i++) {
       const here = node as Record<string, unknown>;
-      if (typeof here?.$ref === "string" && here.$ref.startsWith("#/") && !Object.prototype.hasOwnProperty.call(here, parts[i]!)) {
-        parts = [...here.$ref.slice(2).split("/").map((t) => unescape(decodeURIComponent(t))), ...parts.slice(i)];
+      if (
+        typeof here?.$ref === "string" &&
+        here.$ref.startsWith("#/") &&
+        !Object.prototype.hasOwnProperty.call(here, parts[i]!)
+      ) {
+        parts = [
+          ...here.$ref
+            .slice(2)
+            .split("/")
+            .map((t) => unescapeToken(decodeURIComponent(t))),
+          ...parts.slice(i),
+        ];
         jumped = true;
         break;
       }
@@ -78,9 +88,25 @@ function runtimeAjv(spec: SpecModel): Ajv2020 {
   scan(spec.document);
   const ajv = new Ajv2020({ ...AJV_OPTIONS });
   // The document's own OpenAPI keys sit beside the schemas; they are never compiled as schemas.
-  ajv.addVocabulary([...OPENAPI_ANNOTATIONS, ...extensions, "openapi", "info", "servers", "paths", "webhooks", "components", "tags", "security", "jsonSchemaDialect"]);
+  ajv.addVocabulary([
+    ...OPENAPI_ANNOTATIONS,
+    ...extensions,
+    "openapi",
+    "info",
+    "servers",
+    "paths",
+    "webhooks",
+    "components",
+    "tags",
+    "security",
+    "jsonSchemaDialect",
+  ]);
   const known = new Set<string>(formatNames);
-  ajvFormats.default(ajv, { mode: "full", formats: [...formats].filter((f) => known.has(f)) as typeof formatNames, keywords: false });
+  ajvFormats.default(ajv, {
+    mode: "full",
+    formats: [...formats].filter((f) => known.has(f)) as typeof formatNames,
+    keywords: false,
+  });
   for (const f of formats) if (!known.has(f)) ajv.addFormat(f, true);
   ajv.addSchema({ ...spec.document, $id: `runtime:${encodeURI(spec.source)}` });
   return ajv;
@@ -99,24 +125,37 @@ function projectValidators(): Promise<{ pairs: Pair[]; examples: unknown[] }> {
         for (const [key, value] of Object.entries(node)) {
           if (key === "example") examples.push(value);
           else if (key === "examples" && Array.isArray(value)) examples.push(...value);
-          else if (key === "examples" && typeof value === "object" && value !== null) for (const e of Object.values(value)) examples.push((e as { value?: unknown }).value);
+          else if (key === "examples" && typeof value === "object" && value !== null)
+            for (const e of Object.values(value)) examples.push((e as { value?: unknown }).value);
           collect(value);
         }
       };
       collect(spec.document);
       const targets = [
-        ...spec.operations.flatMap((op) => op.responseTypes.map((r) => ({ name: r.name, pointer: op.responses.find((x) => x.status === r.status)!.jsonSchemaPointer! }))),
+        ...spec.operations.flatMap((op) =>
+          op.responseTypes.map((r) => ({
+            name: r.name,
+            pointer: op.responses.find((x) => x.status === r.status)!.jsonSchemaPointer!,
+          })),
+        ),
         ...spec.schemas.map((s) => ({ name: s.name, pointer: s.pointer })),
       ];
       if (!targets.length) continue;
-      const module = (await import(pathToFileURL(join(ROOT, "generated/validators", `${spec.module}.js`)).href)) as Record<string, unknown>;
+      const module = (await import(
+        pathToFileURL(join(ROOT, "generated/validators", `${spec.module}.js`)).href
+      )) as Record<string, unknown>;
       const ajv = runtimeAjv(spec);
       for (const t of targets) {
         const at = schemaPointer(spec.document, t.pointer);
         examples.push(...assembled(spec.document, at));
         const runtime = ajv.getSchema(`runtime:${encodeURI(spec.source)}#${at}`);
         assert.ok(runtime, `${t.name}: run-time compile`);
-        found.push({ name: t.name, generated: module[`validate${t.name}`] as Pair["generated"], guard: module[`is${t.name}`] as Pair["guard"], runtime });
+        found.push({
+          name: t.name,
+          generated: module[`validate${t.name}`] as Pair["generated"],
+          guard: module[`is${t.name}`] as Pair["guard"],
+          runtime,
+        });
       }
     }
     assert.ok(found.length >= 3, found.map((p) => p.name).join(", "));
@@ -131,7 +170,13 @@ function projectValidators(): Promise<{ pairs: Pair[]; examples: unknown[] }> {
  */
 function assembled(document: unknown, pointer: string): unknown[] {
   const at = (p: string): unknown =>
-    p.split("/").slice(1).reduce<unknown>((node, t) => (node as Record<string, unknown>)?.[decodeURIComponent(t).replace(/~1/g, "/").replace(/~0/g, "~")], document);
+    p
+      .split("/")
+      .slice(1)
+      .reduce<unknown>(
+        (node, t) => (node as Record<string, unknown>)?.[decodeURIComponent(t).replace(/~1/g, "/").replace(/~0/g, "~")],
+        document,
+      );
   const seeds = (schema: unknown, depth: number): unknown[] => {
     if (typeof schema !== "object" || schema === null || depth > 8) return [];
     const s = schema as Record<string, unknown>;
@@ -139,10 +184,17 @@ function assembled(document: unknown, pointer: string): unknown[] {
     const own = [...("example" in s ? [s.example] : []), ...(Array.isArray(s.examples) ? s.examples : [])];
     if (own.length) return own;
     if (typeof s.properties === "object" && s.properties !== null) {
-      const entries = Object.entries(s.properties).flatMap(([k, v]) => seeds(v, depth + 1).slice(0, 1).map((e) => [k, e] as const));
+      const entries = Object.entries(s.properties).flatMap(([k, v]) =>
+        seeds(v, depth + 1)
+          .slice(0, 1)
+          .map((e) => [k, e] as const),
+      );
       return entries.length ? [Object.fromEntries(entries)] : [];
     }
-    if (typeof s.items === "object") return seeds(s.items, depth + 1).slice(0, 1).map((e) => [e]);
+    if (typeof s.items === "object")
+      return seeds(s.items, depth + 1)
+        .slice(0, 1)
+        .map((e) => [e]);
     return [];
   };
   return seeds(at(pointer), 0);
@@ -165,7 +217,17 @@ function mutate(value: unknown, edits: ReadonlyArray<{ path: number[]; kind: num
       node = (parent as Record<string | number, unknown>)[key];
     }
     const swapType = (v: unknown): unknown =>
-      typeof v === "string" ? v.length : typeof v === "number" ? String(v) : typeof v === "boolean" ? Number(v) : Array.isArray(v) ? { ...v } : v === null ? {} : Object.values(v as object);
+      typeof v === "string"
+        ? v.length
+        : typeof v === "number"
+          ? String(v)
+          : typeof v === "boolean"
+            ? Number(v)
+            : Array.isArray(v)
+              ? { ...v }
+              : v === null
+                ? {}
+                : Object.values(v as object);
     if (edit.kind === 0 && parent !== undefined && key !== undefined) {
       if (Array.isArray(parent)) parent.splice(key as number, 1);
       else delete parent[key as string];
@@ -186,7 +248,11 @@ function agree(all: Pair[], value: unknown, verdicts: Set<boolean>): boolean {
   const input = JSON.parse(JSON.stringify(value) ?? "null") as unknown;
   for (const p of all) {
     const expected = p.runtime(input);
-    assert.equal(p.generated(input), expected, `${p.name}: validateX disagrees with run-time Ajv on ${JSON.stringify(input)}`);
+    assert.equal(
+      p.generated(input),
+      expected,
+      `${p.name}: validateX disagrees with run-time Ajv on ${JSON.stringify(input)}`,
+    );
     assert.equal(p.guard(input), expected, `${p.name}: isX disagrees with run-time Ajv on ${JSON.stringify(input)}`);
     verdicts.add(expected);
   }
@@ -196,14 +262,21 @@ function agree(all: Pair[], value: unknown, verdicts: Set<boolean>): boolean {
 test("property (a): random JSON values get the same verdict from the generated validators as from Ajv at run time", async () => {
   const { pairs: all } = await projectValidators();
   const verdicts = new Set<boolean>();
-  fc.assert(fc.property(fc.jsonValue(), (value) => agree(all, value, verdicts)), { numRuns: RUNS });
+  fc.assert(
+    fc.property(fc.jsonValue(), (value) => agree(all, value, verdicts)),
+    { numRuns: RUNS },
+  );
   assert.ok(verdicts.has(false));
 });
 
 test("property (a): mutated spec examples get the same verdict from the generated validators as from Ajv at run time", async () => {
   const { pairs: all, examples } = await projectValidators();
   assert.ok(examples.length > 0, "the specs have examples");
-  const edit = fc.record({ path: fc.array(fc.nat(), { maxLength: 4 }), kind: fc.nat({ max: 3 }), with: fc.jsonValue({ maxDepth: 2 }) });
+  const edit = fc.record({
+    path: fc.array(fc.nat(), { maxLength: 4 }),
+    kind: fc.nat({ max: 3 }),
+    with: fc.jsonValue({ maxDepth: 2 }),
+  });
   const verdicts = new Map<string, Set<boolean>>(all.map((p) => [p.name, new Set<boolean>()]));
   fc.assert(
     fc.property(fc.constantFrom(...examples), fc.array(edit, { maxLength: 3 }), (example, edits) => {
@@ -226,8 +299,52 @@ const hostileText = fc
   .array(
     fc.oneof(
       { weight: 3, arbitrary: fc.string({ unit: "binary", maxLength: 12 }) },
-      { weight: 2, arbitrary: fc.constantFrom("*/", "/*", "*", "/", "\u2028", "\u2029", "\r", "\n", "\r\n", "\u0085", "@", "`", "${", "}", '"', "'", "\\", "<script>", PAYLOAD, "{{% boxes/note %}}", "{{% /boxes/note %}}", "{{< added-in v=\"1.1\" >}}", "\u202e", "\ud800", "1", " ", "-", "_") },
-      { weight: 1, arbitrary: fc.constantFrom(...RESERVED, ...OUTPUT_NAMES, "__proto__", "constructor", "toString", "Foo-Bar", "Foo_Bar", "FooBar") },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(
+          "*/",
+          "/*",
+          "*",
+          "/",
+          "\u2028",
+          "\u2029",
+          "\r",
+          "\n",
+          "\r\n",
+          "\u0085",
+          "@",
+          "`",
+          "${",
+          "}",
+          '"',
+          "'",
+          "\\",
+          "<script>",
+          PAYLOAD,
+          "{{% boxes/note %}}",
+          "{{% /boxes/note %}}",
+          '{{< added-in v="1.1" >}}',
+          "\u202e",
+          "\ud800",
+          "1",
+          " ",
+          "-",
+          "_",
+        ),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          ...RESERVED,
+          ...OUTPUT_NAMES,
+          "__proto__",
+          "constructor",
+          "toString",
+          "Foo-Bar",
+          "Foo_Bar",
+          "FooBar",
+        ),
+      },
     ),
     { maxLength: 8 },
   )
@@ -237,7 +354,11 @@ const hostileText = fc
 function declarable(name: string): boolean {
   if (!IDENTIFIER.test(name) || RESERVED.has(name) || OUTPUT_NAMES.has(name)) return false;
   if ((new Function(`"use strict"; const ${name} = 1; return ${name};`) as () => number)() !== 1) return false;
-  const file = ts.createSourceFile("n.ts", `export type ${name} = 1;\nexport const ${name}Value = 1;\n`, ts.ScriptTarget.Latest);
+  const file = ts.createSourceFile(
+    "n.ts",
+    `export type ${name} = 1;\nexport const ${name}Value = 1;\n`,
+    ts.ScriptTarget.Latest,
+  );
   return ((file as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics ?? []).length === 0;
 }
 
@@ -272,7 +393,11 @@ test("property (b): a name table never hands out one name twice, and reports eve
         const name = table.claim(want, `operation ${JSON.stringify(source)}`, companions);
         assert.ok(declarable(name), name);
         assert.match(name, new RegExp(`^${want}\\d*$`));
-        if (name !== want) assert.ok(warnings.some((w) => w.includes(`using ${name}`)), `no warning for ${want} → ${name}`);
+        if (name !== want)
+          assert.ok(
+            warnings.some((w) => w.includes(`using ${name}`)),
+            `no warning for ${want} → ${name}`,
+          );
         for (const n of [name, ...companions.map((c) => name + c)]) {
           assert.ok(!taken.has(n.toLowerCase()), `${n} handed out twice`);
           taken.add(n.toLowerCase());
@@ -347,19 +472,44 @@ test("property (c): any doc parts through jsdoc() give one comment that runs not
 });
 
 test("property (c): texts and values prepared by the types emitter stay inside openapi-typescript's comments", () => {
-  const value = fc.oneof(hostileText, fc.jsonValue({ maxDepth: 2 }), fc.dictionary(hostileText, hostileText, { maxKeys: 2 }), fc.array(hostileText, { maxLength: 2 }));
+  const value = fc.oneof(
+    hostileText,
+    fc.jsonValue({ maxDepth: 2 }),
+    fc.dictionary(hostileText, hostileText, { maxKeys: 2 }),
+    fc.array(hostileText, { maxLength: 2 }),
+  );
   const TAGS = new Set(["@description", "@default", "@example", "@deprecated", "@constant", "@enum"]);
   fc.assert(
     fc.property(hostileText, hostileText, value, value, value, (text, format, def, example, item) => {
       // What the types emitter hands openapi-typescript (see readerDocs in generator/emit/types.ts).
-      const schema = { title: escapeCommentText(text), description: escapeCommentText(text), format: escapeCommentLine(format), default: escapeCommentValue(def), example: escapeCommentValue(example), examples: [escapeCommentValue(item)] };
-      const member = ts.factory.createPropertySignature(undefined, "x", undefined, ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword));
+      const schema = {
+        title: escapeCommentText(text),
+        description: escapeCommentText(text),
+        format: escapeCommentLine(format),
+        default: escapeCommentValue(def),
+        example: escapeCommentValue(example),
+        examples: [escapeCommentValue(item)],
+      };
+      const member = ts.factory.createPropertySignature(
+        undefined,
+        "x",
+        undefined,
+        ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
+      );
       addJSDocComment(schema as Parameters<typeof addJSDocComment>[0], member);
-      const printed = astToString(ts.factory.createInterfaceDeclaration(undefined, "T", undefined, undefined, [member]));
+      const printed = astToString(
+        ts.factory.createInterfaceDeclaration(undefined, "T", undefined, undefined, [member]),
+      );
       const file = ts.createSourceFile("t.ts", printed, ts.ScriptTarget.Latest, true);
       assert.equal(((file as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics ?? []).length, 0, printed);
       const decl = file.statements[0];
-      assert.ok(file.statements.length === 1 && decl !== undefined && ts.isInterfaceDeclaration(decl) && decl.members.length === 1, printed);
+      assert.ok(
+        file.statements.length === 1 &&
+          decl !== undefined &&
+          ts.isInterfaceDeclaration(decl) &&
+          decl.members.length === 1,
+        printed,
+      );
       const comment = printed.slice(printed.indexOf("/**"), printed.indexOf("*/") + 2);
       assert.ok(singleComment(comment) && runsNothing(comment), printed);
       assert.ok(!/[\r\u2028\u2029\u0085]/.test(comment), `odd line break in ${JSON.stringify(comment)}`);
@@ -373,7 +523,10 @@ test("property (c): texts and values prepared by the types emitter stay inside o
       const enumText = astToString(ts.factory.createEnumDeclaration(undefined, "E", [enumMember]));
       const enumFile = ts.createSourceFile("e.ts", enumText, ts.ScriptTarget.Latest, true);
       const en = enumFile.statements[0];
-      assert.ok(enumFile.statements.length === 1 && en !== undefined && ts.isEnumDeclaration(en) && en.members.length === 1, enumText);
+      assert.ok(
+        enumFile.statements.length === 1 && en !== undefined && ts.isEnumDeclaration(en) && en.members.length === 1,
+        enumText,
+      );
       assert.ok(runsNothing(enumText.slice(enumText.indexOf("{") + 1, enumText.lastIndexOf("a ="))), enumText);
       return true;
     }),
@@ -413,7 +566,13 @@ test("property (c): random texts through the whole generator give output that ty
               "x-addedInMatrixVersion": r.title,
               "x-changedInMatrixVersion": { [r.title]: r.text },
               parameters: [
-                { name: "p", in: "path", required: true, description: r.text, schema: { type: "string", example: r.text } },
+                {
+                  name: "p",
+                  in: "path",
+                  required: true,
+                  description: r.text,
+                  schema: { type: "string", example: r.text },
+                },
                 { name: r.param, in: "query", description: r.text, schema: { type: "string", default: r.text } },
               ],
               responses: {
@@ -427,7 +586,21 @@ test("property (c): random texts through the whole generator give output that ty
                         description: r.text,
                         required: [r.props[0]],
                         properties: Object.fromEntries(
-                          r.props.map((p, i) => [p, { description: r.text, title: r.title, ...(i === 0 ? { enum: r.values, "x-enum-descriptions": r.values.map(() => r.text), default: r.values[0], examples: [r.text] } : { const: r.values[0] }) }]),
+                          r.props.map((p, i) => [
+                            p,
+                            {
+                              description: r.text,
+                              title: r.title,
+                              ...(i === 0
+                                ? {
+                                    enum: r.values,
+                                    "x-enum-descriptions": r.values.map(() => r.text),
+                                    default: r.values[0],
+                                    examples: [r.text],
+                                  }
+                                : { const: r.values[0] }),
+                            },
+                          ]),
                         ),
                       },
                       example: Object.fromEntries(r.props.map((p) => [p, r.values[0]])),
@@ -441,7 +614,7 @@ test("property (c): random texts through the whole generator give output that ty
       };
       mkdirSync(join(dir, "specs"), { recursive: true });
       writeFileSync(join(dir, "specs/tiny.json"), JSON.stringify(spec, null, 1));
-      let result;
+      let result: Awaited<ReturnType<typeof generate>>;
       try {
         result = await generate({ cwd: dir, out: join(dir, "out"), dryRun: true });
       } catch (err) {
@@ -451,7 +624,13 @@ test("property (c): random texts through the whole generator give output that ty
       }
       if (result.problems.length) {
         // Redocly's struct gate refuses a property named `constructor`, saying so (see build.ts).
-        assert.ok(result.problems.every((p) => /the key "constructor"/.test(p.message) && /tiny\.json$/.test(p.location[0]?.source.absoluteRef ?? "")), result.problems.map((p) => p.message).join("; "));
+        assert.ok(
+          result.problems.every(
+            (p) =>
+              /the key "constructor"/.test(p.message) && /tiny\.json$/.test(p.location[0]?.source.absoluteRef ?? ""),
+          ),
+          result.problems.map((p) => p.message).join("; "),
+        );
         return true;
       }
       const { files } = result;
@@ -484,16 +663,27 @@ test("property (c): random texts through the whole generator give output that ty
       const pkg = modules.find((m) => typeof m.createClient === "function")!;
       // The validators' own exports only: a client stub may be named `is_` too (an operationId `is`).
       for (const [name, fn] of validators.flatMap((m) => Object.entries(m))) {
-        if (/^(validate|is)[A-Z_]/.test(name)) for (const v of [null, {}, spec.paths["/things/{p}"].get.responses["200"].content["application/json"].example, r.values[0]]) (fn as (v: unknown) => unknown)(v);
+        if (/^(validate|is)[A-Z_]/.test(name))
+          for (const v of [
+            null,
+            {},
+            spec.paths["/things/{p}"].get.responses["200"].content["application/json"].example,
+            r.values[0],
+          ])
+            (fn as (v: unknown) => unknown)(v);
       }
       const client = (pkg.createClient as (o: unknown) => Record<string, (...a: unknown[]) => Promise<unknown>>)({
         baseUrl: "https://hs.example",
         fetch: async (url: string) => {
           assert.equal(new URL(url).origin, "https://hs.example");
-          return new Response(JSON.stringify(spec.paths["/things/{p}"].get.responses["200"].content["application/json"].example), { status: 200 });
+          return new Response(
+            JSON.stringify(spec.paths["/things/{p}"].get.responses["200"].content["application/json"].example),
+            { status: 200 },
+          );
         },
       });
-      for (const call of Object.values(client)) await call({ p: r.text || "x", [r.param]: r.text }).catch((err: Error) => assert.match(err.name, /Error$/));
+      for (const call of Object.values(client))
+        await call({ p: r.text || "x", [r.param]: r.text }).catch((err: Error) => assert.match(err.name, /Error$/));
       assert.equal(globalThis.__pwned, undefined, JSON.stringify(r));
       return true;
     }),

@@ -62,7 +62,11 @@ paths:
         default: ${json("{ type: object, required: [error], properties: { error: { type: string } } }")}
 `;
 
-interface Thrown { name: string; status: number; data?: unknown }
+interface Thrown {
+  name: string;
+  status: number;
+  data?: unknown;
+}
 type Stub = (client: { baseUrl: string }, params: { status: number; body: string }) => Promise<{ status: number }>;
 type Guard = (error: unknown) => boolean;
 
@@ -84,21 +88,60 @@ async function outcome(op: "getThing" | "getOther", status: number, body: unknow
 
 test("a range or default error body is validated against its schema; an exact status comes first", async () => {
   const cases: Array<[Parameters<typeof outcome>, [string, number, boolean]]> = [
-    [["getThing", 404, { code: 1, message: "gone" }], ["HttpError", 404, true]],
-    [["getThing", 404, { problem: "not the 404 shape" }], ["ResponseValidationError", 404, false]],
-    [["getThing", 418, { problem: "teapot" }], ["HttpError", 418, true]],
-    [["getThing", 418, { code: 1, message: "the 404 shape, not 4XX's" }], ["ResponseValidationError", 418, false]],
-    [["getThing", 503, { retry: 5 }], ["HttpError", 503, true]],
-    [["getThing", 503, { retry: "soon" }], ["ResponseValidationError", 503, false]],
-    [["getThing", 200, { anything: true }], ["ok", 200, false]],
-    [["getOther", 422, { error: "boom" }], ["HttpError", 422, true]],
-    [["getOther", 409, { error: 42 }], ["ResponseValidationError", 409, false]],
+    [
+      ["getThing", 404, { code: 1, message: "gone" }],
+      ["HttpError", 404, true],
+    ],
+    [
+      ["getThing", 404, { problem: "not the 404 shape" }],
+      ["ResponseValidationError", 404, false],
+    ],
+    [
+      ["getThing", 418, { problem: "teapot" }],
+      ["HttpError", 418, true],
+    ],
+    [
+      ["getThing", 418, { code: 1, message: "the 404 shape, not 4XX's" }],
+      ["ResponseValidationError", 418, false],
+    ],
+    [
+      ["getThing", 503, { retry: 5 }],
+      ["HttpError", 503, true],
+    ],
+    [
+      ["getThing", 503, { retry: "soon" }],
+      ["ResponseValidationError", 503, false],
+    ],
+    [
+      ["getThing", 200, { anything: true }],
+      ["ok", 200, false],
+    ],
+    [
+      ["getOther", 422, { error: "boom" }],
+      ["HttpError", 422, true],
+    ],
+    [
+      ["getOther", 409, { error: 42 }],
+      ["ResponseValidationError", 409, false],
+    ],
     // `default` describes no 2xx the client types: a 201 is not checked against it
-    [["getOther", 201, { error: 42 }], ["ok", 201, false]],
+    [
+      ["getOther", 201, { error: 42 }],
+      ["ok", 201, false],
+    ],
     // a status (or range) declared without a body is neither checked against nor typed as `default`
-    [["getOther", 404, { error: 42 }], ["HttpError", 404, false]],
-    [["getOther", 404, ""], ["HttpError", 404, false]],
-    [["getOther", 503, { other: true }], ["HttpError", 503, false]],
+    [
+      ["getOther", 404, { error: 42 }],
+      ["HttpError", 404, false],
+    ],
+    [
+      ["getOther", 404, ""],
+      ["HttpError", 404, false],
+    ],
+    [
+      ["getOther", 503, { other: true }],
+      ["HttpError", 503, false],
+    ],
   ];
   for (const [args, expected] of cases) assert.deepEqual(await outcome(...args), expected, JSON.stringify(args));
 });
@@ -113,8 +156,11 @@ test("the error's data is the parsed body", async () => {
 test("<Op>Error has a member per range and default, status number, beside the literal 404; it narrows strictly", () => {
   const js = readFileSync(join(out, "client/ranges.js"), "utf8");
   const validate = [
-    "200: validateGetThingResponse", "404: validateGetThingResponse404", '"4XX": validateGetThingResponse4XX',
-    '"5XX": validateGetThingResponse5xx', '"default": validateGetThingResponsedefault',
+    "200: validateGetThingResponse",
+    "404: validateGetThingResponse404",
+    '"4XX": validateGetThingResponse4XX',
+    '"5XX": validateGetThingResponse5xx',
+    '"default": validateGetThingResponsedefault',
   ];
   assert.ok(js.includes(`validate: { ${validate.join(", ")} }, statuses: statusKeys`), js);
   assert.match(js, /isGetThingError = \(error\) => isStatusError\(error, \[404, "4XX", "5XX", "default"\]\)/);
@@ -123,14 +169,21 @@ test("<Op>Error has a member per range and default, status number, beside the li
   assert.ok(js.includes(`validate: { ${other} }`), js);
   assert.ok(js.includes('isGetOtherError = (error) => isStatusError(error, ["default"], [404, "5XX"]);'), js);
   const type = dts.split("\n").find((l) => l.startsWith("export type GetThingError ="));
-  assert.equal(type, "export type GetThingError = " + [
-    "(HttpError & { readonly status: 404; readonly data: GetThingResponse404 })",
-    "(HttpError & { readonly status: number; readonly data: GetThingResponse4XX })",
-    "(HttpError & { readonly status: number; readonly data: GetThingResponse5xx })",
-    "(HttpError & { readonly status: number; readonly data: GetThingResponsedefault })",
-  ].join(" | ") + ";");
+  assert.equal(
+    type,
+    "export type GetThingError = " +
+      [
+        "(HttpError & { readonly status: 404; readonly data: GetThingResponse404 })",
+        "(HttpError & { readonly status: number; readonly data: GetThingResponse4XX })",
+        "(HttpError & { readonly status: number; readonly data: GetThingResponse5xx })",
+        "(HttpError & { readonly status: number; readonly data: GetThingResponsedefault })",
+      ].join(" | ") +
+      ";",
+  );
   const usage = join(dir, "usage.ts");
-  writeFileSync(usage, `import { getOther, isGetOtherError, isGetThingError } from "./out/client/index.js";
+  writeFileSync(
+    usage,
+    `import { getOther, isGetOtherError, isGetThingError } from "./out/client/index.js";
 import type { GetThingError } from "./out/client/index.js";
 export function message(e: unknown): string | number | undefined {
   if (isGetThingError(e)) {
@@ -142,6 +195,7 @@ export function message(e: unknown): string | number | undefined {
   return undefined;
 }
 export const call = () => getOther({ baseUrl: "http://x" }, { status: 1 });
-`);
+`,
+  );
   assert.deepEqual(typecheck([usage]), []);
 });

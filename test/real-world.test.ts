@@ -62,13 +62,20 @@ test("OpenAPI 3.0 nullable without a sibling type generates (typed and validated
     assert.equal(nullable.length, 1, "one line for the kind");
     assert.match(nullable[0]!, /^api\.yaml: 4 place\(s\) use `nullable: true` without a sibling `type`.*, …$/);
     const types = readFileSync(join(out, "types/api.d.ts"), "utf8");
-    for (const key of ["a", "b", "c", "d"]) assert.match(types, new RegExp(`${key}\\?: components\\["schemas"\\]\\["Part"\\] \\| null;`));
-    const { isGetThingResponse } = (await import(pathToFileURL(join(out, "validators/api.js")).href)) as Record<string, (v: unknown) => boolean>;
+    for (const key of ["a", "b", "c", "d"])
+      assert.match(types, new RegExp(`${key}\\?: components\\["schemas"\\]\\["Part"\\] \\| null;`));
+    const { isGetThingResponse } = (await import(pathToFileURL(join(out, "validators/api.js")).href)) as Record<
+      string,
+      (v: unknown) => boolean
+    >;
     assert.equal(isGetThingResponse!({ a: null, b: null, c: null, d: { id: "x" } }), true);
     assert.equal(isGetThingResponse!({ a: 1 }), false);
     const linted = await lint([join(dir, "api.yaml")], { cwd: dir });
     const struct = linted.problems.filter((p) => p.ruleId === "struct");
-    assert.deepEqual(struct.map((p) => p.severity), ["warn", "warn", "warn", "warn"]);
+    assert.deepEqual(
+      struct.map((p) => p.severity),
+      ["warn", "warn", "warn", "warn"],
+    );
   });
 });
 
@@ -148,8 +155,14 @@ ${ref}`;
     const out = join(dir, "out");
     const result = await generate({ cwd: dir, paths: ["api.yaml"], out, config: { emit: ["types", "validators"] } });
     assert.deepEqual(result.problems, []);
-    assert.ok(result.warnings.some((w) => /`nullable`.*: pet\.yaml#\/nullable$/.test(w)), result.warnings.join("\n"));
-    assert.ok(result.warnings.some((w) => /`min_items`.*: tag\.yaml#\/Tag\/min_items$/.test(w)), result.warnings.join("\n"));
+    assert.ok(
+      result.warnings.some((w) => /`nullable`.*: pet\.yaml#\/nullable$/.test(w)),
+      result.warnings.join("\n"),
+    );
+    assert.ok(
+      result.warnings.some((w) => /`min_items`.*: tag\.yaml#\/Tag\/min_items$/.test(w)),
+      result.warnings.join("\n"),
+    );
     assert.match(readFileSync(join(out, "types/api.d.ts"), "utf8"), /\} \| null;/);
     const url = pathToFileURL(join(out, "validators/api.js")).href;
     const { isGetThingResponse } = (await import(url)) as Record<string, (v: unknown) => boolean>;
@@ -170,7 +183,12 @@ test("a malformed documentation field (a null server-variable description) warns
   await withFiles({ "api.yaml": spec30("                type: string", ", description: null") }, async (dir) => {
     const result = await generate({ cwd: dir, paths: ["api.yaml"], dryRun: true });
     assert.deepEqual(result.problems, []);
-    assert.ok(result.warnings.some((w) => /^api\.yaml: 1 place\(s\) have a malformed documentation field.*variables\/host\/description$/.test(w)), result.warnings.join("\n"));
+    assert.ok(
+      result.warnings.some((w) =>
+        /^api\.yaml: 1 place\(s\) have a malformed documentation field.*variables\/host\/description$/.test(w),
+      ),
+      result.warnings.join("\n"),
+    );
     const linted = await lint([join(dir, "api.yaml")], { cwd: dir });
     assert.ok(linted.problems.some((p) => p.ruleId === "struct" && p.severity === "error"));
   });
@@ -190,7 +208,12 @@ actions:
   await withFiles({ "api.yaml": broken, "fix.yaml": overlay }, async (dir) => {
     const refused = await generate({ cwd: dir, paths: ["api.yaml"], dryRun: true });
     assert.equal(refused.problems[0]?.ruleId, "struct");
-    const repaired = await generate({ cwd: dir, paths: ["api.yaml"], dryRun: true, config: { overlays: { "api.yaml": ["fix.yaml"] } } });
+    const repaired = await generate({
+      cwd: dir,
+      paths: ["api.yaml"],
+      dryRun: true,
+      config: { overlays: { "api.yaml": ["fix.yaml"] } },
+    });
     assert.deepEqual(repaired.problems, []);
   });
 });
@@ -218,12 +241,18 @@ paths:
     const result = await generate({ cwd: dir, paths: ["api.yaml"], out, config: { emit: ["validators"] } });
     assert.deepEqual(result.problems, []);
     assert.match(readFileSync(join(out, "types/api.d.ts"), "utf8"), /nothing\?: never;/);
-    const { isGetAResponse } = (await import(pathToFileURL(join(out, "validators/api.js")).href)) as Record<string, (v: unknown) => boolean>;
+    const { isGetAResponse } = (await import(pathToFileURL(join(out, "validators/api.js")).href)) as Record<
+      string,
+      (v: unknown) => boolean
+    >;
     assert.equal(isGetAResponse!({ name: "x" }), true);
     assert.equal(isGetAResponse!({ nothing: "x" }), false);
     const linted = await lint([join(dir, "api.yaml")], { cwd: dir });
     const empty = linted.problems.filter((p) => p.ruleId === "specgen/enum-empty");
-    assert.deepEqual(empty.map((p) => [p.severity, p.location[0]?.pointer]), [["warn", "#/paths/~1a/get/responses/200/content/application~1json/schema/properties/nothing/enum"]]);
+    assert.deepEqual(
+      empty.map((p) => [p.severity, p.location[0]?.pointer]),
+      [["warn", "#/paths/~1a/get/responses/200/content/application~1json/schema/properties/nothing/enum"]],
+    );
   });
 });
 
@@ -249,6 +278,7 @@ paths:
     const client = readFileSync(join(out, "client/api.d.ts"), "utf8");
     assert.match(types, /\[the guide\]\(\/docs\/pets\)/);
     assert.match(client, /\[the guide\]\(\/docs\/pets\)/);
-    for (const text of [types, client, readFileSync(join(out, "README.md"), "utf8")]) assert.doesNotMatch(text, /Matrix|matrix\.org|Synapse/);
+    for (const text of [types, client, readFileSync(join(out, "README.md"), "utf8")])
+      assert.doesNotMatch(text, /Matrix|matrix\.org|Synapse/);
   });
 });

@@ -146,7 +146,9 @@ test("the client's `servers` maps an operation's origin elsewhere, for a client 
   // `servers` is read by own keys only: an inherited mapping is not used
   await client.getAnalysis!({ baseUrl: api.url, servers: Object.create({ [engine.url]: "http://127.0.0.1:1" }) });
   assert.deepEqual(lines, [
-    "api GET /proxy/engine/v2/analysis", "engine GET /api/v1/account", "engine GET /engine/v2/analysis",
+    "api GET /proxy/engine/v2/analysis",
+    "engine GET /api/v1/account",
+    "engine GET /engine/v2/analysis",
   ]);
   const urlOf = client.loginUrl as unknown as (c: Client, p: object) => string;
   assert.equal(urlOf(mapped, { to: "x" }), `${api.url}/proxy/sso/login?to=x`);
@@ -159,7 +161,8 @@ test("the descriptor says `server` only for another origin; docs name the server
   assert.match(descriptor("getAccount"), /base: "\/api\/v1", path: "\/account"/);
   assert.doesNotMatch(descriptor("getAccount"), /server:/);
   const dts = readFileSync(join(out, "client/servers.d.ts"), "utf8");
-  const doc = ` * GET ${engine.url}/engine/v2/analysis (\`getAnalysis\`). Sent to this origin, not to the client's ` +
+  const doc =
+    ` * GET ${engine.url}/engine/v2/analysis (\`getAnalysis\`). Sent to this origin, not to the client's ` +
     "`baseUrl`, unless the client's `servers` maps it elsewhere.";
   assert.ok(dts.includes(doc), dts);
   assert.ok(dts.includes(" * GET /api/v1/account (`getAccount`).\n"), dts);
@@ -167,7 +170,8 @@ test("the descriptor says `server` only for another origin; docs name the server
 
 test("a variable without a default and a server that is no http(s) URL are warned about", () => {
   const found = (re: RegExp) => warnings.filter((w) => re.test(w));
-  const noDefault = /GET \/broken: server URL "https:\/\/\{tenant\}.*variable "tenant" has no default; the server is not used/;
+  const noDefault =
+    /GET \/broken: server URL "https:\/\/\{tenant\}.*variable "tenant" has no default; the server is not used/;
   assert.equal(found(noDefault).length, 1);
   assert.equal(found(/second\.example/).length, 0, "only a list's first server is read");
   assert.equal(found(/GET \/mail: server URL "mailto:a@lichess.example" is not an http\(s\) URL/).length, 1);

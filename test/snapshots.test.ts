@@ -15,17 +15,25 @@ import { typecheck } from "./typecheck.js";
 const SCENARIOS = join(FIXTURES, "snapshots");
 const SNAPSHOTS = join(ROOT, "test/snapshots");
 const UPDATE = process.env.SPECGEN_UPDATE_SNAPSHOTS === "1";
-const SHARED = /^(client\/runtime(-media)?\.|validators\/runtime\.|validators\/formats\.|validators\/helpers\.|package\.json|README\.md|LICENSE|\.specgen-stamp\.json|index\.|types\/index\.js)/;
+const SHARED =
+  /^(client\/runtime(-media)?\.|validators\/runtime\.|validators\/formats\.|validators\/helpers\.|package\.json|README\.md|LICENSE|\.specgen-stamp\.json|index\.|types\/index\.js)/;
 
 const walk = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])) : [];
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+      )
+    : [];
 
 const scenarios = readdirSync(SCENARIOS).sort();
 
 for (const name of scenarios) {
   test(`snapshot: ${name}`, async () => {
     const result = await generate({ cwd: join(SCENARIOS, name), dryRun: true });
-    assert.deepEqual(result.problems.map((p) => p.message), []);
+    assert.deepEqual(
+      result.problems.map((p) => p.message),
+      [],
+    );
     const files = result.files.filter((f) => !SHARED.test(f.path));
     const dir = join(SNAPSHOTS, name);
     if (UPDATE) {
@@ -36,9 +44,20 @@ for (const name of scenarios) {
       }
       return;
     }
-    const kept = walk(dir).map((p) => p.slice(dir.length + 1)).sort();
-    assert.deepEqual(kept, files.map((f) => f.path).sort(), `${name}: the set of files changed; review and run npm run test:update`);
-    for (const f of files) assert.equal(readFileSync(join(dir, f.path), "utf8"), f.contents, `${name}/${f.path} changed; review and run npm run test:update`);
+    const kept = walk(dir)
+      .map((p) => p.slice(dir.length + 1))
+      .sort();
+    assert.deepEqual(
+      kept,
+      files.map((f) => f.path).sort(),
+      `${name}: the set of files changed; review and run npm run test:update`,
+    );
+    for (const f of files)
+      assert.equal(
+        readFileSync(join(dir, f.path), "utf8"),
+        f.contents,
+        `${name}/${f.path} changed; review and run npm run test:update`,
+      );
   });
 }
 

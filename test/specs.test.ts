@@ -28,7 +28,10 @@ test("auth_metadata.yaml is the file added by the MSC2965 commit in seed 000", (
   // Seed 000 is a rendered diff: each added line sits between `|` / `||||` separator lines.
   const text = seed("000_");
   const body = text.slice(text.indexOf("@ -0,0 +1,176 @@"));
-  const lines = body.split("|\n||||\n").slice(1).map((l) => l.replace(/\n$/, ""));
+  const lines = body
+    .split("|\n||||\n")
+    .slice(1)
+    .map((l) => l.replace(/\n$/, ""));
   const added = lines.join("").replace(/Loading…[\s\S]*$/, "");
   // The rendering also collapsed runs of spaces inside the licence header's URL line.
   assert.equal(squash(spec("auth_metadata.yaml")), squash(added));
@@ -45,14 +48,28 @@ test("auth_metadata.yaml keeps the facts that matter", () => {
   assert.deepEqual(Object.keys(op.responses), ["200"]);
   const schema = op.responses["200"].content["application/json"].schema;
   assert.deepEqual(schema.required, [
-    "issuer", "authorization_endpoint", "token_endpoint", "revocation_endpoint", "registration_endpoint",
-    "response_types_supported", "grant_types_supported", "response_modes_supported", "code_challenge_methods_supported",
+    "issuer",
+    "authorization_endpoint",
+    "token_endpoint",
+    "revocation_endpoint",
+    "registration_endpoint",
+    "response_types_supported",
+    "grant_types_supported",
+    "response_modes_supported",
+    "code_challenge_methods_supported",
   ]);
   const types = Object.fromEntries(Object.entries(schema.properties).map(([k, v]: [string, any]) => [k, v.type]));
   assert.deepEqual(types, {
-    issuer: "string", authorization_endpoint: "string", token_endpoint: "string", revocation_endpoint: "string",
-    registration_endpoint: "string", response_types_supported: "array", grant_types_supported: "array",
-    response_modes_supported: "array", code_challenge_methods_supported: "array", prompt_values_supported: "array",
+    issuer: "string",
+    authorization_endpoint: "string",
+    token_endpoint: "string",
+    revocation_endpoint: "string",
+    registration_endpoint: "string",
+    response_types_supported: "array",
+    grant_types_supported: "array",
+    response_modes_supported: "array",
+    code_challenge_methods_supported: "array",
+    prompt_values_supported: "array",
   });
   assert.equal(schema.properties.issuer.format, "uri");
   assert.deepEqual(schema.example.code_challenge_methods_supported, ["S256"]);
@@ -72,11 +89,17 @@ test("sso_login_redirect.yaml keeps the facts that matter", () => {
   assert.equal(idp.operationId, "redirectToIdP");
   assert.equal(sso["x-addedInMatrixVersion"], "1.1");
   assert.equal(idp["x-addedInMatrixVersion"], "1.1");
-  assert.deepEqual(sso.parameters.map((p: any) => [p.in, p.name, p.required, p.schema.type]), [["query", "redirectUrl", true, "string"]]);
-  assert.deepEqual(idp.parameters.map((p: any) => [p.in, p.name, p.required, p.schema.type]), [
-    ["path", "idpId", true, "string"],
-    ["query", "redirectUrl", true, "string"],
-  ]);
+  assert.deepEqual(
+    sso.parameters.map((p: any) => [p.in, p.name, p.required, p.schema.type]),
+    [["query", "redirectUrl", true, "string"]],
+  );
+  assert.deepEqual(
+    idp.parameters.map((p: any) => [p.in, p.name, p.required, p.schema.type]),
+    [
+      ["path", "idpId", true, "string"],
+      ["query", "redirectUrl", true, "string"],
+    ],
+  );
   assert.deepEqual(Object.keys(sso.responses), ["302"]);
   assert.deepEqual(Object.keys(idp.responses), ["302", "404"]);
   assert.deepEqual(idp.responses["302"].headers.Location.schema, { type: "string" });
@@ -95,5 +118,9 @@ test("sso_login_flow.yaml is a bare JSON Schema with the m.login.sso facts", () 
   assert.deepEqual(idp.required, ["id", "name"]);
   assert.deepEqual(Object.keys(idp.properties), ["id", "name", "icon", "brand"]);
   for (const p of Object.values(idp.properties) as any[]) assert.equal(p.type, "string");
-  assert.deepEqual(d.properties.identity_providers.example[1], { id: "com.example.idp.gitlab", name: "GitLab", icon: "mxc://example.com/abc123" });
+  assert.deepEqual(d.properties.identity_providers.example[1], {
+    id: "com.example.idp.gitlab",
+    name: "GitLab",
+    icon: "mxc://example.com/abc123",
+  });
 });

@@ -17,7 +17,10 @@ export const STRICT: ts.CompilerOptions = {
 export function typecheck(files: string[], options: ts.CompilerOptions = STRICT): string[] {
   const program = ts.createProgram(files, options);
   return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : "";
+    const where =
+      d.file && d.start !== undefined
+        ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: `
+        : "";
     return where + ts.flattenDiagnosticMessageText(d.messageText, "\n");
   });
 }

@@ -10,13 +10,19 @@ import { typecheck } from "./typecheck.js";
 
 const types = (rel: string) => readFileSync(join(ROOT, "generated/types", rel), "utf8");
 const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 
 test("generated/ is what the specs produce today", async () => {
   const result = await generate({ cwd: ROOT, dryRun: true });
   assert.deepEqual(result.problems, []);
   for (const file of result.files) {
-    assert.equal(readFileSync(join(ROOT, "generated", file.path), "utf8"), file.contents, `${file.path} is stale: run npm run generate`);
+    assert.equal(
+      readFileSync(join(ROOT, "generated", file.path), "utf8"),
+      file.contents,
+      `${file.path} is stale: run npm run generate`,
+    );
   }
 });
 
@@ -39,9 +45,15 @@ test("comments are written for readers: Markdown notes, absolute links, @since",
 test("the whole client-server corpus generates in one process and compiles", async () => {
   const out = tempDir();
   const result = await generate({ paths: [CORPUS_CS], out, cwd: ROOT });
-  assert.deepEqual(result.problems.map((p) => p.message), []);
+  assert.deepEqual(
+    result.problems.map((p) => p.message),
+    [],
+  );
   assert.equal(result.model.specs.filter((s) => s.kind === "openapi").length, 72);
-  assert.equal(result.model.specs.reduce((n, s) => n + s.operations.length, 0), 166);
+  assert.equal(
+    result.model.specs.reduce((n, s) => n + s.operations.length, 0),
+    166,
+  );
   // Path keys with trailing spaces are kept as written in `paths` but trimmed for requests, with a warning.
   assert.ok(result.warnings.some((w) => w.includes('"/rooms/{roomId}/invite "')));
   assert.ok(result.warnings.some((w) => w.includes('"/events "')));
@@ -55,7 +67,10 @@ test("the whole client-server corpus generates in one process and compiles", asy
   // Redocly renames colliding components with -2; the types index them as quoted keys.
   assert.match(all, /\["request_email_validation-2"\]/);
   // Free-form objects are usable, never Record<string, never>.
-  assert.doesNotMatch(all.replace(/export type (webhooks|\$defs|paths|operations) = Record<string, never>;/g, ""), /Record<string, never>/);
+  assert.doesNotMatch(
+    all.replace(/export type (webhooks|\$defs|paths|operations) = Record<string, never>;/g, ""),
+    /Record<string, never>/,
+  );
   // The client's declarations (which type every `body` through the types) compile with them.
   assert.deepEqual(typecheck([...files, ...walk(join(out, "client")).filter((f) => f.endsWith(".d.ts"))]), []);
 });
@@ -64,11 +79,20 @@ test("generate stops on a structural error before writing anything", () => {
   const dir = tempDir();
   cpSync(join(ROOT, "specs"), join(dir, "specs"), { recursive: true });
   const auth = join(dir, "specs/client-server/auth_metadata.yaml");
-  writeFileSync(auth, readFileSync(auth, "utf8").replace("                    type: string\n                    format: uri\n", "                    type: strin\n                    format: uri\n"));
+  writeFileSync(
+    auth,
+    readFileSync(auth, "utf8").replace(
+      "                    type: string\n                    format: uri\n",
+      "                    type: strin\n                    format: uri\n",
+    ),
+  );
   mkdirSync(join(dir, "generated"));
   writeFileSync(join(dir, "generated/keep.txt"), "old output");
   // A folder specgen wrote (a well-formed stamp): one it may replace, so only the error stops it.
-  writeFileSync(join(dir, "generated", STAMP_FILE), JSON.stringify({ toolkit: "x", config: "x", specs: [], inputs: {}, outputs: {} }));
+  writeFileSync(
+    join(dir, "generated", STAMP_FILE),
+    JSON.stringify({ toolkit: "x", config: "x", specs: [], inputs: {}, outputs: {} }),
+  );
   const r = specgen(["generate"], { cwd: dir });
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stderr, /auth_metadata\.yaml:\d+:\d+/);
@@ -87,17 +111,36 @@ test("readOnly and writeOnly are respected in the named response and request bod
 
 test("webhooks get types and validators for what they carry, no client; path items by $ref are operations like any", async () => {
   const dir = tempDir();
-  const body = (operationId: string) => ({ operationId, requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["at"], properties: { at: { type: "string" } } } } } }, responses: { "204": { description: "ok" } } });
+  const body = (operationId: string) => ({
+    operationId,
+    requestBody: {
+      required: true,
+      content: {
+        "application/json": { schema: { type: "object", required: ["at"], properties: { at: { type: "string" } } } },
+      },
+    },
+    responses: { "204": { description: "ok" } },
+  });
   const spec = {
     openapi: "3.1.0",
     info: { title: "hooks", version: "1" },
     paths: {
-      "/ping": { get: { operationId: "getPing", responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "string" } } } } } } },
+      "/ping": {
+        get: {
+          operationId: "getPing",
+          responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "string" } } } } },
+        },
+      },
       "/shared": { $ref: "#/components/pathItems/shared" },
     },
     // One path item inline and one by $ref, with two operations.
     webhooks: { ping: { post: body("onPing") }, pong: { $ref: "#/components/pathItems/pong" } },
-    components: { pathItems: { pong: { put: body("onPong"), delete: { operationId: "onGone", responses: { "204": { description: "ok" } } } }, shared: { post: body("createShared") } } },
+    components: {
+      pathItems: {
+        pong: { put: body("onPong"), delete: { operationId: "onGone", responses: { "204": { description: "ok" } } } },
+        shared: { post: body("createShared") },
+      },
+    },
   };
   writeFileSync(join(dir, "hooks.json"), JSON.stringify(spec));
   const r = specgen(["generate", "hooks.json", "-o", "out"], { cwd: dir });
@@ -105,15 +148,22 @@ test("webhooks get types and validators for what they carry, no client; path ite
   assert.match(r.stderr, /1 spec\(s\), 2 operation\(s\) and 3 webhook\(s\) \(no client\), 0 schema\(s\)/);
   const types = readFileSync(join(dir, "out/types/hooks.d.ts"), "utf8");
   assert.match(types, /export interface webhooks \{/);
-  for (const name of ["OnPingBody", "OnPongBody", "CreateSharedBody"]) assert.match(types, new RegExp(`export type ${name} = `));
+  for (const name of ["OnPingBody", "OnPongBody", "CreateSharedBody"])
+    assert.match(types, new RegExp(`export type ${name} = `));
   const client = readFileSync(join(dir, "out/client/hooks.js"), "utf8");
   assert.doesNotMatch(client, /onPing|onPong|onGone/);
   assert.match(client, /export const createShared = /);
-  const v = (await import(pathToFileURL(join(dir, "out/validators/hooks.js")).href)) as Record<string, (value: unknown) => boolean>;
+  const v = (await import(pathToFileURL(join(dir, "out/validators/hooks.js")).href)) as Record<
+    string,
+    (value: unknown) => boolean
+  >;
   assert.equal(v.isOnPongBody!({ at: "now" }), true);
   assert.equal(v.isOnPongBody!({ at: 1 }), false);
   // openapi-typescript alone would type the webhook behind a $ref as having no operations.
-  writeFileSync(join(dir, "use.ts"), 'import type { OnPongBody, CreateSharedBody } from "./out/types/hooks.js";\nexport const a: OnPongBody = { at: "now" };\n// @ts-expect-error at is a string\nexport const b: OnPongBody = { at: 1 };\nexport const c: CreateSharedBody = { at: "now" };\n');
+  writeFileSync(
+    join(dir, "use.ts"),
+    'import type { OnPongBody, CreateSharedBody } from "./out/types/hooks.js";\nexport const a: OnPongBody = { at: "now" };\n// @ts-expect-error at is a string\nexport const b: OnPongBody = { at: 1 };\nexport const c: CreateSharedBody = { at: "now" };\n',
+  );
   writeFileSync(join(dir, "package.json"), '{"type": "module"}');
   assert.deepEqual(typecheck([join(dir, "use.ts"), ...walk(join(dir, "out")).filter((f) => f.endsWith(".d.ts"))]), []);
   const check = specgen(["validate", "hooks.json#onPong", "hooks.json"], { cwd: dir });

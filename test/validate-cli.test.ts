@@ -14,12 +14,19 @@ const PROSE_RULES_ON = (loadProjectConfig(ROOT).overlays[AUTH] ?? []).length > 0
 const lines = (text: string) => text.split("\n").filter((l) => l !== "");
 /** What `specgen validate` appends to a problem from action `i` of the project's overlay. */
 const cites = (i: number): string => {
-  const overlay = yaml.load(readFileSync(join(ROOT, "specs/overlays/auth_metadata.must.yaml"), "utf8")) as { actions: Array<{ description: string }> };
+  const overlay = yaml.load(readFileSync(join(ROOT, "specs/overlays/auth_metadata.must.yaml"), "utf8")) as {
+    actions: Array<{ description: string }>;
+  };
   return ` (overlay rule: ${overlay.actions[i]!.description} [specs/overlays/auth_metadata.must.yaml#/actions/${i}])`;
 };
 
 test("specgen validate: files that pass exit 0 with nothing on stdout", () => {
-  const r = specgen(["validate", `${AUTH}#getAuthMetadata`, corpus("valid-or-real/ruma-test-fixture.json"), corpus("valid-or-real/matrix-spec-v1.19-example.json")]);
+  const r = specgen([
+    "validate",
+    `${AUTH}#getAuthMetadata`,
+    corpus("valid-or-real/ruma-test-fixture.json"),
+    corpus("valid-or-real/matrix-spec-v1.19-example.json"),
+  ]);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, "");
   assert.match(r.stderr, /2 of 2 file\(s\) valid against GetAuthMetadataResponse/);
@@ -51,11 +58,16 @@ test("specgen validate: the config's overlays apply as in generate; --no-overlay
   assert.equal(asWritten.status, 0, asWritten.stdout + asWritten.stderr);
   if (PROSE_RULES_ON) {
     assert.equal(withRules.status, 1);
-    assert.deepEqual(lines(withRules.stdout), [`${vercel}:10:31: /response_modes_supported must contain "query"${cites(3)}`, `${vercel}:10:31: /response_modes_supported must contain "fragment"${cites(3)}`]);
+    assert.deepEqual(lines(withRules.stdout), [
+      `${vercel}:10:31: /response_modes_supported must contain "query"${cites(3)}`,
+      `${vercel}:10:31: /response_modes_supported must contain "fragment"${cites(3)}`,
+    ]);
   } else assert.equal(withRules.status, 0);
 });
 
-test("specgen validate: a problem from an overlay's rule quotes the rule and names the action; other problems do not", { skip: !PROSE_RULES_ON }, () => {
+test("specgen validate: a problem from an overlay's rule quotes the rule and names the action; other problems do not", {
+  skip: !PROSE_RULES_ON,
+}, () => {
   const http = corpus("invalid/08-issuer-http-scheme.json");
   const space = corpus("invalid/11-issuer-with-whitespace.json");
   const code = corpus("invalid/15-missing-code-response-type.json");
@@ -72,10 +84,20 @@ test("specgen validate: a problem from an overlay's rule quotes the rule and nam
 
 test("specgen validate: a rule deep in a schema is cited only for the values it applies to", () => {
   const dir = tempDir();
-  const schema = "{type: object, properties: {list: {type: array, items: {type: object, properties: {id: {type: string}, n: {type: integer}}}}}}";
-  writeFileSync(join(dir, "api.yaml"), `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: ${schema}\n`);
-  writeFileSync(join(dir, "rules.yaml"), `overlay: 1.0.0\ninfo: {title: t, version: "1"}\nactions:\n  - target: $.paths['/a'].get.responses['200'].content['application/json'].schema.properties.list.items.properties.id\n    description: Ids start with x.\n    update: {pattern: "^x"}\n  - target: $.paths['/a'].get.responses['200'].content['application/json'].schema.properties.list\n    update: {minItems: 1}\n`);
-  writeFileSync(join(dir, "specgen.config.json"), JSON.stringify({ specs: ".", overlays: { "api.yaml": ["rules.yaml"] } }));
+  const schema =
+    "{type: object, properties: {list: {type: array, items: {type: object, properties: {id: {type: string}, n: {type: integer}}}}}}";
+  writeFileSync(
+    join(dir, "api.yaml"),
+    `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: ${schema}\n`,
+  );
+  writeFileSync(
+    join(dir, "rules.yaml"),
+    `overlay: 1.0.0\ninfo: {title: t, version: "1"}\nactions:\n  - target: $.paths['/a'].get.responses['200'].content['application/json'].schema.properties.list.items.properties.id\n    description: Ids start with x.\n    update: {pattern: "^x"}\n  - target: $.paths['/a'].get.responses['200'].content['application/json'].schema.properties.list\n    update: {minItems: 1}\n`,
+  );
+  writeFileSync(
+    join(dir, "specgen.config.json"),
+    JSON.stringify({ specs: ".", overlays: { "api.yaml": ["rules.yaml"] } }),
+  );
   writeFileSync(join(dir, "doc.json"), JSON.stringify({ list: [{ id: "xa" }, { id: "b", n: "1" }] }));
   writeFileSync(join(dir, "empty.json"), JSON.stringify({ list: [] }));
   const r = specgen(["validate", "api.yaml#getA", "doc.json", "empty.json"], { cwd: dir });
@@ -96,9 +118,18 @@ test("specgen validate: a rule in a component is cited wherever the component is
     `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {type: object, properties: {list: {type: array, items: ${item}}, one: ${item}, other: {$ref: '#/components/schemas/Other'}}}\n` +
       `components:\n  schemas:\n    Item: {type: object, properties: {id: {type: string}, kids: {type: array, items: ${item}}}}\n    Other: {type: object, properties: {id: {type: string, pattern: "^y"}}}\n`,
   );
-  writeFileSync(join(dir, "rules.yaml"), `overlay: 1.0.0\ninfo: {title: t, version: "1"}\nactions:\n  - target: $.components.schemas.Item.properties.id\n    description: Ids start with x.\n    update: {pattern: "^x"}\n`);
-  writeFileSync(join(dir, "specgen.config.json"), JSON.stringify({ specs: ".", overlays: { "api.yaml": ["rules.yaml"] } }));
-  writeFileSync(join(dir, "doc.json"), JSON.stringify({ list: [{ id: "xa" }, { id: "b", kids: [{ id: "c" }] }], one: { id: "q" }, other: { id: "z" } }));
+  writeFileSync(
+    join(dir, "rules.yaml"),
+    `overlay: 1.0.0\ninfo: {title: t, version: "1"}\nactions:\n  - target: $.components.schemas.Item.properties.id\n    description: Ids start with x.\n    update: {pattern: "^x"}\n`,
+  );
+  writeFileSync(
+    join(dir, "specgen.config.json"),
+    JSON.stringify({ specs: ".", overlays: { "api.yaml": ["rules.yaml"] } }),
+  );
+  writeFileSync(
+    join(dir, "doc.json"),
+    JSON.stringify({ list: [{ id: "xa" }, { id: "b", kids: [{ id: "c" }] }], one: { id: "q" }, other: { id: "z" } }),
+  );
   const r = specgen(["validate", "api.yaml#getA", "doc.json"], { cwd: dir });
   assert.equal(r.status, 1, r.stderr);
   const cite = " (overlay rule: Ids start with x. [rules.yaml#/actions/0])";
@@ -127,7 +158,9 @@ test("specgen validate --format github-actions annotates the file; --format json
   ]);
   const json = specgen(["validate", "--format", "json", `${FLOW}#IdentityProvider`, odd]);
   assert.equal(json.status, 1, json.stderr);
-  assert.deepEqual(JSON.parse(json.stdout), [{ file: odd, line: 3, col: 11, pointer: "/name", message: "must be string" }]);
+  assert.deepEqual(JSON.parse(json.stdout), [
+    { file: odd, line: 3, col: 11, pointer: "/name", message: "must be string" },
+  ]);
   const ok = specgen(["validate", "--format", "json", `${FLOW}#IdentityProvider`, corpusIdp(dir)]);
   assert.equal(ok.status, 0, ok.stderr);
   assert.deepEqual(JSON.parse(ok.stdout), []);
@@ -151,7 +184,8 @@ test("specgen validate --format codeframe|stylish|checkstyle prints through lint
     const style = specgen(["validate", "-f", "checkstyle", `${FLOW}#IdentityProvider`, bad, corpusIdp(dir)]);
     assert.equal(style.status, 1, style.stderr);
     assert.match(style.stdout, /^<\?xml/);
-    const error = '<error line="3" column="11" severity="error" message="/name must be string" source="specgen/validate" />';
+    const error =
+      '<error line="3" column="11" severity="error" message="/name must be string" source="specgen/validate" />';
     assert.ok(style.stdout.includes(error), style.stdout);
     assert.equal(style.stdout.match(/<error /g)?.length, 1);
   } finally {
@@ -209,14 +243,23 @@ test("specgen validate: usage errors exit 2 and say what is available", () => {
   const okta = corpus("valid-or-real/okta-custom-as-2026.json");
   const unknown = specgen(["validate", `${AUTH}#getAuthMetadatas`, okta]);
   assert.equal(unknown.status, 2);
-  assert.match(unknown.stderr, /no operation or schema named "getAuthMetadatas" in auth_metadata\.yaml; available: getAuthMetadata \(200\)/);
+  assert.match(
+    unknown.stderr,
+    /no operation or schema named "getAuthMetadatas" in auth_metadata\.yaml; available: getAuthMetadata \(200\)/,
+  );
   const schema = specgen(["validate", `${FLOW}#IdP`, okta]);
   assert.equal(schema.status, 2);
   assert.match(schema.stderr, /available: SsoLoginFlow, IdentityProvider/);
   const status = specgen(["validate", `${AUTH}#getAuthMetadata:404`, okta]);
   assert.equal(status.status, 2);
   assert.match(status.stderr, /operation getAuthMetadata has no 404 JSON response \(JSON bodies: 200\)/);
-  for (const args of [[AUTH, okta], [`${AUTH}#`, okta], [`${AUTH}#getAuthMetadata`], ["specs/nope.yaml#getAuthMetadata", okta], []]) {
+  for (const args of [
+    [AUTH, okta],
+    [`${AUTH}#`, okta],
+    [`${AUTH}#getAuthMetadata`],
+    ["specs/nope.yaml#getAuthMetadata", okta],
+    [],
+  ]) {
     const r = specgen(["validate", ...args]);
     assert.equal(r.status, 2, `${args.join(" ")}: ${r.stderr}`);
     assert.notEqual(r.stderr, "");
@@ -256,15 +299,26 @@ test("the built bin runs as a program (what `npx specgen validate …` executes)
   // Not run through npx here: in a fresh clone npx first runs the `prepare` script, rebuilding
   // dist/ under the tests running beside this one.
   const file = corpus("invalid/10-issuer-with-fragment.json");
-  const r = spawnSync(join(ROOT, "dist/generator/cli.js"), ["validate", `${AUTH}#getAuthMetadata`, file], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(join(ROOT, "dist/generator/cli.js"), ["validate", `${AUTH}#getAuthMetadata`, file], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   assert.equal(r.error, undefined);
   assert.equal(r.status, 1, r.stderr);
-  assert.equal(r.stdout, `${file}:2:13: /issuer must match pattern "^https://[^?#]+$"${PROSE_RULES_ON ? cites(0) : ""}\n`);
+  assert.equal(
+    r.stdout,
+    `${file}:2:13: /issuer must match pattern "^https://[^?#]+$"${PROSE_RULES_ON ? cites(0) : ""}\n`,
+  );
 });
 
 test("specgen validate - reads the document from standard input (curl … | specgen validate spec#op -)", () => {
   const run = (input: string, ...files: string[]) =>
-    spawnSync(process.execPath, [join(ROOT, "dist/generator/cli.js"), "validate", `${AUTH}#getAuthMetadata`, ...files], { cwd: ROOT, input, encoding: "utf8" });
+    spawnSync(
+      process.execPath,
+      [join(ROOT, "dist/generator/cli.js"), "validate", `${AUTH}#getAuthMetadata`, ...files],
+      { cwd: ROOT, input, encoding: "utf8" },
+    );
   const good = run(readFileSync(join(ROOT, corpus("valid-or-real/ruma-test-fixture.json")), "utf8"), "-");
   assert.equal(good.status, 0, good.stderr);
   assert.match(good.stderr, /1 of 1 file\(s\) valid/);
@@ -283,7 +337,10 @@ test("specgen validate fetches an http(s) URL: a server operator checks a live d
   const bad = readFileSync(join(ROOT, corpus("invalid/03-missing-issuer.json")));
   const server = createServer((req, res) => {
     // An answer cut off in the middle of its body.
-    if (req.url === "/cut") return void res.writeHead(200, { "content-type": "application/json", "content-length": "100" }).write('{"issuer":', () => res.destroy());
+    if (req.url === "/cut")
+      return void res
+        .writeHead(200, { "content-type": "application/json", "content-length": "100" })
+        .write('{"issuer":', () => res.destroy());
     if (req.url === "/no-oauth") {
       const body = '{"errcode":"M_UNRECOGNIZED","error":"Unrecognized request"}';
       return void res.writeHead(404, { "content-type": "application/json" }).end(body);
@@ -298,8 +355,11 @@ test("specgen validate fetches an http(s) URL: a server operator checks a live d
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const run = (...files: string[]) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((done) =>
-      execFile(process.execPath, [join(ROOT, "dist/generator/cli.js"), "validate", `${AUTH}#getAuthMetadata`, ...files], { cwd: ROOT }, (err, stdout, stderr) =>
-        done({ status: err ? (err.code as number) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        [join(ROOT, "dist/generator/cli.js"), "validate", `${AUTH}#getAuthMetadata`, ...files],
+        { cwd: ROOT },
+        (err, stdout, stderr) => done({ status: err ? (err.code as number) : 0, stdout, stderr }),
       ),
     );
   try {
@@ -307,7 +367,10 @@ test("specgen validate fetches an http(s) URL: a server operator checks a live d
     assert.equal(ok.status, 0, ok.stderr);
     const r = await run(`${base}/good`, `${base}/bad`, `${base}/nowhere`);
     assert.equal(r.status, 1, r.stderr);
-    assert.deepEqual(r.stdout.trim().split("\n"), [`${base}/bad:1:1: /issuer is required`, `${base}/nowhere: HTTP 404 Not Found`]);
+    assert.deepEqual(r.stdout.trim().split("\n"), [
+      `${base}/bad:1:1: /issuer is required`,
+      `${base}/nowhere: HTTP 404 Not Found`,
+    ]);
     assert.match(r.stderr, /1 of 3 file\(s\) valid/);
     // A Matrix error body is quoted after the status; another body (an HTML page) is not.
     const failed = await run(`${base}/no-oauth`, `${base}/html503`);

@@ -58,11 +58,13 @@ test("specgen validate cites an overlay rule for a problem inside a subschema ho
     const overlay = {
       overlay: "1.0.0",
       info: { title: "rules", version: "1" },
-      actions: [{
-        target: "$.webhooks.a.post.requestBody.content['application/json'].schema",
-        description: "The thing has a code of three characters or more.",
-        update: { properties: { thing: { type: "object", properties } } },
-      }],
+      actions: [
+        {
+          target: "$.webhooks.a.post.requestBody.content['application/json'].schema",
+          description: "The thing has a code of three characters or more.",
+          update: { properties: { thing: { type: "object", properties } } },
+        },
+      ],
     };
     writeFileSync(join(dir, "rules.json"), JSON.stringify(overlay));
     writeFileSync(join(dir, "specgen.config.json"), JSON.stringify({ overlays: { "spec.json": ["rules.json"] } }));

@@ -48,8 +48,17 @@ const VALIDATORS_ONLY = { emit: ["validators" as const] };
 async function generated(spec: unknown, dir: string, config: Partial<ProjectConfig> = {}): Promise<Generated> {
   mkdirSync(join(dir, "specs"), { recursive: true });
   writeFileSync(join(dir, "specs/safety.json"), JSON.stringify(spec));
-  const result = await generate({ cwd: dir, paths: ["specs"], out: "out", force: true, config: { ...VALIDATORS_ONLY, ...config } });
-  assert.deepEqual(result.problems.filter((p) => p.severity === "error"), []);
+  const result = await generate({
+    cwd: dir,
+    paths: ["specs"],
+    out: "out",
+    force: true,
+    config: { ...VALIDATORS_ONLY, ...config },
+  });
+  assert.deepEqual(
+    result.problems.filter((p) => p.severity === "error"),
+    [],
+  );
   const file = join(dir, "out/validators/safety.js");
   const m = (await import(pathToFileURL(file).href)) as Record<string, Check>;
   return { code: readFileSync(file, "utf8"), m, warnings: result.warnings };
@@ -79,7 +88,10 @@ test("annotations (x-*, prose, examples, default, readOnly) never reach the vali
       properties: {
         // Properties named like annotations are names: kept, required, typed.
         description: {
-          type: "string", writeOnly: true, default: "NPM_TOKEN=npm_leak5", $comment: "NPM_TOKEN=npm_leak6",
+          type: "string",
+          writeOnly: true,
+          default: "NPM_TOKEN=npm_leak5",
+          $comment: "NPM_TOKEN=npm_leak6",
         },
         "x-foo": { type: "integer", title: "NPM_TOKEN=npm_leak7" },
         // Data under enum stays data, `x-` keys and all.
@@ -173,7 +185,10 @@ test("multipleOf 0.01 accepts prices (0.07, 0.29, 19.99) in the validators and i
     const withExamples = specWith({ ...price, examples: [0.07, 0.29, 19.99] });
     writeFileSync(join(dir, "specs/safety.json"), JSON.stringify(withExamples));
     const { problems } = await lint([join(dir, "specs/safety.json")]);
-    assert.deepEqual(problems.filter((p) => p.ruleId === "specgen/example-valid").map((p) => p.message), []);
+    assert.deepEqual(
+      problems.filter((p) => p.ruleId === "specgen/example-valid").map((p) => p.message),
+      [],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -202,8 +217,13 @@ test("a backtracking pattern: lint never runs it on the example (reports it unch
     // Refused by default, at the first unsafe regex's file, line and pointer, nothing written.
     await assert.rejects(generated(spec, dir), (err: unknown) => {
       const e = err as SpecError;
-      return e instanceof SpecError && /may backtrack catastrophically .*\(and 1 more\).*allowUnsafePatterns/.test(e.message) &&
-        e.file.endsWith("safety.json") && e.line !== undefined && /\/(properties\/code\/pattern|patternProperties\/\^\(b\|b\)\+\$)$/.test(e.pointer ?? "");
+      return (
+        e instanceof SpecError &&
+        /may backtrack catastrophically .*\(and 1 more\).*allowUnsafePatterns/.test(e.message) &&
+        e.file.endsWith("safety.json") &&
+        e.line !== undefined &&
+        /\/(properties\/code\/pattern|patternProperties\/\^\(b\|b\)\+\$)$/.test(e.pointer ?? "")
+      );
     });
     assert.equal(existsSync(join(dir, "out")), false);
     const { warnings } = await generated(spec, dir, { allowUnsafePatterns: true });
@@ -297,11 +317,21 @@ test("uniqueItems over objects is linear: 100,000 objects are checked in bounded
     assert.equal(is(many), true);
     // Ajv's own keyword compares every pair: about 5e9 comparisons here, hours rather than seconds.
     assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
-    assert.equal(is([{ a: 1, b: 2 }, { b: 2, a: 1 }]), false, "key order does not matter");
+    assert.equal(
+      is([
+        { a: 1, b: 2 },
+        { b: 2, a: 1 },
+      ]),
+      false,
+      "key order does not matter",
+    );
     assert.equal(is([{ a: [1, 2] }, { a: [2, 1] }]), true, "array order does");
     assert.equal(is([{ n: 1 }, { n: "1" }]), true, "types do");
     assert.equal(validate([{ a: 1 }, { a: 2 }, { a: 1 }]), false);
-    assert.deepEqual((validate as unknown as { errors: Array<{ params: unknown }> }).errors.map((e) => e.params), [{ i: 2, j: 0 }]);
+    assert.deepEqual(
+      (validate as unknown as { errors: Array<{ params: unknown }> }).errors.map((e) => e.params),
+      [{ i: 2, j: 0 }],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

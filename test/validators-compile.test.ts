@@ -30,9 +30,15 @@ test("a worker answers what its function returns, and rethrows a SpecError as on
   );
   assert.ok(spec instanceof SpecError);
   assert.equal(spec.toString(), "a.yaml:3:7: bad thing (at /paths)");
-  await assert.rejects(run({ plain: true, message: "boom" }), (err: Error) => err.message === "boom" && /throws\.mjs/.test(err.stack ?? ""));
+  await assert.rejects(
+    run({ plain: true, message: "boom" }),
+    (err: Error) => err.message === "boom" && /throws\.mjs/.test(err.stack ?? ""),
+  );
   // A worker that cannot start (a module that does not load) is an error, not a hang.
-  await assert.rejects(new WorkerTask(new URL("missing-worker.mjs", FIXTURE_WORKER)).run({}), /Cannot find module|ERR_MODULE_NOT_FOUND/);
+  await assert.rejects(
+    new WorkerTask(new URL("missing-worker.mjs", FIXTURE_WORKER)).run({}),
+    /Cannot find module|ERR_MODULE_NOT_FOUND/,
+  );
 });
 
 /** A spec with `count` operations, whose 200 bodies are one of two components and whose 404 bodies share one. */
@@ -43,8 +49,14 @@ function manyOperations(count: number, description = "ok"): Record<string, unkno
       get: {
         operationId: `getThing${i}`,
         responses: {
-          "200": { description, content: { "application/json": { schema: { $ref: `#/components/schemas/${i % 2 ? "Odd" : "Even"}` } } } },
-          "404": { description: "no", content: { "application/json": { schema: { $ref: "#/components/schemas/Missing" } } } },
+          "200": {
+            description,
+            content: { "application/json": { schema: { $ref: `#/components/schemas/${i % 2 ? "Odd" : "Even"}` } } },
+          },
+          "404": {
+            description: "no",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Missing" } } },
+          },
         },
       },
     };
@@ -56,7 +68,11 @@ function manyOperations(count: number, description = "ok"): Record<string, unkno
     components: {
       schemas: {
         Even: { type: "object", required: ["n"], properties: { n: { type: "integer", multipleOf: 2 } } },
-        Odd: { type: "object", required: ["n"], properties: { n: { type: "integer" }, home: { type: "string", format: "uri" } } },
+        Odd: {
+          type: "object",
+          required: ["n"],
+          properties: { n: { type: "integer" }, home: { type: "string", format: "uri" } },
+        },
         Missing: { type: "object", required: ["errcode"], properties: { errcode: { type: "string" } } },
       },
     },
@@ -65,7 +81,10 @@ function manyOperations(count: number, description = "ok"): Record<string, unkno
 
 test("a spec file over LARGE_SPEC_TEXT starts a types worker early: used for a large spec, stopped unused for a small one", async () => {
   // Both runs go through the CLI, so a worker left running would keep the process from exiting.
-  for (const [name, count] of [["big-and-large", 300], ["big-but-small", 3]] as const) {
+  for (const [name, count] of [
+    ["big-and-large", 300],
+    ["big-but-small", 3],
+  ] as const) {
     const dir = tempDir();
     mkdirSync(join(dir, "specs"));
     const padding = "x".repeat(Math.ceil(LARGE_SPEC_TEXT / count) + 10);
@@ -100,14 +119,29 @@ test(`a spec with ${LARGE_SPEC_ITEMS}+ operations: types from a worker, one Ajv 
   assert.ok(result.written);
   const spec = result.model.specs[0]!;
   assert.ok(isLargeSpec(spec));
-  assert.equal(readFileSync(join(dir, "out/types/many.d.ts"), "utf8"), (await specTypes(spec)).contents, "the worker's types are the main thread's");
+  assert.equal(
+    readFileSync(join(dir, "out/types/many.d.ts"), "utf8"),
+    (await specTypes(spec)).contents,
+    "the worker's types are the main thread's",
+  );
 
   const code = readFileSync(join(dir, "out/validators/many.js"), "utf8");
-  assert.ok(code.endsWith(await compileValidatorModule(spec, validatorTargets(spec), { runtime: "./runtime.js", formats: "./formats.js", helpers: "./helpers.js" })));
+  assert.ok(
+    code.endsWith(
+      await compileValidatorModule(spec, validatorTargets(spec), {
+        runtime: "./runtime.js",
+        formats: "./formats.js",
+        helpers: "./helpers.js",
+      }),
+    ),
+  );
   // One compile (no first-error factory); three distinct schemas: three exports, 597 aliases.
   assert.ok(!code.includes("createFirstErrorValidators"));
   assert.match(code, /^export const isGetThing7Response = \/\* @__PURE__ \*\/ guard\(validateGetThing7Response\);$/m);
-  assert.equal(code.match(/^export const validateGetThing\d+Response(?:404)? = validateGetThing[01]Response(?:404)?;$/gm)?.length, 597);
+  assert.equal(
+    code.match(/^export const validateGetThing\d+Response(?:404)? = validateGetThing[01]Response(?:404)?;$/gm)?.length,
+    597,
+  );
 
   const m = (await import(join(dir, "out/validators/many.js"))) as Record<string, (v: unknown) => boolean>;
   assert.equal(m.isGetThing7Response!({ n: 3, home: "https://example.org/x" }), true);
@@ -115,7 +149,10 @@ test(`a spec with ${LARGE_SPEC_ITEMS}+ operations: types from a worker, one Ajv 
   assert.equal(m.isGetThing8Response!({ n: 3 }), false);
   assert.equal(m.validateGetThing8Response!({ n: 4 }), true);
   assert.equal(m.isGetThing299Response404!({ errcode: "M_NOT_FOUND" }), true);
-  assert.throws(() => (m.assertGetThing12Response404 as (v: unknown) => void)({}), /GetThing12Response404.*\/errcode is required/);
+  assert.throws(
+    () => (m.assertGetThing12Response404 as (v: unknown) => void)({}),
+    /GetThing12Response404.*\/errcode is required/,
+  );
 });
 
 test("a bundle that uses only validateX (the client's case) leaves out the first-error compile behind isX", async () => {
@@ -123,7 +160,12 @@ test("a bundle that uses only validateX (the client's case) leaves out the first
   const size = async (names: string) => {
     const out = await build({
       stdin: { contents: `export { ${names} } from "./auth_metadata.js";`, resolveDir: dir, loader: "js" },
-      bundle: true, minify: true, format: "esm", platform: "neutral", write: false, logLevel: "silent",
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "neutral",
+      write: false,
+      logLevel: "silent",
     });
     const text = out.outputFiles[0]!.text;
     // Each compile builds the issuer's pattern once.
@@ -136,42 +178,82 @@ test("a bundle that uses only validateX (the client's case) leaves out the first
   assert.ok(validateOnly.bytes < withGuard.bytes, `${validateOnly.bytes} < ${withGuard.bytes}`);
 });
 
-test("Ajv's run-time helpers come from the shared helpers module (equality from the runtime): " +
-  "lengths count code points, uniqueItems and object const compare values", async () => {
-  const dir = tempDir();
-  const result = await generate({ cwd: join(ROOT, "test/fixtures/snapshots/helpers"), out: dir, force: true });
-  assert.deepEqual(result.problems, []);
-  const code = readFileSync(join(dir, "validators/tags.js"), "utf8");
-  assert.match(code, /^import \{ ucs2length \} from "\.\/helpers\.js";$/m);
-  assert.match(code, /^import \{ asserter, duplicateItems, guard, jsonEqual \} from "\.\/runtime\.js";$/m);
-  assert.doesNotMatch(code, /\brequire\s*\(/);
-  const m = (await import(pathToFileURL(join(dir, "validators/tags.js")).href)) as Record<string, (v: unknown) => boolean>;
-  for (const name of ["isGetTagsResponse", "validateGetTagsResponse"]) {
-    const check = m[name]!;
-    // One emoji is one code point but two UTF-16 units: within maxLength 2, twice over it.
-    assert.equal(check({ tags: ["😀😀"] }), true, name);
-    assert.equal(check({ tags: ["😀😀😀"] }), false, name);
-    assert.equal(check({ tags: [""] }), false, name);
-    assert.equal(check({ tags: ["a", "b"] }), true, name);
-    assert.equal(check({ tags: ["a", "a"] }), false, name);
-    assert.equal(check({ tags: [], origin: { kind: "builtin" } }), true, name);
-    assert.equal(check({ tags: [], origin: { kind: "user" } }), false, name);
-  }
-});
+test(
+  "Ajv's run-time helpers come from the shared helpers module (equality from the runtime): " +
+    "lengths count code points, uniqueItems and object const compare values",
+  async () => {
+    const dir = tempDir();
+    const result = await generate({ cwd: join(ROOT, "test/fixtures/snapshots/helpers"), out: dir, force: true });
+    assert.deepEqual(result.problems, []);
+    const code = readFileSync(join(dir, "validators/tags.js"), "utf8");
+    assert.match(code, /^import \{ ucs2length \} from "\.\/helpers\.js";$/m);
+    assert.match(code, /^import \{ asserter, duplicateItems, guard, jsonEqual \} from "\.\/runtime\.js";$/m);
+    assert.doesNotMatch(code, /\brequire\s*\(/);
+    const m = (await import(pathToFileURL(join(dir, "validators/tags.js")).href)) as Record<
+      string,
+      (v: unknown) => boolean
+    >;
+    for (const name of ["isGetTagsResponse", "validateGetTagsResponse"]) {
+      const check = m[name]!;
+      // One emoji is one code point but two UTF-16 units: within maxLength 2, twice over it.
+      assert.equal(check({ tags: ["😀😀"] }), true, name);
+      assert.equal(check({ tags: ["😀😀😀"] }), false, name);
+      assert.equal(check({ tags: [""] }), false, name);
+      assert.equal(check({ tags: ["a", "b"] }), true, name);
+      assert.equal(check({ tags: ["a", "a"] }), false, name);
+      assert.equal(check({ tags: [], origin: { kind: "builtin" } }), true, name);
+      assert.equal(check({ tags: [], origin: { kind: "user" } }), false, name);
+    }
+  },
+);
 
 test("indentBlocks only adds leading spaces, by the braces outside strings", () => {
-  const code = ['function f(a, {b=""}={}){', 'if(a === "{"){', "const o = {k:'}', m:\"\\\"}\"};", "}", "else {", "return '{';", "}", "}", "const x = 1;"].join("\n");
+  const code = [
+    'function f(a, {b=""}={}){',
+    'if(a === "{"){',
+    'const o = {k:\'}\', m:"\\"}"};',
+    "}",
+    "else {",
+    "return '{';",
+    "}",
+    "}",
+    "const x = 1;",
+  ].join("\n");
   const out = indentBlocks(code);
   assert.equal(
     out,
-    ['function f(a, {b=""}={}){', '  if(a === "{"){', "    const o = {k:'}', m:\"\\\"}\"};", "  }", "  else {", "    return '{';", "  }", "}", "const x = 1;"].join("\n"),
+    [
+      'function f(a, {b=""}={}){',
+      '  if(a === "{"){',
+      '    const o = {k:\'}\', m:"\\"}"};',
+      "  }",
+      "  else {",
+      "    return '{';",
+      "  }",
+      "}",
+      "const x = 1;",
+    ].join("\n"),
   );
-  assert.equal(out.split("\n").map((l) => l.trimStart()).join("\n"), code);
+  assert.equal(
+    out
+      .split("\n")
+      .map((l) => l.trimStart())
+      .join("\n"),
+    code,
+  );
   // On a real module (after its banner comment): indenting the unindented lines gives it back.
   const file = readFileSync(join(ROOT, "generated/validators/client-server/auth_metadata.js"), "utf8");
   const body = file.slice(file.indexOf(" */\n") + 4);
   assert.ok(body.includes("\n    "), "indented");
-  assert.equal(indentBlocks(body.split("\n").map((l) => l.trimStart()).join("\n")), body);
+  assert.equal(
+    indentBlocks(
+      body
+        .split("\n")
+        .map((l) => l.trimStart())
+        .join("\n"),
+    ),
+    body,
+  );
 });
 
 test("validators leave out prose and examples, keep enum/const/default data as written, and never drop a name", async () => {
@@ -184,21 +266,44 @@ test("validators leave out prose and examples, keep enum/const/default data as w
     example: { note: "EXAMPLE-VALUE" },
     required: ["description"],
     // Names that are also annotation keywords: a property, and a dependentRequired entry.
-    properties: { description: { type: "string", description: "PROPERTY-PROSE" }, title: { type: "string" }, ref: { const: { $ref: "#/components/schemas/Doc" } } },
+    properties: {
+      description: { type: "string", description: "PROPERTY-PROSE" },
+      title: { type: "string" },
+      ref: { const: { $ref: "#/components/schemas/Doc" } },
+    },
     dependentRequired: { title: ["summary"] },
   };
   const spec = {
     openapi: "3.1.0",
     info: { title: "Prose", version: "1", description: "INFO-PROSE" },
-    paths: { "/doc": { get: { operationId: "getDoc", description: "OPERATION-PROSE", responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Doc" } } } } } } } },
+    paths: {
+      "/doc": {
+        get: {
+          operationId: "getDoc",
+          description: "OPERATION-PROSE",
+          responses: {
+            "200": {
+              description: "ok",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Doc" } } },
+            },
+          },
+        },
+      },
+    },
     components: { schemas: { Doc: schema } },
   };
   writeFileSync(join(dir, "specs/prose.json"), JSON.stringify(spec));
   const result = await generate({ cwd: dir, out: join(dir, "out"), force: true });
-  assert.deepEqual(result.problems.filter((p) => p.severity === "error"), []);
+  assert.deepEqual(
+    result.problems.filter((p) => p.severity === "error"),
+    [],
+  );
   const code = readFileSync(join(dir, "out/validators/prose.js"), "utf8");
   assert.doesNotMatch(code, /PROSE|EXAMPLE-VALUE/);
-  const m = (await import(pathToFileURL(join(dir, "out/validators/prose.js")).href)) as Record<string, (v: unknown) => boolean>;
+  const m = (await import(pathToFileURL(join(dir, "out/validators/prose.js")).href)) as Record<
+    string,
+    (v: unknown) => boolean
+  >;
   for (const name of ["isGetDocResponse", "validateGetDocResponse"]) {
     const check = m[name]!;
     assert.equal(check({ description: "x" }), true, name);

@@ -23,7 +23,9 @@ type ValidationErrorLike = Error & { errors: readonly ValidationProblem[]; schem
 const VALIDATORS = join(ROOT, "generated/validators");
 const CORPUS = join(SHARED, "corpus/auth-metadata");
 const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 const load = async (file: string) => (await import(pathToFileURL(file).href)) as Record<string, unknown>;
 const generated = await load(join(VALIDATORS, "index.js"));
 const fn = <T>(module: Record<string, unknown>, name: string): T => {
@@ -35,7 +37,10 @@ const assertAuth = fn<(value: unknown) => void>(generated, "assertGetAuthMetadat
 const validateAuth = fn<RawValidator>(generated, "validateGetAuthMetadataResponse");
 const isFlow = fn<Guard>(generated, "isSsoLoginFlow");
 const isIdp = fn<Guard>(generated, "isIdentityProvider");
-const ValidationError = fn<new (schema: string, errors: AjvErrorObject[]) => ValidationErrorLike>(generated, "ValidationError");
+const ValidationError = fn<new (schema: string, errors: AjvErrorObject[]) => ValidationErrorLike>(
+  generated,
+  "ValidationError",
+);
 const problems = (value: unknown): ValidationProblem[] => {
   try {
     assertAuth(value);
@@ -50,7 +55,8 @@ const pointers = (ps: readonly ValidationProblem[]) => [...new Set(ps.map((p) =>
 /** The v1.15 seed example: 9 required fields, all https. */
 const BASE = authMetadataExample();
 const noPollution = () => {
-  for (const key of ["polluted", "issuer", "type", "id", "name"]) assert.equal((({}) as Record<string, unknown>)[key], undefined, `Object.prototype.${key}`);
+  for (const key of ["polluted", "issuer", "type", "id", "name"])
+    assert.equal(({} as Record<string, unknown>)[key], undefined, `Object.prototype.${key}`);
 };
 
 test("the generated validators are pure ESM: no require( in any file, and every export runs in Node's ESM", async () => {
@@ -66,24 +72,38 @@ test("the generated validators are pure ESM: no require( in any file, and every 
     const module = await load(file);
     for (const [key, value] of Object.entries(module)) {
       if (typeof value !== "function" || !/^(is|validate)[A-Z]/.test(key)) continue;
-      for (const input of [null, {}, [], "x", 1, BASE, { type: "m.login.sso", identity_providers: [{ id: "a", name: "A" }] }]) {
+      for (const input of [
+        null,
+        {},
+        [],
+        "x",
+        1,
+        BASE,
+        { type: "m.login.sso", identity_providers: [{ id: "a", name: "A" }] },
+      ]) {
         assert.equal(typeof (value as Guard)(input), "boolean", `${name} ${key}`);
       }
     }
   }
 });
 
-test("the Matrix client-server corpus: every module bundles without require, imports, runs and type-checks", { timeout: 240_000 }, async () => {
+test("the Matrix client-server corpus: every module bundles without require, imports, runs and type-checks", {
+  timeout: 240_000,
+}, async () => {
   const out = tempDir();
   const result = await generate({ paths: [CORPUS_CS], out, cwd: ROOT });
-  assert.deepEqual(result.problems.map((p) => p.message), []);
+  assert.deepEqual(
+    result.problems.map((p) => p.message),
+    [],
+  );
   const files = walk(join(out, "validators"));
   const modules = files.filter((f) => f.endsWith(".js") && !/validators\/(index|runtime|formats)\.js$/.test(f));
   assert.ok(modules.length > 100, `${modules.length} modules`);
   for (const file of modules) {
     assert.ok(!/\brequire\s*\(/.test(readFileSync(file, "utf8")), file);
     const module = await load(file);
-    for (const [key, value] of Object.entries(module)) if (key.startsWith("is")) assert.equal(typeof (value as Guard)({}), "boolean", `${file} ${key}`);
+    for (const [key, value] of Object.entries(module))
+      if (key.startsWith("is")) assert.equal(typeof (value as Guard)({}), "boolean", `${file} ${key}`);
   }
   assert.deepEqual(typecheck([join(out, "validators/index.d.ts")]), []);
 });
@@ -96,15 +116,27 @@ test("one Ajv instance per spec module and kind of compile: a component shared b
   const dts = result.files.find((f) => f.path === "validators/shared.d.ts")?.contents ?? "";
   // Once per compile: every problem (validateX, assertX) and the first one (isX).
   assert.equal(js.split('new RegExp("^t-[0-9]+-?$"').length - 1, 2, "Thing's pattern is compiled once per compile");
-  assert.equal(js.split('keyword:"pattern",params:{pattern: "^t-[0-9]+-?$"}').length - 1, 2, "Thing's checks are emitted once per compile");
+  assert.equal(
+    js.split('keyword:"pattern",params:{pattern: "^t-[0-9]+-?$"}').length - 1,
+    2,
+    "Thing's checks are emitted once per compile",
+  );
   for (const name of ["GetThingResponse", "GetThingResponse404", "ListThingsResponse"]) {
     assert.match(dts, new RegExp(`export declare function is${name}\\(value: unknown\\): value is ${name};`));
-    assert.match(dts, new RegExp(`export declare function assert${name}\\(value: unknown\\): asserts value is ${name};`));
+    assert.match(
+      dts,
+      new RegExp(`export declare function assert${name}\\(value: unknown\\): asserts value is ${name};`),
+    );
   }
   assert.match(dts, /from "\.\.\/types\/shared\.js";/);
   const fixtureValidators = await loadValidators(fixture, { cwd: ROOT });
   const m = fixtureValidators.exports;
-  const thing = { id: "t-1", owner: "@alice:example.org", home: "https://example.org/a", shape: { type: "circle", radius: 1 } };
+  const thing = {
+    id: "t-1",
+    owner: "@alice:example.org",
+    home: "https://example.org/a",
+    shape: { type: "circle", radius: 1 },
+  };
   assert.equal(fn<Guard>(m, "isGetThingResponse")(thing), true);
   assert.equal(fn<Guard>(m, "isListThingsResponse")({ things: [thing, { ...thing, id: "t-2" }] }), true);
   // The Matrix format is an annotation; the pattern beside it is what checks the value.
@@ -157,7 +189,14 @@ test("strict mode stays on: an unknown keyword stops generate; unknown formats a
     const doc = {
       openapi: "3.1.0",
       info: { title: "t", version: "1" },
-      paths: { "/x": { get: { operationId: "getX", responses: { "200": { description: "ok", content: { "application/json": { schema } } } } } } },
+      paths: {
+        "/x": {
+          get: {
+            operationId: "getX",
+            responses: { "200": { description: "ok", content: { "application/json": { schema } } } },
+          },
+        },
+      },
     };
     const file = join(dir, `${Object.keys(schema).join("-")}.json`);
     writeFileSync(file, JSON.stringify(doc));
@@ -169,29 +208,57 @@ test("strict mode stays on: an unknown keyword stops generate; unknown formats a
   writeFileSync(typo, "type: object\nproperties:\n  a:\n    type: string\n    minLenght: 1\n");
   await assert.rejects(generate({ paths: [typo], cwd: ROOT, dryRun: true }), (err: Error) => {
     // Located where the keyword is written.
-    assert.equal(String(err), 'typo.yaml:5:5: cannot compile validators: strict mode: unknown keyword: "minLenght" (at /properties/a/minLenght)');
+    assert.equal(
+      String(err),
+      'typo.yaml:5:5: cannot compile validators: strict mode: unknown keyword: "minLenght" (at /properties/a/minLenght)',
+    );
     return true;
   });
   // Prose is left out of what Ajv compiles, but only JSON Schema's own prose keywords.
   const summary = join(dir, "summary.yaml");
   writeFileSync(summary, "type: object\nsummary: not a JSON Schema keyword\ndescription: one\n");
-  await assert.rejects(generate({ paths: [summary], cwd: ROOT, dryRun: true }), /summary\.yaml:2:1: cannot compile validators: strict mode: unknown keyword: "summary"/);
+  await assert.rejects(
+    generate({ paths: [summary], cwd: ROOT, dryRun: true }),
+    /summary\.yaml:2:1: cannot compile validators: strict mode: unknown keyword: "summary"/,
+  );
   const odd = spec({ type: "string", format: "operationId", pattern: "^[a-z\\-\\:]+$", "x-vendor": { note: 1 } });
   const result = await generate({ paths: [odd], cwd: ROOT, dryRun: true });
-  assert.ok(result.warnings.some((w) => w.includes('"operationId"') && w.includes("annotations")), result.warnings.join("\n"));
-  assert.ok(result.warnings.some((w) => w.includes("not valid Unicode regular expressions")), result.warnings.join("\n"));
+  assert.ok(
+    result.warnings.some((w) => w.includes('"operationId"') && w.includes("annotations")),
+    result.warnings.join("\n"),
+  );
+  assert.ok(
+    result.warnings.some((w) => w.includes("not valid Unicode regular expressions")),
+    result.warnings.join("\n"),
+  );
   const loaded = await loadValidators(odd, { cwd: ROOT });
   assert.equal(fn<Guard>(loaded.exports, "isGetXResponse")("get-thing:"), true);
   assert.equal(fn<Guard>(loaded.exports, "isGetXResponse")("Get Thing"), false);
   // Escaped punctuation is all it takes: Unicode mode stays on for the spec's other patterns
   // (`.` is one code point there, so one emoji matches `^.$`). A pattern that needs more turns it off.
-  const mixed = spec({ type: "object", properties: { id: { type: "string", pattern: "^[a-z\\-\\:]+$" }, one: { type: "string", pattern: "^.$" } } });
+  const mixed = spec({
+    type: "object",
+    properties: { id: { type: "string", pattern: "^[a-z\\-\\:]+$" }, one: { type: "string", pattern: "^.$" } },
+  });
   const mixedResult = await generate({ paths: [mixed], cwd: ROOT, dryRun: true });
-  assert.ok(mixedResult.warnings.some((w) => w.includes("escaped punctuation")), mixedResult.warnings.join("\n"));
+  assert.ok(
+    mixedResult.warnings.some((w) => w.includes("escaped punctuation")),
+    mixedResult.warnings.join("\n"),
+  );
   const isMixed = fn<Guard>((await loadValidators(mixed, { cwd: ROOT })).exports, "isGetXResponse");
-  assert.deepEqual([isMixed({ id: "a-b:c", one: "\u{1F600}" }), isMixed({ id: "a b" }), isMixed({ one: "ab" })], [true, false, false]);
-  const letter = spec({ type: "object", properties: { id: { type: "string", pattern: "^\\a$" }, one: { type: "string", pattern: "^.$" } } });
-  assert.equal(fn<Guard>((await loadValidators(letter, { cwd: ROOT })).exports, "isGetXResponse")({ id: "a", one: "\u{1F600}" }), false, "non-Unicode mode: an emoji is two characters");
+  assert.deepEqual(
+    [isMixed({ id: "a-b:c", one: "\u{1F600}" }), isMixed({ id: "a b" }), isMixed({ one: "ab" })],
+    [true, false, false],
+  );
+  const letter = spec({
+    type: "object",
+    properties: { id: { type: "string", pattern: "^\\a$" }, one: { type: "string", pattern: "^.$" } },
+  });
+  assert.equal(
+    fn<Guard>((await loadValidators(letter, { cwd: ROOT })).exports, "isGetXResponse")({ id: "a", one: "\u{1F600}" }),
+    false,
+    "non-Unicode mode: an emoji is two characters",
+  );
 });
 
 test("each guard narrows to exactly the generated type, and misuse does not compile", () => {
@@ -209,22 +276,44 @@ function schemaExamples(spec: SpecModel): Array<{ pointer: string; value: unknow
     const schema = node as Record<string, unknown>;
     if ("example" in schema) found.push({ pointer, value: schema.example });
     if (Array.isArray(schema.examples)) for (const value of schema.examples) found.push({ pointer, value });
-    for (const key of ["items", "additionalProperties", "contains", "not", "if", "then", "else", "propertyNames", "unevaluatedItems", "unevaluatedProperties"]) visit(schema[key], `${pointer}/${key}`);
+    for (const key of [
+      "items",
+      "additionalProperties",
+      "contains",
+      "not",
+      "if",
+      "then",
+      "else",
+      "propertyNames",
+      "unevaluatedItems",
+      "unevaluatedProperties",
+    ])
+      visit(schema[key], `${pointer}/${key}`);
     for (const key of ["allOf", "anyOf", "oneOf", "prefixItems"]) {
-      if (Array.isArray(schema[key])) (schema[key] as unknown[]).forEach((s, i) => visit(s, `${pointer}/${key}/${i}`));
+      if (Array.isArray(schema[key]))
+        (schema[key] as unknown[]).forEach((s, i) => {
+          visit(s, `${pointer}/${key}/${i}`);
+        });
     }
     for (const key of ["properties", "patternProperties", "dependentSchemas", "$defs"]) {
       const map = schema[key];
-      if (typeof map === "object" && map !== null) for (const [name, s] of Object.entries(map)) visit(s, `${pointer}/${key}/${token(name)}`);
+      if (typeof map === "object" && map !== null)
+        for (const [name, s] of Object.entries(map)) visit(s, `${pointer}/${key}/${token(name)}`);
     }
   };
-  const doc = spec.document as { paths?: Record<string, Record<string, any>>; components?: { schemas?: Record<string, unknown> } };
+  const doc = spec.document as {
+    paths?: Record<string, Record<string, any>>;
+    components?: { schemas?: Record<string, unknown> };
+  };
   for (const [name, s] of Object.entries(doc.components?.schemas ?? {})) visit(s, `/components/schemas/${token(name)}`);
   for (const op of spec.operations) {
     for (const r of op.responses) {
       if (!r.jsonSchemaPointer) continue;
       const media = r.jsonSchemaPointer.replace(/\/schema$/, "");
-      const object = media.split("/").slice(1).reduce<any>((n, t) => n?.[t.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+      const object = media
+        .split("/")
+        .slice(1)
+        .reduce<any>((n, t) => n?.[t.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
       if (object && "example" in object) found.push({ pointer: r.jsonSchemaPointer, value: object.example });
       visit(object?.schema, r.jsonSchemaPointer);
     }
@@ -239,18 +328,27 @@ test("every schema example in specs/ passes the generated validators (same compi
   for (const spec of result.model.specs) {
     const examples = schemaExamples(spec);
     if (!examples.length) continue;
-    const targets: ValidatorTarget[] = examples.map((e, i) => ({ name: `Example${i}`, pointer: e.pointer, description: e.pointer }));
+    const targets: ValidatorTarget[] = examples.map((e, i) => ({
+      name: `Example${i}`,
+      pointer: e.pointer,
+      description: e.pointer,
+    }));
     const module = await importValidators(spec, targets);
     examples.forEach((e, i) => {
       const validate = fn<RawValidator>(module, `validateExample${i}`);
-      assert.ok(validate(e.value), `${spec.source}#${e.pointer}: ${JSON.stringify(e.value)} → ${JSON.stringify(problemsOf(validate.errors))}`);
+      assert.ok(
+        validate(e.value),
+        `${spec.source}#${e.pointer}: ${JSON.stringify(e.value)} → ${JSON.stringify(problemsOf(validate.errors))}`,
+      );
       checked++;
     });
   }
   // auth_metadata's response example; sso_login_flow's `type` and `identity_providers` examples
   // and the four property examples of an IdP.
   assert.equal(checked, 7);
-  const example = (result.model.specs.find((s) => s.module === "client-server/auth_metadata")?.document as any).paths["/auth_metadata"].get.responses["200"].content["application/json"].schema.example;
+  const example = (result.model.specs.find((s) => s.module === "client-server/auth_metadata")!.document as any).paths[
+    "/auth_metadata"
+  ].get.responses["200"].content["application/json"].schema.example;
   assert.equal(isAuth(example), true, "the spec's own example passes the shipped guard");
 });
 
@@ -283,7 +381,11 @@ const TOKEN = "/token_endpoint";
 const TABLE: Row[] = [
   // valid-or-real/
   { file: "valid-or-real/rfc8414-example.json", schema: [CC, GT, RM, REV], prose: [GT, RM, CC] },
-  { file: "valid-or-real/openshift-oauth-server-example.json", schema: [REG, RM, REV, AUTH, ISS, TOKEN], prose: [ISS, GT, RM] },
+  {
+    file: "valid-or-real/openshift-oauth-server-example.json",
+    schema: [REG, RM, REV, AUTH, ISS, TOKEN],
+    prose: [ISS, GT, RM],
+  },
   { file: "valid-or-real/msc2965-proposal-example.json", schema: [ISS], prose: [ISS] },
   { file: "valid-or-real/matrix-spec-v1.19-example.json", schema: [], prose: [] },
   { file: "valid-or-real/ruma-test-fixture.json", schema: [], prose: [] },
@@ -299,15 +401,27 @@ const TABLE: Row[] = [
   { file: "valid-or-real/keycloak-master-dockyard.json", schema: [], prose: [ISS] },
   { file: "valid-or-real/auth0-dockyard-2022.json", schema: [GT], prose: [GT] },
   { file: "valid-or-real/onelogin-dockyard-2022.json", schema: [], prose: [] },
-  { file: "valid-or-real/vault-oidc-provider-dockyard-2022.json", schema: [CC, REG, RM, REV], prose: [ISS, GT, RM, CC] },
+  {
+    file: "valid-or-real/vault-oidc-provider-dockyard-2022.json",
+    schema: [CC, REG, RM, REV],
+    prose: [ISS, GT, RM, CC],
+  },
   { file: "valid-or-real/gitlab-oauth-authorization-server.json", schema: [REG], prose: [] },
-  { file: "valid-or-real/github-actions-oidc.json", schema: [AUTH, CC, GT, REG, RM, REV, TOKEN], prose: [RT, GT, RM, CC] },
+  {
+    file: "valid-or-real/github-actions-oidc.json",
+    schema: [AUTH, CC, GT, REG, RM, REV, TOKEN],
+    prose: [RT, GT, RM, CC],
+  },
   { file: "valid-or-real/apple-edgedb-fixture.json", schema: [CC, GT, REG], prose: [GT, CC] },
   { file: "valid-or-real/vercel-oauth-as.json", schema: [], prose: [RM] },
   { file: "valid-or-real/oidc-provider-v9.json", schema: [], prose: [ISS] },
   { file: "valid-or-real/oidc-provider-v9-default-features.json", schema: [REG, REV], prose: [ISS] },
   // invalid/
-  { file: "invalid/01-empty-object.json", schema: [AUTH, CC, GT, ISS, REG, RM, RT, REV, TOKEN], prose: [ISS, RT, GT, RM, CC] },
+  {
+    file: "invalid/01-empty-object.json",
+    schema: [AUTH, CC, GT, ISS, REG, RM, RT, REV, TOKEN],
+    prose: [ISS, RT, GT, RM, CC],
+  },
   { file: "invalid/02-json-null.json", schema: [""], prose: [""] },
   { file: "invalid/03-missing-issuer.json", schema: [ISS], prose: [ISS] },
   { file: "invalid/04-missing-registration-endpoint.json", schema: [REG], prose: [] },
@@ -324,15 +438,27 @@ const TABLE: Row[] = [
   { file: "invalid/15-missing-code-response-type.json", schema: [], prose: [RT] },
 ];
 /** The switch for the prose column: on when the config applies the MUST overlay to auth_metadata. */
-const PROSE_RULES_ON = (loadProjectConfig(ROOT).overlays["specs/client-server/auth_metadata.yaml"] ?? []).some((f) => f.endsWith("auth_metadata.must.yaml"));
+const PROSE_RULES_ON = (loadProjectConfig(ROOT).overlays["specs/client-server/auth_metadata.yaml"] ?? []).some((f) =>
+  f.endsWith("auth_metadata.must.yaml"),
+);
 const expected = (row: Row, prose: boolean) => [...new Set([...row.schema, ...(prose ? row.prose : [])])].sort();
 const corpusDoc = (file: string) => readJsonFile(join(CORPUS, file), ROOT);
 
 test("the corpus table covers every file of ../shared/corpus/auth-metadata", () => {
-  const files = ["valid-or-real", "invalid"].flatMap((d) => readdirSync(join(CORPUS, d)).map((f) => `${d}/${f}`)).sort();
+  const files = ["valid-or-real", "invalid"]
+    .flatMap((d) => readdirSync(join(CORPUS, d)).map((f) => `${d}/${f}`))
+    .sort();
   assert.deepEqual(TABLE.map((r) => r.file).sort(), files);
-  assert.equal(TABLE.filter((r) => r.file.startsWith("valid-or-real/") && !r.schema.length).length, 10, "SOURCES.md: schema v1.15, 10 pass");
-  assert.equal(TABLE.filter((r) => r.file.startsWith("valid-or-real/") && !r.prose.length).length, 7, "SOURCES.md: prose rules, 7 pass");
+  assert.equal(
+    TABLE.filter((r) => r.file.startsWith("valid-or-real/") && !r.schema.length).length,
+    10,
+    "SOURCES.md: schema v1.15, 10 pass",
+  );
+  assert.equal(
+    TABLE.filter((r) => r.file.startsWith("valid-or-real/") && !r.prose.length).length,
+    7,
+    "SOURCES.md: prose rules, 7 pass",
+  );
 });
 
 test("auth-metadata corpus, spec as written (no overlay): every verdict and pointer is the schema v1.15 column", async () => {
@@ -355,7 +481,11 @@ test(`auth-metadata corpus, shipped validators: the schema column${PROSE_RULES_O
     assert.deepEqual(pointers(problems(doc)), want, row.file);
   }
   // The three documents that meet every rule of the seed, plus the prose-only failures.
-  assert.equal(isAuth(corpusDoc("invalid/13-endpoint-javascript-scheme.json")), true, "a javascript: endpoint is a valid absolute URI");
+  assert.equal(
+    isAuth(corpusDoc("invalid/13-endpoint-javascript-scheme.json")),
+    true,
+    "a javascript: endpoint is a valid absolute URI",
+  );
 });
 
 test("ValidationError lists every problem with a JSON pointer and a readable message", () => {
@@ -374,12 +504,18 @@ test("ValidationError lists every problem with a JSON pointer and a readable mes
     assert.ok(err instanceof ValidationError);
     assert.equal(err.name, "ValidationError");
     assert.equal(err.schema, "GetAuthMetadataResponse");
-    assert.equal(err.message, "value is not a valid GetAuthMetadataResponse (2 problems): /revocation_endpoint is required; /issuer must be string");
+    assert.equal(
+      err.message,
+      "value is not a valid GetAuthMetadataResponse (2 problems): /revocation_endpoint is required; /issuer must be string",
+    );
   }
   try {
     assertAuth(null);
   } catch (err) {
-    assert.equal((err as Error).message, "value is not a valid GetAuthMetadataResponse (1 problem): (root) must be object");
+    assert.equal(
+      (err as Error).message,
+      "value is not a valid GetAuthMetadataResponse (1 problem): (root) must be object",
+    );
   }
   if (PROSE_RULES_ON) {
     assert.deepEqual(problems({ ...BASE, response_modes_supported: ["web_message.opener"] }), [
@@ -395,14 +531,48 @@ test("ValidationError lists every problem with a JSON pointer and a readable mes
 });
 
 test("problemsOf: pointers are escaped, duplicates dropped, a failed contains is one problem", () => {
-  const err = (e: Partial<AjvErrorObject>): AjvErrorObject => ({ instancePath: "", keyword: "type", params: {}, schemaPath: "#/type", message: "must be object", ...e });
+  const err = (e: Partial<AjvErrorObject>): AjvErrorObject => ({
+    instancePath: "",
+    keyword: "type",
+    params: {},
+    schemaPath: "#/type",
+    message: "must be object",
+    ...e,
+  });
   assert.deepEqual(
     problemsOf([
-      err({ keyword: "required", params: { missingProperty: "a/b~c" }, message: "must have required property 'a/b~c'" }),
-      err({ keyword: "additionalProperties", instancePath: "/x", params: { additionalProperty: "__proto__" }, message: "must NOT have additional properties" }),
-      err({ instancePath: "/l/0", keyword: "const", schemaPath: "#/properties/l/contains/const", params: { allowedValue: "code" }, message: "must be equal to constant" }),
-      err({ instancePath: "/l", keyword: "contains", schemaPath: "#/properties/l/contains", params: { minContains: 1 }, message: "must contain at least 1 valid item(s)" }),
-      err({ instancePath: "/k", keyword: "contains", schemaPath: "#/properties/k/contains", params: { minContains: 1 }, message: "must contain at least 1 valid item(s)" }),
+      err({
+        keyword: "required",
+        params: { missingProperty: "a/b~c" },
+        message: "must have required property 'a/b~c'",
+      }),
+      err({
+        keyword: "additionalProperties",
+        instancePath: "/x",
+        params: { additionalProperty: "__proto__" },
+        message: "must NOT have additional properties",
+      }),
+      err({
+        instancePath: "/l/0",
+        keyword: "const",
+        schemaPath: "#/properties/l/contains/const",
+        params: { allowedValue: "code" },
+        message: "must be equal to constant",
+      }),
+      err({
+        instancePath: "/l",
+        keyword: "contains",
+        schemaPath: "#/properties/l/contains",
+        params: { minContains: 1 },
+        message: "must contain at least 1 valid item(s)",
+      }),
+      err({
+        instancePath: "/k",
+        keyword: "contains",
+        schemaPath: "#/properties/k/contains",
+        params: { minContains: 1 },
+        message: "must contain at least 1 valid item(s)",
+      }),
       err({}),
       err({}),
     ]),
@@ -415,7 +585,13 @@ test("problemsOf: pointers are escaped, duplicates dropped, a failed contains is
     ],
   );
   assert.deepEqual(problemsOf(null), []);
-  assert.equal(new ValidationError("T", Array.from({ length: 12 }, (_, i) => err({ instancePath: `/${i}` }))).message.endsWith("; … and 2 more"), true);
+  assert.equal(
+    new ValidationError(
+      "T",
+      Array.from({ length: 12 }, (_, i) => err({ instancePath: `/${i}` })),
+    ).message.endsWith("; … and 2 more"),
+    true,
+  );
 });
 
 // ---------------------------------------------------------------------------
@@ -451,7 +627,12 @@ test("robustness: null, wrong types, empty arrays, case variants and invisible U
   assert.equal(isAuth({ ...rest, "issuer\u200b": issuer }), false, "an invisible character makes another key");
   assert.equal(isAuth({ ...BASE, prompt_values_supported: [] }), true, "an empty optional list is fine");
   // Empty lists, case variants and look-alikes of the required values only fail the prose rules.
-  for (const variant of [{ response_types_supported: [] }, { response_types_supported: ["CODE"] }, { code_challenge_methods_supported: ["s256"] }, { response_modes_supported: ["query", "fragment\u200b"] }]) {
+  for (const variant of [
+    { response_types_supported: [] },
+    { response_types_supported: ["CODE"] },
+    { code_challenge_methods_supported: ["s256"] },
+    { response_modes_supported: ["query", "fragment\u200b"] },
+  ]) {
     assert.equal(isAuth({ ...BASE, ...variant }), !PROSE_RULES_ON, JSON.stringify(variant));
   }
   assert.equal(isFlow({ type: "M.LOGIN.SSO" }), false);
@@ -463,7 +644,9 @@ test("robustness: null, wrong types, empty arrays, case variants and invisible U
 test("robustness: __proto__, constructor and prototype keys neither satisfy required nor pollute Object.prototype", () => {
   // JSON.parse makes `__proto__` an own key; an object literal would set the prototype instead.
   const { issuer, ...rest } = BASE;
-  const hidden = JSON.parse(`{"__proto__": {"issuer": ${JSON.stringify(issuer)}}, ${JSON.stringify(rest).slice(1)}`) as Record<string, unknown>;
+  const hidden = JSON.parse(
+    `{"__proto__": {"issuer": ${JSON.stringify(issuer)}}, ${JSON.stringify(rest).slice(1)}`,
+  ) as Record<string, unknown>;
   assert.ok(Object.prototype.hasOwnProperty.call(hidden, "__proto__"));
   assert.equal(isAuth(hidden), false);
   assert.deepEqual(pointers(problems(hidden)), [ISS]);
@@ -476,7 +659,14 @@ test("robustness: __proto__, constructor and prototype keys neither satisfy requ
     `{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "prototype": {"polluted": "yes"}, ${JSON.stringify(BASE).slice(1)}`,
   ) as unknown;
   assert.equal(isAuth(hostile), true);
-  assert.equal(isFlow(JSON.parse('{"type": "m.login.sso", "__proto__": {"identity_providers": 1}, "identity_providers": [{"id": "a", "name": "A", "__proto__": {"polluted": 1}}]}')), true);
+  assert.equal(
+    isFlow(
+      JSON.parse(
+        '{"type": "m.login.sso", "__proto__": {"identity_providers": 1}, "identity_providers": [{"id": "a", "name": "A", "__proto__": {"polluted": 1}}]}',
+      ),
+    ),
+    true,
+  );
   assert.equal(isFlow(JSON.parse('{"__proto__": {"type": "m.login.sso"}}')), false);
   noPollution();
 });
@@ -487,7 +677,10 @@ test("robustness: 10,000-deep nesting, 100,000-element arrays and a UTF-8 BOM", 
   assert.equal(isAuth(JSON.parse(`{"extra": ${deep}, "more": ${deepObject}, ${JSON.stringify(BASE).slice(1)}`)), true);
   assert.equal(isAuth(JSON.parse(`{${JSON.stringify(BASE).slice(1, -1)}, "issuer": ${deep}}`)), false);
   assert.equal(isIdp(JSON.parse(`{"id": "x", "name": ${deepObject}}`)), false);
-  assert.equal(isFlow(JSON.parse(`{"type": "m.login.sso", "identity_providers": [{"id": "x", "name": "y", "brand": ${deep}}]}`)), false);
+  assert.equal(
+    isFlow(JSON.parse(`{"type": "m.login.sso", "identity_providers": [{"id": "x", "name": "y", "brand": ${deep}}]}`)),
+    false,
+  );
 
   // A recursive schema recurses with the value: past the call stack the guards answer "invalid".
   const { exports: tree } = await loadValidators(join(FIXTURES, "validators/shared.yaml"), { cwd: ROOT });
@@ -498,11 +691,14 @@ test("robustness: 10,000-deep nesting, 100,000-element arrays and a UTF-8 BOM", 
   };
   assert.equal(fn<Guard>(tree, "isGetTreeResponse")(nest(1_000)), true);
   assert.equal(fn<Guard>(tree, "isGetTreeResponse")(nest(10_000)), false);
-  assert.throws(() => fn<(v: unknown) => void>(tree, "assertGetTreeResponse")(nest(10_000)), (err: ValidationErrorLike) => {
-    assert.equal(err.name, "ValidationError");
-    assert.deepEqual(err.errors, [{ pointer: "", message: "is nested too deeply to validate" }]);
-    return true;
-  });
+  assert.throws(
+    () => fn<(v: unknown) => void>(tree, "assertGetTreeResponse")(nest(10_000)),
+    (err: ValidationErrorLike) => {
+      assert.equal(err.name, "ValidationError");
+      assert.deepEqual(err.errors, [{ pointer: "", message: "is nested too deeply to validate" }]);
+      return true;
+    },
+  );
 
   const many = Array.from({ length: 100_000 }, (_, i) => `type-${i}`);
   assert.equal(isAuth({ ...BASE, response_types_supported: [...many, "code"] }), true);
@@ -510,7 +706,13 @@ test("robustness: 10,000-deep nesting, 100,000-element arrays and a UTF-8 BOM", 
   const numbers = Array.from({ length: 100_000 }, (_, i) => i);
   const ps = problems({ ...BASE, grant_types_supported: ["authorization_code", "refresh_token", ...numbers] });
   assert.equal(ps.filter((p) => p.message === "must be string").length, 100_000);
-  assert.equal(isFlow({ type: "m.login.sso", identity_providers: Array.from({ length: 100_000 }, (_, i) => ({ id: `i${i}`, name: "n" })) }), true);
+  assert.equal(
+    isFlow({
+      type: "m.login.sso",
+      identity_providers: Array.from({ length: 100_000 }, (_, i) => ({ id: `i${i}`, name: "n" })),
+    }),
+    true,
+  );
 
   const dir = tempDir();
   mkdirSync(join(dir, "bom"));
@@ -524,11 +726,21 @@ test("robustness: 10,000-deep nesting, 100,000-element arrays and a UTF-8 BOM", 
 });
 
 test("property: any JSON value, with any extra keys, is answered with a boolean and pollutes nothing", () => {
-  const hostileKey = fc.constantFrom("__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "polluted");
+  const hostileKey = fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "prototype",
+    "toString",
+    "hasOwnProperty",
+    "valueOf",
+    "polluted",
+  );
   fc.assert(
     fc.property(fc.jsonValue(), (value) => {
       const parsed = JSON.parse(JSON.stringify(value) ?? "null") as unknown;
-      return typeof isAuth(parsed) === "boolean" && typeof isFlow(parsed) === "boolean" && typeof isIdp(parsed) === "boolean";
+      return (
+        typeof isAuth(parsed) === "boolean" && typeof isFlow(parsed) === "boolean" && typeof isIdp(parsed) === "boolean"
+      );
     }),
     { numRuns: 500 },
   );
@@ -536,7 +748,9 @@ test("property: any JSON value, with any extra keys, is answered with a boolean 
     fc.property(fc.dictionary(fc.oneof(hostileKey, fc.string()), fc.jsonValue(), { maxKeys: 6 }), (extra) => {
       const known = new Set([...Object.keys(BASE), "prompt_values_supported"]);
       const text = JSON.stringify(Object.fromEntries(Object.entries(extra).filter(([k]) => !known.has(k))));
-      const doc = JSON.parse(`${text.slice(0, -1)}${text.length > 2 ? "," : ""}${JSON.stringify(BASE).slice(1)}`) as unknown;
+      const doc = JSON.parse(
+        `${text.slice(0, -1)}${text.length > 2 ? "," : ""}${JSON.stringify(BASE).slice(1)}`,
+      ) as unknown;
       return isAuth(doc) === true;
     }),
     { numRuns: 300 },

@@ -13,26 +13,51 @@ function entered(doc: unknown, options?: WalkOptions): string[] {
 
 const walks: Array<[string, { given: unknown; options?: WalkOptions; want: string[] }]> = [
   ["the root and nested objects and arrays", { given: { a: { b: [{}] } }, want: ["", "/a", "/a/b", "/a/b/0"] }],
-  ["a name map's entries are names", {
-    given: { properties: { enum: {} } }, want: ["", "/properties!", "/properties/enum"],
-  }],
-  ["data in keyword position is not entered", {
-    given: { enum: [{}], default: {}, examples: {}, "x-ext": {}, const: {}, example: {} }, want: [""],
-  }],
-  ["data keys are names under a name map", {
-    given: { paths: { "x-not": {} } }, want: ["", "/paths!", "/paths/x-not"],
-  }],
-  ["a name map's entry holds keywords again", {
-    given: { properties: { p: { properties: {} } } },
-    want: ["", "/properties!", "/properties/p", "/properties/p/properties!"],
-  }],
+  [
+    "a name map's entries are names",
+    {
+      given: { properties: { enum: {} } },
+      want: ["", "/properties!", "/properties/enum"],
+    },
+  ],
+  [
+    "data in keyword position is not entered",
+    {
+      given: { enum: [{}], default: {}, examples: {}, "x-ext": {}, const: {}, example: {} },
+      want: [""],
+    },
+  ],
+  [
+    "data keys are names under a name map",
+    {
+      given: { paths: { "x-not": {} } },
+      want: ["", "/paths!", "/paths/x-not"],
+    },
+  ],
+  [
+    "a name map's entry holds keywords again",
+    {
+      given: { properties: { p: { properties: {} } } },
+      want: ["", "/properties!", "/properties/p", "/properties/p/properties!"],
+    },
+  ],
   ["pointers are escaped", { given: { paths: { "/a~b": {} } }, want: ["", "/paths!", "/paths/~1a~0b"] }],
-  ["names: false reads every key as a keyword", {
-    given: { properties: {} }, options: { names: false }, want: ["", "/properties"],
-  }],
-  ["skip picks the keys left out", {
-    given: { enum: {}, a: {} }, options: { skip: (k) => k === "a" }, want: ["", "/enum"],
-  }],
+  [
+    "names: false reads every key as a keyword",
+    {
+      given: { properties: {} },
+      options: { names: false },
+      want: ["", "/properties"],
+    },
+  ],
+  [
+    "skip picks the keys left out",
+    {
+      given: { enum: {}, a: {} },
+      options: { skip: (k) => k === "a" },
+      want: ["", "/enum"],
+    },
+  ],
 ];
 for (const [name, { given, options, want }] of walks) {
   test(`walk: ${name}`, () => assert.deepEqual(entered(given, options), want));
@@ -57,7 +82,9 @@ test("walk: skip leaves a node's entries out, stop ends the walk", () => {
 
 test("walk: a node changed when entered is walked as changed", () => {
   const doc: Record<string, unknown> = { a: true };
-  walk(doc, ({ node }) => void (!Array.isArray(node) && node.a === true && (node.a = { b: {} })));
+  walk(doc, ({ node }) => {
+    if (!Array.isArray(node) && node.a === true) node.a = { b: {} };
+  });
   assert.deepEqual(entered(doc), ["", "/a", "/a/b"]);
 });
 
@@ -80,19 +107,36 @@ const patterns: Array<[string, { given: unknown; want: string[] }]> = [
   ["a schema's pattern", { given: { type: "string", pattern: "^a$" }, want: ["/pattern ^a$"] }],
   ["patternProperties keys", { given: { patternProperties: { "^x": {} } }, want: ["/patternProperties/^x ^x"] }],
   ["a property called pattern", { given: { properties: { pattern: { type: "string" } } }, want: [] }],
-  ["a discriminator mapping called pattern", {
-    given: { discriminator: { propertyName: "k", mapping: { pattern: "#/components/schemas/A(" } } }, want: [],
-  }],
+  [
+    "a discriminator mapping called pattern",
+    {
+      given: { discriminator: { propertyName: "k", mapping: { pattern: "#/components/schemas/A(" } } },
+      want: [],
+    },
+  ],
   ["a response header map entry called pattern", { given: { headers: { pattern: "x(" } }, want: [] }],
-  ["data: enum, examples, x-", {
-    given: { enum: [{ pattern: "(" }], examples: [{ pattern: "(" }], "x-rule": { pattern: "(" } }, want: [],
-  }],
-  ["nested under items with escaping", {
-    given: { items: { "a/b": { pattern: "c" } } }, want: ["/items/a~1b/pattern c"],
-  }],
+  [
+    "data: enum, examples, x-",
+    {
+      given: { enum: [{ pattern: "(" }], examples: [{ pattern: "(" }], "x-rule": { pattern: "(" } },
+      want: [],
+    },
+  ],
+  [
+    "nested under items with escaping",
+    {
+      given: { items: { "a/b": { pattern: "c" } } },
+      want: ["/items/a~1b/pattern c"],
+    },
+  ],
 ];
 for (const [name, { given, want }] of patterns) {
   test(`findPatterns: ${name}`, () => {
-    assert.deepEqual(findPatterns(given).map((f) => `${f.pointer} ${f.pattern}`).sort(), want);
+    assert.deepEqual(
+      findPatterns(given)
+        .map((f) => `${f.pointer} ${f.pattern}`)
+        .sort(),
+      want,
+    );
   });
 }

@@ -22,7 +22,8 @@ const part = (property: string) => `type: object\nproperties:\n  ${property}: { 
 
 /** Polls `check` every 100 ms until it holds or `ms` pass. */
 async function until(check: () => boolean, ms: number): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (check()) return true;
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100)))
+    if (check()) return true;
   return check();
 }
 
@@ -34,7 +35,11 @@ test("generate --watch regenerates when an editor saves a $ref'd file outside th
     mkdirSync(join(dir, "shared"));
     writeFileSync(join(dir, "specs/api.yaml"), SPEC);
     writeFileSync(join(dir, "shared/part.yaml"), part("first"));
-    const watcher = spawn(process.execPath, [join(ROOT, "dist/generator/cli.js"), "generate", "--watch", "--emit", "types"], { cwd: dir });
+    const watcher = spawn(
+      process.execPath,
+      [join(ROOT, "dist/generator/cli.js"), "generate", "--watch", "--emit", "types"],
+      { cwd: dir },
+    );
     let log = "";
     watcher.stderr.on("data", (d: Buffer) => (log += d.toString()));
     try {
@@ -44,11 +49,17 @@ test("generate --watch regenerates when an editor saves a $ref'd file outside th
       // An atomic save: the new text is written beside the file, then renamed over it.
       writeFileSync(join(dir, "shared/part.yaml.swp"), part("second"));
       renameSync(join(dir, "shared/part.yaml.swp"), join(dir, "shared/part.yaml"));
-      assert.ok(await until(() => existsSync(types) && /second\?: string/.test(readFileSync(types, "utf8")), 60_000), log);
+      assert.ok(
+        await until(() => existsSync(types) && /second\?: string/.test(readFileSync(types, "utf8")), 60_000),
+        log,
+      );
       // And again: the watch survived the rename.
       writeFileSync(join(dir, "shared/part.yaml.swp"), part("third"));
       renameSync(join(dir, "shared/part.yaml.swp"), join(dir, "shared/part.yaml"));
-      assert.ok(await until(() => existsSync(types) && /third\?: string/.test(readFileSync(types, "utf8")), 60_000), log);
+      assert.ok(
+        await until(() => existsSync(types) && /third\?: string/.test(readFileSync(types, "utf8")), 60_000),
+        log,
+      );
     } finally {
       watcher.kill();
       await new Promise((r) => watcher.once("exit", r));

@@ -88,7 +88,7 @@ export function isStatusError(error, statuses, untyped = []) {
  */
 export function statusKeys(status) {
     const range = ((status / 100) | 0) + "XX";
-    return range == "2XX" ? [status] : [status, range, "default"];
+    return range === "2XX" ? [status] : [status, range, "default"];
 }
 /**
  * The response body does not match the schema declared for its status, or could not be checked
@@ -173,7 +173,7 @@ function paramText(name, value) {
 /** `text` as the path segment of path parameter `name`, refused when a URL would drop it. */
 function segment(name, text) {
     // No encoding of "." or ".." survives WHATWG URL normalisation, which would remove the segment.
-    if (text == "" || text == "." || text == "..")
+    if (text === "" || text === "." || text === "..")
         throw new TypeError("Bad path param " + name);
     return text;
 }
@@ -202,7 +202,7 @@ function urlParts(op, params) {
  * (and `'`, which fetch would encode anyway) are still encoded, since they would change what
  * the query says.
  */
-function escape(text, reserved) {
+function escapeParam(text, reserved) {
     const strict = encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
     return reserved ? strict.replace(/%(2[1489ACF]|3[ABF]|40)|%25(?=[0-9A-Fa-f]{2})/g, decodeURIComponent) : strict;
 }
@@ -210,10 +210,14 @@ function escape(text, reserved) {
 function members(name, value) {
     const list = Array.isArray(value)
         ? value.map((item) => ["", item])
-        : value != null && typeof value == "object" ? Object.entries(value) : [["", value]];
-    return list.filter(([, item]) => item != null).map(([key, item]) => {
+        : value != null && typeof value === "object"
+            ? Object.entries(value)
+            : [["", value]];
+    return list
+        .filter(([, item]) => item != null)
+        .map(([key, item]) => {
         // OpenAPI defines no serialization of a nested value: refuse it rather than send "[object Object]".
-        if (typeof item == "object")
+        if (typeof item === "object")
             throw new TypeError("Bad param " + name + ": nested value");
         return [key, paramText(name, item)];
     });
@@ -221,19 +225,21 @@ function members(name, value) {
 /** A query parameter: `form` (default), `spaceDelimited`, `pipeDelimited` or `deepObject`. */
 function queryParam(name, value, style) {
     const kind = style.style ?? "form";
-    const explode = style.explode ?? kind == "form";
-    const object = !Array.isArray(value) && typeof value == "object";
+    const explode = style.explode ?? kind === "form";
+    const object = !Array.isArray(value) && typeof value === "object";
     const pairs = members(name, value);
-    const text = (part) => escape(part, style.allowReserved);
-    if (object && kind == "deepObject") {
-        return pairs.map(([k, v]) => escape(name + "[" + k + "]") + "=" + text(v)).join("&");
+    const text = (part) => escapeParam(part, style.allowReserved);
+    if (object && kind === "deepObject") {
+        return pairs.map(([k, v]) => escapeParam(name + "[" + k + "]") + "=" + text(v)).join("&");
     }
     if (object && explode)
-        return pairs.map(([k, v]) => escape(k) + "=" + text(v)).join("&");
+        return pairs.map(([k, v]) => escapeParam(k) + "=" + text(v)).join("&");
     if (explode || !pairs.length)
-        return pairs.map(([, v]) => escape(name) + "=" + text(v)).join("&");
-    const separator = kind == "spaceDelimited" ? "%20" : kind == "pipeDelimited" ? "|" : ",";
-    return escape(name) + "=" + pairs.flatMap(([k, v]) => (object ? [escape(k), text(v)] : [text(v)])).join(separator);
+        return pairs.map(([, v]) => escapeParam(name) + "=" + text(v)).join("&");
+    const separator = kind === "spaceDelimited" ? "%20" : kind === "pipeDelimited" ? "|" : ",";
+    return (escapeParam(name) +
+        "=" +
+        pairs.flatMap(([k, v]) => (object ? [escapeParam(k), text(v)] : [text(v)])).join(separator));
 }
 /**
  * A path (`simple` default, `label`, `matrix`) or header (`simple`) parameter, RFC 6570 style:
@@ -243,22 +249,22 @@ function queryParam(name, value, style) {
 function pathParam(place, name, value, style) {
     const kind = style.style ?? "simple";
     const explode = style.explode ?? false;
-    const object = !Array.isArray(value) && typeof value == "object";
+    const object = !Array.isArray(value) && typeof value === "object";
     const pairs = members(name, value);
-    const text = (part) => (place == "header" ? part : escape(part));
+    const text = (part) => (place === "header" ? part : escapeParam(part));
     // matrix: `;name=value`, or `;name` for an empty value
-    const named = (key, encoded) => text(key) + (kind == "matrix" && encoded == "" ? "" : "=" + encoded);
-    const prefix = kind == "label" ? "." : kind == "matrix" ? ";" : "";
+    const named = (key, encoded) => text(key) + (kind === "matrix" && encoded === "" ? "" : "=" + encoded);
+    const prefix = kind === "label" ? "." : kind === "matrix" ? ";" : "";
     let parts;
     if (object && explode)
         parts = pairs.map(([k, v]) => named(k, text(v)));
     else if (explode)
-        parts = pairs.map(([, v]) => (kind == "matrix" ? named(name, text(v)) : text(v)));
+        parts = pairs.map(([, v]) => (kind === "matrix" ? named(name, text(v)) : text(v)));
     else {
         const list = pairs.flatMap(([k, v]) => (object ? [text(k), text(v)] : [text(v)])).join(",");
-        parts = [kind == "matrix" ? named(name, list) : list];
+        parts = [kind === "matrix" ? named(name, list) : list];
     }
-    return prefix + parts.join(explode && kind != "simple" ? prefix : ",");
+    return prefix + parts.join(explode && kind !== "simple" ? prefix : ",");
 }
 /**
  * Serializes one parameter as OpenAPI's `style`, `explode` and `allowReserved` say, for every
@@ -271,7 +277,7 @@ function pathParam(place, name, value, style) {
 export function serializeParam(place, name, value, style = {}) {
     if (value == null)
         return "";
-    return place == "query" ? queryParam(name, value, style) : pathParam(place, name, value, style);
+    return place === "query" ? queryParam(name, value, style) : pathParam(place, name, value, style);
 }
 /**
  * The path, query, header and cookie parameters of a call serialized as the operation's `styles`
@@ -283,7 +289,10 @@ export function serializeParams(op, params) {
     const wireName = (key) => own(op.wire, key) ?? key;
     const text = (place, key) => serializeParam(place, wireName(key), own(params, key), own(op.styles, key));
     const path = op.path.replace(/{(.+?)}/g, (_, name) => segment(name, text("path", name)));
-    const query = (op.query ?? []).map((key) => text("query", key)).filter(Boolean).join("&");
+    const query = (op.query ?? [])
+        .map((key) => text("query", key))
+        .filter(Boolean)
+        .join("&");
     const headers = {};
     for (const key of op.header ?? [])
         if (own(params, key) != null)
@@ -332,9 +341,9 @@ async function readChunks(res, c) {
 function failure(status, text, data, reason = "") {
     const errcode = own(data, "errcode");
     const error = own(data, "error");
-    if (typeof errcode != "string")
+    if (typeof errcode !== "string")
         return new HttpError(status, text, reason, data);
-    return new MatrixError(status, errcode, typeof error == "string" ? error : "", data);
+    return new MatrixError(status, errcode, typeof error === "string" ? error : "", data);
 }
 /**
  * Reads a size-capped JSON body; throws the typed error of a non-2xx answer, after checking its
@@ -385,13 +394,16 @@ export function prepareRequest(c, op, params = {}, init = {}) {
     for (const name of op.serialize ? [] : (op.header ?? [])) {
         const value = own(params, name);
         if (value != null)
-            headers[name] = [value].flat().map((v) => paramText(name, v)).join();
+            headers[name] = [value]
+                .flat()
+                .map((v) => paramText(name, v))
+                .join();
     }
     Object.assign(headers, op.serialize?.(op, params).headers, init.headers);
     const { body } = init;
     if (body === undefined)
         return { ...init, headers };
-    const typed = Object.keys({ ...c.headers, ...headers }).some((name) => name.toLowerCase() == "content-type");
+    const typed = Object.keys({ ...c.headers, ...headers }).some((name) => name.toLowerCase() === "content-type");
     if (op.bodyType && !typed)
         headers["content-type"] = op.bodyType;
     // fetch sends a stream only when told that the answer may wait for its end ("half" duplex)
@@ -411,7 +423,7 @@ function cacheDirectives(field = "") {
         const [, name = "", quoted] = /^\s*([^=\s]*)(?:=(.*?))?\s*$/.exec(element) ?? [];
         const value = (quoted ?? "").replace(/^"(.*)"$/, "$1");
         const key = name.toLowerCase();
-        directives.set(key, directives.has(key) && directives.get(key) != value ? "" : value);
+        directives.set(key, directives.has(key) && directives.get(key) !== value ? "" : value);
     }
     return directives;
 }
@@ -500,7 +512,9 @@ async function redirectResult(c, op, res, url, headers) {
  */
 function requestHeaders(c, sent, stale) {
     const headers = new Headers(c.headers);
-    new Headers(sent.headers).forEach((value, name) => headers.set(name, value));
+    new Headers(sent.headers).forEach((value, name) => {
+        headers.set(name, value);
+    });
     if (stale?.etag)
         headers.set("if-none-match", stale.etag);
     if (stale?.["last-modified"])
@@ -558,19 +572,19 @@ export async function request(c, op, params, init = {}) {
         ...(op.redirect && { redirect: "manual" }),
     });
     // Judged after the fetch: a `fetch` from {@link withHooks} may have added a token to `headers`.
-    const withCookies = sent.credentials == "include";
+    const withCookies = sent.credentials === "include";
     const credentials = headers.has("authorization") || headers.has("cookie") || withCookies;
     // lower-cased names; a repeated header is one comma-joined value (set-cookie: the last)
     const got = Object.fromEntries(res.headers);
     if (op.redirect)
         return (await redirectResult(c, op, res, url, got));
-    const revalidated = stored && res.status == 304;
+    const revalidated = stored && res.status === 304;
     const status = revalidated ? 200 : res.status;
     const data = revalidated ? stored.data : await (op.read ?? readBody)(res, c, op);
     const answer = revalidated ? { ...hit.headers, ...got } : got;
     validate(c, op, status, data);
     const directives = cacheDirectives(answer["cache-control"]);
-    const entry = status == 200 && storable(directives, answer.vary, credentials) && copy(data);
+    const entry = status === 200 && storable(directives, answer.vary, credentials) && copy(data);
     const expires = freshUntil(directives, answer.age, now());
     if (cache && entry)
         await cache.set(url, { data: entry.data, headers: { ...answer }, expires });

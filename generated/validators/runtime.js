@@ -81,9 +81,11 @@ export function problemSources(errors) {
         if ((error.keyword === "required" || error.keyword === "dependentRequired") && missing !== undefined) {
             pointer = `${pointer}/${escapePointerToken(missing)}`;
             const property = stringParam(params, "property");
-            message = error.keyword === "required" ? "is required" : `is required when ${JSON.stringify(property ?? "")} is present`;
+            message =
+                error.keyword === "required" ? "is required" : `is required when ${JSON.stringify(property ?? "")} is present`;
         }
-        else if ((error.keyword === "additionalProperties" || error.keyword === "unevaluatedProperties") && extra !== undefined) {
+        else if ((error.keyword === "additionalProperties" || error.keyword === "unevaluatedProperties") &&
+            extra !== undefined) {
             pointer = `${pointer}/${escapePointerToken(extra)}`;
             message = "is not allowed here";
         }
@@ -117,7 +119,7 @@ export function jsonEqual(a, b) {
     if (a === b)
         return true;
     if (typeof a !== "object" || typeof b !== "object" || a === null || b === null)
-        return a !== a && b !== b;
+        return Number.isNaN(a) && Number.isNaN(b);
     if (Array.isArray(a) || Array.isArray(b)) {
         if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length)
             return false;
@@ -135,7 +137,9 @@ function canonicalJson(value) {
     if (Array.isArray(value))
         return `[${value.map(canonicalJson).join(",")}]`;
     if (typeof value === "object" && value !== null) {
-        const members = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`);
+        const members = Object.keys(value)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`);
         return `{${members.join(",")}}`;
     }
     return JSON.stringify(value) ?? "null";
@@ -164,7 +168,9 @@ export function tooDeep(error) {
     // V8 and JavaScriptCore throw RangeError on stack overflow, SpiderMonkey InternalError.
     if (!(error instanceof RangeError) && !(error instanceof Error && error.name === "InternalError"))
         throw error;
-    return [{ instancePath: "", keyword: "depth", params: {}, schemaPath: "#", message: "is nested too deeply to validate" }];
+    return [
+        { instancePath: "", keyword: "depth", params: {}, schemaPath: "#", message: "is nested too deeply to validate" },
+    ];
 }
 /**
  * The generated `isX`: whether `validate` accepts `value`. It never throws for a value: one nested

@@ -127,9 +127,11 @@ export function bodiesNote(op: OperationModel): string {
 
 const KIND_NOTE: Record<string, string> = {
   json: "JSON-encoded",
-  form: "an object is form-encoded as the spec's `encoding` says (default: `form` style, arrays repeated); " +
+  form:
+    "an object is form-encoded as the spec's `encoding` says (default: `form` style, arrays repeated); " +
     "a `URLSearchParams` is sent as given",
-  multipart: "an object becomes a `FormData` (one part per property or array item; a `Blob` or bytes as a file, " +
+  multipart:
+    "an object becomes a `FormData` (one part per property or array item; a `Blob` or bytes as a file, " +
     "an object as a JSON part); a `FormData` is sent as given",
   text: "sent as given",
   stream: "sent as given",
@@ -170,7 +172,8 @@ export function answerNote(op: OperationModel): string {
     ? "An answer whose Content-Type is JSON resolves to its parsed, validated body; any other resolves "
     : "Resolves ";
   const what = {
-    stream: "to the response's `ReadableStream`, as soon as its headers arrive (read it as it comes; cancel it, " +
+    stream:
+      "to the response's `ReadableStream`, as soon as its headers arrive (read it as it comes; cancel it, " +
       "or abort `init.signal`, to stop: a stream the server keeps open is never waited for)",
     text: "to its text (at most `maxBodyBytes`)",
     bytes: "to a `Blob` of its Content-Type (at most `maxBodyBytes`)",

@@ -6,7 +6,15 @@ import { jsdoc } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
 import { CALL_PARAMS, banner, literalKey, operationTypeRef, paramsType, relativeImport } from "./module.js";
 import {
-  answerNote, answerPlan, answerType, bodiesField, bodiesInit, bodiesNote, mediaImports, mediaRuntimeFiles, picksMedia,
+  answerNote,
+  answerPlan,
+  answerType,
+  bodiesField,
+  bodiesInit,
+  bodiesNote,
+  mediaImports,
+  mediaRuntimeFiles,
+  picksMedia,
 } from "./client-media.js";
 
 const RUNTIME_JS = new URL("../runtime/index.js", import.meta.url);
@@ -46,7 +54,9 @@ function cachedOperations(model: Model, specs: SpecModel[], listed: readonly str
   const found = new Set<string>();
   for (const op of specs.flatMap((s) => s.operations)) {
     const names = [op.operationId, op.name].filter((n) => listed.includes(n));
-    names.forEach((n) => found.add(n));
+    names.forEach((n) => {
+      found.add(n);
+    });
     if (!names.length && !op.cache) continue;
     if (cacheable(op)) cached.add(op);
     else model.warnings.push(`operation ${op.operationId} is not cached: only a GET answering JSON data can be`);
@@ -56,7 +66,6 @@ function cachedOperations(model: Model, specs: SpecModel[], listed: readonly str
   }
   return cached;
 }
-
 
 /** Parameters a call takes in `params`: those of the URL, and header parameters (not for a URL builder). Cookies are the browser's. */
 const URL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query"];
@@ -79,7 +88,6 @@ function styleEntry(p: ParameterModel): string {
   ];
   return fields.length ? `${literalKey(p.key)}: { ${fields.join(", ")} }` : "";
 }
-
 
 /** Whether a call needs the runtime's `serializeParams`: a cookie, structured, non-default style or renamed parameter. */
 const serializes = (op: OperationModel) =>
@@ -126,7 +134,8 @@ function untypedErrors(op: OperationModel): string[] {
   const typed = new Set(errorBodies(op).map((r) => statusKey(r.status)));
   const broader = (status: string) =>
     status === "default" ? [] : exactStatus(status) ? [q(`${status[0]}XX`), q("default")] : [q("default")];
-  const untyped = op.responses.map((r) => r.status)
+  const untyped = op.responses
+    .map((r) => r.status)
     .filter((s) => errorStatus(s) && !typed.has(statusKey(s)) && broader(s).some((k) => typed.has(k)));
   return [...new Set(untyped.map(statusKey))];
 }
@@ -163,7 +172,9 @@ function bodyType(op: OperationModel): string | undefined {
   if (!body) return undefined;
   if (body.name) return body.name;
   // JSON without a schema: openapi-typescript types the media type `unknown`.
-  return body.json ? `NonNullable<${operationTypeRef(op)}["requestBody"]>["content"][${q(body.mediaType)}]` : `NonNullable<RequestInit["body"]>`;
+  return body.json
+    ? `NonNullable<${operationTypeRef(op)}["requestBody"]>["content"][${q(body.mediaType)}]`
+    : `NonNullable<RequestInit["body"]>`;
 }
 
 function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): GeneratedFile[] {
@@ -216,11 +227,15 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const cookie = op.parameters.filter((p) => p.in === "cookie").map((p) => p.key);
     const moved = serializedParams(op).filter((p) => p.key !== p.name);
     const success = op.responseTypes.filter((r) => r.status.startsWith("2"));
-    const styles = serializedParams(op).map(styleEntry).filter((e) => e !== "");
+    const styles = serializedParams(op)
+      .map(styleEntry)
+      .filter((e) => e !== "");
     const plan = answerPlan(op);
     // readMedia validates a JSON success answer itself (`jsonAnswers`): another answer is no JSON to validate
     const validated = validatedBodies(op).filter((r) => !plan || !r.status.startsWith("2"));
-    const jsonAnswers = validatedBodies(op).filter((r) => r.status.startsWith("2")).map(validatorEntry);
+    const jsonAnswers = validatedBodies(op)
+      .filter((r) => r.status.startsWith("2"))
+      .map(validatorEntry);
     const untyped = untypedErrors(op);
     const checks = [...validated.map(validatorEntry), ...untyped.map((key) => `${key}: null`)];
     const fields = [
@@ -253,7 +268,8 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const args = hasParams(op) ? "client, params, init" : "client, init";
     const call = hasParams(op) ? "params" : "{}";
     jsLines.push(`export const ${op.name} = (${args}) => request(client, ${descriptor}, ${call}, init);`);
-    if (op.redirect) jsLines.push(`export const ${op.name}Url = (client, params) => buildUrl(client, ${descriptor}, params);`);
+    if (op.redirect)
+      jsLines.push(`export const ${op.name}Url = (client, params) => buildUrl(client, ${descriptor}, params);`);
     const errorStatuses = errorBodies(op).map((r) => statusKey(r.status));
     const statusList = `[${errorStatuses.join(", ")}]` + (untyped.length ? `, [${untyped.join(", ")}]` : "");
     const guard = `export const is${op.typeName}Error = (error) => isStatusError(error, ${statusList});`;
@@ -263,29 +279,50 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     const headersOf = (status: string) => headerType(op, status);
     const statusOf = (status: string) => (exactStatus(status) ? Number(status) : "number");
     const resultType = op.redirect
-      ? op.responses.filter((r) => r.status.startsWith("3")).map((r) => `RedirectResult<${headersOf(r.status)}>`).join(" | ") || "RedirectResult"
+      ? op.responses
+          .filter((r) => r.status.startsWith("3"))
+          .map((r) => `RedirectResult<${headersOf(r.status)}>`)
+          .join(" | ") || "RedirectResult"
       : plan
-        ? op.responses.filter((r) => r.status.startsWith("2") && r.media.length).map((r) => `(Result<${answerType(op, r.status)}, ${headersOf(r.status)}> & { status: ${statusOf(r.status)} })`).join(" | ")
-      : op.answersBytes
-        ? op.responses.filter((r) => r.status.startsWith("2") && r.media.length).map((r) => `(Result<Blob, ${headersOf(r.status)}> & { status: ${statusOf(r.status)} })`).join(" | ")
-      : success.length
-        ? success.map((r) => `(Result<${r.name}, ${headersOf(r.status)}> & { status: ${statusOf(r.status)} })`).join(" | ")
-        : "Result<unknown>";
+        ? op.responses
+            .filter((r) => r.status.startsWith("2") && r.media.length)
+            .map(
+              (r) =>
+                `(Result<${answerType(op, r.status)}, ${headersOf(r.status)}> & { status: ${statusOf(r.status)} })`,
+            )
+            .join(" | ")
+        : op.answersBytes
+          ? op.responses
+              .filter((r) => r.status.startsWith("2") && r.media.length)
+              .map((r) => `(Result<Blob, ${headersOf(r.status)}> & { status: ${statusOf(r.status)} })`)
+              .join(" | ")
+          : success.length
+            ? success
+                .map((r) => `(Result<${r.name}, ${headersOf(r.status)}> & { status: ${statusOf(r.status)} })`)
+                .join(" | ")
+            : "Result<unknown>";
     const doc = jsdoc({
       title: op.summary,
-      summary: `${op.method} ${op.serverOrigin ?? ""}${op.basePath}${op.path} (\`${op.operationId}\`).` + serverNote(op),
+      summary:
+        `${op.method} ${op.serverOrigin ?? ""}${op.basePath}${op.path} (\`${op.operationId}\`).` + serverNote(op),
       description: [
         op.description,
         (op.redirect
-          ? "A redirect endpoint: fetched with `redirect: \"manual\"`, it resolves to the `Location` " +
+          ? 'A redirect endpoint: fetched with `redirect: "manual"`, it resolves to the `Location` ' +
             "(never followed, never a non-http(s) URL). That `Location` is bound to the cookies the server set on " +
             "this answer for the user agent that fetched it (an SSO server refuses the login at its callback in any " +
             "other agent), so a browser must navigate to the URL from the `…Url` builder itself."
           : (plan ? answerNote(op) : op.answersBytes ? BYTES_NOTE : "") + rejects(op)) +
-        (picksMedia(op) ? bodiesNote(op) : op.requestBody ? ` Sends \`init.body\` (${op.requestBody.mediaType ? `\`${op.requestBody.mediaType}\`` : "as given"}${op.requestBody.json ? ", JSON-encoded" : ""}).` : ""),
+          (picksMedia(op)
+            ? bodiesNote(op)
+            : op.requestBody
+              ? ` Sends \`init.body\` (${op.requestBody.mediaType ? `\`${op.requestBody.mediaType}\`` : "as given"}${op.requestBody.json ? ", JSON-encoded" : ""}).`
+              : ""),
         cookieNote(op),
         statusLines(op),
-      ].filter((part) => part).join("\n\n"),
+      ]
+        .filter((part) => part)
+        .join("\n\n"),
       since: op.since,
       changed: op.changed,
       linkBase: spec.linkBase,
@@ -306,8 +343,16 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
       dtsLines.push(`${guardDoc}export declare function is${op.typeName}Error${guardType};`);
     }
     const body = bodyType(op);
-    const initArg = !body ? "init?: CallOptions" : picksMedia(op) ? bodiesInit(op, body) : op.requestBody!.required ? `init: CallOptions & { body: ${body} }` : `init?: CallOptions & { body?: ${body} }`;
-    dtsLines.push(`${doc}export declare function ${op.name}(${argList("client: ClientOptions", paramsArg(op, CALL_PARAMS), initArg)}): Promise<${resultType}>;`);
+    const initArg = !body
+      ? "init?: CallOptions"
+      : picksMedia(op)
+        ? bodiesInit(op, body)
+        : op.requestBody!.required
+          ? `init: CallOptions & { body: ${body} }`
+          : `init?: CallOptions & { body?: ${body} }`;
+    dtsLines.push(
+      `${doc}export declare function ${op.name}(${argList("client: ClientOptions", paramsArg(op, CALL_PARAMS), initArg)}): Promise<${resultType}>;`,
+    );
     if (op.redirect) {
       const urlArgs = argList(`client: Pick<ClientOptions, "baseUrl" | "servers">`, paramsArg(op, URL_PARAMS));
       dtsLines.push(
@@ -315,8 +360,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
           description:
             `The URL to send a browser to for \`${op.operationId}\` (parameters percent-encoded): the browser ` +
             "navigates to it, so the cookies the server sets with its redirect are the browser's own.",
-        }) +
-          `export declare function ${op.name}Url(${urlArgs}): string;`,
+        }) + `export declare function ${op.name}Url(${urlArgs}): string;`,
       );
     }
   }
@@ -331,13 +375,18 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
  * body (a failure's body arrives as the error's `data`).
  */
 function statusLines(op: OperationModel): string {
-  return op.responses.map((r) => {
-    // the first paragraph, on one line
-    const summary = (r.description ?? "").trim().split(/\n\s*\n/)[0]!.replace(/\s+/g, " ");
-    const type = op.responseTypes.find((t) => t.status === r.status)?.name;
-    const body = type ? ` (\`${type}\`${errorStatus(r.status) ? ", the error's `data`" : ""})` : "";
-    return `- \`${r.status}\`${body}${summary ? `: ${summary}` : ""}`;
-  }).join("\n");
+  return op.responses
+    .map((r) => {
+      // the first paragraph, on one line
+      const summary = (r.description ?? "")
+        .trim()
+        .split(/\n\s*\n/)[0]!
+        .replace(/\s+/g, " ");
+      const type = op.responseTypes.find((t) => t.status === r.status)?.name;
+      const body = type ? ` (\`${type}\`${errorStatus(r.status) ? ", the error's `data`" : ""})` : "";
+      return `- \`${r.status}\`${body}${summary ? `: ${summary}` : ""}`;
+    })
+    .join("\n");
 }
 
 /** For an operation with a server of its own origin: that its requests do not go to the client's `baseUrl`. */
@@ -381,27 +430,34 @@ function indexFiles(model: Model, specs: SpecModel[]): GeneratedFile[] {
     for (const op of spec.operations) {
       const prior = taken.get(op.name);
       if (prior) {
-        model.warnings.push(`${spec.source}: operation ${op.name} is also in ${prior}; createClient() keeps the first, import the other from its module`);
+        model.warnings.push(
+          `${spec.source}: operation ${op.name} is also in ${prior}; createClient() keeps the first, import the other from its module`,
+        );
         continue;
       }
       taken.set(op.name, spec.source);
       entries.push({ spec, op, alias: `m${i}` });
     }
   });
-  const imports = specs.map((s, i) => `import * as m${i} from ${q(relativeImport("client/index.js", `client/${s.module}.js`))};`);
+  const imports = specs.map(
+    (s, i) => `import * as m${i} from ${q(relativeImport("client/index.js", `client/${s.module}.js`))};`,
+  );
   // Named re-exports of the kept functions only: `export *` of two modules sharing a name
   // would make it ambiguous (and a type error in the declarations).
-  const reexports = (from: string) => specs.flatMap((s) => {
-    // a declaration file also re-exports the `<Op>Error` types
-    const guards = (op: OperationModel) =>
-      errorBodies(op).length
-        ? [`is${op.typeName}Error`, ...(from.endsWith(".d.ts") ? [`${op.typeName}Error`] : [])]
+  const reexports = (from: string) =>
+    specs.flatMap((s) => {
+      // a declaration file also re-exports the `<Op>Error` types
+      const guards = (op: OperationModel) =>
+        errorBodies(op).length
+          ? [`is${op.typeName}Error`, ...(from.endsWith(".d.ts") ? [`${op.typeName}Error`] : [])]
+          : [];
+      const names = entries
+        .filter((e) => e.spec === s)
+        .flatMap(({ op }) => [op.name, ...(op.redirect ? [`${op.name}Url`] : []), ...guards(op)]);
+      return names.length
+        ? [`export { ${names.join(", ")} } from ${q(relativeImport(from, `client/${s.module}.js`))};`]
         : [];
-    const names = entries
-      .filter((e) => e.spec === s)
-      .flatMap(({ op }) => [op.name, ...(op.redirect ? [`${op.name}Url`] : []), ...guards(op)]);
-    return names.length ? [`export { ${names.join(", ")} } from ${q(relativeImport(from, `client/${s.module}.js`))};`] : [];
-  });
+    });
   const members = entries.flatMap(({ op, alias }) => {
     const args = hasParams(op) ? "params, init" : "init";
     const out = [`    ${op.name}: (${args}) => ${alias}.${op.name}(client, ${args}),`];
@@ -431,7 +487,9 @@ function indexFiles(model: Model, specs: SpecModel[]): GeneratedFile[] {
   const dts = [
     banner(null).trimEnd(),
     `import type { ClientOptions } from "./runtime.js";`,
-    ...specs.map((s, i) => `import type * as m${i} from ${q(relativeImport("client/index.d.ts", `client/${s.module}.js`))};`),
+    ...specs.map(
+      (s, i) => `import type * as m${i} from ${q(relativeImport("client/index.d.ts", `client/${s.module}.js`))};`,
+    ),
     `export { HttpError, MatrixError, ResponseValidationError, createMemoryCache, withHooks } from "./runtime.js";`,
     `export type { Cache, CacheEntry, CallOptions, ClientOptions, Hooks, RedirectResult, Result } from "./runtime.js";`,
     ...reexports("client/index.d.ts"),

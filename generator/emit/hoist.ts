@@ -43,8 +43,16 @@ export const HOIST_DEFAULTS: Readonly<HoistOptions> = { sharedChars: 300, largeC
 
 /** Keywords whose value is one subschema (`contains` is left alone, see the module comment). */
 const ONE = new Set([
-  "items", "additionalItems", "additionalProperties", "unevaluatedProperties", "unevaluatedItems",
-  "propertyNames", "not", "if", "then", "else",
+  "items",
+  "additionalItems",
+  "additionalProperties",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "propertyNames",
+  "not",
+  "if",
+  "then",
+  "else",
 ]);
 /** Keywords whose value is an array of subschemas. */
 const LIST = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
@@ -54,7 +62,13 @@ const MAP = new Set(["properties", "patternProperties", "dependentSchemas"]);
 const DEFS = new Set(["$defs", "definitions"]);
 /** Keywords that make a schema's meaning depend on where it stands. */
 const SCOPED = new Set([
-  "$id", "$anchor", "$dynamicAnchor", "$dynamicRef", "$recursiveAnchor", "$recursiveRef", "$schema",
+  "$id",
+  "$anchor",
+  "$dynamicAnchor",
+  "$dynamicRef",
+  "$recursiveAnchor",
+  "$recursiveRef",
+  "$schema",
 ]);
 /** About the size of the `{"$ref": …}` that replaces a hoisted subschema. */
 const REF_CHARS = 40;
@@ -256,4 +270,3 @@ function isPlainRef(node: Record<string, unknown>): boolean {
   const keys = Object.keys(node);
   return keys.length === 1 && keys[0] === "$ref";
 }
-

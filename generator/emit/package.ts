@@ -18,7 +18,8 @@ export function emitPackage(model: Model, emitted: readonly string[]): Generated
   const entries = ENTRIES.filter((e) => has(`${e.dir}/index.d.ts`));
   const files: GeneratedFile[] = [];
   // A types-only folder still gets a JavaScript module, so `import "pkg/types"` resolves at run time.
-  if (has("types/index.d.ts") && !has("types/index.js")) files.push({ path: "types/index.js", contents: `${banner(null)}export {};\n` });
+  if (has("types/index.d.ts") && !has("types/index.js"))
+    files.push({ path: "types/index.js", contents: `${banner(null)}export {};\n` });
 
   const exports: Record<string, unknown> = { ".": { types: "./index.d.ts", default: "./index.js" } };
   for (const e of entries) exports[e.subpath] = { types: `./${e.dir}/index.d.ts`, default: `./${e.dir}/index.js` };
@@ -52,14 +53,23 @@ export function emitPackage(model: Model, emitted: readonly string[]): Generated
     path: "index.d.ts",
     contents: `${banner(null)}${entries.map((e) => (e.dir === "types" ? "export type * from " : "export * from ") + JSON.stringify(`./${e.dir}/index.js`) + ";\n").join("")}`,
   });
-  files.push({ path: "README.md", contents: readme(model, entries.map((e) => e.subpath)) });
+  files.push({
+    path: "README.md",
+    contents: readme(
+      model,
+      entries.map((e) => e.subpath),
+    ),
+  });
   files.push({ path: "LICENSE", contents: licence(model) });
   return files;
 }
 
 /** Spec text placed in Markdown: one line, table pipes and backticks neutralised. */
 function md(text: unknown): string {
-  return String(text ?? "").replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[|`<>]/g, (c) => `&#${c.charCodeAt(0)};`).trim();
+  return String(text ?? "")
+    .replace(/[\r\n\u2028\u2029]+/g, " ")
+    .replace(/[|`<>]/g, (c) => `&#${c.charCodeAt(0)};`)
+    .trim();
 }
 
 function readme(model: Model, subpaths: string[]): string {
@@ -77,8 +87,11 @@ function readme(model: Model, subpaths: string[]): string {
   ];
   for (const spec of model.specs) {
     for (const op of spec.operations) {
-      const types = op.responseTypes.map((r) => `\`${r.name}\``).join(", ") || (op.redirect ? "redirect (Location)" : "none");
-      lines.push(`| \`${op.name}\` | ${op.method} \`${md((op.serverOrigin ?? "") + op.basePath + op.path)}\` | ${types} | ${md(op.summary)} |`);
+      const types =
+        op.responseTypes.map((r) => `\`${r.name}\``).join(", ") || (op.redirect ? "redirect (Location)" : "none");
+      lines.push(
+        `| \`${op.name}\` | ${op.method} \`${md((op.serverOrigin ?? "") + op.basePath + op.path)}\` | ${types} | ${md(op.summary)} |`,
+      );
     }
   }
   lines.push("", "## Named types", "", "| type | from |", "| --- | --- |");

@@ -19,7 +19,12 @@ import { inheritedMembers } from "./inherited-members.js";
 import { escapeCommentLine, escapeCommentText, escapeCommentValue, jsdoc, renderMatrixMarkdown } from "./comment.js";
 import type { GeneratedFile } from "./file.js";
 import {
-  banner, keyedOperationId, operationTypeNames, operationTypeRef, paramsType, relativeImport,
+  banner,
+  keyedOperationId,
+  operationTypeNames,
+  operationTypeRef,
+  paramsType,
+  relativeImport,
 } from "./module.js";
 
 const require = createRequire(import.meta.url);
@@ -32,7 +37,11 @@ let libraries: { ots: typeof OpenApiTypeScript; ts: typeof TypeScript } | undefi
  * instead of 0.25 s on a 2-core machine).
  */
 function load(): { ots: typeof OpenApiTypeScript; ts: typeof TypeScript } {
-  return (libraries ??= { ots: require("openapi-typescript") as typeof OpenApiTypeScript, ts: require("typescript") as typeof TypeScript });
+  libraries ??= {
+    ots: require("openapi-typescript") as typeof OpenApiTypeScript,
+    ts: require("typescript") as typeof TypeScript,
+  };
+  return libraries;
 }
 
 /** Loads openapi-typescript and TypeScript now (a types worker does, while it waits for its spec). */
@@ -54,7 +63,8 @@ let spareWorker: WorkerTask | undefined;
  * it if it is still unused (a run that stopped early, or whose specs were not large after all).
  */
 export function startTypesWorker(): () => Promise<void> {
-  const task = (spareWorker ??= new WorkerTask(TYPES_WORKER_URL));
+  spareWorker ??= new WorkerTask(TYPES_WORKER_URL);
+  const task = spareWorker;
   return async () => {
     if (spareWorker === task) spareWorker = undefined;
     await task.stop();
@@ -68,7 +78,25 @@ function takeTypesWorker(): WorkerTask {
 }
 
 /** Keywords that constrain values without changing their TypeScript type. */
-const VALUE_ONLY = new Set(["contains", "minContains", "maxContains", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "format", "description", "title"]);
+const VALUE_ONLY = new Set([
+  "contains",
+  "minContains",
+  "maxContains",
+  "pattern",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "format",
+  "description",
+  "title",
+]);
 
 /** Enum-member descriptions, which openapi-typescript prints as `//` comments (with its `enum` option, issue #1984). */
 const ENUM_DESCRIPTIONS = ["x-enum-descriptions", "x-enumDescriptions"];
@@ -80,7 +108,9 @@ const ENUM_DESCRIPTIONS = ["x-enum-descriptions", "x-enumDescriptions"];
 export async function emitTypes(model: Model): Promise<GeneratedFile[]> {
   // A large spec's types print on a worker thread, given its spec here before anything is
   // awaited, so that they run beside the validators' compile; the others print in turn here.
-  const pending = model.specs.map((spec) => (isLargeSpec(spec) ? takeTypesWorker().run<SpecModel, GeneratedFile>(spec) : undefined));
+  const pending = model.specs.map((spec) =>
+    isLargeSpec(spec) ? takeTypesWorker().run<SpecModel, GeneratedFile>(spec) : undefined,
+  );
   const files: GeneratedFile[] = [];
   for (const [i, spec] of model.specs.entries()) files.push(await (pending[i] ?? specTypes(spec)));
   files.push(indexFile(model));
@@ -102,9 +132,12 @@ export async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
   }
   // Operations whose id openapi-typescript cannot key stay inline in `paths` (see keyedOperationId).
   const components = isObject(copy.components) ? copy.components : {};
-  const items = [copy.paths, webhooks, components.pathItems].flatMap((map) => (isObject(map) ? Object.values(map) : []));
+  const items = [copy.paths, webhooks, components.pathItems].flatMap((map) =>
+    isObject(map) ? Object.values(map) : [],
+  );
   for (const item of items) {
-    for (const op of isObject(item) ? Object.values(item) : []) if (isObject(op) && "operationId" in op && !keyedOperationId(op.operationId)) delete op.operationId;
+    for (const op of isObject(item) ? Object.values(item) : [])
+      if (isObject(op) && "operationId" in op && !keyedOperationId(op.operationId)) delete op.operationId;
   }
   // Members that fix their discriminator tag themselves are typed with it (see model/discriminators.ts).
   addDeclaredTags(copy, declaredTags(spec.document));
@@ -120,7 +153,10 @@ export async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
   const { astToString, transformSchema } = load().ots;
   const body = astToString(transformSchema(document, await typesContext(document, readWrite)));
   assertDeclarationsOnly(body, spec.source);
-  return { path: `types/${spec.module}.d.ts`, contents: `${banner(spec.source)}${body}${namedExports(spec, readWrite)}` };
+  return {
+    path: `types/${spec.module}.d.ts`,
+    contents: `${banner(spec.source)}${body}${namedExports(spec, readWrite)}`,
+  };
 }
 
 /**
@@ -132,7 +168,13 @@ export async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
 async function typesContext(document: OpenAPI3, readWriteMarkers: boolean): Promise<GlobalContext> {
   const { ots, ts } = load();
   const { resolveRef, scanDiscriminators } = ots;
-  const options = { emptyObjectsUnknown: true, defaultNonNullable: false, silent: true, alphabetize: false, readWriteMarkers } as const;
+  const options = {
+    emptyObjectsUnknown: true,
+    defaultNonNullable: false,
+    silent: true,
+    alphabetize: false,
+    readWriteMarkers,
+  } as const;
   // Not read by the transforms; required by the context's type. Made once per run.
   redoclyNoRules ??= createConfig({ extends: [], rules: {} });
   return {
@@ -210,7 +252,9 @@ function hoistDefinitions(document: Record<string, unknown>): void {
     if (typeof node !== "object" || node === null || seen.has(node)) continue;
     seen.add(node);
     if (Array.isArray(node)) {
-      node.forEach((v, i) => queue.push([v, `${key}/${i}`, `${at}/${i}`]));
+      node.forEach((v, i) => {
+        queue.push([v, `${key}/${i}`, `${at}/${i}`]);
+      });
       continue;
     }
     const o = node as Record<string, unknown>;
@@ -231,7 +275,9 @@ function hoistDefinitions(document: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(o)) {
       if (DATA_KEYS.has(k) || k.startsWith("x-") || k === "$defs" || k === "definitions") continue;
       if (!NAME_MAPS.has(k) || !isObject(v)) queue.push([v, `${key}/${k}`, `${at}/${escapeToken(k)}`]);
-      else for (const [n, m] of Object.entries(v)) queue.push([m, `${key}/${k}/${n}`, `${at}/${escapeToken(k)}/${escapeToken(n)}`]);
+      else
+        for (const [n, m] of Object.entries(v))
+          queue.push([m, `${key}/${k}/${n}`, `${at}/${escapeToken(k)}/${escapeToken(n)}`]);
     }
   }
   if (moved.size) retarget(document, moved);
@@ -286,12 +332,15 @@ function typeableRefs(document: Record<string, unknown>): void {
 function readerDocs(node: unknown, linkBase: string | undefined, depth = 0, names = false): unknown {
   if (depth > 500) return node;
   if (Array.isArray(node)) {
-    node.forEach((v) => readerDocs(v, linkBase, depth + 1));
+    node.forEach((v) => {
+      readerDocs(v, linkBase, depth + 1);
+    });
     return node;
   }
   if (!isObject(node)) return node;
   if (names) {
-    for (const value of Object.values(node)) if (typeof value === "object" && value !== null) readerDocs(value, linkBase, depth + 1);
+    for (const value of Object.values(node))
+      if (typeof value === "object" && value !== null) readerDocs(value, linkBase, depth + 1);
     return node;
   }
   // openapi-typescript prints these in comments too, without our escaping: `@default`,
@@ -303,19 +352,23 @@ function readerDocs(node: unknown, linkBase: string | undefined, depth = 0, name
   if (typeof node.format === "string") node.format = escapeCommentLine(node.format);
   for (const key of ENUM_DESCRIPTIONS) {
     const list = node[key];
-    if (Array.isArray(list)) node[key] = list.map((d) => (typeof d === "string" ? escapeCommentLine(renderMatrixMarkdown(d, linkBase)) : d));
+    if (Array.isArray(list))
+      node[key] = list.map((d) => (typeof d === "string" ? escapeCommentLine(renderMatrixMarkdown(d, linkBase)) : d));
   }
   for (const key of ["description", "summary", "title"]) {
-    if (typeof node[key] === "string") node[key] = escapeCommentText(renderMatrixMarkdown(node[key] as string, linkBase));
+    if (typeof node[key] === "string")
+      node[key] = escapeCommentText(renderMatrixMarkdown(node[key] as string, linkBase));
   }
   const extra: string[] = [];
   const changed = node["x-changedInMatrixVersion"];
   if (isObject(changed)) {
-    for (const [v, text] of Object.entries(changed)) extra.push(escapeCommentText(`**Changed in Matrix ${v}:** ${renderMatrixMarkdown(String(text), linkBase)}`));
+    for (const [v, text] of Object.entries(changed))
+      extra.push(escapeCommentText(`**Changed in Matrix ${v}:** ${renderMatrixMarkdown(String(text), linkBase)}`));
   }
   const since = node["x-addedInMatrixVersion"];
   // The tag is ours, so it is added after escaping (which would neutralise a leading `@`).
-  if (typeof since === "string" || typeof since === "number") extra.push(`@since Matrix ${escapeCommentText(String(since))}`);
+  if (typeof since === "string" || typeof since === "number")
+    extra.push(`@since Matrix ${escapeCommentText(String(since))}`);
   if (extra.length) {
     const text = extra.join("\n\n");
     node.description = typeof node.description === "string" ? `${node.description}\n\n${text}` : text;
@@ -342,15 +395,30 @@ function readerDocs(node: unknown, linkBase: string | undefined, depth = 0, name
 function assertDeclarationsOnly(text: string, source: string): void {
   const { ts } = load();
   // Comments are not parsed as JSDoc (most of the text is comments): only where they end matters.
-  const file = ts.createSourceFile("types.d.ts", text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, ts.ScriptKind.TS);
-  const parseErrors = (file as unknown as { parseDiagnostics?: readonly TypeScript.Diagnostic[] }).parseDiagnostics ?? [];
+  const file = ts.createSourceFile(
+    "types.d.ts",
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    ts.ScriptKind.TS,
+  );
+  const parseErrors =
+    (file as unknown as { parseDiagnostics?: readonly TypeScript.Diagnostic[] }).parseDiagnostics ?? [];
   const stray = file.statements.find((s) => !ts.isInterfaceDeclaration(s) && !ts.isTypeAliasDeclaration(s));
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
   let lineComment = false;
-  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken && !lineComment; token = scanner.scan()) lineComment = token === ts.SyntaxKind.SingleLineCommentTrivia;
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken && !lineComment; token = scanner.scan())
+    lineComment = token === ts.SyntaxKind.SingleLineCommentTrivia;
   if (parseErrors.length || stray || lineComment) {
-    const what = parseErrors.length ? ts.flattenDiagnosticMessageText(parseErrors[0]!.messageText, " ") : stray ? `a ${ts.SyntaxKind[stray.kind]}` : "a // comment";
-    throw new SpecError(`the printed types are not plain declarations (${what}); spec text may have escaped a comment`, source);
+    const what = parseErrors.length
+      ? ts.flattenDiagnosticMessageText(parseErrors[0]!.messageText, " ")
+      : stray
+        ? `a ${ts.SyntaxKind[stray.kind]}`
+        : "a // comment";
+    throw new SpecError(
+      `the printed types are not plain declarations (${what}); spec text may have escaped a comment`,
+      source,
+    );
   }
 }
 
@@ -383,7 +451,9 @@ function namedExports(spec: SpecModel, readWrite: boolean): string {
     const body = op.requestBody;
     if (body?.name) {
       out.push(
-        jsdoc({ description: `JSON request body of ${op.root === "webhooks" ? "the webhook " : ""}\`${op.operationId}\`.` }) +
+        jsdoc({
+          description: `JSON request body of ${op.root === "webhooks" ? "the webhook " : ""}\`${op.operationId}\`.`,
+        }) +
           `export type ${body.name} = ${request(`NonNullable<${opType}["requestBody"]>["content"][${JSON.stringify(body.mediaType)}]`)};`,
       );
     }
@@ -391,14 +461,19 @@ function namedExports(spec: SpecModel, readWrite: boolean): string {
     const params = paramsType(op);
     const id = `\`${op.operationId}\``;
     if (params) {
-      const doc = jsdoc({ description: `The \`params\` of ${id}: its path, query, header and cookie parameters, by key.` });
+      const doc = jsdoc({
+        description: `The \`params\` of ${id}: its path, query, header and cookie parameters, by key.`,
+      });
       out.push(`${doc}export type ${op.typeName}Params = ${params};`);
     }
     if (has("path")) {
       const doc = jsdoc({ description: `Path parameters of ${id}.` });
       out.push(`${doc}export type ${op.typeName}Path = ${opType}["parameters"]["path"];`);
     }
-    if (has("query")) out.push(`${jsdoc({ description: `Query parameters of \`${op.operationId}\`.` })}export type ${op.typeName}Query = ${opType}["parameters"]["query"];`);
+    if (has("query"))
+      out.push(
+        `${jsdoc({ description: `Query parameters of \`${op.operationId}\`.` })}export type ${op.typeName}Query = ${opType}["parameters"]["query"];`,
+      );
   }
   for (const s of spec.schemas) {
     const what = `The component \`${s.component}\` of \`${spec.source}\`.`;
@@ -415,7 +490,11 @@ function indexFile(model: Model): GeneratedFile {
   for (const spec of model.specs) {
     const from = relativeImport("types/index.d.ts", `types/${spec.module}.js`);
     const dups = new Map<string, string>();
-    const names = [...spec.operations.flatMap(operationTypeNames), ...spec.webhooks.flatMap(operationTypeNames), ...spec.schemas.map((s) => s.name)].filter((n) => {
+    const names = [
+      ...spec.operations.flatMap(operationTypeNames),
+      ...spec.webhooks.flatMap(operationTypeNames),
+      ...spec.schemas.map((s) => s.name),
+    ].filter((n) => {
       const prior = seen.get(n);
       if (prior) {
         dups.set(n, prior);

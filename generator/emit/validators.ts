@@ -69,16 +69,28 @@ export function validatorTargets(spec: SpecModel): ValidatorTarget[] {
     for (const r of op.responseTypes) {
       const pointer = op.responses.find((x) => x.status === r.status)?.jsonSchemaPointer;
       if (pointer === undefined) continue;
-      targets.push({ name: r.name, pointer, description: `the JSON body of the ${r.status} response of \`${op.operationId}\``, operationId: op.operationId, status: r.status });
+      targets.push({
+        name: r.name,
+        pointer,
+        description: `the JSON body of the ${r.status} response of \`${op.operationId}\``,
+        operationId: op.operationId,
+        status: r.status,
+      });
     }
     const body = op.requestBody;
-    if (body?.name && body.jsonSchemaPointer) targets.push({ name: body.name, pointer: body.jsonSchemaPointer, description: `the JSON request body of \`${op.operationId}\``, operationId: op.operationId, status: "body" });
+    if (body?.name && body.jsonSchemaPointer)
+      targets.push({
+        name: body.name,
+        pointer: body.jsonSchemaPointer,
+        description: `the JSON request body of \`${op.operationId}\``,
+        operationId: op.operationId,
+        status: "body",
+      });
   }
   for (const s of spec.schemas) {
     const of = `of \`${spec.source}\``;
-    const description = s.component === undefined
-      ? `the \`${s.name}\` schema ${of}`
-      : `the component \`${s.component}\` ${of}`;
+    const description =
+      s.component === undefined ? `the \`${s.name}\` schema ${of}` : `the component \`${s.component}\` ${of}`;
     const component = s.component !== undefined && { component: true as const };
     targets.push({ name: s.name, pointer: s.pointer, description, ...component });
   }
@@ -102,12 +114,16 @@ export async function emitValidators(model: Model): Promise<GeneratedFile[]> {
     const targets = validatorTargets(spec);
     if (!targets.length) continue;
     const path = `validators/${spec.module}.js`;
-    const shared = { runtime: relativeImport(path, "validators/runtime.js"), formats: relativeImport(path, "validators/formats.js"), helpers: relativeImport(path, "validators/helpers.js") };
+    const shared = {
+      runtime: relativeImport(path, "validators/runtime.js"),
+      formats: relativeImport(path, "validators/formats.js"),
+      helpers: relativeImport(path, "validators/helpers.js"),
+    };
     const code = await compileValidatorModule(spec, targets, shared, (m) => model.warnings.push(m));
     files.push({ path, contents: `${banner(spec.source)}${code}` });
     files.push({ path: `validators/${spec.module}.d.ts`, contents: declarations(spec, targets) });
     modules.push({ spec, targets });
-    if (spec.asWritten) files.push(...await asWrittenModule(spec, spec.asWritten, targets));
+    if (spec.asWritten) files.push(...(await asWrittenModule(spec, spec.asWritten, targets)));
   }
   if (!modules.length) return files;
   files.push({ path: "validators/runtime.js", contents: `${banner(null)}${readFileSync(RUNTIME_JS_URL, "utf8")}` });
@@ -197,8 +213,20 @@ const MULTIPLE_OF_PRECISION = 6;
  * Object.prototype, where a polluted key would be found.
  */
 const UNSET_OPTIONS = [
-  "$comment", "timestamp", "parseDate", "allowDate", "logger", "loadSchema", "keywords", "schemas", "formats",
-  "defaultMeta", "next", "unevaluated", "dynamicRef", "jtd",
+  "$comment",
+  "timestamp",
+  "parseDate",
+  "allowDate",
+  "logger",
+  "loadSchema",
+  "keywords",
+  "schemas",
+  "formats",
+  "defaultMeta",
+  "next",
+  "unevaluated",
+  "dynamicRef",
+  "jtd",
 ] as const;
 const UNSET_CODE_OPTIONS = ["process", "regExp"] as const;
 
@@ -221,52 +249,55 @@ function withUnset<T extends object>(options: T, unset: readonly string[]): T {
  * pollution elsewhere in a build) cannot turn on `useDefaults`, `coerceTypes` or `$data` in the
  * generated validators.
  */
-export const AJV_OPTIONS = withUnset({
-  // Strict mode stays on (an unknown keyword is an error); the annotation keywords a document
-  // uses are left out of what Ajv compiles (see ANNOTATION_KEYS) or declared.
-  strict: true,
-  strictSchema: true,
-  strictNumbers: true,
-  // The strict checks that refuse legal, meaningful schemas are off; strictSchema (unknown
-  // keywords, unknown formats) and strictNumbers stay on. strictTypes is about style: Matrix
-  // schemas declare `properties` without `type: object` in allOf branches. strictRequired
-  // refuses `required` naming a property declared elsewhere (another allOf branch: DigitalOcean's
-  // API; or nowhere: "must have this key" needs no schema for it). strictTuples refuses
-  // `prefixItems` without `minItems` and `items`, i.e. a tuple whose tail and length are open,
-  // which is what JSON Schema means by it (29 groups of the JSON-Schema-Test-Suite).
-  // allowMatchingProperties: a key that matches both `properties` and `patternProperties` must
-  // satisfy both, as the spec says; Ajv only flags it in case one of them was a typo.
-  strictTypes: false,
-  strictRequired: false,
-  strictTuples: false,
-  allowMatchingProperties: true,
-  // `required` and `properties` look at own properties only, so a value whose prototype
-  // (e.g. via a `__proto__` key) carries a field never satisfies `required`.
-  ownProperties: true,
-  allErrors: true,
-  // A `$ref` target is always its own function, so shared components are emitted once.
-  inlineRefs: false,
-  // No meta-schema pass: it compiles the 2020-12 meta-schema in every instance, ~10 ms each and
-  // most of the emitter's time over the 120 client-server specs. The struct gate has checked the
-  // documents, and Ajv still rejects a keyword value of the wrong type while compiling.
-  validateSchema: false,
-  // `multipleOf: 0.01` must accept 0.07 and 19.99, whose quotients by 0.01 are not whole numbers
-  // in binary floating point (7.000000000000001, 1998.9999999999998): a quotient close enough
-  // to a whole number counts as whole (see MULTIPLE_OF_PRECISION).
-  multipleOfPrecision: MULTIPLE_OF_PRECISION,
-  // Defaults pinned (see above): a validator only reads its value, never changes it, and the
-  // emitted code depends on these options alone. (Ajv gives the options it always resolves,
-  // such as `loopEnum`, values of its own.)
-  useDefaults: false,
-  coerceTypes: false,
-  removeAdditional: false,
-  $data: false,
-  verbose: false,
-  passContext: false,
-  discriminator: false,
-  allowUnionTypes: false,
-  validateFormats: true,
-} as const, UNSET_OPTIONS);
+export const AJV_OPTIONS = withUnset(
+  {
+    // Strict mode stays on (an unknown keyword is an error); the annotation keywords a document
+    // uses are left out of what Ajv compiles (see ANNOTATION_KEYS) or declared.
+    strict: true,
+    strictSchema: true,
+    strictNumbers: true,
+    // The strict checks that refuse legal, meaningful schemas are off; strictSchema (unknown
+    // keywords, unknown formats) and strictNumbers stay on. strictTypes is about style: Matrix
+    // schemas declare `properties` without `type: object` in allOf branches. strictRequired
+    // refuses `required` naming a property declared elsewhere (another allOf branch: DigitalOcean's
+    // API; or nowhere: "must have this key" needs no schema for it). strictTuples refuses
+    // `prefixItems` without `minItems` and `items`, i.e. a tuple whose tail and length are open,
+    // which is what JSON Schema means by it (29 groups of the JSON-Schema-Test-Suite).
+    // allowMatchingProperties: a key that matches both `properties` and `patternProperties` must
+    // satisfy both, as the spec says; Ajv only flags it in case one of them was a typo.
+    strictTypes: false,
+    strictRequired: false,
+    strictTuples: false,
+    allowMatchingProperties: true,
+    // `required` and `properties` look at own properties only, so a value whose prototype
+    // (e.g. via a `__proto__` key) carries a field never satisfies `required`.
+    ownProperties: true,
+    allErrors: true,
+    // A `$ref` target is always its own function, so shared components are emitted once.
+    inlineRefs: false,
+    // No meta-schema pass: it compiles the 2020-12 meta-schema in every instance, ~10 ms each and
+    // most of the emitter's time over the 120 client-server specs. The struct gate has checked the
+    // documents, and Ajv still rejects a keyword value of the wrong type while compiling.
+    validateSchema: false,
+    // `multipleOf: 0.01` must accept 0.07 and 19.99, whose quotients by 0.01 are not whole numbers
+    // in binary floating point (7.000000000000001, 1998.9999999999998): a quotient close enough
+    // to a whole number counts as whole (see MULTIPLE_OF_PRECISION).
+    multipleOfPrecision: MULTIPLE_OF_PRECISION,
+    // Defaults pinned (see above): a validator only reads its value, never changes it, and the
+    // emitted code depends on these options alone. (Ajv gives the options it always resolves,
+    // such as `loopEnum`, values of its own.)
+    useDefaults: false,
+    coerceTypes: false,
+    removeAdditional: false,
+    $data: false,
+    verbose: false,
+    passContext: false,
+    discriminator: false,
+    allowUnionTypes: false,
+    validateFormats: true,
+  } as const,
+  UNSET_OPTIONS,
+);
 
 /**
  * What a compile is for: `all` collects every problem (the raw `validateX`, and `assertX`, which
@@ -342,14 +373,23 @@ export function createAjv(
   // regexes accept and that real specs use (`[\-\:]`). Such patterns are compiled in their Unicode
   // form (load/regex.ts), with a warning; a spec with one that needs more is compiled without `u`.
   const legacy = [...found.patterns].filter((p) => !compiles(p, "u") && compiles(p, "")).sort();
-  const unicode = new Map(legacy.flatMap((p): Array<[string, string]> => {
-    const u = unicodeEquivalent(p);
-    return u === undefined ? [] : [[p, u]];
-  }));
+  const unicode = new Map(
+    legacy.flatMap((p): Array<[string, string]> => {
+      const u = unicodeEquivalent(p);
+      return u === undefined ? [] : [[p, u]];
+    }),
+  );
   const plain = unicode.size < legacy.length;
   if (legacy.length) {
-    const how = plain ? "this spec's validators use non-Unicode regular expressions" : "their escaped punctuation (such as \\:) is read as the plain character, as non-Unicode mode reads it";
-    warn?.(`${spec.source}: pattern(s) ${legacy.slice(0, 3).map((p) => JSON.stringify(p)).join(", ")}${legacy.length > 3 ? ", …" : ""} are not valid Unicode regular expressions; ${how}`);
+    const how = plain
+      ? "this spec's validators use non-Unicode regular expressions"
+      : "their escaped punctuation (such as \\:) is read as the plain character, as non-Unicode mode reads it";
+    warn?.(
+      `${spec.source}: pattern(s) ${legacy
+        .slice(0, 3)
+        .map((p) => JSON.stringify(p))
+        .join(", ")}${legacy.length > 3 ? ", …" : ""} are not valid Unicode regular expressions; ${how}`,
+    );
   }
   if (warn) warnUnsafePatterns(spec, warn);
   const ajv = new Ajv2020({
@@ -363,14 +403,17 @@ export function createAjv(
     // One statement per line (`lines`), for reading and for linkHelpers.
     // A large spec skips Ajv's optimising pass (dropping unused names, folding constants): it is
     // a quarter of the compile time there, for a tenth of the code size.
-    code: withUnset({
-      source: true,
-      esm: mode === "all",
-      lines: true,
-      optimize: !isLargeSpec(spec),
-      formats: _`${new Name(FORMATS_BINDING)}`,
-      es5: false,
-    }, UNSET_CODE_OPTIONS),
+    code: withUnset(
+      {
+        source: true,
+        esm: mode === "all",
+        lines: true,
+        optimize: !isLargeSpec(spec),
+        formats: _`${new Name(FORMATS_BINDING)}`,
+        es5: false,
+      },
+      UNSET_CODE_OPTIONS,
+    ),
   });
   // `x-*` keys never reach Ajv (ajvDocument leaves them out), so their names, which need not be
   // valid Ajv keyword names (`x-go.type`), are not registered.
@@ -392,7 +435,10 @@ export function createAjv(
   const unknown = [...found.formats].filter((f) => !KNOWN_FORMATS.has(f)).sort();
   for (const f of unknown) ajv.addFormat(f, true);
   const odd = unknown.filter((f) => !f.startsWith("mx-"));
-  if (odd.length) warn?.(`${spec.source}: format(s) ${odd.map((f) => JSON.stringify(f)).join(", ")} unknown to ajv-formats; validators treat them as annotations (always valid)`);
+  if (odd.length)
+    warn?.(
+      `${spec.source}: format(s) ${odd.map((f) => JSON.stringify(f)).join(", ")} unknown to ajv-formats; validators treat them as annotations (always valid)`,
+    );
 
   const id = ajvResourceId(spec.module);
   // Ajv compiles the root of a resource when a $ref first enters it, and in strict mode an
@@ -446,9 +492,10 @@ export function createAjv(
   // Big and repeated subschemas become functions of their own (see hoist.ts). A bare schema's
   // `$ref`s may resolve against an `$id` or an `$anchor`, so it is compiled as written.
   const pinned = targets.map((t) => literalPointer(spec.document, t.pointer));
-  const hoisted = spec.kind === "openapi"
-    ? hoistSubschemas(document, `#${DOCUMENT_AT}`, SHARED_AT, pinned)
-    : { document, schemas: {}, origins: {} };
+  const hoisted =
+    spec.kind === "openapi"
+      ? hoistSubschemas(document, `#${DOCUMENT_AT}`, SHARED_AT, pinned)
+      : { document, schemas: {}, origins: {} };
   const resource = { $id: id, $defs: { document: hoisted.document, exports, shared: hoisted.schemas } };
   try {
     ajv.addSchema(resource);
@@ -511,7 +558,12 @@ function compileError(err: unknown, spec: SpecModel): SpecError {
  * Ajv's standalone output still loads its run-time helpers with `require()` (ajv issues #1976,
  * #2209); those lines are linked to the shared helpers module instead (see {@link linkHelpers}).
  */
-export async function compileValidatorModule(spec: SpecModel, targets: readonly ValidatorTarget[], shared: SharedModules, warn?: (message: string) => void): Promise<string> {
+export async function compileValidatorModule(
+  spec: SpecModel,
+  targets: readonly ValidatorTarget[],
+  shared: SharedModules,
+  warn?: (message: string) => void,
+): Promise<string> {
   return (await compileValidators(spec, targets, shared, warn)).code;
 }
 
@@ -600,7 +652,10 @@ export const AJV_HELPERS: Readonly<Record<string, string>> = {
  * or makes the validator throw (`valueOf`). `jsonEqual` compares own members only.
  * `duplicateItems` is the linear `uniqueItems` check (see unique-items.ts).
  */
-export const RUNTIME_HELPERS: Readonly<Record<string, string>> = { equal: "jsonEqual", duplicateItems: "duplicateItems" };
+export const RUNTIME_HELPERS: Readonly<Record<string, string>> = {
+  equal: "jsonEqual",
+  duplicateItems: "duplicateItems",
+};
 
 /**
  * Ajv's standalone code declares each helper it uses at the top level of its scope, on a line
@@ -611,14 +666,18 @@ export const RUNTIME_HELPERS: Readonly<Record<string, string>> = { equal: "jsonE
  * caller's `require(` check stops the run.
  */
 function linkHelpers(code: string, used: Set<string>, usedRuntime: Set<string>): string {
-  return code.replace(/^(const|var) (\w+) = require\("ajv\/dist\/runtime\/(\w+)"\)\.default;$/gm, (line, kind: string, name: string, helper: string) => {
-    const own = (table: Readonly<Record<string, string>>) => (Object.hasOwn(table, helper) ? table[helper] : undefined);
-    const runtime = own(RUNTIME_HELPERS);
-    const binding = runtime ?? own(AJV_HELPERS);
-    if (binding === undefined) return line;
-    (runtime === undefined ? used : usedRuntime).add(binding);
-    return `${kind} ${name} = ${binding};`;
-  });
+  return code.replace(
+    /^(const|var) (\w+) = require\("ajv\/dist\/runtime\/(\w+)"\)\.default;$/gm,
+    (line, kind: string, name: string, helper: string) => {
+      const own = (table: Readonly<Record<string, string>>) =>
+        Object.hasOwn(table, helper) ? table[helper] : undefined;
+      const runtime = own(RUNTIME_HELPERS);
+      const binding = runtime ?? own(AJV_HELPERS);
+      if (binding === undefined) return line;
+      (runtime === undefined ? used : usedRuntime).add(binding);
+      return `${kind} ${name} = ${binding};`;
+    },
+  );
 }
 
 /**
@@ -762,8 +821,19 @@ function scanDocument(document: unknown): { formats: Set<string>; patterns: Set<
  * (`properties`, …) are names and stay, whatever they are called.
  */
 const ANNOTATION_KEYS: ReadonlySet<string> = new Set([
-  "description", "title", "$comment", "example", "examples", "default", "deprecated", "readOnly", "writeOnly",
-  "contentMediaType", "contentEncoding", "contentSchema", ...OPENAPI_ANNOTATIONS,
+  "description",
+  "title",
+  "$comment",
+  "example",
+  "examples",
+  "default",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "contentMediaType",
+  "contentEncoding",
+  "contentSchema",
+  ...OPENAPI_ANNOTATIONS,
 ]);
 
 /** Whether a key in keyword position is an annotation no validator reads (see {@link ANNOTATION_KEYS}). */
@@ -778,12 +848,23 @@ function isAnnotationKey(key: string): boolean {
  * are (a `$ref` key inside one is data too). Keys of name maps (`properties`, …) are names, never
  * keywords. `__proto__` keys stay own keys.
  */
-function ajvDocument(node: unknown, how: { prefix: string; from30: boolean; patterns: ReadonlyMap<string, string> }, names = false, depth = 0, parent = ""): unknown {
+function ajvDocument(
+  node: unknown,
+  how: { prefix: string; from30: boolean; patterns: ReadonlyMap<string, string> },
+  names = false,
+  depth = 0,
+  parent = "",
+): unknown {
   if (depth > 10_000 || typeof node !== "object" || node === null) return node;
   if (Array.isArray(node)) return node.map((v) => ajvDocument(v, how, false, depth + 1));
   // `enum: []` allows no value (Discord's spec has one): the schema is `false`, which Ajv takes
   // (it refuses an empty enum), as the types make it `never`.
-  if (!names && Object.hasOwn(node, "enum") && Array.isArray((node as { enum: unknown }).enum) && (node as { enum: unknown[] }).enum.length === 0) {
+  if (
+    !names &&
+    Object.hasOwn(node, "enum") &&
+    Array.isArray((node as { enum: unknown }).enum) &&
+    (node as { enum: unknown[] }).enum.length === 0
+  ) {
     return false;
   }
   const out: Record<string, unknown> = {};
@@ -791,7 +872,8 @@ function ajvDocument(node: unknown, how: { prefix: string; from30: boolean; patt
     let copy: unknown;
     if (names) copy = ajvDocument(value, how, false, depth + 1);
     else if (isAnnotationKey(key)) continue;
-    else if (key === "$ref" && typeof value === "string" && value.startsWith("#/")) copy = `${how.prefix}${value.slice(1)}`;
+    else if (key === "$ref" && typeof value === "string" && value.startsWith("#/"))
+      copy = `${how.prefix}${value.slice(1)}`;
     else if (key === "pattern" && typeof value === "string") copy = how.patterns.get(value) ?? value;
     else if (DATA_KEYS.has(key)) copy = value;
     else copy = ajvDocument(value, how, NAME_MAPS.has(key), depth + 1, key);
@@ -802,7 +884,18 @@ function ajvDocument(node: unknown, how: { prefix: string; from30: boolean; patt
 }
 
 /** Keys that may sit beside a `$ref` without making it more than a reference (annotations). */
-const REF_SIBLINGS = new Set(["$ref", "description", "summary", "title", "$comment", "example", "examples", "deprecated", "readOnly", "writeOnly"]);
+const REF_SIBLINGS = new Set([
+  "$ref",
+  "description",
+  "summary",
+  "title",
+  "$comment",
+  "example",
+  "examples",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+]);
 
 /**
  * The location of the schema the model's pointer designates, following `$ref`s: the pointer may
@@ -816,13 +909,24 @@ export function literalPointer(document: unknown, pointer: string): string {
     let node: unknown = document;
     let next: string[] | undefined;
     for (let i = 0; i < parts.length && next === undefined; i++) {
-      if (isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/") && !Object.prototype.hasOwnProperty.call(node, parts[i]!)) {
+      if (
+        isObject(node) &&
+        typeof node.$ref === "string" &&
+        node.$ref.startsWith("#/") &&
+        !Object.prototype.hasOwnProperty.call(node, parts[i]!)
+      ) {
         next = [...parseFragment(node.$ref), ...parts.slice(i)];
       } else {
         node = childAt(node, parts[i]!);
       }
     }
-    if (next === undefined && isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/") && Object.keys(node).every((k) => REF_SIBLINGS.has(k) || k.startsWith("x-"))) {
+    if (
+      next === undefined &&
+      isObject(node) &&
+      typeof node.$ref === "string" &&
+      node.$ref.startsWith("#/") &&
+      Object.keys(node).every((k) => REF_SIBLINGS.has(k) || k.startsWith("x-"))
+    ) {
       next = parseFragment(node.$ref);
     }
     if (next === undefined) break;
@@ -847,34 +951,44 @@ function declarations(spec: SpecModel, targets: readonly ValidatorTarget[]): str
   for (const t of targets) {
     const n = exportNames(t.name);
     lines.push(
-      jsdoc({ description: `Ajv validate function for ${t.description} (type \`${t.name}\`). After a failed call, \`.errors\` holds Ajv's errors.` }) +
-        `export declare const ${n.validate}: ValidateFunction<${t.name}>;`,
+      jsdoc({
+        description: `Ajv validate function for ${t.description} (type \`${t.name}\`). After a failed call, \`.errors\` holds Ajv's errors.`,
+      }) + `export declare const ${n.validate}: ValidateFunction<${t.name}>;`,
       jsdoc({ description: `Whether \`value\` is ${t.description} (type \`${t.name}\`).` }) +
         `export declare function ${n.is}(value: unknown): value is ${t.name};`,
-      jsdoc({ description: `Throws a \`ValidationError\` listing every problem unless \`value\` is ${t.description} (type \`${t.name}\`).` }) +
-        `export declare function ${n.assert}(value: unknown): asserts value is ${t.name};`,
+      jsdoc({
+        description: `Throws a \`ValidationError\` listing every problem unless \`value\` is ${t.description} (type \`${t.name}\`).`,
+      }) + `export declare function ${n.assert}(value: unknown): asserts value is ${t.name};`,
     );
   }
   return `${banner(spec.source)}${lines.join("\n")}\n`;
 }
 
-function indexFiles(model: Model, modules: ReadonlyArray<{ spec: SpecModel; targets: ValidatorTarget[] }>): GeneratedFile[] {
+function indexFiles(
+  model: Model,
+  modules: ReadonlyArray<{ spec: SpecModel; targets: ValidatorTarget[] }>,
+): GeneratedFile[] {
   const js: string[] = [];
   const dts: string[] = [];
   const seen = new Map<string, string>();
   js.push(`export { ValidationError, problemsOf } from "./runtime.js";`);
-  dts.push(`export { ValidationError, problemsOf } from "./runtime.js";`, `export type { ValidateFunction, ValidationProblem } from "./runtime.js";`);
+  dts.push(
+    `export { ValidationError, problemsOf } from "./runtime.js";`,
+    `export type { ValidateFunction, ValidationProblem } from "./runtime.js";`,
+  );
   for (const { spec, targets } of modules) {
     const dups = new Map<string, string>();
-    const names = targets.filter((t) => {
-      const prior = seen.get(t.name);
-      if (prior) {
-        dups.set(t.name, prior);
-        return false;
-      }
-      seen.set(t.name, spec.source);
-      return true;
-    }).flatMap((t) => Object.values(exportNames(t.name)));
+    const names = targets
+      .filter((t) => {
+        const prior = seen.get(t.name);
+        if (prior) {
+          dups.set(t.name, prior);
+          return false;
+        }
+        seen.set(t.name, spec.source);
+        return true;
+      })
+      .flatMap((t) => Object.values(exportNames(t.name)));
     const warning = duplicatesWarning(spec.source, "validators for", dups);
     if (warning) model.warnings.push(warning);
     if (!names.length) continue;

@@ -10,7 +10,12 @@ import { SpecError } from "../errors.js";
 
 type Answer<T> =
   | { ok: true; value: T }
-  | { ok: false; message: string; stack?: string | undefined; spec?: { file: string; line?: number | undefined; column?: number | undefined; pointer?: string | undefined } };
+  | {
+      ok: false;
+      message: string;
+      stack?: string | undefined;
+      spec?: { file: string; line?: number | undefined; column?: number | undefined; pointer?: string | undefined };
+    };
 
 export class WorkerTask {
   readonly #worker: Worker;
@@ -38,7 +43,14 @@ export class WorkerTask {
       this.#worker.postMessage(input);
       const answer = await Promise.race([answered, this.#ended as Promise<never>]);
       if (answer.ok) return answer.value;
-      if (answer.spec) throw new SpecError(answer.message, answer.spec.file, answer.spec.line, answer.spec.column, answer.spec.pointer);
+      if (answer.spec)
+        throw new SpecError(
+          answer.message,
+          answer.spec.file,
+          answer.spec.line,
+          answer.spec.column,
+          answer.spec.pointer,
+        );
       throw Object.assign(new Error(answer.message), answer.stack === undefined ? {} : { stack: answer.stack });
     } finally {
       await this.stop();
@@ -58,7 +70,10 @@ export function serveWorker<I, T>(run: (input: I) => Promise<T> | T): void {
       answer = { ok: true, value: await run(input) };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const spec = err instanceof SpecError ? { file: err.file, line: err.line, column: err.column, pointer: err.pointer } : undefined;
+      const spec =
+        err instanceof SpecError
+          ? { file: err.file, line: err.line, column: err.column, pointer: err.pointer }
+          : undefined;
       answer = { ok: false, message, stack: err instanceof Error ? err.stack : undefined, ...(spec ? { spec } : {}) };
     }
     parentPort?.postMessage(answer);

@@ -32,7 +32,8 @@ const TOOLKIT_LINT_CONFIG = {
 export async function loadLintConfig(configPath?: string, policy?: RefPolicy, cwd = process.cwd()): Promise<Config> {
   const local = resolve(cwd, "redocly.yaml");
   const path = configPath !== undefined ? resolve(cwd, configPath) : existsSync(local) ? local : undefined;
-  const raw: Record<string, unknown> = path === undefined ? { ...TOOLKIT_LINT_CONFIG } : ownRecord(parseYaml(readRegularFile(path), path));
+  const raw: Record<string, unknown> =
+    path === undefined ? { ...TOOLKIT_LINT_CONFIG } : ownRecord(parseYaml(readRegularFile(path), path));
   // Redocly merges config objects by assignment: a `__proto__` key would set or reach a prototype.
   const proto = ownKeyNamedProtoAt(raw);
   if (path !== undefined && proto !== undefined) {
@@ -40,11 +41,15 @@ export async function loadLintConfig(configPath?: string, policy?: RefPolicy, cw
   }
   const plugins = Array.isArray(raw.plugins) ? raw.plugins : [];
   const rules = { ...SPECGEN_RULE_DEFAULTS, ...ownRecord(raw.rules) };
-  const config = { ...raw, rules, plugins: [makeSpecgenPlugin(policy), ...plugins] } as Parameters<typeof createConfig>[0];
+  const config = { ...raw, rules, plugins: [makeSpecgenPlugin(policy), ...plugins] } as Parameters<
+    typeof createConfig
+  >[0];
   return createConfig(config, path === undefined ? {} : { configPath: path });
 }
 
 /** A parsed mapping's own entries in a fresh object (anything else: none). */
 function ownRecord(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : {};
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value))
+    : {};
 }

@@ -81,7 +81,19 @@ class UnsafePatterns {
 }
 
 // Keywords whose failure only repeats a failure found deeper in the instance.
-const PROPAGATING = new Set(["properties", "items", "prefixItems", "$ref", "allOf", "patternProperties", "additionalProperties", "unevaluatedProperties", "unevaluatedItems", "dependentSchemas", "$dynamicRef"]);
+const PROPAGATING = new Set([
+  "properties",
+  "items",
+  "prefixItems",
+  "$ref",
+  "allOf",
+  "patternProperties",
+  "additionalProperties",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "dependentSchemas",
+  "$dynamicRef",
+]);
 
 /**
  * Validates example values against the schema at `file#pointer`. Each example is checked once,
@@ -138,14 +150,25 @@ export class ExampleChecker {
       // A pointer into nothing is an error (the copy's lookup below only reads).
       // Redocly gives plain pointers (raw `{}` and spaces); the store and the validator read fragments.
       getPointer(this.store.get(file), encodeFragment(pointer), file);
-      const schema = schemaAt(this.#document(file, this.store.get(file)), pointer === "/" ? [] : pointerTokens(pointer)) as Schema & { __absolute_uri__?: string };
+      const schema = schemaAt(
+        this.#document(file, this.store.get(file)),
+        pointer === "/" ? [] : pointerTokens(pointer),
+      ) as Schema & { __absolute_uri__?: string };
       if (typeof schema === "object" && schema !== null && schema.__absolute_uri__ === undefined) {
-        dereference(schema, this.#lookup, new URL(fileUrl(file)), pointer === "" || pointer === "/" ? "" : encodeFragment(pointer));
+        dereference(
+          schema,
+          this.#lookup,
+          new URL(fileUrl(file)),
+          pointer === "" || pointer === "/" ? "" : encodeFragment(pointer),
+        );
       }
       const result = validate(value, schema, "2020-12", this.#lookup, false);
       if (result.valid) return [];
       const leaves = result.errors.filter((e) => !PROPAGATING.has(e.keyword));
-      return (leaves.length ? leaves : result.errors).map((e) => [formatPointer(parseFragment(e.instanceLocation)), e.error.replace(/\.$/, "")]);
+      return (leaves.length ? leaves : result.errors).map((e) => [
+        formatPointer(parseFragment(e.instanceLocation)),
+        e.error.replace(/\.$/, ""),
+      ]);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       if (unreadable.length || this.#missingTarget(message)) return [];

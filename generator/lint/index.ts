@@ -44,16 +44,23 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
     }
   }
   // Files that documents reference are linted through them; fragments (example data, containers) only so.
-  const store = new DocumentStore(policy, specs.map((s) => [s.path, s.doc]));
+  const store = new DocumentStore(
+    policy,
+    specs.map((s) => [s.path, s.doc]),
+  );
   const of = (kind: DocumentKind) => specs.filter((s) => s.kind === kind).map((s) => s.path);
   const { referenced, fragments } = references(store, of("openapi"), of("json-schema"));
   for (const spec of specs) {
     const { path } = spec;
     files.push({ path, kind: spec.kind });
     if (spec.kind === "openapi") problems.push(...(await lintOpenApi(spec, config, policy)));
-    else if (spec.kind === "json-schema" && !fragments.has(path)) problems.push(...lintJsonSchema(path, spec.text, spec.doc));
+    else if (spec.kind === "json-schema" && !fragments.has(path))
+      problems.push(...lintJsonSchema(path, spec.text, spec.doc));
     else if (spec.kind === "overlay") problems.push(...lintOverlay(spec, policy));
-    else if (spec.kind === "unknown" && !referenced.has(path)) problems.push(fileProblem(path, spec.text, `${strayKind(spec.doc)}, and no document here refers to it.`, "document-kind"));
+    else if (spec.kind === "unknown" && !referenced.has(path))
+      problems.push(
+        fileProblem(path, spec.text, `${strayKind(spec.doc)}, and no document here refers to it.`, "document-kind"),
+      );
   }
   const visible = dropRepeats(problems.filter((p) => !p.ignored)).map(nullableOpinion);
   return {
@@ -88,7 +95,9 @@ async function lintOpenApi(spec: SpecFile, config: Config, policy: RefPolicy): P
 function lintOverlay(spec: SpecFile, policy: RefPolicy): NormalizedProblem[] {
   try {
     // Every target is checked, with or without `extends`: one with a function call or bad syntax is named here.
-    overlayActions(spec.doc, spec.path).forEach((action, i) => checkTarget(action.target, spec.path, i));
+    overlayActions(spec.doc, spec.path).forEach((action, i) => {
+      checkTarget(action.target, spec.path, i);
+    });
     const target = (spec.doc as { extends?: unknown }).extends;
     if (typeof target === "string" && !hasScheme(target)) {
       const path = resolve(dirname(spec.path), target);
@@ -107,7 +116,9 @@ function lintOverlay(spec: SpecFile, policy: RefPolicy): NormalizedProblem[] {
  * load/tolerance.ts), so lint reports it as a warning and `generate` accepts it.
  */
 function nullableOpinion(problem: NormalizedProblem): NormalizedProblem {
-  return problem.ruleId === "struct" && problem.message === NULLABLE_WITHOUT_TYPE ? { ...problem, severity: "warn" } : problem;
+  return problem.ruleId === "struct" && problem.message === NULLABLE_WITHOUT_TYPE
+    ? { ...problem, severity: "warn" }
+    : problem;
 }
 
 /**
@@ -117,7 +128,10 @@ function nullableOpinion(problem: NormalizedProblem): NormalizedProblem {
 function dropRepeats(problems: NormalizedProblem[]): NormalizedProblem[] {
   const at = (p: NormalizedProblem) => `${p.location[0]?.source.absoluteRef}#${p.location[0]?.pointer}`;
   const unresolved = problems.filter((p) => p.ruleId === "no-unresolved-refs");
-  return problems.filter((p) => p.ruleId !== "specgen/example-valid" || !unresolved.some((u) => at(u) === at(p) && u.message.includes(p.message)));
+  return problems.filter(
+    (p) =>
+      p.ruleId !== "specgen/example-valid" || !unresolved.some((u) => at(u) === at(p) && u.message.includes(p.message)),
+  );
 }
 
 function problemFromError(err: SpecError): NormalizedProblem {
@@ -131,7 +145,13 @@ function problemFromError(err: SpecError): NormalizedProblem {
     err.line !== undefined
       ? { source: sourceOf(err.file, text), pointer: undefined, start: { line: err.line, col: err.column ?? 1 } }
       : { source: sourceOf(err.file, text), pointer: err.pointer ? `#${err.pointer}` : "#/" };
-  return { ruleId: "spec-read", severity: "error", message: err.message, location: [location], suggest: [] } as NormalizedProblem;
+  return {
+    ruleId: "spec-read",
+    severity: "error",
+    message: err.message,
+    location: [location],
+    suggest: [],
+  } as NormalizedProblem;
 }
 
 function sourceOf(file: string, text: string) {

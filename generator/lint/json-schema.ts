@@ -15,16 +15,28 @@ export function lintJsonSchema(path: string, text: string, doc: unknown): Normal
   const patterns = patternProblems(path, text, doc, true);
   if (metaAjv.validateSchema(doc as object)) return patterns;
   const source = new Source(path, text);
-  return [...patterns, ...(metaAjv.errors ?? []).map((e) => ({
-    ruleId: "json-schema-valid",
-    severity: "error",
-    message: `Not a valid JSON Schema 2020-12: ${e.instancePath ? `\`${e.instancePath}\` ` : ""}${e.message ?? "is invalid"}.`,
-    location: [{ source, pointer: `#${e.instancePath}`, reportOnKey: false }],
-    suggest: [],
-  }) satisfies NormalizedProblem)];
+  return [
+    ...patterns,
+    ...(metaAjv.errors ?? []).map(
+      (e) =>
+        ({
+          ruleId: "json-schema-valid",
+          severity: "error",
+          message: `Not a valid JSON Schema 2020-12: ${e.instancePath ? `\`${e.instancePath}\` ` : ""}${e.message ?? "is invalid"}.`,
+          location: [{ source, pointer: `#${e.instancePath}`, reportOnKey: false }],
+          suggest: [],
+        }) satisfies NormalizedProblem,
+    ),
+  ];
 }
 
 /** A problem at the root of a file (unknown document kind, unreadable file). */
-export function fileProblem(path: string, text: string, message: string, ruleId: string, pointer = "#/"): NormalizedProblem {
+export function fileProblem(
+  path: string,
+  text: string,
+  message: string,
+  ruleId: string,
+  pointer = "#/",
+): NormalizedProblem {
   return { ruleId, severity: "error", message, location: [{ source: new Source(path, text), pointer }], suggest: [] };
 }

@@ -71,7 +71,8 @@ function patternsOf(schema: Record<string, unknown>): Array<{ at: string[]; patt
   const out: Array<{ at: string[]; pattern: string; key: boolean }> = [];
   if (typeof schema.pattern === "string") out.push({ at: ["pattern"], pattern: schema.pattern, key: false });
   if (isObject(schema.patternProperties)) {
-    for (const p of Object.keys(schema.patternProperties)) out.push({ at: ["patternProperties", p], pattern: p, key: true });
+    for (const p of Object.keys(schema.patternProperties))
+      out.push({ at: ["patternProperties", p], pattern: p, key: true });
   }
   return out;
 }
@@ -94,7 +95,13 @@ export function unsafePatterns(doc: unknown): UnsafePattern[] {
     if (seen.has(found.pointer) || patternError(found.pattern) !== undefined) continue;
     seen.add(found.pointer);
     const hazard = backtrackingHazard(found.pattern);
-    if (hazard !== undefined) out.push({ pointer: found.pointer, pattern: found.pattern, hazard, exponential: hazard.endsWith("(exponential backtracking)") });
+    if (hazard !== undefined)
+      out.push({
+        pointer: found.pointer,
+        pattern: found.pattern,
+        hazard,
+        exponential: hazard.endsWith("(exponential backtracking)"),
+      });
   }
   return out;
 }
@@ -137,7 +144,11 @@ export function patternValid(): Visitor {
       enter(schema, ctx) {
         for (const f of patternsOf(schema)) {
           const why = patternError(f.pattern);
-          if (why) ctx.report({ message: invalidMessage(f.pattern, f.key, schemaName(ctx.location.pointer), why), location: f.key ? ctx.location.child(f.at).key() : ctx.location.child(f.at) });
+          if (why)
+            ctx.report({
+              message: invalidMessage(f.pattern, f.key, schemaName(ctx.location.pointer), why),
+              location: f.key ? ctx.location.child(f.at).key() : ctx.location.child(f.at),
+            });
         }
       },
     },
@@ -152,7 +163,11 @@ export function patternSafe(): Visitor {
         for (const f of patternsOf(schema)) {
           if (patternError(f.pattern)) continue;
           const part = backtrackingHazard(f.pattern);
-          if (part) ctx.report({ message: hazardMessage(f.pattern, f.key, schemaName(ctx.location.pointer), part), location: f.key ? ctx.location.child(f.at).key() : ctx.location.child(f.at) });
+          if (part)
+            ctx.report({
+              message: hazardMessage(f.pattern, f.key, schemaName(ctx.location.pointer), part),
+              location: f.key ? ctx.location.child(f.at).key() : ctx.location.child(f.at),
+            });
         }
       },
     },
@@ -175,7 +190,9 @@ export function patternProblems(path: string, text: string, doc: unknown, safety
     problems.push({
       ruleId: why ? "specgen/pattern-valid" : "specgen/pattern-safe",
       severity: why ? "error" : "warn",
-      message: why ? invalidMessage(f.pattern, f.key, schemaName(parent), why) : hazardMessage(f.pattern, f.key, schemaName(parent), part!),
+      message: why
+        ? invalidMessage(f.pattern, f.key, schemaName(parent), why)
+        : hazardMessage(f.pattern, f.key, schemaName(parent), part!),
       location: [{ source, pointer: `#${f.pointer}`, reportOnKey: f.key }],
       suggest: [],
     });

@@ -11,7 +11,10 @@ import { patternSafe, patternValid } from "./patterns.js";
  * format, severities and output formats. Rule ids are `specgen/<name>` in redocly.yaml.
  */
 type Node = Record<string, unknown>;
-type Visitor = Record<string, { enter?: (node: Node, ctx: UserContext) => void } | ((node: Node, ctx: UserContext) => void)>;
+type Visitor = Record<
+  string,
+  { enter?: (node: Node, ctx: UserContext) => void } | ((node: Node, ctx: UserContext) => void)
+>;
 
 /**
  * `example`/`examples` values must satisfy their schema, with `$ref`s in the values resolved
@@ -28,7 +31,13 @@ function exampleValid(policy?: RefPolicy): Visitor {
     return as30.get(file)!;
   };
 
-  const check = (ctx: UserContext, schemaPointer: string, value: unknown, at: Array<string | number>, valueFile?: string): void => {
+  const check = (
+    ctx: UserContext,
+    schemaPointer: string,
+    value: unknown,
+    at: Array<string | number>,
+    valueFile?: string,
+  ): void => {
     const file = ctx.location.source.absoluteRef;
     let resolved: unknown;
     try {
@@ -41,7 +50,10 @@ function exampleValid(policy?: RefPolicy): Visitor {
     const { problems, unchecked } = checker.check(file, schemaPointer, resolved);
     for (const [path, message] of problems) {
       const where = path === "" ? "" : ` at \`${path}\``;
-      ctx.report({ message: `Example does not match its schema${where}: ${message}.`, location: ctx.location.child(at) });
+      ctx.report({
+        message: `Example does not match its schema${where}: ${message}.`,
+        location: ctx.location.child(at),
+      });
     }
     if (unchecked.length) {
       const list = unchecked.map((p) => JSON.stringify(p)).join(", ");
@@ -75,7 +87,9 @@ function exampleValid(policy?: RefPolicy): Visitor {
       enter(schema, ctx) {
         if ("example" in schema) check(ctx, pointerOf(ctx), schema.example, ["example"]);
         if (Array.isArray(schema.examples)) {
-          schema.examples.forEach((ex, i) => check(ctx, pointerOf(ctx), ex, ["examples", i]));
+          schema.examples.forEach((ex, i) => {
+            check(ctx, pointerOf(ctx), ex, ["examples", i]);
+          });
         }
       },
     },
@@ -139,7 +153,10 @@ function enumEmpty(): Visitor {
     Schema: {
       enter(schema, ctx) {
         if (Array.isArray(schema.enum) && schema.enum.length === 0) {
-          ctx.report({ message: "`enum: []` allows no value: nothing can match this schema.", location: ctx.location.child(["enum"]) });
+          ctx.report({
+            message: "`enum: []` allows no value: nothing can match this schema.",
+            location: ctx.location.child(["enum"]),
+          });
         }
       },
     },

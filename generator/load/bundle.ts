@@ -1,4 +1,12 @@
-import { bundle, createConfig, lint, Source, type Config, type Document, type NormalizedProblem } from "@redocly/openapi-core";
+import {
+  bundle,
+  createConfig,
+  lint,
+  Source,
+  type Config,
+  type Document,
+  type NormalizedProblem,
+} from "@redocly/openapi-core";
 import { Struct } from "@redocly/openapi-core/lib/rules/common/struct.js";
 import { NoUnresolvedRefs } from "@redocly/openapi-core/lib/rules/no-unresolved-refs.js";
 import { patternProblems, patternValid } from "../lint/patterns.js";
@@ -28,7 +36,9 @@ const gateDecorators = {
     oas3: {
       struct: Struct,
       "pattern-valid": patternValid,
-      "discriminator-refs": () => ({ DiscriminatorMapping: (NoUnresolvedRefs({}) as { DiscriminatorMapping: unknown }).DiscriminatorMapping }),
+      "discriminator-refs": () => ({
+        DiscriminatorMapping: (NoUnresolvedRefs({}) as { DiscriminatorMapping: unknown }).DiscriminatorMapping,
+      }),
     },
   },
 };
@@ -40,7 +50,11 @@ const GATE_RULE_IDS: Readonly<Record<string, string>> = {
   bundler: "no-unresolved-refs",
 };
 const errors = (problems: NormalizedProblem[]): NormalizedProblem[] =>
-  problems.filter((p) => p.severity === "error").map((p) => (Object.prototype.hasOwnProperty.call(GATE_RULE_IDS, p.ruleId) ? { ...p, ruleId: GATE_RULE_IDS[p.ruleId]! } : p));
+  problems
+    .filter((p) => p.severity === "error")
+    .map((p) =>
+      Object.prototype.hasOwnProperty.call(GATE_RULE_IDS, p.ruleId) ? { ...p, ruleId: GATE_RULE_IDS[p.ruleId]! } : p,
+    );
 
 /** A document Redocly did not parse itself: JSON text and the value it stands for. */
 function jsonDocument(value: unknown, absoluteRef: string): Document {
@@ -152,8 +166,9 @@ async function gateAndBundle(
   // The file as read.ts has parsed it (with Redocly's YAML schema): Redocly starts from that
   // rather than reading and parsing it again. Bundling rewrites this copy's `$ref`s.
   if (read) resolver.cache.set(path, Promise.resolve({ source: new Source(path, read.text), parsed: read.doc }));
-  const lintFile = async (r: PolicyResolver) => r.explain(errors(await lint({ ref: path, config: await structConfig!, externalRefResolver: r })));
-  let doc;
+  const lintFile = async (r: PolicyResolver) =>
+    r.explain(errors(await lint({ ref: path, config: await structConfig!, externalRefResolver: r })));
+  let doc: Document | undefined;
   // With overlays, the gate judges the document after them (an overlay may repair the file), but
   // the file itself is linted first, so that a problem it still has points at its real lines.
   let own: NormalizedProblem[] = [];
@@ -165,9 +180,14 @@ async function gateAndBundle(
     doc = jsonDocument(overlaid, path);
     resolver.cache.set(path, Promise.resolve(doc));
   }
-  let result;
+  let result: Awaited<ReturnType<typeof bundle>>;
   try {
-    result = await bundle({ ...(doc ? { doc } : { ref: path }), config: await gateConfig, dereference: false, externalRefResolver: resolver });
+    result = await bundle({
+      ...(doc ? { doc } : { ref: path }),
+      config: await gateConfig,
+      dereference: false,
+      externalRefResolver: resolver,
+    });
   } catch (err) {
     // A document broken enough to throw inside the bundler: the lint says where.
     const problems = stopping(await lintFile(new PolicyResolver(policy)), nowhere);
@@ -179,7 +199,8 @@ async function gateAndBundle(
   const problems = stopping(all, within);
   problems.push(...depthProblems(await documentsRead(resolver)));
   const ownStopping = stopping(own, within);
-  if (problems.length) return { document: {}, problems: ownStopping.length ? ownStopping : problems, tolerated: [], within, files: [] };
+  if (problems.length)
+    return { document: {}, problems: ownStopping.length ? ownStopping : problems, tolerated: [], within, files: [] };
   const tolerated = all.filter((p) => tolerance(p, within(p)) !== undefined);
   const document = result.bundle.parsed as Record<string, unknown>;
   return { document, problems, tolerated, within, files: [...result.fileDependencies] };

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync, type Stats } from "node:fs";
 import { join, resolve } from "node:path";
 import { SpecError } from "../errors.js";
 
@@ -8,7 +8,8 @@ const SPEC_EXTENSIONS = /\.(ya?ml|json)$/i;
  * Tool files a project keeps beside its specs (`specgen lint .` at a repository root), which a
  * folder walk leaves out; a file named on the command line is always read.
  */
-const TOOL_FILES = /^(package(-lock)?\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|pnpm-workspace\.yaml|[jt]sconfig(\..+)?\.json|redocly\.ya?ml|specgen\.config\.json|lerna\.json|nx\.json|turbo\.json|renovate\.json|biome\.json|deno\.json|docker-compose\.ya?ml|compose\.ya?ml)$/i;
+const TOOL_FILES =
+  /^(package(-lock)?\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|pnpm-workspace\.yaml|[jt]sconfig(\..+)?\.json|redocly\.ya?ml|specgen\.config\.json|lerna\.json|nx\.json|turbo\.json|renovate\.json|biome\.json|deno\.json|docker-compose\.ya?ml|compose\.ya?ml)$/i;
 
 /**
  * Expands the paths given on the command line into spec files: directories are walked
@@ -19,7 +20,7 @@ export function discoverSpecFiles(paths: readonly string[], cwd = process.cwd())
   const found = new Set<string>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(abs);
     } catch {

@@ -39,7 +39,10 @@ export function references(store: DocumentStore, openapi: readonly string[], sch
   // Files some `$ref` names as a whole (no pointer into them).
   const whole = new Set<string>();
   type Mode = keyof typeof seen;
-  const queue: Array<[path: string, mode: Mode]> = [...openapi.map((p): [string, Mode] => [p, "openapi"]), ...schemas.map((p): [string, Mode] => [p, "schema"])];
+  const queue: Array<[path: string, mode: Mode]> = [
+    ...openapi.map((p): [string, Mode] => [p, "openapi"]),
+    ...schemas.map((p): [string, Mode] => [p, "schema"]),
+  ];
   while (queue.length) {
     const [path, mode] = queue.pop()!;
     if (seen[mode].has(path)) continue;
@@ -86,7 +89,12 @@ function positionedRefs(doc: unknown): Array<[ref: string, inExample: boolean]> 
     else if (isObject(node)) {
       for (const [k, v] of Object.entries(node)) {
         if (k === "$ref" && typeof v === "string") out.push([v, inExample]);
-        else stack.push([v, inExample || (!names && (k === "example" || k === "examples")), !inExample && (k === "properties" || k === "patternProperties")]);
+        else
+          stack.push([
+            v,
+            inExample || (!names && (k === "example" || k === "examples")),
+            !inExample && (k === "properties" || k === "patternProperties"),
+          ]);
       }
     }
   }

@@ -22,7 +22,12 @@ export const SCHEMA_LISTS: ReadonlySet<string> = new Set(["allOf", "anyOf", "one
 
 /** Keywords whose value maps names (or regexes) to schemas; all are {@link NAME_MAPS} too. */
 export const SCHEMA_MAPS: ReadonlySet<string> = new Set([
-  "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas",
+  "properties",
+  "patternProperties",
+  "$defs",
+  "definitions",
+  "dependentSchemas",
+  "schemas",
 ]);
 
 /**
@@ -31,9 +36,22 @@ export const SCHEMA_MAPS: ReadonlySet<string> = new Set([
  * not a keyword.
  */
 export const NAME_MAPS: ReadonlySet<string> = new Set([
-  ...SCHEMA_MAPS, "dependentRequired", "dependencies", "mapping",
-  "responses", "parameters", "headers", "content", "paths", "pathItems", "requestBodies", "callbacks", "links",
-  "encoding", "variables", "webhooks",
+  ...SCHEMA_MAPS,
+  "dependentRequired",
+  "dependencies",
+  "mapping",
+  "responses",
+  "parameters",
+  "headers",
+  "content",
+  "paths",
+  "pathItems",
+  "requestBodies",
+  "callbacks",
+  "links",
+  "encoding",
+  "variables",
+  "webhooks",
 ]);
 
 /**

@@ -16,7 +16,11 @@ import { formatFragment, pointerTokens } from "./pointer.js";
  * quadratic in its size; here the line starts are indexed once and each offset is found by
  * binary search.
  */
-export function textLocator(file: string, text: string, onKey = false): (pointer: string) => { line: number; col: number } | undefined {
+export function textLocator(
+  file: string,
+  text: string,
+  onKey = false,
+): (pointer: string) => { line: number; col: number } | undefined {
   const source = new Source(file, text);
   let located: ((pointer: string) => { line: number; col: number }) | undefined;
   let broken = false;

@@ -16,7 +16,11 @@ import { childAt } from "./pointer.js";
 
 /** Whether a document is OpenAPI 3.0 (its schemas need {@link schemaFrom30}). */
 function isOpenApi30(document: unknown): boolean {
-  return typeof document === "object" && document !== null && /^3\.0\./.test(String((document as { openapi?: unknown }).openapi));
+  return (
+    typeof document === "object" &&
+    document !== null &&
+    /^3\.0\./.test(String((document as { openapi?: unknown }).openapi))
+  );
 }
 
 /** Keywords whose boolean value only OpenAPI 3.0 defines. */
@@ -53,8 +57,12 @@ const wrappers = new WeakSet<object>();
 
 /** One schema object, rewritten when it uses a 3.0-only form (a new object then; `schema` itself otherwise). */
 export function schemaFrom30(schema: Record<string, unknown>): Record<string, unknown> {
-  const bounds = [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const;
-  if (typeof schema.nullable !== "boolean" && bounds.every(([exclusive]) => typeof schema[exclusive] !== "boolean")) return schema;
+  const bounds = [
+    ["exclusiveMinimum", "minimum"],
+    ["exclusiveMaximum", "maximum"],
+  ] as const;
+  if (typeof schema.nullable !== "boolean" && bounds.every(([exclusive]) => typeof schema[exclusive] !== "boolean"))
+    return schema;
   const out = { ...schema };
   for (const [exclusive, bound] of bounds) {
     if (typeof out[exclusive] !== "boolean") continue;
@@ -93,5 +101,7 @@ export function schemaAt(document: unknown, tokens: readonly string[]): unknown 
 
 /** The schema inside a wrapper {@link schemaFrom30} made; any other node as it is. */
 export function unwrap30(node: unknown): unknown {
-  return typeof node === "object" && node !== null && wrappers.has(node) ? (node as { anyOf: unknown[] }).anyOf[0] : node;
+  return typeof node === "object" && node !== null && wrappers.has(node)
+    ? (node as { anyOf: unknown[] }).anyOf[0]
+    : node;
 }

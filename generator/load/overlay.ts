@@ -16,10 +16,13 @@ export function overlayActions(doc: unknown, file: string): OverlayAction[] {
   if (!isObject(doc) || typeof doc.overlay !== "string" || !/^1\.0\.\d+$/.test(doc.overlay)) {
     throw new SpecError("not an OpenAPI Overlay 1.0 document (expected `overlay: 1.0.x`)", file, 1, 1, "/overlay");
   }
-  if (!Array.isArray(doc.actions) || doc.actions.length === 0) throw new SpecError("an overlay needs a non-empty `actions` list", file, undefined, undefined, "/actions");
+  if (!Array.isArray(doc.actions) || doc.actions.length === 0)
+    throw new SpecError("an overlay needs a non-empty `actions` list", file, undefined, undefined, "/actions");
   return doc.actions.map((a, i) => {
-    if (!isObject(a) || typeof a.target !== "string") throw new SpecError("each action needs a `target` JSONPath", file, undefined, undefined, `/actions/${i}`);
-    if (a.update === undefined && a.remove !== true) throw new SpecError("each action needs `update` or `remove: true`", file, undefined, undefined, `/actions/${i}`);
+    if (!isObject(a) || typeof a.target !== "string")
+      throw new SpecError("each action needs a `target` JSONPath", file, undefined, undefined, `/actions/${i}`);
+    if (a.update === undefined && a.remove !== true)
+      throw new SpecError("each action needs `update` or `remove: true`", file, undefined, undefined, `/actions/${i}`);
     return a as unknown as OverlayAction;
   });
 }
@@ -115,12 +118,24 @@ function select(document: unknown, target: string): Match[] {
  * An action whose target matches nothing is an error, so a typo cannot silently drop a rule.
  * `onRule` hears of every described action that merged keys into an object.
  */
-export function applyOverlay(document: unknown, overlay: unknown, file: string, onRule?: (rule: OverlayRule) => void): unknown {
+export function applyOverlay(
+  document: unknown,
+  overlay: unknown,
+  file: string,
+  onRule?: (rule: OverlayRule) => void,
+): unknown {
   const out = structuredClone(document);
   overlayActions(overlay, file).forEach((action, i) => {
     checkTarget(action.target, file, i);
     const matches = select(out, action.target);
-    if (matches.length === 0) throw new SpecError(`overlay action ${i} matches nothing: ${action.target}`, file, undefined, undefined, `/actions/${i}/target`);
+    if (matches.length === 0)
+      throw new SpecError(
+        `overlay action ${i} matches nothing: ${action.target}`,
+        file,
+        undefined,
+        undefined,
+        `/actions/${i}/target`,
+      );
     // Reversed, so that removing array elements does not shift the ones still to visit.
     for (const m of matches.reverse()) {
       if (action.remove === true) {
@@ -129,9 +144,15 @@ export function applyOverlay(document: unknown, overlay: unknown, file: string, 
       } else if (Array.isArray(m.value)) m.value.push(structuredClone(action.update));
       else if (isObject(m.value) && isObject(action.update)) {
         merge(m.value, action.update);
-        if (typeof action.description === "string") onRule?.({ pointer: m.pointer, keywords: Object.keys(action.update), description: action.description.replace(/\s+/g, " ").trim(), file, action: i });
-      }
-      else if (isObject(m.parent) || Array.isArray(m.parent)) {
+        if (typeof action.description === "string")
+          onRule?.({
+            pointer: m.pointer,
+            keywords: Object.keys(action.update),
+            description: action.description.replace(/\s+/g, " ").trim(),
+            file,
+            action: i,
+          });
+      } else if (isObject(m.parent) || Array.isArray(m.parent)) {
         setOwn(m.parent as object, String(m.parentProperty), structuredClone(action.update));
       }
     }

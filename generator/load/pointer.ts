@@ -74,7 +74,10 @@ export function parseFragment(fragment: string): string[] {
   const pointer = fragment.startsWith("#") ? fragment.slice(1) : fragment;
   if (pointer === "") return [];
   if (!pointer.startsWith("/")) throw new PointerSyntaxError(fragment);
-  return pointer.slice(1).split("/").map((t) => unescapeToken(decodeFragment(t)));
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((t) => unescapeToken(decodeFragment(t)));
 }
 
 /** The tokens of a pointer in either form: a fragment when it starts with `#`, else plain. */

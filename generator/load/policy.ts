@@ -36,7 +36,16 @@ export interface RefOptions {
  * project, or a published source tree carrying its licence (the Matrix spec corpus, whose API
  * files `$ref` `../../event-schemas/` from `data/api/client-server/`).
  */
-const PROJECT_MARKERS = [".git", ".hg", "package.json", "specgen.config.json", "redocly.yaml", "LICENSE", "LICENCE", "COPYING"];
+const PROJECT_MARKERS = [
+  ".git",
+  ".hg",
+  "package.json",
+  "specgen.config.json",
+  "redocly.yaml",
+  "LICENSE",
+  "LICENCE",
+  "COPYING",
+];
 
 /** `p` with every symlink resolved; the part that does not exist (yet) is kept as written. */
 function real(p: string): string {
@@ -126,10 +135,12 @@ export function refusal(policy: RefPolicy, target: string, given = false): strin
       const what = `the $ref ${JSON.stringify(target)}`;
       return `${what} uses a scheme that is never read (only files and, when allowed, http(s))`;
     }
-    if (!policy.allowRemote) return `the remote $ref ${JSON.stringify(target)} is not fetched: remote refs are off (--allow-remote-refs turns them on)`;
+    if (!policy.allowRemote)
+      return `the remote $ref ${JSON.stringify(target)} is not fetched: remote refs are off (--allow-remote-refs turns them on)`;
     return undefined;
   }
-  const where = policy.roots.length === 1 ? `the spec root ${policy.roots[0]}` : `the spec roots (${policy.roots.join(", ")})`;
+  const where =
+    policy.roots.length === 1 ? `the spec root ${policy.roots[0]}` : `the spec roots (${policy.roots.join(", ")})`;
   // Judged by where the file really is, so a symlink inside the root cannot point out of it.
   const resolved = real(resolve(target));
   if (!policy.roots.some((r) => inside(r, resolved))) {
@@ -162,6 +173,10 @@ function kindRefusal(policy: RefPolicy, target: string, resolved: string): strin
 
 /** Throws the refusal as a SpecError naming `from`, the file holding the `$ref`. */
 export function assertReadable(policy: RefPolicy | undefined, target: string, from: string): void {
-  const why = policy ? refusal(policy, target) : hasScheme(target) ? `the remote $ref ${JSON.stringify(target)} is not fetched` : undefined;
+  const why = policy
+    ? refusal(policy, target)
+    : hasScheme(target)
+      ? `the remote $ref ${JSON.stringify(target)} is not fetched`
+      : undefined;
   if (why) throw new SpecError(why, from);
 }

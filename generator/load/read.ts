@@ -20,12 +20,51 @@ export interface SpecFile {
 // Every keyword that only a schema has (not `required`, `format` or `title`, which parameters,
 // containers and example data have too), so that `{"minLength": 2}` is a schema.
 const SCHEMA_KEYWORDS = [
-  "$schema", "$id", "$ref", "$defs", "type", "properties", "patternProperties", "additionalProperties",
-  "items", "prefixItems", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "enum", "const",
-  "$anchor", "$dynamicAnchor", "$dynamicRef", "$vocabulary", "$comment", "minLength", "maxLength",
-  "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "pattern", "minItems",
-  "maxItems", "uniqueItems", "contains", "minContains", "maxContains", "minProperties", "maxProperties",
-  "dependentRequired", "dependentSchemas", "propertyNames", "unevaluatedItems", "unevaluatedProperties",
+  "$schema",
+  "$id",
+  "$ref",
+  "$defs",
+  "type",
+  "properties",
+  "patternProperties",
+  "additionalProperties",
+  "items",
+  "prefixItems",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "if",
+  "then",
+  "else",
+  "enum",
+  "const",
+  "$anchor",
+  "$dynamicAnchor",
+  "$dynamicRef",
+  "$vocabulary",
+  "$comment",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "pattern",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "contains",
+  "minContains",
+  "maxContains",
+  "minProperties",
+  "maxProperties",
+  "dependentRequired",
+  "dependentSchemas",
+  "propertyNames",
+  "unevaluatedItems",
+  "unevaluatedProperties",
 ];
 
 /**
@@ -46,7 +85,8 @@ export const MAX_ALIAS_EXPANSION = 1_000_000;
  * The schema Redocly parses with (js-yaml's default without timestamps). Files that Redocly
  * reads through our resolver are parsed with it, so lint and generate see what Redocly would.
  */
-const yamlTypes = (yaml as unknown as { types: Record<"merge" | "binary" | "omap" | "pairs" | "set", yaml.Type> }).types;
+const yamlTypes = (yaml as unknown as { types: Record<"merge" | "binary" | "omap" | "pairs" | "set", yaml.Type> })
+  .types;
 export const REDOCLY_YAML_SCHEMA = yaml.JSON_SCHEMA.extend({
   implicit: [yamlTypes.merge],
   explicit: [yamlTypes.binary, yamlTypes.omap, yamlTypes.pairs, yamlTypes.set],
@@ -77,7 +117,8 @@ export function parseYaml(text: string, file: string, schema: yaml.Schema = yaml
 
 function explainYamlError(reason: string): string {
   const tag = /^unknown tag !<tag:yaml\.org,2002:(.*)>$/.exec(reason) ?? /^unknown tag !<(.*)>$/.exec(reason);
-  if (tag) return `custom tag ${tag[0].includes("2002:") ? "!!" : "!"}${tag[1]} is not allowed (only plain YAML data is read)`;
+  if (tag)
+    return `custom tag ${tag[0].includes("2002:") ? "!!" : "!"}${tag[1]} is not allowed (only plain YAML data is read)`;
   if (reason.startsWith("nesting exceeded maxDepth")) return `nested deeper than ${MAX_DEPTH} levels`;
   return reason;
 }
@@ -105,7 +146,9 @@ export function checkAliasExpansion(doc: unknown, file: string): void {
   const stack: Array<[node: object, path: string, exit: boolean]> = [[doc, "", false]];
   while (stack.length) {
     const [node, path, exit] = stack.pop()!;
-    const entries: Array<[string, unknown]> = Array.isArray(node) ? node.map((v, i) => [String(i), v]) : Object.entries(node);
+    const entries: Array<[string, unknown]> = Array.isArray(node)
+      ? node.map((v, i) => [String(i), v])
+      : Object.entries(node);
     if (exit) {
       open.delete(node);
       let size = 1;
@@ -118,7 +161,8 @@ export function checkAliasExpansion(doc: unknown, file: string): void {
       continue;
     }
     if (expanded.has(node)) continue;
-    if (open.has(node)) throw new SpecError("YAML: an alias refers to a node that contains it", file, undefined, undefined, path || "/");
+    if (open.has(node))
+      throw new SpecError("YAML: an alias refers to a node that contains it", file, undefined, undefined, path || "/");
     open.add(node);
     stack.push([node, path, true]);
     for (const [k, v] of entries) {
@@ -133,7 +177,10 @@ export function checkAliasExpansion(doc: unknown, file: string): void {
   if (total - unique > MAX_ALIAS_EXPANSION) {
     throw new SpecError(
       `YAML: aliases expand this document to ${total >= Number.MAX_SAFE_INTEGER / 1024 ? "an astronomical number of" : `${total}`} nodes from ${unique} written ones (more than ${MAX_ALIAS_EXPANSION} added: an alias bomb?); refusing to read it`,
-      file, undefined, undefined, culprit || "/",
+      file,
+      undefined,
+      undefined,
+      culprit || "/",
     );
   }
 }
@@ -149,12 +196,24 @@ function classify(doc: unknown, file: string): DocumentKind {
   if (typeof doc !== "object" || Array.isArray(doc)) return "unknown";
   const root = doc as Record<string, unknown>;
   if ("swagger" in root) {
-    throw new SpecError(`Swagger ${String(root.swagger)} is not supported: convert it to OpenAPI 3.x first`, file, 1, 1, "/swagger");
+    throw new SpecError(
+      `Swagger ${String(root.swagger)} is not supported: convert it to OpenAPI 3.x first`,
+      file,
+      1,
+      1,
+      "/swagger",
+    );
   }
   if ("openapi" in root) {
     const version = String(root.openapi);
     if (!/^3\.[01]\.\d+$/.test(version)) {
-      throw new SpecError(`unsupported OpenAPI version "${version}" (3.0.x and 3.1.x are read)`, file, 1, 1, "/openapi");
+      throw new SpecError(
+        `unsupported OpenAPI version "${version}" (3.0.x and 3.1.x are read)`,
+        file,
+        1,
+        1,
+        "/openapi",
+      );
     }
     return "openapi";
   }

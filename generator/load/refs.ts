@@ -28,7 +28,11 @@ export class DocumentStore {
       assertReadable(this.policy, path, from);
       if (hasScheme(path)) {
         const fetched = this.policy?.fetched;
-        if (!fetched?.has(path)) throw new SpecError(`the remote $ref ${JSON.stringify(path)} is only followed where Redocly resolves it (not inside example values)`, from);
+        if (!fetched?.has(path))
+          throw new SpecError(
+            `the remote $ref ${JSON.stringify(path)} is only followed where Redocly resolves it (not inside example values)`,
+            from,
+          );
         this.#docs.set(path, fetched.get(path));
       } else this.#docs.set(path, readDocument(path).doc);
     }
@@ -80,7 +84,8 @@ export class DocumentStore {
   }
 
   #inline(value: unknown, file: string, seen: readonly string[], budget: { nodes: number }): unknown {
-    if (++budget.nodes > MAX_ALIAS_EXPANSION) throw new SpecError(`the example grows past ${MAX_ALIAS_EXPANSION} nodes once its $refs are inlined`, file);
+    if (++budget.nodes > MAX_ALIAS_EXPANSION)
+      throw new SpecError(`the example grows past ${MAX_ALIAS_EXPANSION} nodes once its $refs are inlined`, file);
     if (Array.isArray(value)) return value.map((v) => this.#inline(v, file, seen, budget));
     if (!isObject(value)) return value;
     const ref = value.$ref;
@@ -88,7 +93,12 @@ export class DocumentStore {
       const [target, pointer] = splitRef(ref, file);
       const key = `${target}#${pointer}`;
       if (seen.includes(key)) throw new SpecError(`circular $ref in an example: ${ref}`, file);
-      const resolved = this.#inline(getPointer(this.get(target, file), pointer, target), target, [...seen, key], budget);
+      const resolved = this.#inline(
+        getPointer(this.get(target, file), pointer, target),
+        target,
+        [...seen, key],
+        budget,
+      );
       const siblings = Object.keys(value).filter((k) => k !== "$ref");
       if (siblings.length === 0 || !isObject(resolved)) return resolved;
       // Matrix example files extend a base event this way: `{ $ref: base, ...overrides }`.
@@ -117,7 +127,11 @@ export function deref(document: Record<string, unknown>, node: unknown): unknown
 }
 
 /** {@link deref}, with the reference tokens of where the node found is (`at` for a node that is no `$ref`). */
-export function derefAt(document: Record<string, unknown>, node: unknown, at: string[]): { node: unknown; at: string[] } {
+export function derefAt(
+  document: Record<string, unknown>,
+  node: unknown,
+  at: string[],
+): { node: unknown; at: string[] } {
   for (let i = 0; i < 32 && isObject(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/"); i++) {
     at = parseFragment(node.$ref);
     node = valueAt(document, at);

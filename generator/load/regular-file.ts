@@ -18,7 +18,14 @@ export function readRegularFile(path: string): string {
   } catch (err) {
     if (err instanceof SpecError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new SpecError(code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a folder, not a file" : `cannot read file: ${code ?? String(err)}`, path);
+    throw new SpecError(
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "a folder, not a file"
+          : `cannot read file: ${code ?? String(err)}`,
+      path,
+    );
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -18,7 +18,10 @@ export class PolicyResolver extends BaseResolver {
   /** The documents Redocly was asked for as roots (the files given), not through a `$ref`. */
   readonly #given = new Set<string>();
 
-  constructor(readonly policy: RefPolicy, config?: ConstructorParameters<typeof BaseResolver>[0]) {
+  constructor(
+    readonly policy: RefPolicy,
+    config?: ConstructorParameters<typeof BaseResolver>[0],
+  ) {
     super(config);
   }
 
@@ -85,7 +88,10 @@ export class PolicyResolver extends BaseResolver {
       if (problem.ruleId === "no-unresolved-refs" && problem.message === "Can't resolve $ref" && loc?.pointer) {
         const doc = await this.cache.get(loc.source.absoluteRef)?.catch(() => undefined);
         try {
-          const node = doc && !(doc instanceof Error) ? getPointer(doc.parsed, loc.pointer.replace(/^#/, ""), loc.source.absoluteRef) : undefined;
+          const node =
+            doc && !(doc instanceof Error)
+              ? getPointer(doc.parsed, loc.pointer.replace(/^#/, ""), loc.source.absoluteRef)
+              : undefined;
           ref = isObject(node) ? node.$ref : undefined;
         } catch {
           ref = undefined;
@@ -96,11 +102,18 @@ export class PolicyResolver extends BaseResolver {
         continue;
       }
       const hash = ref.indexOf("#");
-      const file = hash === 0 ? loc.source.absoluteRef : this.resolveExternalRef(loc.source.absoluteRef, hash === -1 ? ref : ref.slice(0, hash));
+      const file =
+        hash === 0
+          ? loc.source.absoluteRef
+          : this.resolveExternalRef(loc.source.absoluteRef, hash === -1 ? ref : ref.slice(0, hash));
       const pointer = hash === -1 ? "/" : ref.slice(hash + 1) || "/";
       const target = await this.cache.get(file)?.catch(() => undefined);
-      const empty = target !== undefined && !(target instanceof Error) && (target.parsed === undefined || target.parsed === null);
-      out.push({ ...problem, message: `Can't resolve $ref ${JSON.stringify(ref)}: ${file} ${empty ? "is empty" : `has nothing at ${pointer}`}` });
+      const empty =
+        target !== undefined && !(target instanceof Error) && (target.parsed === undefined || target.parsed === null);
+      out.push({
+        ...problem,
+        message: `Can't resolve $ref ${JSON.stringify(ref)}: ${file} ${empty ? "is empty" : `has nothing at ${pointer}`}`,
+      });
     }
     return out;
   }
@@ -116,7 +129,7 @@ const REDOCLY_REF_CYCLE = "Self-referencing circular pointer";
  */
 export function explainRefCycle(err: unknown, path: string, policy: RefPolicy): unknown {
   if (!(err instanceof Error) || err.message !== REDOCLY_REF_CYCLE) return err;
-  let cycle;
+  let cycle: ReturnType<typeof findRefCycle>;
   try {
     cycle = findRefCycle(new DocumentStore(policy, [[path, readDocument(path).doc]]), path);
   } catch {

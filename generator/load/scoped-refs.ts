@@ -94,7 +94,10 @@ function children(node: Record<string, unknown>, names: boolean): Array<[key: st
 function collectScope(root: unknown, fileUri: string): Scope {
   const scope: Scope = { resources: new Map([[fileUri, root]]), anchors: new Set(), dynamic: false };
   const visit = (node: unknown, base: string, names: boolean): void => {
-    if (Array.isArray(node)) return node.forEach((v) => visit(v, base, false));
+    if (Array.isArray(node)) {
+      for (const v of node) visit(v, base, false);
+      return;
+    }
     if (!isObject(node)) return;
     const here = names ? base : baseOf(node, base);
     if (!names) {
@@ -165,8 +168,9 @@ export function prepareSchemaRefs(root: unknown, source: string, at: string, res
   const endless = scope.dynamic && isObject(root) && aliasOfRef(root) ? endlessDynamicScope(root) : undefined;
   if (endless !== undefined) {
     const what = `a root that is only \`$id\` and \`$ref\`, and the resource at ${endless}`;
-    const message = `this use of \`$dynamicRef\` (${what}) sends Ajv 8.17's dynamic scope into endless recursion; `
-      + "Ajv cannot compile it";
+    const message =
+      `this use of \`$dynamicRef\` (${what}) sends Ajv 8.17's dynamic scope into endless recursion; ` +
+      "Ajv cannot compile it";
     throw new SpecError(message, source, undefined, undefined, endless);
   }
   const rewrite = (node: unknown, base: string, names: boolean, where: string): unknown => {

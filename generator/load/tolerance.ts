@@ -24,7 +24,17 @@ export interface Tolerance {
 export const NULLABLE_WITHOUT_TYPE = "The `type` field must be defined when the `nullable` field is used.";
 
 /** Fields no emitter reads: prose and examples (examples are lint's business). */
-const DOCUMENTATION_FIELDS = new Set(["description", "summary", "title", "termsOfService", "externalDocs", "contact", "license", "example", "examples"]);
+const DOCUMENTATION_FIELDS = new Set([
+  "description",
+  "summary",
+  "title",
+  "termsOfService",
+  "externalDocs",
+  "contact",
+  "license",
+  "example",
+  "examples",
+]);
 
 /** A missing documentation field (`The field \`description\` must be present on this level.`). */
 const MISSING_DOCUMENTATION = /^The field `(description|summary|title)` must be present on this level\.$/;
@@ -51,8 +61,12 @@ const SCHEMA_PARTS = new Set(["discriminator", "xml", "externalDocs"]);
 function inSchema(tokens: string[]): boolean {
   const owner = tokens.length >= 2 ? tokens[tokens.length - 2]! : "";
   if (SCHEMA_PARTS.has(owner) && keywordAt(tokens, tokens.length - 2)) return false;
-  return tokens.some((t, i) => i < tokens.length - 1 && keywordAt(tokens, i) &&
-    (t === "schema" || (t === "schemas" && tokens[i - 1] === "components")));
+  return tokens.some(
+    (t, i) =>
+      i < tokens.length - 1 &&
+      keywordAt(tokens, i) &&
+      (t === "schema" || (t === "schemas" && tokens[i - 1] === "components")),
+  );
 }
 
 /**
@@ -92,14 +106,21 @@ function unknownKeyword(problem: NormalizedProblem, tokens: string[]): Tolerance
 export function tolerance(problem: NormalizedProblem, within: readonly string[] = []): Tolerance | undefined {
   if (problem.ruleId !== "struct") return undefined;
   if (problem.message === NULLABLE_WITHOUT_TYPE) {
-    return { kind: "nullable", says: "use `nullable: true` without a sibling `type` (allowed by OpenAPI 3.0; typed and validated as `| null`)" };
+    return {
+      kind: "nullable",
+      says: "use `nullable: true` without a sibling `type` (allowed by OpenAPI 3.0; typed and validated as `| null`)",
+    };
   }
-  if (MISSING_DOCUMENTATION.test(problem.message)) return { kind: "doc-missing", says: "lack a required description or summary (no output uses it)" };
+  if (MISSING_DOCUMENTATION.test(problem.message))
+    return { kind: "doc-missing", says: "lack a required description or summary (no output uses it)" };
   const tokens = [...within, ...pointerTokens(problem.location[0]?.pointer ?? "#")];
   const unknown = unknownKeyword(problem, tokens);
   if (unknown) return unknown;
   if (tokens.some((t, i) => DOCUMENTATION_FIELDS.has(t) && keywordAt(tokens, i))) {
-    return { kind: "doc-invalid", says: "have a malformed documentation field (description, contact, licence, external docs or example; no output uses it)" };
+    return {
+      kind: "doc-invalid",
+      says: "have a malformed documentation field (description, contact, licence, external docs or example; no output uses it)",
+    };
   }
   return undefined;
 }
@@ -162,7 +183,8 @@ export function splitTolerated(
     const entry = kinds.get(t.kind) ?? { says: t.says, at: [] };
     const at = problem.location[0];
     // a place in another file than the spec's is named with that file, from the spec's folder
-    const file = at && root !== undefined && at.source.absoluteRef !== root ? relative(dirname(root), at.source.absoluteRef) : "";
+    const file =
+      at && root !== undefined && at.source.absoluteRef !== root ? relative(dirname(root), at.source.absoluteRef) : "";
     entry.at.push(`${file}${at?.pointer ?? "#"}`);
     kinds.set(t.kind, entry);
   }

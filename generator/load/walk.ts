@@ -74,7 +74,10 @@ export function walk(root: unknown, enter: (place: Place) => void | "skip" | "st
     if (verdict === "stop") return;
     if (verdict === "skip") continue;
     const { node, names } = place;
-    if (Array.isArray(node)) node.forEach((v, i) => push(v, false, place, String(i)));
+    if (Array.isArray(node))
+      node.forEach((v, i) => {
+        push(v, false, place, String(i));
+      });
     else {
       for (const [key, value] of Object.entries(node)) {
         if (!names && skip(key)) continue;

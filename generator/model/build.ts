@@ -17,10 +17,27 @@ import { docLinkBase } from "./docs.js";
 import { serverResolver, type ServerResolver } from "./servers.js";
 import { errorStatus } from "./status.js";
 import {
-  IDENTIFIER, NameTable, camelCase, definitionKey, moduleName, pascalCase, plainPascalCase, safeIdentifier, singular,
+  IDENTIFIER,
+  NameTable,
+  camelCase,
+  definitionKey,
+  moduleName,
+  pascalCase,
+  plainPascalCase,
+  safeIdentifier,
+  singular,
 } from "./names.js";
 import type { Warn, WarningKind } from "../warnings.js";
-import type { Model, NamedSchema, PackageInfo, OperationModel, ParameterModel, RequestBodyModel, ResponseModel, SpecModel } from "./types.js";
+import type {
+  Model,
+  NamedSchema,
+  PackageInfo,
+  OperationModel,
+  ParameterModel,
+  RequestBodyModel,
+  ResponseModel,
+  SpecModel,
+} from "./types.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
@@ -66,33 +83,49 @@ export async function buildModel(
       if (file.kind === "openapi") {
         let overlaid: unknown;
         const rules: OverlayRule[] = [];
-        for (const overlay of overlays.get(file.path) ?? []) overlaid = applyOverlay(overlaid ?? file.doc, overlay.doc, overlay.path, (r) => rules.push(r));
+        for (const overlay of overlays.get(file.path) ?? [])
+          overlaid = applyOverlay(overlaid ?? file.doc, overlay.doc, overlay.path, (r) => rules.push(r));
         rejectRedoclyTraps(file.doc, source);
         if (overlaid !== undefined) rejectRedoclyTraps(overlaid, `${source} (with its overlays)`);
         const bundled = await redocly(source, () => bundleOpenApi(file.path, overlaid, refs, file));
         problems.push(...bundled.problems.map(explainPrototypeKey));
         const tolerated = splitTolerated(bundled.tolerated, source, bundled.within, file.path);
-        tolerated.warnings.forEach((w, i) => note(w, tolerated.kinds[i] as WarningKind));
+        tolerated.warnings.forEach((w, i) => {
+          note(w, tolerated.kinds[i] as WarningKind);
+        });
         const ignored = tolerated.ignored.length ? { ignoredKeywords: tolerated.ignored } : {};
         inputs.push(...bundled.files);
         if (bundled.problems.length) continue;
         rejectNonFinite(bundled.document, source);
         const spec = openApiSpec(source, module, bundled.document, (m, kind) => note(`${source}: ${m}`, kind));
         const wanted = overlaid !== undefined && options.asWritten;
-        const asWritten = wanted ? await specAsWritten(file, source, module, refs, (m) => warnings.push(`${source}: ${m}`)) : undefined;
+        const asWritten = wanted
+          ? await specAsWritten(file, source, module, refs, (m) => warnings.push(`${source}: ${m}`))
+          : undefined;
         const links = docLinkBase(file.text);
         const plain = asWritten && { asWritten: { ...asWritten, ...ignored } };
-        specs.push({ ...spec, ...ignored, ...(rules.length && { overlayRules: rules }), ...plain, ...(links && { linkBase: links }) });
+        specs.push({
+          ...spec,
+          ...ignored,
+          ...(rules.length && { overlayRules: rules }),
+          ...plain,
+          ...(links && { linkBase: links }),
+        });
       } else if (file.kind === "json-schema") {
         rejectRedoclyTraps(file.doc, source);
-        const built = await redocly(source, () => schemaSpec(file, source, module, (m) => warnings.push(`${source}: ${m}`), refs));
+        const built = await redocly(source, () =>
+          schemaSpec(file, source, module, (m) => warnings.push(`${source}: ${m}`), refs),
+        );
         problems.push(...built.problems);
         inputs.push(...built.files);
         const links = docLinkBase(file.text);
         if (built.spec) specs.push(links ? { ...built.spec, linkBase: links } : built.spec);
       }
     } catch (err) {
-      throw located(err, [[source, file], ...(overlays.get(file.path) ?? []).map((o): [string, SpecFile] => [o.path, o])]);
+      throw located(err, [
+        [source, file],
+        ...(overlays.get(file.path) ?? []).map((o): [string, SpecFile] => [o.path, o]),
+      ]);
     }
   }
   separateValueNames(specs, (m) => note(m, "operation-renamed"));
@@ -104,7 +137,8 @@ function specModule(source: string, modules: NameTable, warn: (message: string) 
   const plain = source.replace(/\.(ya?ml|json)$/i, "");
   const safe = moduleName(source);
   const module = modules.claim(safe, `spec ${JSON.stringify(source)}`);
-  const rule = 'a file name in the output holds no URL syntax, line break, "..", name the package uses itself, or ".as-written" ending';
+  const rule =
+    'a file name in the output holds no URL syntax, line break, "..", name the package uses itself, or ".as-written" ending';
   if (safe !== plain) warn(`its output files are named ${JSON.stringify(module)} (${rule})`);
   return module;
 }
@@ -114,7 +148,13 @@ function specModule(source: string, modules: NameTable, warn: (message: string) 
  * own (same file), so they are not repeated. When only its overlays make it pass the gate, it
  * has no as-written validators, with a warning.
  */
-async function specAsWritten(file: SpecFile, source: string, module: string, refs: RefPolicy, warn: (m: string) => void): Promise<SpecModel | undefined> {
+async function specAsWritten(
+  file: SpecFile,
+  source: string,
+  module: string,
+  refs: RefPolicy,
+  warn: (m: string) => void,
+): Promise<SpecModel | undefined> {
   const bundled = await redocly(source, () => bundleOpenApi(file.path, undefined, refs, file));
   const problem = bundled.problems[0];
   if (!problem) return openApiSpec(source, module, bundled.document, () => {});
@@ -150,7 +190,10 @@ function located(err: unknown, files: ReadonlyArray<readonly [string, SpecFile]>
 function separateValueNames(specs: SpecModel[], warn: (message: string) => void): void {
   const taken = new Set<string>();
   for (const spec of specs) {
-    for (const name of [...spec.operations.flatMap((op) => op.responseTypes.map((r) => r.name)), ...spec.schemas.map((s) => s.name)]) {
+    for (const name of [
+      ...spec.operations.flatMap((op) => op.responseTypes.map((r) => r.name)),
+      ...spec.schemas.map((s) => s.name),
+    ]) {
       for (const prefix of ["validate", "is", "assert"]) taken.add(prefix + name);
       taken.add(name);
     }
@@ -161,7 +204,9 @@ function separateValueNames(specs: SpecModel[], warn: (message: string) => void)
       if (!clashes(op.name)) continue;
       const was = op.name;
       while (clashes(op.name)) op.name += "_";
-      warn(`${spec.source}: operation ${JSON.stringify(op.operationId)}: function ${was} would clash with a generated validator or type; using ${op.name}`);
+      warn(
+        `${spec.source}: operation ${JSON.stringify(op.operationId)}: function ${was} would clash with a generated validator or type; using ${op.name}`,
+      );
     }
   }
 }
@@ -173,14 +218,19 @@ function separateValueNames(specs: SpecModel[], warn: (message: string) => void)
  * with the key's location instead of a TypeError from inside Redocly. `__proto__` and `toString`
  * pass through Redocly and stay (quoted) keys.
  */
-const REDOCLY_TRAPS = new Set(Object.getOwnPropertyNames(Object.prototype).filter((k) => k !== "__proto__" && k !== "toString" && k !== "constructor"));
+const REDOCLY_TRAPS = new Set(
+  Object.getOwnPropertyNames(Object.prototype).filter(
+    (k) => k !== "__proto__" && k !== "toString" && k !== "constructor",
+  ),
+);
 
 function rejectRedoclyTraps(doc: unknown, source: string): void {
   const check = (place: Place) => {
     const key = Object.keys(place.node).find((k) => REDOCLY_TRAPS.has(k));
     if (key === undefined) return;
-    const message = `the key ${JSON.stringify(key)} cannot be read: @redocly/openapi-core 1.34 fails on keys named like `
-      + "Object.prototype methods; rename it";
+    const message =
+      `the key ${JSON.stringify(key)} cannot be read: @redocly/openapi-core 1.34 fails on keys named like ` +
+      "Object.prototype methods; rename it";
     throw new SpecError(message, source, undefined, undefined, shownPointer([...place.tokens(), key]));
   };
   // Redocly reads every key, inside example values and extensions too.
@@ -193,7 +243,10 @@ async function redocly<T>(source: string, run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (err) {
     if (err instanceof SpecError || !(err instanceof TypeError)) throw err;
-    throw new SpecError(`cannot bundle: @redocly/openapi-core failed (${err.message}); a file it references may have a key named like an Object.prototype method (${[...REDOCLY_TRAPS].slice(0, 4).join(", ")}, …)`, source);
+    throw new SpecError(
+      `cannot bundle: @redocly/openapi-core failed (${err.message}); a file it references may have a key named like an Object.prototype method (${[...REDOCLY_TRAPS].slice(0, 4).join(", ")}, …)`,
+      source,
+    );
   }
 }
 
@@ -201,7 +254,10 @@ async function redocly<T>(source: string, run: () => Promise<T>): Promise<T> {
 function explainPrototypeKey(problem: NormalizedProblem): NormalizedProblem {
   const at = problem.location[0]?.pointer ?? "";
   if (!/\/constructor$/.test(at)) return problem;
-  return { ...problem, message: `${problem.message} (the key "constructor" at ${at} is misread by @redocly/openapi-core 1.34; rename it)` };
+  return {
+    ...problem,
+    message: `${problem.message} (the key "constructor" at ${at} is misread by @redocly/openapi-core 1.34; rename it)`,
+  };
 }
 
 /** JSON has no Infinity or NaN (YAML's `.inf`, `.nan`, `1e999`): no emitter can print them as the same value. */
@@ -211,7 +267,13 @@ function rejectNonFinite(doc: unknown, source: string): void {
   while (stack.length) {
     const [node, at] = stack.pop()!;
     if (typeof node === "number" && !Number.isFinite(node)) {
-      throw new SpecError(`the number ${String(node)} has no JSON form; use a finite number or a string`, source, undefined, undefined, shownPointer(at));
+      throw new SpecError(
+        `the number ${String(node)} has no JSON form; use a finite number or a string`,
+        source,
+        undefined,
+        undefined,
+        shownPointer(at),
+      );
     }
     if (typeof node !== "object" || node === null || seen.has(node)) continue;
     seen.add(node);
@@ -237,11 +299,25 @@ function openApiSpec(source: string, module: string, document: Record<string, un
     const { node: item, at } = derefAt(document, raw, ["paths", pathKey]);
     if (!isObject(item)) continue;
     const trimmed = pathKey.trim();
-    if (trimmed !== pathKey) warn(`path key ${JSON.stringify(pathKey)} has surrounding whitespace; requests use ${JSON.stringify(trimmed)}`);
+    if (trimmed !== pathKey)
+      warn(`path key ${JSON.stringify(pathKey)} has surrounding whitespace; requests use ${JSON.stringify(trimmed)}`);
     const path = encodePathLiterals(trimmed);
-    if (path !== trimmed) warn(`path ${JSON.stringify(trimmed)} has characters a URL path cannot hold; requests use ${JSON.stringify(path)}`);
+    if (path !== trimmed)
+      warn(
+        `path ${JSON.stringify(trimmed)} has characters a URL path cannot hold; requests use ${JSON.stringify(path)}`,
+      );
     for (const method of METHODS) {
-      if (isObject(item[method])) operations.push(operationOf({ source, document, names, types, operationIds, warn, servers }, "paths", pathKey, path, { item, at }, method));
+      if (isObject(item[method]))
+        operations.push(
+          operationOf(
+            { source, document, names, types, operationIds, warn, servers },
+            "paths",
+            pathKey,
+            path,
+            { item, at },
+            method,
+          ),
+        );
     }
   }
   // Webhooks are requests the API makes: no client function, but named types and validators
@@ -251,7 +327,17 @@ function openApiSpec(source: string, module: string, document: Record<string, un
     const { node: item, at } = derefAt(document, raw, ["webhooks", key]);
     if (!isObject(item)) continue;
     for (const method of METHODS) {
-      if (isObject(item[method])) webhooks.push(operationOf({ source, document, names, types, operationIds, warn, servers }, "webhooks", key, key, { item, at }, method));
+      if (isObject(item[method]))
+        webhooks.push(
+          operationOf(
+            { source, document, names, types, operationIds, warn, servers },
+            "webhooks",
+            key,
+            key,
+            { item, at },
+            method,
+          ),
+        );
     }
   }
   return { source, module, kind: "openapi", document, basePath: servers.basePath, operations, schemas, webhooks };
@@ -281,15 +367,23 @@ function componentSchemas(
     names.set(key, name);
   }
   return entries.map(({ key, at, type }) => ({
-    name: names.get(key)!, component: key, typeExpression: type, pointer: formatPointer(at),
+    name: names.get(key)!,
+    component: key,
+    typeExpression: type,
+    pointer: formatPointer(at),
   }));
 }
 
 /** One operation of `paths` or `webhooks`: named, its parameters, responses and request body collected. */
 function operationOf(
   ctx: {
-    source: string; document: Record<string, unknown>; names: NameTable; types: NameTable;
-    operationIds: Map<string, string>; warn: Warn; servers: ServerResolver;
+    source: string;
+    document: Record<string, unknown>;
+    names: NameTable;
+    types: NameTable;
+    operationIds: Map<string, string>;
+    warn: Warn;
+    servers: ServerResolver;
   },
   root: "paths" | "webhooks",
   pathKey: string,
@@ -300,13 +394,23 @@ function operationOf(
 ): OperationModel {
   const { source, document, names, types, operationIds, warn, servers } = ctx;
   const op = item[method] as Record<string, unknown>;
-  const where = root === "paths" ? `${method.toUpperCase()} ${path}` : `webhook ${JSON.stringify(pathKey)} (${method.toUpperCase()})`;
+  const where =
+    root === "paths"
+      ? `${method.toUpperCase()} ${path}`
+      : `webhook ${JSON.stringify(pathKey)} (${method.toUpperCase()})`;
   const specId = typeof op.operationId === "string" ? op.operationId : undefined;
   const operationId = specId ?? `${method} ${path}`;
   if (specId !== undefined) {
     // openapi-typescript keys its `operations` interface by operationId: a repeat is a duplicate member.
     const prior = operationIds.get(specId);
-    if (prior) throw new SpecError(`operationId ${JSON.stringify(specId)} is also used by ${prior}; operationIds must be unique`, source, undefined, undefined, shownPointer([...at, method, "operationId"]));
+    if (prior)
+      throw new SpecError(
+        `operationId ${JSON.stringify(specId)} is also used by ${prior}; operationIds must be unique`,
+        source,
+        undefined,
+        undefined,
+        shownPointer([...at, method, "operationId"]),
+      );
     operationIds.set(specId, root === "paths" ? `${method.toUpperCase()} ${JSON.stringify(pathKey)}` : where);
   }
   const parameters = collectParameters(document, item.parameters, op.parameters);
@@ -314,12 +418,21 @@ function operationOf(
   for (const p of parameters) {
     // The runtime fills `{name}` placeholders with a regex that stops at braces and line breaks.
     if (root === "paths" && p.in === "path" && /[{}\r\n\u2028\u2029]/.test(p.name)) {
-      throw new SpecError(`path parameter name ${JSON.stringify(p.name)} contains a brace or line break, so no request can fill its placeholder`, source, undefined, undefined, shownPointer([...at, method, "parameters"]));
+      throw new SpecError(
+        `path parameter name ${JSON.stringify(p.name)} contains a brace or line break, so no request can fill its placeholder`,
+        source,
+        undefined,
+        undefined,
+        shownPointer([...at, method, "parameters"]),
+      );
     }
   }
   const responses = collectResponses(document, [root, pathKey, method, "responses"], op.responses);
   const success = responses.filter((r) => /^[23]/.test(r.status));
-  const redirect = root === "paths" && success.length > 0 && success.every((r) => r.status.startsWith("3") && r.headers.some((h) => h.toLowerCase() === "location"));
+  const redirect =
+    root === "paths" &&
+    success.length > 0 &&
+    success.every((r) => r.status.startsWith("3") && r.headers.some((h) => h.toLowerCase() === "location"));
   // The client module also declares `<name>Operation` (and `<name>Url` for redirects).
   // The types module also declares `<Op>Params`, `<Op>Path` and `<Op>Query` (see emit/module.ts),
   // and the client `<Op>Error` (and `is<Op>Error`) for declared JSON error bodies: none of them
@@ -333,7 +446,8 @@ function operationOf(
   const errorTypes = root === "paths" && typedErrors ? ["Error"] : [];
   const clientNames = root === "webhooks" ? [] : redirect ? ["Operation", "Url"] : ["Operation"];
   const companions = [...clientNames, ...paramTypes, ...errorTypes];
-  const componentOf = (n: string) => [...paramTypes, ...errorTypes].map((suffix) => types.holder(n + suffix)).find(Boolean);
+  const componentOf = (n: string) =>
+    [...paramTypes, ...errorTypes].map((suffix) => types.holder(n + suffix)).find(Boolean);
   const what = `operation ${JSON.stringify(operationId)}`;
   const typeName = names.claim(pascalCase(operationId), what, companions, componentOf);
   const name = camelCase(typeName);
@@ -347,12 +461,20 @@ function operationOf(
   const jsonResponses = responses.filter((r) => r.jsonSchemaPointer);
   const responseTypes = jsonResponses.map((r, i) => ({
     status: r.status,
-    name: names.claim(`${typeName}Response${i === 0 && r.status.startsWith("2") ? "" : r.status.replace(/[^A-Za-z0-9]/g, "")}`, `response ${r.status} of ${JSON.stringify(operationId)}`, [], (n) => types.holder(n)),
+    name: names.claim(
+      `${typeName}Response${i === 0 && r.status.startsWith("2") ? "" : r.status.replace(/[^A-Za-z0-9]/g, "")}`,
+      `response ${r.status} of ${JSON.stringify(operationId)}`,
+      [],
+      (n) => types.holder(n),
+    ),
   }));
   const withContent = responses.filter((r) => r.status.startsWith("2") && r.media.length);
   const answersBytes = withContent.length > 0 && withContent.every((r) => !r.media.some((t) => isJsonMedia(t)));
   const requestBody = requestBodyOf(document, op.requestBody, [root, pathKey, method, "requestBody"]);
-  if (requestBody?.jsonSchemaPointer) requestBody.name = names.claim(`${typeName}Body`, `request body of ${JSON.stringify(operationId)}`, [], (n) => types.holder(n));
+  if (requestBody?.jsonSchemaPointer)
+    requestBody.name = names.claim(`${typeName}Body`, `request body of ${JSON.stringify(operationId)}`, [], (n) =>
+      types.holder(n),
+    );
   // The nearest non-empty `servers` (operation, path item, document) decides the base URL.
   const { basePath, serverOrigin } = servers.forOperation(op.servers, item.servers, where);
   const cache = op["x-specgen-cache"];
@@ -361,10 +483,24 @@ function operationOf(
     warn(`${where}: x-specgen-cache must be true or false; not cached`);
   }
   return {
-    operationId, ...(specId !== undefined && { specOperationId: specId }), root, name, typeName,
-    method: method.toUpperCase(), pathKey, path, basePath, ...(serverOrigin !== undefined && { serverOrigin }),
-    parameters, responses, ...(requestBody && { requestBody }), redirect, answersBytes,
-    ...(cache === true && { cache }), responseTypes, deprecated: op.deprecated === true,
+    operationId,
+    ...(specId !== undefined && { specOperationId: specId }),
+    root,
+    name,
+    typeName,
+    method: method.toUpperCase(),
+    pathKey,
+    path,
+    basePath,
+    ...(serverOrigin !== undefined && { serverOrigin }),
+    parameters,
+    responses,
+    ...(requestBody && { requestBody }),
+    redirect,
+    answersBytes,
+    ...(cache === true && { cache }),
+    responseTypes,
+    deprecated: op.deprecated === true,
     ...(typeof op.summary === "string" && { summary: op.summary }),
     ...(typeof op.description === "string" && { description: op.description }),
     ...((typeof since === "string" || typeof since === "number") && { since: String(since) }),
@@ -385,8 +521,13 @@ function changedNotes(raw: Record<string, unknown>): Record<string, string> {
  * escapes stay.
  */
 function encodePathLiterals(template: string): string {
-  return template.replace(/(\{[^{}]*\})|([^{}]+|[{}])/gu, (_m, placeholder: string | undefined, literal: string | undefined) =>
-    placeholder ?? literal!.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/gu, (c) => encodeURIComponent(c.replace(/[\uD800-\uDFFF]/g, "\uFFFD"))),
+  return template.replace(
+    /(\{[^{}]*\})|([^{}]+|[{}])/gu,
+    (_m, placeholder: string | undefined, literal: string | undefined) =>
+      placeholder ??
+      literal!.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/gu, (c) =>
+        encodeURIComponent(c.replace(/[\uD800-\uDFFF]/g, "\uFFFD")),
+      ),
   );
 }
 
@@ -457,9 +598,8 @@ function mayHold(document: Record<string, unknown>, raw: unknown, kind: "object"
   const isKind = (v: unknown) => v !== null && (Array.isArray(v) ? "array" : typeof v) === kind;
   if (Array.isArray(schema.enum)) return schema.enum.some(isKind);
   if ("const" in schema) return isKind(schema.const);
-  const keywords = kind === "object"
-    ? ["properties", "additionalProperties", "patternProperties"]
-    : ["items", "prefixItems"];
+  const keywords =
+    kind === "object" ? ["properties", "additionalProperties", "patternProperties"] : ["items", "prefixItems"];
   if (keywords.some((k) => k in schema)) return true;
   if (branches.length) return branches.some((b) => mayHold(document, b, kind, depth + 1));
   // No type, no shape: any value (a scalar-only keyword such as `format` or `pattern` says nothing of the type).
@@ -487,7 +627,8 @@ function requestBodyOf(document: Record<string, unknown>, raw: unknown, at: stri
   const model: RequestBodyModel = { mediaType, json: json !== undefined, contentType, required, media };
   // The pointer passes through the operation's `requestBody`, which may be a $ref (to
   // components/requestBodies); the validators emitter follows it.
-  if (json && isObject(content[json]) && "schema" in (content[json] as object)) model.jsonSchemaPointer = formatPointer([...at, "content", json, "schema"]);
+  if (json && isObject(content[json]) && "schema" in (content[json] as object))
+    model.jsonSchemaPointer = formatPointer([...at, "content", json, "schema"]);
   return model;
 }
 
@@ -551,7 +692,13 @@ function locatedInFile(problem: NormalizedProblem, file: SpecFile, key: string):
  * openapi-typescript reads only OpenAPI documents, so a bare schema becomes the one component
  * of a synthetic document, bundled from the schema's own folder so its relative `$ref`s resolve.
  */
-async function schemaSpec(file: SpecFile, source: string, module: string, warn: (message: string) => void, refs: RefPolicy): Promise<{ spec?: SpecModel; problems: NormalizedProblem[]; files: string[] }> {
+async function schemaSpec(
+  file: SpecFile,
+  source: string,
+  module: string,
+  warn: (message: string) => void,
+  refs: RefPolicy,
+): Promise<{ spec?: SpecModel; problems: NormalizedProblem[]; files: string[] }> {
   const names = new NameTable(warn);
   const name = schemaFileName(file.doc, basename(module), names, warn);
   // Some bare schemas (Matrix's olm_plaintext.yaml) keep helper schemas in their own
@@ -565,7 +712,10 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
   // The main schema's component key is its type name, unless a helper already uses that key.
   let key = name;
   for (let i = 2; Object.prototype.hasOwnProperty.call(hoisted, key); i++) key = `${name}${i}`;
-  if (key !== name) warn(`components.schemas.${name} is a helper of the schema file; the file's own schema is components.schemas.${key}`);
+  if (key !== name)
+    warn(
+      `components.schemas.${name} is a helper of the schema file; the file's own schema is components.schemas.${key}`,
+    );
   const schemasMap: Record<string, unknown> = { ...hoisted };
   const prepared = prepareSchemaRefs(root, source, formatPointer(["components", "schemas", key]), module);
   setOwn(schemasMap, key, prepared);
@@ -581,7 +731,13 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
   const bundled = isObject(document.components) ? document.components.schemas : undefined;
   if (isObject(bundled) && Object.hasOwn(bundled, key)) restoreScopedRefs(bundled[key]);
   rejectNonFinite(document, source);
-  const schemas: NamedSchema[] = [{ name, typeExpression: `components["schemas"][${JSON.stringify(key)}]`, pointer: formatPointer(["components", "schemas", key]) }];
+  const schemas: NamedSchema[] = [
+    {
+      name,
+      typeExpression: `components["schemas"][${JSON.stringify(key)}]`,
+      pointer: formatPointer(["components", "schemas", key]),
+    },
+  ];
   // Its helpers and definitions are components too, named before the collection items below.
   const helpers = Object.keys(hoisted).map((h) => ({ key: h, at: ["components", "schemas", h], type: typeOf(h) }));
   const mine = isObject(bundled) ? bundled[key] : undefined;
@@ -590,20 +746,31 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
   const definitions = ["$defs", "definitions"].flatMap((defs) => {
     const map = own[defs];
     const entry = (def: string) => ({
-      key: def, at: ["components", "schemas", key, defs, def], type: typeOf(definitionKey(key, defs, def)),
+      key: def,
+      at: ["components", "schemas", key, defs, def],
+      type: typeOf(definitionKey(key, defs, def)),
     });
     return isObject(map) ? Object.keys(map).map(entry) : [];
   });
   schemas.push(...componentSchemas([...helpers, ...definitions], names, warn));
   // Collections of objects get a name for their element: identity_providers → IdentityProvider.
-  const props = isObject(file.doc) && isObject((file.doc as Record<string, unknown>).properties) ? ((file.doc as Record<string, unknown>).properties as Record<string, unknown>) : {};
+  const props =
+    isObject(file.doc) && isObject((file.doc as Record<string, unknown>).properties)
+      ? ((file.doc as Record<string, unknown>).properties as Record<string, unknown>)
+      : {};
   // A root without `type` is typed as an object or any non-object (emit/json-schema-types.ts).
   const rootType = isObject(file.doc) ? (file.doc as Record<string, unknown>).type : undefined;
   const objectPart = rootType === undefined ? `Exclude<${name}, string | number | boolean | null | unknown[]>` : name;
   for (const [prop, schema] of Object.entries(props)) {
-    if (isObject(schema) && schema.type === "array" && isObject(schema.items) && (schema.items.type === "object" || isObject(schema.items.properties))) {
+    if (
+      isObject(schema) &&
+      schema.type === "array" &&
+      isObject(schema.items) &&
+      (schema.items.type === "object" || isObject(schema.items.properties))
+    ) {
       const element = names.claim(pascalCase(singular(prop)), `items of property ${JSON.stringify(prop)}`);
-      if (element !== plainPascalCase(singular(prop))) warn(`items of property ${JSON.stringify(prop)} are named ${element}`);
+      if (element !== plainPascalCase(singular(prop)))
+        warn(`items of property ${JSON.stringify(prop)} are named ${element}`);
       schemas.push({
         name: element,
         typeExpression: `NonNullable<${objectPart}[${JSON.stringify(prop)}]>[number]`,
@@ -611,7 +778,11 @@ async function schemaSpec(file: SpecFile, source: string, module: string, warn: 
       });
     }
   }
-  return { spec: { source, module, kind: "json-schema", document, basePath: "", operations: [], schemas, webhooks: [] }, problems, files };
+  return {
+    spec: { source, module, kind: "json-schema", document, basePath: "", operations: [], schemas, webhooks: [] },
+    problems,
+    files,
+  };
 }
 
 /**

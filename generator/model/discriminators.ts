@@ -59,7 +59,11 @@ function discriminatorOf(node: Record<string, unknown>): Discriminator | undefin
  * Every object of the document with its path, depth first in key order; data values are not
  * entered. `path` is one array, changed as the walk goes: read it during the visit, do not keep it.
  */
-function walk(node: unknown, visit: (node: Record<string, unknown>, path: readonly string[]) => void, path: string[] = []): void {
+function walk(
+  node: unknown,
+  visit: (node: Record<string, unknown>, path: readonly string[]) => void,
+  path: string[] = [],
+): void {
   if (Array.isArray(node)) {
     node.forEach((v, i) => {
       path.push(String(i));
@@ -87,10 +91,14 @@ export interface DeclaredTag {
 /** The tag values a schema fixes itself: a string `const`, or an `enum` of strings, on the tag property (in an allOf part too). */
 function ownTagValues(schema: Record<string, unknown>, property: string): string[] {
   for (const part of [schema, ...(Array.isArray(schema.allOf) ? schema.allOf : [])]) {
-    const tag = isObject(part) && isObject(part.properties) && Object.hasOwn(part.properties, property) ? part.properties[property] : undefined;
+    const tag =
+      isObject(part) && isObject(part.properties) && Object.hasOwn(part.properties, property)
+        ? part.properties[property]
+        : undefined;
     if (!isObject(tag)) continue;
     if (typeof tag.const === "string") return [tag.const];
-    if (Array.isArray(tag.enum) && tag.enum.length && tag.enum.every((v) => typeof v === "string")) return tag.enum as string[];
+    if (Array.isArray(tag.enum) && tag.enum.length && tag.enum.every((v) => typeof v === "string"))
+      return tag.enum as string[];
   }
   return [];
 }
@@ -101,7 +109,8 @@ function ownTagValues(schema: Record<string, unknown>, property: string): string
  */
 export function declaredTags(document: unknown, found = survey(document)): DeclaredTag[] {
   const out: DeclaredTag[] = [];
-  const named = (d: Discriminator, ref: string, values: string[]) => Object.values(d.mapping ?? {}).includes(ref) || values.some((v) => Object.hasOwn(d.mapping ?? {}, v));
+  const named = (d: Discriminator, ref: string, values: string[]) =>
+    Object.values(d.mapping ?? {}).includes(ref) || values.some((v) => Object.hasOwn(d.mapping ?? {}, v));
   const holders = new Map<string, Discriminator>();
   for (const [node, ref] of found) {
     const d = discriminatorOf(node);
@@ -113,13 +122,15 @@ export function declaredTags(document: unknown, found = survey(document)): Decla
       if (!isObject(item) || typeof item.$ref !== "string") continue;
       const member = resolveIn(document, item.$ref);
       const values = member ? ownTagValues(member.node, d!.propertyName) : [];
-      if (values.length && !named(d!, item.$ref, values)) for (const value of values) out.push({ at, value, ref: item.$ref });
+      if (values.length && !named(d!, item.$ref, values))
+        for (const value of values) out.push({ at, value, ref: item.$ref });
     }
     for (const item of Array.isArray(node.allOf) ? node.allOf : []) {
       const base = isObject(item) && typeof item.$ref === "string" ? holders.get(item.$ref) : undefined;
       if (!base) continue;
       const values = ownTagValues(node, base.propertyName);
-      if (values.length && !named(base, at, values)) for (const value of values) out.push({ at: item.$ref as string, value, ref: at });
+      if (values.length && !named(base, at, values))
+        for (const value of values) out.push({ at: item.$ref as string, value, ref: at });
     }
   }
   return out;
@@ -131,13 +142,18 @@ export function addDeclaredTags(document: unknown, tags: readonly DeclaredTag[])
     const holder = resolveIn(document, at, false);
     const d = holder && discriminatorOf(holder.node);
     if (!d) continue;
-    const mapping = isObject(d.mapping) ? d.mapping : (d.mapping = {});
+    if (!isObject(d.mapping)) d.mapping = {};
+    const mapping = d.mapping as Record<string, unknown>;
     setOwn(mapping, value, ref);
   }
 }
 
 /** The object a local `$ref` names (its `$ref`s followed unless `follow` is false); undefined where the types would not resolve it. */
-function resolveIn(document: unknown, ref: string, follow = true): { node: Record<string, unknown>; pointer: string } | undefined {
+function resolveIn(
+  document: unknown,
+  ref: string,
+  follow = true,
+): { node: Record<string, unknown>; pointer: string } | undefined {
   const seen: string[] = [];
   for (;;) {
     const tokens = tokensOf(ref);
@@ -146,7 +162,8 @@ function resolveIn(document: unknown, ref: string, follow = true): { node: Recor
     if (!isObject(node)) return undefined;
     if (!follow || typeof node.$ref !== "string") return { node, pointer: refOf(tokens).slice(1) };
     if (seen.includes(node.$ref)) return undefined;
-    seen.push((ref = node.$ref));
+    ref = node.$ref;
+    seen.push(ref);
   }
 }
 
@@ -171,7 +188,8 @@ export function tagConstraints(document: unknown): TagConstraint[] {
   // Each discriminator with the mapping entries the document implies (see declaredTags).
   const implied = new Map<string, Record<string, string>>();
   for (const { at, value, ref } of declaredTags(document, found)) implied.set(at, { ...implied.get(at), [value]: ref });
-  const effective = (d: Discriminator, at: string): Discriminator => (implied.has(at) ? { ...d, mapping: { ...d.mapping, ...implied.get(at) } } : d);
+  const effective = (d: Discriminator, at: string): Discriminator =>
+    implied.has(at) ? { ...d, mapping: { ...d.mapping, ...implied.get(at) } } : d;
   const tag = (ref: string, values: string[], property: string): boolean => {
     const target = resolveIn(document, ref);
     if (!target) return false;
@@ -213,7 +231,9 @@ export function tagConstraints(document: unknown): TagConstraint[] {
       if (typeof item.$ref === "string") {
         const base = objects.get(item.$ref);
         if (!base) break;
-        const values = Object.entries(base.mapping ?? {}).filter(([, target]) => target === ref).map(([value]) => value);
+        const values = Object.entries(base.mapping ?? {})
+          .filter(([, target]) => target === ref)
+          .map(([value]) => value);
         if (values.length && tag(ref, values, base.propertyName)) tagged.add(ref);
         objects.set(ref, { ...base });
       } else {
@@ -231,7 +251,9 @@ export function tagConstraints(document: unknown): TagConstraint[] {
     const node = valueAt(document, tokens);
     if (!tokens.length || !isObject(node) || discriminatorOf(node) || !(node.allOf || node.anyOf)) continue;
     const name = tokens.at(-1)!;
-    const key = Object.entries(d.mapping ?? {}).find(([, v]) => typeof v === "string" && (v.startsWith("#") ? tokensOf(v).at(-1) === name : v === name))?.[0];
+    const key = Object.entries(d.mapping ?? {}).find(
+      ([, v]) => typeof v === "string" && (v.startsWith("#") ? tokensOf(v).at(-1) === name : v === name),
+    )?.[0];
     out.push({ pointer: refOf(tokens).slice(1), property: d.propertyName, values: [key ?? name], how: "allOf" });
   }
   return out;
@@ -245,7 +267,8 @@ export function applyTagConstraints(copy: unknown, constraints: readonly TagCons
     if (!isObject(node)) continue;
     const tag = values.length === 1 && how === "allOf" ? { const: values[0] } : { type: "string", enum: values };
     if (how === "properties") {
-      const properties = isObject(node.properties) ? node.properties : (node.properties = {});
+      if (!isObject(node.properties)) node.properties = {};
+      const properties = node.properties as Record<string, unknown>;
       setOwn(properties, property, tag);
       node.required = Array.isArray(node.required) ? [...new Set([...node.required, property])] : [property];
     } else {

@@ -4,7 +4,8 @@
  * Anchored, so that `application/jsonl`, `application/json-seq` and `application/x-ndjson`
  * (streams of JSON texts, not one) are not read as one JSON body.
  */
-export const isJsonMedia = (type: string): boolean => /^application\/([a-z0-9!#$&^_.-]+\+)?json[ \t]*(;.*)?$/i.test(type);
+export const isJsonMedia = (type: string): boolean =>
+  /^application\/([a-z0-9!#$&^_.-]+\+)?json[ \t]*(;.*)?$/i.test(type);
 
 /**
  * What the client makes of a media type. Requests: `json` is encoded, `form`
@@ -20,7 +21,8 @@ const PARAMS = String.raw`[ \t]*(;.*)?$`;
 /** Streams of JSON texts (NDJSON, JSON Lines, RFC 7464 sequences, `…+json-seq`) and server-sent events. */
 const STREAM = new RegExp(
   String.raw`^(application/((x-)?(ndjson|jsonl|jsonlines|json-stream)|([a-z0-9!#$&^_.-]+\+)?json-seq)` +
-    String.raw`|text/event-stream)` + PARAMS,
+    String.raw`|text/event-stream)` +
+    PARAMS,
   "i",
 );
 /** Text read as a string: `text/*`, XML and YAML. */

@@ -13,11 +13,13 @@ import type { Warn } from "../warnings.js";
 
 /** ECMAScript and TypeScript reserved and contextual words, and names strict code may not bind. */
 export const RESERVED: ReadonlySet<string> = new Set(
-  ("break case catch class const continue debugger default delete do else enum export extends false finally for " +
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
     "as implements interface let package private protected public static yield any boolean number string symbol " +
     "bigint type from of await async unknown never object undefined eval arguments intrinsic keyof readonly " +
-    "declare namespace module require global infer is asserts satisfies accessor override abstract").split(" "),
+    "declare namespace module require global infer is asserts satisfies accessor override abstract"
+  ).split(" "),
 );
 
 /**
@@ -28,19 +30,94 @@ export const RESERVED: ReadonlySet<string> = new Set(
  */
 export const OUTPUT_NAMES: ReadonlySet<string> = new Set([
   // openapi-typescript's declarations and helpers
-  "paths", "operations", "components", "webhooks", "$defs", "WithRequired", "Readable", "Writable", "$Read", "$Write",
-  "ReadonlyArray", "FlattenedDeepRequired", "OneOf",
+  "paths",
+  "operations",
+  "components",
+  "webhooks",
+  "$defs",
+  "WithRequired",
+  "Readable",
+  "Writable",
+  "$Read",
+  "$Write",
+  "ReadonlyArray",
+  "FlattenedDeepRequired",
+  "OneOf",
   // the validators and client modules and their runtimes
-  "ValidationError", "ValidationProblem", "ValidateFunction", "problemsOf", "tooDeep", "guard", "asserter", "fullFormats",
-  "HttpError", "MatrixError", "ResponseValidationError", "Cache", "CacheEntry", "CallOptions", "ClientOptions",
-  "RedirectResult", "Result", "SpecClient", "OmitClient", "createClient", "createMemoryCache", "buildUrl", "request",
-  "prepareRequest", "readBytes", "serializeParams", "isStatusError", "withHooks", "Hooks",
+  "ValidationError",
+  "ValidationProblem",
+  "ValidateFunction",
+  "problemsOf",
+  "tooDeep",
+  "guard",
+  "asserter",
+  "fullFormats",
+  "HttpError",
+  "MatrixError",
+  "ResponseValidationError",
+  "Cache",
+  "CacheEntry",
+  "CallOptions",
+  "ClientOptions",
+  "RedirectResult",
+  "Result",
+  "SpecClient",
+  "OmitClient",
+  "createClient",
+  "createMemoryCache",
+  "buildUrl",
+  "request",
+  "prepareRequest",
+  "readBytes",
+  "serializeParams",
+  "isStatusError",
+  "withHooks",
+  "Hooks",
   "then",
   // globals and lib types the output uses or a reader expects
-  "Record", "Array", "Object", "Promise", "Response", "Request", "Error", "TypeError", "Date", "JSON", "Map", "Set",
-  "fetch", "URL", "URLSearchParams", "Headers", "String", "Number", "Boolean", "Symbol", "BigInt", "Function",
-  "RegExp", "Math", "Reflect", "Proxy", "NonNullable", "Partial", "Required", "Readonly", "Pick", "Omit", "Exclude",
-  "Extract", "Parameters", "ReturnType", "Awaited", "globalThis", "NaN", "Infinity", "window", "document", "self",
+  "Record",
+  "Array",
+  "Object",
+  "Promise",
+  "Response",
+  "Request",
+  "Error",
+  "TypeError",
+  "Date",
+  "JSON",
+  "Map",
+  "Set",
+  "fetch",
+  "URL",
+  "URLSearchParams",
+  "Headers",
+  "String",
+  "Number",
+  "Boolean",
+  "Symbol",
+  "BigInt",
+  "Function",
+  "RegExp",
+  "Math",
+  "Reflect",
+  "Proxy",
+  "NonNullable",
+  "Partial",
+  "Required",
+  "Readonly",
+  "Pick",
+  "Omit",
+  "Exclude",
+  "Extract",
+  "Parameters",
+  "ReturnType",
+  "Awaited",
+  "globalThis",
+  "NaN",
+  "Infinity",
+  "window",
+  "document",
+  "self",
 ]);
 
 /** What every generated name looks like. */
@@ -48,7 +125,9 @@ export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** PascalCase words of a source name, before the safety fixes of {@link safeIdentifier}. */
 export function plainPascalCase(name: string): string {
-  const words = String(name).split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = String(name)
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("") || "Unnamed";
 }
 
@@ -57,7 +136,9 @@ export function pascalCase(name: string): string {
 }
 
 export function camelCase(name: string): string {
-  const p = pascalCase(name).replace(/^_(?=[0-9])/, "").replace(/_$/, "");
+  const p = pascalCase(name)
+    .replace(/^_(?=[0-9])/, "")
+    .replace(/_$/, "");
   return safeIdentifier(p[0]!.toLowerCase() + p.slice(1));
 }
 
@@ -142,11 +223,14 @@ const UNSAFE_IN_MODULE = /[#?%\\<>:"|*\x00-\x1f\x7f\x85\u2028\u2029]/g;
  * Unique (ignoring case) only through a {@link NameTable}.
  */
 export function moduleName(source: string): string {
-  const steps = source.replace(/\.(ya?ml|json)$/i, "").split("/").map((step) => {
-    if (step === "..") return "__";
-    if (step === "" || step === ".") return "_";
-    return step.replace(UNSAFE_IN_MODULE, "_");
-  });
+  const steps = source
+    .replace(/\.(ya?ml|json)$/i, "")
+    .split("/")
+    .map((step) => {
+      if (step === "..") return "__";
+      if (step === "" || step === ".") return "_";
+      return step.replace(UNSAFE_IN_MODULE, "_");
+    });
   if (steps.length === 1 && OWN_MODULES.has(steps[0]!.toLowerCase())) steps[0] += "_";
   // `<module>.as-written` names the validators of a spec compiled without its overlays
   const last = steps.length - 1;

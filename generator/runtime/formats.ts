@@ -18,7 +18,8 @@ import { fullFormats as ajvFormats } from "ajv-formats/dist/formats.js";
  * `scheme "://" reg-name [":" port] path-abempty ["?" query] ["#" fragment]` of RFC 3986, minus
  * userinfo, IP literals and percent-encoding, with the same character sets as ajv-formats.
  */
-export const FAST_URI = /^[a-z][a-z0-9+.-]*:\/\/[a-z0-9\-._~!$&'()*+,;=]*(?::\d*)?(?:\/[a-z0-9\-._~!$&'()*+,;=:@/]*)?(?:\?[a-z0-9\-._~!$&'()*+,;=:@/?]*)?(?:#[a-z0-9\-._~!$&'()*+,;=:@/?]*)?$/i;
+export const FAST_URI =
+  /^[a-z][a-z0-9+.-]*:\/\/[a-z0-9\-._~!$&'()*+,;=]*(?::\d*)?(?:\/[a-z0-9\-._~!$&'()*+,;=:@/]*)?(?:\?[a-z0-9\-._~!$&'()*+,;=:@/?]*)?(?:#[a-z0-9\-._~!$&'()*+,;=:@/?]*)?$/i;
 
 const fullUri = ajvFormats.uri as (value: string) => boolean;
 

@@ -311,7 +311,7 @@ export function isStatusError(
  */
 export function statusKeys(status: number): (number | string)[] {
   const range = ((status / 100) | 0) + "XX";
-  return range == "2XX" ? [status] : [status, range, "default"];
+  return range === "2XX" ? [status] : [status, range, "default"];
 }
 
 /**
@@ -427,7 +427,7 @@ function paramText(name: string, value: unknown): string {
 /** `text` as the path segment of path parameter `name`, refused when a URL would drop it. */
 function segment(name: string, text: string): string {
   // No encoding of "." or ".." survives WHATWG URL normalisation, which would remove the segment.
-  if (text == "" || text == "." || text == "..") throw new TypeError("Bad path param " + name);
+  if (text === "" || text === "." || text === "..") throw new TypeError("Bad path param " + name);
   return text;
 }
 
@@ -457,7 +457,7 @@ function urlParts(op: Operation, params: Params): SerializedParams {
  * (and `'`, which fetch would encode anyway) are still encoded, since they would change what
  * the query says.
  */
-function escape(text: string, reserved?: boolean): string {
+function escapeParam(text: string, reserved?: boolean): string {
   const strict = encodeURIComponent(text).replace(/[!'()*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
   return reserved ? strict.replace(/%(2[1489ACF]|3[ABF]|40)|%25(?=[0-9A-Fa-f]{2})/g, decodeURIComponent) : strict;
 }
@@ -466,28 +466,36 @@ function escape(text: string, reserved?: boolean): string {
 function members(name: string, value: unknown): Array<[string, string]> {
   const list: Array<[string, unknown]> = Array.isArray(value)
     ? value.map((item) => ["", item])
-    : value != null && typeof value == "object" ? Object.entries(value) : [["", value]];
-  return list.filter(([, item]) => item != null).map(([key, item]) => {
-    // OpenAPI defines no serialization of a nested value: refuse it rather than send "[object Object]".
-    if (typeof item == "object") throw new TypeError("Bad param " + name + ": nested value");
-    return [key, paramText(name, item)];
-  });
+    : value != null && typeof value === "object"
+      ? Object.entries(value)
+      : [["", value]];
+  return list
+    .filter(([, item]) => item != null)
+    .map(([key, item]) => {
+      // OpenAPI defines no serialization of a nested value: refuse it rather than send "[object Object]".
+      if (typeof item === "object") throw new TypeError("Bad param " + name + ": nested value");
+      return [key, paramText(name, item)];
+    });
 }
 
 /** A query parameter: `form` (default), `spaceDelimited`, `pipeDelimited` or `deepObject`. */
 function queryParam(name: string, value: unknown, style: ParamStyle): string {
   const kind = style.style ?? "form";
-  const explode = style.explode ?? kind == "form";
-  const object = !Array.isArray(value) && typeof value == "object";
+  const explode = style.explode ?? kind === "form";
+  const object = !Array.isArray(value) && typeof value === "object";
   const pairs = members(name, value);
-  const text = (part: string) => escape(part, style.allowReserved);
-  if (object && kind == "deepObject") {
-    return pairs.map(([k, v]) => escape(name + "[" + k + "]") + "=" + text(v)).join("&");
+  const text = (part: string) => escapeParam(part, style.allowReserved);
+  if (object && kind === "deepObject") {
+    return pairs.map(([k, v]) => escapeParam(name + "[" + k + "]") + "=" + text(v)).join("&");
   }
-  if (object && explode) return pairs.map(([k, v]) => escape(k) + "=" + text(v)).join("&");
-  if (explode || !pairs.length) return pairs.map(([, v]) => escape(name) + "=" + text(v)).join("&");
-  const separator = kind == "spaceDelimited" ? "%20" : kind == "pipeDelimited" ? "|" : ",";
-  return escape(name) + "=" + pairs.flatMap(([k, v]) => (object ? [escape(k), text(v)] : [text(v)])).join(separator);
+  if (object && explode) return pairs.map(([k, v]) => escapeParam(k) + "=" + text(v)).join("&");
+  if (explode || !pairs.length) return pairs.map(([, v]) => escapeParam(name) + "=" + text(v)).join("&");
+  const separator = kind === "spaceDelimited" ? "%20" : kind === "pipeDelimited" ? "|" : ",";
+  return (
+    escapeParam(name) +
+    "=" +
+    pairs.flatMap(([k, v]) => (object ? [escapeParam(k), text(v)] : [text(v)])).join(separator)
+  );
 }
 
 /**
@@ -498,20 +506,21 @@ function queryParam(name: string, value: unknown, style: ParamStyle): string {
 function pathParam(place: ParamPlace, name: string, value: unknown, style: ParamStyle): string {
   const kind = style.style ?? "simple";
   const explode = style.explode ?? false;
-  const object = !Array.isArray(value) && typeof value == "object";
+  const object = !Array.isArray(value) && typeof value === "object";
   const pairs = members(name, value);
-  const text = (part: string) => (place == "header" ? part : escape(part));
+  const text = (part: string) => (place === "header" ? part : escapeParam(part));
   // matrix: `;name=value`, or `;name` for an empty value
-  const named = (key: string, encoded: string) => text(key) + (kind == "matrix" && encoded == "" ? "" : "=" + encoded);
-  const prefix = kind == "label" ? "." : kind == "matrix" ? ";" : "";
+  const named = (key: string, encoded: string) =>
+    text(key) + (kind === "matrix" && encoded === "" ? "" : "=" + encoded);
+  const prefix = kind === "label" ? "." : kind === "matrix" ? ";" : "";
   let parts: string[];
   if (object && explode) parts = pairs.map(([k, v]) => named(k, text(v)));
-  else if (explode) parts = pairs.map(([, v]) => (kind == "matrix" ? named(name, text(v)) : text(v)));
+  else if (explode) parts = pairs.map(([, v]) => (kind === "matrix" ? named(name, text(v)) : text(v)));
   else {
     const list = pairs.flatMap(([k, v]) => (object ? [text(k), text(v)] : [text(v)])).join(",");
-    parts = [kind == "matrix" ? named(name, list) : list];
+    parts = [kind === "matrix" ? named(name, list) : list];
   }
-  return prefix + parts.join(explode && kind != "simple" ? prefix : ",");
+  return prefix + parts.join(explode && kind !== "simple" ? prefix : ",");
 }
 
 /**
@@ -524,7 +533,7 @@ function pathParam(place: ParamPlace, name: string, value: unknown, style: Param
  */
 export function serializeParam(place: ParamPlace, name: string, value: unknown, style: ParamStyle = {}): string {
   if (value == null) return "";
-  return place == "query" ? queryParam(name, value, style) : pathParam(place, name, value, style);
+  return place === "query" ? queryParam(name, value, style) : pathParam(place, name, value, style);
 }
 
 /**
@@ -538,7 +547,10 @@ export function serializeParams(op: Operation, params: Params): SerializedParams
   const text = (place: ParamPlace, key: string) =>
     serializeParam(place, wireName(key), own(params, key), own(op.styles, key) as ParamStyle | undefined);
   const path = op.path.replace(/{(.+?)}/g, (_, name: string) => segment(name, text("path", name)));
-  const query = (op.query ?? []).map((key) => text("query", key)).filter(Boolean).join("&");
+  const query = (op.query ?? [])
+    .map((key) => text("query", key))
+    .filter(Boolean)
+    .join("&");
   const headers: Record<string, string> = {};
   for (const key of op.header ?? []) if (own(params, key) != null) headers[wireName(key)] = text("header", key);
   // A cookie is `form` style, as a query parameter is (`name=value`), one `; ` between cookies (RFC 6265)
@@ -590,8 +602,8 @@ async function readChunks(res: Response, c: ClientOptions): Promise<Uint8Array[]
 function failure(status: number, text: string, data: unknown, reason = ""): Error {
   const errcode = own(data, "errcode");
   const error = own(data, "error");
-  if (typeof errcode != "string") return new HttpError(status, text, reason, data);
-  return new MatrixError(status, errcode, typeof error == "string" ? error : "", data);
+  if (typeof errcode !== "string") return new HttpError(status, text, reason, data);
+  return new MatrixError(status, errcode, typeof error === "string" ? error : "", data);
 }
 
 /**
@@ -645,12 +657,16 @@ export function prepareRequest(
   // an operation's `serialize` also gives its header values (and their names on the wire)
   for (const name of op.serialize ? [] : (op.header ?? [])) {
     const value = own(params, name);
-    if (value != null) headers[name] = [value].flat().map((v) => paramText(name, v)).join();
+    if (value != null)
+      headers[name] = [value]
+        .flat()
+        .map((v) => paramText(name, v))
+        .join();
   }
   Object.assign(headers, op.serialize?.(op, params).headers, init.headers);
   const { body } = init;
   if (body === undefined) return { ...init, headers };
-  const typed = Object.keys({ ...c.headers, ...headers }).some((name) => name.toLowerCase() == "content-type");
+  const typed = Object.keys({ ...c.headers, ...headers }).some((name) => name.toLowerCase() === "content-type");
   if (op.bodyType && !typed) headers["content-type"] = op.bodyType;
   // fetch sends a stream only when told that the answer may wait for its end ("half" duplex)
   const stream = body instanceof ReadableStream && { duplex: "half" };
@@ -670,7 +686,7 @@ function cacheDirectives(field = ""): Map<string, string> {
     const [, name = "", quoted] = /^\s*([^=\s]*)(?:=(.*?))?\s*$/.exec(element) ?? [];
     const value = (quoted ?? "").replace(/^"(.*)"$/, "$1");
     const key = name.toLowerCase();
-    directives.set(key, directives.has(key) && directives.get(key) != value ? "" : value);
+    directives.set(key, directives.has(key) && directives.get(key) !== value ? "" : value);
   }
   return directives;
 }
@@ -762,7 +778,9 @@ async function redirectResult(
  */
 function requestHeaders(c: ClientOptions, sent: CallOptions, stale?: Record<string, string>): Headers {
   const headers = new Headers(c.headers);
-  new Headers(sent.headers).forEach((value, name) => headers.set(name, value));
+  new Headers(sent.headers).forEach((value, name) => {
+    headers.set(name, value);
+  });
   if (stale?.etag) headers.set("if-none-match", stale.etag);
   if (stale?.["last-modified"]) headers.set("if-modified-since", stale["last-modified"]);
   return headers;
@@ -824,21 +842,20 @@ export async function request<R = Result<unknown>>(
     ...(op.redirect && { redirect: "manual" as const }),
   });
   // Judged after the fetch: a `fetch` from {@link withHooks} may have added a token to `headers`.
-  const withCookies = (sent as RequestInit).credentials == "include";
+  const withCookies = (sent as RequestInit).credentials === "include";
   const credentials = headers.has("authorization") || headers.has("cookie") || withCookies;
   // lower-cased names; a repeated header is one comma-joined value (set-cookie: the last)
   const got: Record<string, string> = Object.fromEntries(res.headers as unknown as Iterable<[string, string]>);
   if (op.redirect) return (await redirectResult(c, op, res, url, got)) as R;
-  const revalidated = stored && res.status == 304;
+  const revalidated = stored && res.status === 304;
   const status = revalidated ? 200 : res.status;
   const data = revalidated ? stored.data : await (op.read ?? readBody)(res, c, op);
   const answer = revalidated ? { ...hit.headers, ...got } : got;
   validate(c, op, status, data);
   const directives = cacheDirectives(answer["cache-control"]);
-  const entry = status == 200 && storable(directives, answer.vary, credentials) && copy(data);
+  const entry = status === 200 && storable(directives, answer.vary, credentials) && copy(data);
   const expires = freshUntil(directives, answer.age, now());
   if (cache && entry) await cache.set(url, { data: entry.data, headers: { ...answer }, expires });
   else if (cache && hit) await cache.delete?.(url);
   return { status, data, headers: answer } as R;
 }
-

@@ -80,9 +80,9 @@ export type Multipart<T> = T extends object ? { [K in keyof T]: PartOf<T[K]> } :
 
 /** Whether a body is a plain object (one the spec's schema describes), not a FormData, Blob, string… */
 function plainObject(body: unknown): body is Record<string, unknown> {
-  if (body == null || typeof body != "object") return false;
+  if (body == null || typeof body !== "object") return false;
   const proto = Object.getPrototypeOf(body) as unknown;
-  return proto == Object.prototype || proto == null;
+  return proto === Object.prototype || proto == null;
 }
 
 /**
@@ -95,7 +95,7 @@ function bodyMedia(op: MediaOperation, contentType?: string): BodyMedia {
   const key = contentType ?? types[0] ?? "";
   const exact = own(op.bodies, key) as BodyMedia | undefined;
   if (exact) return exact;
-  const wild = types.find((t) => t == "*/*" || (t.endsWith("/*") && key.startsWith(t.slice(0, -1))));
+  const wild = types.find((t) => t === "*/*" || (t.endsWith("/*") && key.startsWith(t.slice(0, -1))));
   if (wild && key && !key.includes("*")) return { ...(own(op.bodies, wild) as BodyMedia), type: key };
   throw new TypeError("Bad contentType " + key);
 }
@@ -148,7 +148,7 @@ function formPart(value: unknown, type = ""): string | Blob {
     // a single concrete type only (`image/*` or a list names none)
     return new Blob([value as BlobPart], { type: /^[^*,]+$/.test(type) ? type : "application/octet-stream" });
   }
-  if (typeof value == "object") return new Blob([JSON.stringify(value)], { type: "application/json" });
+  if (typeof value === "object") return new Blob([JSON.stringify(value)], { type: "application/json" });
   return String(value);
 }
 
@@ -186,8 +186,8 @@ export async function readMedia(res: Response, c: ClientOptions, op: MediaOperat
     validate(c, { ...op, validate: op.jsonAnswers }, res.status, data);
     return data;
   }
-  if (op.media == "bytes") return readBytes(res, c, op);
-  if (op.media != "text") return res.body ?? new Blob().stream();
+  if (op.media === "bytes") return readBytes(res, c, op);
+  if (op.media !== "text") return res.body ?? new Blob().stream();
   // read under the same cap as bytes; Blob.text() decodes UTF-8, a byte order mark dropped
   return ((await readBytes(res, c, op)) as Blob).text();
 }

@@ -94,7 +94,9 @@ function containsAbove(error: AjvErrorObject, failed: ReadonlyMap<string, unknow
 }
 
 /** {@link problemsOf}, each problem with the Ajv error it comes from (for tools that look at the schema path). */
-export function problemSources(errors: readonly AjvErrorObject[] | null | undefined): Array<{ problem: ValidationProblem; error: AjvErrorObject }> {
+export function problemSources(
+  errors: readonly AjvErrorObject[] | null | undefined,
+): Array<{ problem: ValidationProblem; error: AjvErrorObject }> {
   const list = errors ?? [];
   const contains = failedContains(list);
   const problems: Array<{ problem: ValidationProblem; error: AjvErrorObject }> = [];
@@ -109,8 +111,12 @@ export function problemSources(errors: readonly AjvErrorObject[] | null | undefi
     if ((error.keyword === "required" || error.keyword === "dependentRequired") && missing !== undefined) {
       pointer = `${pointer}/${escapePointerToken(missing)}`;
       const property = stringParam(params, "property");
-      message = error.keyword === "required" ? "is required" : `is required when ${JSON.stringify(property ?? "")} is present`;
-    } else if ((error.keyword === "additionalProperties" || error.keyword === "unevaluatedProperties") && extra !== undefined) {
+      message =
+        error.keyword === "required" ? "is required" : `is required when ${JSON.stringify(property ?? "")} is present`;
+    } else if (
+      (error.keyword === "additionalProperties" || error.keyword === "unevaluatedProperties") &&
+      extra !== undefined
+    ) {
       pointer = `${pointer}/${escapePointerToken(extra)}`;
       message = "is not allowed here";
     } else if (error.keyword === "contains") {
@@ -141,7 +147,8 @@ export function formatProblems(problems: readonly ValidationProblem[]): string[]
  */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return a !== a && b !== b;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null)
+    return Number.isNaN(a) && Number.isNaN(b);
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     return a.every((item, i) => jsonEqual(item, b[i]));
@@ -157,7 +164,9 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (typeof value === "object" && value !== null) {
-    const members = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    const members = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
     return `{${members.join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
@@ -186,7 +195,9 @@ export function duplicateItems(items: readonly unknown[]): [number, number] | un
 export function tooDeep(error: unknown): AjvErrorObject[] {
   // V8 and JavaScriptCore throw RangeError on stack overflow, SpiderMonkey InternalError.
   if (!(error instanceof RangeError) && !(error instanceof Error && error.name === "InternalError")) throw error;
-  return [{ instancePath: "", keyword: "depth", params: {}, schemaPath: "#", message: "is nested too deeply to validate" }];
+  return [
+    { instancePath: "", keyword: "depth", params: {}, schemaPath: "#", message: "is nested too deeply to validate" },
+  ];
 }
 
 /**

@@ -17,7 +17,14 @@ export function diffOutput(outDir: string, files: readonly GeneratedFile[]): str
     const current = onDisk.get(file.path);
     onDisk.delete(file.path);
     if (current !== file.contents) {
-      patches.push(createTwoFilesPatch(current === undefined ? "/dev/null" : `a/${file.path}`, `b/${file.path}`, current ?? "", file.contents));
+      patches.push(
+        createTwoFilesPatch(
+          current === undefined ? "/dev/null" : `a/${file.path}`,
+          `b/${file.path}`,
+          current ?? "",
+          file.contents,
+        ),
+      );
     }
   }
   for (const [path, contents] of [...onDisk].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { SpecError } from "../errors.js";
 import { STAMP_FILE, readStampFile } from "../stamp.js";
@@ -37,14 +37,14 @@ export function within(dir: string, path: string): boolean {
  */
 export function outTarget(out: string): string {
   const abs = resolve(out);
-  let link;
+  let link: Stats;
   try {
     link = lstatSync(abs);
   } catch {
     return realPath(abs);
   }
   if (!link.isSymbolicLink()) return realPath(abs);
-  let target;
+  let target: Stats;
   try {
     target = statSync(abs);
   } catch {
@@ -84,7 +84,7 @@ export function assertOutAllowed(out: string, cwd: string, protect: readonly str
  * specgen stamp (`target` is a real path, see {@link outTarget}).
  */
 export function assertReplaceable(target: string): void {
-  let stat;
+  let stat: Stats;
   try {
     stat = lstatSync(target);
   } catch {

@@ -84,11 +84,13 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
     const [ssoPort, delegatedPort, delegatedHttpPort] = [await freePort(), await freePort(), await freePort()];
     downPort = await freePort(); // nothing listens there: the IdP that is down
     idp = await startOidc({
-      clients: [{
-        client_id: "synapse",
-        client_secret: "synapse-secret",
-        redirect_uris: [`http://127.0.0.1:${ssoPort}/_synapse/client/oidc/callback`],
-      }],
+      clients: [
+        {
+          client_id: "synapse",
+          client_secret: "synapse-secret",
+          redirect_uris: [`http://127.0.0.1:${ssoPort}/_synapse/client/oidc/callback`],
+        },
+      ],
     });
     authHttps = await startOidc({ issuer: AUTH_SERVICE_ISSUER, authService: true });
     authHttp = await startOidc({ authService: true });
@@ -136,7 +138,10 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
     const ok = validators.validateSsoLoginFlow(flow);
     assert.ok(ok, JSON.stringify(validators.validateSsoLoginFlow.errors));
     assert.ok(validators.isSsoLoginFlow(flow));
-    assert.deepEqual(flow.identity_providers?.map((p) => p.id), ["oidc-dev", "oidc-down"]);
+    assert.deepEqual(
+      flow.identity_providers?.map((p) => p.id),
+      ["oidc-dev", "oidc-down"],
+    );
     for (const p of flow.identity_providers ?? []) assert.ok(validators.isIdentityProvider(p));
   });
 
@@ -207,7 +212,10 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
     const anchors = [...picker.page.body.matchAll(/<a href="(pick_idp\?[^"]*)"/g)];
     const hrefs = anchors.map((m) => m[1]!.replace(/&amp;/g, "&"));
     const links = hrefs.map((href) => new URL(href, picker.page.url));
-    assert.deepEqual(links.map((u) => u.searchParams.get("idp")), ["oidc-dev", "oidc-down"]);
+    assert.deepEqual(
+      links.map((u) => u.searchParams.get("idp")),
+      ["oidc-dev", "oidc-down"],
+    );
     const chosen = links[0]!;
     assert.equal(chosen.searchParams.get("redirectUrl"), CLIENT_APP);
     const back = await ssoLogin(agent, chosen.href);
@@ -226,7 +234,9 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
     const dts = readFileSync(join(ROOT, "generated/client/client-server/sso_login_redirect.d.ts"), "utf8");
     for (const op of ["redirectToSSO", "redirectToIdP"]) {
       // Within the operation's own comment (its description, before the note, may hold a `/`).
-      const doc = new RegExp(`\\(\`${op}\`\\)\\.(?:(?!\\*/)[\\s\\S])*bound to the cookies(?:(?!\\*/)[\\s\\S])*must navigate to the URL from the \``);
+      const doc = new RegExp(
+        `\\(\`${op}\`\\)\\.(?:(?!\\*/)[\\s\\S])*bound to the cookies(?:(?!\\*/)[\\s\\S])*must navigate to the URL from the \``,
+      );
       assert.match(dts, doc, `${op}'s JSDoc`);
     }
   });
@@ -296,7 +306,10 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
         (e: unknown) => e,
       );
       assert.ok(err instanceof client.ResponseValidationError, String(err));
-      assert.deepEqual(err.errors.map((e) => e.pointer), ["/issuer"]);
+      assert.deepEqual(
+        err.errors.map((e) => e.pointer),
+        ["/issuer"],
+      );
       assert.equal(counter.count(), i, "a 200 that failed validation is fetched again, not served from the cache");
     }
     // The documented way to accept it: no client-side checks, the schema as written checked instead.
@@ -322,12 +335,14 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
     assert.equal(none.stdout.trim(), `${sso.url}${path}: HTTP 404 Not Found: M_UNRECOGNIZED: Unrecognized request`);
     const json = await specgenValidate("--format", "json", `${AUTH_SPEC}#getAuthMetadata`, `${sso.url}${path}`);
     assert.equal(json.status, 1, json.stderr);
-    assert.deepEqual(JSON.parse(json.stdout), [{
-      file: `${sso.url}${path}`,
-      message: "HTTP 404 Not Found: M_UNRECOGNIZED: Unrecognized request",
-      status: 404,
-      errcode: "M_UNRECOGNIZED",
-      error: "Unrecognized request",
-    }]);
+    assert.deepEqual(JSON.parse(json.stdout), [
+      {
+        file: `${sso.url}${path}`,
+        message: "HTTP 404 Not Found: M_UNRECOGNIZED: Unrecognized request",
+        status: 404,
+        errcode: "M_UNRECOGNIZED",
+        error: "Unrecognized request",
+      },
+    ]);
   });
 });

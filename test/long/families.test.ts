@@ -12,7 +12,9 @@ import { typecheck } from "../typecheck.js";
 
 const API = join(SHARED, "corpus/matrix-spec/data/api");
 const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 
 const FAMILIES = [
   // family, OpenAPI documents, operations, JSON Schemas taken as input
@@ -23,20 +25,35 @@ const FAMILIES = [
 ] as const;
 
 for (const [family, documents, operations, schemas] of FAMILIES) {
-  test(`the Matrix ${family} API lints clean, generates, and its output compiles`, { skip: !existsSync(join(API, family)) && "corpus not present" }, async () => {
+  test(`the Matrix ${family} API lints clean, generates, and its output compiles`, {
+    skip: !existsSync(join(API, family)) && "corpus not present",
+  }, async () => {
     const dir = join(API, family);
     const linted = await lint([dir]);
-    assert.deepEqual(linted.problems.map((p) => `${relative(dir, p.location[0]!.source.absoluteRef)} ${p.message}`), []);
+    assert.deepEqual(
+      linted.problems.map((p) => `${relative(dir, p.location[0]!.source.absoluteRef)} ${p.message}`),
+      [],
+    );
     const out = tempDir();
     const result = await generate({ paths: [dir], out, cwd: ROOT });
-    assert.deepEqual(result.problems.map((p) => p.message), []);
+    assert.deepEqual(
+      result.problems.map((p) => p.message),
+      [],
+    );
     const specs = result.model.specs;
     assert.deepEqual(
-      [specs.filter((s) => s.kind === "openapi").length, specs.reduce((n, s) => n + s.operations.length, 0), specs.filter((s) => s.kind === "json-schema").length],
+      [
+        specs.filter((s) => s.kind === "openapi").length,
+        specs.reduce((n, s) => n + s.operations.length, 0),
+        specs.filter((s) => s.kind === "json-schema").length,
+      ],
       [documents, operations, schemas],
     );
     // Example data is read through the documents that reference it, never as a spec of its own.
-    assert.deepEqual(specs.filter((s) => s.source.startsWith("examples/")).map((s) => s.source), []);
+    assert.deepEqual(
+      specs.filter((s) => s.source.startsWith("examples/")).map((s) => s.source),
+      [],
+    );
     const declarations = walk(out).filter((f) => f.endsWith(".d.ts"));
     assert.deepEqual(typecheck(declarations), []);
   });

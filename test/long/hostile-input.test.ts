@@ -4,7 +4,16 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { CORPUS_CS, FIXTURES, ROOT, tempDir } from "../helpers.js";
 import { makeRefPolicy, projectRoot, refusal } from "../../generator/load/policy.js";
@@ -35,7 +44,10 @@ interface Run {
 /** The CLI, asynchronously (the loopback server must stay able to answer), killed after 2 minutes. */
 function cli(args: string[], cwd: string): Promise<Run> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    });
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (out += d.toString()));
@@ -80,7 +92,11 @@ before(async () => {
 });
 after(() => new Promise<void>((ok) => server.close(() => ok())));
 
-const indent = (text: string, n: number) => text.split("\n").map((l) => (l ? " ".repeat(n) + l : l)).join("\n");
+const indent = (text: string, n: number) =>
+  text
+    .split("\n")
+    .map((l) => (l ? " ".repeat(n) + l : l))
+    .join("\n");
 
 /** An OpenAPI file whose one response schema is `schema`; its first line is line 13. */
 const api = (schema: string, extra = "") => `openapi: 3.1.0
@@ -124,7 +140,10 @@ const atRef = new RegExp(`api\\.yaml:${REF_LINE}:\\d+`);
 const oneLint = /1 file\(s\) linted: 1 error\(s\)/;
 const oneGen = /\[1\] [^\n]*\n[\s\S]*stopped before writing anything/;
 /** A problem found while reading a spec the run was given: one `file:line:col: message` line, exit 2. */
-const readError = (file: string, message: RegExp): Expect => ({ status: 2, match: [new RegExp(`^specgen: [^\\n]*${file}:\\d+:\\d+: ${message.source}[^\\n]*\\n$`)] });
+const readError = (file: string, message: RegExp): Expect => ({
+  status: 2,
+  match: [new RegExp(`^specgen: [^\\n]*${file}:\\d+:\\d+: ${message.source}[^\\n]*\\n$`)],
+});
 
 const CASES: Case[] = [
   // --- the $ref policy
@@ -155,20 +174,36 @@ const CASES: Case[] = [
   {
     name: "a remote http $ref",
     files: { "specs/api.yaml": api("$ref: http://127.0.0.1:{PORT}/schema.yaml") },
-    lint: { status: 1, match: [/the remote \$ref "http:\/\/127\.0\.0\.1:\d+\/schema\.yaml" is not fetched: remote refs are off \(--allow-remote-refs/, atRef, oneLint] },
-    generate: { status: 1, match: [/remote \$ref "http:\/\/127\.0\.0\.1:\d+\/schema\.yaml" is not fetched/, atRef, oneGen] },
+    lint: {
+      status: 1,
+      match: [
+        /the remote \$ref "http:\/\/127\.0\.0\.1:\d+\/schema\.yaml" is not fetched: remote refs are off \(--allow-remote-refs/,
+        atRef,
+        oneLint,
+      ],
+    },
+    generate: {
+      status: 1,
+      match: [/remote \$ref "http:\/\/127\.0\.0\.1:\d+\/schema\.yaml" is not fetched/, atRef, oneGen],
+    },
   },
   {
     name: "a $ref with another scheme, even with --allow-remote-refs",
     files: { "specs/api.yaml": api("$ref: ftp://127.0.0.1:{PORT}/schema.yaml") },
     args: ["--allow-remote-refs"],
-    lint: { status: 1, match: [/"ftp:\/\/127\.0\.0\.1:\d+\/schema\.yaml" uses a scheme that is never read/, atRef, oneLint] },
+    lint: {
+      status: 1,
+      match: [/"ftp:\/\/127\.0\.0\.1:\d+\/schema\.yaml" uses a scheme that is never read/, atRef, oneLint],
+    },
     generate: { status: 1, match: [/uses a scheme that is never read/, atRef, oneGen] },
   },
   {
     name: "a remote $ref inside an example value",
     files: { "specs/api.yaml": api("type: object\nexample:\n  $ref: http://127.0.0.1:{PORT}/example.json") },
-    lint: { status: 1, match: [/remote \$ref "http:\/\/127\.0\.0\.1:\d+\/example\.json" is not fetched/, /api\.yaml:15:\d+/, oneLint] },
+    lint: {
+      status: 1,
+      match: [/remote \$ref "http:\/\/127\.0\.0\.1:\d+\/example\.json" is not fetched/, /api\.yaml:15:\d+/, oneLint],
+    },
   },
   {
     name: "an example value $ref out of the root",
@@ -177,7 +212,11 @@ const CASES: Case[] = [
   },
   {
     name: "an overlay whose `extends` leaves the root",
-    files: { ...SECRET, "specs/x.overlay.yaml": "overlay: 1.0.0\ninfo: {title: x, version: '1'}\nextends: ../secret.yaml\nactions:\n  - target: $.info\n    update: {x: 1}\n" },
+    files: {
+      ...SECRET,
+      "specs/x.overlay.yaml":
+        "overlay: 1.0.0\ninfo: {title: x, version: '1'}\nextends: ../secret.yaml\nactions:\n  - target: $.info\n    update: {x: 1}\n",
+    },
     lint: { status: 1, match: [/overlay-valid/, outside, oneLint] },
   },
   {
@@ -189,12 +228,22 @@ const CASES: Case[] = [
   {
     name: "a missing JSON pointer",
     files: { "specs/api.yaml": api("$ref: ./defs.yaml#/Nope"), "specs/defs.yaml": "Handle: {type: string}\n" },
-    lint: { status: 1, match: [/Can't resolve \$ref "\.\/defs\.yaml#\/Nope": .*defs\.yaml has nothing at \/Nope/, atRef, /2 file\(s\) linted: 1 error\(s\)/] },
+    lint: {
+      status: 1,
+      match: [
+        /Can't resolve \$ref "\.\/defs\.yaml#\/Nope": .*defs\.yaml has nothing at \/Nope/,
+        atRef,
+        /2 file\(s\) linted: 1 error\(s\)/,
+      ],
+    },
     generate: { status: 1, match: [/defs\.yaml has nothing at \/Nope/, atRef, oneGen] },
   },
   {
     name: "a missing JSON pointer under a schema with an example (not reported twice)",
-    files: { "specs/api.yaml": api("type: object\nproperties:\n  a:\n    $ref: ./defs.yaml#/Nope\nexample: {a: x}"), "specs/defs.yaml": "Handle: {type: string}\n" },
+    files: {
+      "specs/api.yaml": api("type: object\nproperties:\n  a:\n    $ref: ./defs.yaml#/Nope\nexample: {a: x}"),
+      "specs/defs.yaml": "Handle: {type: string}\n",
+    },
     target: "specs/api.yaml",
     lint: { status: 1, match: [/defs\.yaml has nothing at \/Nope/, /api\.yaml:16:\d+/, oneLint] },
     generate: { status: 1, match: [/defs\.yaml has nothing at \/Nope/, /api\.yaml:16:\d+/, oneGen] },
@@ -223,7 +272,9 @@ const CASES: Case[] = [
   },
   {
     name: "a duplicate key",
-    files: { "specs/api.yaml": "openapi: 3.1.0\ninfo: {title: t, version: '1'}\ninfo: {title: u, version: '1'}\npaths: {}\n" },
+    files: {
+      "specs/api.yaml": "openapi: 3.1.0\ninfo: {title: t, version: '1'}\ninfo: {title: u, version: '1'}\npaths: {}\n",
+    },
     lint: { status: 1, match: [/api\.yaml:3:1/, /YAML: duplicated mapping key/, oneLint] },
     generate: readError("api\\.yaml", /YAML: duplicated mapping key/),
   },
@@ -242,27 +293,48 @@ const CASES: Case[] = [
   },
   {
     name: "a !!python/object tag in a referenced file",
-    files: { "specs/api.yaml": api("$ref: ./frag.yaml"), "specs/frag.yaml": "type: object\nx: !!python/object:os.system {}\n" },
+    files: {
+      "specs/api.yaml": api("$ref: ./frag.yaml"),
+      "specs/frag.yaml": "type: object\nx: !!python/object:os.system {}\n",
+    },
     target: "specs/api.yaml",
-    lint: { status: 1, match: [/frag\.yaml:2:\d+: YAML: custom tag !!python\/object:os\.system is not allowed/, atRef, oneLint] },
+    lint: {
+      status: 1,
+      match: [/frag\.yaml:2:\d+: YAML: custom tag !!python\/object:os\.system is not allowed/, atRef, oneLint],
+    },
     generate: { status: 1, match: [/custom tag !!python\/object:os\.system is not allowed/, atRef, oneGen] },
   },
   {
     name: "an alias bomb",
     files: { "specs/api.yaml": bomb("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n") },
-    lint: { status: 1, match: [/api\.yaml:11:\d+/, /aliases expand this document to an astronomical number of nodes .*alias bomb/, oneLint] },
-    generate: { status: 2, match: [/^specgen: [^\n]*api\.yaml: YAML: aliases expand this document [^\n]*\(at \/x-bomb\/a6\)\n$/] },
+    lint: {
+      status: 1,
+      match: [
+        /api\.yaml:11:\d+/,
+        /aliases expand this document to an astronomical number of nodes .*alias bomb/,
+        oneLint,
+      ],
+    },
+    generate: {
+      status: 2,
+      match: [/^specgen: [^\n]*api\.yaml: YAML: aliases expand this document [^\n]*\(at \/x-bomb\/a6\)\n$/],
+    },
   },
   {
     name: "an alias bomb in a referenced file",
     files: { "specs/api.yaml": api("$ref: ./frag.yaml"), "specs/frag.yaml": bomb("type: object\n") },
     target: "specs/api.yaml",
-    lint: { status: 1, match: [/Can't resolve \$ref: .*frag\.yaml: YAML: aliases expand this document/, atRef, oneLint] },
+    lint: {
+      status: 1,
+      match: [/Can't resolve \$ref: .*frag\.yaml: YAML: aliases expand this document/, atRef, oneLint],
+    },
     generate: { status: 1, match: [/frag\.yaml: YAML: aliases expand this document/, atRef, oneGen] },
   },
   {
     name: "nesting past 1,200 levels",
-    files: { "specs/api.yaml": `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\nx-deep: ${"[".repeat(1300)}${"]".repeat(1300)}\n` },
+    files: {
+      "specs/api.yaml": `openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\nx-deep: ${"[".repeat(1300)}${"]".repeat(1300)}\n`,
+    },
     lint: { status: 1, match: [/api\.yaml:4:\d+/, /YAML: nested deeper than 1200 levels/, oneLint] },
     generate: readError("api\\.yaml", /YAML: nested deeper than 1200 levels/),
   },
@@ -300,24 +372,57 @@ const CASES: Case[] = [
   // --- regexes
   {
     name: "an invalid pattern",
-    files: { "specs/api.yaml": api('$ref: "#/components/schemas/Handle"', 'components:\n  schemas:\n    Handle:\n      type: string\n      pattern: "([a-z]"\n') },
-    lint: { status: 1, match: [/specgen\/pattern-valid/, /Invalid regular expression in `pattern` of schema Handle: "\(\[a-z\]" \(.*Unterminated group\)/, /api\.yaml:18:\d+/, oneLint] },
-    generate: { status: 1, match: [/Invalid regular expression in `pattern` of schema Handle/, /api\.yaml:18:\d+/, oneGen] },
+    files: {
+      "specs/api.yaml": api(
+        '$ref: "#/components/schemas/Handle"',
+        'components:\n  schemas:\n    Handle:\n      type: string\n      pattern: "([a-z]"\n',
+      ),
+    },
+    lint: {
+      status: 1,
+      match: [
+        /specgen\/pattern-valid/,
+        /Invalid regular expression in `pattern` of schema Handle: "\(\[a-z\]" \(.*Unterminated group\)/,
+        /api\.yaml:18:\d+/,
+        oneLint,
+      ],
+    },
+    generate: {
+      status: 1,
+      match: [/Invalid regular expression in `pattern` of schema Handle/, /api\.yaml:18:\d+/, oneGen],
+    },
   },
   {
     name: "an invalid patternProperties key in a bare JSON Schema",
-    files: { "specs/handle.yaml": "type: object\npatternProperties:\n  \"^(x\": {type: string}\n" },
-    lint: { status: 1, match: [/specgen\/pattern-valid/, /a `patternProperties` key of the schema at \/: "\^\(x"/, /handle\.yaml:3:\d+/, oneLint] },
+    files: { "specs/handle.yaml": 'type: object\npatternProperties:\n  "^(x": {type: string}\n' },
+    lint: {
+      status: 1,
+      match: [
+        /specgen\/pattern-valid/,
+        /a `patternProperties` key of the schema at \/: "\^\(x"/,
+        /handle\.yaml:3:\d+/,
+        oneLint,
+      ],
+    },
     generate: { status: 1, match: [/specgen\/pattern-valid|Invalid regular expression/, /handle\.yaml:3:\d+/, oneGen] },
   },
   {
     name: "a pattern prone to catastrophic backtracking (a warning)",
     files: { "specs/api.yaml": api('type: string\npattern: "^(a+)+$"') },
-    lint: { status: 0, match: [/specgen\/pattern-safe/, /"\^\(a\+\)\+\$" of the schema at .* may backtrack catastrophically: `a \(exponential backtracking\)`/, /0 error\(s\), 1 warning\(s\)/] },
+    lint: {
+      status: 0,
+      match: [
+        /specgen\/pattern-safe/,
+        /"\^\(a\+\)\+\$" of the schema at .* may backtrack catastrophically: `a \(exponential backtracking\)`/,
+        /0 error\(s\), 1 warning\(s\)/,
+      ],
+    },
   },
 ];
 
-describe("untrusted and broken input: one clear error, nothing read or written that should not be", { concurrency: 4 }, () => {
+describe("untrusted and broken input: one clear error, nothing read or written that should not be", {
+  concurrency: 4,
+}, () => {
   for (const c of CASES) {
     test(c.name, async () => {
       const dir = tempDir("specgen-hostile-");
@@ -403,7 +508,10 @@ test("the spec root: the project folder around the given folder; the Matrix corp
   assert.match(refusal(policy, join(dir, "secret.yaml")) ?? "", /outside the spec root/);
   assert.match(refusal(policy, "/etc/passwd") ?? "", /outside the spec root/);
   assert.match(refusal(policy, "https://example.com/x.yaml") ?? "", /remote refs are off/);
-  assert.equal(refusal(makeRefPolicy(["specs"], dir, { allowRemoteRefs: true }), "https://example.com/x.yaml"), undefined);
+  assert.equal(
+    refusal(makeRefPolicy(["specs"], dir, { allowRemoteRefs: true }), "https://example.com/x.yaml"),
+    undefined,
+  );
   // --root replaces the search: narrower or wider.
   assert.deepEqual(makeRefPolicy([join(dir, "specs")], ROOT, { root: dir }).roots, [dir]);
 });
@@ -413,7 +521,10 @@ describe("pathological but legal input", { concurrency: 3 }, () => {
     const dir = tempDir("specgen-hostile-");
     mkdirSync(join(dir, "specs/defs"), { recursive: true });
     writeFileSync(join(dir, "specs/api.yaml"), api("$ref: ./defs/node.yaml"));
-    writeFileSync(join(dir, "specs/defs/node.yaml"), "type: object\nproperties:\n  name: {type: string}\n  children:\n    type: array\n    items:\n      $ref: ./edge.yaml\n");
+    writeFileSync(
+      join(dir, "specs/defs/node.yaml"),
+      "type: object\nproperties:\n  name: {type: string}\n  children:\n    type: array\n    items:\n      $ref: ./edge.yaml\n",
+    );
     writeFileSync(join(dir, "specs/defs/edge.yaml"), "type: object\nproperties:\n  to:\n    $ref: ./node.yaml\n");
     const lint = await cli(["lint", "-c", LINT_CONFIG, "specs"], dir);
     assert.equal(lint.status, 0, lint.out);
@@ -428,7 +539,14 @@ describe("pathological but legal input", { concurrency: 3 }, () => {
     const dir = tempDir("specgen-hostile-");
     mkdirSync(join(dir, "specs"));
     const deep = '{"type":"object","properties":{"n":'.repeat(500) + '{"type":"string"}' + "}}".repeat(500);
-    writeFileSync(join(dir, "specs/api.json"), JSON.stringify(JSON.parse(`{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"Deep":${deep}}}}`)));
+    writeFileSync(
+      join(dir, "specs/api.json"),
+      JSON.stringify(
+        JSON.parse(
+          `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"Deep":${deep}}}}`,
+        ),
+      ),
+    );
     const lint = await cli(["lint", "-c", LINT_CONFIG, "specs"], dir);
     assert.equal(lint.status, 0, lint.out);
     mkdirSync(join(dir, "out"));
@@ -442,7 +560,10 @@ describe("pathological but legal input", { concurrency: 3 }, () => {
     assert.deepEqual(readdirSync(join(dir, "out")).sort(), [STAMP_FILE, "MARKER"]);
     // 250 levels are generated.
     const ok = '{"type":"object","properties":{"n":'.repeat(250) + '{"type":"string"}' + "}}".repeat(250);
-    writeFileSync(join(dir, "specs/api.json"), `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"Deep":${ok}}}}`);
+    writeFileSync(
+      join(dir, "specs/api.json"),
+      `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"Deep":${ok}}}}`,
+    );
     const gen250 = await cli(["generate", "specs", "-o", "out"], dir);
     assert.equal(gen250.status, 0, gen250.out);
   });
@@ -455,12 +576,27 @@ describe("pathological but legal input", { concurrency: 3 }, () => {
       paths[`/items${i}/{id}`] = {
         get: {
           operationId: `getItem${i}`,
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[a-z0-9]+(\\.[a-z0-9]+)*$" } }],
-          responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } } } } },
+          parameters: [
+            {
+              name: "id",
+              in: "path",
+              required: true,
+              schema: { type: "string", pattern: "^[a-z0-9]+(\\.[a-z0-9]+)*$" },
+            },
+          ],
+          responses: {
+            "200": {
+              description: "ok",
+              content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } } },
+            },
+          },
         },
       };
     }
-    writeFileSync(join(dir, "specs/many.json"), JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths }));
+    writeFileSync(
+      join(dir, "specs/many.json"),
+      JSON.stringify({ openapi: "3.1.0", info: { title: "t", version: "1" }, paths }),
+    );
     const lint = await cli(["lint", "-c", LINT_CONFIG, "specs"], dir);
     assert.equal(lint.status, 0, lint.out);
     const gen = await cli(["generate", "specs", "-o", "out"], dir);
@@ -475,7 +611,10 @@ test("alias expansion is measured per node, once: shared nodes are cheap, bombs 
   const nodes: unknown[] = [["x"]];
   for (let i = 1; i <= 20; i++) nodes.push([nodes[i - 1], nodes[i - 1]]);
   const started = performance.now();
-  assert.throws(() => checkAliasExpansion({ top: nodes[20] }, "f.yaml"), (e: unknown) => e instanceof SpecError && /alias bomb/.test(e.message) && e.pointer === "/top/0");
+  assert.throws(
+    () => checkAliasExpansion({ top: nodes[20] }, "f.yaml"),
+    (e: unknown) => e instanceof SpecError && /alias bomb/.test(e.message) && e.pointer === "/top/0",
+  );
   assert.ok(performance.now() - started < 1000);
   // Sharing that stays small, and a large document without any, pass.
   assert.doesNotThrow(() => checkAliasExpansion({ a: nodes[10], b: nodes[10] }, "f.yaml"));
@@ -486,9 +625,25 @@ test("regex checks: invalid patterns, and backtracking hazards (recheck)", () =>
   assert.match(patternError("([a-z]") ?? "", /Unterminated group/);
   // Valid without the `u` flag only: Ajv compiles those without it (with a warning), so not an error.
   assert.equal(patternError("[\\-\\:]"), undefined);
-  const hazards = ["^(a+)+$", "(\\w+\\s?)*$", "(.*a){12}", "^(\\d+)*$", "^(a|a)*$", "^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*@"];
+  const hazards = [
+    "^(a+)+$",
+    "(\\w+\\s?)*$",
+    "(.*a){12}",
+    "^(\\d+)*$",
+    "^(a|a)*$",
+    "^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*@",
+  ];
   for (const p of hazards) assert.ok(backtrackingHazard(p), p);
   // Delimited repetitions, and every pattern of the Matrix corpus, are not reported.
-  const safe = ["^([a-z]+\\.)*[a-z]+$", "^(\\.[a-z]+)*$", "(a|b)*", "(ab+)+", "([^,]+,)*", "^(avatar_url|displayname|m\\.tz|[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+)$", "^[\\w\\s\\-\\p{L},.'']+$", "^mxc:\\/\\/"];
+  const safe = [
+    "^([a-z]+\\.)*[a-z]+$",
+    "^(\\.[a-z]+)*$",
+    "(a|b)*",
+    "(ab+)+",
+    "([^,]+,)*",
+    "^(avatar_url|displayname|m\\.tz|[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+)$",
+    "^[\\w\\s\\-\\p{L},.'']+$",
+    "^mxc:\\/\\/",
+  ];
   for (const p of safe) assert.equal(backtrackingHazard(p), undefined, p);
 });

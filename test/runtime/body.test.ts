@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { HttpError, MatrixError, ResponseValidationError, createClient, request, type Operation, type Result, type Validator } from "../../generator/runtime/index.js";
+import {
+  HttpError,
+  MatrixError,
+  ResponseValidationError,
+  createClient,
+  request,
+  type Operation,
+  type Result,
+  type Validator,
+} from "../../generator/runtime/index.js";
 import { limit, reply, serve, type TestServer } from "./helpers.js";
 
 const op = (path: string): Operation => ({ method: "GET", base: "/_matrix/client/v1", path });
@@ -13,14 +22,21 @@ describe("response bodies and errors", limit, () => {
       switch (req.url) {
         case "/_matrix/client/v1/bom":
           res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-          return res.end(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"issuer":"https://é.example/"}')]));
+          return res.end(
+            Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"issuer":"https://é.example/"}')]),
+          );
         case "/_matrix/client/v1/empty":
           return reply(res, 200, "");
         case "/_matrix/client/v1/nocontent":
           res.writeHead(204);
           return res.end();
         case "/_matrix/client/v1/html502":
-          return reply(res, 502, `<html><head><title>502 Bad Gateway</title></head><body>${"x".repeat(1000)}</body></html>`, { "content-type": "text/html" });
+          return reply(
+            res,
+            502,
+            `<html><head><title>502 Bad Gateway</title></head><body>${"x".repeat(1000)}</body></html>`,
+            { "content-type": "text/html" },
+          );
         case "/_matrix/client/v1/html503":
           // What Synapse answers when the identity provider it redirects to is down.
           return reply(res, 503, "<html><body><h1>Oops! Something went wrong</h1></body></html>", HTML);
@@ -107,7 +123,10 @@ describe("response bodies and errors", limit, () => {
   });
 
   it("turns a non-JSON 200 into HttpError", async () => {
-    await assert.rejects(request(client(), op("/html200")), (e: unknown) => e instanceof HttpError && e.status === 200 && e.body === "<html>captive portal</html>");
+    await assert.rejects(
+      request(client(), op("/html200")),
+      (e: unknown) => e instanceof HttpError && e.status === 200 && e.body === "<html>captive portal</html>",
+    );
   });
 
   it("turns a Matrix 404 M_UNRECOGNIZED (no OAuth) into MatrixError", async () => {
@@ -124,12 +143,21 @@ describe("response bodies and errors", limit, () => {
   });
 
   it("turns a non-Matrix JSON error into HttpError", async () => {
-    await assert.rejects(request(client(), op("/json500")), (e: unknown) => e instanceof HttpError && e.status === 500 && e.body === '{"message":"oops"}');
+    await assert.rejects(
+      request(client(), op("/json500")),
+      (e: unknown) => e instanceof HttpError && e.status === 500 && e.body === '{"message":"oops"}',
+    );
   });
 
   it("aborts a body over maxBodyBytes while streaming", async () => {
-    await assert.rejects(request(client(), op("/big")), (e: unknown) => e instanceof HttpError && e.status === 200 && /over 1048576$/.test(e.message));
-    await assert.rejects(request(client({ maxBodyBytes: 10 }), op("/ok")), (e: unknown) => e instanceof HttpError && /over 10$/.test(e.message));
+    await assert.rejects(
+      request(client(), op("/big")),
+      (e: unknown) => e instanceof HttpError && e.status === 200 && /over 1048576$/.test(e.message),
+    );
+    await assert.rejects(
+      request(client({ maxBodyBytes: 10 }), op("/ok")),
+      (e: unknown) => e instanceof HttpError && /over 10$/.test(e.message),
+    );
     assert.deepEqual((await request(client({ maxBodyBytes: 11 }), op("/ok"))).data, { ok: true });
   });
 
@@ -147,14 +175,25 @@ describe("response bodies and errors", limit, () => {
 
   it("passes network errors through unchanged", async () => {
     const boom = new TypeError("fetch failed");
-    await assert.rejects(request(client({ fetch: async () => Promise.reject(boom) }), op("/ok")), (e: unknown) => e === boom);
+    await assert.rejects(
+      request(client({ fetch: async () => Promise.reject(boom) }), op("/ok")),
+      (e: unknown) => e === boom,
+    );
     // a real refused connection: undici's own TypeError
-    await assert.rejects(request(createClient({ baseUrl: "http://127.0.0.1:1" }), op("/ok")), (e: unknown) => e instanceof TypeError && !(e instanceof HttpError));
+    await assert.rejects(
+      request(createClient({ baseUrl: "http://127.0.0.1:1" }), op("/ok")),
+      (e: unknown) => e instanceof TypeError && !(e instanceof HttpError),
+    );
   });
 
   it("sends client and per-call headers", async () => {
     srv.heads.length = 0;
-    await request(client({ headers: { authorization: "Bearer a", "x-a": "1" } }), op("/ok"), {}, { headers: { "x-a": "2" } });
+    await request(
+      client({ headers: { authorization: "Bearer a", "x-a": "1" } }),
+      op("/ok"),
+      {},
+      { headers: { "x-a": "2" } },
+    );
     assert.equal(srv.heads[0]!.authorization, "Bearer a");
     assert.equal(srv.heads[0]!["x-a"], "2");
     assert.equal(srv.heads[0]!["if-none-match"], undefined);
@@ -172,7 +211,12 @@ describe("validation", limit, () => {
   // hand-written stand-in for an Ajv standalone validator
   const isMeta: Validator = (v) => {
     const ok = typeof (v as Meta).issuer === "string";
-    isMeta.errors = ok ? null : [{ instancePath: "/issuer", message: "must be string" }, { instancePath: "/endpoints/0", message: "must have required property 'url'" }];
+    isMeta.errors = ok
+      ? null
+      : [
+          { instancePath: "/issuer", message: "must be string" },
+          { instancePath: "/endpoints/0", message: "must have required property 'url'" },
+        ];
     return ok;
   };
   const metaOp: Operation = { method: "GET", path: "/meta", validate: { 200: isMeta } };
@@ -204,11 +248,18 @@ describe("validation", limit, () => {
   it("accepts real Ajv validators", async () => {
     const { Ajv } = await import("ajv");
     const ajv = new Ajv({ allErrors: true });
-    const validate = ajv.compile<Meta>({ type: "object", required: ["issuer"], properties: { issuer: { type: "string" } } });
-    await assert.rejects(request(createClient({ baseUrl: srv.url }), { ...metaOp, validate: { 200: validate } }), (e: unknown) => {
-      assert.ok(e instanceof ResponseValidationError);
-      assert.deepEqual(e.errors, [{ pointer: "/issuer", message: "must be string" }]);
-      return true;
+    const validate = ajv.compile<Meta>({
+      type: "object",
+      required: ["issuer"],
+      properties: { issuer: { type: "string" } },
     });
+    await assert.rejects(
+      request(createClient({ baseUrl: srv.url }), { ...metaOp, validate: { 200: validate } }),
+      (e: unknown) => {
+        assert.ok(e instanceof ResponseValidationError);
+        assert.deepEqual(e.errors, [{ pointer: "/issuer", message: "must be string" }]);
+        return true;
+      },
+    );
   });
 });

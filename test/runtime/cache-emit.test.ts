@@ -38,8 +38,14 @@ test("nothing is cached unless listed in the config or marked x-specgen-cache: t
   assert.deepEqual((await cachedIn({})).cached, ["getVersions"]);
   const listed = await cachedIn({ cache: ["getWhoami", "login", "nope"] });
   assert.deepEqual(listed.cached, ["getWhoami", "getVersions"]);
-  assert.ok(listed.warnings.some((w) => /login is not cached/.test(w)), listed.warnings.join("\n"));
-  assert.ok(listed.warnings.some((w) => /"nope", which is no operation/.test(w)), listed.warnings.join("\n"));
+  assert.ok(
+    listed.warnings.some((w) => /login is not cached/.test(w)),
+    listed.warnings.join("\n"),
+  );
+  assert.ok(
+    listed.warnings.some((w) => /"nope", which is no operation/.test(w)),
+    listed.warnings.join("\n"),
+  );
 });
 
 test("a config cache that is not a list of names is refused", async () => {
@@ -48,7 +54,9 @@ test("a config cache that is not a list of names is refused", async () => {
 
 test("this repository's generated client caches getAuthMetadata only", () => {
   const folder = join(ROOT, "generated/client/client-server");
-  const lines = readdirSync(folder).filter((f) => f.endsWith(".js")).flatMap((f) => readFileSync(join(folder, f), "utf8").split("\n"));
+  const lines = readdirSync(folder)
+    .filter((f) => f.endsWith(".js"))
+    .flatMap((f) => readFileSync(join(folder, f), "utf8").split("\n"));
   const cached = lines.filter((l) => l.includes("cache: true")).map((l) => /const (\w+)Operation/.exec(l)?.[1]);
   assert.deepEqual(cached, ["getAuthMetadata"]);
   assert.ok(lines.some((l) => /const redirectToIdPOperation/.test(l)));

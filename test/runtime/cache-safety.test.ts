@@ -2,7 +2,15 @@
 import assert from "node:assert/strict";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { after, before, beforeEach, describe, it } from "node:test";
-import { ResponseValidationError, createClient, createMemoryCache, request, type CacheEntry, type Operation, type Result } from "../../generator/runtime/index.js";
+import {
+  ResponseValidationError,
+  createClient,
+  createMemoryCache,
+  request,
+  type CacheEntry,
+  type Operation,
+  type Result,
+} from "../../generator/runtime/index.js";
 import { limit, reply, serve, type TestServer } from "./helpers.js";
 
 const op: Operation = { method: "GET", base: "/_matrix/client/v3", path: "/account/whoami", cache: true };
@@ -22,8 +30,15 @@ describe("what the cache stores", limit, () => {
   });
   const client = (extra = {}) => createClient({ baseUrl: srv.url, now: () => t, ...extra });
   /** Answers with the caller's token, as a personal endpoint (e.g. /whoami) does. */
-  const personal = (cacheControl: string, extra: Record<string, string> = {}) => (req: IncomingMessage, res: ServerResponse) =>
-    reply(res, 200, { user: req.headers.authorization ?? req.headers.cookie ?? "anonymous" }, { "cache-control": cacheControl, ...extra });
+  const personal =
+    (cacheControl: string, extra: Record<string, string> = {}) =>
+    (req: IncomingMessage, res: ServerResponse) =>
+      reply(
+        res,
+        200,
+        { user: req.headers.authorization ?? req.headers.cookie ?? "anonymous" },
+        { "cache-control": cacheControl, ...extra },
+      );
 
   it("never serves the answer to one Authorization to another (shared cache, max-age)", async () => {
     handle = personal("max-age=600");
@@ -32,7 +47,10 @@ describe("what the cache stores", limit, () => {
     const bob = client({ cache, headers: { authorization: "Bearer bob" } });
     assert.equal((await request<Who>(alice, op)).data.user, "Bearer alice");
     assert.equal((await request<Who>(bob, op)).data.user, "Bearer bob");
-    assert.equal((await request<Who>(bob, op, {}, { headers: { AUTHORIZATION: "Bearer carol" } })).data.user, "Bearer carol");
+    assert.equal(
+      (await request<Who>(bob, op, {}, { headers: { AUTHORIZATION: "Bearer carol" } })).data.user,
+      "Bearer carol",
+    );
     assert.equal(srv.seen.length, 3);
     assert.equal(await cache.get(srv.url + "/_matrix/client/v3/account/whoami"), undefined);
   });
@@ -93,7 +111,9 @@ describe("what the cache stores", limit, () => {
 
   it("never stores an answer that failed validation", async () => {
     handle = (_q, res) => reply(res, 200, { user: 42 }, { "cache-control": "public, max-age=600" });
-    const isWho = Object.assign((x: unknown) => typeof (x as { user?: unknown }).user === "string", { errors: [{ instancePath: "/user", message: "must be string" }] });
+    const isWho = Object.assign((x: unknown) => typeof (x as { user?: unknown }).user === "string", {
+      errors: [{ instancePath: "/user", message: "must be string" }],
+    });
     const cache = createMemoryCache();
     const checked = { ...op, validate: { 200: isWho } };
     await assert.rejects(request(client({ cache }), checked), ResponseValidationError);
@@ -196,7 +216,8 @@ describe("freshness is parsed exactly", limit, () => {
   });
 
   it("takes Age as a non-negative integer, anything else as stale", async () => {
-    for (const age of ["-5", "1.5", "abc", "5, 7"]) assert.equal(await requestsFor({ "cache-control": "max-age=600", age }), 2, age);
+    for (const age of ["-5", "1.5", "abc", "5, 7"])
+      assert.equal(await requestsFor({ "cache-control": "max-age=600", age }), 2, age);
     assert.equal(await requestsFor({ "cache-control": "max-age=600", age: "598" }), 1);
     assert.equal(await requestsFor({ "cache-control": "max-age=600", age: "599" }), 2);
   });

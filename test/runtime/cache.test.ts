@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { after, before, beforeEach, describe, it } from "node:test";
-import { MatrixError, ResponseValidationError, createClient, createMemoryCache, request, type CacheEntry, type Operation, type Result } from "../../generator/runtime/index.js";
+import {
+  MatrixError,
+  ResponseValidationError,
+  createClient,
+  createMemoryCache,
+  request,
+  type CacheEntry,
+  type Operation,
+  type Result,
+} from "../../generator/runtime/index.js";
 import { limit, reply, serve, type TestServer } from "./helpers.js";
 
 const op: Operation = { method: "GET", base: "/_matrix/client/v1", path: "/auth_metadata", cache: true };
@@ -149,7 +158,10 @@ describe("discovery caching", limit, () => {
   it("supports async caches and cache: false", async () => {
     handle = (_q, res) => reply(res, 200, { v: 1 }, { "cache-control": SYNAPSE });
     const store = new Map<string, CacheEntry>();
-    const cache = { get: async (k: string) => store.get(k), set: async (k: string, e: CacheEntry) => void store.set(k, e) };
+    const cache = {
+      get: async (k: string) => store.get(k),
+      set: async (k: string, e: CacheEntry) => void store.set(k, e),
+    };
     await get(client({ cache }));
     await get(client({ cache }));
     assert.equal(srv.seen.length, 1);
@@ -188,7 +200,9 @@ describe("discovery caching", limit, () => {
   it("validates cached data on every use", async () => {
     handle = (_q, res) => reply(res, 200, { v: "bad" }, { "cache-control": SYNAPSE });
     const cache = createMemoryCache();
-    const isV = Object.assign((x: unknown) => typeof (x as { v: unknown }).v === "number", { errors: [{ instancePath: "/v", message: "must be number" }] });
+    const isV = Object.assign((x: unknown) => typeof (x as { v: unknown }).v === "number", {
+      errors: [{ instancePath: "/v", message: "must be number" }],
+    });
     await request(client({ cache, validate: false }), { ...op, validate: { 200: isV } });
     await assert.rejects(request(client({ cache }), { ...op, validate: { 200: isV } }), ResponseValidationError);
     assert.equal(srv.seen.length, 1);

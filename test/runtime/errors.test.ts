@@ -1,7 +1,17 @@
 // Every failure of request is a documented error class; parameters never come from Object.prototype.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { HttpError, MatrixError, ResponseValidationError, buildUrl, createClient, prepareRequest, request, type Operation, type Validator } from "../../generator/runtime/index.js";
+import {
+  HttpError,
+  MatrixError,
+  ResponseValidationError,
+  buildUrl,
+  createClient,
+  prepareRequest,
+  request,
+  type Operation,
+  type Validator,
+} from "../../generator/runtime/index.js";
 import { limit, reply, serve, type TestServer } from "./helpers.js";
 
 const PROTO_NAMES = ["constructor", "toString", "__proto__", "valueOf", "hasOwnProperty"];
@@ -18,7 +28,10 @@ describe("parameters are the caller's own properties only", limit, () => {
 
   for (const name of PROTO_NAMES)
     it(`refuses a missing path parameter named ${name}`, () => {
-      assert.throws(() => buildUrl({ baseUrl: "http://h" }, { method: "GET", path: `/x/{${name}}` }, {}), (e: unknown) => e instanceof TypeError && e.message.includes(name));
+      assert.throws(
+        () => buildUrl({ baseUrl: "http://h" }, { method: "GET", path: `/x/{${name}}` }, {}),
+        (e: unknown) => e instanceof TypeError && e.message.includes(name),
+      );
     });
 
   it("sends no header parameter taken from Object.prototype", () => {
@@ -41,16 +54,31 @@ describe("parameters are the caller's own properties only", limit, () => {
 describe("lone surrogates in parameters", limit, () => {
   const op: Operation = { method: "GET", path: "/r/{room}", query: ["q"], header: ["x-h"] };
   it("are a TypeError naming the parameter, in the path, the query and headers", () => {
-    assert.throws(() => buildUrl({ baseUrl: "http://h" }, op, { room: "a\uD800b", q: "x" }), (e: unknown) => e instanceof TypeError && /room/.test(e.message));
-    assert.throws(() => buildUrl({ baseUrl: "http://h" }, op, { room: "r", q: ["ok", "\uDC00"] }), (e: unknown) => e instanceof TypeError && /\bq\b/.test(e.message));
-    assert.throws(() => prepareRequest({ baseUrl: "http://h" }, op, { "x-h": "\uD83D" }), (e: unknown) => e instanceof TypeError && /x-h/.test(e.message));
+    assert.throws(
+      () => buildUrl({ baseUrl: "http://h" }, op, { room: "a\uD800b", q: "x" }),
+      (e: unknown) => e instanceof TypeError && /room/.test(e.message),
+    );
+    assert.throws(
+      () => buildUrl({ baseUrl: "http://h" }, op, { room: "r", q: ["ok", "\uDC00"] }),
+      (e: unknown) => e instanceof TypeError && /\bq\b/.test(e.message),
+    );
+    assert.throws(
+      () => prepareRequest({ baseUrl: "http://h" }, op, { "x-h": "\uD83D" }),
+      (e: unknown) => e instanceof TypeError && /x-h/.test(e.message),
+    );
     // a well-formed pair is one character, encoded as UTF-8
     assert.equal(buildUrl({ baseUrl: "http://h" }, op, { room: "\uD83D\uDE00" }), "http://h/r/%F0%9F%98%80");
   });
   it("reject request with that TypeError before anything is sent", async () => {
     let calls = 0;
-    const c = createClient({ baseUrl: "http://h", fetch: (() => (calls++, Promise.reject(new Error("sent")))) as typeof fetch });
-    await assert.rejects(request(c, op, { room: "\uDBFF" }), (e: unknown) => e instanceof TypeError && /room/.test(e.message));
+    const c = createClient({
+      baseUrl: "http://h",
+      fetch: (() => (calls++, Promise.reject(new Error("sent")))) as typeof fetch,
+    });
+    await assert.rejects(
+      request(c, op, { room: "\uDBFF" }),
+      (e: unknown) => e instanceof TypeError && /room/.test(e.message),
+    );
     assert.equal(calls, 0);
   });
 });
@@ -60,12 +88,19 @@ describe("hostile answers become documented errors", limit, () => {
   let body: string;
   let status: number;
   before(async () => {
-    srv = await serve((req, res) => reply(res, status, body, req.url === "/deep" ? { "cache-control": "public, max-age=600" } : {}));
+    srv = await serve((req, res) =>
+      reply(res, status, body, req.url === "/deep" ? { "cache-control": "public, max-age=600" } : {}),
+    );
   });
   after(() => srv.close());
-  const get = (validate?: Validator) => request(createClient({ baseUrl: srv.url, cache: false }), { method: "GET", path: "/", ...(validate && { validate: { 200: validate } }) });
+  const get = (validate?: Validator) =>
+    request(createClient({ baseUrl: srv.url, cache: false }), {
+      method: "GET",
+      path: "/",
+      ...(validate && { validate: { 200: validate } }),
+    });
 
-  it("an error member that is not a string: MatrixError with error \"\" (no TypeError)", async () => {
+  it('an error member that is not a string: MatrixError with error "" (no TypeError)', async () => {
     status = 429;
     for (const error of [{ toString: 1, valueOf: 1 }, null, 42, ["a"]]) {
       body = JSON.stringify({ errcode: "M_LIMIT_EXCEEDED", error, retry_after_ms: 5 });

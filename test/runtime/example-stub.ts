@@ -2,7 +2,15 @@
 // convention). In a generated package the runtime is copied next to it as
 // `runtime.ts`; here it is imported from its source location.
 import { buildUrl, createClient, request } from "../../generator/runtime/index.js";
-import type { CallOptions, Client, ClientOptions, Operation, RedirectResult, Result, Validator } from "../../generator/runtime/index.js";
+import type {
+  CallOptions,
+  Client,
+  ClientOptions,
+  Operation,
+  RedirectResult,
+  Result,
+  Validator,
+} from "../../generator/runtime/index.js";
 
 export { createClient, type Client, type ClientOptions };
 
@@ -16,10 +24,12 @@ export interface GetAuthMetadataResponse {
 export const isGetAuthMetadataResponse: ((v: unknown) => v is GetAuthMetadataResponse) & Validator = Object.assign(
   (v: unknown): v is GetAuthMetadataResponse => {
     const errors: { instancePath: string; message: string }[] = [];
-    if (typeof v !== "object" || v === null || Array.isArray(v)) errors.push({ instancePath: "", message: "must be object" });
+    if (typeof v !== "object" || v === null || Array.isArray(v))
+      errors.push({ instancePath: "", message: "must be object" });
     else
       for (const k of ["issuer", "authorization_endpoint"])
-        if (typeof (v as Record<string, unknown>)[k] !== "string") errors.push({ instancePath: "/" + k, message: "must be string" });
+        if (typeof (v as Record<string, unknown>)[k] !== "string")
+          errors.push({ instancePath: "/" + k, message: "must be string" });
     isGetAuthMetadataResponse.errors = errors.length ? errors : null;
     return !errors.length;
   },
@@ -52,5 +62,7 @@ export const redirectToIdP = (client: Client, params: { idpId: string; redirectU
   request<RedirectResult<{ location?: string }>>(client, redirectToIdPOp, params, init);
 
 /** The same as a URL for a browser to navigate to. */
-export const redirectToIdPUrl = (client: Pick<ClientOptions, "baseUrl" | "servers">, params: { idpId: string; redirectUrl: string }) =>
-  buildUrl(client, redirectToIdPOp, params);
+export const redirectToIdPUrl = (
+  client: Pick<ClientOptions, "baseUrl" | "servers">,
+  params: { idpId: string; redirectUrl: string },
+) => buildUrl(client, redirectToIdPOp, params);

@@ -3,7 +3,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
-  HttpError, createClient, createMemoryCache, prepareRequest, request, withHooks, type Operation,
+  HttpError,
+  createClient,
+  createMemoryCache,
+  prepareRequest,
+  request,
+  withHooks,
+  type Operation,
 } from "../../generator/runtime/index.js";
 import { limit, reply, serve, type TestServer } from "./helpers.js";
 
@@ -48,7 +54,11 @@ describe("withHooks", limit, () => {
     });
     const client = createClient({ baseUrl: srv.url, fetch });
     const post: Operation = {
-      method: "POST", path: "/me", json: true, bodyType: "application/json", prepare: prepareRequest,
+      method: "POST",
+      path: "/me",
+      json: true,
+      bodyType: "application/json",
+      prepare: prepareRequest,
     };
     const seen = srv.seen.length;
     bodies.length = 0;

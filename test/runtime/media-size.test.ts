@@ -21,7 +21,12 @@ after(() => rmSync(out, { recursive: true, force: true }));
 async function bundle(names: string): Promise<{ text: string; size: number }> {
   const result = await build({
     stdin: { contents: `export { ${names} } from "./media.js";`, resolveDir: join(out, "out/client"), loader: "js" },
-    bundle: true, minify: true, format: "esm", platform: "neutral", external: ["../validators/*"], write: false,
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    external: ["../validators/*"],
+    write: false,
     logLevel: "silent",
   });
   const bytes = result.outputFiles[0]!.contents;

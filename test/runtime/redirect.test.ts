@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { HttpError, MatrixError, createClient, request, type Operation, type RedirectResult } from "../../generator/runtime/index.js";
+import {
+  HttpError,
+  MatrixError,
+  createClient,
+  request,
+  type Operation,
+  type RedirectResult,
+} from "../../generator/runtime/index.js";
 import { limit, reply, serve, type TestServer } from "./helpers.js";
 
 const op: Operation = {
@@ -22,7 +29,8 @@ describe("redirect operations", limit, () => {
         followed++;
         return reply(res, 200, {});
       }
-      if (!u.searchParams.has("redirectUrl")) return reply(res, 400, { errcode: "M_MISSING_PARAM", error: "Missing redirectUrl" });
+      if (!u.searchParams.has("redirectUrl"))
+        return reply(res, 400, { errcode: "M_MISSING_PARAM", error: "Missing redirectUrl" });
       const [status, location] = idp.split("|");
       if (status === "404") return reply(res, 404, { errcode: "M_NOT_FOUND", error: "Unknown IdP" });
       if (status === "400html") return reply(res, 400, "<html>Bad</html>", { "content-type": "text/html" });
@@ -61,7 +69,13 @@ describe("redirect operations", limit, () => {
   });
 
   it("refuses non-http(s) and missing Locations", async () => {
-    for (const loc of ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "element://vector/webapp/", "http://[bad"]) {
+    for (const loc of [
+      "javascript:alert(1)",
+      "JavaScript:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
+      "element://vector/webapp/",
+      "http://[bad",
+    ]) {
       await assert.rejects(call(`302|${loc}`), (e: unknown) => {
         assert.ok(e instanceof HttpError, String(e));
         assert.equal(e.status, 302);
@@ -70,7 +84,10 @@ describe("redirect operations", limit, () => {
         return true;
       });
     }
-    await assert.rejects(call("302"), (e: unknown) => e instanceof HttpError && e.status === 302 && /redirect/.test(e.message));
+    await assert.rejects(
+      call("302"),
+      (e: unknown) => e instanceof HttpError && e.status === 302 && /redirect/.test(e.message),
+    );
   });
 
   it("turns a 404 Matrix error (unknown IdP) into MatrixError", async () => {
@@ -89,23 +106,42 @@ describe("redirect operations", limit, () => {
       request(createClient({ baseUrl: srv.url }), op, { idpId: "x" }),
       (e: unknown) => e instanceof MatrixError && e.status === 400 && e.errcode === "M_MISSING_PARAM",
     );
-    await assert.rejects(call("400html"), (e: unknown) => e instanceof HttpError && e.status === 400 && e.body === "<html>Bad</html>");
+    await assert.rejects(
+      call("400html"),
+      (e: unknown) => e instanceof HttpError && e.status === 400 && e.body === "<html>Bad</html>",
+    );
   });
 
   it("rejects a 2xx answer from a redirect endpoint", async () => {
-    await assert.rejects(call("200"), (e: unknown) => e instanceof HttpError && e.status === 200 && /redirect/.test(e.message));
+    await assert.rejects(
+      call("200"),
+      (e: unknown) => e instanceof HttpError && e.status === 200 && /redirect/.test(e.message),
+    );
   });
 
   it("reports the browser opaqueredirect case as status 0 without location", async () => {
-    const fakeFetch = (async () => ({ type: "opaqueredirect", status: 0, ok: false, url: "", body: null, headers: new Headers() })) as unknown as typeof fetch;
-    const r = await request<RedirectResult>(createClient({ baseUrl: "https://hs.example", fetch: fakeFetch }), op, { idpId: "a", redirectUrl: "b" });
+    const fakeFetch = (async () => ({
+      type: "opaqueredirect",
+      status: 0,
+      ok: false,
+      url: "",
+      body: null,
+      headers: new Headers(),
+    })) as unknown as typeof fetch;
+    const r = await request<RedirectResult>(createClient({ baseUrl: "https://hs.example", fetch: fakeFetch }), op, {
+      idpId: "a",
+      redirectUrl: "b",
+    });
     assert.deepEqual(r, { status: 0, headers: {} });
     assert.equal(r.location, undefined);
   });
 
   it("asks fetch for redirect: 'manual'", async () => {
     let init: RequestInit | undefined;
-    const spy: typeof fetch = (input, i) => ((init = i), fetch(input, i));
+    const spy: typeof fetch = (input, i) => {
+      init = i;
+      return fetch(input, i);
+    };
     await request(createClient({ baseUrl: srv.url, fetch: spy }), op, { idpId: "302|/target/y", redirectUrl: "r" });
     assert.equal(init?.redirect, "manual");
   });

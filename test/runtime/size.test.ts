@@ -24,7 +24,13 @@ test("runtime + 3 stubs, min+gz, within the budget", async () => {
 export { redirectToSSO, redirectToIdP, redirectToIdPUrl } from "./client-server/sso_login_redirect.js";`;
   const out = await build({
     stdin: { contents: stubs, resolveDir: join(ROOT, "generated/client"), loader: "js" },
-    bundle: true, minify: true, format: "esm", platform: "neutral", external: ["../../validators/*"], write: false, logLevel: "silent",
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "neutral",
+    external: ["../../validators/*"],
+    write: false,
+    logLevel: "silent",
   });
   const size = gzipSync(out.outputFiles[0]!.contents, { level: 9 }).length;
   assert.ok(size <= BUDGET, `${size} B > ${BUDGET} B`);
@@ -35,13 +41,23 @@ test("tsconfig.runtime.json (run by npm run build) refuses a Node API in the run
   try {
     const file = join(dir, "leak.ts");
     writeFileSync(file, 'export const leak = Buffer.from("x").length + process.pid;\n');
-    const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.runtime.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    const config = ts.getParsedCommandLineOfConfigFile(
+      join(ROOT, "tsconfig.runtime.json"),
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    );
     assert.ok(config);
     assert.deepEqual(config.options.types, []);
     const program = ts.createProgram([file], config.options);
     const messages = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-    assert.ok(messages.some((m) => /Cannot find name 'Buffer'/.test(m)), messages.join("\n"));
-    assert.ok(messages.some((m) => /Cannot find name 'process'/.test(m)), messages.join("\n"));
+    assert.ok(
+      messages.some((m) => /Cannot find name 'Buffer'/.test(m)),
+      messages.join("\n"),
+    );
+    assert.ok(
+      messages.some((m) => /Cannot find name 'process'/.test(m)),
+      messages.join("\n"),
+    );
     assert.ok(config.fileNames.some((f) => f.endsWith("generator/runtime/index.ts")));
   } finally {
     rmSync(dir, { recursive: true, force: true });

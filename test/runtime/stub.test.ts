@@ -10,8 +10,12 @@ describe("example stub", limit, () => {
   let meta: unknown = { issuer: "https://auth.example/", authorization_endpoint: "https://auth.example/authorize" };
   before(async () => {
     srv = await serve((req, res) => {
-      if (req.url === "/_matrix/client/v1/auth_metadata") return reply(res, 200, meta, { "cache-control": "public, max-age=600, s-maxage=3600, stale-while-revalidate=600" });
-      if (req.url?.startsWith("/_matrix/client/v3/login/sso/redirect/unknown")) return reply(res, 404, { errcode: "M_NOT_FOUND", error: "Unknown IdP" });
+      if (req.url === "/_matrix/client/v1/auth_metadata")
+        return reply(res, 200, meta, {
+          "cache-control": "public, max-age=600, s-maxage=3600, stale-while-revalidate=600",
+        });
+      if (req.url?.startsWith("/_matrix/client/v3/login/sso/redirect/unknown"))
+        return reply(res, 404, { errcode: "M_NOT_FOUND", error: "Unknown IdP" });
       res.writeHead(302, { location: "/_synapse/client/pick_idp?x=1" });
       res.end();
     });
@@ -41,12 +45,18 @@ describe("example stub", limit, () => {
     const client = createClient({ baseUrl: srv.url + "/" });
     const params = { idpId: "oidc/github", redirectUrl: "element://vector/webapp/" };
     const url = redirectToIdPUrl(client, params);
-    assert.equal(url, srv.url + "/_matrix/client/v3/login/sso/redirect/oidc%2Fgithub?redirectUrl=element%3A%2F%2Fvector%2Fwebapp%2F");
+    assert.equal(
+      url,
+      srv.url + "/_matrix/client/v3/login/sso/redirect/oidc%2Fgithub?redirectUrl=element%3A%2F%2Fvector%2Fwebapp%2F",
+    );
     const r = await redirectToIdP(client, params);
     assert.equal(r.status, 302);
     assert.equal(r.location, srv.url + "/_synapse/client/pick_idp?x=1");
     assert.equal(r.headers.location, "/_synapse/client/pick_idp?x=1");
-    await assert.rejects(redirectToIdP(client, { ...params, idpId: "unknown" }), (e: unknown) => e instanceof MatrixError && e.status === 404);
+    await assert.rejects(
+      redirectToIdP(client, { ...params, idpId: "unknown" }),
+      (e: unknown) => e instanceof MatrixError && e.status === 404,
+    );
     assert.ok(!(new MatrixError(1, "", "", 0) instanceof HttpError));
   });
 });

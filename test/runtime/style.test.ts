@@ -3,7 +3,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
-  buildUrl, createClient, prepareRequest, request, serializeParam, serializeParams, type Operation, type ParamPlace,
+  buildUrl,
+  createClient,
+  prepareRequest,
+  request,
+  serializeParam,
+  serializeParams,
+  type Operation,
+  type ParamPlace,
 } from "../../generator/runtime/index.js";
 import { limit, reply, serve, type TestServer } from "./helpers.js";
 

@@ -2,8 +2,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import {
-  HttpError, MatrixError, ResponseValidationError, createClient, isStatusError, readBytes, request,
-  type Operation, type Validator,
+  HttpError,
+  MatrixError,
+  ResponseValidationError,
+  createClient,
+  isStatusError,
+  readBytes,
+  request,
+  type Operation,
+  type Validator,
 } from "../../generator/runtime/index.js";
 import { limit, reply, serve, type TestServer } from "./helpers.js";
 

@@ -15,37 +15,77 @@ describe("buildUrl", limit, () => {
   it("joins baseUrl (with or without prefix / trailing slash), base and path", () => {
     const op: Operation = { method: "GET", base: "/_matrix/client/v1", path: "/auth_metadata" };
     assert.equal(buildUrl({ baseUrl: "https://hs.example" }, op), "https://hs.example/_matrix/client/v1/auth_metadata");
-    assert.equal(buildUrl({ baseUrl: "https://hs.example/" }, op), "https://hs.example/_matrix/client/v1/auth_metadata");
-    assert.equal(buildUrl({ baseUrl: "https://hs.example/prefix" }, op), "https://hs.example/prefix/_matrix/client/v1/auth_metadata");
-    assert.equal(buildUrl({ baseUrl: "https://hs.example/prefix//" }, op), "https://hs.example/prefix/_matrix/client/v1/auth_metadata");
+    assert.equal(
+      buildUrl({ baseUrl: "https://hs.example/" }, op),
+      "https://hs.example/_matrix/client/v1/auth_metadata",
+    );
+    assert.equal(
+      buildUrl({ baseUrl: "https://hs.example/prefix" }, op),
+      "https://hs.example/prefix/_matrix/client/v1/auth_metadata",
+    );
+    assert.equal(
+      buildUrl({ baseUrl: "https://hs.example/prefix//" }, op),
+      "https://hs.example/prefix/_matrix/client/v1/auth_metadata",
+    );
     assert.equal(buildUrl({ baseUrl: "https://hs.example" }, { method: "GET", path: "/x" }), "https://hs.example/x");
   });
 
   it("an operation's own `server` (another origin) replaces baseUrl, unless the client's `servers` maps it", () => {
-    const op: Operation = { method: "GET", server: "https://engine.example", base: "/api", path: "/eval/{id}", query: ["q"] };
+    const op: Operation = {
+      method: "GET",
+      server: "https://engine.example",
+      base: "/api",
+      path: "/eval/{id}",
+      query: ["q"],
+    };
     const url = buildUrl({ baseUrl: "https://main.example/prefix" }, op, { id: "a b", q: 1 });
     assert.equal(url, "https://engine.example/api/eval/a%20b?q=1");
     const servers = { "https://engine.example": "http://localhost:9/x/", "https://main.example": "http://no" };
-    assert.equal(buildUrl({ baseUrl: "https://main.example", servers }, op, { id: "1" }), "http://localhost:9/x/api/eval/1");
-    assert.equal(buildUrl({ baseUrl: "https://main.example/p", servers }, { method: "GET", path: "/y" }), "https://main.example/p/y");
+    assert.equal(
+      buildUrl({ baseUrl: "https://main.example", servers }, op, { id: "1" }),
+      "http://localhost:9/x/api/eval/1",
+    );
+    assert.equal(
+      buildUrl({ baseUrl: "https://main.example/p", servers }, { method: "GET", path: "/y" }),
+      "https://main.example/p/y",
+    );
   });
 
   it("serialises the query form style: arrays repeated, null/undefined omitted, scalars stringified", () => {
     const op: Operation = { method: "GET", path: "/q", query: ["a", "b", "c", "d", "e", "f", "g"] };
-    const url = buildUrl({ baseUrl: "http://h" }, op, { a: ["x y", "&="], b: undefined, c: true, d: 0, e: null, f: "", g: false, extra: "not in query" });
+    const url = buildUrl({ baseUrl: "http://h" }, op, {
+      a: ["x y", "&="],
+      b: undefined,
+      c: true,
+      d: 0,
+      e: null,
+      f: "",
+      g: false,
+      extra: "not in query",
+    });
     assert.equal(url, "http://h/q?a=x+y&a=%26%3D&c=true&d=0&f=&g=false");
     assert.equal(buildUrl({ baseUrl: "http://h" }, op, {}), "http://h/q");
   });
 
   it("accepts any absolute URI as redirectUrl and round-trips it", () => {
-    const url = buildUrl({ baseUrl: "https://hs.example" }, idpOp, { idpId: "oidc-github", redirectUrl: "element://vector/webapp/?a=1&b=#x" });
-    assert.equal(url, "https://hs.example/_matrix/client/v3/login/sso/redirect/oidc-github?redirectUrl=element%3A%2F%2Fvector%2Fwebapp%2F%3Fa%3D1%26b%3D%23x");
+    const url = buildUrl({ baseUrl: "https://hs.example" }, idpOp, {
+      idpId: "oidc-github",
+      redirectUrl: "element://vector/webapp/?a=1&b=#x",
+    });
+    assert.equal(
+      url,
+      "https://hs.example/_matrix/client/v3/login/sso/redirect/oidc-github?redirectUrl=element%3A%2F%2Fvector%2Fwebapp%2F%3Fa%3D1%26b%3D%23x",
+    );
     assert.equal(new URL(url).searchParams.get("redirectUrl"), "element://vector/webapp/?a=1&b=#x");
   });
 
   it("throws TypeError for missing, empty, '.' and '..' path params", () => {
     for (const idpId of [undefined, null, "", ".", ".."])
-      assert.throws(() => buildUrl({ baseUrl: "http://h" }, idpOp, { idpId, redirectUrl: "x" }), TypeError, String(idpId));
+      assert.throws(
+        () => buildUrl({ baseUrl: "http://h" }, idpOp, { idpId, redirectUrl: "x" }),
+        TypeError,
+        String(idpId),
+      );
     assert.throws(() => buildUrl({ baseUrl: "http://h" }, idpOp), /idpId/);
   });
 
@@ -65,7 +105,20 @@ describe("hostile path params reach the server percent-encoded", limit, () => {
   });
   after(() => srv.close());
 
-  const hostile = ["a/b", "../../admin", "...", "a/../b", "?x=1", "#frag", "%2E%2E", "%41", "sp ace", "ünï😀", "a;b,c", "+&="];
+  const hostile = [
+    "a/b",
+    "../../admin",
+    "...",
+    "a/../b",
+    "?x=1",
+    "#frag",
+    "%2E%2E",
+    "%41",
+    "sp ace",
+    "ünï😀",
+    "a;b,c",
+    "+&=",
+  ];
   for (const idpId of hostile)
     it(`idpId ${JSON.stringify(idpId)}`, async () => {
       const c = createClient({ baseUrl: srv.url + "/prefix/" });

@@ -98,9 +98,11 @@ for (const s of SPECS) {
       if (s.maxModuleRatio !== undefined) {
         assert.ok(ratio <= s.maxModuleRatio, `the largest validators module is ${ratio.toFixed(2)} times the spec`);
       }
-      t.diagnostic(`${s.name}: generate ${report.ms} ms (CPU ${report.cpuMs} ms), peak ${report.maxRssMb} MB, ` +
-        `${report.warnings} warning line(s); strict type-check ${typeMs} ms; ` +
-        `largest validators module ${ratio.toFixed(2)} times the spec`);
+      t.diagnostic(
+        `${s.name}: generate ${report.ms} ms (CPU ${report.cpuMs} ms), peak ${report.maxRssMb} MB, ` +
+          `${report.warnings} warning line(s); strict type-check ${typeMs} ms; ` +
+          `largest validators module ${ratio.toFixed(2)} times the spec`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

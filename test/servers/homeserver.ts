@@ -13,7 +13,10 @@ export interface Homeserver {
   requests: string[];
   /** Request headers seen, in order. */
   headers: IncomingMessage["headers"][];
-  set(flavour: Flavour, overrides?: Partial<{ metadata: unknown; body: string; etag: string; cacheControl: string }>): void;
+  set(
+    flavour: Flavour,
+    overrides?: Partial<{ metadata: unknown; body: string; etag: string; cacheControl: string }>,
+  ): void;
   close(): Promise<void>;
 }
 
@@ -49,7 +52,10 @@ export async function startHomeserver(): Promise<Homeserver> {
       }
       const etag = over?.etag ?? '"v1"';
       if (req.headers["if-none-match"] === etag) {
-        res.writeHead(304, { etag, "cache-control": over?.cacheControl ?? "public, max-age=600, s-maxage=3600, stale-while-revalidate=600" });
+        res.writeHead(304, {
+          etag,
+          "cache-control": over?.cacheControl ?? "public, max-age=600, s-maxage=3600, stale-while-revalidate=600",
+        });
         return res.end();
       }
       return json(res, 200, over?.body ?? over?.metadata ?? METADATA, {
@@ -61,10 +67,13 @@ export async function startHomeserver(): Promise<Homeserver> {
     if (sso) {
       const idp = sso[1] === undefined ? undefined : decodeURIComponent(sso[1]);
       if (flavour === "mas") {
-        res.writeHead(303, { location: `https://auth.example.org/authorize?redirect=${encodeURIComponent(url.searchParams.get("redirectUrl") ?? "")}` });
+        res.writeHead(303, {
+          location: `https://auth.example.org/authorize?redirect=${encodeURIComponent(url.searchParams.get("redirectUrl") ?? "")}`,
+        });
         return res.end();
       }
-      if (!url.searchParams.has("redirectUrl")) return json(res, 400, { errcode: "M_MISSING_PARAM", error: "Missing redirectUrl" });
+      if (!url.searchParams.has("redirectUrl"))
+        return json(res, 400, { errcode: "M_MISSING_PARAM", error: "Missing redirectUrl" });
       if (idp === "evil") {
         res.writeHead(302, { location: "javascript:alert(1)" });
         return res.end();
@@ -74,7 +83,11 @@ export async function startHomeserver(): Promise<Homeserver> {
         return res.end("<html>Unknown IdP</html>");
       }
       // Synapse: several IdPs → its picker, with a relative Location; one IdP → the IdP itself.
-      res.writeHead(302, { location: idp ? `https://github.com/login/oauth/authorize?state=abc` : `/_synapse/client/pick_idp?redirectUrl=${encodeURIComponent(url.searchParams.get("redirectUrl") ?? "")}` });
+      res.writeHead(302, {
+        location: idp
+          ? `https://github.com/login/oauth/authorize?state=abc`
+          : `/_synapse/client/pick_idp?redirectUrl=${encodeURIComponent(url.searchParams.get("redirectUrl") ?? "")}`,
+      });
       return res.end();
     }
     json(res, 404, { errcode: "M_UNRECOGNIZED", error: "Unrecognized request" });

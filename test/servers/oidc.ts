@@ -7,7 +7,9 @@ import type { AddressInfo } from "node:net";
  */
 export async function startOidcProvider(): Promise<{ url: string; close: () => Promise<void> }> {
   const specifier = "oidc-provider"; // untyped package: loaded by name
-  const { default: Provider } = (await import(specifier)) as unknown as { default: new (issuer: string, config: object) => { callback(): (req: unknown, res: unknown) => void } };
+  const { default: Provider } = (await import(specifier)) as unknown as {
+    default: new (issuer: string, config: object) => { callback(): (req: unknown, res: unknown) => void };
+  };
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;

@@ -58,10 +58,14 @@ export function needsRemote(group: SuiteGroup): boolean {
 /** The required files' groups, in file then group order. */
 export function suiteGroups(): SuiteGroup[] {
   const groups: SuiteGroup[] = [];
-  const files = readdirSync(SUITE).filter((f) => f.endsWith(".json")).sort();
+  const files = readdirSync(SUITE)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
   for (const file of files) {
     const list = JSON.parse(readFileSync(join(SUITE, file), "utf8")) as Array<Omit<SuiteGroup, "file" | "index">>;
-    list.forEach((g, index) => groups.push({ ...g, file, index }));
+    list.forEach((g, index) => {
+      groups.push({ ...g, file, index });
+    });
   }
   return groups;
 }
@@ -69,7 +73,9 @@ export function suiteGroups(): SuiteGroup[] {
 /** Plain Ajv 2020 compiling at run time, strict mode off (its strict mode refuses legal schemas). */
 export function runPlainAjv(group: SuiteGroup): GroupRun {
   const require = createRequire(import.meta.url);
-  const Ajv2020 = require("ajv/dist/2020").default as new (o: object) => { compile(s: unknown): (d: unknown) => boolean };
+  const Ajv2020 = require("ajv/dist/2020").default as new (
+    o: object,
+  ) => { compile(s: unknown): (d: unknown) => boolean };
   try {
     const validate = new Ajv2020({ strict: false, logger: false }).compile(group.schema);
     return { verdicts: group.tests.map((t) => validate(t.data) === true) };
@@ -87,7 +93,7 @@ export async function runSpecgen(group: SuiteGroup, dir: string): Promise<GroupR
   mkdirSync(specs, { recursive: true });
   const file = join(specs, "suite.json");
   writeFileSync(file, JSON.stringify(group.schema, null, 2));
-  let files;
+  let files: Array<{ path: string; contents: string }>;
   // The file's own schema is the model's first named schema (its `$defs` follow).
   let rootName: string | undefined;
   try {
@@ -257,7 +263,8 @@ export function describe(report: SuiteReport): string[] {
     if (run?.crashed || run?.refused) return;
     if (run?.verdicts) {
       g.tests.forEach((t, j) => {
-        if (run.verdicts![j] !== t.valid) lines.push(`WRONG   ${where} / ${t.description}: expected ${t.valid ? "valid" : "invalid"}`);
+        if (run.verdicts![j] !== t.valid)
+          lines.push(`WRONG   ${where} / ${t.description}: expected ${t.valid ? "valid" : "invalid"}`);
       });
     }
   });

@@ -82,7 +82,9 @@ export function writeFitsFile(dir: string, tests: FitCase[], run: TypedRun): Fit
 export function typeCheckFits(files: Array<FitsFile | undefined>): Map<number, Misfit[]> {
   const out = new Map<number, Misfit[]>();
   const dirs = new Map<string, number>();
-  files.forEach((f, i) => f && dirs.set(`${dirname(f.path)}/`, i));
+  files.forEach((f, i) => {
+    if (f) dirs.set(`${dirname(f.path)}/`, i);
+  });
   const given = files.filter((f): f is FitsFile => f !== undefined).map((f) => f.path);
   if (!given.length) return out;
   for (const line of typecheck(given)) {

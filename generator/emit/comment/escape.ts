@@ -74,7 +74,6 @@ export function escapeCommentValue(value: unknown): unknown {
   return json === undefined ? value : escapeJsonForComment(json);
 }
 
-
 /** A short single-line value (version, format): whitespace runs become one space. */
 export function oneLine(value: string): string {
   return String(value).replace(LINE_BREAK_RE, " ").replace(/\s+/g, " ").trim();
@@ -87,7 +86,10 @@ export function oneLine(value: string): string {
  */
 export function escapeJsonForComment(json: string): string {
   return json
-    .replace(/[\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .replace(
+      /[\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    )
     .replace(/\*\//g, "*\\/")
     .replace(/\/\*/g, "\\u002f*");
 }

@@ -66,7 +66,6 @@ function prose(text: string | undefined, linkBase: string | undefined): string {
   return text === undefined ? "" : escapeCommentText(renderMatrixMarkdown(text, linkBase));
 }
 
-
 /**
  * Builds a complete multi-line doc comment, or `""` when there is nothing to say.
  *

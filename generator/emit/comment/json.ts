@@ -1,13 +1,14 @@
 /** Defaults and examples shown as JSON inside doc comments, laid out to stay readable. */
 import { escapeJsonForComment } from "./escape.js";
 
-
 /** Compact JSON longer than this is laid out over several lines. */
 const JSON_WIDTH = 72;
 
 /** The value as plain JSON data (`toJSON` applied, bigints as strings); `undefined` if it has no JSON form. */
 function toJsonData(value: unknown): { readonly data: unknown } | undefined {
-  const text = JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) as string | undefined;
+  const text = JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v)) as
+    | string
+    | undefined;
   return text === undefined ? undefined : { data: JSON.parse(text) as unknown };
 }
 

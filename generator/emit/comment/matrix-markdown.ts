@@ -9,14 +9,9 @@ const OPEN = String.raw`\{\{\s*[%<]\s*`;
 /** `%}}` or `>}}`, with optional spaces. */
 const CLOSE = String.raw`\s*[%>]\s*\}\}`;
 
-const VERSIONED_RE = new RegExp(
-  OPEN + String.raw`(added|changed)-in\b([^{}]*?)` + CLOSE,
-  "g",
-);
+const VERSIONED_RE = new RegExp(OPEN + String.raw`(added|changed)-in\b([^{}]*?)` + CLOSE, "g");
 const BOX_PAIR_RE = new RegExp(
-  OPEN + String.raw`boxes/([A-Za-z0-9_-]+)` + CLOSE +
-    String.raw`([\s\S]*?)` +
-    OPEN + String.raw`/boxes/\1` + CLOSE,
+  OPEN + String.raw`boxes/([A-Za-z0-9_-]+)` + CLOSE + String.raw`([\s\S]*?)` + OPEN + String.raw`/boxes/\1` + CLOSE,
   "g",
 );
 const BOX_OPEN_RE = new RegExp(OPEN + String.raw`boxes/([A-Za-z0-9_-]+)` + CLOSE, "g");
@@ -48,7 +43,11 @@ function versionArgument(args: string): string | undefined {
 
 /** Removes blank lines at both ends, and leading spaces of the first line. */
 function trimBlankLines(text: string): string {
-  return text.replace(/^(?:[ \t]*\n)+/, "").replace(/(?:\n[ \t]*)+$/, "").replace(/^[ \t]+/, "").trimEnd();
+  return text
+    .replace(/^(?:[ \t]*\n)+/, "")
+    .replace(/(?:\n[ \t]*)+$/, "")
+    .replace(/^[ \t]+/, "")
+    .trimEnd();
 }
 
 /**
