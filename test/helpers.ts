@@ -47,7 +47,10 @@ export function authMetadataExample(): Record<string, unknown> {
   return spec.paths["/auth_metadata"].get.responses["200"].content["application/json"].schema.example;
 }
 
-/** This repository's lint config (Matrix deviations from `recommended`), for tests that lint small specs in temp folders. */
+/**
+ * This repository's lint config (Matrix deviations from `recommended`), for tests that lint small specs in temp
+ * folders.
+ */
 export const REPO_LINT_CONFIG = join(ROOT, "redocly.yaml");
 
 /** Set by `npm run test:long` (CI runs it): property tests use their full run counts. */

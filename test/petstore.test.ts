@@ -24,7 +24,9 @@ interface Seen {
 
 const dir = tempDir("specgen-petstore-");
 let srv: TestServer;
-/** The uploads host: `https://uploads.petstore.example.com` in the fixture, a loopback server by the client's `servers`. */
+/**
+ * The uploads host: `https://uploads.petstore.example.com` in the fixture, a loopback server by the client's `servers`.
+ */
 let uploads: TestServer;
 const seen: Seen[] = [];
 

@@ -113,7 +113,9 @@ function runtimeAjv(spec: SpecModel): Ajv2020 {
 }
 
 let pairs: Promise<{ pairs: Pair[]; examples: unknown[] }> | undefined;
-/** Every validator of the project's generated/ package, with its run-time twin, and every example value of the specs. */
+/**
+ * Every validator of the project's generated/ package, with its run-time twin, and every example value of the specs.
+ */
 function projectValidators(): Promise<{ pairs: Pair[]; examples: unknown[] }> {
   pairs ??= (async () => {
     const { model } = await generate({ cwd: ROOT, dryRun: true });

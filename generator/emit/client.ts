@@ -67,7 +67,10 @@ function cachedOperations(model: Model, specs: SpecModel[], listed: readonly str
   return cached;
 }
 
-/** Parameters a call takes in `params`: those of the URL, and header parameters (not for a URL builder). Cookies are the browser's. */
+/**
+ * Parameters a call takes in `params`: those of the URL, and header parameters (not for a URL builder). Cookies are the
+ * browser's.
+ */
 const URL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query"];
 const hasParams = (op: OperationModel) => op.parameters.some((p) => CALL_PARAMS.includes(p.in));
 
@@ -89,7 +92,9 @@ function styleEntry(p: ParameterModel): string {
   return fields.length ? `${literalKey(p.key)}: { ${fields.join(", ")} }` : "";
 }
 
-/** Whether a call needs the runtime's `serializeParams`: a cookie, structured, non-default style or renamed parameter. */
+/**
+ * Whether a call needs the runtime's `serializeParams`: a cookie, structured, non-default style or renamed parameter.
+ */
 const serializes = (op: OperationModel) =>
   serializedParams(op).some((p) => p.in === "cookie" || p.structured || styleEntry(p) !== "" || p.key !== p.name);
 

@@ -37,7 +37,10 @@ export function operationTypeRef(op: OperationModel): string {
     : `${op.root}[${JSON.stringify(op.pathKey)}][${JSON.stringify(op.method.toLowerCase())}]`;
 }
 
-/** The named types of one operation, as its spec's types module exports them: response bodies, request body, path and query parameters. */
+/**
+ * The named types of one operation, as its spec's types module exports them: response bodies, request body, path and
+ * query parameters.
+ */
 export function operationTypeNames(op: OperationModel): string[] {
   return [
     ...op.responseTypes.map((r) => r.name),

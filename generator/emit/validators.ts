@@ -62,7 +62,9 @@ export interface ValidatorTarget {
   component?: true;
 }
 
-/** The validators of one spec: JSON response and request bodies of its operations and webhooks, then its named schemas. */
+/**
+ * The validators of one spec: JSON response and request bodies of its operations and webhooks, then its named schemas.
+ */
 export function validatorTargets(spec: SpecModel): ValidatorTarget[] {
   const targets: ValidatorTarget[] = [];
   for (const op of [...spec.operations, ...spec.webhooks]) {
@@ -775,7 +777,10 @@ export function formatsModule(): string {
   return readBundle(FORMATS_BUNDLE_URL);
 }
 
-/** Ajv's run-time helpers (see {@link AJV_HELPERS}) as one ES module, `validators/helpers.js`; bundled like {@link formatsModule}. */
+/**
+ * Ajv's run-time helpers (see {@link AJV_HELPERS}) as one ES module, `validators/helpers.js`; bundled like {@link
+ * formatsModule}.
+ */
 export function helpersModule(): string {
   return readBundle(HELPERS_BUNDLE_URL);
 }

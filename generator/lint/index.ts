@@ -25,7 +25,9 @@ export interface LintResult {
   warnings: number;
 }
 
-/** Lints every spec file under `paths`: OpenAPI with Redocly + the specgen plugin, JSON Schema against its meta-schema. */
+/**
+ * Lints every spec file under `paths`: OpenAPI with Redocly + the specgen plugin, JSON Schema against its meta-schema.
+ */
 export async function lint(paths: readonly string[], options: LintOptions = {}): Promise<LintResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   // `$ref`s (and overlay `extends`) may read only inside the roots of the paths given; see policy.ts.

@@ -12,7 +12,9 @@ import { walk } from "../load/walk.js";
  * generated validator, and so a client or server using it).
  */
 
-/** Why `pattern` compiles in no mode, or undefined. Ajv uses `u` and falls back to plain mode (see emit/validators.ts). */
+/**
+ * Why `pattern` compiles in no mode, or undefined. Ajv uses `u` and falls back to plain mode (see emit/validators.ts).
+ */
 export function patternError(pattern: string): string | undefined {
   try {
     new RegExp(pattern, "u");
@@ -33,7 +35,10 @@ export function patternError(pattern: string): string | undefined {
 /** recheck's verdicts, by pattern: lint's rule, the example check and `generate` ask about the same ones. */
 const hazards = new Map<string, string | undefined>();
 
-/** The part of `pattern` that may backtrack catastrophically (with the complexity), or undefined. `pattern` must compile. */
+/**
+ * The part of `pattern` that may backtrack catastrophically (with the complexity), or undefined. `pattern` must
+ * compile.
+ */
 export function backtrackingHazard(pattern: string): string | undefined {
   if (hazards.has(pattern)) return hazards.get(pattern);
   const flags = compiles(pattern, "u") ? "u" : "";

@@ -13,7 +13,8 @@ const TOOL_FILES =
 
 /**
  * Expands the paths given on the command line into spec files: directories are walked
- * (dot-folders, node_modules and tool files such as package.json skipped), files are taken as given. The result is sorted by
+ * (dot-folders, node_modules and tool files such as package.json skipped), files are taken as given. The result is
+ * sorted by
  * code unit, never by locale, so every machine sees the same order.
  */
 export function discoverSpecFiles(paths: readonly string[], cwd = process.cwd()): string[] {

@@ -4,7 +4,8 @@
  * reading is openapi-typescript's, so that the validators stay equal to the types:
  * - `nullable: true` admits null: "null" joins `type` (and `enum`, where there is one). A schema
  *   that combines others (`allOf`, `$ref`, …) or has a `const` becomes
- *   `anyOf: [itself, {type: "null"}]`, since those would still refuse null. (OpenAPI 3.0.3 gives `nullable` no effect without `type`;
+ *   `anyOf: [itself, {type: "null"}]`, since those would still refuse null. (OpenAPI 3.0.3 gives `nullable` no effect
+ * without `type`;
  *   openapi-typescript types such a schema `| null` all the same, and so do the validators.)
  * - A boolean `exclusiveMinimum`/`exclusiveMaximum` becomes the number 2020-12 expects.
  * Written here because the converters on npm produce draft-04, where exclusives stay boolean.

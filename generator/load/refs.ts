@@ -121,7 +121,10 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** `node`, or what its local `$ref` (`#/…`, followed up to 32 times) points at in `document`; undefined for a dangling one. */
+/**
+ * `node`, or what its local `$ref` (`#/…`, followed up to 32 times) points at in `document`; undefined for a dangling
+ * one.
+ */
 export function deref(document: Record<string, unknown>, node: unknown): unknown {
   return derefAt(document, node, []).node;
 }

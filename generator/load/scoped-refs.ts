@@ -27,7 +27,8 @@ const HIDDEN = "x-specgen-scoped-$ref";
 
 /**
  * The URI the validators' Ajv instance knows a spec's document by (`module`: its output module
- * path, which has no `..` step for URI resolution to drop): any absolute URI, never fetched. Base URIs here are resolved from it, as Ajv
+ * path, which has no `..` step for URI resolution to drop): any absolute URI, never fetched. Base URIs here are
+ * resolved from it, as Ajv
  * resolves them, so that a reference written out absolute below finds the same schema in Ajv.
  */
 export function ajvResourceId(module: string): string {

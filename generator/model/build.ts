@@ -237,7 +237,10 @@ function rejectRedoclyTraps(doc: unknown, source: string): void {
   walk(doc, check, { names: false, skip: () => false });
 }
 
-/** A Redocly step whose crash (a TypeError from a referenced file's keys, see above) becomes a SpecError naming the spec. */
+/**
+ * A Redocly step whose crash (a TypeError from a referenced file's keys, see above) becomes a SpecError naming the
+ * spec.
+ */
 async function redocly<T>(source: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();

@@ -32,7 +32,9 @@ export interface TagConstraint {
   pointer: string;
   property: string;
   values: string[];
-  /** `properties`: the property's schema is replaced, as the types replace it; `allOf`: a branch requiring it is added. */
+  /**
+   * `properties`: the property's schema is replaced, as the types replace it; `allOf`: a branch requiring it is added.
+   */
   how: "properties" | "allOf";
 }
 
@@ -88,7 +90,10 @@ export interface DeclaredTag {
   ref: string;
 }
 
-/** The tag values a schema fixes itself: a string `const`, or an `enum` of strings, on the tag property (in an allOf part too). */
+/**
+ * The tag values a schema fixes itself: a string `const`, or an `enum` of strings, on the tag property (in an allOf
+ * part too).
+ */
 function ownTagValues(schema: Record<string, unknown>, property: string): string[] {
   for (const part of [schema, ...(Array.isArray(schema.allOf) ? schema.allOf : [])]) {
     const tag =
@@ -148,7 +153,10 @@ export function addDeclaredTags(document: unknown, tags: readonly DeclaredTag[])
   }
 }
 
-/** The object a local `$ref` names (its `$ref`s followed unless `follow` is false); undefined where the types would not resolve it. */
+/**
+ * The object a local `$ref` names (its `$ref`s followed unless `follow` is false); undefined where the types would not
+ * resolve it.
+ */
 function resolveIn(
   document: unknown,
   ref: string,
@@ -167,7 +175,10 @@ function resolveIn(
   }
 }
 
-/** The schemas that hold a discriminator or extend others through `allOf`, in document order, with their `$ref` form (one walk). */
+/**
+ * The schemas that hold a discriminator or extend others through `allOf`, in document order, with their `$ref` form
+ * (one walk).
+ */
 function survey(document: unknown): Array<[node: Record<string, unknown>, ref: string]> {
   const found: Array<[Record<string, unknown>, string]> = [];
   walk(document, (node, path) => {
@@ -259,7 +270,9 @@ export function tagConstraints(document: unknown): TagConstraint[] {
   return out;
 }
 
-/** Applies tag constraints to the copy of the document Ajv compiles (same structure as the document, prose left out). */
+/**
+ * Applies tag constraints to the copy of the document Ajv compiles (same structure as the document, prose left out).
+ */
 export function applyTagConstraints(copy: unknown, constraints: readonly TagConstraint[]): void {
   for (const { pointer, property, values, how } of constraints) {
     // The pointers are plain (`/components/schemas/Cat`); the copy may hold 3.0 wrappers.

@@ -142,7 +142,10 @@ export function camelCase(name: string): string {
   return safeIdentifier(p[0]!.toLowerCase() + p.slice(1));
 }
 
-/** A digit-led name gets a `_` prefix; a reserved or output name a `_` suffix. Other characters are the caller's to remove. */
+/**
+ * A digit-led name gets a `_` prefix; a reserved or output name a `_` suffix. Other characters are the caller's to
+ * remove.
+ */
 export function safeIdentifier(name: string): string {
   let out = /^[0-9]/.test(name) ? `_${name}` : name;
   if (RESERVED.has(out) || OUTPUT_NAMES.has(out)) out = `${out}_`;

@@ -103,7 +103,10 @@ export interface RequestBodyModel {
   mediaType: string;
   /** A JSON media type: the client JSON-encodes the body. */
   json: boolean;
-  /** The Content-Type the client declares when the caller sets none: empty for a wildcard or multipart type (the body, e.g. FormData, brings its own). */
+  /**
+   * The Content-Type the client declares when the caller sets none: empty for a wildcard or multipart type (the body,
+   * e.g. FormData, brings its own).
+   */
   contentType: string;
   required: boolean;
   /** A JSON body with a schema: its type name (`<Op>Body`) and the schema's pointer in `document`. */

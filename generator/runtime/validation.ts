@@ -160,7 +160,9 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return keys.every((k) => own(b, k) && jsonEqual(member(a, k), member(b, k)));
 }
 
-/** A JSON value's text with every object's own keys sorted: two values are equal as JSON exactly when their texts are. */
+/**
+ * A JSON value's text with every object's own keys sorted: two values are equal as JSON exactly when their texts are.
+ */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (typeof value === "object" && value !== null) {

@@ -123,7 +123,9 @@ const bomb = (head: string) =>
 type Expect = { status: number; match: RegExp[] };
 interface Case {
   name: string;
-  /** Files of the temp folder (text, or `{ link }` for a symlink to that relative path); `{PORT}` is the loopback port. */
+  /**
+   * Files of the temp folder (text, or `{ link }` for a symlink to that relative path); `{PORT}` is the loopback port.
+   */
   files: Record<string, string | { link: string }>;
   /** What lint and generate are given; default `specs`. */
   target?: string;

@@ -10,7 +10,8 @@ import { typeCheckFits, writeFitsFile, type Misfit } from "./type-fit.js";
  * The official JSON-Schema-Test-Suite (draft 2020-12, required files) through the whole
  * pipeline: each group's schema is written as a bare schema file, `generate` makes its
  * validators module, and every test's data goes through the exported `validate…` function.
- * Plain Ajv 2020 (compiled at run time, strict mode off: the reference count the suite issue names) runs the same cases beside it, so the
+ * Plain Ajv 2020 (compiled at run time, strict mode off: the reference count the suite issue names) runs the same cases
+ * beside it, so the
  * counts say what the toolkit's own pipeline adds or loses.
  */
 
@@ -224,7 +225,10 @@ export async function runSuite(
   return { groups, specgen, ajv, ...(typeChecked ? { typeChecked } : {}) };
 }
 
-/** Human-readable lines: counts, then each group specgen refused or crashed on, then each verdict that differs from the suite. */
+/**
+ * Human-readable lines: counts, then each group specgen refused or crashed on, then each verdict that differs from the
+ * suite.
+ */
 export function describe(report: SuiteReport): string[] {
   const s = count(report.groups, report.specgen);
   const a = count(report.groups, report.ajv);

@@ -46,7 +46,10 @@ export function escapeCommentText(text: string): string {
   return lines.join("\n");
 }
 
-/** One line of comment text (for `Format: …` or a `//` comment): line breaks become spaces, then {@link escapeCommentText}. */
+/**
+ * One line of comment text (for `Format: …` or a `//` comment): line breaks become spaces, then {@link
+ * escapeCommentText}.
+ */
 export function escapeCommentLine(text: string): string {
   return escapeCommentText(oneLine(String(text).replace(LONE_SURROGATE_RE, "\uFFFD")));
 }
