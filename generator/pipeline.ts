@@ -8,7 +8,7 @@ import { DocumentStore } from "./load/refs.js";
 import { keywordPointer } from "./load/keys.js";
 import { SpecError } from "./errors.js";
 import type { Model } from "./model/types.js";
-import type { GeneratedFile } from "./emit/file.js";
+import type { Emitted, GeneratedFile } from "./emit/file.js";
 import { recoverOutput, writeOutput } from "./write/writer.js";
 import { outTarget } from "./write/outdir.js";
 import { STAMP_FILE, makeStamp } from "./stamp.js";
@@ -34,7 +34,7 @@ export interface Run {
   protect: string[];
 }
 
-type Emitter = (model: Model, config: ProjectConfig) => Promise<GeneratedFile[]> | GeneratedFile[];
+type Emitter = (model: Model, config: ProjectConfig) => Promise<Emitted> | Emitted;
 
 /**
  * One emitter per output kind, each a pure function from the model to files. Loaded on
@@ -189,13 +189,9 @@ async function generateFrom(
   // The emitters start together, so that work handed to a worker thread (the types of a large
   // spec) runs beside the others; each collects its warnings apart, kept in kind order.
   const emitters = await Promise.all(kinds.map((kind) => EMITTERS[kind]()));
-  const runs = emitters.map(async (emit) => {
-    const own: Model = { ...model, warnings: [] };
-    return { files: await emit(own, config), warnings: own.warnings };
-  });
-  let emitted: Array<{ files: GeneratedFile[]; warnings: string[] }>;
+  let emitted: Emitted[];
   try {
-    emitted = await Promise.all(runs);
+    emitted = await Promise.all(emitters.map(async (emit) => emit(model, config)));
   } catch (err) {
     throw await locateUnknownKeyword(err, specFiles, root);
   }

@@ -3,7 +3,7 @@ import type { ProjectConfig } from "../config.js";
 import type { Model, OperationModel, ParameterModel, SpecModel } from "../model/types.js";
 import { errorStatus, exactStatus } from "../model/status.js";
 import { jsdoc } from "./comment.js";
-import type { GeneratedFile } from "./file.js";
+import type { Emitted, GeneratedFile } from "./file.js";
 import { CALL_PARAMS, banner, literalKey, operationTypeRef, paramsType, relativeImport } from "./module.js";
 import {
   answerNote,
@@ -26,10 +26,11 @@ const q = (s: string) => JSON.stringify(s);
  * the hand-written runtime (generator/runtime, shipped as client/runtime.js), plus a URL
  * builder for each redirect endpoint, and `createClient` binding them all to one client.
  */
-export function emitClient(model: Model, config?: Pick<ProjectConfig, "cache">): GeneratedFile[] {
+export function emitClient(model: Model, config?: Pick<ProjectConfig, "cache">): Emitted {
   const specs = model.specs.filter((s) => s.operations.length > 0);
-  if (specs.length === 0) return [];
-  const cached = cachedOperations(model, specs, config?.cache ?? []);
+  const warnings: string[] = [];
+  if (specs.length === 0) return { files: [], warnings };
+  const cached = cachedOperations(specs, config?.cache ?? [], warnings);
   const runtimeNote = "/* The specgen client runtime (hand-written, see specgen's generator/runtime/). */\n";
   const files: GeneratedFile[] = [
     { path: "client/runtime.js", contents: runtimeNote + readFileSync(RUNTIME_JS, "utf8") },
@@ -37,8 +38,8 @@ export function emitClient(model: Model, config?: Pick<ProjectConfig, "cache">):
   ];
   files.push(...mediaRuntimeFiles(specs, runtimeNote));
   for (const spec of specs) files.push(...specClient(spec, cached));
-  files.push(...indexFiles(model, specs));
-  return files;
+  files.push(...indexFiles(model, specs, warnings));
+  return { files, warnings };
 }
 
 /** Whether the runtime can cache an operation's answers: a GET of JSON data (not a redirect, bytes or a stream). */
@@ -49,7 +50,7 @@ const cacheable = (op: OperationModel) => op.method === "GET" && !op.redirect &&
  * operationId or function name) or that say `x-specgen-cache: true`, if cacheable. Nothing is
  * cached by default: an answer may be personal, and only the project knows which are not.
  */
-function cachedOperations(model: Model, specs: SpecModel[], listed: readonly string[]): Set<OperationModel> {
+function cachedOperations(specs: SpecModel[], listed: readonly string[], warnings: string[]): Set<OperationModel> {
   const cached = new Set<OperationModel>();
   const found = new Set<string>();
   for (const op of specs.flatMap((s) => s.operations)) {
@@ -59,10 +60,10 @@ function cachedOperations(model: Model, specs: SpecModel[], listed: readonly str
     });
     if (!names.length && !op.cache) continue;
     if (cacheable(op)) cached.add(op);
-    else model.warnings.push(`operation ${op.operationId} is not cached: only a GET answering JSON data can be`);
+    else warnings.push(`operation ${op.operationId} is not cached: only a GET answering JSON data can be`);
   }
   for (const name of listed) {
-    if (!found.has(name)) model.warnings.push(`config "cache" names ${JSON.stringify(name)}, which is no operation`);
+    if (!found.has(name)) warnings.push(`config "cache" names ${JSON.stringify(name)}, which is no operation`);
   }
   return cached;
 }
@@ -428,14 +429,14 @@ function headerType(op: OperationModel, status: string): string {
   return declared ? `{ ${declared} } & Record<string, string>` : "Record<string, string>";
 }
 
-function indexFiles(model: Model, specs: SpecModel[]): GeneratedFile[] {
+function indexFiles(model: Model, specs: SpecModel[], warnings: string[]): GeneratedFile[] {
   const taken = new Map<string, string>();
   const entries: Array<{ spec: SpecModel; op: OperationModel; alias: string }> = [];
   specs.forEach((spec, i) => {
     for (const op of spec.operations) {
       const prior = taken.get(op.name);
       if (prior) {
-        model.warnings.push(
+        warnings.push(
           `${spec.source}: operation ${op.name} is also in ${prior}; createClient() keeps the first, import the other from its module`,
         );
         continue;

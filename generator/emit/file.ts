@@ -4,3 +4,9 @@ export interface GeneratedFile {
   path: string;
   contents: string;
 }
+
+/** What an emitter returns: its files and the warnings it has for the user, in order. */
+export interface Emitted {
+  files: GeneratedFile[];
+  warnings: string[];
+}

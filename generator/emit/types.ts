@@ -17,7 +17,7 @@ import { typesAsValidated } from "./json-schema-types.js";
 import { tupleTransform } from "./tuples.js";
 import { inheritedMembers } from "./inherited-members.js";
 import { escapeCommentLine, escapeCommentText, escapeCommentValue, jsdoc, renderMatrixMarkdown } from "./comment.js";
-import type { GeneratedFile } from "./file.js";
+import type { Emitted, GeneratedFile } from "./file.js";
 import {
   banner,
   keyedOperationId,
@@ -105,7 +105,7 @@ const ENUM_DESCRIPTIONS = ["x-enum-descriptions", "x-enumDescriptions"];
  * Types per spec from openapi-typescript (in process), with descriptions rendered for readers
  * through the one comment module, plus named exports for operations and standalone schemas.
  */
-export async function emitTypes(model: Model): Promise<GeneratedFile[]> {
+export async function emitTypes(model: Model): Promise<Emitted> {
   // A large spec's types print on a worker thread, given its spec here before anything is
   // awaited, so that they run beside the validators' compile; the others print in turn here.
   const pending = model.specs.map((spec) =>
@@ -113,8 +113,9 @@ export async function emitTypes(model: Model): Promise<GeneratedFile[]> {
   );
   const files: GeneratedFile[] = [];
   for (const [i, spec] of model.specs.entries()) files.push(await (pending[i] ?? specTypes(spec)));
-  files.push(indexFile(model));
-  return files;
+  const warnings: string[] = [];
+  files.push(indexFile(model, warnings));
+  return { files, warnings };
 }
 
 /** `types/<module>.d.ts` of one spec. */
@@ -484,7 +485,7 @@ function namedExports(spec: SpecModel, readWrite: boolean): string {
 }
 
 /** `types/index.d.ts`: every named type at the top level, once. */
-function indexFile(model: Model): GeneratedFile {
+function indexFile(model: Model, warnings: string[]): GeneratedFile {
   const lines: string[] = [];
   const seen = new Map<string, string>();
   for (const spec of model.specs) {
@@ -504,7 +505,7 @@ function indexFile(model: Model): GeneratedFile {
       return true;
     });
     const warning = duplicatesWarning(spec.source, "type(s)", dups);
-    if (warning) model.warnings.push(warning);
+    if (warning) warnings.push(warning);
     if (names.length) lines.push(`export type { ${names.join(", ")} } from ${JSON.stringify(from)};`);
   }
   // Without a named type the file must still be a module, or `export type * from "./types/index.js"` fails.

@@ -29,7 +29,7 @@ import { isLargeSpec } from "../model/size.js";
 import { jsdoc } from "./comment.js";
 import { hoistSubschemas } from "./hoist.js";
 import { UNIQUE_ITEMS } from "./unique-items.js";
-import type { GeneratedFile } from "./file.js";
+import type { Emitted, GeneratedFile } from "./file.js";
 import { banner, relativeImport } from "./module.js";
 
 /** The compiled validation runtime, copied into the output as `validators/runtime.js`. */
@@ -109,8 +109,9 @@ export function exportNames(name: string): { validate: string; is: string; asser
  * `validators/runtime.js` (+ `.d.ts`) and `validators/formats.js`, and `validators/index.js`
  * (+ `.d.ts`) re-exporting everything.
  */
-export async function emitValidators(model: Model): Promise<GeneratedFile[]> {
+export async function emitValidators(model: Model): Promise<Emitted> {
   const files: GeneratedFile[] = [];
+  const warnings: string[] = [];
   const modules: Array<{ spec: SpecModel; targets: ValidatorTarget[] }> = [];
   for (const spec of model.specs) {
     const targets = validatorTargets(spec);
@@ -121,21 +122,21 @@ export async function emitValidators(model: Model): Promise<GeneratedFile[]> {
       formats: relativeImport(path, "validators/formats.js"),
       helpers: relativeImport(path, "validators/helpers.js"),
     };
-    const code = await compileValidatorModule(spec, targets, shared, (m) => model.warnings.push(m));
+    const code = await compileValidatorModule(spec, targets, shared, (m) => warnings.push(m));
     files.push({ path, contents: `${banner(spec.source)}${code}` });
     files.push({ path: `validators/${spec.module}.d.ts`, contents: declarations(spec, targets) });
     modules.push({ spec, targets });
     if (spec.asWritten) files.push(...(await asWrittenModule(spec, spec.asWritten, targets)));
   }
-  if (!modules.length) return files;
+  if (!modules.length) return { files, warnings };
   files.push({ path: "validators/runtime.js", contents: `${banner(null)}${readFileSync(RUNTIME_JS_URL, "utf8")}` });
   files.push({ path: "validators/runtime.d.ts", contents: `${banner(null)}${readFileSync(RUNTIME_DTS_URL, "utf8")}` });
   // Imported only by modules that check a format; shipped with every validators folder for simplicity.
   files.push({ path: "validators/formats.js", contents: `${banner(null)}${formatsModule()}` });
   // Imported only by modules whose schemas need one (`minLength`, `const`/`enum` objects, …).
   files.push({ path: "validators/helpers.js", contents: `${banner(null)}${helpersModule()}` });
-  files.push(...indexFiles(model, modules));
-  return files;
+  files.push(...indexFiles(modules, warnings));
+  return { files, warnings };
 }
 
 // ---------------------------------------------------------------------------
@@ -970,8 +971,8 @@ function declarations(spec: SpecModel, targets: readonly ValidatorTarget[]): str
 }
 
 function indexFiles(
-  model: Model,
   modules: ReadonlyArray<{ spec: SpecModel; targets: ValidatorTarget[] }>,
+  warnings: string[],
 ): GeneratedFile[] {
   const js: string[] = [];
   const dts: string[] = [];
@@ -995,7 +996,7 @@ function indexFiles(
       })
       .flatMap((t) => Object.values(exportNames(t.name)));
     const warning = duplicatesWarning(spec.source, "validators for", dups);
-    if (warning) model.warnings.push(warning);
+    if (warning) warnings.push(warning);
     if (!names.length) continue;
     const from = JSON.stringify(relativeImport("validators/index.js", `validators/${spec.module}.js`));
     js.push(`export { ${names.join(", ")} } from ${from};`);
