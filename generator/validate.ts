@@ -5,16 +5,10 @@ import { loadProjectConfig } from "./config.js";
 import { SpecError } from "./errors.js";
 import { readSpecFile, type SpecFile } from "./load/read.js";
 import type { SpecModel } from "./model/types.js";
-import {
-  compileValidators,
-  exportNames,
-  formatsModule,
-  helpersModule,
-  literalPointer,
-  RUNTIME_JS_URL,
-  validatorTargets,
-  type ValidatorTarget,
-} from "./emit/validators.js";
+import { compileValidators } from "./emit/validators/compile.js";
+import { literalPointer } from "./emit/validators/literal-pointer.js";
+import { formatsModule, helpersModule, RUNTIME_JS_URL } from "./emit/validators/shared-files.js";
+import { exportNames, validatorTargets, type ValidatorTarget } from "./emit/validators/targets.js";
 import {
   displayPointer,
   problemSources,

@@ -48,14 +48,19 @@ export interface WalkOptions {
   skip?: (key: string) => boolean;
   /** Whether name maps' entries are names (the default); false reads every key as a keyword. */
   names?: boolean;
+  /**
+   * Whether a node reached again (a YAML alias) is entered again at each place, as a copy made
+   * per place needs (by default it is entered once). A node is never entered inside itself.
+   */
+  everyPlace?: boolean;
 }
 
 /**
  * Calls `enter` for every object and array under `root` (the root too), depth first; `enter`
  * may change the node (its entries are read after it returns), and returns "skip" to leave
  * the node's entries out or "stop" to end the walk. A node reached twice (a YAML alias, an
- * object shared by a copy) is entered once, at the first place. Iterative, so any depth is
- * walked; the entries of a node are taken from a stack, the last key first.
+ * object shared by a copy) is entered once, at the first place, unless `everyPlace` is set.
+ * Iterative, so any depth is walked; the entries of a node are taken from a stack, the last key first.
  */
 export function walk(root: unknown, enter: (place: Place) => void | "skip" | "stop", options: WalkOptions = {}): void {
   const skip = options.skip ?? isDataKey;
@@ -68,7 +73,7 @@ export function walk(root: unknown, enter: (place: Place) => void | "skip" | "st
   push(root, false);
   while (stack.length) {
     const place = stack.pop()!;
-    if (seen.has(place.node)) continue;
+    if (seen.has(place.node) && (!options.everyPlace || insideItself(place))) continue;
     seen.add(place.node);
     const verdict = enter(place);
     if (verdict === "stop") return;
@@ -85,4 +90,10 @@ export function walk(root: unknown, enter: (place: Place) => void | "skip" | "st
       }
     }
   }
+}
+
+/** Whether a place's node is also one of its ancestors' (a cycle: followed no further). */
+function insideItself(place: Place): boolean {
+  for (let at = place.parent; at; at = at.parent) if (at.node === place.node) return true;
+  return false;
 }
