@@ -8,6 +8,7 @@
 import { DATA_KEYS } from "../load/keys.js";
 import { formatPointer, parseFragment, valueAt } from "../load/pointer.js";
 import { isObject } from "../load/refs.js";
+import { type Place, walk } from "../load/walk.js";
 
 export type Discriminator = { propertyName: string; mapping?: Record<string, unknown> };
 
@@ -26,32 +27,6 @@ export const tokensOf = (ref: string): string[] => {
 export function discriminatorOf(node: Record<string, unknown>): Discriminator | undefined {
   const d = node.discriminator;
   return isObject(d) && typeof d.propertyName === "string" && d.propertyName !== "" ? (d as Discriminator) : undefined;
-}
-
-/**
- * Every object of the document with its path, depth first in key order; data values are not
- * entered. `path` is one array, changed as the walk goes: read it during the visit, do not keep it.
- */
-function walk(
-  node: unknown,
-  visit: (node: Record<string, unknown>, path: readonly string[]) => void,
-  path: string[] = [],
-): void {
-  if (Array.isArray(node)) {
-    node.forEach((v, i) => {
-      path.push(String(i));
-      walk(v, visit, path);
-      path.pop();
-    });
-  } else if (isObject(node)) {
-    visit(node, path);
-    for (const [k, v] of Object.entries(node)) {
-      if (DATA_KEYS.has(k) || typeof v !== "object" || v === null) continue;
-      path.push(k);
-      walk(v, visit, path);
-      path.pop();
-    }
-  }
 }
 
 /**
@@ -77,13 +52,50 @@ export function resolveIn(
 }
 
 /**
- * The schemas that hold a discriminator or extend others through `allOf`, in document order, with their `$ref` form
- * (one walk).
+ * The schemas that hold a discriminator or extend others through `allOf`, in document order
+ * (the order openapi-typescript reads them in), with their `$ref` form: one walk
+ * (load/walk.ts), every key read as a keyword (a property named `enum` is not entered, as the
+ * types' reading leaves it), data values not entered.
  */
 export function survey(document: unknown): Array<[node: Record<string, unknown>, ref: string]> {
-  const found: Array<[Record<string, unknown>, string]> = [];
-  walk(document, (node, path) => {
-    if (discriminatorOf(node) || Array.isArray(node.allOf)) found.push([node, refOf(path)]);
-  });
-  return found;
+  const found: Array<[node: Record<string, unknown>, place: Place]> = [];
+  const visit = (place: Place) => {
+    const { node } = place;
+    if (!Array.isArray(node) && (discriminatorOf(node) || Array.isArray(node.allOf))) found.push([node, place]);
+  };
+  walk(document, visit, { names: false, skip: (key) => DATA_KEYS.has(key) });
+  const position = documentPosition();
+  const ordered = found.map(([node, place]) => ({ node, place, at: position(place) }));
+  ordered.sort((x, y) => compareOrder(x.at, y.at));
+  return ordered.map(({ node, place }): [Record<string, unknown>, string] => [node, refOf(place.tokens())]);
+}
+
+/**
+ * Where a place stands in document order: the index of each key on its way from the root, in
+ * its object's key order (the walker takes a node's entries last key first). Each object's key
+ * indexes are computed once.
+ */
+function documentPosition(): (place: Place) => number[] {
+  const indexes = new Map<object, Map<string, number>>();
+  const indexIn = (node: Place["node"], key: string): number => {
+    if (Array.isArray(node)) return Number(key);
+    let keys = indexes.get(node);
+    if (!keys) {
+      keys = new Map(Object.keys(node).map((k, i) => [k, i]));
+      indexes.set(node, keys);
+    }
+    return keys.get(key)!;
+  };
+  return (place) => {
+    const out: number[] = [];
+    for (let at: Place | undefined = place; at?.parent && at.key !== undefined; at = at.parent)
+      out.push(indexIn(at.parent.node, at.key));
+    return out.reverse();
+  };
+}
+
+/** Document order of two positions: by their first differing index, a place before those inside it. */
+function compareOrder(x: readonly number[], y: readonly number[]): number {
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
 }
