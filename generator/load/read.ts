@@ -2,6 +2,7 @@ import yaml from "js-yaml";
 import { SpecError } from "../errors.js";
 import { escapeToken } from "./pointer.js";
 import { readRegularFile } from "./regular-file.js";
+import { EVERY_KEY, type Place, walk } from "./walk.js";
 
 export { readRegularFile };
 
@@ -132,51 +133,56 @@ const isContainer = (v: unknown): v is object => {
 
 /**
  * Refuses a document whose aliases would expand it by more than MAX_ALIAS_EXPANSION nodes.
- * Each distinct node's expanded size is computed once (memoised by identity, iteratively, so
- * neither width nor depth can hurt here); the error points at the smallest subtree over the limit.
+ * Each distinct node's expanded size is computed once, when the walk leaves it (the walker
+ * enters a shared node once and is iterative, so neither width nor depth can hurt here); the
+ * error points at the smallest subtree over the limit, where it is written.
  */
 export function checkAliasExpansion(doc: unknown, file: string): void {
   if (!isContainer(doc)) return;
   const expanded = new Map<object, number>();
+  // The nodes entered and not yet left: the one being entered and those above it.
   const open = new Set<object>();
-  // Where each node is written: its shortest path, not the first one an alias leads to.
+  // Where each node is written: its shortest pointer, not the first one an alias leads to.
   const written = new Map<object, string>();
   let unique = 0;
   let culprit: string | undefined;
-  const stack: Array<[node: object, path: string, exit: boolean]> = [[doc, "", false]];
-  while (stack.length) {
-    const [node, path, exit] = stack.pop()!;
-    const entries: Array<[string, unknown]> = Array.isArray(node)
-      ? node.map((v, i) => [String(i), v])
-      : Object.entries(node);
-    if (exit) {
-      open.delete(node);
-      let size = 1;
-      for (const [, v] of entries) size += isContainer(v) ? expanded.get(v)! : 1;
-      // Capped, so that the sums stay exact integers however deep the aliases go.
-      size = Math.min(size, Number.MAX_SAFE_INTEGER / 1024);
-      expanded.set(node, size);
-      unique += 1 + entries.filter(([, v]) => !isContainer(v)).length;
-      if (culprit === undefined && size > MAX_ALIAS_EXPANSION) culprit = written.get(node) ?? path;
-      continue;
-    }
-    if (expanded.has(node)) continue;
-    if (open.has(node))
-      throw new SpecError("YAML: an alias refers to a node that contains it", file, undefined, undefined, path || "/");
-    open.add(node);
-    stack.push([node, path, true]);
-    for (const [k, v] of entries) {
+  const enter = (place: Place) => {
+    if (!isContainer(place.node)) return "skip";
+    open.add(place.node);
+    for (const [k, v] of entriesOf(place.node)) {
       if (!isContainer(v)) continue;
-      const at = `${path}/${escapeToken(k)}`;
+      const at = `${place.pointer()}/${escapeToken(k)}`;
+      if (open.has(v))
+        throw new SpecError("YAML: an alias refers to a node that contains it", file, undefined, undefined, at);
       const known = written.get(v);
       if (known === undefined || at.length < known.length) written.set(v, at);
-      if (!expanded.has(v)) stack.push([v, at, false]);
     }
-  }
+  };
+  const leave = (place: Place) => {
+    if (!isContainer(place.node)) return;
+    open.delete(place.node);
+    let size = 1;
+    for (const [, v] of entriesOf(place.node)) {
+      if (isContainer(v)) size += expanded.get(v)!;
+      else {
+        size += 1;
+        unique += 1;
+      }
+    }
+    // The node itself and its scalars are written once, however often aliases repeat them.
+    unique += 1;
+    // Capped, so that the sums stay exact integers however deep the aliases go.
+    size = Math.min(size, MAX_SIZE);
+    expanded.set(place.node, size);
+    if (culprit === undefined && size > MAX_ALIAS_EXPANSION) culprit = written.get(place.node) ?? place.pointer();
+  };
+  walk(doc, enter, { ...EVERY_KEY, leave });
   const total = expanded.get(doc)!;
   if (total - unique > MAX_ALIAS_EXPANSION) {
+    const count = total >= MAX_SIZE ? "an astronomical number of" : `${total}`;
     throw new SpecError(
-      `YAML: aliases expand this document to ${total >= Number.MAX_SAFE_INTEGER / 1024 ? "an astronomical number of" : `${total}`} nodes from ${unique} written ones (more than ${MAX_ALIAS_EXPANSION} added: an alias bomb?); refusing to read it`,
+      `YAML: aliases expand this document to ${count} nodes from ${unique} written ones ` +
+        `(more than ${MAX_ALIAS_EXPANSION} added: an alias bomb?); refusing to read it`,
       file,
       undefined,
       undefined,
@@ -184,6 +190,12 @@ export function checkAliasExpansion(doc: unknown, file: string): void {
     );
   }
 }
+
+/** The cap on a node's expanded size, far below where adding sizes stops being exact. */
+const MAX_SIZE = Number.MAX_SAFE_INTEGER / 1024;
+
+const entriesOf = (node: object): Array<[string, unknown]> =>
+  Array.isArray(node) ? node.map((v, i) => [String(i), v]) : Object.entries(node);
 
 /**
  * What a parsed file is. A list or a scalar at the top level is `unknown`: it may be example data
