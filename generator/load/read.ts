@@ -237,7 +237,8 @@ function classify(doc: unknown, file: string): DocumentKind {
 export function strayKind(doc: unknown): string {
   return typeof doc === "object" && doc !== null && !Array.isArray(doc)
     ? "Neither an OpenAPI document (no `openapi` field) nor a JSON Schema (no schema keyword at the top level)"
-    : `expected a mapping at the top level, found ${Array.isArray(doc) ? "a list" : typeof doc} (so neither an OpenAPI document nor a JSON Schema)`;
+    : `expected a mapping at the top level, found ${Array.isArray(doc) ? "a list" : typeof doc} ` +
+        "(so neither an OpenAPI document nor a JSON Schema)";
 }
 
 /** Reads and classifies one spec file; every failure is a SpecError naming the file. */
