@@ -7,6 +7,8 @@ import yaml from "js-yaml";
 import { keywordPointer } from "../generator/load/keys.js";
 import { checkAliasExpansion, MAX_ALIAS_EXPANSION } from "../generator/load/read.js";
 import { SpecError } from "../generator/errors.js";
+import { formatPointer } from "../generator/load/pointer.js";
+import { functionRoots } from "../generator/validate/roots.js";
 
 const keywords: Array<[string, { given: unknown; keyword: string; want: string | undefined }]> = [
   ["at the root", { given: { type: "object", summary: "x" }, keyword: "summary", want: "/summary" }],
@@ -103,3 +105,58 @@ test("checkAliasExpansion: the limit is on the nodes aliases add, summed over th
     (e: unknown) => e instanceof SpecError && /alias bomb/.test(e.message) && e.pointer === "/x-bomb",
   );
 });
+
+/** Function roots as `pointer` (with ` anchored` for the target's own), sorted. */
+const rootsOf = (given: unknown, target: string, origins: Record<string, string[]> = {}) =>
+  functionRoots(given, target, origins)
+    .map((r) => `${formatPointer(r.tokens)}${r.anchored ? " anchored" : ""}`)
+    .sort();
+
+const roots: Array<[string, { given: unknown; target: string; origins?: Record<string, string[]>; want: string[] }]> = [
+  ["no refs: the target alone, anchored", { given: { a: { type: "string" } }, target: "/a", want: ["/a anchored"] }],
+  [
+    "every local $ref's target, wherever it is written, data and names included",
+    {
+      given: {
+        a: { items: { $ref: "#/$defs/b" } },
+        properties: { $ref: { $ref: "#/$defs/c" } },
+        examples: [{ $ref: "#/$defs/d" }],
+        "x-e": { $ref: "#/$defs/e" },
+      },
+      target: "/a",
+      want: ["/$defs/b", "/$defs/c", "/$defs/d", "/$defs/e", "/a anchored"],
+    },
+  ],
+  [
+    "a ref to the target: it is called at any depth, so not anchored",
+    { given: { a: { not: { $ref: "#/a" } } }, target: "/a", want: ["/a"] },
+  ],
+  [
+    "only local refs (not another file's, not the whole document)",
+    {
+      given: { a: { anyOf: [{ $ref: "b.yaml#/x" }, { $ref: "#" }, { $ref: 7 }] } },
+      target: "/a",
+      want: ["/a anchored"],
+    },
+  ],
+  [
+    "refs are read as URI fragments",
+    { given: { a: { $ref: "#/$defs/x~1y%20z" } }, target: "/a", want: ["/$defs/x~1y z", "/a anchored"] },
+  ],
+  [
+    "a ref written twice is one root",
+    { given: { a: { $ref: "#/b" }, c: [{ $ref: "#/b" }] }, target: "/a", want: ["/a anchored", "/b"] },
+  ],
+  [
+    "where hoisted subschemas stood",
+    {
+      given: { a: {} },
+      target: "/a",
+      origins: { h0: ["#/a/properties/p", "#/c"] },
+      want: ["/a anchored", "/a/properties/p", "/c"],
+    },
+  ],
+];
+for (const [name, { given, target, origins, want }] of roots) {
+  test(`functionRoots: ${name}`, () => assert.deepEqual(rootsOf(given, target, origins), want));
+}
