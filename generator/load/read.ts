@@ -139,38 +139,38 @@ const isContainer = (v: unknown): v is object => {
  */
 export function checkAliasExpansion(doc: unknown, file: string): void {
   if (!isContainer(doc)) return;
+  // Each node's expanded size once left; OPEN while it is entered and not left (it holds the
+  // node being entered, or is above it).
   const expanded = new Map<object, number>();
-  // The nodes entered and not yet left: the one being entered and those above it.
-  const open = new Set<object>();
   // Where each node is written: its shortest pointer, not the first one an alias leads to.
   const written = new Map<object, string>();
   let unique = 0;
   let culprit: string | undefined;
   const enter = (place: Place) => {
     if (!isContainer(place.node)) return "skip";
-    open.add(place.node);
-    for (const [k, v] of entriesOf(place.node)) {
-      if (!isContainer(v)) continue;
-      const at = `${place.pointer()}/${escapeToken(k)}`;
-      if (open.has(v))
+    expanded.set(place.node, OPEN);
+    const from = place.pointer();
+    forEachEntry(place.node, (k, v) => {
+      if (!isContainer(v)) return;
+      const at = `${from}/${escapeToken(k)}`;
+      if (expanded.get(v) === OPEN)
         throw new SpecError("YAML: an alias refers to a node that contains it", file, undefined, undefined, at);
       const known = written.get(v);
       if (known === undefined || at.length < known.length) written.set(v, at);
-    }
+    });
   };
   const leave = (place: Place) => {
     if (!isContainer(place.node)) return;
-    open.delete(place.node);
+    // The node and its scalars are written once, however often aliases repeat them.
     let size = 1;
-    for (const [, v] of entriesOf(place.node)) {
+    unique += 1;
+    forEachEntry(place.node, (_, v) => {
       if (isContainer(v)) size += expanded.get(v)!;
       else {
         size += 1;
         unique += 1;
       }
-    }
-    // The node itself and its scalars are written once, however often aliases repeat them.
-    unique += 1;
+    });
     // Capped, so that the sums stay exact integers however deep the aliases go.
     size = Math.min(size, MAX_SIZE);
     expanded.set(place.node, size);
@@ -193,9 +193,14 @@ export function checkAliasExpansion(doc: unknown, file: string): void {
 
 /** The cap on a node's expanded size, far below where adding sizes stops being exact. */
 const MAX_SIZE = Number.MAX_SAFE_INTEGER / 1024;
+/** The mark of a node entered and not yet left, in place of its size. */
+const OPEN = -1;
 
-const entriesOf = (node: object): Array<[string, unknown]> =>
-  Array.isArray(node) ? node.map((v, i) => [String(i), v]) : Object.entries(node);
+/** Calls `f` with each key (an index as a string) and value of an object or array. */
+function forEachEntry(node: object, f: (key: string, value: unknown) => void): void {
+  if (Array.isArray(node)) for (let i = 0; i < node.length; i++) f(String(i), node[i]);
+  else for (const key of Object.keys(node)) f(key, (node as Record<string, unknown>)[key]);
+}
 
 /**
  * What a parsed file is. A list or a scalar at the top level is `unknown`: it may be example data
