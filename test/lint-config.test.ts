@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { SpecError } from "../generator/errors.js";
 import { lint } from "../generator/lint/index.js";
 import { ROOT, tempDir } from "./helpers.js";
 
@@ -42,6 +43,13 @@ test("lint reads the redocly.yaml of its cwd, or the one --config names, in fold
     // --config, relative to the cwd.
     writeFileSync(join(dir, "lint rules", "strict.yaml"), "extends: [recommended]\nrules:\n  info-license: warn\n");
     assert.deepEqual(await rules("lint rules/strict.yaml"), ["info-license"]);
+    // A `__proto__` key (Redocly merges configs by assignment) is refused, naming the file and the key.
+    writeFileSync(join(dir, "redocly.yaml"), "rules:\n  info-license: off\n  __proto__: {polluted: true}\n");
+    await assert.rejects(
+      lint(["api spec.yaml"], { cwd: dir }),
+      (e: unknown) =>
+        e instanceof SpecError && e.file === join(dir, "redocly.yaml") && e.pointer === "/rules/__proto__",
+    );
   } finally {
     rmSync(home, { recursive: true, force: true });
   }

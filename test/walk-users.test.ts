@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import yaml from "js-yaml";
 import { keywordPointer } from "../generator/load/keys.js";
-import { checkAliasExpansion, MAX_ALIAS_EXPANSION } from "../generator/load/read.js";
+import { checkAliasExpansion, MAX_ALIAS_EXPANSION, ownKeyNamedProtoAt } from "../generator/load/read.js";
 import { SpecError } from "../generator/errors.js";
 import { formatPointer } from "../generator/load/pointer.js";
 import { functionRoots } from "../generator/validate/roots.js";
@@ -159,4 +159,18 @@ const roots: Array<[string, { given: unknown; target: string; origins?: Record<s
 ];
 for (const [name, { given, target, origins, want }] of roots) {
   test(`functionRoots: ${name}`, () => assert.deepEqual(rootsOf(given, target, origins), want));
+}
+
+const protoKeys: Array<[string, { given: unknown; want: string | undefined }]> = [
+  ["none", { given: { a: [{ b: 1 }], constructor: {} }, want: undefined }],
+  ["at the root", { given: JSON.parse('{"__proto__": {}}'), want: "/__proto__" }],
+  ["nested, escaped", { given: JSON.parse('{"a/b": [{"__proto__": 1}]}'), want: "/a~1b/0/__proto__" }],
+  ["in data and names too", { given: JSON.parse('{"enum": [{"__proto__": 1}]}'), want: "/enum/0/__proto__" }],
+  [
+    "parsed from YAML",
+    { given: yaml.load("rules:\n  x:\n    __proto__: {polluted: true}\n"), want: "/rules/x/__proto__" },
+  ],
+];
+for (const [name, { given, want }] of protoKeys) {
+  test(`ownKeyNamedProtoAt: ${name}`, () => assert.equal(ownKeyNamedProtoAt(given), want));
 }

@@ -1,6 +1,6 @@
 import yaml from "js-yaml";
 import { SpecError } from "../errors.js";
-import { escapeToken } from "./pointer.js";
+import { escapeToken, formatPointer } from "./pointer.js";
 import { readRegularFile } from "./regular-file.js";
 import { EVERY_KEY, type Place, walk } from "./walk.js";
 
@@ -252,19 +252,20 @@ export function readSpecFile(path: string): SpecFile {
   return { path, text, doc, kind: classify(doc, path) };
 }
 
-/** The pointer of the first own `__proto__` key in a parsed document, or undefined; iterative. */
+/** The pointer of the first own `__proto__` key in a parsed document (last keys first), or undefined. */
 export function ownKeyNamedProtoAt(doc: unknown): string | undefined {
-  const stack: Array<[unknown, string]> = [[doc, ""]];
-  const seen = new Set<object>();
-  while (stack.length) {
-    const [node, at] = stack.pop()!;
-    if (!isContainer(node) || seen.has(node)) continue;
-    seen.add(node);
-    if (!Array.isArray(node) && Object.hasOwn(node, "__proto__")) return `${at}/__proto__`;
-    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
-    for (const [k, v] of entries) stack.push([v, `${at}/${escapeToken(k)}`]);
-  }
-  return undefined;
+  let found: string | undefined;
+  walk(
+    doc,
+    (place) => {
+      if (!isContainer(place.node)) return "skip";
+      if (Array.isArray(place.node) || !Object.hasOwn(place.node, "__proto__")) return undefined;
+      found = formatPointer([...place.tokens(), "__proto__"]);
+      return "stop";
+    },
+    EVERY_KEY,
+  );
+  return found;
 }
 
 /** Reads and parses one file (any YAML/JSON document, classified or not). */
