@@ -20,7 +20,6 @@ const DATA_TABLES = new Set<string>([]);
  * something that is (so nothing new goes over).
  */
 const KNOWN: string[] = [
-  "generator/cli.ts: 4 line(s) over 120 characters",
   "generator/emit/client.ts: 517 lines",
   "generator/emit/client.ts: 3 line(s) over 120 characters",
   "generator/emit/client.ts: function specClient",
@@ -33,19 +32,9 @@ const KNOWN: string[] = [
   "generator/lint/patterns.ts: 2 line(s) over 120 characters",
   "generator/lint/plugin.ts: 2 line(s) over 120 characters",
   "generator/lint/plugin.ts: function exampleValid",
-  "generator/load/bundle.ts: 1 line(s) over 120 characters",
-  "generator/load/discover.ts: 1 line(s) over 120 characters",
-  "generator/load/policy.ts: 2 line(s) over 120 characters",
-  "generator/load/read.ts: 2 line(s) over 120 characters",
-  "generator/load/refs.ts: 1 line(s) over 120 characters",
-  "generator/load/resolver.ts: 1 line(s) over 120 characters",
-  "generator/load/tolerance.ts: 1 line(s) over 120 characters",
   "generator/pipeline.ts: 1 line(s) over 120 characters",
   "generator/runtime/formats.ts: 1 line(s) over 120 characters",
   "generator/runtime/index.ts: 861 lines",
-  "generator/validate.ts: 587 lines",
-  "generator/validate.ts: 1 line(s) over 120 characters",
-  "generator/validate.ts: function runValidate",
 ];
 
 function sources(folder: string): string[] {

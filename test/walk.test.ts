@@ -109,6 +109,48 @@ test("walk: deep documents are walked without recursion", () => {
   assert.equal(count, 100_001);
 });
 
+test("walk: documentOrder enters nodes in document order, a shared node at its first place", () => {
+  const shared = { s: {} };
+  const doc = { a: { b: {} }, c: [{}, shared], d: shared };
+  const order = (options: WalkOptions) => {
+    const out: string[] = [];
+    walk(doc, (p) => void out.push(p.pointer()), options);
+    return out;
+  };
+  assert.deepEqual(order({ documentOrder: true }), ["", "/a", "/a/b", "/c", "/c/0", "/c/1", "/c/1/s"]);
+  // By default the last key is entered first.
+  assert.deepEqual(order({}), ["", "/d", "/d/s", "/c", "/c/0", "/a", "/a/b"]);
+});
+
+test("walk: leave is called after the nodes entered from a node, and right away for one skipped", () => {
+  const events: string[] = [];
+  walk(
+    { a: { b: {} }, c: { d: {} } },
+    (p) => (events.push(`enter ${p.pointer()}`), p.pointer() === "/c" ? "skip" : undefined),
+    { documentOrder: true, leave: (p) => void events.push(`leave ${p.pointer()}`) },
+  );
+  assert.deepEqual(events, [
+    "enter ",
+    "enter /a",
+    "enter /a/b",
+    "leave /a/b",
+    "leave /a",
+    "enter /c",
+    "leave /c",
+    "leave ",
+  ]);
+});
+
+test("walk: a pointer asked of every place of a deep document is right (each built on its parent's)", () => {
+  let doc: Record<string, unknown> = {};
+  for (let i = 0; i < 20_000; i++) doc = { "a/b": doc };
+  let last = "";
+  walk(doc, (p) => {
+    last = p.pointer();
+  });
+  assert.equal(last.length, 20_000 * "/a~1b".length);
+});
+
 test("key table: every schema map is a name map, and no data key names a name map", () => {
   for (const key of SCHEMA_MAPS) assert.ok(NAME_MAPS.has(key), key);
   for (const key of DATA_KEYS) assert.ok(!NAME_MAPS.has(key) && isDataKey(key), key);
