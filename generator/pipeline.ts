@@ -43,7 +43,7 @@ type Emitter = (model: Model, config: ProjectConfig) => Promise<Emitted> | Emitt
 const EMITTERS: Record<OutputKind, () => Promise<Emitter>> = {
   types: async () => (await import("./emit/types.js")).emitTypes,
   validators: async () => (await import("./emit/validators.js")).emitValidators,
-  client: async () => (await import("./emit/client.js")).emitClient,
+  client: async () => (await import("./emit/client/index.js")).emitClient,
 };
 
 /**

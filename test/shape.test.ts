@@ -21,10 +21,6 @@ const DATA_TABLES = new Set<string>([]);
  */
 const KNOWN: string[] = [
   "generator/cli.ts: 4 line(s) over 120 characters",
-  "generator/emit/client.ts: 517 lines",
-  "generator/emit/client.ts: 3 line(s) over 120 characters",
-  "generator/emit/client.ts: function specClient",
-  "generator/emit/client.ts: function indexFiles",
   "generator/emit/package.ts: 4 line(s) over 120 characters",
   "generator/emit/types.ts: 513 lines",
   "generator/emit/types.ts: 3 line(s) over 120 characters",
