@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { pathToFileURL } from "node:url";
-import { specTypes } from "../generator/emit/types.js";
+import { specTypes } from "../generator/emit/types/spec-types.js";
 import { compileValidatorModule, indentBlocks, validatorTargets } from "../generator/emit/validators.js";
 import { WorkerTask } from "../generator/emit/worker.js";
 import { isLargeSpec, LARGE_SPEC_ITEMS, LARGE_SPEC_TEXT } from "../generator/model/size.js";
