@@ -21,7 +21,6 @@ const DATA_TABLES = new Set<string>([]);
  */
 const KNOWN: string[] = [
   "generator/cli.ts: 4 line(s) over 120 characters",
-  "generator/emit/package.ts: 4 line(s) over 120 characters",
   "generator/emit/validators.ts: 1016 lines",
   "generator/emit/validators.ts: 3 line(s) over 120 characters",
   "generator/emit/validators.ts: function createAjv",
