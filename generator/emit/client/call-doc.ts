@@ -83,7 +83,7 @@ export function callDoc(op: OperationModel, spec: SpecModel): string {
   const where = `${op.method} ${op.serverOrigin ?? ""}${op.basePath}${op.path}`;
   return jsdoc({
     title: op.summary,
-    summary: `${where} (\`${op.operationId}\`).` + serverNote(op),
+    summary: `${where} (\`${op.operationId}\`).${serverNote(op)}`,
     description: [op.description, answerText(op) + bodyText(op), cookieNote(op), statusLines(op)]
       .filter((part) => part)
       .join("\n\n"),

@@ -11,14 +11,16 @@ import { jsdoc } from "../comment.js";
 import { banner, CALL_PARAMS, operationTypeRef, paramsType, relativeImport } from "../module.js";
 import { callDoc } from "./call-doc.js";
 import { answerPlan, answerType, bodiesInit, mediaImports, picksMedia } from "./media.js";
-import { errorBodies, hasParams, matrixErrors, q, URL_PARAMS } from "./operation.js";
+import { errorBodies, hasParams, q, URL_PARAMS } from "./operation.js";
 
 /** The declared `params` argument, or undefined when the operation has no parameters in `places`. */
 function paramsArg(op: OperationModel, places: ReadonlyArray<OperationModel["parameters"][number]["in"]>) {
   const own = op.parameters.filter((p) => places.includes(p.in));
   if (!own.length) return undefined;
-  // The call's whole params have their named type (see emit/types/); a URL builder's are a part.
-  const type = places === CALL_PARAMS ? `${op.typeName}Params` : paramsType(op, places)!;
+  // The call's whole params have their named type (see emit/types/); a URL builder's are made of
+  // the named types of its path and query parameters (URL_PARAMS holds these two only).
+  const located = (o: OperationModel, place: string) => `${o.typeName}${place === "path" ? "Path" : "Query"}`;
+  const type = places === CALL_PARAMS ? `${op.typeName}Params` : paramsType(op, places, located)!;
   // A required body makes `init` required, and no optional parameter may precede a required one.
   const required = own.some((p) => p.required) || (places === CALL_PARAMS && op.requestBody?.required === true);
   return `params${required ? "" : "?"}: ${type}`;
@@ -90,9 +92,9 @@ function errorDeclarations(op: OperationModel): string[] {
   const typeDoc = jsdoc({
     description: `The errors ${id} declares, by status, with their parsed and validated bodies.`,
   });
+  const narrows = "narrows `status` and `data`.";
   const guardDoc = jsdoc({
-    description:
-      `Whether \`error\` (e.g. in \`catch\`) is one of the errors ${id} declares: ` + "narrows `status` and `data`.",
+    description: `Whether \`error\` (e.g. in \`catch\`) is one of the errors ${id} declares: ${narrows}`,
   });
   const guardType = `(error: unknown): error is ${op.typeName}Error`;
   return [
@@ -122,37 +124,52 @@ function operationDeclarations(op: OperationModel, spec: SpecModel): string[] {
   ];
 }
 
-/** The imports of the declarations: the runtime's types, its media part's, and the spec's named types. */
-function declarationImports(spec: SpecModel, dts: string, js: string): string[] {
-  const typedErrors = spec.operations.filter((op) => errorBodies(op).length > 0);
-  const errorClasses = [
-    ...(typedErrors.length ? ["HttpError"] : []),
-    ...(typedErrors.some(matrixErrors) ? ["MatrixError"] : []),
-  ];
-  const runtimeTypes = ["CallOptions", "ClientOptions", ...errorClasses, "Result", "RedirectResult"];
+/**
+ * The identifiers a piece of the declarations names outside its comments and string literals.
+ * A three-token scan (block comment, double-quoted string, identifier) rather than TypeScript's
+ * scanner, which the client emitter does not load: it reads only what this module writes, whose
+ * comments are {@link jsdoc} blocks (spec text in them cannot end them) and whose strings are
+ * `JSON.stringify` literals.
+ */
+function namedIdentifiers(code: string): Set<string> {
+  const names = new Set<string>();
+  for (const [token] of code.matchAll(/\/\*[\s\S]*?\*\/|"(?:[^"\\\n]|\\.)*"|[A-Za-z_$][\w$]*/g))
+    if (!token.startsWith("/*") && !token.startsWith('"')) names.add(token);
+  return names;
+}
+
+/**
+ * The imports of the declarations, of the names `body` uses only: the runtime's types, its media
+ * part's, and the spec's named types (and openapi-typescript's `operations` or `paths`, for a
+ * body that has no named type).
+ */
+function declarationImports(spec: SpecModel, dts: string, js: string, body: string): string[] {
+  const used = namedIdentifiers(body);
+  const runtimeTypes = ["CallOptions", "ClientOptions", "HttpError", "MatrixError", "Result", "RedirectResult"];
   const typeNames = [
     "operations",
-    ...(spec.operations.some((op) => operationTypeRef(op).startsWith("paths[")) ? ["paths"] : []),
+    "paths",
     ...spec.operations.flatMap((op) => [
       ...op.responseTypes.map((r) => r.name),
       ...(op.requestBody?.name ? [op.requestBody.name] : []),
       ...(hasParams(op) ? [`${op.typeName}Params`] : []),
+      ...(op.redirect ? [`${op.typeName}Path`, `${op.typeName}Query`] : []),
     ]),
-  ];
+  ].filter((name, i, all) => used.has(name) && all.indexOf(name) === i);
   const media = mediaImports(spec.operations, js);
+  const runtime = q(relativeImport(js, "client/runtime.js"));
   return [
-    `import type { ${runtimeTypes.join(", ")} } from ${q(relativeImport(js, "client/runtime.js"))};`,
+    `import type { ${runtimeTypes.filter((n) => used.has(n)).join(", ")} } from ${runtime};`,
     ...(media.dts ? [media.dts] : []),
-    `import type { ${typeNames.join(", ")} } from ${q(relativeImport(dts, `types/${spec.module}.js`))};`,
+    ...(typeNames.length
+      ? [`import type { ${typeNames.join(", ")} } from ${q(relativeImport(dts, `types/${spec.module}.js`))};`]
+      : []),
   ];
 }
 
 /** `client/<module>.d.ts` of one spec; `js` is the path of the module it declares. */
 export function declarationModule(spec: SpecModel, dts: string, js: string): string {
-  const lines = [
-    banner(spec.source).trimEnd(),
-    ...declarationImports(spec, dts, js),
-    ...spec.operations.flatMap((op) => operationDeclarations(op, spec)),
-  ];
+  const body = spec.operations.flatMap((op) => operationDeclarations(op, spec)).join("\n");
+  const lines = [banner(spec.source).trimEnd(), ...declarationImports(spec, dts, js, body), body];
   return `${lines.join("\n")}\n`;
 }

@@ -63,7 +63,7 @@ function operationStubs(op: OperationModel, cached: boolean): string[] {
     lines.push(`export const ${op.name}Url = (client, params) => buildUrl(client, ${descriptor}, params);`);
   const errorStatuses = errorBodies(op).map((r) => statusKey(r.status));
   const untyped = untypedErrors(op);
-  const statusList = `[${errorStatuses.join(", ")}]` + (untyped.length ? `, [${untyped.join(", ")}]` : "");
+  const statusList = `[${errorStatuses.join(", ")}]${untyped.length ? `, [${untyped.join(", ")}]` : ""}`;
   if (errorStatuses.length)
     lines.push(`export const is${op.typeName}Error = (error) => isStatusError(error, ${statusList});`);
   return lines;
