@@ -41,9 +41,9 @@ type Emitter = (model: Model, config: ProjectConfig) => Promise<Emitted> | Emitt
  * demand, so that a run with nothing to do never loads TypeScript or Ajv.
  */
 const EMITTERS: Record<OutputKind, () => Promise<Emitter>> = {
-  types: async () => (await import("./emit/types.js")).emitTypes,
+  types: async () => (await import("./emit/types/index.js")).emitTypes,
   validators: async () => (await import("./emit/validators/index.js")).emitValidators,
-  client: async () => (await import("./emit/client.js")).emitClient,
+  client: async () => (await import("./emit/client/index.js")).emitClient,
 };
 
 /**
@@ -71,7 +71,7 @@ export async function runPipeline(run: Run): Promise<GenerateResult> {
   // TypeScript while this thread bundles the specs.
   const stopSpare =
     kinds.includes("types") && specFiles.some((f) => f.text.length >= LARGE_SPEC_TEXT)
-      ? (await import("./emit/types.js")).startTypesWorker()
+      ? (await import("./emit/types/index.js")).startTypesWorker()
       : undefined;
   try {
     return await generateFrom(specFiles, overlays, kinds, run);
