@@ -7,12 +7,13 @@ import { parseKinds } from "./config.js";
 import { SpecError } from "./errors.js";
 import { VERSION } from "./version.js";
 import { summarizeWarnings } from "./warnings.js";
-import type { ValidateFormat } from "./validate.js";
+import type { ValidateFormat } from "./validate/index.js";
 
 const program = new Command()
   .name("specgen")
   .description(
-    "Lint OpenAPI 3.1 specs and JSON Schemas, and generate TypeScript types, precompiled validators and a typed fetch client from them.",
+    "Lint OpenAPI 3.1 specs and JSON Schemas, and generate TypeScript types, precompiled validators " +
+      "and a typed fetch client from them.",
   )
   .version(VERSION)
   .showHelpAfterError();
@@ -81,10 +82,11 @@ program
   .description("Check JSON files against a spec's response or schema, with the validators generate would emit.")
   .argument(
     "<target>",
-    "<spec file>#<operationId> (its first 2xx JSON response, a webhook's request body; <operationId>:<status> or <operationId>:body for another) or <spec file>#<schema or type name>",
+    "<spec file>#<operationId> (its first 2xx JSON response, a webhook's request body; " +
+      "<operationId>:<status> or <operationId>:body for another) or <spec file>#<schema or type name>",
   )
   .argument("<files...>", "JSON files to check (- reads standard input; an http(s) URL is fetched)")
-  // The list is written here, not imported: validate.js loads Ajv and Redocly, which `generate` must not wait for.
+  // The list is written here, not imported: validate/ loads Ajv and Redocly, which `generate` must not wait for.
   .addOption(
     new Option("-f, --format <format>", "output format")
       .choices(["text", "github-actions", "json", "codeframe", "stylish", "checkstyle"] satisfies ValidateFormat[])
@@ -94,7 +96,7 @@ program
   // Usage errors exit 2 (commander's own default is 1).
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
   .action(async (target: string, files: string[], opts: { overlays: boolean; format: ValidateFormat }) => {
-    const { runValidate } = await import("./validate.js");
+    const { runValidate } = await import("./validate/index.js");
     const outcome = await runValidate(target, files, { overlays: opts.overlays, format: opts.format });
     for (const line of outcome.stdout) process.stdout.write(`${line}\n`);
     // The formats lint has too print through its formatter, every problem shown.
@@ -165,10 +167,10 @@ async function runGenerate(paths: string[], opts: GenerateFlags): Promise<string
   const schemas = result.model.specs.reduce((n, s) => n + s.schemas.length, 0);
   const webhooks = result.model.specs.reduce((n, s) => n + s.webhooks.length, 0);
   const ms = Math.round(performance.now() - started);
-  const counted = `${ops} operation(s)${webhooks ? ` and ${webhooks} webhook(s) (no client)` : ""}, ${schemas} schema(s)`;
-  process.stderr.write(
-    `specgen: ${result.model.specs.length} spec(s), ${counted} -> ${result.files.length} file(s) in ${outName}/ (${ms} ms)\n`,
-  );
+  const hooks = webhooks ? ` and ${webhooks} webhook(s) (no client)` : "";
+  const counted = `${ops} operation(s)${hooks}, ${schemas} schema(s)`;
+  const written = `${result.files.length} file(s) in ${outName}/`;
+  process.stderr.write(`specgen: ${result.model.specs.length} spec(s), ${counted} -> ${written} (${ms} ms)\n`);
   return result.out;
 }
 
