@@ -21,7 +21,7 @@ const DATA_TABLES = new Set<string>([]);
  */
 const KNOWN: string[] = [
   "generator/cli.ts: 4 line(s) over 120 characters",
-  "generator/emit/client.ts: 517 lines",
+  "generator/emit/client.ts: 513 lines",
   "generator/emit/client.ts: 3 line(s) over 120 characters",
   "generator/emit/client.ts: function specClient",
   "generator/emit/client.ts: function indexFiles",
@@ -53,7 +53,6 @@ const KNOWN: string[] = [
   "generator/model/discriminators.ts: function tagConstraints",
   "generator/pipeline.ts: 1 line(s) over 120 characters",
   "generator/runtime/formats.ts: 1 line(s) over 120 characters",
-  "generator/runtime/index.ts: 861 lines",
   "generator/validate.ts: 593 lines",
   "generator/validate.ts: 1 line(s) over 120 characters",
   "generator/validate.ts: function runValidate",

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type { ProjectConfig } from "../config.js";
 import type { Model, OperationModel, ParameterModel, SpecModel } from "../model/types.js";
 import { errorStatus, exactStatus } from "../model/status.js";
@@ -16,9 +15,8 @@ import {
   mediaRuntimeFiles,
   picksMedia,
 } from "./client-media.js";
+import { clientRuntimeFiles, requestFlows } from "./client-runtime.js";
 
-const RUNTIME_JS = new URL("../runtime/index.js", import.meta.url);
-const RUNTIME_DTS = new URL("../runtime/index.d.ts", import.meta.url);
 const q = (s: string) => JSON.stringify(s);
 
 /**
@@ -32,10 +30,7 @@ export function emitClient(model: Model, config?: Pick<ProjectConfig, "cache">):
   if (specs.length === 0) return { files: [], warnings };
   const cached = cachedOperations(specs, config?.cache ?? [], warnings);
   const runtimeNote = "/* The specgen client runtime (hand-written, see specgen's generator/runtime/). */\n";
-  const files: GeneratedFile[] = [
-    { path: "client/runtime.js", contents: runtimeNote + readFileSync(RUNTIME_JS, "utf8") },
-    { path: "client/runtime.d.ts", contents: runtimeNote + readFileSync(RUNTIME_DTS, "utf8") },
-  ];
+  const files: GeneratedFile[] = clientRuntimeFiles(runtimeNote);
   files.push(...mediaRuntimeFiles(specs, runtimeNote));
   for (const spec of specs) files.push(...specClient(spec, cached));
   files.push(...indexFiles(model, specs, warnings));
@@ -193,11 +188,12 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
   const validatorNames = spec.operations.flatMap((op) => validatedBodies(op).map((r) => `validate${r.name}`));
   const typedErrors = spec.operations.filter((op) => errorBodies(op).length > 0);
 
+  const flows = requestFlows(spec.operations, cached);
   const runtimeNames = [
     "buildUrl",
     ...(spec.operations.some((op) => prepares(op) && !picksMedia(op)) ? ["prepareRequest"] : []),
     ...(spec.operations.some(readsBytes) ? ["readBytes"] : []),
-    "request",
+    ...flows.imports,
     ...(spec.operations.some(serializes) ? ["serializeParams"] : []),
     ...(typedErrors.length ? ["isStatusError"] : []),
     ...(spec.operations.some(rangeErrors) ? ["statusKeys"] : []),
@@ -273,7 +269,7 @@ function specClient(spec: SpecModel, cached: ReadonlySet<OperationModel>): Gener
     jsLines.push(`const ${descriptor} = { ${fields.join(", ")} };`);
     const args = hasParams(op) ? "client, params, init" : "client, init";
     const call = hasParams(op) ? "params" : "{}";
-    jsLines.push(`export const ${op.name} = (${args}) => request(client, ${descriptor}, ${call}, init);`);
+    jsLines.push(`export const ${op.name} = (${args}) => ${flows.callee(op)}(client, ${descriptor}, ${call}, init);`);
     if (op.redirect)
       jsLines.push(`export const ${op.name}Url = (client, params) => buildUrl(client, ${descriptor}, params);`);
     const errorStatuses = errorBodies(op).map((r) => statusKey(r.status));
