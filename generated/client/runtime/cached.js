@@ -48,14 +48,14 @@ function storedAnswer(c, op, data, headers) {
  * Keeps a 200 answer that a shared cache may keep (see {@link storable}), fresh until
  * {@link freshUntil} says, or drops the entry `hit` was when the answer may no longer be kept.
  */
-async function remember(cache, url, result, credentials, freshness) {
+async function remember(cache, url, result, request) {
     const directives = cacheDirectives(result.headers["cache-control"]);
-    const keep = result.status === 200 && storable(directives, result.headers.vary, credentials);
+    const keep = result.status === 200 && storable(directives, result.headers.vary, request.credentials);
     const entry = keep ? copyOf(result.data) : undefined;
-    const expires = freshUntil(directives, result.headers.age, freshness.now);
+    const expires = freshUntil(directives, result.headers.age, request.now);
     if (entry)
         await cache.set(url, { data: entry.data, headers: { ...result.headers }, expires });
-    else if (freshness.hit)
+    else if (request.hit)
         await cache.delete?.(url);
 }
 /**
@@ -76,7 +76,7 @@ async function remember(cache, url, result, credentials, freshness) {
 export async function sendCached(c, op, params, init = {}) {
     const url = buildUrl(c, op, params);
     const now = c.now ?? Date.now;
-    const cache = c.cache || undefined;
+    const cache = c.cache === false ? undefined : c.cache;
     const hit = cache ? await cache.get(url) : undefined;
     const stored = hit ? copyOf(hit.data) : undefined;
     if (hit && stored && hit.expires > now())
@@ -89,6 +89,6 @@ export async function sendCached(c, op, params, init = {}) {
         ? storedAnswer(c, op, stored.data, { ...hit.headers, ...answer.headers })
         : await readAnswer(c, op, answer);
     if (cache)
-        await remember(cache, url, result, carriedCredentials(answer), { now: now(), hit });
+        await remember(cache, url, result, { credentials: carriedCredentials(answer), now: now(), hit });
     return result;
 }

@@ -59,15 +59,14 @@ async function remember(
   cache: Cache,
   url: string,
   result: Result<unknown>,
-  credentials: boolean,
-  freshness: { now: number; hit: CacheEntry | undefined },
+  request: { credentials: boolean; now: number; hit: CacheEntry | undefined },
 ): Promise<void> {
   const directives = cacheDirectives(result.headers["cache-control"]);
-  const keep = result.status === 200 && storable(directives, result.headers.vary, credentials);
+  const keep = result.status === 200 && storable(directives, result.headers.vary, request.credentials);
   const entry = keep ? copyOf(result.data) : undefined;
-  const expires = freshUntil(directives, result.headers.age, freshness.now);
+  const expires = freshUntil(directives, result.headers.age, request.now);
   if (entry) await cache.set(url, { data: entry.data, headers: { ...result.headers }, expires });
-  else if (freshness.hit) await cache.delete?.(url);
+  else if (request.hit) await cache.delete?.(url);
 }
 
 /**
@@ -93,7 +92,7 @@ export async function sendCached<R = Result<unknown>>(
 ): Promise<R> {
   const url = buildUrl(c, op, params);
   const now = c.now ?? Date.now;
-  const cache = c.cache || undefined;
+  const cache = c.cache === false ? undefined : c.cache;
   const hit = cache ? await cache.get(url) : undefined;
   const stored = hit ? copyOf(hit.data) : undefined;
   if (hit && stored && hit.expires > now()) return storedAnswer(c, op, stored.data, { ...hit.headers }) as R;
@@ -104,6 +103,6 @@ export async function sendCached<R = Result<unknown>>(
   const result = revalidated
     ? storedAnswer(c, op, stored.data, { ...hit.headers, ...answer.headers })
     : await readAnswer(c, op, answer);
-  if (cache) await remember(cache, url, result, carriedCredentials(answer), { now: now(), hit });
+  if (cache) await remember(cache, url, result, { credentials: carriedCredentials(answer), now: now(), hit });
   return result as R;
 }
