@@ -10,7 +10,8 @@ import ajvFormats from "ajv-formats";
 import { formatNames } from "ajv-formats/dist/formats.js";
 import { addJSDocComment, astToString, tsEnumMember } from "openapi-typescript";
 import { escapeCommentLine, escapeCommentText, escapeCommentValue, jsdoc } from "../generator/emit/comment.js";
-import { AJV_OPTIONS, OPENAPI_ANNOTATIONS } from "../generator/emit/validators.js";
+import { OPENAPI_ANNOTATIONS } from "../generator/emit/validators/annotations.js";
+import { AJV_OPTIONS } from "../generator/emit/validators/options.js";
 import { SpecError } from "../generator/errors.js";
 import { generate } from "../generator/generate.js";
 import { IDENTIFIER, NameTable, OUTPUT_NAMES, RESERVED, camelCase, pascalCase } from "../generator/model/names.js";
@@ -483,7 +484,7 @@ test("property (c): texts and values prepared by the types emitter stay inside o
   const TAGS = new Set(["@description", "@default", "@example", "@deprecated", "@constant", "@enum"]);
   fc.assert(
     fc.property(hostileText, hostileText, value, value, value, (text, format, def, example, item) => {
-      // What the types emitter hands openapi-typescript (see readerDocs in generator/emit/types.ts).
+      // What the types emitter hands openapi-typescript (see readerDocs in generator/emit/types/reader-docs.ts).
       const schema = {
         title: escapeCommentText(text),
         description: escapeCommentText(text),

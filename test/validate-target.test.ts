@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { HOIST_DEFAULTS } from "../generator/emit/hoist.js";
-import { runValidate } from "../generator/validate.js";
+import { runValidate } from "../generator/validate/index.js";
 import { tempDir } from "./helpers.js";
 
 /**

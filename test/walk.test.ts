@@ -70,6 +70,19 @@ test("walk: a node reached twice (a YAML alias) is entered once", () => {
   assert.equal(seen.filter((n) => n === shared).length, 1);
 });
 
+test("walk: everyPlace enters a shared node at each place, with each place's reading, and no cycle", () => {
+  const shared = { s: {} };
+  const doc = { a: shared, properties: { b: shared } };
+  const places: string[] = [];
+  walk(doc, (p) => void places.push(`${p.pointer()}${p.names ? "!" : ""}`), { everyPlace: true });
+  assert.deepEqual(places.sort(), ["", "/a", "/a/s", "/properties!", "/properties/b", "/properties/b/s"]);
+  const cycle: Record<string, unknown> = {};
+  cycle.self = { back: cycle };
+  const cyclic: string[] = [];
+  walk(cycle, (p) => void cyclic.push(p.pointer()), { everyPlace: true });
+  assert.deepEqual(cyclic.sort(), ["", "/self"]);
+});
+
 test("walk: skip leaves a node's entries out, stop ends the walk", () => {
   assert.deepEqual(entered({ a: { b: {} } }, {}).length, 3);
   const skipped: string[] = [];
@@ -94,6 +107,48 @@ test("walk: deep documents are walked without recursion", () => {
   let count = 0;
   walk(doc, () => void count++);
   assert.equal(count, 100_001);
+});
+
+test("walk: documentOrder enters nodes in document order, a shared node at its first place", () => {
+  const shared = { s: {} };
+  const doc = { a: { b: {} }, c: [{}, shared], d: shared };
+  const order = (options: WalkOptions) => {
+    const out: string[] = [];
+    walk(doc, (p) => void out.push(p.pointer()), options);
+    return out;
+  };
+  assert.deepEqual(order({ documentOrder: true }), ["", "/a", "/a/b", "/c", "/c/0", "/c/1", "/c/1/s"]);
+  // By default the last key is entered first.
+  assert.deepEqual(order({}), ["", "/d", "/d/s", "/c", "/c/0", "/a", "/a/b"]);
+});
+
+test("walk: leave is called after the nodes entered from a node, and right away for one skipped", () => {
+  const events: string[] = [];
+  walk(
+    { a: { b: {} }, c: { d: {} } },
+    (p) => (events.push(`enter ${p.pointer()}`), p.pointer() === "/c" ? "skip" : undefined),
+    { documentOrder: true, leave: (p) => void events.push(`leave ${p.pointer()}`) },
+  );
+  assert.deepEqual(events, [
+    "enter ",
+    "enter /a",
+    "enter /a/b",
+    "leave /a/b",
+    "leave /a",
+    "enter /c",
+    "leave /c",
+    "leave ",
+  ]);
+});
+
+test("walk: a pointer asked of every place of a deep document is right (each built on its parent's)", () => {
+  let doc: Record<string, unknown> = {};
+  for (let i = 0; i < 20_000; i++) doc = { "a/b": doc };
+  let last = "";
+  walk(doc, (p) => {
+    last = p.pointer();
+  });
+  assert.equal(last.length, 20_000 * "/a~1b".length);
 });
 
 test("key table: every schema map is a name map, and no data key names a name map", () => {

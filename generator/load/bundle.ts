@@ -102,7 +102,10 @@ function depthProblems(docs: Iterable<Document>): NormalizedProblem[] {
     problems.push({
       ruleId: "generate-depth",
       severity: "error",
-      message: `Nested more than ${MAX_GENERATE_DEPTH} levels deep here: the types emitter (the TypeScript printer) cannot print types this deep (about 256 schema levels are supported); move inner schemas to components and \`$ref\` them.`,
+      message:
+        `Nested more than ${MAX_GENERATE_DEPTH} levels deep here: the types emitter (the TypeScript printer) ` +
+        "cannot print types this deep (about 256 schema levels are supported); move inner schemas to " +
+        "components and `$ref` them.",
       location: [{ source: doc.source, pointer: `#${at}`, reportOnKey: true }],
       suggest: [],
     });

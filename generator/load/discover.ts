@@ -8,8 +8,26 @@ const SPEC_EXTENSIONS = /\.(ya?ml|json)$/i;
  * Tool files a project keeps beside its specs (`specgen lint .` at a repository root), which a
  * folder walk leaves out; a file named on the command line is always read.
  */
-const TOOL_FILES =
-  /^(package(-lock)?\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|pnpm-workspace\.yaml|[jt]sconfig(\..+)?\.json|redocly\.ya?ml|specgen\.config\.json|lerna\.json|nx\.json|turbo\.json|renovate\.json|biome\.json|deno\.json|docker-compose\.ya?ml|compose\.ya?ml)$/i;
+const TOOL_FILES = new RegExp(
+  `^(${[
+    "package(-lock)?\\.json",
+    "npm-shrinkwrap\\.json",
+    "pnpm-lock\\.yaml",
+    "pnpm-workspace\\.yaml",
+    "[jt]sconfig(\\..+)?\\.json",
+    "redocly\\.ya?ml",
+    "specgen\\.config\\.json",
+    "lerna\\.json",
+    "nx\\.json",
+    "turbo\\.json",
+    "renovate\\.json",
+    "biome\\.json",
+    "deno\\.json",
+    "docker-compose\\.ya?ml",
+    "compose\\.ya?ml",
+  ].join("|")})$`,
+  "i",
+);
 
 /**
  * Expands the paths given on the command line into spec files: directories are walked

@@ -7,7 +7,9 @@
  *
  * @module
  */
-import { escapeToken } from "./pointer.js";
+
+// Re-exported for the modules that found it here; it is a walk over a document (keyword-pointer.ts).
+export { keywordPointer } from "./keyword-pointer.js";
 
 /** Values of these keys are data (examples, defaults, allowed values), never schemas or prose. */
 export const DATA_KEYS: ReadonlySet<string> = new Set(["example", "examples", "default", "enum", "const"]);
@@ -53,23 +55,3 @@ export const NAME_MAPS: ReadonlySet<string> = new Set([
   "variables",
   "webhooks",
 ]);
-
-/**
- * The JSON pointer of the first place in `document` where `keyword` is a key that stands for a
- * keyword (not a name in a name map, not inside data), depth first in document order.
- */
-export function keywordPointer(document: unknown, keyword: string): string | undefined {
-  const visit = (node: unknown, at: string, names: boolean, depth: number): string | undefined => {
-    if (depth > 10_000 || typeof node !== "object" || node === null) return undefined;
-    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
-    for (const [key, value] of entries) {
-      const here = `${at}/${escapeToken(key)}`;
-      if (!names && !Array.isArray(node) && key === keyword) return here;
-      if (!names && DATA_KEYS.has(key)) continue;
-      const found = visit(value, here, !names && !Array.isArray(node) && NAME_MAPS.has(key), depth + 1);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  };
-  return visit(document, "", false, 0);
-}

@@ -136,7 +136,10 @@ export function refusal(policy: RefPolicy, target: string, given = false): strin
       return `${what} uses a scheme that is never read (only files and, when allowed, http(s))`;
     }
     if (!policy.allowRemote)
-      return `the remote $ref ${JSON.stringify(target)} is not fetched: remote refs are off (--allow-remote-refs turns them on)`;
+      return (
+        `the remote $ref ${JSON.stringify(target)} is not fetched: ` +
+        "remote refs are off (--allow-remote-refs turns them on)"
+      );
     return undefined;
   }
   const where =
@@ -144,7 +147,8 @@ export function refusal(policy: RefPolicy, target: string, given = false): strin
   // Judged by where the file really is, so a symlink inside the root cannot point out of it.
   const resolved = real(resolve(target));
   if (!policy.roots.some((r) => inside(r, resolved))) {
-    return `the $ref target ${target}${resolved === target ? "" : ` (really ${resolved})`} is outside ${where} (--root <dir> widens it)`;
+    const really = resolved === target ? "" : ` (really ${resolved})`;
+    return `the $ref target ${target}${really} is outside ${where} (--root <dir> widens it)`;
   }
   return given ? undefined : kindRefusal(policy, target, resolved);
 }

@@ -1,7 +1,8 @@
 import yaml from "js-yaml";
 import { SpecError } from "../errors.js";
-import { escapeToken } from "./pointer.js";
+import { escapeToken, formatPointer } from "./pointer.js";
 import { readRegularFile } from "./regular-file.js";
+import { EVERY_KEY, type Place, walk } from "./walk.js";
 
 export { readRegularFile };
 
@@ -132,57 +133,73 @@ const isContainer = (v: unknown): v is object => {
 
 /**
  * Refuses a document whose aliases would expand it by more than MAX_ALIAS_EXPANSION nodes.
- * Each distinct node's expanded size is computed once (memoised by identity, iteratively, so
- * neither width nor depth can hurt here); the error points at the smallest subtree over the limit.
+ * Each distinct node's expanded size is computed once, when the walk leaves it (the walker
+ * enters a shared node once and is iterative, so neither width nor depth can hurt here); the
+ * error points at the smallest subtree over the limit, where it is written.
  */
 export function checkAliasExpansion(doc: unknown, file: string): void {
   if (!isContainer(doc)) return;
+  // Each node's expanded size once left; OPEN while it is entered and not left (it holds the
+  // node being entered, or is above it).
   const expanded = new Map<object, number>();
-  const open = new Set<object>();
-  // Where each node is written: its shortest path, not the first one an alias leads to.
+  // Where each node is written: its shortest pointer, not the first one an alias leads to.
   const written = new Map<object, string>();
   let unique = 0;
   let culprit: string | undefined;
-  const stack: Array<[node: object, path: string, exit: boolean]> = [[doc, "", false]];
-  while (stack.length) {
-    const [node, path, exit] = stack.pop()!;
-    const entries: Array<[string, unknown]> = Array.isArray(node)
-      ? node.map((v, i) => [String(i), v])
-      : Object.entries(node);
-    if (exit) {
-      open.delete(node);
-      let size = 1;
-      for (const [, v] of entries) size += isContainer(v) ? expanded.get(v)! : 1;
-      // Capped, so that the sums stay exact integers however deep the aliases go.
-      size = Math.min(size, Number.MAX_SAFE_INTEGER / 1024);
-      expanded.set(node, size);
-      unique += 1 + entries.filter(([, v]) => !isContainer(v)).length;
-      if (culprit === undefined && size > MAX_ALIAS_EXPANSION) culprit = written.get(node) ?? path;
-      continue;
-    }
-    if (expanded.has(node)) continue;
-    if (open.has(node))
-      throw new SpecError("YAML: an alias refers to a node that contains it", file, undefined, undefined, path || "/");
-    open.add(node);
-    stack.push([node, path, true]);
-    for (const [k, v] of entries) {
-      if (!isContainer(v)) continue;
-      const at = `${path}/${escapeToken(k)}`;
+  const enter = (place: Place) => {
+    if (!isContainer(place.node)) return "skip";
+    expanded.set(place.node, OPEN);
+    const from = place.pointer();
+    forEachEntry(place.node, (k, v) => {
+      if (!isContainer(v)) return;
+      const at = `${from}/${escapeToken(k)}`;
+      if (expanded.get(v) === OPEN)
+        throw new SpecError("YAML: an alias refers to a node that contains it", file, undefined, undefined, at);
       const known = written.get(v);
       if (known === undefined || at.length < known.length) written.set(v, at);
-      if (!expanded.has(v)) stack.push([v, at, false]);
-    }
-  }
+    });
+  };
+  const leave = (place: Place) => {
+    if (!isContainer(place.node)) return;
+    // The node and its scalars are written once, however often aliases repeat them.
+    let size = 1;
+    unique += 1;
+    forEachEntry(place.node, (_, v) => {
+      if (isContainer(v)) size += expanded.get(v)!;
+      else {
+        size += 1;
+        unique += 1;
+      }
+    });
+    // Capped, so that the sums stay exact integers however deep the aliases go.
+    size = Math.min(size, MAX_SIZE);
+    expanded.set(place.node, size);
+    if (culprit === undefined && size > MAX_ALIAS_EXPANSION) culprit = written.get(place.node) ?? place.pointer();
+  };
+  walk(doc, enter, { ...EVERY_KEY, leave });
   const total = expanded.get(doc)!;
   if (total - unique > MAX_ALIAS_EXPANSION) {
+    const count = total >= MAX_SIZE ? "an astronomical number of" : `${total}`;
     throw new SpecError(
-      `YAML: aliases expand this document to ${total >= Number.MAX_SAFE_INTEGER / 1024 ? "an astronomical number of" : `${total}`} nodes from ${unique} written ones (more than ${MAX_ALIAS_EXPANSION} added: an alias bomb?); refusing to read it`,
+      `YAML: aliases expand this document to ${count} nodes from ${unique} written ones ` +
+        `(more than ${MAX_ALIAS_EXPANSION} added: an alias bomb?); refusing to read it`,
       file,
       undefined,
       undefined,
       culprit || "/",
     );
   }
+}
+
+/** The cap on a node's expanded size, far below where adding sizes stops being exact. */
+const MAX_SIZE = Number.MAX_SAFE_INTEGER / 1024;
+/** The mark of a node entered and not yet left, in place of its size. */
+const OPEN = -1;
+
+/** Calls `f` with each key (an index as a string) and value of an object or array. */
+function forEachEntry(node: object, f: (key: string, value: unknown) => void): void {
+  if (Array.isArray(node)) for (let i = 0; i < node.length; i++) f(String(i), node[i]);
+  else for (const key of Object.keys(node)) f(key, (node as Record<string, unknown>)[key]);
 }
 
 /**
@@ -225,7 +242,8 @@ function classify(doc: unknown, file: string): DocumentKind {
 export function strayKind(doc: unknown): string {
   return typeof doc === "object" && doc !== null && !Array.isArray(doc)
     ? "Neither an OpenAPI document (no `openapi` field) nor a JSON Schema (no schema keyword at the top level)"
-    : `expected a mapping at the top level, found ${Array.isArray(doc) ? "a list" : typeof doc} (so neither an OpenAPI document nor a JSON Schema)`;
+    : `expected a mapping at the top level, found ${Array.isArray(doc) ? "a list" : typeof doc} ` +
+        "(so neither an OpenAPI document nor a JSON Schema)";
 }
 
 /** Reads and classifies one spec file; every failure is a SpecError naming the file. */
@@ -234,19 +252,20 @@ export function readSpecFile(path: string): SpecFile {
   return { path, text, doc, kind: classify(doc, path) };
 }
 
-/** The pointer of the first own `__proto__` key in a parsed document, or undefined; iterative. */
+/** The pointer of the first own `__proto__` key in a parsed document (last keys first), or undefined. */
 export function ownKeyNamedProtoAt(doc: unknown): string | undefined {
-  const stack: Array<[unknown, string]> = [[doc, ""]];
-  const seen = new Set<object>();
-  while (stack.length) {
-    const [node, at] = stack.pop()!;
-    if (!isContainer(node) || seen.has(node)) continue;
-    seen.add(node);
-    if (!Array.isArray(node) && Object.hasOwn(node, "__proto__")) return `${at}/__proto__`;
-    const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
-    for (const [k, v] of entries) stack.push([v, `${at}/${escapeToken(k)}`]);
-  }
-  return undefined;
+  let found: string | undefined;
+  walk(
+    doc,
+    (place) => {
+      if (!isContainer(place.node)) return "skip";
+      if (Array.isArray(place.node) || !Object.hasOwn(place.node, "__proto__")) return undefined;
+      found = formatPointer([...place.tokens(), "__proto__"]);
+      return "stop";
+    },
+    EVERY_KEY,
+  );
+  return found;
 }
 
 /** Reads and parses one file (any YAML/JSON document, classified or not). */

@@ -30,7 +30,8 @@ export class DocumentStore {
         const fetched = this.policy?.fetched;
         if (!fetched?.has(path))
           throw new SpecError(
-            `the remote $ref ${JSON.stringify(path)} is only followed where Redocly resolves it (not inside example values)`,
+            `the remote $ref ${JSON.stringify(path)} is only followed where Redocly resolves it ` +
+              "(not inside example values)",
             from,
           );
         this.#docs.set(path, fetched.get(path));

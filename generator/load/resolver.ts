@@ -110,10 +110,8 @@ export class PolicyResolver extends BaseResolver {
       const target = await this.cache.get(file)?.catch(() => undefined);
       const empty =
         target !== undefined && !(target instanceof Error) && (target.parsed === undefined || target.parsed === null);
-      out.push({
-        ...problem,
-        message: `Can't resolve $ref ${JSON.stringify(ref)}: ${file} ${empty ? "is empty" : `has nothing at ${pointer}`}`,
-      });
+      const why = empty ? "is empty" : `has nothing at ${pointer}`;
+      out.push({ ...problem, message: `Can't resolve $ref ${JSON.stringify(ref)}: ${file} ${why}` });
     }
     return out;
   }

@@ -119,7 +119,9 @@ export function tolerance(problem: NormalizedProblem, within: readonly string[] 
   if (tokens.some((t, i) => DOCUMENTATION_FIELDS.has(t) && keywordAt(tokens, i))) {
     return {
       kind: "doc-invalid",
-      says: "have a malformed documentation field (description, contact, licence, external docs or example; no output uses it)",
+      says:
+        "have a malformed documentation field (description, contact, licence, external docs or example; " +
+        "no output uses it)",
     };
   }
   return undefined;

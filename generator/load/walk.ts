@@ -11,7 +11,7 @@
  * @module
  */
 import { isDataKey, NAME_MAPS } from "./keys.js";
-import { formatPointer } from "./pointer.js";
+import { escapeToken } from "./pointer.js";
 
 /** Where the walk stands: the node entered, whether its keys are names, and how it was reached. */
 export class Place {
@@ -37,9 +37,23 @@ export class Place {
     return out.reverse();
   }
 
-  /** The node's JSON pointer from the root (`""` for the root), computed when asked. */
+  #pointer: string | undefined;
+
+  /**
+   * The node's JSON pointer from the root (`""` for the root), computed when asked and kept: it
+   * is built on the nearest ancestor's kept pointer, so asking it of every place costs each place
+   * one token, however deep the document.
+   */
   pointer(): string {
-    return formatPointer(this.tokens());
+    const unknown: Place[] = [];
+    let at: Place | undefined = this;
+    for (; at !== undefined && at.key !== undefined && at.#pointer === undefined; at = at.parent) unknown.push(at);
+    let pointer = at === undefined ? "" : (at.#pointer ?? "");
+    for (const place of unknown.reverse()) {
+      pointer += `/${escapeToken(place.key!)}`;
+      place.#pointer = pointer;
+    }
+    return pointer;
   }
 }
 
@@ -48,41 +62,91 @@ export interface WalkOptions {
   skip?: (key: string) => boolean;
   /** Whether name maps' entries are names (the default); false reads every key as a keyword. */
   names?: boolean;
+  /**
+   * Enter a node's entries first key first, so that nodes are entered in document order and a
+   * node reached twice at its first place in the document; by default the last key is first.
+   */
+  documentOrder?: boolean;
+  /**
+   * Whether a node reached again (a YAML alias) is entered again at each place, as a copy made
+   * per place needs (by default it is entered once). A node is never entered inside itself.
+   */
+  everyPlace?: boolean;
+  /**
+   * Called when the walk leaves a node it entered: after the nodes entered from it, right away
+   * when `enter` skipped it (so what a node sums up from its entries is known when it is left).
+   */
+  leave?: (place: Place) => void;
 }
+
+/** Walk options that enter every key, data keys and names alike. */
+export const EVERY_KEY: WalkOptions = { skip: () => false, names: false };
 
 /**
  * Calls `enter` for every object and array under `root` (the root too), depth first; `enter`
  * may change the node (its entries are read after it returns), and returns "skip" to leave
  * the node's entries out or "stop" to end the walk. A node reached twice (a YAML alias, an
- * object shared by a copy) is entered once, at the first place. Iterative, so any depth is
- * walked; the entries of a node are taken from a stack, the last key first.
+ * object shared by a copy) is entered once, at the first place, unless `everyPlace` is set.
+ * Iterative, so any depth is walked; the entries of a node are taken from a stack, the last key
+ * first (unless `documentOrder`).
  */
 export function walk(root: unknown, enter: (place: Place) => void | "skip" | "stop", options: WalkOptions = {}): void {
-  const skip = options.skip ?? isDataKey;
-  const nameAware = options.names ?? true;
+  const { leave } = options;
   const stack: Place[] = [];
   const seen = new Set<object>();
-  const push = (value: unknown, names: boolean, parent?: Place, key?: string) => {
-    if (typeof value === "object" && value !== null) stack.push(new Place(value as Place["node"], names, parent, key));
-  };
-  push(root, false);
+  // Places entered and not yet left: each lies on the stack again, below the entries it pushed.
+  const leaving = new Set<Place>();
+  push(stack, root, false);
   while (stack.length) {
     const place = stack.pop()!;
-    if (seen.has(place.node)) continue;
+    if (leave && leaving.delete(place)) {
+      // The second time it is popped: its entries are done.
+      leave(place);
+      continue;
+    }
+    if (seen.has(place.node) && (!options.everyPlace || insideItself(place))) continue;
     seen.add(place.node);
     const verdict = enter(place);
     if (verdict === "stop") return;
-    if (verdict === "skip") continue;
-    const { node, names } = place;
-    if (Array.isArray(node))
-      node.forEach((v, i) => {
-        push(v, false, place, String(i));
-      });
-    else {
-      for (const [key, value] of Object.entries(node)) {
-        if (!names && skip(key)) continue;
-        push(value, nameAware && !names && NAME_MAPS.has(key), place, key);
-      }
+    if (leave) {
+      leaving.add(place);
+      stack.push(place);
+    }
+    if (verdict !== "skip") pushEntries(stack, place, options);
+  }
+}
+
+function push(stack: Place[], value: unknown, names: boolean, parent?: Place, key?: string): void {
+  if (typeof value === "object" && value !== null) stack.push(new Place(value as Place["node"], names, parent, key));
+}
+
+/** Pushes the entries of the node at `place` that the walk enters, so that the last pushed is entered first. */
+function pushEntries(stack: Place[], place: Place, options: WalkOptions): void {
+  const skip = options.skip ?? isDataKey;
+  const nameAware = options.names ?? true;
+  const { node, names } = place;
+  const from = stack.length;
+  if (Array.isArray(node))
+    node.forEach((v, i) => {
+      push(stack, v, false, place, String(i));
+    });
+  else {
+    for (const [key, value] of Object.entries(node)) {
+      if (!names && skip(key)) continue;
+      push(stack, value, nameAware && !names && NAME_MAPS.has(key), place, key);
     }
   }
+  if (options.documentOrder) {
+    for (let i = from, j = stack.length - 1; i < j; i++, j--) {
+      const first = stack[i]!;
+      stack[i] = stack[j]!;
+      stack[j] = first;
+    }
+  }
+}
+
+/** Whether a place's node is also one of its ancestors' (a cycle: followed no further). */
+function insideItself(place: Place): boolean {
+  for (let at = place.parent; at; at = at.parent) if (at.node === place.node) return true;
+  return false;
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import { Source, type NormalizedProblem } from "@redocly/openapi-core";
-import type { Finding } from "./validate.js";
+import type { Finding } from "./types.js";
 
 /** The formats `validate` shares with `lint` (printed by Redocly's formatter). */
 const LINT_FORMATS = ["codeframe", "stylish", "checkstyle"] as const;

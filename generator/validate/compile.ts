@@ -1,0 +1,47 @@
+/**
+ * A spec's validators compiled in memory by the emitter's own code (same Ajv options, same
+ * bundling) and loaded as an ES module from a `data:` URL, so that `validate` checks with
+ * exactly what `generate` would write.
+ *
+ * @module
+ */
+import { compileValidators } from "../emit/validators/compile.js";
+import { formatsModule, helpersModule, RUNTIME_JS_URL } from "../emit/validators/shared-files.js";
+import type { ValidatorTarget } from "../emit/validators/targets.js";
+import type { SpecModel } from "../model/types.js";
+import { loadSpec } from "./spec.js";
+import type { ImportedValidators, LoadedValidators, ValidateOptions } from "./types.js";
+
+const dataUrl = (code: string) => `data:text/javascript;base64,${Buffer.from(code, "utf8").toString("base64")}`;
+
+/** Builds the model of one spec file and loads the validators of all its targets. */
+export async function loadValidators(specPath: string, options: ValidateOptions = {}): Promise<LoadedValidators> {
+  const loaded = await loadSpec(specPath, options);
+  const warn = (m: string) => loaded.warnings.push(m);
+  return { ...loaded, ...(await compileInMemory(loaded.spec, loaded.targets, warn)) };
+}
+
+/**
+ * Compiles validators for `targets` of a spec exactly as the emitter does and imports the module
+ * from a `data:` URL; the runtime is the toolkit's own compiled copy, the formats module another
+ * `data:` URL (a `data:` module can import absolute URLs only).
+ */
+export async function importValidators(
+  spec: SpecModel,
+  targets: readonly ValidatorTarget[],
+  warn?: (message: string) => void,
+): Promise<Record<string, unknown>> {
+  return (await compileInMemory(spec, targets, warn)).exports;
+}
+
+/** {@link importValidators}, with the origins of the hoisted functions. */
+export async function compileInMemory(
+  spec: SpecModel,
+  targets: readonly ValidatorTarget[],
+  warn?: (message: string) => void,
+): Promise<ImportedValidators> {
+  // The shared modules' URLs are the same text each time, so Node's module map loads them once.
+  const shared = { runtime: RUNTIME_JS_URL.href, formats: dataUrl(formatsModule()), helpers: dataUrl(helpersModule()) };
+  const { code, origins } = await compileValidators(spec, targets, shared, warn);
+  return { exports: (await import(dataUrl(code))) as Record<string, unknown>, origins };
+}
