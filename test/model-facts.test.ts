@@ -70,8 +70,15 @@ const cases: Array<[string, { given: unknown; want: Partial<ReturnType<typeof pl
     },
   ],
   [
-    "but readOnly/writeOnly count inside them, as the types read every object",
-    { given: { "x-copy": { readOnly: true } }, want: { readWrite: true } },
+    "readOnly/writeOnly count inside annotations, not inside extensions",
+    {
+      given: { contentSchema: { writeOnly: true }, "x-copy": { readOnly: true } },
+      want: { readWrite: true },
+    },
+  ],
+  [
+    "readOnly in an extension only",
+    { given: { properties: { a: { "x-copy": { properties: { b: { readOnly: true } } } } } }, want: {} },
   ],
   ["a discriminator", { given: { oneOf: [], discriminator: { propertyName: "k" } }, want: { discriminator: true } }],
   ["writeOnly: true", { given: { properties: { p: { writeOnly: true } } }, want: { readWrite: true } }],
