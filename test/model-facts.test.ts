@@ -9,7 +9,7 @@ import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { readSpecFile } from "../generator/load/read.js";
 import { buildModel } from "../generator/model/build.js";
-import { type DocumentFacts, documentFacts } from "../generator/model/facts.js";
+import { ANNOTATION_KEYS, type DocumentFacts, documentFacts, isAnnotationKey } from "../generator/model/facts.js";
 import { ROOT, SHARED } from "./helpers.js";
 
 /** Facts as plain sorted data, for deepEqual. */
@@ -70,8 +70,15 @@ const cases: Array<[string, { given: unknown; want: Partial<ReturnType<typeof pl
     },
   ],
   [
-    "but readOnly/writeOnly count inside them, as the types read every object",
-    { given: { "x-copy": { readOnly: true } }, want: { readWrite: true } },
+    "readOnly/writeOnly count inside annotations, not inside extensions",
+    {
+      given: { contentSchema: { writeOnly: true }, "x-copy": { readOnly: true } },
+      want: { readWrite: true },
+    },
+  ],
+  [
+    "readOnly in an extension only",
+    { given: { properties: { a: { "x-copy": { properties: { b: { readOnly: true } } } } } }, want: {} },
   ],
   ["a discriminator", { given: { oneOf: [], discriminator: { propertyName: "k" } }, want: { discriminator: true } }],
   ["writeOnly: true", { given: { properties: { p: { writeOnly: true } } }, want: { readWrite: true } }],
@@ -108,7 +115,8 @@ async function emitterFunction<F>(name: string): Promise<F> {
   const path = join(folder, file);
   const text = readFileSync(path, "utf8");
   if (text.includes(`export function ${name}(`)) return (await import(pathToFileURL(path).href))[name] as F;
-  const copy = join(dirname(path), `.facts-probe-${process.pid}-${basename(path)}`);
+  // One copy per function: a module is cached by its URL.
+  const copy = join(dirname(path), `.facts-probe-${process.pid}-${name}-${basename(path)}`);
   writeFileSync(copy, `${text}\nexport { ${name} as probed };\n`);
   try {
     return (await import(pathToFileURL(copy).href)).probed as F;
@@ -136,4 +144,23 @@ test("the model's facts equal what the emitters compute, on a multi-file spec of
   assert.deepEqual(plain(spec.facts), want);
   // The spec uses each fact, so the comparison is not of empty sets.
   assert.ok(want.formats.length && want.patterns.length && want.readWrite);
+});
+
+// Every keyword of JSON Schema 2020-12 and of OpenAPI's Schema Object, and extensions.
+const KEYWORDS = [
+  ...["$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor", "$vocabulary", "$comment", "$defs"],
+  ...["allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "prefixItems", "items"],
+  ...["contains", "properties", "patternProperties", "additionalProperties", "propertyNames"],
+  ...["unevaluatedItems", "unevaluatedProperties", "type", "enum", "const", "multipleOf", "maximum"],
+  ...["exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems"],
+  ...["minItems", "uniqueItems", "maxContains", "minContains", "maxProperties", "minProperties", "required"],
+  ...["dependentRequired", "format", "contentEncoding", "contentMediaType", "contentSchema", "title"],
+  ...["description", "default", "deprecated", "readOnly", "writeOnly", "examples", "definitions"],
+  ...["discriminator", "xml", "externalDocs", "example", "nullable", "x-anything", "x-", "summary"],
+];
+
+test("the keys the facts skip are the ones the validators' copy leaves out", async () => {
+  const emitted = await emitterFunction<(key: string) => boolean>("isAnnotationKey");
+  for (const key of ANNOTATION_KEYS) assert.ok(KEYWORDS.includes(key), key);
+  assert.deepEqual(KEYWORDS.filter(isAnnotationKey), KEYWORDS.filter(emitted));
 });

@@ -6,7 +6,6 @@
  *
  * @module
  */
-import { DATA_KEYS } from "../load/keys.js";
 import { isObject } from "../load/refs.js";
 import { metaSchemaFormats } from "../load/scoped-refs.js";
 import { walk, type Place } from "../load/walk.js";
@@ -19,7 +18,7 @@ export interface DocumentFacts {
   patterns: ReadonlySet<string>;
   /** Some schema has a `discriminator`: the validators add the tag constraints the types imply. */
   discriminator: boolean;
-  /** Some object has `readOnly: true` or `writeOnly: true`: the types mark such properties. */
+  /** Some object outside `x-` extensions has `readOnly: true` or `writeOnly: true`: the types mark such properties. */
   readWrite: boolean;
 }
 
@@ -53,15 +52,15 @@ export function isAnnotationKey(key: string): boolean {
 
 /**
  * The facts of `document`, in one walk. Data (`enum`, `const`, `default`, examples) is never
- * entered. The validator facts (formats, patterns, discriminator) skip annotations and `x-`
- * extensions, which no validator reads; `readOnly`/`writeOnly` are looked for everywhere else
- * too, as openapi-typescript reads every object it types.
+ * entered, nor are `x-` extensions. The validator facts (formats, patterns,
+ * discriminator) also skip annotations, which no validator reads; `readOnly`/`writeOnly` are
+ * looked for inside annotations too (a `contentSchema`, an `xml` object), as the types read them.
  */
 export function documentFacts(document: unknown): DocumentFacts {
   const formats = new Set<string>();
   const patterns = new Set<string>();
   const facts = { formats, patterns, discriminator: false, readWrite: false };
-  // The places reached through an annotation or extension key (see isAnnotationKey).
+  // The places reached through an annotation key (see isAnnotationKey).
   const annotated = new WeakSet<Place>();
   const enter = (place: Place) => {
     const { node, names, parent, key } = place;
@@ -71,7 +70,8 @@ export function documentFacts(document: unknown): DocumentFacts {
     if (node.readOnly === true || node.writeOnly === true) facts.readWrite = true;
     if (!annotated.has(place)) readKeywords(node, facts);
   };
-  walk(document, enter, { skip: (key) => DATA_KEYS.has(key) });
+  // Data and `x-` extensions (isDataKey, the walker's default) are not entered.
+  walk(document, enter);
   return facts;
 }
 
