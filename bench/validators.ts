@@ -11,7 +11,7 @@ import { logger } from "matrix-js-sdk/lib/logger.js";
 import { generate } from "../generator/generate.js";
 import type { SpecModel } from "../generator/model/types.js";
 import { createAjv } from "../generator/emit/validators/ajv.js";
-import { OPENAPI_ANNOTATIONS } from "../generator/emit/validators/annotations.js";
+import { OPENAPI_ANNOTATIONS } from "../generator/load/keys.js";
 import { AJV_OPTIONS } from "../generator/emit/validators/options.js";
 import { validatorTargets } from "../generator/emit/validators/targets.js";
 import { compare, median } from "./measure.js";

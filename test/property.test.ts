@@ -10,7 +10,7 @@ import ajvFormats from "ajv-formats";
 import { formatNames } from "ajv-formats/dist/formats.js";
 import { addJSDocComment, astToString, tsEnumMember } from "openapi-typescript";
 import { escapeCommentLine, escapeCommentText, escapeCommentValue, jsdoc } from "../generator/emit/comment.js";
-import { OPENAPI_ANNOTATIONS } from "../generator/emit/validators/annotations.js";
+import { OPENAPI_ANNOTATIONS } from "../generator/load/keys.js";
 import { AJV_OPTIONS } from "../generator/emit/validators/options.js";
 import { SpecError } from "../generator/errors.js";
 import { generate } from "../generator/generate.js";

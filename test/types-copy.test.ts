@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { hoistDefinitions } from "../generator/emit/types/bare-schema.js";
-import { usesReadWrite } from "../generator/emit/types/read-write.js";
+import { documentFacts } from "../generator/model/facts.js";
 import { readerDocs } from "../generator/emit/types/reader-docs.js";
 
 /** A document nesting `leaf` under `depth` levels of `items`. */
@@ -78,7 +78,7 @@ const readWriteCases: Array<[string, { given: unknown; want: boolean }]> = [
   ["readOnly deeper than 500 levels", { given: nested(700, { readOnly: true }), want: true }],
 ];
 for (const [name, { given, want }] of readWriteCases) {
-  test(`usesReadWrite: ${name}`, () => assert.equal(usesReadWrite(given), want));
+  test(`facts.readWrite: ${name}`, () => assert.equal(documentFacts(given).readWrite, want));
 }
 
 test("hoistDefinitions: nested $defs become components keyed by their place; $refs follow", () => {

@@ -9,6 +9,7 @@
 import { isObject } from "../load/refs.js";
 import { metaSchemaFormats } from "../load/scoped-refs.js";
 import { walk, type Place } from "../load/walk.js";
+import { isAnnotationKey } from "../load/keys.js";
 
 /** What one document's schemas use (see {@link documentFacts}). */
 export interface DocumentFacts {
@@ -20,34 +21,6 @@ export interface DocumentFacts {
   discriminator: boolean;
   /** Some object outside `x-` extensions has `readOnly: true` or `writeOnly: true`: the types mark such properties. */
   readWrite: boolean;
-}
-
-/**
- * Keys in keyword position that no validator reads (JSON Schema's and OpenAPI's annotations):
- * the formats, patterns and discriminators under them are never compiled, so they do not count.
- * The same set as the one the validators' copy leaves out (emit/validators.ts `ANNOTATION_KEYS`).
- */
-export const ANNOTATION_KEYS: ReadonlySet<string> = new Set([
-  "description",
-  "title",
-  "$comment",
-  "example",
-  "examples",
-  "default",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "contentMediaType",
-  "contentEncoding",
-  "contentSchema",
-  "xml",
-  "externalDocs",
-  "discriminator",
-]);
-
-/** Whether a key in keyword position holds what no validator reads: an annotation or an `x-` extension. */
-export function isAnnotationKey(key: string): boolean {
-  return ANNOTATION_KEYS.has(key) || key.startsWith("x-");
 }
 
 /**

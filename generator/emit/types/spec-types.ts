@@ -12,14 +12,13 @@ import { typesCopy } from "./copy.js";
 import { assertDeclarationsOnly } from "./declarations-only.js";
 import { libraries } from "./libraries.js";
 import { namedExports } from "./named-exports.js";
-import { usesReadWrite } from "./read-write.js";
 
 /** `types/<module>.d.ts` of one spec (on this thread, or on a worker for a large spec). */
 export async function specTypes(spec: SpecModel): Promise<GeneratedFile> {
   const document = typesCopy(spec);
   // With readOnly/writeOnly in play, openapi-typescript marks those properties, and the named
   // response types keep only what a server sends (`Readable<…>`: no writeOnly fields).
-  const readWrite = usesReadWrite(spec.document);
+  const readWrite = spec.facts.readWrite;
   const { astToString, transformSchema } = libraries().ots;
   const body = astToString(transformSchema(document, await typesContext(document, readWrite)));
   assertDeclarationsOnly(body, spec.source);

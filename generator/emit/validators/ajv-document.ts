@@ -7,7 +7,7 @@ import { schemaFrom30 } from "../../load/oas30.js";
 import { DATA_KEYS } from "../../load/keys.js";
 import { setOwn } from "../../load/pointer.js";
 import { walk, type Place } from "../../load/walk.js";
-import { isAnnotationKey } from "./annotations.js";
+import { isAnnotationKey } from "../../load/keys.js";
 
 /** How {@link ajvDocument} rewrites the document. */
 export interface CopyRules {

@@ -10,7 +10,7 @@ import { applyTagConstraints, tagConstraints } from "../../model/discriminators.
 import type { SpecModel } from "../../model/types.js";
 import { hoistSubschemas } from "../hoist.js";
 import { UNIQUE_ITEMS } from "../unique-items.js";
-import { OPENAPI_ANNOTATIONS } from "./annotations.js";
+import { OPENAPI_ANNOTATIONS } from "../../load/keys.js";
 import { ajvDocument } from "./ajv-document.js";
 import { compileError } from "./compile-error.js";
 import { DOCUMENT_AT, exportTable } from "./exports.js";
@@ -18,7 +18,7 @@ import { literalPointer } from "./literal-pointer.js";
 import { addFormats } from "./formats.js";
 import { AJV_OPTIONS, type CompileMode, codeOptions, FIRST_ERROR_OPTIONS } from "./options.js";
 import { patternReading, warnUnsafePatterns, type PatternReading } from "./patterns.js";
-import { scanDocument, type DocumentUses } from "./scan.js";
+import type { DocumentFacts } from "../../model/facts.js";
 import { strictSchemaOptions } from "./strict.js";
 import type { ValidatorTarget } from "./targets.js";
 
@@ -47,7 +47,7 @@ export function createAjv(
   warn?: (message: string) => void,
   mode: CompileMode = "all",
 ): CompiledSpec {
-  const found = scanDocument(spec.document);
+  const found = spec.facts;
   const patterns = patternReading(spec, found.patterns, warn);
   if (warn) warnUnsafePatterns(spec, warn);
   const ajv = newAjv(spec, mode, patterns.plain, warn);
@@ -85,7 +85,7 @@ function newAjv(spec: SpecModel, mode: CompileMode, plain: boolean, warn?: (mess
 function schemaResource(
   spec: SpecModel,
   targets: readonly ValidatorTarget[],
-  found: DocumentUses,
+  found: DocumentFacts,
   patterns: PatternReading,
 ) {
   const id = ajvResourceId(spec.module);
@@ -93,7 +93,7 @@ function schemaResource(
   const rules = { prefix: `#${DOCUMENT_AT}`, from30: readsAs30(spec.document), patterns: patterns.unicode };
   const document = ajvDocument(spec.document, rules);
   // Discriminated unions are as narrow as the types make them (see model/discriminators.ts).
-  if (found.discriminators) applyTagConstraints(document, tagConstraints(spec.document));
+  if (found.discriminator) applyTagConstraints(document, tagConstraints(spec.document));
   // Big and repeated subschemas become functions of their own (see hoist.ts). A bare schema's
   // `$ref`s may resolve against an `$id` or an `$anchor`, so it is compiled as written.
   const pinned = targets.map((t) => literalPointer(spec.document, t.pointer));
