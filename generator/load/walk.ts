@@ -89,23 +89,25 @@ export function walk(root: unknown, enter: (place: Place) => void | "skip" | "st
   const { leave } = options;
   const stack: Place[] = [];
   const seen = new Set<object>();
-  // Places entered and not yet left: each lies on the stack again, below the entries it pushed.
-  const leaving = new Set<Place>();
+  // The places entered and not yet left, each with the stack's length before its entries were
+  // pushed: once the stack is back to that length, they have all been walked.
+  const open: Place[] = [];
+  const heights: number[] = [];
   push(stack, root, false);
-  while (stack.length) {
-    const place = stack.pop()!;
-    if (leave && leaving.delete(place)) {
-      // The second time it is popped: its entries are done.
-      leave(place);
-      continue;
+  for (;;) {
+    while (leave && heights.length && heights.at(-1) === stack.length) {
+      heights.pop();
+      leave(open.pop()!);
     }
+    const place = stack.pop();
+    if (!place) return;
     if (seen.has(place.node)) continue;
     seen.add(place.node);
     const verdict = enter(place);
     if (verdict === "stop") return;
     if (leave) {
-      leaving.add(place);
-      stack.push(place);
+      open.push(place);
+      heights.push(stack.length);
     }
     if (verdict !== "skip") pushEntries(stack, place, options);
   }
