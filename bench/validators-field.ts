@@ -4,7 +4,8 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createAjv, validatorTargets } from "../generator/emit/validators.js";
+import { createAjv } from "../generator/emit/validators/ajv.js";
+import { validatorTargets } from "../generator/emit/validators/targets.js";
 import { generate } from "../generator/generate.js";
 import type { Bench } from "./context.js";
 import { CORPUS } from "./context.js";

@@ -42,7 +42,7 @@ type Emitter = (model: Model, config: ProjectConfig) => Promise<Emitted> | Emitt
  */
 const EMITTERS: Record<OutputKind, () => Promise<Emitter>> = {
   types: async () => (await import("./emit/types.js")).emitTypes,
-  validators: async () => (await import("./emit/validators.js")).emitValidators,
+  validators: async () => (await import("./emit/validators/index.js")).emitValidators,
   client: async () => (await import("./emit/client.js")).emitClient,
 };
 

@@ -104,3 +104,22 @@ test("lint checks examples with the tags the validators require", async () => {
     found.join("\n"),
   );
 });
+
+// The survey walks with load/walk.ts, which takes a node's entries last key first: the tags must
+// still be found in document order, where a schema keeps the first tag it is given, and a
+// property named like a data keyword is not entered, as before.
+test("tags are given in document order; a property named enum is not entered", () => {
+  const union = (key: string) => ({
+    oneOf: [{ $ref: "#/components/schemas/Cat" }],
+    discriminator: { propertyName: "pet", mapping: { [key]: "#/components/schemas/Cat" } },
+  });
+  const schemas = {
+    First: union("first"),
+    Second: union("second"),
+    Cat: { type: "object" },
+    Wrapper: { properties: { enum: { oneOf: [], discriminator: { propertyName: "x" } } } },
+  };
+  const constraints = tagConstraints({ components: { schemas } });
+  const want = { pointer: "/components/schemas/Cat", property: "pet", values: ["first"], how: "properties" };
+  assert.deepEqual(constraints, [want]);
+});

@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { hoistSubschemas } from "../generator/emit/hoist.js";
-import { compileValidatorModule } from "../generator/emit/validators.js";
+import { compileValidatorModule } from "../generator/emit/validators/compile.js";
 import { DATA_KEYS, NAME_MAPS } from "../generator/load/keys.js";
 import { importValidators, loadSpec } from "../generator/validate/index.js";
 import { needsRemote, suiteGroups } from "./suite/json-schema-suite.js";

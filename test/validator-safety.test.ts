@@ -13,7 +13,8 @@ import { generate } from "../generator/generate.js";
 import type { ProjectConfig } from "../generator/config.js";
 import { SpecError } from "../generator/errors.js";
 import { lint } from "../generator/index.js";
-import { compileValidatorModule, validatorTargets } from "../generator/emit/validators.js";
+import { compileValidatorModule } from "../generator/emit/validators/compile.js";
+import { validatorTargets } from "../generator/emit/validators/targets.js";
 import { problemsOf, type AjvErrorObject } from "../generator/runtime/validation.js";
 import { ROOT, specgen, tempDir } from "./helpers.js";
 

@@ -9,7 +9,7 @@ import { generate } from "../generator/generate.js";
 import type { SpecModel } from "../generator/model/types.js";
 import { problemsOf, type AjvErrorObject, type ValidationProblem } from "../generator/runtime/validation.js";
 import { importValidators, loadValidators, readJsonFile } from "../generator/validate/index.js";
-import type { ValidatorTarget } from "../generator/emit/validators.js";
+import type { ValidatorTarget } from "../generator/emit/validators/targets.js";
 import { CORPUS_CS, FIXTURES, ROOT, SHARED, authMetadataExample, tempDir } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
 

@@ -70,6 +70,19 @@ test("walk: a node reached twice (a YAML alias) is entered once", () => {
   assert.equal(seen.filter((n) => n === shared).length, 1);
 });
 
+test("walk: everyPlace enters a shared node at each place, with each place's reading, and no cycle", () => {
+  const shared = { s: {} };
+  const doc = { a: shared, properties: { b: shared } };
+  const places: string[] = [];
+  walk(doc, (p) => void places.push(`${p.pointer()}${p.names ? "!" : ""}`), { everyPlace: true });
+  assert.deepEqual(places.sort(), ["", "/a", "/a/s", "/properties!", "/properties/b", "/properties/b/s"]);
+  const cycle: Record<string, unknown> = {};
+  cycle.self = { back: cycle };
+  const cyclic: string[] = [];
+  walk(cycle, (p) => void cyclic.push(p.pointer()), { everyPlace: true });
+  assert.deepEqual(cyclic.sort(), ["", "/self"]);
+});
+
 test("walk: skip leaves a node's entries out, stop ends the walk", () => {
   assert.deepEqual(entered({ a: { b: {} } }, {}).length, 3);
   const skipped: string[] = [];

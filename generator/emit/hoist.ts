@@ -28,7 +28,7 @@
  * @module
  */
 import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
-import { escapeToken, formatPointer, pointerTokens, setOwn } from "../load/pointer.js";
+import { decodeFragment, escapeToken, formatPointer, pointerTokens, setOwn } from "../load/pointer.js";
 import { isObject } from "../load/refs.js";
 
 /** When a subschema gets a function of its own (sizes in characters of its JSON, about). */
@@ -213,14 +213,6 @@ function scanRefs(document: unknown, refBase: string, add: (pointer: string) => 
   return true;
 }
 
-function decodeFragment(pointer: string): string {
-  try {
-    return decodeURIComponent(pointer);
-  } catch {
-    return pointer;
-  }
-}
-
 /**
  * The document with each schema it holds (a `schema` member, an entry of `components/schemas` or
  * of a `$defs`) rebuilt by {@link rebuild} with `child` for its subschemas; the rest is copied.
@@ -265,7 +257,7 @@ function mapValues(value: unknown, at: string, f: Child): unknown {
   return out;
 }
 
-/** Sets an own member, `__proto__` included. */
+/** Whether a schema is nothing but a `$ref`. */
 function isPlainRef(node: Record<string, unknown>): boolean {
   const keys = Object.keys(node);
   return keys.length === 1 && keys[0] === "$ref";

@@ -11,7 +11,7 @@ import { duplicateItems } from "../runtime/validation.js";
  * keep Ajv's message and params (`i`, `j`: the indices of two equal items).
  *
  * In standalone code the helper is declared as Ajv declares its own (`require("ajv/dist/runtime/…")`),
- * and linked to the runtime's export like them (see RUNTIME_HELPERS in validators.ts).
+ * and linked to the runtime's export like them (see RUNTIME_HELPERS in validators/link.ts).
  */
 const helper = Object.assign((items: readonly unknown[]) => duplicateItems(items), {
   code: 'require("ajv/dist/runtime/duplicateItems").default',

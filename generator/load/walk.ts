@@ -63,6 +63,11 @@ export interface WalkOptions {
   /** Whether name maps' entries are names (the default); false reads every key as a keyword. */
   names?: boolean;
   /**
+   * Whether a node reached again (a YAML alias) is entered again at each place, as a copy made
+   * per place needs (by default it is entered once). A node is never entered inside itself.
+   */
+  everyPlace?: boolean;
+  /**
    * Enter a node's entries first key first, so that nodes are entered in document order and a
    * node reached twice at its first place in the document; by default the last key is first.
    */
@@ -81,9 +86,9 @@ export const EVERY_KEY: WalkOptions = { skip: () => false, names: false };
  * Calls `enter` for every object and array under `root` (the root too), depth first; `enter`
  * may change the node (its entries are read after it returns), and returns "skip" to leave
  * the node's entries out or "stop" to end the walk. A node reached twice (a YAML alias, an
- * object shared by a copy) is entered once, at the first place. Iterative, so any depth is
- * walked; the entries of a node are taken from a stack, the last key first (unless
- * `documentOrder`).
+ * object shared by a copy) is entered once, at the first place, unless `everyPlace` is set.
+ * Iterative, so any depth is walked; the entries of a node are taken from a stack, the last key
+ * first (unless `documentOrder`).
  */
 export function walk(root: unknown, enter: (place: Place) => void | "skip" | "stop", options: WalkOptions = {}): void {
   const { leave } = options;
@@ -101,7 +106,7 @@ export function walk(root: unknown, enter: (place: Place) => void | "skip" | "st
     }
     const place = stack.pop();
     if (!place) return;
-    if (seen.has(place.node)) continue;
+    if (seen.has(place.node) && (!options.everyPlace || insideItself(place))) continue;
     seen.add(place.node);
     const verdict = enter(place);
     if (verdict === "stop") return;
@@ -140,4 +145,10 @@ function pushEntries(stack: Place[], place: Place, options: WalkOptions): void {
       stack[j] = first;
     }
   }
+}
+
+/** Whether a place's node is also one of its ancestors' (a cycle: followed no further). */
+function insideItself(place: Place): boolean {
+  for (let at = place.parent; at; at = at.parent) if (at.node === place.node) return true;
+  return false;
 }

@@ -22,10 +22,10 @@
  *
  * @module
  */
-import { DATA_KEYS } from "../load/keys.js";
 import { schemaAt, unwrap30 } from "../load/oas30.js";
-import { formatPointer, parseFragment, pointerTokens, setOwn, valueAt } from "../load/pointer.js";
+import { pointerTokens, setOwn, valueAt } from "../load/pointer.js";
 import { isObject } from "../load/refs.js";
+import { type Discriminator, discriminatorOf, refOf, resolveIn, survey, tokensOf } from "./discriminator-survey.js";
 
 /** One schema (a JSON pointer into the document) that must have `property` set to one of `values`. */
 export interface TagConstraint {
@@ -36,51 +36,6 @@ export interface TagConstraint {
    * `properties`: the property's schema is replaced, as the types replace it; `allOf`: a branch requiring it is added.
    */
   how: "properties" | "allOf";
-}
-
-type Discriminator = { propertyName: string; mapping?: Record<string, unknown> };
-
-// A schema's `$ref` as the bundled document writes it: a plain pointer after `#`, not percent-encoded.
-const refOf = (path: readonly string[]) => `#${formatPointer(path)}`;
-/** The tokens of a `$ref`'s fragment; none for a `$ref` without one or whose fragment is no pointer. */
-const tokensOf = (ref: string): string[] => {
-  const hash = ref.indexOf("#");
-  try {
-    return hash === -1 ? [] : parseFragment(ref.slice(hash));
-  } catch {
-    return [];
-  }
-};
-
-function discriminatorOf(node: Record<string, unknown>): Discriminator | undefined {
-  const d = node.discriminator;
-  return isObject(d) && typeof d.propertyName === "string" && d.propertyName !== "" ? (d as Discriminator) : undefined;
-}
-
-/**
- * Every object of the document with its path, depth first in key order; data values are not
- * entered. `path` is one array, changed as the walk goes: read it during the visit, do not keep it.
- */
-function walk(
-  node: unknown,
-  visit: (node: Record<string, unknown>, path: readonly string[]) => void,
-  path: string[] = [],
-): void {
-  if (Array.isArray(node)) {
-    node.forEach((v, i) => {
-      path.push(String(i));
-      walk(v, visit, path);
-      path.pop();
-    });
-  } else if (isObject(node)) {
-    visit(node, path);
-    for (const [k, v] of Object.entries(node)) {
-      if (DATA_KEYS.has(k) || typeof v !== "object" || v === null) continue;
-      path.push(k);
-      walk(v, visit, path);
-      path.pop();
-    }
-  }
 }
 
 /** A mapping entry the document implies: the schema at `at` (which has the discriminator) maps `value` to `ref`. */
@@ -153,121 +108,105 @@ export function addDeclaredTags(document: unknown, tags: readonly DeclaredTag[])
   }
 }
 
-/**
- * The object a local `$ref` names (its `$ref`s followed unless `follow` is false); undefined where the types would not
- * resolve it.
- */
-function resolveIn(
-  document: unknown,
-  ref: string,
-  follow = true,
-): { node: Record<string, unknown>; pointer: string } | undefined {
-  const seen: string[] = [];
-  for (;;) {
-    const tokens = tokensOf(ref);
-    if (!tokens.length) return undefined;
-    const node = valueAt(document, tokens);
-    if (!isObject(node)) return undefined;
-    if (!follow || typeof node.$ref !== "string") return { node, pointer: refOf(tokens).slice(1) };
-    if (seen.includes(node.$ref)) return undefined;
-    ref = node.$ref;
-    seen.push(ref);
-  }
-}
-
-/**
- * The schemas that hold a discriminator or extend others through `allOf`, in document order, with their `$ref` form
- * (one walk).
- */
-function survey(document: unknown): Array<[node: Record<string, unknown>, ref: string]> {
-  const found: Array<[Record<string, unknown>, string]> = [];
-  walk(document, (node, path) => {
-    if (discriminatorOf(node) || Array.isArray(node.allOf)) found.push([node, refOf(path)]);
-  });
-  return found;
+/** What the passes of {@link tagConstraints} share: the constraints found so far, and what they know. */
+interface TagPass {
+  document: unknown;
+  out: TagConstraint[];
+  /** Discriminators by the `$ref` of the schema that has (or inherits) them. */
+  objects: Map<string, Discriminator>;
+  /** The schemas already tagged: a schema takes the first tag it is given. */
+  tagged: Set<string>;
+  /** A discriminator with the mapping entries the document implies (see {@link declaredTags}). */
+  effective: (d: Discriminator, at: string) => Discriminator;
 }
 
 /** The tag constraints the types put on the document's schemas. */
 export function tagConstraints(document: unknown): TagConstraint[] {
-  const out: TagConstraint[] = [];
-  // Discriminators by the pointer of the schema that has (or inherits) them; tagged schemas.
-  const objects = new Map<string, Discriminator>();
-  const tagged = new Set<string>();
-
   const found = survey(document);
-  if (!found.some(([node]) => discriminatorOf(node))) return out;
+  if (!found.some(([node]) => discriminatorOf(node))) return [];
   // Each discriminator with the mapping entries the document implies (see declaredTags).
   const implied = new Map<string, Record<string, string>>();
   for (const { at, value, ref } of declaredTags(document, found)) implied.set(at, { ...implied.get(at), [value]: ref });
   const effective = (d: Discriminator, at: string): Discriminator =>
     implied.has(at) ? { ...d, mapping: { ...d.mapping, ...implied.get(at) } } : d;
-  const tag = (ref: string, values: string[], property: string): boolean => {
-    const target = resolveIn(document, ref);
-    if (!target) return false;
-    if (Array.isArray(target.node.allOf)) out.push({ pointer: target.pointer, property, values, how: "allOf" });
-    else if (target.node.type === "object") out.push({ pointer: target.pointer, property, values, how: "properties" });
-    else return false;
-    return true;
-  };
+  const pass: TagPass = { document, out: [], objects: new Map(), tagged: new Set(), effective };
+  for (const [node, ref] of found) if (discriminatorOf(node)) tagMembers(pass, node, ref);
+  for (const [node, ref] of found) if (Array.isArray(node.allOf)) inheritTags(pass, node, ref);
+  tagByOwnName(pass);
+  return pass.out;
+}
 
-  const discriminated = found.filter(([node]) => discriminatorOf(node));
-  const extending = found.filter(([node]) => Array.isArray(node.allOf));
+/**
+ * Adds a constraint that the schema `ref` names has `property` set to one of `values`: beside its
+ * `allOf`, or among its properties; false where the types tag no such schema.
+ */
+function tag(pass: TagPass, ref: string, values: string[], property: string): boolean {
+  const target = resolveIn(pass.document, ref);
+  if (!target) return false;
+  if (Array.isArray(target.node.allOf)) pass.out.push({ pointer: target.pointer, property, values, how: "allOf" });
+  else if (target.node.type === "object")
+    pass.out.push({ pointer: target.pointer, property, values, how: "properties" });
+  else return false;
+  return true;
+}
 
-  // The members of a discriminated oneOf, by their mapping keys or their own names.
-  for (const [node, ref] of discriminated) {
-    const d = effective(discriminatorOf(node)!, ref);
-    objects.set(ref, d);
-    if (!Array.isArray(node.oneOf)) continue;
-    const members = new Map<string, { inferred?: string; defined?: string[] }>();
-    for (const item of node.oneOf) {
-      if (!isObject(item) || typeof item.$ref !== "string") continue;
-      const name = item.$ref.split("/").pop();
-      if (name) members.set(item.$ref, { ...members.get(item.$ref), inferred: name });
-    }
-    for (const [value, target] of Object.entries(d.mapping ?? {})) {
-      if (typeof target !== "string" || target === "") continue;
-      if (!members.get(target)?.defined) members.set(target, { defined: [] });
-      members.get(target)!.defined!.push(value);
-    }
-    for (const [target, { inferred, defined }] of members) {
-      const values = defined ?? (inferred ? [inferred] : undefined);
-      if (!tagged.has(target) && values && tag(target, values, d.propertyName)) tagged.add(target);
+/** The members of a discriminated oneOf (the schema `ref` names), tagged by their mapping keys or their own names. */
+function tagMembers(pass: TagPass, node: Record<string, unknown>, ref: string): void {
+  const d = pass.effective(discriminatorOf(node)!, ref);
+  pass.objects.set(ref, d);
+  if (!Array.isArray(node.oneOf)) return;
+  const members = new Map<string, { inferred?: string; defined?: string[] }>();
+  for (const item of node.oneOf) {
+    if (!isObject(item) || typeof item.$ref !== "string") continue;
+    const name = item.$ref.split("/").pop();
+    if (name) members.set(item.$ref, { ...members.get(item.$ref), inferred: name });
+  }
+  for (const [value, target] of Object.entries(d.mapping ?? {})) {
+    if (typeof target !== "string" || target === "") continue;
+    if (!members.get(target)?.defined) members.set(target, { defined: [] });
+    members.get(target)!.defined!.push(value);
+  }
+  for (const [target, { inferred, defined }] of members) {
+    const values = defined ?? (inferred ? [inferred] : undefined);
+    if (!pass.tagged.has(target) && values && tag(pass, target, values, d.propertyName)) pass.tagged.add(target);
+  }
+}
+
+/** A schema (`ref`) extending a discriminated one through allOf inherits its discriminator, tagged by its mapping. */
+function inheritTags(pass: TagPass, node: Record<string, unknown>, ref: string): void {
+  for (const [i, item] of (node.allOf as unknown[]).entries()) {
+    if (!isObject(item)) continue;
+    if (typeof item.$ref === "string") {
+      const base = pass.objects.get(item.$ref);
+      if (!base) break;
+      const values = Object.entries(base.mapping ?? {})
+        .filter(([, target]) => target === ref)
+        .map(([value]) => value);
+      if (values.length && tag(pass, ref, values, base.propertyName)) pass.tagged.add(ref);
+      pass.objects.set(ref, { ...base });
+    } else {
+      const d = discriminatorOf(item);
+      if (d) pass.objects.set(ref, { ...pass.effective(d, `${ref}/allOf/${i}`) });
     }
   }
+}
 
-  // Schemas extending a discriminated one through allOf inherit its discriminator.
-  for (const [node, ref] of extending) {
-    for (const [i, item] of (node.allOf as unknown[]).entries()) {
-      if (!isObject(item)) continue;
-      if (typeof item.$ref === "string") {
-        const base = objects.get(item.$ref);
-        if (!base) break;
-        const values = Object.entries(base.mapping ?? {})
-          .filter(([, target]) => target === ref)
-          .map(([value]) => value);
-        if (values.length && tag(ref, values, base.propertyName)) tagged.add(ref);
-        objects.set(ref, { ...base });
-      } else {
-        const d = discriminatorOf(item);
-        if (d) objects.set(ref, { ...effective(d, `${ref}/allOf/${i}`) });
-      }
-    }
-  }
-
-  // An inheriting schema the mapping does not tag is tagged with its own name (or the key
-  // whose target ends in that name), a literal the types add beside its allOf or anyOf.
-  for (const [ref, d] of objects) {
-    if (tagged.has(ref)) continue;
+/**
+ * An inheriting schema the mapping does not tag is tagged with its own name (or the key whose
+ * target ends in that name), a literal the types add beside its allOf or anyOf.
+ */
+function tagByOwnName(pass: TagPass): void {
+  for (const [ref, d] of pass.objects) {
+    if (pass.tagged.has(ref)) continue;
     const tokens = tokensOf(ref);
-    const node = valueAt(document, tokens);
+    const node = valueAt(pass.document, tokens);
     if (!tokens.length || !isObject(node) || discriminatorOf(node) || !(node.allOf || node.anyOf)) continue;
     const name = tokens.at(-1)!;
     const key = Object.entries(d.mapping ?? {}).find(
       ([, v]) => typeof v === "string" && (v.startsWith("#") ? tokensOf(v).at(-1) === name : v === name),
     )?.[0];
-    out.push({ pointer: refOf(tokens).slice(1), property: d.propertyName, values: [key ?? name], how: "allOf" });
+    pass.out.push({ pointer: refOf(tokens).slice(1), property: d.propertyName, values: [key ?? name], how: "allOf" });
   }
-  return out;
 }
 
 /**

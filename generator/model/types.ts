@@ -1,5 +1,6 @@
 /** The normalized model every emitter reads: built once from the bundled specs. */
 import type { OverlayRule } from "../load/overlay.js";
+import type { DocumentFacts } from "./facts.js";
 import type { MediaKind } from "./media.js";
 
 export interface Model {
@@ -35,6 +36,12 @@ export interface SpecModel {
   schemas: NamedSchema[];
   /** Operations under `webhooks` (OpenAPI 3.1): requests the API makes, so they get types and validators, no client. */
   webhooks: OperationModel[];
+  /**
+   * What its schemas use (`format`s, patterns, a discriminator, readOnly/writeOnly), found in one
+   * walk over `document` when the model is built (model/facts.ts): emitters read these instead
+   * of walking the document again.
+   */
+  facts: DocumentFacts;
   /** Unknown keywords of its Schema Objects that the struct gate tolerated with a warning (load/tolerance.ts). */
   ignoredKeywords?: string[];
   /** Keywords the spec's overlays added to its schemas, each with the rule it cites (pointers into `document`). */

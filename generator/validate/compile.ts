@@ -5,13 +5,9 @@
  *
  * @module
  */
-import {
-  compileValidators,
-  formatsModule,
-  helpersModule,
-  RUNTIME_JS_URL,
-  type ValidatorTarget,
-} from "../emit/validators.js";
+import { compileValidators } from "../emit/validators/compile.js";
+import { formatsModule, helpersModule, RUNTIME_JS_URL } from "../emit/validators/shared-files.js";
+import type { ValidatorTarget } from "../emit/validators/targets.js";
 import type { SpecModel } from "../model/types.js";
 import { loadSpec } from "./spec.js";
 import type { ImportedValidators, LoadedValidators, ValidateOptions } from "./types.js";

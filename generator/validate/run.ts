@@ -6,7 +6,8 @@
  * @module
  */
 import { relative, resolve, sep } from "node:path";
-import { exportNames, literalPointer, type ValidatorTarget } from "../emit/validators.js";
+import { literalPointer } from "../emit/validators/literal-pointer.js";
+import { exportNames, type ValidatorTarget } from "../emit/validators/targets.js";
 import { SpecError } from "../errors.js";
 import { textLocator } from "../load/locate.js";
 import type { OverlayRule } from "../load/overlay.js";

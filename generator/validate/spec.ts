@@ -7,7 +7,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { loadProjectConfig } from "../config.js";
-import { validatorTargets } from "../emit/validators.js";
+import { validatorTargets } from "../emit/validators/targets.js";
 import { readSpecFile, type SpecFile } from "../load/read.js";
 import { UsageError } from "./errors.js";
 import type { LoadedSpec, ValidateOptions } from "./types.js";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ValidatorTarget } from "../emit/validators.js";
+import type { ValidatorTarget } from "../emit/validators/targets.js";
 import type { OperationModel, SpecModel } from "../model/types.js";
 import { UsageError } from "./errors.js";
 

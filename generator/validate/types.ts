@@ -5,7 +5,7 @@
  * @module
  */
 import type { NormalizedProblem } from "@redocly/openapi-core";
-import type { ValidatorTarget } from "../emit/validators.js";
+import type { ValidatorTarget } from "../emit/validators/targets.js";
 import type { SpecModel } from "../model/types.js";
 import type { LintFormat } from "./lint-format.js";
 

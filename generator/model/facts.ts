@@ -1,0 +1,96 @@
+/**
+ * Facts about a document's schemas that the emitters need, found in one walk when the model is
+ * built (load/walk.ts), so that no emitter walks `spec.document` again to rediscover them: the
+ * `format` values and regexes the validators compile, whether a discriminator needs tag
+ * constraints, and whether `readOnly`/`writeOnly` shape the types.
+ *
+ * @module
+ */
+import { DATA_KEYS } from "../load/keys.js";
+import { isObject } from "../load/refs.js";
+import { metaSchemaFormats } from "../load/scoped-refs.js";
+import { walk, type Place } from "../load/walk.js";
+
+/** What one document's schemas use (see {@link documentFacts}). */
+export interface DocumentFacts {
+  /** `format` values, and those a `$ref` to a JSON Schema meta-schema brings (its `uri`, `regex`, …). */
+  formats: ReadonlySet<string>;
+  /** `pattern` regexes and `patternProperties` keys, as written. */
+  patterns: ReadonlySet<string>;
+  /** Some schema has a `discriminator`: the validators add the tag constraints the types imply. */
+  discriminator: boolean;
+  /** Some object has `readOnly: true` or `writeOnly: true`: the types mark such properties. */
+  readWrite: boolean;
+}
+
+/**
+ * Keys in keyword position that no validator reads (JSON Schema's and OpenAPI's annotations):
+ * the formats, patterns and discriminators under them are never compiled, so they do not count.
+ * The same set as the one the validators' copy leaves out (emit/validators.ts `ANNOTATION_KEYS`).
+ */
+export const ANNOTATION_KEYS: ReadonlySet<string> = new Set([
+  "description",
+  "title",
+  "$comment",
+  "example",
+  "examples",
+  "default",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "contentMediaType",
+  "contentEncoding",
+  "contentSchema",
+  "xml",
+  "externalDocs",
+  "discriminator",
+]);
+
+/** Whether a key in keyword position holds what no validator reads: an annotation or an `x-` extension. */
+export function isAnnotationKey(key: string): boolean {
+  return ANNOTATION_KEYS.has(key) || key.startsWith("x-");
+}
+
+/**
+ * The facts of `document`, in one walk. Data (`enum`, `const`, `default`, examples) is never
+ * entered. The validator facts (formats, patterns, discriminator) skip annotations and `x-`
+ * extensions, which no validator reads; `readOnly`/`writeOnly` are looked for everywhere else
+ * too, as openapi-typescript reads every object it types.
+ */
+export function documentFacts(document: unknown): DocumentFacts {
+  const formats = new Set<string>();
+  const patterns = new Set<string>();
+  const facts = { formats, patterns, discriminator: false, readWrite: false };
+  // The places reached through an annotation or extension key (see isAnnotationKey).
+  const annotated = new WeakSet<Place>();
+  const enter = (place: Place) => {
+    const { node, names, parent, key } = place;
+    if (parent && key !== undefined && (annotated.has(parent) || (isKeywordOf(parent) && isAnnotationKey(key))))
+      annotated.add(place);
+    if (names || Array.isArray(node)) return;
+    if (node.readOnly === true || node.writeOnly === true) facts.readWrite = true;
+    if (!annotated.has(place)) readKeywords(node, facts);
+  };
+  walk(document, enter, { skip: (key) => DATA_KEYS.has(key) });
+  return facts;
+}
+
+/** Whether the keys of the object at `place` are keywords (not names, not indexes). */
+function isKeywordOf(place: Place): boolean {
+  return !place.names && !Array.isArray(place.node);
+}
+
+/** Adds what one schema object's own keywords use to `facts`. */
+function readKeywords(
+  node: Record<string, unknown>,
+  facts: { formats: Set<string>; patterns: Set<string>; discriminator: boolean },
+): void {
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "format" && typeof value === "string") facts.formats.add(value);
+    else if (key === "pattern" && typeof value === "string") facts.patterns.add(value);
+    else if (key === "patternProperties" && isObject(value)) for (const p of Object.keys(value)) facts.patterns.add(p);
+    else if (key === "discriminator") facts.discriminator = true;
+    else if (key === "$ref" && typeof value === "string")
+      for (const f of metaSchemaFormats(value)) facts.formats.add(f);
+  }
+}
