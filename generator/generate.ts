@@ -1,12 +1,8 @@
-import { relative, resolve } from "node:path";
 import type { NormalizedProblem } from "@redocly/openapi-core";
-import { CONFIG_FILE, loadProjectConfig, type ProjectConfig } from "./config.js";
-import { discoverSpecFiles } from "./load/discover.js";
-import { makeRefPolicy, refusal } from "./load/policy.js";
+import type { ProjectConfig } from "./config.js";
 import type { Model } from "./model/types.js";
 import type { GeneratedFile } from "./emit/file.js";
-import { assertOutAllowed, assertReplaceable, outTarget } from "./write/outdir.js";
-import { upToDate } from "./stamp.js";
+import { nothingToDo, settle } from "./settle.js";
 
 export interface GenerateOptions {
   /** Working directory: where `specgen.config.json` is looked up and paths are resolved. Default: process.cwd(). */
@@ -46,69 +42,27 @@ export interface GenerateResult {
 
 /** load → struct gate → model → emitters → one atomic write. Problems stop the run before anything is written. */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
-  const cwd = resolve(options.cwd ?? process.cwd());
-  const config: ProjectConfig = { ...loadProjectConfig(cwd), ...options.config };
-  const paths = options.paths?.length ? options.paths : [config.specs];
-  const out = resolve(cwd, options.out ?? config.out);
-  // Module names are taken relative to the folder given (or the folder of the file given).
-  const single = paths.length === 1 ? resolve(cwd, paths[0]!) : cwd;
-  const root = /\.(ya?ml|json)$/i.test(single) ? resolve(single, "..") : single;
-  const specPaths = discoverSpecFiles(paths, cwd);
-  const overlayPaths = Object.entries(config.overlays).map(
-    ([spec, files]) => [resolve(cwd, spec), files.map((f) => resolve(cwd, f))] as const,
-  );
-  const refs = makeRefPolicy(paths, cwd, {
-    ...(options.refRoot !== undefined ? { root: options.refRoot } : {}),
-    allowRemoteRefs: options.allowRemoteRefs ?? config.allowRemoteRefs === true,
-  });
-  const stampConfig = {
-    ...config,
-    paths,
-    root: relative(cwd, root),
-    ...(options.refRoot !== undefined ? { refRoot: relative(cwd, resolve(cwd, options.refRoot)) } : {}),
-    ...(options.allowRemoteRefs ? { allowRemoteRefs: true } : {}),
-  };
-  const writing = !options.dryRun && !options.check;
-  // What the output folder may never hold: checked before any work, and again by the writer.
-  const protect = [
-    ...paths.map((p) => resolve(cwd, p)),
-    ...specPaths,
-    ...overlayPaths.flatMap(([spec, f]) => [spec, ...f]),
-    resolve(cwd, CONFIG_FILE),
-  ];
-  if (writing) {
-    assertOutAllowed(out, cwd, protect);
-    assertReplaceable(outTarget(out));
+  const run = settle(options);
+  if (nothingToDo(run)) {
+    const pkg = { ...run.config.package, notices: [] };
+    const model = { specs: [], warnings: [], pkg };
+    return { files: [], model, problems: [], warnings: [], out: run.out, written: false, upToDate: true };
   }
-  // The stamp may name only files this run may read anyway: the specs, what their `$ref`s may reach, the overlays.
-  const mayRead = new Set([...specPaths, ...overlayPaths.flatMap(([, f]) => f)].map((p) => resolve(p)));
-  const readable = (path: string) => mayRead.has(path) || refusal(refs, path) === undefined;
-  if (writing && !options.force && upToDate(outTarget(out), cwd, stampConfig, specPaths, readable)) {
-    return {
-      files: [],
-      model: { specs: [], warnings: [], pkg: { ...config.package, notices: [] } },
-      problems: [],
-      warnings: [],
-      out,
-      written: false,
-      upToDate: true,
-    };
-  }
-
   // The rest is loaded only when there is work: a no-op run never parses YAML or loads Redocly.
   const { runPipeline } = await import("./pipeline.js");
-  return runPipeline({
-    cwd,
-    root,
-    out,
-    config,
-    options,
-    refs,
-    specPaths,
-    overlayPaths,
-    stampConfig,
-    writing,
-    protect,
-    paths,
-  });
+  return runPipeline(run);
+}
+
+/**
+ * The output folder when a writing run with these options would find nothing to do, else
+ * undefined (also when the run would fail: the caller runs {@link generate} to report that).
+ * This is the CLI's quick path for a no-op run (see cli.ts).
+ */
+export function upToDateOut(options: GenerateOptions): string | undefined {
+  try {
+    const run = settle(options);
+    return nothingToDo(run) ? run.out : undefined;
+  } catch {
+    return undefined;
+  }
 }

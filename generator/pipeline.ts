@@ -13,26 +13,8 @@ import { recoverOutput, writeOutput } from "./write/writer.js";
 import { outTarget } from "./write/outdir.js";
 import { STAMP_FILE, makeStamp } from "./stamp.js";
 import { LARGE_SPEC_TEXT } from "./model/size.js";
-import type { GenerateOptions, GenerateResult } from "./generate.js";
-
-/**
- * What {@link runPipeline} is given by `generate`, which has settled the paths, checked the
- * output folder and found the stamp out of date.
- */
-export interface Run {
-  cwd: string;
-  root: string;
-  out: string;
-  config: ProjectConfig;
-  options: GenerateOptions;
-  refs: RefPolicy;
-  paths: string[];
-  specPaths: string[];
-  overlayPaths: ReadonlyArray<readonly [string, string[]]>;
-  stampConfig: Record<string, unknown>;
-  writing: boolean;
-  protect: string[];
-}
+import type { GenerateResult } from "./generate.js";
+import type { Run } from "./settle.js";
 
 type Emitter = (model: Model, config: ProjectConfig) => Promise<Emitted> | Emitted;
 
@@ -41,9 +23,9 @@ type Emitter = (model: Model, config: ProjectConfig) => Promise<Emitted> | Emitt
  * demand, so that a run with nothing to do never loads TypeScript or Ajv.
  */
 const EMITTERS: Record<OutputKind, () => Promise<Emitter>> = {
-  types: async () => (await import("./emit/types.js")).emitTypes,
+  types: async () => (await import("./emit/types/index.js")).emitTypes,
   validators: async () => (await import("./emit/validators/index.js")).emitValidators,
-  client: async () => (await import("./emit/client.js")).emitClient,
+  client: async () => (await import("./emit/client/index.js")).emitClient,
 };
 
 /**
@@ -71,7 +53,7 @@ export async function runPipeline(run: Run): Promise<GenerateResult> {
   // TypeScript while this thread bundles the specs.
   const stopSpare =
     kinds.includes("types") && specFiles.some((f) => f.text.length >= LARGE_SPEC_TEXT)
-      ? (await import("./emit/types.js")).startTypesWorker()
+      ? (await import("./emit/types/index.js")).startTypesWorker()
       : undefined;
   try {
     return await generateFrom(specFiles, overlays, kinds, run);
@@ -151,7 +133,8 @@ async function refuseUnsafePatterns(model: Model, specFiles: SpecFile[], root: s
   const { spec, found } = first;
   const more = all.length > 1 ? ` (and ${all.length - 1} more)` : "";
   const message =
-    `the regular expression ${JSON.stringify(found.pattern)} may backtrack catastrophically (${found.hazard})${more}: ` +
+    `the regular expression ${JSON.stringify(found.pattern)} may backtrack catastrophically ` +
+    `(${found.hazard})${more}: ` +
     "the generated validators would run it on every value they check, so a short crafted string could hang them. " +
     'Rewrite it so that each character can be matched only one way, or set "allowUnsafePatterns": true in the config';
   const file = specFiles.find((f) => relative(root, f.path).split(sep).join("/") === spec.source);
@@ -160,22 +143,17 @@ async function refuseUnsafePatterns(model: Model, specFiles: SpecFile[], root: s
   throw new SpecError(message, file?.path ?? spec.source, at?.line, at?.col, found.pointer);
 }
 
-/** The rest of {@link generate}, from the read spec files on. */
-async function generateFrom(
-  specFiles: SpecFile[],
-  overlays: Map<string, SpecFile[]>,
-  kinds: OutputKind[],
-  run: Run,
-): Promise<GenerateResult> {
-  const { cwd, root, out, config, options, refs, specPaths, overlayPaths, stampConfig, writing, protect } = run;
-  const { buildModel } = await import("./model/build.js");
-  const asWritten = { asWritten: true };
-  const { model, problems, inputs } = await buildModel(specFiles, root, overlays, config.package, refs, asWritten);
-  const base = { model, problems, warnings: model.warnings, out, upToDate: false };
-  if (problems.length) return { ...base, files: [], written: false };
-  if (config.allowUnsafePatterns !== true) await refuseUnsafePatterns(model, specFiles, root);
+interface FileSet {
+  files: GeneratedFile[];
+  add: (file: GeneratedFile) => void;
+}
+
+/**
+ * The files of a run, refusing two with one path. Paths are compared ignoring case: on a
+ * case-insensitive file system two such files are one.
+ */
+function fileSet(): FileSet {
   const files: GeneratedFile[] = [];
-  // Paths are compared ignoring case: on a case-insensitive file system two such files are one.
   const seen = new Map<string, string>();
   const add = (file: GeneratedFile): void => {
     const prior = seen.get(file.path.toLowerCase());
@@ -186,28 +164,58 @@ async function generateFrom(
     seen.set(file.path.toLowerCase(), file.path);
     files.push(file);
   };
-  // The emitters start together, so that work handed to a worker thread (the types of a large
-  // spec) runs beside the others; each collects its warnings apart, kept in kind order.
+  return { files, add };
+}
+
+/**
+ * Every emitter's files, then the package's own (manifest, README and entry points, which
+ * describe what the emitters produced). The emitters start together, so that work handed to a
+ * worker thread (the types of a large spec) runs beside the others; each collects its warnings
+ * apart, kept in kind order.
+ */
+async function emitAll(model: Model, kinds: OutputKind[], run: Run, specFiles: SpecFile[], set: FileSet) {
   const emitters = await Promise.all(kinds.map((kind) => EMITTERS[kind]()));
   let emitted: Emitted[];
   try {
-    emitted = await Promise.all(emitters.map(async (emit) => emit(model, config)));
+    emitted = await Promise.all(emitters.map(async (emit) => emit(model, run.config)));
   } catch (err) {
-    throw await locateUnknownKeyword(err, specFiles, root);
+    throw await locateUnknownKeyword(err, specFiles, run.root);
   }
-  for (const run of emitted) {
-    model.warnings.push(...run.warnings);
-    for (const file of run.files) add(file);
+  const { files, add } = set;
+  for (const one of emitted) {
+    model.warnings.push(...one.warnings);
+    for (const file of one.files) add(file);
   }
-  // The package manifest, README and entry points describe what the emitters produced.
   const { emitPackage } = await import("./emit/package.js");
-  for (const file of emitPackage(
-    model,
-    files.map((f) => f.path),
-  ))
-    add(file);
-  const stamp = makeStamp(cwd, stampConfig, specPaths, [...inputs, ...overlayPaths.flatMap(([, f]) => f)], files);
-  add({ path: STAMP_FILE, contents: `${JSON.stringify(stamp, null, 2)}\n` });
+  const emittedPaths = files.map((f) => f.path);
+  for (const file of emitPackage(model, emittedPaths)) add(file);
+}
+
+/** The stamp of a run (see stamp.ts): what it read and wrote. */
+function stampFile(run: Run, inputs: string[], files: readonly GeneratedFile[]): GeneratedFile {
+  const read = [...inputs, ...run.overlayPaths.flatMap(([, f]) => f)];
+  const stamp = makeStamp(run.cwd, run.stampConfig, run.specPaths, read, files);
+  return { path: STAMP_FILE, contents: `${JSON.stringify(stamp, null, 2)}\n` };
+}
+
+/** The rest of {@link generate}, from the read spec files on. */
+async function generateFrom(
+  specFiles: SpecFile[],
+  overlays: Map<string, SpecFile[]>,
+  kinds: OutputKind[],
+  run: Run,
+): Promise<GenerateResult> {
+  const { root, out, config, options, refs, writing } = run;
+  const { buildModel } = await import("./model/build.js");
+  const asWritten = { asWritten: true };
+  const { model, problems, inputs } = await buildModel(specFiles, root, overlays, config.package, refs, asWritten);
+  const base = { model, problems, warnings: model.warnings, out, upToDate: false };
+  if (problems.length) return { ...base, files: [], written: false };
+  if (config.allowUnsafePatterns !== true) await refuseUnsafePatterns(model, specFiles, root);
+  const set = fileSet();
+  await emitAll(model, kinds, run, specFiles, set);
+  set.add(stampFile(run, inputs, set.files));
+  const files = set.files;
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (options.check) {
     // A run killed between its two renames left the output moved aside: put it back, then compare.
@@ -216,6 +224,6 @@ async function generateFrom(
     const { diffOutput } = await import("./write/check.js");
     return { ...base, files, written: false, diff: diffOutput(outTarget(out), files) };
   }
-  if (writing) model.warnings.push(...writeOutput(out, files, { cwd, protect }));
+  if (writing) model.warnings.push(...writeOutput(out, files, { cwd: run.cwd, protect: run.protect }));
   return { ...base, files, written: writing };
 }

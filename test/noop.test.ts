@@ -36,7 +36,7 @@ function loadLogger(dir: string, log: string): string {
   return register;
 }
 
-test("a no-op generate checks the stamp without loading js-yaml, Redocly, TypeScript, Ajv or the diff library", () => {
+test("a no-op generate checks the stamp without loading commander, js-yaml, Redocly, TypeScript, Ajv or diff", () => {
   const dir = tempDir();
   try {
     const cwd = join(dir, "project");
@@ -56,9 +56,51 @@ test("a no-op generate checks the stamp without loading js-yaml, Redocly, TypeSc
       "the hook saw the run's own modules",
     );
     const heavy = loaded.filter((u) =>
-      /\/node_modules\/(js-yaml|@redocly|typescript|openapi-typescript|ajv|diff)\//.test(u),
+      /\/node_modules\/(commander|js-yaml|@redocly|typescript|openapi-typescript|ajv|diff)\//.test(u),
     );
     assert.deepEqual(heavy, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * Which command lines take the CLI's quick path (cli.ts, quick.ts: no commander) on an output
+ * that is up to date, and that every other one still gets commander's reading of it: its checks,
+ * its errors, its help.
+ */
+const COMMAND_LINES: Array<[string, { args: string[]; quick: boolean; status: number; says: RegExp }]> = [
+  ["plain", { args: ["generate"], quick: true, status: 0, says: /out\/ is up to date/ }],
+  ["paths and -o", { args: ["generate", "specs", "-o", "out"], quick: true, status: 0, says: /out\/ is up to date/ }],
+  ["--out=, --verbose", { args: ["generate", "--out=out", "--verbose"], quick: true, status: 0, says: /up to date/ }],
+  ["--check", { args: ["generate", "--check"], quick: false, status: 0, says: /--check: out\/ is up to date/ }],
+  ["the config's --emit", { args: ["generate", "--emit", "types"], quick: true, status: 0, says: /up to date/ }],
+  ["a bad --emit", { args: ["generate", "--emit", "bogus"], quick: false, status: 2, says: /unknown output kind/ }],
+  ["-o without a value", { args: ["generate", "-o"], quick: false, status: 1, says: /argument missing/ }],
+  ["an unknown flag", { args: ["generate", "--bogus"], quick: false, status: 1, says: /unknown option/ }],
+  ["--help", { args: ["generate", "--help"], quick: false, status: 0, says: /Usage: specgen generate/ }],
+  ["another output folder", { args: ["generate", "-o", "other"], quick: false, status: 0, says: /-> \d+ file/ }],
+];
+
+test("a no-op generate skips commander only for a plain command line on an up-to-date output", () => {
+  const dir = tempDir();
+  try {
+    const cwd = join(dir, "project");
+    mkdirSync(join(cwd, "specs"), { recursive: true });
+    writeFileSync(join(cwd, "specs/pets.yaml"), SPEC);
+    // Types only, the quickest full run; no command line below changes out/.
+    writeFileSync(join(cwd, "specgen.config.json"), `${JSON.stringify({ out: "out", emit: ["types"] })}\n`);
+    const first = specgen(["generate"], { cwd });
+    assert.equal(first.status, 0, first.stderr);
+    const register = loadLogger(dir, join(dir, "loaded.txt"));
+    for (const [name, want] of COMMAND_LINES) {
+      rmSync(join(dir, "loaded.txt"), { force: true });
+      const run = specgen(want.args, { cwd, env: { NODE_OPTIONS: `--import ${pathToFileURL(register).href}` } });
+      const loaded = readFileSync(join(dir, "loaded.txt"), "utf8");
+      assert.equal(run.status, want.status, `${name}: ${run.stderr}`);
+      assert.match(run.stderr + run.stdout, want.says, name);
+      assert.equal(!/\/node_modules\/commander\//.test(loaded), want.quick, `${name}: quick path taken`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -484,7 +484,7 @@ test("property (c): texts and values prepared by the types emitter stay inside o
   const TAGS = new Set(["@description", "@default", "@example", "@deprecated", "@constant", "@enum"]);
   fc.assert(
     fc.property(hostileText, hostileText, value, value, value, (text, format, def, example, item) => {
-      // What the types emitter hands openapi-typescript (see readerDocs in generator/emit/types.ts).
+      // What the types emitter hands openapi-typescript (see readerDocs in generator/emit/types/reader-docs.ts).
       const schema = {
         title: escapeCommentText(text),
         description: escapeCommentText(text),

@@ -20,19 +20,10 @@ const DATA_TABLES = new Set<string>([]);
  * something that is (so nothing new goes over).
  */
 const KNOWN: string[] = [
-  "generator/emit/client.ts: 517 lines",
-  "generator/emit/client.ts: 3 line(s) over 120 characters",
-  "generator/emit/client.ts: function specClient",
-  "generator/emit/client.ts: function indexFiles",
-  "generator/emit/package.ts: 4 line(s) over 120 characters",
-  "generator/emit/types.ts: 513 lines",
-  "generator/emit/types.ts: 3 line(s) over 120 characters",
-  "generator/generate.ts: function generate",
   "generator/lint/json-schema.ts: 1 line(s) over 120 characters",
   "generator/lint/patterns.ts: 2 line(s) over 120 characters",
   "generator/lint/plugin.ts: 2 line(s) over 120 characters",
   "generator/lint/plugin.ts: function exampleValid",
-  "generator/pipeline.ts: 1 line(s) over 120 characters",
   "generator/runtime/formats.ts: 1 line(s) over 120 characters",
   "generator/runtime/index.ts: 861 lines",
 ];

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { pathToFileURL } from "node:url";
-import { specTypes } from "../generator/emit/types.js";
+import { specTypes } from "../generator/emit/types/spec-types.js";
 import { indentBlocks } from "../generator/emit/validators/code-text.js";
 import { compileValidatorModule } from "../generator/emit/validators/compile.js";
 import { validatorTargets } from "../generator/emit/validators/targets.js";

@@ -55,21 +55,30 @@ export function operationTypeNames(op: OperationModel): string[] {
 export const CALL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query", "header", "cookie"];
 
 /**
- * The type of a call's flat `params` over the parameters in `places`: openapi-typescript's
- * per-location types intersected, a parameter keyed apart from its name (`queryId` for a query
- * `id`, see ParameterModel.key) moved to its key. Undefined when there is no such parameter.
+ * openapi-typescript's type of an operation's parameters in one location:
+ * `operations["id"]["parameters"]["query"]`.
+ */
+const declaredParams = (op: OperationModel, place: ParameterModel["in"]): string =>
+  `${operationTypeRef(op)}["parameters"][${JSON.stringify(place)}]`;
+
+/**
+ * The type of a call's flat `params` over the parameters in `places`: the per-location types
+ * intersected, a parameter keyed apart from its name (`queryId` for a query `id`, see
+ * ParameterModel.key) moved to its key. Undefined when there is no such parameter. `declared`
+ * names a location's type: openapi-typescript's by default, or a named type the types module
+ * exports for it.
  */
 export function paramsType(
   op: OperationModel,
   places: ReadonlyArray<ParameterModel["in"]> = CALL_PARAMS,
+  declared: (op: OperationModel, place: ParameterModel["in"]) => string = declaredParams,
 ): string | undefined {
   const parts: string[] = [];
   for (const place of places) {
     const own = op.parameters.filter((p) => p.in === place);
     if (!own.length) continue;
-    const declared = `${operationTypeRef(op)}["parameters"][${JSON.stringify(place)}]`;
     // only the path's parameters are always there
-    const type = place === "path" ? declared : `NonNullable<${declared}>`;
+    const type = place === "path" ? declared(op, place) : `NonNullable<${declared(op, place)}>`;
     const moved = own.filter((p) => p.key !== p.name);
     if (!moved.length) {
       parts.push(type);

@@ -45,14 +45,11 @@ export function emitPackage(model: Model, emitted: readonly string[]): Generated
   files.push({ path: "package.json", contents: `${JSON.stringify(manifest, null, 2)}\n` });
 
   const runtimeEntries = entries.filter((e) => e.dir !== "types");
-  files.push({
-    path: "index.js",
-    contents: `${banner(null)}${runtimeEntries.map((e) => `export * from ${JSON.stringify(`./${e.dir}/index.js`)};\n`).join("") || "export {};\n"}`,
-  });
-  files.push({
-    path: "index.d.ts",
-    contents: `${banner(null)}${entries.map((e) => (e.dir === "types" ? "export type * from " : "export * from ") + JSON.stringify(`./${e.dir}/index.js`) + ";\n").join("")}`,
-  });
+  const from = (e: { dir: string }) => JSON.stringify(`./${e.dir}/index.js`);
+  const jsExports = runtimeEntries.map((e) => `export * from ${from(e)};\n`).join("");
+  files.push({ path: "index.js", contents: `${banner(null)}${jsExports || "export {};\n"}` });
+  const dtsExports = entries.map((e) => `${e.dir === "types" ? "export type * from " : "export * from "}${from(e)};\n`);
+  files.push({ path: "index.d.ts", contents: `${banner(null)}${dtsExports.join("")}` });
   files.push({
     path: "README.md",
     contents: readme(
@@ -89,9 +86,8 @@ function readme(model: Model, subpaths: string[]): string {
     for (const op of spec.operations) {
       const types =
         op.responseTypes.map((r) => `\`${r.name}\``).join(", ") || (op.redirect ? "redirect (Location)" : "none");
-      lines.push(
-        `| \`${op.name}\` | ${op.method} \`${md((op.serverOrigin ?? "") + op.basePath + op.path)}\` | ${types} | ${md(op.summary)} |`,
-      );
+      const where = md((op.serverOrigin ?? "") + op.basePath + op.path);
+      lines.push(`| \`${op.name}\` | ${op.method} \`${where}\` | ${types} | ${md(op.summary)} |`);
     }
   }
   lines.push("", "## Named types", "", "| type | from |", "| --- | --- |");
@@ -108,7 +104,8 @@ function readme(model: Model, subpaths: string[]): string {
 
 function licence(model: Model): string {
   const parts = [
-    `${model.pkg.name} is generated from the source files listed below and is distributed under their licence (${model.pkg.license}).`,
+    `${model.pkg.name} is generated from the source files listed below ` +
+      `and is distributed under their licence (${model.pkg.license}).`,
     "",
   ];
   for (const n of model.pkg.notices) parts.push(`From ${n.source}:`, "", n.text.trimEnd(), "");

@@ -27,9 +27,10 @@
  *
  * @module
  */
-import { deref, isObject } from "../load/refs.js";
-import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
-import { definitionKey } from "../model/names.js";
+import { deref, isObject } from "../../load/refs.js";
+import { setOwn } from "../../load/pointer.js";
+import { walk } from "../../load/walk.js";
+import { definitionKey } from "../../model/names.js";
 
 type Schema = Record<string, unknown>;
 
@@ -132,26 +133,13 @@ export function typesAsValidated(document: Schema): void {
   for (const o of schemaNodes(components?.schemas)) typeAsValidated(o);
 }
 
-/** Every schema object under a `components.schemas` map (each once), found iteratively. */
+/** Every schema object under a `components.schemas` map (each once, in the walker's order). */
 function schemaNodes(map: unknown): Schema[] {
-  const stack: Array<[node: unknown, names: boolean]> = [[map, true]];
-  const seen = new Set<object>();
   const schemas: Schema[] = [];
-  while (stack.length) {
-    const [node, names] = stack.pop()!;
-    if (typeof node !== "object" || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (const v of node) stack.push([v, false]);
-      continue;
-    }
-    const o = node as Schema;
-    if (!names) schemas.push(o);
-    for (const [key, value] of Object.entries(o)) {
-      if (!names && (DATA_KEYS.has(key) || key.startsWith("x-"))) continue;
-      stack.push([value, !names && NAME_MAPS.has(key)]);
-    }
-  }
+  // Walked from a wrapper, so that the map's keys are names (`schemas` is a name map).
+  walk({ schemas: map }, ({ node, names, depth }) => {
+    if (depth >= 2 && !names && !Array.isArray(node)) schemas.push(node);
+  });
   return schemas;
 }
 
@@ -176,8 +164,8 @@ function nameRefTargets(document: Schema, schemas: Schema, nodes: Schema[]): voi
       if (target === undefined) continue;
       const plain = definitionKey(tokens[0]!, tokens[1]!, tokens.slice(2).join("."));
       key = plain;
-      for (let i = 2; Object.prototype.hasOwnProperty.call(schemas, key); i++) key = `${plain}${i}`;
-      Object.defineProperty(schemas, key, { value: target, enumerable: true, writable: true, configurable: true });
+      for (let i = 2; Object.hasOwn(schemas, key); i++) key = `${plain}${i}`;
+      setOwn(schemas, key, target);
       named.set(ref, key);
     }
     o.$ref = `#/components/schemas/${key}`;

@@ -1,14 +1,14 @@
 // The client's request bodies in several media types (the runtime's prepareBody, formBody,
 // multipartBody) and answers that are not JSON (readMedia): descriptor fields, declared types and
 // documentation, for the operations that need them. Other operations keep the plain JSON path.
-import { mediaKind } from "../model/media.js";
-import type { BodyMediaModel, OperationModel, PartEncodingModel } from "../model/types.js";
+import { mediaKind } from "../../model/media.js";
+import type { BodyMediaModel, OperationModel, PartEncodingModel } from "../../model/types.js";
 import { readFileSync } from "node:fs";
-import type { GeneratedFile } from "./file.js";
-import { literalKey, operationTypeRef, relativeImport } from "./module.js";
+import type { GeneratedFile } from "../file.js";
+import { literalKey, operationTypeRef, relativeImport } from "../module.js";
 
-const MEDIA_JS = new URL("../runtime/media.js", import.meta.url);
-const MEDIA_DTS = new URL("../runtime/media.d.ts", import.meta.url);
+const MEDIA_JS = new URL("../../runtime/media.js", import.meta.url);
+const MEDIA_DTS = new URL("../../runtime/media.d.ts", import.meta.url);
 
 const q = (s: string) => JSON.stringify(s);
 

@@ -12,7 +12,7 @@
  */
 import type * as OpenApiTypeScript from "openapi-typescript";
 import type * as TypeScript from "typescript";
-import { isObject } from "../load/refs.js";
+import { isObject } from "../../load/refs.js";
 
 type Transform = NonNullable<Parameters<typeof OpenApiTypeScript.transformSchema>[1]["transform"]>;
 

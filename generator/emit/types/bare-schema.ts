@@ -1,0 +1,114 @@
+/**
+ * Rewrites of the types' copy of a bare JSON Schema file (wrapped in a synthetic OpenAPI
+ * document by the model) that openapi-typescript needs to read it as its validator does:
+ * `$defs` entries hoisted to components of their own, and the `$ref`s JSON Schema resolves by
+ * its own rules left out. The validators compile the schema as written.
+ *
+ * @module
+ */
+import { DATA_KEYS } from "../../load/keys.js";
+import { decodeFragment, encodeFragment, formatPointer, setOwn } from "../../load/pointer.js";
+import { deref, isObject } from "../../load/refs.js";
+import { type Place, walk } from "../../load/walk.js";
+import { definitionKey } from "../../model/names.js";
+
+type Node = Record<string, unknown>;
+
+/** Keywords whose entries are hoisted. */
+const DEFINITION_MAPS = ["$defs", "definitions"] as const;
+
+/** The `$ref` fragment of a place in the document. */
+const fragmentOf = (tokens: readonly string[]) => `#${formatPointer(tokens)}`;
+
+/**
+ * openapi-typescript prints a schema's `$defs` as a required member of its type
+ * (openapi-typescript#2664): `{minLength: 2, $defs: {…}}` would be typed as an object that has
+ * `$defs`, though no value the validator accepts needs one, and a root that `$ref`s its own
+ * `$defs` is a type defined by itself (TS2502). In the types' copy of a bare schema, every
+ * `$defs`/`definitions` entry becomes a component of its own, keyed by where it was
+ * (`Schema/$defs/name`, from the component that holds it, or from the hoisted entry that does),
+ * and the `$ref`s to it (or into it) follow.
+ */
+export function hoistDefinitions(document: Node): void {
+  const components = isObject(document.components) ? document.components : undefined;
+  const schemas = components && isObject(components.schemas) ? components.schemas : undefined;
+  if (!schemas) return;
+  // Old pointer → new pointer, for every hoisted entry; hoisted node → its component key.
+  const moved = new Map<string, string>();
+  const hoisted = new Map<object, string>();
+  const emptied: Node[] = [];
+  // The key an entry under `place` is named from: the path from the component (or hoisted entry) holding it.
+  const keyOf = (place: Place): string => {
+    const steps: string[] = [];
+    let at: Place = place;
+    for (; !hoisted.has(at.node) && at.depth > 3; at = at.parent!) steps.push(at.key!);
+    steps.push(hoisted.get(at.node) ?? at.key!);
+    return steps.reverse().join("/");
+  };
+  walk(document, (place) => {
+    // Only `components.schemas` is read (the model wraps a bare schema there).
+    if (place.depth === 1 && place.key !== "components") return "skip";
+    if (place.depth === 2 && place.key !== "schemas") return "skip";
+    const { node, names } = place;
+    if (place.depth < 3 || names || Array.isArray(node)) return;
+    for (const defs of DEFINITION_MAPS) {
+      const map = node[defs];
+      if (!isObject(map)) continue;
+      for (const [name, member] of Object.entries(map)) {
+        // A key that needs no escaping in a `$ref` (openapi-typescript quotes it as a member name).
+        const plain = definitionKey(keyOf(place), defs, name);
+        let target = plain;
+        for (let i = 2; Object.hasOwn(schemas, target); i++) target = `${plain}${i}`;
+        setOwn(schemas, target, member);
+        if (typeof member === "object" && member !== null) hoisted.set(member, target);
+        moved.set(fragmentOf([...place.tokens(), defs, name]), `#/components/schemas/${target}`);
+      }
+      // Left in place until the walk is over, so that the entries are walked where they were.
+      emptied.push(node);
+    }
+  });
+  for (const node of emptied) for (const defs of DEFINITION_MAPS) delete node[defs];
+  if (moved.size) retarget(document, moved);
+}
+
+/** Every `$ref` into a moved subtree, pointed at its new place (longest moved prefix first). */
+function retarget(document: unknown, moved: ReadonlyMap<string, string>): void {
+  const prefixes = [...moved.keys()].sort((a, b) => b.length - a.length);
+  const match = (r: string) => prefixes.find((p) => r === p || r.startsWith(`${p}/`));
+  const visit = ({ node: o }: Place): void => {
+    if (Array.isArray(o) || typeof o.$ref !== "string") return;
+    const ref = o.$ref;
+    // A malformed escape is matched as written.
+    const decoded = decodeFragment(ref);
+    // The rest of the pointer is kept as written where the ref matched as written.
+    const raw = match(ref);
+    const from = raw ?? match(decoded);
+    const rest = raw !== undefined ? ref.slice(from?.length) : encodeFragment(decoded.slice(from?.length));
+    if (from !== undefined) o.$ref = `${moved.get(from)!}${rest}`;
+  };
+  // Every key is read as a keyword here; only the data keys' values (not `x-` ones) are skipped.
+  walk(document, visit, { names: false, skip: (k) => DATA_KEYS.has(k) });
+}
+
+/** Whether `ref` resolves in `document` (false for a malformed percent-escape). */
+function resolves(document: Node, ref: string): boolean {
+  try {
+    return deref(document, { $ref: ref }) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A bare schema keeps the `$ref`s that JSON Schema resolves by its own rules (against an `$id`,
+ * to an `$anchor`; see load/scoped-refs.ts) for Ajv. openapi-typescript reads every `$ref` as
+ * a pointer into the document, so in its copy those are left out: the node is typed by its
+ * other keywords, a type wider than the validator's verdict, never narrower. Kept: pointers to
+ * components that exist.
+ */
+export function typeableRefs(document: Node): void {
+  walk(document, ({ node, names }) => {
+    if (names || Array.isArray(node) || typeof node.$ref !== "string") return;
+    if (!node.$ref.startsWith("#/components/") || !resolves(document, node.$ref)) delete node.$ref;
+  });
+}
