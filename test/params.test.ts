@@ -50,7 +50,7 @@ test("the model keeps style, explode and allowReserved with OpenAPI's defaults",
 
 test("descriptors carry only non-default settings; the serializer only where a parameter needs it", () => {
   const js = readFileSync(join(out, "client/styles.js"), "utf8");
-  assert.match(js, /import \{ buildUrl, prepareRequest, request, serializeParams \} from/);
+  assert.match(js, /import \{ buildUrl, prepareRequest, send, serializeParams \} from/);
   const charges = js.split("\n").find((l) => l.startsWith("const listChargesOperation"));
   const styles = [
     '"created": { style: "deepObject", explode: true }',

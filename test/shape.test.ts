@@ -25,7 +25,6 @@ const KNOWN: string[] = [
   "generator/lint/plugin.ts: 2 line(s) over 120 characters",
   "generator/lint/plugin.ts: function exampleValid",
   "generator/runtime/formats.ts: 1 line(s) over 120 characters",
-  "generator/runtime/index.ts: 861 lines",
 ];
 
 function sources(folder: string): string[] {

@@ -6,7 +6,6 @@
  *
  * @module
  */
-import { readFileSync } from "node:fs";
 import type { ProjectConfig } from "../../config.js";
 import type { Model, OperationModel, SpecModel } from "../../model/types.js";
 import type { Emitted, GeneratedFile } from "../file.js";
@@ -14,10 +13,9 @@ import { cachedOperations } from "./cache.js";
 import { indexFiles } from "./create-client.js";
 import { declarationModule } from "./declarations.js";
 import { mediaRuntimeFiles } from "./media.js";
+import { clientRuntimeFiles } from "./runtime-files.js";
 import { stubModule } from "./stubs.js";
 
-const RUNTIME_JS = new URL("../../runtime/index.js", import.meta.url);
-const RUNTIME_DTS = new URL("../../runtime/index.d.ts", import.meta.url);
 const RUNTIME_NOTE = "/* The specgen client runtime (hand-written, see specgen's generator/runtime/). */\n";
 
 /** `client/<module>.js` and `.d.ts` of one spec. */
@@ -41,8 +39,7 @@ export function emitClient(model: Model, config?: Pick<ProjectConfig, "cache">):
   if (specs.length === 0) return { files: [], warnings };
   const cached = cachedOperations(specs, config?.cache ?? [], warnings);
   const files: GeneratedFile[] = [
-    { path: "client/runtime.js", contents: RUNTIME_NOTE + readFileSync(RUNTIME_JS, "utf8") },
-    { path: "client/runtime.d.ts", contents: RUNTIME_NOTE + readFileSync(RUNTIME_DTS, "utf8") },
+    ...clientRuntimeFiles(RUNTIME_NOTE),
     ...mediaRuntimeFiles(specs, RUNTIME_NOTE),
     ...specs.flatMap((spec) => specClient(spec, cached)),
     ...indexFiles(specs, warnings),

@@ -10,6 +10,7 @@ import type { OperationModel, SpecModel } from "../../model/types.js";
 import { banner, relativeImport } from "../module.js";
 import { descriptorFields } from "./descriptor.js";
 import { mediaImports, picksMedia } from "./media.js";
+import { requestFlows, type RequestFlows } from "./runtime-files.js";
 import {
   errorBodies,
   hasParams,
@@ -24,12 +25,12 @@ import {
 } from "./operation.js";
 
 /** The runtime functions a spec's stubs and descriptors call. */
-function runtimeNames(ops: readonly OperationModel[]): string[] {
+function runtimeNames(ops: readonly OperationModel[], flows: RequestFlows): string[] {
   return [
     "buildUrl",
     ...(ops.some((op) => prepares(op) && !picksMedia(op)) ? ["prepareRequest"] : []),
     ...(ops.some(readsBytes) ? ["readBytes"] : []),
-    "request",
+    ...flows.imports,
     ...(ops.some(serializes) ? ["serializeParams"] : []),
     ...(ops.some((op) => errorBodies(op).length > 0) ? ["isStatusError"] : []),
     ...(ops.some(rangeErrors) ? ["statusKeys"] : []),
@@ -37,9 +38,9 @@ function runtimeNames(ops: readonly OperationModel[]): string[] {
 }
 
 /** The module's imports: the runtime, its media part where needed, and the validators the descriptors name. */
-function stubImports(spec: SpecModel, js: string): string[] {
+function stubImports(spec: SpecModel, js: string, flows: RequestFlows): string[] {
   const lines = [
-    `import { ${runtimeNames(spec.operations).join(", ")} } from ${q(relativeImport(js, "client/runtime.js"))};`,
+    `import { ${runtimeNames(spec.operations, flows).join(", ")} } from ${q(relativeImport(js, "client/runtime.js"))};`,
   ];
   const media = mediaImports(spec.operations, js);
   if (media.js) lines.push(media.js);
@@ -51,13 +52,13 @@ function stubImports(spec: SpecModel, js: string): string[] {
 }
 
 /** One operation's descriptor, stub, URL builder (for a redirect) and error guard. */
-function operationStubs(op: OperationModel, cached: boolean): string[] {
+function operationStubs(op: OperationModel, cached: boolean, flows: RequestFlows): string[] {
   const descriptor = `${op.name}Operation`;
   const args = hasParams(op) ? "client, params, init" : "client, init";
   const call = hasParams(op) ? "params" : "{}";
   const lines = [
     `const ${descriptor} = { ${descriptorFields(op, cached).join(", ")} };`,
-    `export const ${op.name} = (${args}) => request(client, ${descriptor}, ${call}, init);`,
+    `export const ${op.name} = (${args}) => ${flows.callee(op)}(client, ${descriptor}, ${call}, init);`,
   ];
   if (op.redirect)
     lines.push(`export const ${op.name}Url = (client, params) => buildUrl(client, ${descriptor}, params);`);
@@ -71,10 +72,11 @@ function operationStubs(op: OperationModel, cached: boolean): string[] {
 
 /** `client/<module>.js` of one spec. */
 export function stubModule(spec: SpecModel, js: string, cached: ReadonlySet<OperationModel>): string {
+  const flows = requestFlows(spec.operations, cached);
   const lines = [
     banner(spec.source).trimEnd(),
-    ...stubImports(spec, js),
-    ...spec.operations.flatMap((op) => operationStubs(op, cached.has(op))),
+    ...stubImports(spec, js, flows),
+    ...spec.operations.flatMap((op) => operationStubs(op, cached.has(op), flows)),
   ];
   return `${lines.join("\n")}\n`;
 }

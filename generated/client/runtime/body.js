@@ -1,0 +1,70 @@
+/* The specgen client runtime (hand-written, see specgen's generator/runtime/). */
+/**
+ * Reading a response body: whole, under the client's size cap, as JSON (the default) or as
+ * bytes; a failure status becomes its typed error, after its declared body is validated.
+ *
+ * @module
+ */
+import { HttpError, failureError } from "./errors.js";
+import { validate } from "./validate.js";
+/** The default of {@link ClientOptions.maxBodyBytes}: 1 MiB. */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** Reads a whole body as chunks, refusing one over `maxBodyBytes` (default 1 MiB). */
+async function readChunks(res, c) {
+    const max = c.maxBodyBytes ?? MAX_BODY_BYTES;
+    const chunks = [];
+    if (!res.body)
+        return chunks;
+    const reader = res.body.getReader();
+    let size = 0;
+    for (;;) {
+        const chunk = await reader.read();
+        if (chunk.done)
+            return chunks;
+        size += chunk.value.length;
+        if (size > max) {
+            void reader.cancel(); // cannot reject: the stream just delivered a chunk
+            throw new HttpError(res.status, "", `body over ${max}`);
+        }
+        chunks.push(chunk.value);
+    }
+}
+/** A whole body as text: Blob's text() decodes UTF-8 as a whole (a character split between chunks stays whole). */
+async function readText(res, c) {
+    // a byte order mark is dropped
+    return new Blob((await readChunks(res, c))).text();
+}
+/**
+ * Reads a size-capped JSON body; throws the typed error of a non-2xx answer, after checking its
+ * body with the operation's validator for the status, if it declares one. (Exported for
+ * runtime-media's readMedia.)
+ */
+export async function readBody(res, c, op) {
+    const text = await readText(res, c);
+    let data;
+    try {
+        data = text ? JSON.parse(text) : undefined;
+    }
+    catch {
+        // A failure status is the news, whatever its body (a proxy's or Synapse's HTML error page):
+        // "not JSON" is said of a 2xx only.
+        throw new HttpError(res.status, text, res.ok ? "not JSON" : res.statusText);
+    }
+    if (res.ok)
+        return data;
+    if (op)
+        validate(c, op, res.status, data);
+    throw failureError(res.status, text, data, res.statusText);
+}
+/**
+ * Reads a 2xx body as bytes, a `Blob` of the response's Content-Type, capped at
+ * `maxBodyBytes` like a JSON body; a failure status is read as JSON (Matrix
+ * errors). Generated descriptors of operations that answer with bytes (media
+ * downloads) name it as their `read`, so other bundles leave it out.
+ */
+export async function readBytes(res, c, op) {
+    if (!res.ok)
+        return readBody(res, c, op);
+    const type = res.headers.get("content-type") ?? "";
+    return new Blob((await readChunks(res, c)), { type });
+}

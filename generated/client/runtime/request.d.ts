@@ -1,0 +1,28 @@
+/* The specgen client runtime (hand-written, see specgen's generator/runtime/). */
+import type { ClientOptions, Operation, Params, Result, SendOptions } from "./types.js";
+/**
+ * Performs an operation.
+ *
+ * JSON operations resolve to a {@link Result} for a 2xx answer. For `cache`
+ * operations (and a client cache) a fresh entry is returned without any
+ * request; a stale one is revalidated with `If-None-Match` /
+ * `If-Modified-Since` and reused on 304 (with freshness from the 304's
+ * headers). Every caller gets its own copy of cached data; what is stored is
+ * what a shared cache may keep (see {@link sendCached}).
+ *
+ * `init` goes to `fetch` (after the operation's `prepare`, if any), its
+ * headers after the client's.
+ *
+ * Redirect operations use `redirect: "manual"` (never following) and resolve
+ * to a `RedirectResult` for a 301/302/303/307/308 answer, with
+ * `Location` resolved against the request URL (see {@link sendNoFollow}).
+ *
+ * @typeParam R {@link Result} or `RedirectResult`, declared by the stub.
+ * @throws MatrixError / HttpError for non-2xx answers; HttpError for an
+ *   oversized or non-JSON body, for a redirect operation answering without a
+ *   redirect, or with a missing or non-http(s) `Location` (e.g. `javascript:`);
+ *   ResponseValidationError if the body fails (or breaks) the validator for its
+ *   status (unless `validate: false`); TypeError for bad parameters (see
+ *   `buildUrl`). Network and abort/timeout errors are passed through unchanged.
+ */
+export declare function request<R = Result<unknown>>(c: ClientOptions, op: Operation, params?: Params, init?: SendOptions): Promise<R>;

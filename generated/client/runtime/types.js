@@ -1,0 +1,2 @@
+/* The specgen client runtime (hand-written, see specgen's generator/runtime/). */
+export {};

@@ -1,0 +1,59 @@
+/**
+ * What a call of an operation with a request body or header parameters sends. Generated
+ * descriptors name {@link prepareRequest} as their `prepare`, so a bundle without such operations
+ * leaves this module out.
+ *
+ * @module
+ */
+import { own } from "./own.js";
+import { paramText } from "./params.js";
+import type { ClientOptions, Operation, Params, SendOptions } from "./types.js";
+
+/** Header parameters in the default style: arrays comma-joined, null and undefined left out. */
+function defaultHeaderParams(op: Operation, params: Params): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of op.header ?? []) {
+    const value = own(params, name);
+    if (value === null || value === undefined) continue;
+    const values: unknown[] = Array.isArray(value) ? value : [value];
+    headers[name] = values.map((item) => paramText(name, item)).join(",");
+  }
+  return headers;
+}
+
+/** The header parameters of a call: the operation's `serialize` gives them (and their names on the wire), if any. */
+function headerParams(op: Operation, params: Params): Record<string, string> {
+  if (!op.serialize) return defaultHeaderParams(op, params);
+  return { ...op.serialize(op, params).headers };
+}
+
+/** Whether the client's or the call's headers set a Content-Type (names compared case-insensitively). */
+function setsContentType(...headers: Array<Record<string, string> | undefined>): boolean {
+  const names = headers.flatMap((record) => Object.keys(record ?? {}));
+  return names.some((name) => name.toLowerCase() === "content-type");
+}
+
+/**
+ * The `init` a call sends for an operation with a request body or header
+ * parameters (generated descriptors name it as their `prepare`, so a bundle
+ * without such operations leaves it out): `init.headers` after the header
+ * parameters from `params` (arrays comma-joined), and `init.body`
+ * JSON-encoded for a `json` operation (otherwise sent as given), declared with
+ * the operation's `bodyType` unless the call's or client's headers set a
+ * Content-Type.
+ */
+export function prepareRequest(
+  c: ClientOptions,
+  op: Operation,
+  params: Params = {},
+  init: SendOptions = {},
+): SendOptions {
+  const headers: Record<string, string> = { ...headerParams(op, params), ...init.headers };
+  const { body } = init;
+  if (body === undefined) return { ...init, headers };
+  if (op.bodyType && !setsContentType(c.headers, headers)) headers["content-type"] = op.bodyType;
+  const sent = op.json ? JSON.stringify(body) : body;
+  // fetch sends a stream only when told that the answer may wait for its end ("half" duplex)
+  if (body instanceof ReadableStream) return { ...init, headers, body: sent, duplex: "half" } as SendOptions;
+  return { ...init, headers, body: sent };
+}
