@@ -10,6 +10,8 @@
 
 /** One reference token escaped for a pointer: `~` → `~0`, then `/` → `~1`. */
 export function escapeToken(token: string): string {
+  // Most tokens need no escaping: tested first, as whole-document walks escape every key.
+  if (!token.includes("~") && !token.includes("/")) return token;
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 

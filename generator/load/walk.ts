@@ -63,15 +63,15 @@ export interface WalkOptions {
   /** Whether name maps' entries are names (the default); false reads every key as a keyword. */
   names?: boolean;
   /**
-   * Enter a node's entries first key first, so that nodes are entered in document order and a
-   * node reached twice at its first place in the document; by default the last key is first.
-   */
-  documentOrder?: boolean;
-  /**
    * Whether a node reached again (a YAML alias) is entered again at each place, as a copy made
    * per place needs (by default it is entered once). A node is never entered inside itself.
    */
   everyPlace?: boolean;
+  /**
+   * Enter a node's entries first key first, so that nodes are entered in document order and a
+   * node reached twice at its first place in the document; by default the last key is first.
+   */
+  documentOrder?: boolean;
   /**
    * Called when the walk leaves a node it entered: after the nodes entered from it, right away
    * when `enter` skipped it (so what a node sums up from its entries is known when it is left).
@@ -94,23 +94,25 @@ export function walk(root: unknown, enter: (place: Place) => void | "skip" | "st
   const { leave } = options;
   const stack: Place[] = [];
   const seen = new Set<object>();
-  // Places entered and not yet left: each lies on the stack again, below the entries it pushed.
-  const leaving = new Set<Place>();
+  // The places entered and not yet left, each with the stack's length before its entries were
+  // pushed: once the stack is back to that length, they have all been walked.
+  const open: Place[] = [];
+  const heights: number[] = [];
   push(stack, root, false);
-  while (stack.length) {
-    const place = stack.pop()!;
-    if (leave && leaving.delete(place)) {
-      // The second time it is popped: its entries are done.
-      leave(place);
-      continue;
+  for (;;) {
+    while (leave && heights.length && heights.at(-1) === stack.length) {
+      heights.pop();
+      leave(open.pop()!);
     }
+    const place = stack.pop();
+    if (!place) return;
     if (seen.has(place.node) && (!options.everyPlace || insideItself(place))) continue;
     seen.add(place.node);
     const verdict = enter(place);
     if (verdict === "stop") return;
     if (leave) {
-      leaving.add(place);
-      stack.push(place);
+      open.push(place);
+      heights.push(stack.length);
     }
     if (verdict !== "skip") pushEntries(stack, place, options);
   }
