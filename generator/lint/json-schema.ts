@@ -22,13 +22,16 @@ export function lintJsonSchema(path: string, text: string, doc: unknown): Normal
         ({
           ruleId: "json-schema-valid",
           severity: "error",
-          message: `Not a valid JSON Schema 2020-12: ${e.instancePath ? `\`${e.instancePath}\` ` : ""}${e.message ?? "is invalid"}.`,
+          message: `Not a valid JSON Schema 2020-12: ${at(e.instancePath)}${e.message ?? "is invalid"}.`,
           location: [{ source, pointer: `#${e.instancePath}`, reportOnKey: false }],
           suggest: [],
         }) satisfies NormalizedProblem,
     ),
   ];
 }
+
+/** Where in the file a meta-schema error stands, as the message names it ("" at the root). */
+const at = (instancePath: string): string => (instancePath ? `\`${instancePath}\` ` : "");
 
 /** A problem at the root of a file (unknown document kind, unreadable file). */
 export function fileProblem(

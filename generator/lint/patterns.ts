@@ -128,9 +128,12 @@ export function findPatterns(doc: unknown): Found[] {
 }
 
 const invalidMessage = (pattern: string, key: boolean, where: string, why: string) =>
-  `Invalid regular expression in ${key ? "a `patternProperties` key" : "`pattern`"} of ${where}: ${JSON.stringify(pattern)} (${why}).`;
+  `Invalid regular expression in ${key ? "a `patternProperties` key" : "`pattern`"} of ${where}: ` +
+  `${JSON.stringify(pattern)} (${why}).`;
 const hazardMessage = (pattern: string, key: boolean, where: string, part: string) =>
-  `${key ? "The `patternProperties` key" : "The `pattern`"} ${JSON.stringify(pattern)} of ${where} may backtrack catastrophically: \`${part}\` repeats a part that can match the same text in several ways, so a long non-matching string can hang validation.`;
+  `${key ? "The `patternProperties` key" : "The `pattern`"} ${JSON.stringify(pattern)} of ${where} may backtrack ` +
+  `catastrophically: \`${part}\` repeats a part that can match the same text in several ways, so a long ` +
+  "non-matching string can hang validation.";
 
 /** `components.schemas.Foo`, or the schema's pointer when it is not a named component. */
 function schemaName(pointer: string): string {

@@ -1,9 +1,7 @@
 import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
-import { DocumentStore, isObject } from "../load/refs.js";
+import { isObject } from "../load/refs.js";
 import type { RefPolicy } from "../load/policy.js";
-import { SpecError } from "../errors.js";
-import { ExampleChecker } from "./example-checker.js";
-import { readsAs30 } from "../load/oas30.js";
+import { exampleValid } from "./example-valid.js";
 import { patternSafe, patternValid } from "./patterns.js";
 
 /**
@@ -15,92 +13,6 @@ type Visitor = Record<
   string,
   { enter?: (node: Node, ctx: UserContext) => void } | ((node: Node, ctx: UserContext) => void)
 >;
-
-/**
- * `example`/`examples` values must satisfy their schema, with `$ref`s in the values resolved
- * first, under the run's RefPolicy (the files Redocly may read, this rule may read).
- */
-function exampleValid(policy?: RefPolicy): Visitor {
-  const store = new DocumentStore(policy);
-  const checkers = { oas3_0: new ExampleChecker(store, true), other: new ExampleChecker(store) };
-  // A 3.1 file written with 3.0's boolean `nullable` is read as 3.0 reads it, as the validators
-  // read it (load/oas30.ts readsAs30); decided once per file.
-  const as30 = new Map<string, boolean>();
-  const reads30 = (file: string): boolean => {
-    if (!as30.has(file)) as30.set(file, readsAs30(store.get(file)));
-    return as30.get(file)!;
-  };
-
-  const check = (
-    ctx: UserContext,
-    schemaPointer: string,
-    value: unknown,
-    at: Array<string | number>,
-    valueFile?: string,
-  ): void => {
-    const file = ctx.location.source.absoluteRef;
-    let resolved: unknown;
-    try {
-      resolved = store.inlineRefs(value, valueFile ?? file);
-    } catch (err) {
-      ctx.report({ message: err instanceof SpecError ? err.message : String(err), location: ctx.location.child(at) });
-      return;
-    }
-    const checker = ctx.oasVersion === "oas3_0" || reads30(file) ? checkers.oas3_0 : checkers.other;
-    const { problems, unchecked } = checker.check(file, schemaPointer, resolved);
-    for (const [path, message] of problems) {
-      const where = path === "" ? "" : ` at \`${path}\``;
-      ctx.report({
-        message: `Example does not match its schema${where}: ${message}.`,
-        location: ctx.location.child(at),
-      });
-    }
-    if (unchecked.length) {
-      const list = unchecked.map((p) => JSON.stringify(p)).join(", ");
-      ctx.report({
-        message:
-          `Example not checked against the regular expression(s) ${list}: they may backtrack ` +
-          "catastrophically (see specgen/pattern-safe), so lint does not run them.",
-        location: ctx.location.child(at),
-        forceSeverity: "warn",
-      });
-    }
-  };
-
-  // Media types, parameters and headers hold examples next to a `schema`.
-  const withSchema = (node: Node, ctx: UserContext): void => {
-    if (!("schema" in node)) return;
-    const schemaPointer = `${pointerOf(ctx)}/schema`;
-    if ("example" in node) check(ctx, schemaPointer, node.example, ["example"]);
-    if (isObject(node.examples)) {
-      for (const [name, ex] of Object.entries(node.examples)) {
-        const { node: resolved, location } = ctx.resolve<Node>(ex as Node);
-        if (!isObject(resolved) || !("value" in resolved)) continue;
-        // An Example object may live in another file: its value's `$ref`s are relative to that file.
-        check(ctx, schemaPointer, resolved.value, ["examples", name, "value"], location?.source.absoluteRef);
-      }
-    }
-  };
-
-  return {
-    Schema: {
-      enter(schema, ctx) {
-        if ("example" in schema) check(ctx, pointerOf(ctx), schema.example, ["example"]);
-        if (Array.isArray(schema.examples)) {
-          schema.examples.forEach((ex, i) => {
-            check(ctx, pointerOf(ctx), ex, ["examples", i]);
-          });
-        }
-      },
-    },
-    MediaType: { enter: withSchema },
-    Parameter: { enter: withSchema },
-    Header: { enter: withSchema },
-  };
-}
-
-// Redocly pointers carry a leading `#`, and the root is `#/`: a JSON pointer to the root is "".
-const pointerOf = (ctx: UserContext): string => ctx.location.pointer.replace(/^#\/?$/, "").replace(/^#/, "");
 
 const VERSION = /^[1-9]\d*\.\d+$/;
 
@@ -115,7 +27,8 @@ function matrixVersion(): Visitor {
           if (typeof v !== "string" || !VERSION.test(v)) {
             const hint = typeof v === "number" ? ` (quote it: YAML reads 1.10 as the number 1.1)` : "";
             ctx.report({
-              message: `\`x-addedInMatrixVersion\` must be a version string like "1.1", got ${JSON.stringify(v)}${hint}.`,
+              message:
+                `\`x-addedInMatrixVersion\` must be a version string like "1.1", ` + `got ${JSON.stringify(v)}${hint}.`,
               location: ctx.location.child(["x-addedInMatrixVersion"]),
             });
           }
@@ -132,7 +45,9 @@ function matrixVersion(): Visitor {
           for (const [version, text] of Object.entries(v)) {
             if (!VERSION.test(version) || typeof text !== "string" || text.trim() === "") {
               ctx.report({
-                message: `\`x-changedInMatrixVersion\` entries are "1.x": "what changed"; ${JSON.stringify(version)} is not.`,
+                message:
+                  `\`x-changedInMatrixVersion\` entries are "1.x": "what changed"; ` +
+                  `${JSON.stringify(version)} is not.`,
                 location: ctx.location.child(["x-changedInMatrixVersion", version]).key(),
               });
             }
