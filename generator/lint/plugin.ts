@@ -26,9 +26,9 @@ function matrixVersion(): Visitor {
           const v = node["x-addedInMatrixVersion"];
           if (typeof v !== "string" || !VERSION.test(v)) {
             const hint = typeof v === "number" ? ` (quote it: YAML reads 1.10 as the number 1.1)` : "";
+            const got = `got ${JSON.stringify(v)}${hint}`;
             ctx.report({
-              message:
-                `\`x-addedInMatrixVersion\` must be a version string like "1.1", ` + `got ${JSON.stringify(v)}${hint}.`,
+              message: `\`x-addedInMatrixVersion\` must be a version string like "1.1", ${got}.`,
               location: ctx.location.child(["x-addedInMatrixVersion"]),
             });
           }
