@@ -10,9 +10,7 @@ export interface ResponseExample {
 }
 
 const own = (o: unknown, k: string): unknown =>
-  typeof o === "object" && o !== null && Object.prototype.hasOwnProperty.call(o, k)
-    ? (o as Record<string, unknown>)[k]
-    : undefined;
+  typeof o === "object" && o !== null && Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined;
 
 /** The value at a JSON pointer ("/a/b~1c") of `doc`, own keys only; undefined when missing. */
 export function at(doc: unknown, pointer: string): unknown {

@@ -47,7 +47,7 @@ test("a wrong type is an error with file, line and column, in codeframe and gith
 test("a missing required field is an error naming its place", () => {
   const file = brokenCopy(
     "no-title.yaml",
-    /  title: Matrix Client-Server OAuth 2.0 Server Metadata Discovery API\n/,
+    / {2}title: Matrix Client-Server OAuth 2.0 Server Metadata Discovery API\n/,
     "",
   );
   const r = specgen(["lint", "-f", "github-actions", file]);

@@ -52,7 +52,7 @@ const last = () => received.at(-1)!;
 const open: ServerResponse[] = [];
 
 const LINES = { ndjson: "application/x-ndjson", jsonl: "application/jsonl", seq: "application/json-seq" } as const;
-const REPORT = "a,b\n" + "1,2\n".repeat(500);
+const REPORT = `a,b\n${"1,2\n".repeat(500)}`;
 
 /** The loopback server's answer to one request, by path. */
 function answer(

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join, relative } from "node:path";
-import { CORPUS_CS, ROOT, specgen, tempDir } from "./helpers.js";
+import { CORPUS_CS, LONG_TESTS, ROOT, specgen, tempDir } from "./helpers.js";
 
 const walk = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -63,8 +63,10 @@ test("a run killed at any moment leaves the output folder as it was", async () =
   const out = join(dir, "out");
   assert.equal(specgen(["generate", CORPUS_CS, "-o", out]).status, 0);
   const before = snapshot(out);
-  // The corpus run takes about two seconds; kill it at points spread over that time.
-  for (const delay of [150, 400, 700, 1000, 1300, 1600, 1900, 2300]) {
+  // The corpus run takes about two seconds; kill it at points spread over that time (twice as
+  // many under `npm run test:long`).
+  const delays = LONG_TESTS ? [150, 400, 700, 1000, 1300, 1600, 1900, 2300] : [150, 700, 1300, 1900];
+  for (const delay of delays) {
     const child = spawn(
       process.execPath,
       [join(ROOT, "dist/generator/cli.js"), "generate", "--force", CORPUS_CS, "-o", out],

@@ -41,7 +41,7 @@ function answer(line: string): [number, unknown] {
   if (line === "GET /api/v3/pets/404 HTTP/1.1") return [404, { code: 404, message: "no pet 404" }];
   if (line.startsWith("GET /api/v3/pets/1")) return [200, { id: 1, name: "Tom", status: "available" }];
   if (line.startsWith("uploads: PUT ")) return [200, { url: "https://cdn.example/1.png" }];
-  return [500, { code: 500, message: "unexpected " + line }];
+  return [500, { code: 500, message: `unexpected ${line}` }];
 }
 
 /** A loopback server that records each request, its request line prefixed with `host` unless it is the store. */
@@ -92,7 +92,7 @@ test("the pet store generates, compiles strictly, and every operation goes out a
     " * - `200` (`GetPetResponse`): The pet",
     " * - `404` (`GetPetResponse404`, the error's `data`): No such pet",
   ];
-  assert.ok(getPetDoc.includes(statuses.join("\n") + "\n"), getPetDoc);
+  assert.ok(getPetDoc.includes(`${statuses.join("\n")}\n`), getPetDoc);
   const uploadDoc = " * PUT https://uploads.petstore.example.com/photos/v1/pets/{id}/photo (`uploadPhoto`). Sent to";
   assert.ok(docOf("uploadPhoto").includes(uploadDoc), docOf("uploadPhoto"));
   const addPetDoc = docOf("addPet");

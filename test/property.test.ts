@@ -52,11 +52,7 @@ function schemaPointer(document: unknown, pointer: string): string {
     let jumped = false;
     for (let i = 0; i < parts.length; i++) {
       const here = node as Record<string, unknown>;
-      if (
-        typeof here?.$ref === "string" &&
-        here.$ref.startsWith("#/") &&
-        !Object.prototype.hasOwnProperty.call(here, parts[i]!)
-      ) {
+      if (typeof here?.$ref === "string" && here.$ref.startsWith("#/") && !Object.hasOwn(here, parts[i]!)) {
         parts = [
           ...here.$ref
             .slice(2)
@@ -71,7 +67,7 @@ function schemaPointer(document: unknown, pointer: string): string {
     }
     if (!jumped) break;
   }
-  return parts.map((p) => "/" + encodeURIComponent(p.replace(/~/g, "~0").replace(/\//g, "~1"))).join("");
+  return parts.map((p) => `/${encodeURIComponent(p.replace(/~/g, "~0").replace(/\//g, "~1"))}`).join("");
 }
 
 /** An Ajv of its own for one spec: the emitter's options and formats, compiled now rather than at generation time. */

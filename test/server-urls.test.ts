@@ -117,7 +117,7 @@ type Stub = (client: Client, params?: Record<string, unknown>) => Promise<unknow
 
 test("each operation goes to its own server: under baseUrl unless the spec names another origin", async () => {
   const client = (await import(pathToFileURL(join(out, "client/servers.js")).href)) as Record<string, Stub>;
-  const baseUrl = api.url + "/";
+  const baseUrl = `${api.url}/`;
   await client.getAccount!({ baseUrl });
   await client.getFile!({ baseUrl }, { name: "a.txt" });
   await client.putFile!({ baseUrl }, { name: "a.txt" });
@@ -140,7 +140,7 @@ test("each operation goes to its own server: under baseUrl unless the spec names
 test("the client's `servers` maps an operation's origin elsewhere, for a client or for one call", async () => {
   const client = (await import(pathToFileURL(join(out, "client/servers.js")).href)) as Record<string, Stub>;
   lines.length = 0;
-  const mapped = { baseUrl: engine.url, servers: { [engine.url]: api.url + "/proxy/" } };
+  const mapped = { baseUrl: engine.url, servers: { [engine.url]: `${api.url}/proxy/` } };
   await client.getAnalysis!(mapped);
   await client.getAccount!(mapped);
   // `servers` is read by own keys only: an inherited mapping is not used

@@ -647,7 +647,7 @@ test("robustness: __proto__, constructor and prototype keys neither satisfy requ
   const hidden = JSON.parse(
     `{"__proto__": {"issuer": ${JSON.stringify(issuer)}}, ${JSON.stringify(rest).slice(1)}`,
   ) as Record<string, unknown>;
-  assert.ok(Object.prototype.hasOwnProperty.call(hidden, "__proto__"));
+  assert.ok(Object.hasOwn(hidden, "__proto__"));
   assert.equal(isAuth(hidden), false);
   assert.deepEqual(pointers(problems(hidden)), [ISS]);
   // A field inherited through the prototype chain is not the document's own.

@@ -22,7 +22,7 @@ export function displayPointer(pointer) {
     return pointer === "" ? "(root)" : pointer;
 }
 function stringParam(params, name) {
-    const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
+    const value = Object.hasOwn(params, name) ? params[name] : undefined;
     return typeof value === "string" ? value : undefined;
 }
 /**
@@ -128,7 +128,7 @@ export function jsonEqual(a, b) {
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length)
         return false;
-    const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+    const own = (o, k) => Object.hasOwn(o, k);
     const member = (o, k) => o[k];
     return keys.every((k) => own(b, k) && jsonEqual(member(a, k), member(b, k)));
 }

@@ -52,9 +52,7 @@ const GATE_RULE_IDS: Readonly<Record<string, string>> = {
 const errors = (problems: NormalizedProblem[]): NormalizedProblem[] =>
   problems
     .filter((p) => p.severity === "error")
-    .map((p) =>
-      Object.prototype.hasOwnProperty.call(GATE_RULE_IDS, p.ruleId) ? { ...p, ruleId: GATE_RULE_IDS[p.ruleId]! } : p,
-    );
+    .map((p) => (Object.hasOwn(GATE_RULE_IDS, p.ruleId) ? { ...p, ruleId: GATE_RULE_IDS[p.ruleId]! } : p));
 
 /** A document Redocly did not parse itself: JSON text and the value it stands for. */
 function jsonDocument(value: unknown, absoluteRef: string): Document {

@@ -211,8 +211,8 @@ export function prepareSchemaRefs(root: unknown, source: string, at: string, res
  * compiled as a rule, so that schema's `$ref` moves there.
  */
 function refInAllOf(node: Record<string, unknown>, out: Record<string, unknown>): Record<string, unknown> {
-  const key = Object.prototype.hasOwnProperty.call(out, "$ref") ? "$ref" : HIDDEN;
-  if (!aliasOfRef(node) || !Object.prototype.hasOwnProperty.call(out, key)) return out;
+  const key = Object.hasOwn(out, "$ref") ? "$ref" : HIDDEN;
+  if (!aliasOfRef(node) || !Object.hasOwn(out, key)) return out;
   if (out.allOf !== undefined && !Array.isArray(out.allOf)) return out;
   const member = { [key]: out[key] };
   delete out[key];

@@ -32,7 +32,7 @@ const TEXT = new RegExp(String.raw`^(text/[^;]+|application/([a-z0-9!#$&^_.-]+\+
 export function mediaKind(type: string): MediaKind {
   if (isJsonMedia(type)) return "json";
   if (STREAM.test(type)) return "stream";
-  if (new RegExp("^application/x-www-form-urlencoded" + PARAMS, "i").test(type)) return "form";
-  if (new RegExp("^multipart/form-data" + PARAMS, "i").test(type)) return "multipart";
+  if (new RegExp(`^application/x-www-form-urlencoded${PARAMS}`, "i").test(type)) return "form";
+  if (new RegExp(`^multipart/form-data${PARAMS}`, "i").test(type)) return "multipart";
   return TEXT.test(type) ? "text" : "bytes";
 }

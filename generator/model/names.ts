@@ -71,6 +71,7 @@ export const OUTPUT_NAMES: ReadonlySet<string> = new Set([
   "readBytes",
   "serializeParams",
   "isStatusError",
+  "statusKeys",
   "withHooks",
   "Hooks",
   "then",
@@ -154,7 +155,7 @@ export function safeIdentifier(name: string): string {
 
 /** `identity_providers` → `identity_provider`: the element name of a plural collection. */
 export function singular(name: string): string {
-  if (/ies$/.test(name)) return name.slice(0, -3) + "y";
+  if (/ies$/.test(name)) return `${name.slice(0, -3)}y`;
   if (/(ss|us)$/.test(name)) return name;
   return name.replace(/s$/, "");
 }

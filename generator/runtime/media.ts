@@ -97,7 +97,7 @@ function bodyMedia(op: MediaOperation, contentType?: string): BodyMedia {
   if (exact) return exact;
   const wild = types.find((t) => t === "*/*" || (t.endsWith("/*") && key.startsWith(t.slice(0, -1))));
   if (wild && key && !key.includes("*")) return { ...(own(op.bodies, wild) as BodyMedia), type: key };
-  throw new TypeError("Bad contentType " + key);
+  throw new TypeError(`Bad contentType ${key}`);
 }
 
 /**

@@ -52,7 +52,7 @@ export function displayPointer(pointer: string): string {
 }
 
 function stringParam(params: Record<string, unknown>, name: string): string | undefined {
-  const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
+  const value = Object.hasOwn(params, name) ? params[name] : undefined;
   return typeof value === "string" ? value : undefined;
 }
 
@@ -155,7 +155,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  const own = (o: object, k: string) => Object.hasOwn(o, k);
   const member = (o: object, k: string) => (o as Record<string, unknown>)[k];
   return keys.every((k) => own(b, k) && jsonEqual(member(a, k), member(b, k)));
 }

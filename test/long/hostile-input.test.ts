@@ -540,7 +540,7 @@ describe("pathological but legal input", { concurrency: 3 }, () => {
   test("a 500-level nested schema: lint completes, generate says how deep it can go", async () => {
     const dir = tempDir("specgen-hostile-");
     mkdirSync(join(dir, "specs"));
-    const deep = '{"type":"object","properties":{"n":'.repeat(500) + '{"type":"string"}' + "}}".repeat(500);
+    const deep = `${'{"type":"object","properties":{"n":'.repeat(500)}{"type":"string"}${"}}".repeat(500)}`;
     writeFileSync(
       join(dir, "specs/api.json"),
       JSON.stringify(
@@ -561,7 +561,7 @@ describe("pathological but legal input", { concurrency: 3 }, () => {
     assert.doesNotMatch(gen.out, /RangeError|Maximum call stack/);
     assert.deepEqual(readdirSync(join(dir, "out")).sort(), [STAMP_FILE, "MARKER"]);
     // 250 levels are generated.
-    const ok = '{"type":"object","properties":{"n":'.repeat(250) + '{"type":"string"}' + "}}".repeat(250);
+    const ok = `${'{"type":"object","properties":{"n":'.repeat(250)}{"type":"string"}${"}}".repeat(250)}`;
     writeFileSync(
       join(dir, "specs/api.json"),
       `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{"Deep":${ok}}}}`,

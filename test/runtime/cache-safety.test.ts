@@ -52,7 +52,7 @@ describe("what the cache stores", limit, () => {
       "Bearer carol",
     );
     assert.equal(srv.seen.length, 3);
-    assert.equal(await cache.get(srv.url + "/_matrix/client/v3/account/whoami"), undefined);
+    assert.equal(await cache.get(`${srv.url}/_matrix/client/v3/account/whoami`), undefined);
   });
 
   it("never stores the answer to a request with a Cookie or credentials: include", async () => {
@@ -60,7 +60,7 @@ describe("what the cache stores", limit, () => {
     const cache = createMemoryCache();
     await request<Who>(client({ cache }), op, {}, { headers: { cookie: "session=alice" } });
     await request(client({ cache }), op, {}, { credentials: "include" } as object);
-    assert.equal(await cache.get(srv.url + "/_matrix/client/v3/account/whoami"), undefined);
+    assert.equal(await cache.get(`${srv.url}/_matrix/client/v3/account/whoami`), undefined);
     assert.equal((await request<Who>(client({ cache }), op)).data.user, "anonymous");
     assert.equal(srv.seen.length, 3);
   });
@@ -86,7 +86,7 @@ describe("what the cache stores", limit, () => {
       await request(client({ cache }), op);
       await request(client({ cache }), op);
       assert.equal(srv.seen.length, 2);
-      assert.equal(await cache.get(srv.url + "/_matrix/client/v3/account/whoami"), undefined);
+      assert.equal(await cache.get(`${srv.url}/_matrix/client/v3/account/whoami`), undefined);
     });
 
   it("stores an answer that varies on Accept-Encoding only", async () => {
@@ -102,11 +102,11 @@ describe("what the cache stores", limit, () => {
     handle = (_q, res) => reply(res, 200, { user: "x" }, { "cache-control": policy });
     const cache = createMemoryCache();
     await request(client({ cache }), op);
-    assert.ok(await cache.get(srv.url + "/_matrix/client/v3/account/whoami"));
+    assert.ok(await cache.get(`${srv.url}/_matrix/client/v3/account/whoami`));
     policy = "no-store";
     t += 11_000;
     await request(client({ cache }), op);
-    assert.equal(await cache.get(srv.url + "/_matrix/client/v3/account/whoami"), undefined);
+    assert.equal(await cache.get(`${srv.url}/_matrix/client/v3/account/whoami`), undefined);
   });
 
   it("never stores an answer that failed validation", async () => {
@@ -117,7 +117,7 @@ describe("what the cache stores", limit, () => {
     const cache = createMemoryCache();
     const checked = { ...op, validate: { 200: isWho } };
     await assert.rejects(request(client({ cache }), checked), ResponseValidationError);
-    assert.equal(await cache.get(srv.url + "/_matrix/client/v3/account/whoami"), undefined);
+    assert.equal(await cache.get(`${srv.url}/_matrix/client/v3/account/whoami`), undefined);
     await assert.rejects(request(client({ cache }), checked), ResponseValidationError);
     assert.equal(srv.seen.length, 2);
   });

@@ -108,7 +108,7 @@ describe("discovery caching", limit, () => {
     await get(c);
     assert.equal(srv.seen.length, 2);
     assert.equal(srv.heads[1]!["if-none-match"], undefined);
-    assert.equal(await cache.get(srv.url + "/_matrix/client/v1/auth_metadata"), undefined);
+    assert.equal(await cache.get(`${srv.url}/_matrix/client/v1/auth_metadata`), undefined);
   });
 
   it("stores no-cache responses but always revalidates", async () => {
@@ -165,7 +165,7 @@ describe("discovery caching", limit, () => {
     await get(client({ cache }));
     await get(client({ cache }));
     assert.equal(srv.seen.length, 1);
-    assert.equal(store.get(srv.url + "/_matrix/client/v1/auth_metadata")?.expires, t + 600_000);
+    assert.equal(store.get(`${srv.url}/_matrix/client/v1/auth_metadata`)?.expires, t + 600_000);
     const off = client({ cache: false });
     await get(off);
     await get(off);

@@ -29,7 +29,7 @@ export const isGetAuthMetadataResponse: ((v: unknown) => v is GetAuthMetadataRes
     else
       for (const k of ["issuer", "authorization_endpoint"])
         if (typeof (v as Record<string, unknown>)[k] !== "string")
-          errors.push({ instancePath: "/" + k, message: "must be string" });
+          errors.push({ instancePath: `/${k}`, message: "must be string" });
     isGetAuthMetadataResponse.errors = errors.length ? errors : null;
     return !errors.length;
   },

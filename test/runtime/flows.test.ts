@@ -116,3 +116,25 @@ test("an operation named like a flow (`send`) gets its stub; the flow is importe
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("an operation named like a runtime helper its module imports (`statusKeys`) is renamed, and the module loads", async () => {
+  const dir = tempDir();
+  try {
+    mkdirSync(join(dir, "specs"));
+    const responses = `      responses:\n        "200": {description: ok, content: {application/json: {schema: {type: object}}}}\n`;
+    const ranged = `        "4XX": {description: e, content: {application/json: {schema: {type: object}}}}\n`;
+    const spec =
+      `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /k:\n    get:\n      operationId: statusKeys\n` +
+      `      summary: S.\n${responses}${ranged}`;
+    writeFileSync(join(dir, "specs/api.yaml"), spec);
+    const run = specgen(["generate", "specs", "-o", "out"], { cwd: dir });
+    assert.equal(run.status, 0, run.stderr);
+    const js = readFileSync(join(dir, "out/client/api.js"), "utf8");
+    assert.match(js, /import \{[^}]*\bstatusKeys\b[^}]*\} from/);
+    assert.match(js, /export const statusKeys_ = /);
+    const stubs = (await import(pathToFileURL(join(dir, "out/client/api.js")).href)) as Record<string, unknown>;
+    assert.equal(typeof stubs.statusKeys_, "function");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

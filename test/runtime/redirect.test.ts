@@ -45,12 +45,12 @@ describe("redirect operations", limit, () => {
     request<RedirectResult<{ location?: string }>>(createClient({ baseUrl }), op, { idpId, redirectUrl });
 
   it("resolves a relative Location (Synapse) against the request URL for 302", async () => {
-    const r = await call("302|../../sso/pick?x=1", undefined, srv.url + "/prefix");
+    const r = await call("302|../../sso/pick?x=1", undefined, `${srv.url}/prefix`);
     assert.equal(r.status, 302);
-    assert.equal(r.location, srv.url + "/prefix/_matrix/client/v3/login/sso/pick?x=1");
+    assert.equal(r.location, `${srv.url}/prefix/_matrix/client/v3/login/sso/pick?x=1`);
     assert.equal(r.headers.location, "../../sso/pick?x=1");
     const rooted = await call("302|/target/idp");
-    assert.equal(rooted.location, srv.url + "/target/idp");
+    assert.equal(rooted.location, `${srv.url}/target/idp`);
   });
 
   it("returns an absolute Location as is for 303 (MAS), 301, 307, 308", async () => {
@@ -64,7 +64,7 @@ describe("redirect operations", limit, () => {
   it("never follows the redirect", async () => {
     followed = 0;
     const r = await call("302|/target/x");
-    assert.equal(r.location, srv.url + "/target/x");
+    assert.equal(r.location, `${srv.url}/target/x`);
     assert.equal(followed, 0);
   });
 

@@ -42,16 +42,16 @@ describe("example stub", limit, () => {
   });
 
   it("redirectToIdP and redirectToIdPUrl", async () => {
-    const client = createClient({ baseUrl: srv.url + "/" });
+    const client = createClient({ baseUrl: `${srv.url}/` });
     const params = { idpId: "oidc/github", redirectUrl: "element://vector/webapp/" };
     const url = redirectToIdPUrl(client, params);
     assert.equal(
       url,
-      srv.url + "/_matrix/client/v3/login/sso/redirect/oidc%2Fgithub?redirectUrl=element%3A%2F%2Fvector%2Fwebapp%2F",
+      `${srv.url}/_matrix/client/v3/login/sso/redirect/oidc%2Fgithub?redirectUrl=element%3A%2F%2Fvector%2Fwebapp%2F`,
     );
     const r = await redirectToIdP(client, params);
     assert.equal(r.status, 302);
-    assert.equal(r.location, srv.url + "/_synapse/client/pick_idp?x=1");
+    assert.equal(r.location, `${srv.url}/_synapse/client/pick_idp?x=1`);
     assert.equal(r.headers.location, "/_synapse/client/pick_idp?x=1");
     await assert.rejects(
       redirectToIdP(client, { ...params, idpId: "unknown" }),

@@ -69,10 +69,10 @@ describe("serializeParam: the OpenAPI 3.1 style table", limit, () => {
   it("percent-encodes all but unreserved characters; allowReserved keeps those a query may hold", () => {
     const text = "a b/c?d:e@f!$'()*,;&=+#[]%41%zz~é";
     const strict = "a%20b%2Fc%3Fd%3Ae%40f%21%24%27%28%29%2A%2C%3B%26%3D%2B%23%5B%5D%2541%25zz~%C3%A9";
-    assert.equal(serializeParam("query", "q", text), "q=" + strict);
+    assert.equal(serializeParam("query", "q", text), `q=${strict}`);
     assert.equal(serializeParam("path", "q", text), strict);
     const reserved = "a%20b/c?d:e@f!$%27()*,;%26%3D%2B%23%5B%5D%41%25zz~%C3%A9";
-    assert.equal(serializeParam("query", "q", text, { allowReserved: true }), "q=" + reserved);
+    assert.equal(serializeParam("query", "q", text, { allowReserved: true }), `q=${reserved}`);
     assert.equal(serializeParam("query", "a b", "x", { allowReserved: true }), "a%20b=x", "names are always encoded");
     const deep = { style: "deepObject", allowReserved: true };
     assert.equal(serializeParam("query", "o", { "k/1": "v/1" }, deep), "o%5Bk%2F1%5D=v/1");
@@ -146,7 +146,7 @@ describe("styled parameters on the wire", limit, () => {
   };
 
   it("sends each style byte for byte", async () => {
-    const client = createClient({ baseUrl: srv.url + "/api/" });
+    const client = createClient({ baseUrl: `${srv.url}/api/` });
     await request(client, op, {
       lab: ["a", "b c"],
       mat: ["x", "y"],

@@ -121,7 +121,7 @@ describe("hostile path params reach the server percent-encoded", limit, () => {
   ];
   for (const idpId of hostile)
     it(`idpId ${JSON.stringify(idpId)}`, async () => {
-      const c = createClient({ baseUrl: srv.url + "/prefix/" });
+      const c = createClient({ baseUrl: `${srv.url}/prefix/` });
       srv.seen.length = 0;
       const r = await request(c, idpOp, { idpId, redirectUrl: "element://vector/webapp/" });
       assert.equal(r.status, 302);

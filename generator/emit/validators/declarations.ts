@@ -21,13 +21,12 @@ export function declarations(spec: SpecModel, targets: readonly ValidatorTarget[
   for (const t of targets) {
     const n = exportNames(t.name);
     const what = `${t.description} (type \`${t.name}\`)`;
+    const doc = (description: string) => jsdoc({ description });
+    const validateDoc = `Ajv validate function for ${what}. After a failed call, \`.errors\` holds Ajv's errors.`;
     lines.push(
-      jsdoc({
-        description: `Ajv validate function for ${what}. After a failed call, \`.errors\` holds Ajv's errors.`,
-      }) + `export declare const ${n.validate}: ValidateFunction<${t.name}>;`,
-      jsdoc({ description: `Whether \`value\` is ${what}.` }) +
-        `export declare function ${n.is}(value: unknown): value is ${t.name};`,
-      jsdoc({ description: `Throws a \`ValidationError\` listing every problem unless \`value\` is ${what}.` }) +
+      `${doc(validateDoc)}export declare const ${n.validate}: ValidateFunction<${t.name}>;`,
+      `${doc(`Whether \`value\` is ${what}.`)}export declare function ${n.is}(value: unknown): value is ${t.name};`,
+      `${doc(`Throws a \`ValidationError\` listing every problem unless \`value\` is ${what}.`)}` +
         `export declare function ${n.assert}(value: unknown): asserts value is ${t.name};`,
     );
   }
