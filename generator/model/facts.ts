@@ -10,6 +10,7 @@ import { isObject } from "../load/refs.js";
 import { metaSchemaFormats } from "../load/scoped-refs.js";
 import { walk, type Place } from "../load/walk.js";
 import { isAnnotationKey } from "../load/keys.js";
+import { type DeclaredTag, declaredTags, type TagConstraint, tagConstraints } from "./discriminators.js";
 
 /** What one document's schemas use (see {@link documentFacts}). */
 export interface DocumentFacts {
@@ -21,6 +22,10 @@ export interface DocumentFacts {
   discriminator: boolean;
   /** Some object outside `x-` extensions has `readOnly: true` or `writeOnly: true`: the types mark such properties. */
   readWrite: boolean;
+  /** The tag values members fix themselves, which the types give them (see discriminators.ts). */
+  declaredTags: readonly DeclaredTag[];
+  /** The tag constraints the types imply, which the validators add (empty without a discriminator). */
+  tagConstraints: readonly TagConstraint[];
 }
 
 /**
@@ -45,7 +50,8 @@ export function documentFacts(document: unknown): DocumentFacts {
   };
   // Data and `x-` extensions (isDataKey, the walker's default) are not entered.
   walk(document, enter);
-  return facts;
+  const constraints = facts.discriminator ? tagConstraints(document) : [];
+  return { ...facts, declaredTags: declaredTags(document), tagConstraints: constraints };
 }
 
 /** Whether the keys of the object at `place` are keywords (not names, not indexes). */

@@ -9,7 +9,7 @@ import type { OpenAPI3 } from "openapi-typescript";
 import { SCHEMA_LISTS } from "../../load/keys.js";
 import { deref, isObject } from "../../load/refs.js";
 import { walk } from "../../load/walk.js";
-import { addDeclaredTags, declaredTags } from "../../model/discriminators.js";
+import { addDeclaredTags } from "../../model/discriminators.js";
 import type { SpecModel } from "../../model/types.js";
 import { keyedOperationId } from "../module.js";
 import { hoistDefinitions, typeableRefs } from "./bare-schema.js";
@@ -75,7 +75,7 @@ export function typesCopy(spec: SpecModel): OpenAPI3 {
   const copy = structuredClone(spec.document);
   dropUnkeyedIds(copy, inlineWebhooks(copy));
   // Members that fix their discriminator tag themselves are typed with it (see model/discriminators.ts).
-  addDeclaredTags(copy, declaredTags(spec.document));
+  addDeclaredTags(copy, spec.facts.declaredTags);
   if (spec.kind === "json-schema") {
     hoistDefinitions(copy);
     typeableRefs(copy);

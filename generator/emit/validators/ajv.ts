@@ -6,7 +6,7 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { readsAs30 } from "../../load/oas30.js";
 import { ajvResourceId } from "../../load/scoped-refs.js";
-import { applyTagConstraints, tagConstraints } from "../../model/discriminators.js";
+import { applyTagConstraints } from "../../model/discriminators.js";
 import type { SpecModel } from "../../model/types.js";
 import { hoistSubschemas } from "../hoist.js";
 import { UNIQUE_ITEMS } from "../unique-items.js";
@@ -93,7 +93,7 @@ function schemaResource(
   const rules = { prefix: `#${DOCUMENT_AT}`, from30: readsAs30(spec.document), patterns: patterns.unicode };
   const document = ajvDocument(spec.document, rules);
   // Discriminated unions are as narrow as the types make them (see model/discriminators.ts).
-  if (found.discriminator) applyTagConstraints(document, tagConstraints(spec.document));
+  applyTagConstraints(document, found.tagConstraints);
   // Big and repeated subschemas become functions of their own (see hoist.ts). A bare schema's
   // `$ref`s may resolve against an `$id` or an `$anchor`, so it is compiled as written.
   const pinned = targets.map((t) => literalPointer(spec.document, t.pointer));
