@@ -26,6 +26,7 @@ describe("typed errors", limit, () => {
       if (req.url === "/404-bad") return reply(res, 404, { message: 42 });
       if (req.url === "/500") return reply(res, 500, { trace: "x" });
       if (req.url === "/502") return reply(res, 502, "<html>Bad Gateway</html>");
+      if (req.url === "/404-html") return reply(res, 404, "<html>Not Found</html>");
       return reply(res, 404, { errcode: "M_NOT_FOUND", error: "gone" });
     });
   });
@@ -58,6 +59,14 @@ describe("typed errors", limit, () => {
     await assert.rejects(request(client(), op("/500")), json);
     const html = (e: unknown) => e instanceof HttpError && e.status === 502 && e.data === undefined;
     await assert.rejects(request(client(), op("/502")), html);
+  });
+
+  it("a declared status whose body is not JSON is an HttpError the guard does not narrow (no data)", async () => {
+    const error = await request(client(), op("/404-html")).catch((e: unknown) => e);
+    assert.ok(error instanceof HttpError);
+    assert.equal(error.status, 404);
+    assert.equal(error.data, undefined);
+    assert.equal(isStatusError(error, [404]), false);
   });
 
   it("a Matrix-shaped body is still a MatrixError, and the guard accepts it", async () => {

@@ -23,7 +23,9 @@ export function statusKeys(status: number): (number | string)[] {
  * Whether `error` is the {@link HttpError} or {@link MatrixError} of one of `statuses`: generated
  * `is<Op>Error` guards call it with an operation's error statuses, ranges (`"4XX"`) and
  * `"default"` (any status but 2xx) declared with a JSON body, and those declared without one
- * (`untyped`), which a broader key does not cover: the most specific declared key decides.
+ * (`untyped`), which a broader key does not cover: the most specific declared key decides. An
+ * error without `data` (its body was empty or not JSON) is not narrowed: its type promises the
+ * declared body.
  */
 export function isStatusError(
   error: unknown,
@@ -31,6 +33,7 @@ export function isStatusError(
   untyped: readonly (number | string)[] = [],
 ): boolean {
   if (!(error instanceof HttpError || error instanceof MatrixError)) return false;
+  if (error.data === undefined) return false;
   const declared = statusKeys(error.status).find((key) => statuses.includes(key) || untyped.includes(key));
   return declared !== undefined && statuses.includes(declared);
 }
