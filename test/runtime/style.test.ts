@@ -110,6 +110,18 @@ describe("serializeParams: an operation's styles", limit, () => {
     const init = prepareRequest({ baseUrl: "http://h" }, op, { "x-o": { a: 1, b: "two" }, "x-n": null });
     assert.deepEqual(init.headers, { "x-o": "a=1,b=two" });
   });
+
+  it("prepareRequest: a call's header replaces a header parameter of the same name in any case", () => {
+    const op: Operation = { method: "GET", path: "/", header: ["X-Request-Id"] };
+    const init = prepareRequest(
+      { baseUrl: "http://h" },
+      op,
+      { "X-Request-Id": "param" },
+      { headers: { "x-request-id": "call" } },
+    );
+    assert.deepEqual(init.headers, { "x-request-id": "call" });
+    assert.equal(new Headers(init.headers).get("x-request-id"), "call");
+  });
 });
 
 describe("styled parameters on the wire", limit, () => {

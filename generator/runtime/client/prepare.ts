@@ -27,6 +27,19 @@ function headerParams(op: Operation, params: Params): Record<string, string> {
   return { ...op.serialize(op, params).headers };
 }
 
+/**
+ * The header parameters, then the call's own headers, as one record: a call's header replaces a
+ * parameter's of the same name in any case (`X-Id` and `x-id` are one header, never sent twice).
+ */
+function callHeaders(fromParams: Record<string, string>, call: Record<string, string> = {}): Record<string, string> {
+  const headers = { ...fromParams };
+  for (const [name, value] of Object.entries(call)) {
+    for (const prior of Object.keys(headers)) if (prior.toLowerCase() === name.toLowerCase()) delete headers[prior];
+    Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return headers;
+}
+
 /** Whether the client's or the call's headers set a Content-Type (names compared case-insensitively). */
 function setsContentType(...headers: Array<Record<string, string> | undefined>): boolean {
   const names = headers.flatMap((record) => Object.keys(record ?? {}));
@@ -48,7 +61,7 @@ export function prepareRequest(
   params: Params = {},
   init: SendOptions = {},
 ): SendOptions {
-  const headers: Record<string, string> = { ...headerParams(op, params), ...init.headers };
+  const headers = callHeaders(headerParams(op, params), init.headers);
   const { body } = init;
   if (body === undefined) return { ...init, headers };
   if (op.bodyType && !setsContentType(c.headers, headers)) headers["content-type"] = op.bodyType;
