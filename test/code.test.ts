@@ -1,8 +1,14 @@
 // The code builder (generator/emit/code.ts): identifiers and built fragments go in as they are,
 // every other value as an inert literal, and a name that is no plain identifier is refused.
 import assert from "node:assert/strict";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
+import { emitClient } from "../generator/emit/client/index.js";
 import { type Code, code, identifier, key, list } from "../generator/emit/code.js";
+import { readSpecFile } from "../generator/load/read.js";
+import { buildModel } from "../generator/model/build.js";
+import { tempDir } from "./helpers.js";
 
 const x = identifier("x");
 const HOSTILE = '"); process.exit(1); ("';
@@ -89,4 +95,29 @@ for (const [name, { given, want }] of refusedValues) {
 test("code: fragments cannot be made outside the builder", () => {
   const Made = Object.getPrototypeOf(x).constructor as new (token: symbol, text: string) => unknown;
   assert.throws(() => new Made(Symbol("made by emit/code.ts"), "process.exit(1)"), /made only by emit\/code\.ts/);
+});
+
+/** The model of a one-operation spec whose query parameter is named with hostile text. */
+async function hostileModel() {
+  const dir = tempDir();
+  try {
+    const param = { name: `${HOSTILE}\u2028*/`, in: "query", schema: { type: "string" } };
+    const get = { operationId: "getA", parameters: [param], responses: { 204: { description: "-" } } };
+    const spec = { openapi: "3.1.0", info: { title: "t", version: "1" }, paths: { "/a": { get } } };
+    writeFileSync(join(dir, "t.json"), JSON.stringify(spec));
+    const pkg = { name: "x", version: "0.0.0", license: "MIT" };
+    return (await buildModel([readSpecFile(join(dir, "t.json"))], dir, new Map(), pkg)).model;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("client stubs: spec text only as a literal, a model name only as a checked identifier", async () => {
+  const model = await hostileModel();
+  const stubs = emitClient(model).files.find((f) => f.path === "client/t.js")!.contents;
+  assert.ok(stubs.includes(`query: [${JSON.stringify(HOSTILE).slice(0, -1)}\\u2028*/"]`), stubs);
+  assert.ok(!stubs.includes("\u2028"), "no raw line separator");
+  // a bad name in the model (a toolkit bug) stops the emitter instead of reaching the code
+  model.specs[0]!.operations[0]!.name = "getA = 1; process.exit(1); const x";
+  assert.throws(() => emitClient(model), /not a safe identifier/);
 });
