@@ -26,6 +26,20 @@ function headerParams(op, params) {
         return defaultHeaderParams(op, params);
     return { ...op.serialize(op, params).headers };
 }
+/**
+ * The header parameters, then the call's own headers, as one record: a call's header replaces a
+ * parameter's of the same name in any case (`X-Id` and `x-id` are one header, never sent twice).
+ */
+function callHeaders(fromParams, call = {}) {
+    const headers = { ...fromParams };
+    for (const [name, value] of Object.entries(call)) {
+        for (const prior of Object.keys(headers))
+            if (prior.toLowerCase() === name.toLowerCase())
+                delete headers[prior];
+        Object.defineProperty(headers, name, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return headers;
+}
 /** Whether the client's or the call's headers set a Content-Type (names compared case-insensitively). */
 function setsContentType(...headers) {
     const names = headers.flatMap((record) => Object.keys(record ?? {}));
@@ -41,7 +55,7 @@ function setsContentType(...headers) {
  * Content-Type.
  */
 export function prepareRequest(c, op, params = {}, init = {}) {
-    const headers = { ...headerParams(op, params), ...init.headers };
+    const headers = callHeaders(headerParams(op, params), init.headers);
     const { body } = init;
     if (body === undefined)
         return { ...init, headers };

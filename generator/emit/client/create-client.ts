@@ -6,15 +6,16 @@
  * @module
  */
 import type { OperationModel, SpecModel } from "../../model/types.js";
+import { type Code, code, type Identifier, identifier, list } from "../code.js";
 import type { GeneratedFile } from "../file.js";
 import { banner, relativeImport } from "../module.js";
-import { errorBodies, hasParams, q } from "./operation.js";
+import { errorBodies, hasParams } from "./operation.js";
 
 /** An operation `createClient` binds, with the alias of its spec's module (`m0`). */
 interface Entry {
   spec: SpecModel;
   op: OperationModel;
-  alias: string;
+  alias: Identifier;
 }
 
 /** The operations `createClient` binds: the first of each name, in spec order. */
@@ -32,7 +33,7 @@ function entries(specs: readonly SpecModel[], warnings: string[]): Entry[] {
         continue;
       }
       taken.set(op.name, spec.source);
-      out.push({ spec, op, alias: `m${i}` });
+      out.push({ spec, op, alias: identifier(`m${i}`) });
     }
   });
   return out;
@@ -43,76 +44,84 @@ function entries(specs: readonly SpecModel[], warnings: string[]): Entry[] {
  * make it ambiguous (and a type error in the declarations). A declaration file also re-exports
  * the `<Op>Error` types.
  */
-function reexports(specs: readonly SpecModel[], kept: readonly Entry[], from: string): string[] {
+function reexports(specs: readonly SpecModel[], kept: readonly Entry[], from: string): Code[] {
   const guards = (op: OperationModel) =>
     errorBodies(op).length ? [`is${op.typeName}Error`, ...(from.endsWith(".d.ts") ? [`${op.typeName}Error`] : [])] : [];
   return specs.flatMap((s) => {
     const names = kept
       .filter((e) => e.spec === s)
       .flatMap(({ op }) => [op.name, ...(op.redirect ? [`${op.name}Url`] : []), ...guards(op)]);
-    return names.length
-      ? [`export { ${names.join(", ")} } from ${q(relativeImport(from, `client/${s.module}.js`))};`]
-      : [];
+    const path = relativeImport(from, `client/${s.module}.js`);
+    return names.length ? [code`export { ${list(names.map(identifier))} } from ${path};`] : [];
   });
 }
 
 /** The runtime's classes and helpers, re-exported by both entry files. */
-const RUNTIME_EXPORTS =
-  "export { HttpError, MatrixError, ResponseValidationError, createMemoryCache, withHooks } " + 'from "./runtime.js";';
+const RUNTIME_NAMES = code`HttpError, MatrixError, ResponseValidationError, createMemoryCache, withHooks`;
+const RUNTIME_EXPORTS = code`export { ${RUNTIME_NAMES} } from ${"./runtime.js"};`;
+
+/** A generated file's text: the banner (a doc comment the comment escaper made safe), then the code lines. */
+const fileText = (lines: readonly Code[]): string => `${banner(null).trimEnd()}\n${list(lines, "\n")}\n`;
+
+/** `import * as m0 from "./petstore.js";` per spec, in `from` (`type` in a declaration file). */
+const specImports = (specs: readonly SpecModel[], from: string, kind: Code): Code[] =>
+  specs.map(
+    (s, i) => code`import ${kind}* as ${identifier(`m${i}`)} from ${relativeImport(from, `client/${s.module}.js`)};`,
+  );
 
 /** `client/index.js`. */
 function indexJs(specs: readonly SpecModel[], kept: readonly Entry[]): string {
   const members = kept.flatMap(({ op, alias }) => {
-    const args = hasParams(op) ? "params, init" : "init";
-    const out = [`    ${op.name}: (${args}) => ${alias}.${op.name}(client, ${args}),`];
-    if (op.redirect) out.push(`    ${op.name}Url: (params) => ${alias}.${op.name}Url(client, params),`);
+    const name = identifier(op.name);
+    const args = hasParams(op) ? code`params, init` : code`init`;
+    const out = [code`    ${name}: (${args}) => ${alias}.${name}(client, ${args}),`];
+    const url = identifier(`${op.name}Url`);
+    if (op.redirect) out.push(code`    ${url}: (params) => ${alias}.${url}(client, params),`);
     return out;
   });
-  const lines = [
-    banner(null).trimEnd(),
-    `import { createClient as createRuntimeClient } from "./runtime.js";`,
-    ...specs.map((s, i) => `import * as m${i} from ${q(relativeImport("client/index.js", `client/${s.module}.js`))};`),
+  return fileText([
+    code`import { createClient as createRuntimeClient } from ${"./runtime.js"};`,
+    ...specImports(specs, "client/index.js", code``),
     RUNTIME_EXPORTS,
     ...reexports(specs, kept, "client/index.js"),
-    "",
-    "/** One client for every operation; options as in the runtime's `ClientOptions`. */",
-    "export function createClient(options) {",
-    "  const client = createRuntimeClient(options);",
-    "  return {",
+    code``,
+    code`/** One client for every operation; options as in the runtime's \`ClientOptions\`. */`,
+    code`export function createClient(options) {`,
+    code`  const client = createRuntimeClient(options);`,
+    code`  return {`,
     ...members,
-    "  };",
-    "}",
-  ];
-  return `${lines.join("\n")}\n`;
+    code`  };`,
+    code`}`,
+  ]);
 }
 
 /** `client/index.d.ts`. */
 function indexDts(specs: readonly SpecModel[], kept: readonly Entry[]): string {
   const members = kept.flatMap(({ op, alias }) => {
-    const out = [`  ${op.name}: OmitClient<typeof ${alias}.${op.name}>;`];
-    if (op.redirect) out.push(`  ${op.name}Url: OmitClient<typeof ${alias}.${op.name}Url>;`);
+    const name = identifier(op.name);
+    const url = identifier(`${op.name}Url`);
+    const out = [code`  ${name}: OmitClient<typeof ${alias}.${name}>;`];
+    if (op.redirect) out.push(code`  ${url}: OmitClient<typeof ${alias}.${url}>;`);
     return out;
   });
-  const from = (s: SpecModel) => q(relativeImport("client/index.d.ts", `client/${s.module}.js`));
-  const lines = [
-    banner(null).trimEnd(),
-    `import type { ClientOptions } from "./runtime.js";`,
-    ...specs.map((s, i) => `import type * as m${i} from ${from(s)};`),
+  const types = code`Cache, CacheEntry, CallOptions, ClientOptions, Hooks, RedirectResult, Result`;
+  return fileText([
+    code`import type { ClientOptions } from ${"./runtime.js"};`,
+    ...specImports(specs, "client/index.d.ts", code`type `),
     RUNTIME_EXPORTS,
-    `export type { Cache, CacheEntry, CallOptions, ClientOptions, Hooks, RedirectResult, Result } from "./runtime.js";`,
+    code`export type { ${types} } from ${"./runtime.js"};`,
     ...reexports(specs, kept, "client/index.d.ts"),
-    "",
-    "/** A stub with its first (client) parameter bound. */",
-    "type OmitClient<F> = F extends (client: any, ...rest: infer A) => infer R ? (...args: A) => R : never;",
-    "",
-    "export interface SpecClient {",
+    code``,
+    code`/** A stub with its first (client) parameter bound. */`,
+    code`type OmitClient<F> = F extends (client: any, ...rest: infer A) => infer R ? (...args: A) => R : never;`,
+    code``,
+    code`export interface SpecClient {`,
     ...members,
-    "}",
-    "",
-    "/** One client for every operation, sharing options, headers and the discovery cache. */",
-    "export declare function createClient(options: ClientOptions): SpecClient;",
-  ];
-  return `${lines.join("\n")}\n`;
+    code`}`,
+    code``,
+    code`/** One client for every operation, sharing options, headers and the discovery cache. */`,
+    code`export declare function createClient(options: ClientOptions): SpecClient;`,
+  ]);
 }
 
 /** `client/index.js` and `client/index.d.ts` over the specs that have operations. */

@@ -5,7 +5,8 @@ import { mediaKind } from "../../model/media.js";
 import type { BodyMediaModel, OperationModel, PartEncodingModel } from "../../model/types.js";
 import { readFileSync } from "node:fs";
 import type { GeneratedFile } from "../file.js";
-import { literalKey, operationTypeRef, relativeImport } from "../module.js";
+import { type Code, code, identifier, key, list } from "../code.js";
+import { operationTypeRef, relativeImport } from "../module.js";
 
 const MEDIA_JS = new URL("../../runtime/media.js", import.meta.url);
 const MEDIA_DTS = new URL("../../runtime/media.d.ts", import.meta.url);
@@ -55,41 +56,41 @@ export function mediaRuntimeFiles(specs: readonly { operations: OperationModel[]
 }
 
 /** A spec's JS and declaration imports from the runtime's media part (`undefined` when it needs none). */
-export function mediaImports(ops: readonly OperationModel[], js: string): { js?: string; dts?: string } {
-  const from = JSON.stringify(relativeImport(js, "client/runtime-media.js"));
+export function mediaImports(ops: readonly OperationModel[], js: string): { js?: Code; dts?: string } {
+  const path = relativeImport(js, "client/runtime-media.js");
   const names = mediaRuntime(ops);
   return {
-    ...(names.length && { js: `import { ${names.join(", ")} } from ${from};` }),
-    ...(namesMultipart(ops) && { dts: `import type { Multipart } from ${from};` }),
+    ...(names.length && { js: code`import { ${list(names.map(identifier))} } from ${path};` }),
+    ...(namesMultipart(ops) && { dts: `import type { Multipart } from ${JSON.stringify(path)};` }),
   };
 }
 
 /** The descriptor's `bodies` field: each media type with its declared Content-Type, encoder and encoding. */
-export function bodiesField(op: OperationModel): string {
-  const entries = op.requestBody!.media.map((m) => `${literalKey(m.type)}: { ${mediaFields(m).join(", ")} }`);
-  return `bodies: { ${entries.join(", ")} }`;
+export function bodiesField(op: OperationModel): Code {
+  const entries = op.requestBody!.media.map((m) => code`${key(m.type)}: { ${list(mediaFields(m))} }`);
+  return code`bodies: { ${list(entries)} }`;
 }
 
-function mediaFields(m: BodyMediaModel): string[] {
+function mediaFields(m: BodyMediaModel): Code[] {
   // A wildcard names no type (the call names one), and multipart's boundary comes with the FormData.
   const declared = /\*|^multipart\//i.test(m.type) ? "" : m.type;
   const encode = m.kind === "form" ? "formBody" : m.kind === "multipart" ? "multipartBody" : undefined;
-  const encoding = Object.entries(m.encoding ?? {}).map(([name, e]) => `${literalKey(name)}: { ${encodingFields(e)} }`);
+  const encoding = Object.entries(m.encoding ?? {}).map(([name, e]) => code`${key(name)}: { ${encodingFields(e)} }`);
   return [
-    `type: ${q(declared)}`,
-    ...(m.kind === "json" ? ["json: true"] : []),
-    ...(encode ? [`encode: ${encode}`] : []),
-    ...(encoding.length ? [`encoding: { ${encoding.join(", ")} }`] : []),
+    code`type: ${declared}`,
+    ...(m.kind === "json" ? [code`json: true`] : []),
+    ...(encode ? [code`encode: ${identifier(encode)}`] : []),
+    ...(encoding.length ? [code`encoding: { ${list(encoding)} }`] : []),
   ];
 }
 
-const encodingFields = (e: PartEncodingModel) =>
-  [
-    ...(e.style !== undefined ? [`style: ${q(e.style)}`] : []),
-    ...(e.explode !== undefined ? [`explode: ${e.explode}`] : []),
-    ...(e.allowReserved ? ["allowReserved: true"] : []),
-    ...(e.contentType !== undefined ? [`contentType: ${q(e.contentType)}`] : []),
-  ].join(", ");
+const encodingFields = (e: PartEncodingModel): Code =>
+  list([
+    ...(e.style !== undefined ? [code`style: ${e.style}`] : []),
+    ...(e.explode !== undefined ? [code`explode: ${e.explode}`] : []),
+    ...(e.allowReserved ? [code`allowReserved: true`] : []),
+    ...(e.contentType !== undefined ? [code`contentType: ${e.contentType}`] : []),
+  ]);
 
 /** The declared `init` parameter of a call that picks its body's media type; `jsonType` types the default JSON body. */
 export function bodiesInit(op: OperationModel, jsonType: string): string {

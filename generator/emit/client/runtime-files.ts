@@ -3,6 +3,7 @@
 // toolkit's compiled generator/runtime/ (hand-written, unit-tested, never generated).
 import { readdirSync, readFileSync } from "node:fs";
 import type { OperationModel } from "../../model/types.js";
+import { type Code, code, identifier } from "../code.js";
 import type { GeneratedFile } from "../file.js";
 
 const RUNTIME_JS = new URL("../../runtime/index.js", import.meta.url);
@@ -36,8 +37,8 @@ export function clientRuntimeFiles(note: string): GeneratedFile[] {
 
 /** What a spec's stubs import of the request flows, and which one each operation's stub calls. */
 export interface RequestFlows {
-  imports: string[];
-  callee: (op: OperationModel) => string;
+  imports: Code[];
+  callee: (op: OperationModel) => Code;
 }
 
 /** The request flows of the runtime a stub may call. */
@@ -62,7 +63,9 @@ export function requestFlows(ops: readonly OperationModel[], cached: ReadonlySet
   const local = (flow: Flow) => (taken.has(flow) ? `${flow}$` : flow);
   const flows = [...new Set(ops.map((op) => requestFlow(op, cached.has(op))))].sort();
   return {
-    imports: flows.map((flow) => (local(flow) === flow ? flow : `${flow} as ${local(flow)}`)),
-    callee: (op) => local(requestFlow(op, cached.has(op))),
+    imports: flows.map((flow) =>
+      local(flow) === flow ? identifier(flow) : code`${identifier(flow)} as ${identifier(local(flow))}`,
+    ),
+    callee: (op) => identifier(local(requestFlow(op, cached.has(op)))),
   };
 }
