@@ -118,7 +118,10 @@ export function hoistSubschemas(
     if (!isObject(node) || !isObject(copy)) return copy;
     const shape = shapes.of(node);
     size += shape.ownSize;
-    const keep = () => (inline.set(copy, size), copy);
+    const keep = () => {
+      inline.set(copy, size);
+      return copy;
+    };
     if (blocked.has(pointer) || isPlainRef(copy)) return keep();
     const shared = shape.count > 1 && shape.size >= options.sharedChars;
     if (!shared && size < options.largeChars) return keep();

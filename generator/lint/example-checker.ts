@@ -1,5 +1,5 @@
 import { dereference, validate, type Schema } from "@cfworker/json-schema";
-import { DocumentStore, fileUrl, getPointer } from "../load/refs.js";
+import { type DocumentStore, fileUrl, getPointer } from "../load/refs.js";
 import type { SpecError } from "../errors.js";
 import { fileURLToPath } from "node:url";
 import { schemaAt, schemaFrom30 } from "../load/oas30.js";
@@ -50,7 +50,10 @@ class UnsafePatterns {
    */
   patternValue(pattern: string): unknown {
     if (!isUnsafePattern(pattern)) return pattern;
-    const record = () => (this.#active && this.reached.add(pattern), MATCH_ALL);
+    const record = () => {
+      if (this.#active) this.reached.add(pattern);
+      return MATCH_ALL;
+    };
     return { toString: record, [Symbol.toPrimitive]: record };
   }
 

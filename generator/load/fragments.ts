@@ -8,7 +8,7 @@
  * @module
  */
 import { SpecError } from "../errors.js";
-import { DocumentStore, isObject, splitRef } from "./refs.js";
+import { type DocumentStore, isObject, splitRef } from "./refs.js";
 
 export interface References {
   /** Every file a `$ref` of the documents reaches, directly or through other files. */

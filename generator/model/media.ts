@@ -21,7 +21,7 @@ const PARAMS = String.raw`[ \t]*(;.*)?$`;
 /** Streams of JSON texts (NDJSON, JSON Lines, RFC 7464 sequences, `…+json-seq`) and server-sent events. */
 const STREAM = new RegExp(
   String.raw`^(application/((x-)?(ndjson|jsonl|jsonlines|json-stream)|([a-z0-9!#$&^_.-]+\+)?json-seq)` +
-    String.raw`|text/event-stream)` +
+    "|text/event-stream)" +
     PARAMS,
   "i",
 );
