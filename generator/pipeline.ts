@@ -5,7 +5,7 @@ import { readSpecFile, strayKind, type SpecFile } from "./load/read.js";
 import type { RefPolicy } from "./load/policy.js";
 import { references } from "./load/fragments.js";
 import { DocumentStore } from "./load/refs.js";
-import { keywordPointer } from "./load/keys.js";
+import { keywordPointer } from "./load/keyword-pointer.js";
 import { SpecError } from "./errors.js";
 import type { Model } from "./model/types.js";
 import type { Emitted, GeneratedFile } from "./emit/file.js";

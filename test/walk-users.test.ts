@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import yaml from "js-yaml";
-import { keywordPointer } from "../generator/load/keys.js";
+import { keywordPointer } from "../generator/load/keyword-pointer.js";
 import { checkAliasExpansion, MAX_ALIAS_EXPANSION, ownKeyNamedProtoAt } from "../generator/load/read.js";
 import { SpecError } from "../generator/errors.js";
 import { formatPointer } from "../generator/load/pointer.js";

@@ -8,9 +8,6 @@
  * @module
  */
 
-// Re-exported for the modules that found it here; it is a walk over a document (keyword-pointer.ts).
-export { keywordPointer } from "./keyword-pointer.js";
-
 /** Values of these keys are data (examples, defaults, allowed values), never schemas or prose. */
 export const DATA_KEYS: ReadonlySet<string> = new Set(["example", "examples", "default", "enum", "const"]);
 

@@ -4,7 +4,7 @@
  * @module
  */
 import { SpecError } from "../../errors.js";
-import { keywordPointer } from "../../load/keys.js";
+import { keywordPointer } from "../../load/keyword-pointer.js";
 import type { SpecModel } from "../../model/types.js";
 
 /**
