@@ -51,3 +51,26 @@ test("generate prints one line for 50 renamed operations, --verbose all 50; the 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("an operationId that differs from its function only in the first letter's case is not reported", async () => {
+  const dir = tempDir();
+  try {
+    const content = { "application/json": { schema: { type: "string" } } };
+    const op = (operationId: string) => ({
+      get: { operationId, responses: { "200": { description: "ok", content } } },
+    });
+    const paths = { "/a": op("GetAmlCheck"), "/b": op("get-pets"), "/c": op("delete") };
+    writeFileSync(
+      join(dir, "api.json"),
+      JSON.stringify({ openapi: "3.1.0", info: { title: "T", version: "1" }, paths }),
+    );
+    const result = await generate({ cwd: dir, paths: ["api.json"], dryRun: true, config: { emit: ["types"] } });
+    const renamed = result.warnings.filter((w) => result.model.warningKinds?.get(w) === "operation-renamed");
+    assert.equal(renamed.length, 2, renamed.join("\n"));
+    assert.ok(!renamed.some((w) => w.includes('"GetAmlCheck"')), "GetAmlCheck → getAmlCheck is the naming rule");
+    assert.ok(renamed.some((w) => w.includes('"get-pets"') && w.includes("getPets")));
+    assert.ok(renamed.some((w) => w.includes('"delete"') && w.includes("delete_")));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

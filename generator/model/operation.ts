@@ -190,12 +190,15 @@ function claimTypeName(
   if (specId === undefined) {
     const from = root === "paths" ? `${name} from method and path` : `${typeName} from method and name`;
     warn(`${describe(place)} has no operationId; named ${from}`, "no-operation-id");
-  } else if (root === "paths" && name !== operationId) {
+  } else if (root === "paths" && name !== lowerFirst(operationId)) {
+    // Functions are camelCase: `GetPets` becoming `getPets` is the rule, not a rename to report.
     const renamed = `its function is ${name}, its types ${typeName}…`;
     warn(`operation ${JSON.stringify(operationId)} is not a free identifier; ${renamed}`, "operation-renamed");
   }
   return typeName;
 }
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** A JSON response's type name: `<Op>Response` for the first when it is a 2xx, else with its status. */
 function responseTypeName(typeName: string, status: string, index: number): string {
