@@ -211,7 +211,13 @@ async function generateFrom(
   const { model, problems, inputs } = await buildModel(specFiles, root, overlays, config.package, refs, asWritten);
   const base = { model, problems, warnings: model.warnings, out, upToDate: false };
   if (problems.length) return { ...base, files: [], written: false };
-  if (config.allowUnsafePatterns !== true) await refuseUnsafePatterns(model, specFiles, root);
+  const gate = config.allowUnsafePatterns !== true;
+  if (gate || kinds.includes("validators")) {
+    // Both ask recheck about every regex: judged ahead, one process-wide wait (see judgePatterns).
+    const { judgePatterns } = await import("./lint/patterns.js");
+    await judgePatterns(model.specs.flatMap((spec) => [...spec.facts.patterns]));
+  }
+  if (gate) await refuseUnsafePatterns(model, specFiles, root);
   const set = fileSet();
   await emitAll(model, kinds, run, specFiles, set);
   set.add(stampFile(run, inputs, set.files));

@@ -10,6 +10,7 @@ import { dirname, resolve } from "node:path";
 import { SpecError } from "../errors.js";
 import { NULLABLE_WITHOUT_TYPE } from "../load/tolerance.js";
 import { fileProblem, lintJsonSchema } from "./json-schema.js";
+import { findPatterns, judgePatterns } from "./patterns.js";
 import { loadLintConfig } from "./config.js";
 
 export interface LintOptions extends RefOptions {
@@ -45,6 +46,8 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
       problems.push(problemFromError(err));
     }
   }
+  // recheck judges every regex of the files before the rules ask for them (see judgePatterns).
+  const judged = judgePatterns(specs.flatMap((s) => findPatterns(s.doc).map((f) => f.pattern)));
   // Files that documents reference are linted through them; fragments (example data, containers) only so.
   const store = new DocumentStore(
     policy,
@@ -52,6 +55,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
   );
   const of = (kind: DocumentKind) => specs.filter((s) => s.kind === kind).map((s) => s.path);
   const { referenced, fragments } = references(store, of("openapi"), of("json-schema"));
+  await judged;
   for (const spec of specs) {
     const { path } = spec;
     files.push({ path, kind: spec.kind });

@@ -1,0 +1,52 @@
+// Regexes are judged by recheck ahead of the rules that ask (lint/patterns.ts, judgePatterns), so
+// neither `lint` nor `generate` starts recheck's synchronous worker for the regexes of the files
+// they read. RECHECK_SYNC_BACKEND is recheck's own switch for its synchronous call: an unknown
+// value makes that call throw, so a run that still asked synchronously would fail here.
+import assert from "node:assert/strict";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { specgen, tempDir } from "./helpers.js";
+
+const NO_SYNC = { RECHECK_SYNC_BACKEND: "none" };
+
+function petSpec(pattern: string): string {
+  const schema = { type: "object", properties: { tag: { type: "string", pattern } } };
+  const content = { "application/json": { schema } };
+  const responses = { "200": { description: "ok", content } };
+  return JSON.stringify({
+    openapi: "3.1.0",
+    info: { title: "Pets", version: "1" },
+    paths: { "/pet": { get: { operationId: "getPet", responses } } },
+  });
+}
+
+test("lint judges every regex before its rules run: no synchronous recheck call", () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, "safe.json"), petSpec("^[a-z]+$"));
+    writeFileSync(join(dir, "unsafe.json"), petSpec("^(a+)+$"));
+    const r = specgen(["lint", "safe.json", "unsafe.json"], { cwd: dir, env: NO_SYNC });
+    assert.doesNotMatch(r.stderr + r.stdout, /invalid sync backend/);
+    assert.match(r.stdout + r.stderr, /specgen\/pattern-safe/);
+    assert.match(r.stdout + r.stderr, /\(a\+\)\+/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("generate judges every regex before the gate and the validators: no synchronous recheck call", () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, "unsafe.json"), petSpec("^(a+)+$"));
+    const refused = specgen(["generate", "unsafe.json", "-o", "out"], { cwd: dir, env: NO_SYNC });
+    assert.equal(refused.status, 2, refused.stderr);
+    assert.match(refused.stderr, /may backtrack catastrophically/);
+    writeFileSync(join(dir, "specgen.config.json"), JSON.stringify({ allowUnsafePatterns: true }));
+    const allowed = specgen(["generate", "unsafe.json", "-o", "out"], { cwd: dir, env: NO_SYNC });
+    assert.equal(allowed.status, 0, allowed.stderr);
+    assert.match(allowed.stderr, /\(a\+\)\+/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
