@@ -149,3 +149,21 @@ test("client and types declarations: hostile spec text only as literals and comm
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("types: the items of a property of an untyped root, named over its object part, the key a literal", async () => {
+  const dir = tempDir();
+  try {
+    const prop = `rows */ \u2028\`${OPEN}x}\``;
+    const root = { title: "Root", properties: { [prop]: { type: "array", items: { type: "object" } } } };
+    writeFileSync(join(dir, "root.json"), JSON.stringify(root));
+    const paths = [join(dir, "root.json")];
+    const result = await generate({ cwd: dir, paths, dryRun: true, config: { emit: ["types"] } });
+    const types = result.files.find((f) => f.path === "types/root.d.ts")!.contents;
+    const literal = JSON.stringify(prop).replace("\u2028", "\\u2028");
+    const items = result.model.specs[0]!.schemas.find((s) => s.type.kind === "items")!;
+    const object = "Exclude<Root, string | number | boolean | null | unknown[]>";
+    assert.ok(types.includes(`export type ${items.name} = NonNullable<${object}[${literal}]>[number];`), types);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -10,7 +10,8 @@
  * {@link blockComment} that the comment module (emit/comment/) made and this module checked.
  *
  * Written by hand: Ajv's codegen is internal to Ajv, and an AST printer would be heavy for the
- * client's few lines of glue.
+ * client's few lines of glue and the few declarations per operation (openapi-typescript's own
+ * output, printed from its AST, is not built here).
  *
  * @module
  */
