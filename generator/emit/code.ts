@@ -5,13 +5,17 @@
  * string, an object a literal of its data). Spec text can therefore reach the output only as an
  * inert literal; the template's own text is the generator's, never the spec's.
  *
+ * The same pieces build declaration text (`.d.ts`): a string becomes a string literal type,
+ * {@link propertyName} quotes a key that is no identifier, and a doc comment enters only as a
+ * {@link blockComment} that the comment module (emit/comment/) made and this module checked.
+ *
  * Written by hand: Ajv's codegen is internal to Ajv, and an AST printer would be heavy for the
- * client's few lines of glue.
+ * client's few lines of glue and the few declarations per operation (openapi-typescript's own
+ * output, printed from its AST, is not built here).
  *
  * @module
  */
 import { RESERVED } from "../model/names.js";
-import { literalKey } from "./module.js";
 
 /** Proves that a fragment was made here: the classes are exported as types only, and check it. */
 const MADE_HERE = Symbol("made by emit/code.ts");
@@ -61,6 +65,10 @@ export function identifier(name: string): Identifier {
 const escapeSeparators = (text: string): string =>
   text.replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 
+/** An object literal's key for a string: quoted, `__proto__` computed (a quoted one would set the prototype). */
+const literalKey = (name: string): string =>
+  escapeSeparators(name === "__proto__" ? `[${JSON.stringify(name)}]` : JSON.stringify(name));
+
 /** Whether a value is a plain object: data, not a class instance (a Code, a Date, a Map). */
 function isPlainObject(value: object): boolean {
   const proto = Object.getPrototypeOf(value) as unknown;
@@ -79,7 +87,7 @@ function literal(value: unknown): string {
   }
   if (Array.isArray(value)) return `[${value.map(literal).join(",")}]`;
   if (typeof value === "object" && isPlainObject(value)) {
-    const entries = Object.entries(value).map(([k, v]) => `${escapeSeparators(literalKey(k))}:${literal(v)}`);
+    const entries = Object.entries(value).map(([k, v]) => `${literalKey(k)}:${literal(v)}`);
     return `{${entries.join(",")}}`;
   }
   throw new TypeError(`a ${typeof value} has no literal form`);
@@ -100,10 +108,36 @@ export function code(strings: TemplateStringsArray, ...values: readonly unknown[
   return new Code(MADE_HERE, text);
 }
 
+/** What {@link list} may put between items: the separators of lists, lines, unions, intersections and members. */
+type Separator = ", " | "\n" | "" | " | " | " & " | "; ";
+
 /** Items joined with `separator` (", " by default), each as {@link code} would insert it. */
-export function list(items: readonly unknown[], separator: ", " | "\n" = ", "): Code {
+export function list(items: readonly unknown[], separator: Separator = ", "): Code {
   return new Code(MADE_HERE, items.map(piece).join(separator));
 }
 
-/** An object literal's key for a string: quoted, `__proto__` computed (see module.ts `literalKey`). */
-export const key = (name: string): Code => new Code(MADE_HERE, escapeSeparators(literalKey(name)));
+/** An object literal's key for a string: quoted, `__proto__` computed. */
+export const key = (name: string): Code => new Code(MADE_HERE, literalKey(name));
+
+/**
+ * A property's name in a type (`{ name?: T }`, an interface): a plain JavaScript name as it is,
+ * reserved words too (they are valid property names), anything else as a string literal.
+ * `__proto__` stays a name: in a type it declares a property and sets nothing.
+ */
+export const propertyName = (name: string): Code =>
+  new Code(MADE_HERE, JS_NAME.test(name) ? name : escapeSeparators(JSON.stringify(name)));
+
+/** A block comment, optionally indented, whose only star-slash is its end; one line break may follow. */
+const BLOCK_COMMENT = /^[ \t]*\/\*(?:[^*]|\*(?!\/))*\*\/\n?$/;
+
+/**
+ * A block comment as a fragment, or an empty one for `""` (nothing to say). Its text is made by
+ * the comment module (emit/comment/), which escapes spec text; this checks the result once more,
+ * so that no text can end the comment early and leave code behind it. Throws (a toolkit bug) otherwise.
+ */
+export function blockComment(text: string): Code {
+  if (typeof text !== "string" || (text !== "" && !BLOCK_COMMENT.test(text))) {
+    throw new TypeError(`not one block comment: ${JSON.stringify(text)}`);
+  }
+  return new Code(MADE_HERE, text);
+}

@@ -11,5 +11,5 @@
  * machine (no locale-dependent calls).
  */
 export { escapeCommentLine, escapeCommentText, escapeCommentValue } from "./comment/escape.js";
-export { type DocParts, jsdoc } from "./comment/jsdoc.js";
+export { type DocParts, docComment, jsdoc } from "./comment/jsdoc.js";
 export { renderMatrixMarkdown } from "./comment/matrix-markdown.js";

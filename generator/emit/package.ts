@@ -1,4 +1,5 @@
 import type { Model } from "../model/types.js";
+import { type Code, code, list } from "./code.js";
 import type { GeneratedFile } from "./file.js";
 import { banner, operationTypeNames } from "./module.js";
 
@@ -44,12 +45,7 @@ export function emitPackage(model: Model, emitted: readonly string[]): Generated
   };
   files.push({ path: "package.json", contents: `${JSON.stringify(manifest, null, 2)}\n` });
 
-  const runtimeEntries = entries.filter((e) => e.dir !== "types");
-  const from = (e: { dir: string }) => JSON.stringify(`./${e.dir}/index.js`);
-  const jsExports = runtimeEntries.map((e) => `export * from ${from(e)};\n`).join("");
-  files.push({ path: "index.js", contents: `${banner(null)}${jsExports || "export {};\n"}` });
-  const dtsExports = entries.map((e) => `${e.dir === "types" ? "export type * from " : "export * from "}${from(e)};\n`);
-  files.push({ path: "index.d.ts", contents: `${banner(null)}${dtsExports.join("")}` });
+  files.push(...topIndex(entries));
   files.push({
     path: "README.md",
     contents: readme(
@@ -59,6 +55,20 @@ export function emitPackage(model: Model, emitted: readonly string[]): Generated
   });
   files.push({ path: "LICENSE", contents: licence(model) });
   return files;
+}
+
+/**
+ * The package's `index.js` (the runtime entries re-exported; a module still when there is none)
+ * and `index.d.ts` (every entry, the types as types only).
+ */
+function topIndex(entries: ReadonlyArray<(typeof ENTRIES)[number]>): GeneratedFile[] {
+  const file = (path: string, lines: Code[]) => ({ path, contents: `${banner(null)}${list(lines, "")}` });
+  const from = (e: { dir: string }) => `./${e.dir}/index.js`;
+  const js = entries.filter((e) => e.dir !== "types").map((e) => code`export * from ${from(e)};\n`);
+  const dts = entries.map((e) =>
+    e.dir === "types" ? code`export type * from ${from(e)};\n` : code`export * from ${from(e)};\n`,
+  );
+  return [file("index.js", js.length ? js : [code`export {};\n`]), file("index.d.ts", dts)];
 }
 
 /** Spec text placed in Markdown: one line, table pipes and backticks neutralised. */

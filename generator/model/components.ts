@@ -6,17 +6,17 @@
  */
 import { formatPointer } from "../load/pointer.js";
 import { type NameTable, pascalCase, plainPascalCase } from "./names.js";
-import type { NamedSchema } from "./types.js";
+import type { NamedSchema, SchemaTypeRef } from "./types.js";
 
 /** One component to name: its key, where it is in the document, and its type in the types module. */
 export interface ComponentEntry {
   key: string;
   at: string[];
-  type: string;
+  type: SchemaTypeRef;
 }
 
 /** The type of a component in the types module. */
-export const typeOf = (key: string) => `components["schemas"][${JSON.stringify(key)}]`;
+export const typeOf = (key: string): SchemaTypeRef => ({ kind: "component", key });
 
 /**
  * The named exports of components, in their order: each its key in PascalCase, sanitised (see
@@ -41,7 +41,7 @@ export function componentSchemas(
   return entries.map(({ key, at, type }) => ({
     name: names.get(key)!,
     component: key,
-    typeExpression: type,
+    type,
     pointer: formatPointer(at),
   }));
 }

@@ -53,7 +53,7 @@ export async function schemaSpec(
   rejectNonFinite(document, source);
   const main: NamedSchema = {
     name,
-    typeExpression: typeOf(key),
+    type: typeOf(key),
     pointer: formatPointer(["components", "schemas", key]),
   };
   // Its helpers and definitions are components too, named before the collection items below.
@@ -134,8 +134,7 @@ function collectionItems(
 ): NamedSchema[] {
   const props = isObject(doc) && isObject(doc.properties) ? doc.properties : {};
   // A root without `type` is typed as an object or any non-object (emit/json-schema-types.ts).
-  const rootType = isObject(doc) ? doc.type : undefined;
-  const objectPart = rootType === undefined ? `Exclude<${name}, string | number | boolean | null | unknown[]>` : name;
+  const objectPart = (isObject(doc) ? doc.type : undefined) === undefined;
   const items: NamedSchema[] = [];
   for (const [prop, schema] of Object.entries(props)) {
     if (!isObject(schema) || schema.type !== "array" || !isObject(schema.items)) continue;
@@ -145,7 +144,7 @@ function collectionItems(
       warn(`items of property ${JSON.stringify(prop)} are named ${element}`);
     items.push({
       name: element,
-      typeExpression: `NonNullable<${objectPart}[${JSON.stringify(prop)}]>[number]`,
+      type: { kind: "items", of: name, property: prop, objectPart },
       pointer: formatPointer(["components", "schemas", key, "properties", prop, "items"]),
     });
   }

@@ -56,12 +56,22 @@ export interface SpecModel {
   asWritten?: SpecModel;
 }
 
+/**
+ * Where a named schema's type is in its types module: a component of openapi-typescript's
+ * `components["schemas"]` by key, or the element type of an array property of another named
+ * schema, `of` (read on the object part of `of` when `objectPart`: a root without `type` may be
+ * no object).
+ */
+export type SchemaTypeRef =
+  | { kind: "component"; key: string }
+  | { kind: "items"; of: string; property: string; objectPart: boolean };
+
 export interface NamedSchema {
   name: string;
   /** For a component (`components/schemas/X`, a bare schema's `$defs/X`): its key as written. */
   component?: string;
-  /** A TypeScript type expression over the module's own declarations. */
-  typeExpression: string;
+  /** Its type over the types module's own declarations (emit/types/named-exports.ts writes it). */
+  type: SchemaTypeRef;
   /** JSON pointer of the schema inside `document`. */
   pointer: string;
 }

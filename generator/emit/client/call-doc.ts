@@ -1,13 +1,14 @@
 /**
  * The documentation of one stub: its method and path, what it resolves to and rejects with,
  * what it sends, and one line per declared status. Spec text reaches it only through
- * {@link jsdoc}, which escapes it.
+ * {@link docComment}, which escapes it.
  *
  * @module
  */
 import { errorStatus } from "../../model/status.js";
 import type { OperationModel, SpecModel } from "../../model/types.js";
-import { jsdoc } from "../comment.js";
+import type { Code } from "../code.js";
+import { docComment } from "../comment.js";
 import { answerNote, answerPlan, bodiesNote, picksMedia } from "./media.js";
 import { errorBodies, matrixErrors } from "./operation.js";
 
@@ -79,9 +80,9 @@ function bodyText(op: OperationModel): string {
 }
 
 /** The JSDoc block of an operation's stub. */
-export function callDoc(op: OperationModel, spec: SpecModel): string {
+export function callDoc(op: OperationModel, spec: SpecModel): Code {
   const where = `${op.method} ${op.serverOrigin ?? ""}${op.basePath}${op.path}`;
-  return jsdoc({
+  return docComment({
     title: op.summary,
     summary: `${where} (\`${op.operationId}\`).${serverNote(op)}`,
     description: [op.description, answerText(op) + bodyText(op), cookieNote(op), statusLines(op)]

@@ -61,7 +61,7 @@ const RUNTIME_NAMES = code`HttpError, MatrixError, ResponseValidationError, crea
 const RUNTIME_EXPORTS = code`export { ${RUNTIME_NAMES} } from ${"./runtime.js"};`;
 
 /** A generated file's text: the banner (a doc comment the comment escaper made safe), then the code lines. */
-const fileText = (lines: readonly Code[]): string => `${banner(null).trimEnd()}\n${list(lines, "\n")}\n`;
+const fileText = (lines: readonly Code[]): string => `${banner(null)}${list(lines, "\n")}\n`;
 
 /** `import * as m0 from "./petstore.js";` per spec, in `from` (`type` in a declaration file). */
 const specImports = (specs: readonly SpecModel[], from: string, kind: Code): Code[] =>

@@ -6,12 +6,10 @@ import type { BodyMediaModel, OperationModel, PartEncodingModel } from "../../mo
 import { readFileSync } from "node:fs";
 import type { GeneratedFile } from "../file.js";
 import { type Code, code, identifier, key, list } from "../code.js";
-import { operationTypeRef, relativeImport } from "../module.js";
+import { operationTypeRef, optional, relativeImport } from "../module.js";
 
 const MEDIA_JS = new URL("../../runtime/media.js", import.meta.url);
 const MEDIA_DTS = new URL("../../runtime/media.d.ts", import.meta.url);
-
-const q = (s: string) => JSON.stringify(s);
 
 /**
  * Whether a call goes through prepareBody: its body is offered in several media types (the call
@@ -56,12 +54,12 @@ export function mediaRuntimeFiles(specs: readonly { operations: OperationModel[]
 }
 
 /** A spec's JS and declaration imports from the runtime's media part (`undefined` when it needs none). */
-export function mediaImports(ops: readonly OperationModel[], js: string): { js?: Code; dts?: string } {
+export function mediaImports(ops: readonly OperationModel[], js: string): { js?: Code; dts?: Code } {
   const path = relativeImport(js, "client/runtime-media.js");
   const names = mediaRuntime(ops);
   return {
     ...(names.length && { js: code`import { ${list(names.map(identifier))} } from ${path};` }),
-    ...(namesMultipart(ops) && { dts: `import type { Multipart } from ${JSON.stringify(path)};` }),
+    ...(namesMultipart(ops) && { dts: code`import type { Multipart } from ${path};` }),
   };
 }
 
@@ -93,31 +91,35 @@ const encodingFields = (e: PartEncodingModel): Code =>
   ]);
 
 /** The declared `init` parameter of a call that picks its body's media type; `jsonType` types the default JSON body. */
-export function bodiesInit(op: OperationModel, jsonType: string): string {
+export function bodiesInit(op: OperationModel, jsonType: Code): Code {
   const body = op.requestBody!;
-  const opt = body.required ? "" : "?";
   const members = body.media.map((m, i) => {
     const type = i === 0 && m.kind === "json" ? jsonType : mediaBodyType(op, m);
-    return `{ body${opt}: ${type}; contentType${i === 0 ? "?" : ""}: ${contentTypeType(m.type)} }`;
+    const named = contentTypeType(m.type);
+    return code`{ body${optional(body.required)}: ${type}; contentType${optional(i > 0)}: ${named} }`;
   });
-  const init = `CallOptions & (${members.join(" | ")})`;
-  return body.required ? `init: ${init}` : `init?: ${init}`;
+  const init = code`CallOptions & (${list(members, " | ")})`;
+  return body.required ? code`init: ${init}` : code`init?: ${init}`;
 }
 
-/** What a call may send in one media type: the schema's type, encoded by the runtime, or the raw body fetch sends. */
-function mediaBodyType(op: OperationModel, m: BodyMediaModel): string {
-  const content = `NonNullable<${operationTypeRef(op)}["requestBody"]>["content"][${q(m.type)}]`;
+/**
+ * What a call may send in one media type: the schema's type, encoded by the runtime, or the raw
+ * body fetch sends. The types module names no type per media type (only the JSON request body),
+ * so the schema's type is reached in openapi-typescript's interface.
+ */
+function mediaBodyType(op: OperationModel, m: BodyMediaModel): Code {
+  const content = code`NonNullable<${operationTypeRef(op)}["requestBody"]>["content"][${m.type}]`;
   if (m.kind === "json") return content;
-  if (m.kind === "form") return `${content} | URLSearchParams`;
-  if (m.kind === "multipart") return `Multipart<${content}> | FormData`;
-  return `NonNullable<RequestInit["body"]>`;
+  if (m.kind === "form") return code`${content} | URLSearchParams`;
+  if (m.kind === "multipart") return code`Multipart<${content}> | FormData`;
+  return code`NonNullable<RequestInit["body"]>`;
 }
 
 /** The `contentType` naming a media type: its literal, or for a wildcard any type it matches. */
-function contentTypeType(type: string): string {
-  if (type === "*/*") return "string";
-  // the prefix is spec text: a string literal type inside the template, never template text
-  return type.endsWith("/*") ? `\`\${${q(type.slice(0, -1))}}\${string}\`` : q(type);
+function contentTypeType(type: string): Code {
+  if (type === "*/*") return code`string`;
+  // the prefix is spec text: a string literal type inside the template literal type, never its text
+  return type.endsWith("/*") ? code`\`\${${type.slice(0, -1)}}\${string}\`` : code`${type}`;
 }
 
 /** What the documentation says of a call's body. */
@@ -153,17 +155,20 @@ export function answerPlan(op: OperationModel): { media: "stream" | "text" | "by
   return { media: kinds.has("stream") ? "stream" : kinds.has("text") ? "text" : "bytes", json };
 }
 
-const MEDIA_TYPE = { stream: "ReadableStream<Uint8Array>", text: "string", bytes: "Blob" } as const;
+const MEDIA_TYPE = { stream: code`ReadableStream<Uint8Array>`, text: code`string`, bytes: code`Blob` } as const;
 
 /** The `data` of a success status of an operation read by readMedia: its JSON body type and/or the non-JSON form. */
-export function answerType(op: OperationModel, status: string): string {
+export function answerType(op: OperationModel, status: string): Code {
   const plan = answerPlan(op)!;
   const jsonName = op.responseTypes.find((t) => t.status === status)?.name;
   const media = op.responses.find((r) => r.status === status)?.media ?? [];
-  return [
-    ...(media.some((t) => mediaKind(t) === "json") ? [jsonName ?? "unknown"] : []),
-    ...(media.some((t) => mediaKind(t) !== "json") ? [MEDIA_TYPE[plan.media]] : []),
-  ].join(" | ");
+  return list(
+    [
+      ...(media.some((t) => mediaKind(t) === "json") ? [jsonName ? identifier(jsonName) : code`unknown`] : []),
+      ...(media.some((t) => mediaKind(t) !== "json") ? [MEDIA_TYPE[plan.media]] : []),
+    ],
+    " | ",
+  );
 }
 
 /** What the documentation says such an operation resolves to. */

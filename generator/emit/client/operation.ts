@@ -12,9 +12,6 @@ import { type Code, code, key, list } from "../code.js";
 import { CALL_PARAMS } from "../module.js";
 import { answerPlan } from "./media.js";
 
-/** A spec string as a JavaScript (or TypeScript) string literal. */
-export const q = (s: string): string => JSON.stringify(s);
-
 /** Parameters a URL builder takes in `params`: those of the URL (no headers; cookies are the browser's). */
 export const URL_PARAMS: ReadonlyArray<ParameterModel["in"]> = ["path", "query"];
 

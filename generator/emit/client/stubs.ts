@@ -86,6 +86,6 @@ export function stubModule(spec: SpecModel, js: string, cached: ReadonlySet<Oper
     ...stubImports(spec, js, flows),
     ...spec.operations.flatMap((op) => operationStubs(op, cached.has(op), flows)),
   ];
-  // the banner is a doc comment, made safe by the comment escaper
-  return `${banner(spec.source).trimEnd()}\n${list(lines, "\n")}\n`;
+  // the banner is a doc comment, made safe by the comment escaper, and ends its line
+  return `${banner(spec.source)}${list(lines, "\n")}\n`;
 }

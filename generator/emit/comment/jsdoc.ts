@@ -2,6 +2,7 @@
  * The only place where generated code gets doc comments: {@link jsdoc} assembles the block from
  * pieces that each went through escape.ts (spec text is untrusted).
  */
+import { blockComment, type Code } from "../code.js";
 import { escapeCommentText, oneLine } from "./escape.js";
 import { commentJson } from "./json.js";
 import { renderMatrixMarkdown } from "./matrix-markdown.js";
@@ -128,3 +129,6 @@ export function jsdoc(parts: DocParts, indent = ""): string {
   lines.push(`${indent} */`);
   return `${lines.join("\n")}\n`;
 }
+
+/** {@link jsdoc}'s block as a fragment for the code builder (emit/code.ts), which checks it is one comment. */
+export const docComment = (parts: DocParts, indent = ""): Code => blockComment(jsdoc(parts, indent));

@@ -6,12 +6,13 @@
  */
 import { duplicatesWarning } from "../../model/names.js";
 import type { Model } from "../../model/types.js";
+import { type Code, code, identifier, list } from "../code.js";
 import type { GeneratedFile } from "../file.js";
 import { banner, operationTypeNames, relativeImport } from "../module.js";
 
 /** `types/index.d.ts` of the model; a warning per spec whose names an earlier spec took goes to `warnings`. */
 export function indexFile(model: Model, warnings: string[]): GeneratedFile {
-  const lines: string[] = [];
+  const lines: Code[] = [];
   const seen = new Map<string, string>();
   for (const spec of model.specs) {
     const from = relativeImport("types/index.d.ts", `types/${spec.module}.js`);
@@ -28,8 +29,9 @@ export function indexFile(model: Model, warnings: string[]): GeneratedFile {
     });
     const warning = duplicatesWarning(spec.source, "type(s)", dups);
     if (warning) warnings.push(warning);
-    if (names.length) lines.push(`export type { ${names.join(", ")} } from ${JSON.stringify(from)};`);
+    if (names.length) lines.push(code`export type { ${list(names.map(identifier))} } from ${from};`);
   }
   // Without a named type the file must still be a module, or `export type * from "./types/index.js"` fails.
-  return { path: "types/index.d.ts", contents: `${banner(null)}${lines.length ? lines.join("\n") : "export {};"}\n` };
+  const exports = lines.length ? list(lines, "\n") : code`export {};`;
+  return { path: "types/index.d.ts", contents: `${banner(null)}${exports}\n` };
 }
