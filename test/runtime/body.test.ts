@@ -92,6 +92,25 @@ describe("response bodies and errors", limit, () => {
     assert.deepEqual(r.data, { issuer: "é" });
   });
 
+  it("decodes a body in many chunks: a BOM and a 4-byte character split up, a bad byte as U+FFFD", async () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('{"a":"😀","b":"'),
+      Buffer.from([0xff, 0x22, 0x7d]),
+    ]);
+    const emoji = bytes.indexOf(0xf0);
+    const cuts = [0, 1, emoji + 1, emoji + 3, bytes.length];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 1; i < cuts.length; i++) controller.enqueue(new Uint8Array(bytes.subarray(cuts[i - 1], cuts[i])));
+        controller.close();
+      },
+    });
+    const fetch = (async () => new Response(body, { status: 200 })) as typeof globalThis.fetch;
+    const r = await request<Result<{ a: string; b: string }>>(client({ fetch }), op("/chunks"));
+    assert.deepEqual(r.data, { a: "😀", b: "\uFFFD" });
+  });
+
   it("returns undefined data for an empty body (200 and 204)", async () => {
     assert.equal((await request(client(), op("/empty"))).data, undefined);
     const r = await request(client(), op("/nocontent"));

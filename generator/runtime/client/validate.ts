@@ -9,14 +9,16 @@ import type { ClientOptions, Operation, Validator } from "./types.js";
 
 /**
  * The validator of the most specific key the operation declares for `status` (the exact status
- * only, unless the descriptor names `statuses`); null when there is none, or the key is declared
- * without a JSON body (`null`).
+ * only, unless the descriptor names `statuses`); undefined when there is none, null when the key
+ * is declared without a JSON body.
  */
-function validatorFor(op: Operation, status: number): Validator | null {
+function validatorFor(op: Operation, status: number): Validator | null | undefined {
   const keys = op.statuses ? op.statuses(status) : [status];
-  const key = keys.find((k) => own(op.validate, k) !== undefined);
-  if (key === undefined) return null;
-  return own(op.validate, key) as Validator | null;
+  for (const key of keys) {
+    const validator = own(op.validate, key);
+    if (validator !== undefined) return validator as Validator | null;
+  }
+  return undefined;
 }
 
 /**
