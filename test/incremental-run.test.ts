@@ -107,9 +107,9 @@ after(() => rmSync(root, { recursive: true, force: true }));
 
 let copies = 0;
 /** A copy of the base project, its output written by a full run of the base specs. */
-function copyOfBase(): string {
+function copyOfBase(from = base): string {
   const dir = join(root, `run-${++copies}`);
-  cpSync(base, dir, { recursive: true });
+  cpSync(from, dir, { recursive: true });
   return dir;
 }
 
@@ -118,8 +118,8 @@ function copyOfBase(): string {
  * then a forced full run of the same inputs into another folder, and compares the two folders
  * file by file, the stamp included. Returns the first run's result.
  */
-async function editAndCompare(edit: (dir: string) => void) {
-  const dir = copyOfBase();
+async function editAndCompare(edit: (dir: string) => void, from = base) {
+  const dir = copyOfBase(from);
   edit(dir);
   const result = await generate({ cwd: dir });
   assert.equal(result.written, true);
@@ -199,6 +199,40 @@ for (const [name, { edit, kept }] of EDITS) {
     assert.equal(result.kept, kept, kept === undefined ? "a full run" : `${kept} specs kept`);
   });
 }
+
+test("a folder with a JSON Schema file: a full run, since a spec's refs decide which files are fragments", async () => {
+  const schemas = join(root, "with-schema");
+  writeTree(schemas, {
+    "package.json": "{}\n",
+    "specgen.config.json": JSON.stringify({ ...CONFIG, overlays: {} }),
+    "specs/a.yaml": spec(
+      "A",
+      op("/a", "getA").replace("{ type: object, properties: { ok: { type: boolean } } }", '{ $ref: "./s.yaml" }'),
+    ),
+    "specs/s.yaml": "type: object\nproperties:\n  n: { type: integer }\n",
+  });
+  assert.equal((await generate({ cwd: schemas })).written, true);
+  // Referenced only through a pointer into it, s.yaml becomes a fragment: no longer a spec of its own.
+  const result = await editAndCompare(
+    (d) => replaceIn(d, "specs/a.yaml", '"./s.yaml"', '"./s.yaml#/properties/n"'),
+    schemas,
+  );
+  assert.equal(result.kept, undefined);
+});
+
+test("a changed spec that fails: reported as a full run reports it, nothing written", async () => {
+  const dir = copyOfBase();
+  const before = tree(join(dir, "out"));
+  const edit = (extra: string) => replaceIn(dir, "specs/b.yaml", "operationId: getB", `operationId: getB\n${extra}`);
+  edit("      parameters: [{ name: q, in: nowhere }]");
+  const result = await generate({ cwd: dir });
+  assert.equal(result.written, false);
+  assert.ok(result.problems.length > 0);
+  assert.ok(result.problems.every((p) => p.location[0]?.source.absoluteRef.endsWith("b.yaml")));
+  edit("      operationId: again");
+  await assert.rejects(generate({ cwd: dir }), (err: Error & { file?: string }) => /b\.yaml$/.test(err.file ?? ""));
+  assert.deepEqual(tree(join(dir, "out")), before);
+});
 
 test("an incremental run does not read the specs whose inputs did not change", async () => {
   const dir = copyOfBase();
