@@ -7,8 +7,9 @@
  * every changed spec does. Anything else gives up, and the caller does a full run:
  * a summary that changed (a new operation, a renamed export, a new warning…), a spec that
  * fails (the full run reports it as always), a stamp that is missing, malformed or tampered
- * with, an output file edited since, a folder holding JSON Schemas or other non-OpenAPI files
- * (which spec files are fragments of others depends on all of them).
+ * with, an output file edited since, a folder holding files other than OpenAPI documents and
+ * overlays (shared definitions, JSON Schemas: which files are fragments of others, and so which
+ * are specs, then depends on all of them).
  *
  * @module
  */
@@ -46,7 +47,7 @@ interface Plan {
 }
 
 /** The kinds of discovered files an incremental run can work with: those whose part does not depend on the others. */
-const INCREMENTAL_KINDS: ReadonlySet<UnitKind> = new Set(["openapi", "overlay", "unknown"]);
+const INCREMENTAL_KINDS: ReadonlySet<UnitKind> = new Set(["openapi", "overlay"]);
 
 const rel = (cwd: string, path: string) => relative(cwd, path).split(sep).join("/");
 
@@ -96,8 +97,9 @@ function planFromStamp(run: Run): Plan | undefined {
   const changed: string[] = [];
   for (const path of run.specPaths) {
     const unit = units.get(rel(run.cwd, path));
-    // Which JSON Schema files are fragments of others (load/fragments.ts), and whether a list no
-    // document references is an error, depends on every document: such a folder is redone in full.
+    // With any other kind of file in the folder, the full run asks which files are fragments of
+    // others (load/fragments.ts: even an OpenAPI file reached only through pointers into it is
+    // one), which depends on every document: such a folder is redone in full.
     if (unit === undefined || !INCREMENTAL_KINDS.has(unit.kind)) return undefined;
     if (unit.kind === "openapi" && unit.spec === undefined) return undefined;
     if (!unit.inputs.every(unchanged)) changed.push(path);

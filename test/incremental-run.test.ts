@@ -46,7 +46,7 @@ const A = spec(
                 type: object
                 properties:
                   id: { type: string }
-                  thing: { $ref: "./shared.yaml#/Thing" }
+                  thing: { $ref: "../shared/thing.yaml#/Thing" }
 `,
 );
 const SHARED = "Thing:\n  type: object\n  properties:\n    name: { type: string }\n";
@@ -95,7 +95,7 @@ before(async () => {
     "package.json": "{}\n",
     "specgen.config.json": JSON.stringify(CONFIG),
     "specs/a.yaml": A,
-    "specs/shared.yaml": SHARED,
+    "shared/thing.yaml": SHARED,
     "specs/b.yaml": spec("B", op("/b", "getB")),
     "specs/c.yaml": spec("C", op("/c", "getC")),
     "overlays/a.yaml": OVERLAY,
@@ -142,7 +142,7 @@ const EDITS: Array<[string, { edit: (dir: string) => void; kept: number | undefi
   ["an x- key", { edit: (d) => appendFileSync(join(d, "specs/b.yaml"), "x-edited: 1\n"), kept: 2 }],
   [
     "a $ref'd shared file",
-    { edit: (d) => appendFileSync(join(d, "specs/shared.yaml"), "    size: { type: integer }\n"), kept: 2 },
+    { edit: (d) => appendFileSync(join(d, "shared/thing.yaml"), "    size: { type: integer }\n"), kept: 2 },
   ],
   [
     "an overlay rule added",
@@ -200,25 +200,52 @@ for (const [name, { edit, kept }] of EDITS) {
   });
 }
 
-test("a folder with a JSON Schema file: a full run, since a spec's refs decide which files are fragments", async () => {
-  const schemas = join(root, "with-schema");
-  writeTree(schemas, {
-    "package.json": "{}\n",
-    "specgen.config.json": JSON.stringify({ ...CONFIG, overlays: {} }),
-    "specs/a.yaml": spec(
-      "A",
-      op("/a", "getA").replace("{ type: object, properties: { ok: { type: boolean } } }", '{ $ref: "./s.yaml" }'),
-    ),
-    "specs/s.yaml": "type: object\nproperties:\n  n: { type: integer }\n",
+const OK_SCHEMA = "{ type: object, properties: { ok: { type: boolean } } }";
+const B_WITH_X = `${spec("B", op("/b", "getB"))}components:\n  schemas:\n    X: { type: string }\n`;
+
+/**
+ * Folders holding more than OpenAPI documents and overlays: a full run, since the specs' refs
+ * decide which files are fragments of others (load/fragments.ts), and so which files are specs.
+ */
+const FRAGMENT_CASES: Array<[string, { files: Record<string, string>; from: string; to: string }]> = [
+  [
+    "a JSON Schema file referenced through a pointer only",
+    {
+      files: {
+        "specs/a.yaml": spec("A", op("/a", "getA").replace(OK_SCHEMA, '{ $ref: "./s.yaml" }')),
+        "specs/s.yaml": "type: object\nproperties:\n  n: { type: integer }\n",
+      },
+      from: '"./s.yaml"',
+      to: '"./s.yaml#/properties/n"',
+    },
+  ],
+  [
+    "an OpenAPI file referenced through a pointer only, beside a shared file",
+    {
+      files: {
+        "specs/a.yaml": spec("A", op("/a", "getA")),
+        "specs/b.yaml": B_WITH_X,
+        "specs/defs.yaml": SHARED,
+      },
+      from: "paths:",
+      to: 'x-see: { $ref: "./b.yaml#/components/schemas/X" }\npaths:',
+    },
+  ],
+];
+
+for (const [name, { files, from, to }] of FRAGMENT_CASES) {
+  test(`a folder with ${name}: a full run, the same output`, async () => {
+    const project = join(root, `fragments-${++copies}`);
+    writeTree(project, {
+      "package.json": "{}\n",
+      "specgen.config.json": JSON.stringify({ ...CONFIG, overlays: {} }),
+      ...files,
+    });
+    assert.equal((await generate({ cwd: project })).written, true);
+    const result = await editAndCompare((d) => replaceIn(d, "specs/a.yaml", from, to), project);
+    assert.equal(result.kept, undefined);
   });
-  assert.equal((await generate({ cwd: schemas })).written, true);
-  // Referenced only through a pointer into it, s.yaml becomes a fragment: no longer a spec of its own.
-  const result = await editAndCompare(
-    (d) => replaceIn(d, "specs/a.yaml", '"./s.yaml"', '"./s.yaml#/properties/n"'),
-    schemas,
-  );
-  assert.equal(result.kept, undefined);
-});
+}
 
 test("a changed spec that fails: reported as a full run reports it, nothing written", async () => {
   const dir = copyOfBase();
