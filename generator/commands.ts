@@ -138,7 +138,8 @@ async function runGenerate(paths: string[], opts: GenerateFlags): Promise<string
   const webhooks = result.model.specs.reduce((n, s) => n + s.webhooks.length, 0);
   const ms = Math.round(performance.now() - started);
   const counted = `${ops} operation(s)${webhooks ? ` and ${webhooks} webhook(s) (no client)` : ""}`;
-  const specs = `${result.model.specs.length} spec(s), ${counted}, ${schemas} schema(s)`;
+  const kept = result.kept === undefined ? "" : ` redone, ${result.kept} kept from the last run`;
+  const specs = `${result.model.specs.length} spec(s)${kept}, ${counted}, ${schemas} schema(s)`;
   process.stderr.write(`specgen: ${specs} -> ${result.files.length} file(s) in ${outName}/ (${ms} ms)\n`);
   return result.out;
 }

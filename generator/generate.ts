@@ -38,6 +38,11 @@ export interface GenerateResult {
   diff?: string;
   /** Nothing to do: the inputs are unchanged since the output was written (`files` and `model` are empty). */
   upToDate: boolean;
+  /**
+   * An incremental run (see incremental.ts): how many specs kept their output from the last run.
+   * `model` then holds only the specs it modelled again. Absent on a full run.
+   */
+  kept?: number;
 }
 
 /** load → struct gate → model → emitters → one atomic write. Problems stop the run before anything is written. */

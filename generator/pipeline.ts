@@ -11,7 +11,10 @@ import type { Model } from "./model/types.js";
 import type { Emitted, GeneratedFile } from "./emit/file.js";
 import { recoverOutput, writeOutput } from "./write/writer.js";
 import { outTarget } from "./write/outdir.js";
-import { STAMP_FILE, makeStamp } from "./stamp.js";
+import { STAMP_FILE, makeStamp, type StampExtras } from "./stamp.js";
+import { stampUnits } from "./stamp-units.js";
+import type { KindedWarning } from "./model/modules.js";
+import type { WarningKind } from "./warnings.js";
 import { LARGE_SPEC_TEXT } from "./model/size.js";
 import type { GenerateResult } from "./generate.js";
 import type { Run } from "./settle.js";
@@ -42,13 +45,17 @@ function selectedKinds(emit: readonly OutputKind[]): OutputKind[] {
 /** read → model → emitters → one atomic write (or a diff, with `check`). */
 export async function runPipeline(run: Run): Promise<GenerateResult> {
   const { cwd, paths, specPaths, overlayPaths, refs, config } = run;
-  const named = new Set(paths.map((p) => resolve(cwd, p)));
-  const specFiles = inputFiles(
-    specPaths.map(readSpecFile).map((f) => namedSchema(f, named)),
-    refs,
-  );
-  const overlays = new Map(overlayPaths.map(([spec, files]) => [spec, files.map((f) => readSpecFile(f))]));
   const kinds = selectedKinds(config.emit);
+  if (run.writing && !run.options.force) {
+    // Inputs changed since the stamp: when only some specs' did, and nothing else depends on them, redo only those.
+    const { incrementalRun } = await import("./incremental.js");
+    const done = await incrementalRun(run, kinds);
+    if (done !== undefined) return done;
+  }
+  const named = new Set(paths.map((p) => resolve(cwd, p)));
+  const read = specPaths.map(readSpecFile).map((f) => namedSchema(f, named));
+  const specFiles = inputFiles(read, refs);
+  const overlays = new Map(overlayPaths.map(([spec, files]) => [spec, files.map((f) => readSpecFile(f))]));
   // A spec this big will print its types on a worker thread: started now, the worker loads
   // TypeScript while this thread bundles the specs.
   const stopSpare =
@@ -56,7 +63,7 @@ export async function runPipeline(run: Run): Promise<GenerateResult> {
       ? (await import("./emit/types/index.js")).startTypesWorker()
       : undefined;
   try {
-    return await generateFrom(specFiles, overlays, kinds, run);
+    return await generateFrom({ specFiles, read, overlays }, kinds, run);
   } finally {
     await stopSpare?.();
   }
@@ -120,7 +127,7 @@ async function locateUnknownKeyword(err: unknown, specFiles: SpecFile[], root: s
  * `allowUnsafePatterns: true` (then each is a warning, as polynomial ones always are). The error names the
  * first one's file, line and pointer, and counts the rest.
  */
-async function refuseUnsafePatterns(model: Model, specFiles: SpecFile[], root: string): Promise<void> {
+export async function refuseUnsafePatterns(model: Model, specFiles: SpecFile[], root: string): Promise<void> {
   const { unsafePatterns } = await import("./lint/patterns.js");
   // Polynomial ones (`f.*o`, common in real specs) only slow long inputs: the emitter warns of them.
   const all = model.specs.flatMap((spec) =>
@@ -143,7 +150,7 @@ async function refuseUnsafePatterns(model: Model, specFiles: SpecFile[], root: s
   throw new SpecError(message, file?.path ?? spec.source, at?.line, at?.col, found.pointer);
 }
 
-interface FileSet {
+export interface FileSet {
   files: GeneratedFile[];
   add: (file: GeneratedFile) => void;
 }
@@ -152,7 +159,7 @@ interface FileSet {
  * The files of a run, refusing two with one path. Paths are compared ignoring case: on a
  * case-insensitive file system two such files are one.
  */
-function fileSet(): FileSet {
+export function fileSet(): FileSet {
   const files: GeneratedFile[] = [];
   const seen = new Map<string, string>();
   const add = (file: GeneratedFile): void => {
@@ -173,7 +180,13 @@ function fileSet(): FileSet {
  * worker thread (the types of a large spec) runs beside the others; each collects its warnings
  * apart, kept in kind order.
  */
-async function emitAll(model: Model, kinds: OutputKind[], run: Run, specFiles: SpecFile[], set: FileSet) {
+export async function emitAll(
+  model: Model,
+  kinds: OutputKind[],
+  run: Run,
+  specFiles: SpecFile[],
+  set: FileSet,
+): Promise<Map<string, string[]>> {
   const emitters = await Promise.all(kinds.map((kind) => EMITTERS[kind]()));
   let emitted: Emitted[];
   try {
@@ -182,33 +195,53 @@ async function emitAll(model: Model, kinds: OutputKind[], run: Run, specFiles: S
     throw await locateUnknownKeyword(err, specFiles, run.root);
   }
   const { files, add } = set;
+  const bySource = new Map<string, string[]>();
   for (const one of emitted) {
     model.warnings.push(...one.warnings);
     for (const file of one.files) add(file);
+    for (const [source, warnings] of one.bySource ?? [])
+      bySource.set(source, [...(bySource.get(source) ?? []), ...warnings]);
   }
   const { emitPackage } = await import("./emit/package.js");
   const emittedPaths = files.map((f) => f.path);
   for (const file of emitPackage(model, emittedPaths)) add(file);
+  return bySource;
 }
 
-/** The stamp of a run (see stamp.ts): what it read and wrote. */
-function stampFile(run: Run, inputs: string[], files: readonly GeneratedFile[]): GeneratedFile {
-  const read = [...inputs, ...run.overlayPaths.flatMap(([, f]) => f)];
-  const stamp = makeStamp(run.cwd, run.stampConfig, run.specPaths, read, files);
+/** The stamp of a run (see stamp.ts): what it read and wrote, each spec's part (stamp-units.ts), its warnings. */
+export function stampFile(
+  run: Run,
+  inputs: string[],
+  files: readonly GeneratedFile[],
+  extras: StampExtras,
+): GeneratedFile {
+  const read = [...inputs, ...run.overlayPaths.flatMap(([, f]) => f), ...run.specPaths];
+  const stamp = makeStamp(run.cwd, run.stampConfig, run.specPaths, read, files, extras);
   return { path: STAMP_FILE, contents: `${JSON.stringify(stamp, null, 2)}\n` };
 }
 
+/** The run's warnings as the stamp keeps them: each with its kind, when it has one. */
+export const kindedWarnings = (model: Model): KindedWarning[] =>
+  model.warnings.map((t): KindedWarning => {
+    const kind = model.warningKinds?.get(t) as WarningKind | undefined;
+    return kind === undefined ? [t] : [t, kind];
+  });
+
+/** The spec files a run read: every one discovered (`read`), the specs among them, their overlays. */
+interface ReadFiles {
+  read: SpecFile[];
+  specFiles: SpecFile[];
+  overlays: Map<string, SpecFile[]>;
+}
+
 /** The rest of {@link generate}, from the read spec files on. */
-async function generateFrom(
-  specFiles: SpecFile[],
-  overlays: Map<string, SpecFile[]>,
-  kinds: OutputKind[],
-  run: Run,
-): Promise<GenerateResult> {
+async function generateFrom(found: ReadFiles, kinds: OutputKind[], run: Run): Promise<GenerateResult> {
   const { root, out, config, options, refs, writing } = run;
+  const { specFiles, overlays } = found;
   const { buildModel } = await import("./model/build.js");
   const asWritten = { asWritten: true };
-  const { model, problems, inputs } = await buildModel(specFiles, root, overlays, config.package, refs, asWritten);
+  const built = await buildModel(specFiles, root, overlays, config.package, refs, asWritten);
+  const { model, problems, inputs } = built;
   const base = { model, problems, warnings: model.warnings, out, upToDate: false };
   if (problems.length) return { ...base, files: [], written: false };
   const gate = config.allowUnsafePatterns !== true;
@@ -219,8 +252,18 @@ async function generateFrom(
   }
   if (gate) await refuseUnsafePatterns(model, specFiles, root);
   const set = fileSet();
-  await emitAll(model, kinds, run, specFiles, set);
-  set.add(stampFile(run, inputs, set.files));
+  const emitted = await emitAll(model, kinds, run, specFiles, set);
+  const units = stampUnits({
+    cwd: run.cwd,
+    read: found.read,
+    specs: model.specs,
+    built: built.units,
+    emitted,
+    pathOf: (source) => resolve(root, source),
+    overlaysOf: (path) => run.overlayPaths.find(([spec]) => spec === path)?.[1] ?? [],
+    outputs: new Set(set.files.map((f) => f.path)),
+  });
+  set.add(stampFile(run, inputs, set.files, { units, warnings: kindedWarnings(model) }));
   const files = set.files;
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (options.check) {

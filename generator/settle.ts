@@ -80,8 +80,14 @@ export function nothingToDo(run: Run): boolean {
   assertOutAllowed(run.out, run.cwd, run.protect);
   assertReplaceable(outTarget(run.out));
   if (run.options.force) return false;
-  // The stamp may name only files this run may read anyway: the specs, what their `$ref`s may reach, the overlays.
+  return upToDate(outTarget(run.out), run.cwd, run.stampConfig, run.specPaths, readableBy(run));
+}
+
+/**
+ * Whether the run may read `path` anyway: a spec, an overlay, or a file the `$ref` policy lets
+ * specs reach. A stamp may make a run read only such files.
+ */
+export function readableBy(run: Run): (path: string) => boolean {
   const mayRead = new Set([...run.specPaths, ...run.overlayPaths.flatMap(([, f]) => f)].map((p) => resolve(p)));
-  const readable = (path: string) => mayRead.has(path) || refusal(run.refs, path) === undefined;
-  return upToDate(outTarget(run.out), run.cwd, run.stampConfig, run.specPaths, readable);
+  return (path: string) => mayRead.has(path) || refusal(run.refs, path) === undefined;
 }

@@ -4,6 +4,8 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GeneratedFile } from "./emit/file.js";
 import { hasScheme } from "./load/policy.js";
+import type { KindedWarning } from "./model/modules.js";
+import type { StampedUnit } from "./stamp-units.js";
 import { VERSION } from "./version.js";
 
 /**
@@ -32,12 +34,22 @@ export interface Stamp {
   outputs: Record<string, string>;
   /** The URLs of remote documents read, if any: their contents are not stamped. */
   remote?: string[];
+  /** Each discovered spec file, by path relative to the working directory (see stamp-units.ts). */
+  units?: Record<string, StampedUnit>;
+  /** The run's warnings with their kinds, which a run that keeps every summary reports again. */
+  warnings?: KindedWarning[];
+}
+
+/** What a run records beside its inputs and outputs: see {@link Stamp.units} and {@link Stamp.warnings}. */
+export interface StampExtras {
+  units: Record<string, StampedUnit>;
+  warnings: KindedWarning[];
 }
 
 /** Files larger than this are never hashed for a stamp check (the run regenerates instead). */
-const MAX_STAMPED_BYTES = 64 * 1024 * 1024;
+export const MAX_STAMPED_BYTES = 64 * 1024 * 1024;
 
-const sha = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
+export const sha = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 const rel = (cwd: string, path: string) => relative(cwd, path).split(sep).join("/");
 
 /** Where `npm run build` leaves {@link hashToolkit}'s answer, beside the compiled code it hashes. */
@@ -105,7 +117,7 @@ export function readRegularFile(path: string, max = MAX_STAMPED_BYTES, noFollow 
   }
 }
 
-const isHashMap = (v: unknown): v is Record<string, string> =>
+export const isHashMap = (v: unknown): v is Record<string, string> =>
   typeof v === "object" && v !== null && !Array.isArray(v) && Object.values(v).every((h) => typeof h === "string");
 
 /** The stamp in `file` when it is one (a regular file holding a well-formed stamp), else undefined. */
@@ -145,6 +157,7 @@ export function makeStamp(
   specs: string[],
   inputs: Iterable<string>,
   outputs: readonly GeneratedFile[],
+  extras?: StampExtras,
 ): Stamp {
   const hashes: Record<string, string> = {};
   const remote: string[] = [];
@@ -162,7 +175,16 @@ export function makeStamp(
     inputs: hashes,
     outputs: written,
     ...(remote.length ? { remote } : {}),
+    ...extras,
   };
+}
+
+/** Whether `stamp` is of a run by this toolkit, with this config, over this list of spec files. */
+export function sameRun(stamp: Stamp, cwd: string, config: unknown, specs: string[]): boolean {
+  if (stamp.toolkit !== toolkit() || stamp.config !== sha(JSON.stringify(config))) return false;
+  if (stamp.remote !== undefined) return false;
+  const now = specs.map((s) => rel(cwd, s)).sort();
+  return now.length === stamp.specs.length && now.every((s, i) => s === stamp.specs[i]);
 }
 
 /**
@@ -179,11 +201,7 @@ export function upToDate(
   readable: (path: string) => boolean,
 ): boolean {
   const stamp = readStampFile(join(out, STAMP_FILE));
-  if (stamp === undefined || !isHashMap(stamp.outputs)) return false;
-  if (stamp.toolkit !== toolkit() || stamp.config !== sha(JSON.stringify(config))) return false;
-  if (stamp.remote !== undefined) return false;
-  const now = specs.map((s) => rel(cwd, s)).sort();
-  if (now.length !== stamp.specs.length || now.some((s, i) => s !== stamp.specs[i])) return false;
+  if (stamp === undefined || !isHashMap(stamp.outputs) || !sameRun(stamp, cwd, config, specs)) return false;
   const same = (bytes: Buffer | undefined, hash: string) => bytes !== undefined && sha(bytes) === hash;
   const inputsSame = Object.entries(stamp.inputs).every(([path, hash]) => {
     const abs = resolve(cwd, path);

@@ -9,4 +9,6 @@ export interface GeneratedFile {
 export interface Emitted {
   files: GeneratedFile[];
   warnings: string[];
+  /** The warnings above that concern one spec, by its source (for the stamp: see stamp-units.ts). */
+  bySource?: Map<string, string[]>;
 }

@@ -268,8 +268,15 @@ export function ownKeyNamedProtoAt(doc: unknown): string | undefined {
   return found;
 }
 
+/**
+ * A hook for tests: called with the path of every document read and parsed here, so that a
+ * test can show which spec files a run read (an incremental run must not read the others).
+ */
+export const documentReads: { observe?: (path: string) => void } = {};
+
 /** Reads and parses one file (any YAML/JSON document, classified or not). */
 export function readDocument(path: string): { text: string; doc: unknown } {
+  documentReads.observe?.(path);
   let text = readRegularFile(path);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Redocly's schema, so that a file read here and a file Redocly reads parse alike (a date is a

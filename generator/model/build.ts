@@ -16,10 +16,11 @@ import type { WarningKind } from "../warnings.js";
 import { docLinkBase } from "./docs.js";
 import { rejectNonFinite } from "./finite.js";
 import { located } from "./located.js";
-import { moduleName, NameTable } from "./names.js";
+import { claimModules, type KindedWarning, type ModuleClaim } from "./modules.js";
 import { openApiSpec } from "./openapi-spec.js";
 import { explainPrototypeKey, redocly, rejectRedoclyTraps } from "./redocly-guards.js";
 import { schemaSpec } from "./schema-spec.js";
+import { valueNames } from "./value-names.js";
 import type { Model, PackageInfo, SpecModel } from "./types.js";
 
 export interface BuildResult {
@@ -27,6 +28,27 @@ export interface BuildResult {
   problems: NormalizedProblem[];
   /** Every document read: the spec files and all documents their `$ref`s reach (paths, or URLs for remote ones). */
   inputs: string[];
+  /** What each spec file (by its source) read and warned, for the stamp (see stamp-units.ts). */
+  units: Map<string, BuiltUnit>;
+}
+
+/** What the build of one spec file read and said: an incremental run needs it per spec. */
+export interface BuiltUnit {
+  /** The documents it read (the file itself, those its `$ref`s reach). */
+  inputs: string[];
+  /** Its warnings, in order, with their kinds. */
+  warnings: KindedWarning[];
+  /** Its licence header, for the package's LICENSE. */
+  notice?: string;
+}
+
+export interface BuildOptions {
+  /** Also model each spec that has overlays without them (see {@link SpecModel.asWritten}). */
+  asWritten?: boolean;
+  /** Every spec file of the run, in order, when `files` holds only some of them: module names depend on all. */
+  allPaths?: readonly string[];
+  /** Value names other specs of the run export (see {@link valueNames}), when `files` holds only some specs. */
+  takenElsewhere?: Iterable<string>;
 }
 
 /** What the build of every file adds to, and what each file's build needs. */
@@ -39,12 +61,13 @@ interface Build {
   /** The kind of each warning that has one (see warnings.ts), for the CLI's summary per kind. */
   kinds: Map<string, WarningKind>;
   note: (text: string, kind?: WarningKind) => void;
-  /** Module paths are file names in the output: unique ignoring case (see moduleName). */
-  modules: NameTable;
+  /** Module paths are file names in the output: unique ignoring case (see modules.ts). */
+  modules: ReadonlyMap<string, ModuleClaim>;
   notices: PackageInfo["notices"];
   inputs: string[];
   problems: NormalizedProblem[];
   specs: SpecModel[];
+  units: Map<string, BuiltUnit>;
 }
 
 /** Builds the model from parsed spec files (OpenAPI documents and bare JSON Schemas). */
@@ -55,8 +78,7 @@ export async function buildModel(
   pkg: { name: string; version: string; license: string },
   // What `$ref`s may read (see load/policy.ts); by default, the project root around `root`.
   refs: RefPolicy = makeRefPolicy([root], root),
-  /** `asWritten`: also model each spec that has overlays without them (see {@link SpecModel.asWritten}). */
-  options: { asWritten?: boolean } = {},
+  options: BuildOptions = {},
 ): Promise<BuildResult> {
   const warnings: string[] = [];
   const kinds = new Map<string, WarningKind>();
@@ -72,30 +94,47 @@ export async function buildModel(
     warnings,
     kinds,
     note,
-    modules: new NameTable(note),
+    modules: claimModules((options.allPaths ?? files.map((f) => f.path)).map((p) => sourceOf(root, p))),
     notices: [],
     inputs: [],
     problems: [],
     specs: [],
+    units: new Map(),
   };
   for (const file of files) await buildFile(build, file);
-  const { specs, notices, problems, inputs } = build;
-  separateValueNames(specs, (m) => note(m, "operation-renamed"));
-  return { model: { specs, warnings, warningKinds: kinds, pkg: { ...pkg, notices } }, problems, inputs };
+  const { specs, notices, problems, inputs, units } = build;
+  separateValueNames(specs, options.takenElsewhere ?? [], (spec, m) => {
+    note(m, "operation-renamed");
+    units.get(spec.source)?.warnings.push([m, "operation-renamed"]);
+  });
+  const model = { specs, warnings, warningKinds: kinds, pkg: { ...pkg, notices } };
+  return { model, problems, inputs, units };
 }
+
+/** A spec file's path relative to the module root, `/`-separated. */
+const sourceOf = (root: string, path: string) => relative(root, path).split(sep).join("/");
 
 /** Models one spec file into `build`: OpenAPI or bare JSON Schema (other kinds are not specs). */
 async function buildFile(build: Build, file: SpecFile): Promise<void> {
-  const source = relative(build.root, file.path).split(sep).join("/");
+  const source = sourceOf(build.root, file.path);
+  const [firstWarning, firstInput] = [build.warnings.length, build.inputs.length];
   // A SpecError raised while reading the spec (or applying its overlays) gets the line of its pointer.
   try {
     build.inputs.push(file.path);
-    const module = specModule(source, build.modules, (m) => build.warnings.push(`${source}: ${m}`));
+    const claim = build.modules.get(source)!;
+    for (const [text, kind] of claim.warnings) build.note(text, kind);
     const header = /^(#[^\n]*\n)+/.exec(file.text)?.[0];
-    if (header && /copyright|licen[cs]e/i.test(header))
-      build.notices.push({ source, text: header.replace(/^# ?/gm, "") });
-    if (file.kind === "openapi") await openApiFile(build, file, source, module);
-    else if (file.kind === "json-schema") await schemaFile(build, file, source, module);
+    const notice = header && /copyright|licen[cs]e/i.test(header) ? header.replace(/^# ?/gm, "") : undefined;
+    if (notice !== undefined) build.notices.push({ source, text: notice });
+    if (file.kind === "openapi") await openApiFile(build, file, source, claim.module);
+    else if (file.kind === "json-schema") await schemaFile(build, file, source, claim.module);
+    const kinded = (t: string): KindedWarning => {
+      const kind = build.kinds.get(t);
+      return kind === undefined ? [t] : [t, kind];
+    };
+    const warnings = build.warnings.slice(firstWarning).map(kinded);
+    const inputs = build.inputs.slice(firstInput);
+    build.units.set(source, { inputs, warnings, ...(notice !== undefined && { notice }) });
   } catch (err) {
     const overlays = build.overlays.get(file.path) ?? [];
     throw located(err, [[source, file], ...overlays.map((o): [string, SpecFile] => [o.path, o])]);
@@ -146,18 +185,6 @@ async function schemaFile(build: Build, file: SpecFile, source: string, module: 
   if (built.spec) build.specs.push(links ? { ...built.spec, linkBase: links } : built.spec);
 }
 
-/** The module path of one spec (see names.ts moduleName), reporting a name that had to change. */
-function specModule(source: string, modules: NameTable, warn: (message: string) => void): string {
-  const plain = source.replace(/\.(ya?ml|json)$/i, "");
-  const safe = moduleName(source);
-  const module = modules.claim(safe, `spec ${JSON.stringify(source)}`);
-  const rule =
-    'a file name in the output holds no URL syntax, line break, "..", name the package uses itself, ' +
-    'or ".as-written" ending';
-  if (safe !== plain) warn(`its output files are named ${JSON.stringify(module)} (${rule})`);
-  return module;
-}
-
 /**
  * A spec file bundled and modelled without its overlays. Its warnings are the overlaid spec's
  * own (same file), so they are not repeated. When only its overlays make it pass the gate, it
@@ -183,16 +210,15 @@ async function specAsWritten(
  * named type of every spec) beside the client functions; a client function with one of those
  * names (an operation `isFooResponse`) would make both ambiguous, so it gets a `_` suffix.
  */
-function separateValueNames(specs: SpecModel[], warn: (message: string) => void): void {
+function separateValueNames(
+  specs: SpecModel[],
+  elsewhere: Iterable<string>,
+  warn: (spec: SpecModel, message: string) => void,
+): void {
   const taken = new Set<string>();
-  for (const spec of specs) {
-    for (const name of [
-      ...spec.operations.flatMap((op) => op.responseTypes.map((r) => r.name)),
-      ...spec.schemas.map((s) => s.name),
-    ]) {
-      for (const prefix of ["validate", "is", "assert"]) taken.add(prefix + name);
-      taken.add(name);
-    }
+  for (const name of [...specs.flatMap(valueNames), ...elsewhere]) {
+    for (const prefix of ["validate", "is", "assert"]) taken.add(prefix + name);
+    taken.add(name);
   }
   for (const spec of specs) {
     for (const op of spec.operations) {
@@ -201,7 +227,10 @@ function separateValueNames(specs: SpecModel[], warn: (message: string) => void)
       const was = op.name;
       while (clashes(op.name)) op.name += "_";
       const why = "would clash with a generated validator or type";
-      warn(`${spec.source}: operation ${JSON.stringify(op.operationId)}: function ${was} ${why}; using ${op.name}`);
+      warn(
+        spec,
+        `${spec.source}: operation ${JSON.stringify(op.operationId)}: function ${was} ${why}; using ${op.name}`,
+      );
     }
   }
 }

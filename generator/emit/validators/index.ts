@@ -33,17 +33,25 @@ export async function emitValidators(model: Model): Promise<Emitted> {
   const files: GeneratedFile[] = [];
   const warnings: string[] = [];
   const modules: ValidatorModule[] = [];
+  const bySource = new Map<string, string[]>();
   for (const spec of model.specs) {
     const targets = validatorTargets(spec);
     if (!targets.length) continue;
     const path = `validators/${spec.module}.js`;
-    const code = await compileValidatorModule(spec, targets, sharedImports(path), (m) => warnings.push(m));
+    const own: string[] = [];
+    bySource.set(spec.source, own);
+    const warn = (m: string) => {
+      warnings.push(m);
+      own.push(m);
+    };
+    const code = await compileValidatorModule(spec, targets, sharedImports(path), warn);
     files.push({ path, contents: `${banner(spec.source)}${code}` });
     files.push({ path: `validators/${spec.module}.d.ts`, contents: declarations(spec, targets) });
     modules.push({ spec, targets });
     if (spec.asWritten) files.push(...(await asWrittenModule(spec, spec.asWritten, targets)));
   }
-  if (!modules.length) return { files, warnings };
+  if (!modules.length) return { files, warnings, bySource };
   const index = indexFiles(modules);
-  return { files: [...files, ...sharedFiles(), ...index.files], warnings: [...warnings, ...index.warnings] };
+  const all = [...files, ...sharedFiles(), ...index.files];
+  return { files: all, warnings: [...warnings, ...index.warnings], bySource };
 }
