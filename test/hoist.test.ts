@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { hoistSubschemas } from "../generator/emit/hoist.js";
-import { compileValidatorModule } from "../generator/emit/validators/compile.js";
+import { compileAjvModule } from "../generator/emit/validators/compile.js";
 import { importValidators, loadSpec } from "../generator/validate/index.js";
 import { tempDir } from "./helpers.js";
 
@@ -54,7 +54,7 @@ async function compiled(dir: string, doc: unknown) {
   const file = join(dir, "hooks.json");
   writeFileSync(file, JSON.stringify(doc));
   const { spec, targets } = await loadSpec(file, { cwd: dir });
-  return { spec, targets, size: (await compileValidatorModule(spec, targets, SHARED)).length };
+  return { spec, targets, size: (await compileAjvModule(spec, targets, SHARED)).length };
 }
 
 for (const how of ["inline", "ref"] as const) {

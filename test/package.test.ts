@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { appendFileSync, cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join, relative } from "node:path";
 import { CORPUS_CS, LONG_TESTS, ROOT, specgen, tempDir } from "./helpers.js";
@@ -112,4 +112,27 @@ test("npm pack of generated/ lists only what a consumer needs", () => {
   assert.equal(manifest.sideEffects, false);
   assert.equal(manifest.version, "1.15.0");
   assert.deepEqual(manifest.exports["./types"], { types: "./types/index.d.ts", default: "./types/index.js" });
+});
+
+test("the packed package imports: each validators front finds its Ajv module in the tarball", () => {
+  const dir = tempDir();
+  const packed = spawnSync("npm", ["pack", "--json", "--pack-destination", dir], {
+    cwd: join(ROOT, "generated"),
+    encoding: "utf8",
+  });
+  assert.equal(packed.status, 0, packed.stderr);
+  const tarball = join(dir, (JSON.parse(packed.stdout)[0] as { filename: string }).filename);
+  const into = join(dir, "node_modules/@specgen/matrix-client-server");
+  mkdirSync(into, { recursive: true });
+  const untar = spawnSync("tar", ["-xzf", tarball, "-C", into, "--strip-components=1"], { encoding: "utf8" });
+  assert.equal(untar.status, 0, untar.stderr);
+  assert.ok(existsSync(join(into, "validators/client-server/auth_metadata.ajv.js")), "the Ajv module ships");
+  const use = [
+    'import { isGetAuthMetadataResponse, isSsoLoginFlow } from "@specgen/matrix-client-server/validators";',
+    "console.log(isGetAuthMetadataResponse({}), isSsoLoginFlow({ type: 'm.login.sso' }));",
+  ].join("\n");
+  writeFileSync(join(dir, "use.mjs"), use);
+  const run = spawnSync(process.execPath, ["use.mjs"], { cwd: dir, encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout.trim(), "false true");
 });

@@ -1,78 +1,16 @@
 /**
  * What a spec puts in the generated validators, lint's example check and `specgen validate`:
  * no project secrets in the published code, spec data never read as code, own keys kept own,
- * decimal `multipleOf`, no backtracking regex run by lint, and bounded work per answer.
+ * decimal `multipleOf`, no backtracking regex run by lint (bounded work: validator-limits.test.ts).
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { generate } from "../generator/generate.js";
-import type { ProjectConfig } from "../generator/config.js";
 import { SpecError } from "../generator/errors.js";
 import { lint } from "../generator/index.js";
-import { compileValidatorModule } from "../generator/emit/validators/compile.js";
-import { validatorTargets } from "../generator/emit/validators/targets.js";
-import { problemsOf, type AjvErrorObject } from "../generator/runtime/validation.js";
-import { ROOT, specgen, tempDir } from "./helpers.js";
-
-type Check = (value: unknown) => boolean;
-
-/** An OpenAPI document whose one operation, `getThing`, answers with `schema` (components as given). */
-function specWith(schema: unknown, components: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    openapi: "3.1.0",
-    info: { title: "Safety", version: "1" },
-    paths: {
-      "/thing": {
-        get: {
-          operationId: "getThing",
-          responses: { "200": { description: "ok", content: { "application/json": { schema } } } },
-        },
-      },
-    },
-    components: { schemas: components },
-  };
-}
-
-/** Generates the validators of `spec` into a temp folder; returns the module's code and exports. */
-interface Generated {
-  code: string;
-  m: Record<string, Check>;
-  warnings: string[];
-}
-
-const VALIDATORS_ONLY = { emit: ["validators" as const] };
-
-async function generated(spec: unknown, dir: string, config: Partial<ProjectConfig> = {}): Promise<Generated> {
-  mkdirSync(join(dir, "specs"), { recursive: true });
-  writeFileSync(join(dir, "specs/safety.json"), JSON.stringify(spec));
-  const result = await generate({
-    cwd: dir,
-    paths: ["specs"],
-    out: "out",
-    force: true,
-    config: { ...VALIDATORS_ONLY, ...config },
-  });
-  assert.deepEqual(
-    result.problems.filter((p) => p.severity === "error"),
-    [],
-  );
-  const file = join(dir, "out/validators/safety.js");
-  const m = (await import(pathToFileURL(file).href)) as Record<string, Check>;
-  return { code: readFileSync(file, "utf8"), m, warnings: result.warnings };
-}
-
-const both = (m: Record<string, Check>) =>
-  ["validateGetThingResponse", "isGetThingResponse"].map((n) => [n, m[n]!] as const);
-
-/** Runs the built CLI in `cwd`, killed after a minute (the hang tests' bound). */
-function bounded(args: string[], cwd: string) {
-  const cli = join(ROOT, "dist/generator/cli.js");
-  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: "utf8", timeout: 60_000 });
-}
+import { specgen, tempDir } from "./helpers.js";
+import { both, bounded, generated, specWith } from "./validator-specs.js";
 
 test("annotations (x-*, prose, examples, default, readOnly) never reach the validators; names do", async () => {
   const dir = tempDir();
@@ -233,106 +171,6 @@ test("a backtracking pattern: lint never runs it on the example (reports it unch
       warnings.some((w) => w.includes(`safety.json#${pointer}${at}: `) && w.includes("catastrophically"));
     assert.ok(warned("/properties/code/pattern"), warnings.join("\n"));
     assert.ok(warned("/patternProperties/^(b|b)+$"), warnings.join("\n"));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-test("specgen validate: 150 000 problems finish promptly; the first 100 are shown, the rest counted", () => {
-  const dir = tempDir();
-  try {
-    const schema = {
-      type: "object",
-      properties: {
-        numbers: { type: "array", items: { type: "string" } },
-        lists: { type: "array", items: { contains: { const: "x" } } },
-      },
-    };
-    writeFileSync(join(dir, "spec.json"), JSON.stringify(specWith(schema)));
-    const numbers = Array(100_000).fill("1").join(",\n");
-    const lists = Array(50_000).fill("[]").join(",\n");
-    const doc = `{\n"numbers": [${numbers}],\n"lists": [${lists}]\n}\n`;
-    writeFileSync(join(dir, "answer.json"), doc);
-    const started = Date.now();
-    const r = bounded(["validate", "spec.json#getThing", "answer.json"], dir);
-    assert.equal(r.signal, null, `validate was killed after ${Date.now() - started} ms`);
-    assert.equal(r.status, 1, r.stderr);
-    const lines = r.stdout.split("\n").filter(Boolean);
-    assert.equal(lines.length, 101);
-    assert.equal(lines[0], "answer.json:2:13: /numbers/0 must be string");
-    assert.equal(lines[99], "answer.json:101:1: /numbers/99 must be string");
-    assert.equal(lines[100], "answer.json: … and 149900 more problem(s) not shown (the first 100 are)");
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-test("problemsOf folds each failed contains into one problem, as before, in one pass", () => {
-  const errors: AjvErrorObject[] = [
-    { instancePath: "/0/0", keyword: "const", params: { allowedValue: "x" }, schemaPath: "#/items/contains/const" },
-    { instancePath: "/0", keyword: "contains", params: {}, schemaPath: "#/items/contains", message: "must contain" },
-    { instancePath: "/1", keyword: "type", params: {}, schemaPath: "#/items/type", message: "must be array" },
-  ];
-  assert.deepEqual(problemsOf(errors), [
-    { pointer: "/0", message: 'must contain "x"' },
-    { pointer: "/1", message: "must be array" },
-  ]);
-});
-
-test("a key added to Object.prototype does not change the compiled validators (Ajv options are all own)", async () => {
-  const dir = tempDir();
-  try {
-    const n = { type: "integer", default: 1 };
-    const spec = specWith({ type: "object", properties: { n }, required: ["n"], additionalProperties: false });
-    await generated(spec, dir);
-    const options = { cwd: dir, paths: ["specs"], out: "out", dryRun: true, force: true, config: VALIDATORS_ONLY };
-    const { model } = await generate(options);
-    const specModel = model.specs[0]!;
-    const shared = { runtime: "./runtime.js", formats: "./formats.js", helpers: "./helpers.js" };
-    const clean = await compileValidatorModule(specModel, validatorTargets(specModel), shared);
-    // (`$data` is left out: Ajv's own keyword definitions read it too, so it breaks Ajv itself.)
-    const polluted = ["coerceTypes", "useDefaults", "removeAdditional", "verbose", "allowUnionTypes"];
-    for (const key of polluted) {
-      const value = key === "removeAdditional" ? "all" : true;
-      Object.defineProperty(Object.prototype, key, { value, configurable: true, writable: true });
-    }
-    let dirty: string;
-    try {
-      dirty = await compileValidatorModule(specModel, validatorTargets(specModel), shared);
-    } finally {
-      for (const key of polluted) delete (Object.prototype as Record<string, unknown>)[key];
-    }
-    assert.equal(dirty, clean);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-test("uniqueItems over objects is linear: 100,000 objects are checked in bounded time, with JSON equality on own members", async () => {
-  const dir = tempDir();
-  try {
-    const { m } = await generated(specWith({ type: "array", uniqueItems: true, items: { type: "object" } }), dir);
-    const [[, validate], [, is]] = both(m) as [[string, Check], [string, Check]];
-    const many = Array.from({ length: 100_000 }, (_, i) => ({ id: i, tags: [String(i)] }));
-    const started = Date.now();
-    assert.equal(is(many), true);
-    // Ajv's own keyword compares every pair: about 5e9 comparisons here, hours rather than seconds.
-    assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
-    assert.equal(
-      is([
-        { a: 1, b: 2 },
-        { b: 2, a: 1 },
-      ]),
-      false,
-      "key order does not matter",
-    );
-    assert.equal(is([{ a: [1, 2] }, { a: [2, 1] }]), true, "array order does");
-    assert.equal(is([{ n: 1 }, { n: "1" }]), true, "types do");
-    assert.equal(validate([{ a: 1 }, { a: 2 }, { a: 1 }]), false);
-    assert.deepEqual(
-      (validate as unknown as { errors: Array<{ params: unknown }> }).errors.map((e) => e.params),
-      [{ i: 2, j: 0 }],
-    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

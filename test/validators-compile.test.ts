@@ -2,161 +2,18 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { pathToFileURL } from "node:url";
-import { specTypes } from "../generator/emit/types/spec-types.js";
 import { indentBlocks } from "../generator/emit/validators/code-text.js";
-import { compileValidatorModule } from "../generator/emit/validators/compile.js";
-import { validatorTargets } from "../generator/emit/validators/targets.js";
-import { WorkerTask } from "../generator/emit/worker.js";
-import { isLargeSpec, LARGE_SPEC_ITEMS, LARGE_SPEC_TEXT } from "../generator/model/size.js";
-import { SpecError } from "../generator/errors.js";
-import type { SpecModel } from "../generator/model/types.js";
 import { generate } from "../generator/generate.js";
-import { ROOT, specgen, tempDir } from "./helpers.js";
+import { ROOT, tempDir } from "./helpers.js";
 
 /**
- * Large specs: their types print on a worker thread (the same file as on the main thread, errors
- * kept), their `isX` share the one compile, and responses sharing a schema share one function.
- * Small specs: the first-error compile behind `isX` is left out of bundles that do not use it.
+ * What a small spec's compiled validators hold: the first-error compile behind `isX` is left out
+ * of bundles that do not use it, Ajv's helpers come from the shared modules, the Ajv module is
+ * indented for reading, and prose never reaches it.
  */
-const FIXTURE_WORKER = pathToFileURL(join(ROOT, "test/fixtures/workers/throws.mjs"));
-
-test("a worker answers what its function returns, and rethrows a SpecError as one, with file, line and pointer", async () => {
-  const run = (input: unknown) => new WorkerTask(FIXTURE_WORKER).run(input);
-  assert.deepEqual(await run({ message: "hi" }), { echoed: "hi" });
-  const spec = await run({ spec: true, message: "bad thing", file: "a.yaml" }).then(
-    () => assert.fail("answered"),
-    (err: unknown) => err,
-  );
-  assert.ok(spec instanceof SpecError);
-  assert.equal(spec.toString(), "a.yaml:3:7: bad thing (at /paths)");
-  await assert.rejects(
-    run({ plain: true, message: "boom" }),
-    (err: Error) => err.message === "boom" && /throws\.mjs/.test(err.stack ?? ""),
-  );
-  // A worker that cannot start (a module that does not load) is an error, not a hang.
-  await assert.rejects(
-    new WorkerTask(new URL("missing-worker.mjs", FIXTURE_WORKER)).run({}),
-    /Cannot find module|ERR_MODULE_NOT_FOUND/,
-  );
-});
-
-/** A spec with `count` operations, whose 200 bodies are one of two components and whose 404 bodies share one. */
-function manyOperations(count: number, description = "ok"): Record<string, unknown> {
-  const paths: Record<string, unknown> = {};
-  for (let i = 0; i < count; i++) {
-    paths[`/things/${i}`] = {
-      get: {
-        operationId: `getThing${i}`,
-        responses: {
-          "200": {
-            description,
-            content: { "application/json": { schema: { $ref: `#/components/schemas/${i % 2 ? "Odd" : "Even"}` } } },
-          },
-          "404": {
-            description: "no",
-            content: { "application/json": { schema: { $ref: "#/components/schemas/Missing" } } },
-          },
-        },
-      },
-    };
-  }
-  return {
-    openapi: "3.1.0",
-    info: { title: "many", version: "1" },
-    paths,
-    components: {
-      schemas: {
-        Even: { type: "object", required: ["n"], properties: { n: { type: "integer", multipleOf: 2 } } },
-        Odd: {
-          type: "object",
-          required: ["n"],
-          properties: { n: { type: "integer" }, home: { type: "string", format: "uri" } },
-        },
-        Missing: { type: "object", required: ["errcode"], properties: { errcode: { type: "string" } } },
-      },
-    },
-  };
-}
-
-test("a spec file over LARGE_SPEC_TEXT starts a types worker early: used for a large spec, stopped unused for a small one", async () => {
-  // Both runs go through the CLI, so a worker left running would keep the process from exiting.
-  for (const [name, count] of [
-    ["big-and-large", 300],
-    ["big-but-small", 3],
-  ] as const) {
-    const dir = tempDir();
-    mkdirSync(join(dir, "specs"));
-    const padding = "x".repeat(Math.ceil(LARGE_SPEC_TEXT / count) + 10);
-    writeFileSync(join(dir, "specs/many.json"), JSON.stringify(manyOperations(count, padding)));
-    const started = Date.now();
-    const run = specgen(["generate", "specs", "-o", "out"], { cwd: dir });
-    assert.equal(run.status, 0, `${name}: ${run.stderr}`);
-    assert.ok(Date.now() - started < 60_000, `${name} took ${Date.now() - started} ms`);
-    const types = readFileSync(join(dir, "out/types/many.d.ts"), "utf8");
-    assert.match(types, new RegExp(`getThing${count - 1}: \\{`), name);
-  }
-});
-
-test(`operations, webhooks and named schemas all count toward ${LARGE_SPEC_ITEMS} items, the large-spec threshold`, () => {
-  const items = (n: number) => Array.from({ length: n }, () => ({}));
-  const spec = (operations: number, webhooks: number, schemas: number) =>
-    ({ operations: items(operations), webhooks: items(webhooks), schemas: items(schemas) }) as unknown as SpecModel;
-  const cases: Array<[string, SpecModel, boolean]> = [
-    ["webhooks alone", spec(0, LARGE_SPEC_ITEMS, 0), true],
-    ["one of each short", spec(100, 100, LARGE_SPEC_ITEMS - 201), false],
-    ["all three", spec(100, 100, LARGE_SPEC_ITEMS - 200), true],
-  ];
-  for (const [name, given, want] of cases) assert.equal(isLargeSpec(given), want, name);
-});
-
-test(`a spec with ${LARGE_SPEC_ITEMS}+ operations: types from a worker, one Ajv compile, one function per distinct schema`, async () => {
-  const doc = manyOperations(300);
-  const dir = tempDir();
-  mkdirSync(join(dir, "specs"));
-  writeFileSync(join(dir, "specs/many.json"), JSON.stringify(doc));
-  const result = await generate({ cwd: dir, paths: ["specs"], out: "out", config: { emit: ["validators"] } });
-  assert.ok(result.written);
-  const spec = result.model.specs[0]!;
-  assert.ok(isLargeSpec(spec));
-  assert.equal(
-    readFileSync(join(dir, "out/types/many.d.ts"), "utf8"),
-    (await specTypes(spec)).contents,
-    "the worker's types are the main thread's",
-  );
-
-  const code = readFileSync(join(dir, "out/validators/many.js"), "utf8");
-  assert.ok(
-    code.endsWith(
-      await compileValidatorModule(spec, validatorTargets(spec), {
-        runtime: "./runtime.js",
-        formats: "./formats.js",
-        helpers: "./helpers.js",
-      }),
-    ),
-  );
-  // One compile (no first-error factory); three distinct schemas: three exports, 597 aliases.
-  assert.ok(!code.includes("createFirstErrorValidators"));
-  assert.match(code, /^export const isGetThing7Response = \/\* @__PURE__ \*\/ guard\(validateGetThing7Response\);$/m);
-  assert.equal(
-    code.match(/^export const validateGetThing\d+Response(?:404)? = validateGetThing[01]Response(?:404)?;$/gm)?.length,
-    597,
-  );
-
-  const m = (await import(join(dir, "out/validators/many.js"))) as Record<string, (v: unknown) => boolean>;
-  assert.equal(m.isGetThing7Response!({ n: 3, home: "https://example.org/x" }), true);
-  assert.equal(m.isGetThing7Response!({ n: 3, home: "not a uri" }), false);
-  assert.equal(m.isGetThing8Response!({ n: 3 }), false);
-  assert.equal(m.validateGetThing8Response!({ n: 4 }), true);
-  assert.equal(m.isGetThing299Response404!({ errcode: "M_NOT_FOUND" }), true);
-  assert.throws(
-    () => (m.assertGetThing12Response404 as (v: unknown) => void)({}),
-    /GetThing12Response404.*\/errcode is required/,
-  );
-});
-
 test("a bundle that uses only validateX (the client's case) leaves out the first-error compile behind isX", async () => {
   const dir = join(ROOT, "generated/validators/client-server");
   const size = async (names: string) => {
@@ -187,10 +44,12 @@ test(
     const dir = tempDir();
     const result = await generate({ cwd: join(ROOT, "test/fixtures/snapshots/helpers"), out: dir, force: true });
     assert.deepEqual(result.problems, []);
-    const code = readFileSync(join(dir, "validators/tags.js"), "utf8");
+    const code = readFileSync(join(dir, "validators/tags.ajv.js"), "utf8");
     assert.match(code, /^import \{ ucs2length \} from "\.\/helpers\.js";$/m);
-    assert.match(code, /^import \{ asserter, duplicateItems, guard, jsonEqual \} from "\.\/runtime\.js";$/m);
+    assert.match(code, /^import \{ duplicateItems, jsonEqual \} from "\.\/runtime\.js";$/m);
     assert.doesNotMatch(code, /\brequire\s*\(/);
+    const front = readFileSync(join(dir, "validators/tags.js"), "utf8");
+    assert.match(front, /^import \{ asserter, guard \} from "\.\/runtime\.js";$/m);
     const m = (await import(pathToFileURL(join(dir, "validators/tags.js")).href)) as Record<
       string,
       (v: unknown) => boolean
@@ -243,8 +102,8 @@ test("indentBlocks only adds leading spaces, by the braces outside strings", () 
       .join("\n"),
     code,
   );
-  // On a real module (after its banner comment): indenting the unindented lines gives it back.
-  const file = readFileSync(join(ROOT, "generated/validators/client-server/auth_metadata.js"), "utf8");
+  // On a real Ajv module (after its banner comment): indenting the unindented lines gives it back.
+  const file = readFileSync(join(ROOT, "generated/validators/client-server/auth_metadata.ajv.js"), "utf8");
   const body = file.slice(file.indexOf(" */\n") + 4);
   assert.ok(body.includes("\n    "), "indented");
   assert.equal(
@@ -300,8 +159,9 @@ test("validators leave out prose and examples, keep enum/const/default data as w
     result.problems.filter((p) => p.severity === "error"),
     [],
   );
-  const code = readFileSync(join(dir, "out/validators/prose.js"), "utf8");
-  assert.doesNotMatch(code, /PROSE|EXAMPLE-VALUE/);
+  for (const file of ["prose.js", "prose.ajv.js"]) {
+    assert.doesNotMatch(readFileSync(join(dir, "out/validators", file), "utf8"), /PROSE|EXAMPLE-VALUE/, file);
+  }
   const m = (await import(pathToFileURL(join(dir, "out/validators/prose.js")).href)) as Record<
     string,
     (v: unknown) => boolean

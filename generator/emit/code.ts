@@ -108,8 +108,11 @@ export function code(strings: TemplateStringsArray, ...values: readonly unknown[
   return new Code(MADE_HERE, text);
 }
 
-/** What {@link list} may put between items: the separators of lists, lines, unions, intersections and members. */
-type Separator = ", " | "\n" | "" | " | " | " & " | "; ";
+/**
+ * What {@link list} may put between items: the separators of lists, lines (a blank line between
+ * blocks), unions, intersections and members.
+ */
+type Separator = ", " | "\n" | "\n\n" | "" | " | " | " & " | "; ";
 
 /** Items joined with `separator` (", " by default), each as {@link code} would insert it. */
 export function list(items: readonly unknown[], separator: Separator = ", "): Code {

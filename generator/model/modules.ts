@@ -19,7 +19,7 @@ export interface ModuleClaim {
 
 const RULE =
   'a file name in the output holds no URL syntax, line break, "..", name the package uses itself, ' +
-  'or ".as-written" ending';
+  'or ".as-written" or ".ajv" ending';
 
 /** The module of each source (spec paths relative to the module root, `/`-separated), claimed in order. */
 export function claimModules(sources: readonly string[]): Map<string, ModuleClaim> {

@@ -223,7 +223,8 @@ const UNSAFE_IN_MODULE = /[#?%\\<>:"|*\x00-\x1f\x7f\x85\u2028\u2029]/g;
  * relative to the folder given): the name its files get under `types/`, `validators/` and
  * `client/`. Every step is a plain file name: unsafe characters become `_`, a `..` step (a spec
  * outside the common root) becomes `__`, and a top-level name the output uses itself gets a `_`
- * suffix, as does a name ending in `.as-written` (the overlays' as-written validators use it).
+ * suffix, as does a name ending in `.as-written` (the overlays' as-written validators use it) or
+ * `.ajv` (each validators module's Ajv code does).
  * Unique (ignoring case) only through a {@link NameTable}.
  */
 export function moduleName(source: string): string {
@@ -236,9 +237,10 @@ export function moduleName(source: string): string {
       return step.replace(UNSAFE_IN_MODULE, "_");
     });
   if (steps.length === 1 && OWN_MODULES.has(steps[0]!.toLowerCase())) steps[0] += "_";
-  // `<module>.as-written` names the validators of a spec compiled without its overlays
+  // `<module>.as-written` names the validators of a spec compiled without its overlays, and
+  // `<module>.ajv` (`<module>.as-written.ajv`) the Ajv code under a validators module
   const last = steps.length - 1;
-  if (/\.as-written$/i.test(steps[last]!)) steps[last] += "_";
+  if (/\.(as-written|ajv)$/i.test(steps[last]!)) steps[last] += "_";
   return steps.join("/");
 }
 

@@ -6,6 +6,7 @@
  * @module
  */
 import { compileValidators } from "../emit/validators/compile.js";
+import { validatorFront } from "../emit/validators/front.js";
 import { formatsModule, helpersModule, RUNTIME_JS_URL } from "../emit/validators/shared-files.js";
 import type { ValidatorTarget } from "../emit/validators/targets.js";
 import type { SpecModel } from "../model/types.js";
@@ -22,8 +23,8 @@ export async function loadValidators(specPath: string, options: ValidateOptions 
 }
 
 /**
- * Compiles validators for `targets` of a spec exactly as the emitter does and imports the module
- * from a `data:` URL; the runtime is the toolkit's own compiled copy, the formats module another
+ * Compiles validators for `targets` of a spec exactly as the emitter does and imports the front
+ * and its Ajv module from `data:` URLs; the runtime is the toolkit's own compiled copy, the formats module another
  * `data:` URL (a `data:` module can import absolute URLs only).
  */
 export async function importValidators(
@@ -42,6 +43,8 @@ export async function compileInMemory(
 ): Promise<ImportedValidators> {
   // The shared modules' URLs are the same text each time, so Node's module map loads them once.
   const shared = { runtime: RUNTIME_JS_URL.href, formats: dataUrl(formatsModule()), helpers: dataUrl(helpersModule()) };
-  const { code, origins } = await compileValidators(spec, targets, shared, warn);
-  return { exports: (await import(dataUrl(code))) as Record<string, unknown>, origins };
+  const { ajv, origins, ...compiled } = await compileValidators(spec, targets, shared, warn);
+  // The front imports its Ajv module from a `data:` URL of its own, as the files import each other.
+  const front = validatorFront(targets, compiled, { runtime: RUNTIME_JS_URL.href, ajv: dataUrl(ajv) });
+  return { exports: (await import(dataUrl(front))) as Record<string, unknown>, origins };
 }

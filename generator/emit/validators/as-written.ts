@@ -4,18 +4,19 @@
  * @module
  */
 import type { SpecModel } from "../../model/types.js";
+import { blockComment, code, identifier, list } from "../code.js";
 import { jsdoc } from "../comment.js";
 import type { GeneratedFile } from "../file.js";
 import { banner, relativeImport } from "../module.js";
-import { compileValidatorModule } from "./compile.js";
-import { sharedImports } from "./shared-files.js";
+import { validatorModuleFiles } from "./module-files.js";
 import { AS_WRITTEN, exportNames, type ValidatorTarget } from "./targets.js";
 
 /**
- * `validators/<module>.as-written.js` (+ `.d.ts`): the spec's targets compiled from the spec
- * without its overlays, as `validateXAsWritten`, `isXAsWritten`, `assertXAsWritten`. They check
- * the schema alone, so that an application can accept what the overlays' prose rules refuse (a
- * local auth service with an `http` issuer) without turning every check off. Their guards narrow
+ * `validators/<module>.as-written.js` (+ `.d.ts`, over its Ajv module `.as-written.ajv.js`): the
+ * spec's targets compiled from the spec without its overlays, as `validateXAsWritten`,
+ * `isXAsWritten`, `assertXAsWritten`. They check the schema alone, so that an application can
+ * accept what the overlays' prose rules refuse (a local auth service with an `http` issuer)
+ * without turning every check off. Their guards narrow
  * to nothing: the types follow the overlaid spec, which may require more. The overlays only add
  * keywords, so every target's schema is at the same pointer in both documents.
  */
@@ -24,33 +25,31 @@ export async function asWrittenModule(
   asWritten: SpecModel,
   targets: readonly ValidatorTarget[],
 ): Promise<GeneratedFile[]> {
-  const path = `validators/${spec.module}.as-written.js`;
+  const name = `${spec.module}.as-written`;
   const renamed = targets.map((t) => ({ ...t, name: `${t.name}${AS_WRITTEN}` }));
   // The overlaid spec's compile already reported its warnings; this one would repeat them.
-  const code = await compileValidatorModule(asWritten, renamed, sharedImports(path), () => {});
-  const dts = asWrittenDeclarations(path, renamed);
-  return [
-    { path, contents: `${banner(spec.source)}${code}` },
-    { path: `validators/${spec.module}.as-written.d.ts`, contents: `${banner(spec.source)}${dts}` },
-  ];
+  const files = await validatorModuleFiles(spec.source, name, asWritten, renamed, () => {});
+  const dts = asWrittenDeclarations(`validators/${name}.d.ts`, renamed);
+  return [...files, { path: `validators/${name}.d.ts`, contents: `${banner(spec.source)}${dts}` }];
 }
 
 /** The declarations of the as-written module at `path`: its exports take `unknown` and narrow nothing. */
 function asWrittenDeclarations(path: string, renamed: readonly ValidatorTarget[]): string {
-  const runtime = JSON.stringify(relativeImport(path, "validators/runtime.js"));
-  const lines = [`import type { ValidateFunction } from ${runtime};`, ""];
+  const doc = (description: string) => blockComment(jsdoc({ description }));
+  const runtime = relativeImport(path, "validators/runtime.js");
+  const lines = [code`import type { ValidateFunction } from ${runtime};`, code``];
   for (const t of renamed) {
     const n = exportNames(t.name);
     const what = `${t.description}, by the spec as written (without its overlays' rules)`;
     const failed = "After a failed call, `.errors` holds its errors.";
+    const validateDoc = doc(`Ajv validate function for ${what}. ${failed}`);
+    const isDoc = doc(`Whether \`value\` is ${what}.`);
+    const assertDoc = doc(`Throws a \`ValidationError\` listing every problem unless \`value\` is ${what}.`);
     lines.push(
-      jsdoc({ description: `Ajv validate function for ${what}. ${failed}` }) +
-        `export declare const ${n.validate}: ValidateFunction<unknown>;`,
-      jsdoc({ description: `Whether \`value\` is ${what}.` }) +
-        `export declare function ${n.is}(value: unknown): boolean;`,
-      jsdoc({ description: `Throws a \`ValidationError\` listing every problem unless \`value\` is ${what}.` }) +
-        `export declare function ${n.assert}(value: unknown): void;`,
+      code`${validateDoc}export declare const ${identifier(n.validate)}: ValidateFunction<unknown>;`,
+      code`${isDoc}export declare function ${identifier(n.is)}(value: unknown): boolean;`,
+      code`${assertDoc}export declare function ${identifier(n.assert)}(value: unknown): void;`,
     );
   }
-  return `${lines.join("\n")}\n`;
+  return `${list(lines, "\n")}\n`;
 }

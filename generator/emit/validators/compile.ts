@@ -1,7 +1,7 @@
 /**
- * One spec's validators as one plain ES module: Ajv's standalone code for the `all` compile
- * (and, for a small spec, the `first` compile behind `isX`), linked to the shared modules, with
- * the `isX`/`assertX` exports.
+ * One spec's Ajv module (`<module>.ajv.js`): Ajv's standalone code for the `all` compile (and,
+ * for a small spec, the `first` compile behind `isX`) as one plain ES module linked to the shared
+ * modules. The exports people import are written over it by front.ts.
  *
  * @module
  */
@@ -15,29 +15,45 @@ import { compileError } from "./compile-error.js";
 import { linkHelpers, type LinkedHelpers } from "./link.js";
 import { FORMATS_BINDING } from "./options.js";
 import type { SharedModules } from "./shared-files.js";
-import { exportNames, type ValidatorTarget } from "./targets.js";
+import type { ValidatorTarget } from "./targets.js";
+
+/** One spec's validators compiled: the Ajv module's code and what its front needs to know. */
+export interface CompiledValidators {
+  /**
+   * `<module>.ajv.js` without its banner: imports of the shared modules, Ajv's standalone code
+   * (exporting each compiled `validateX`) and, for a small spec, the first-error compile behind
+   * `firstErrorValidator`.
+   */
+  ajv: string;
+  /** Each `validateX` that shares another target's compiled function → that function's export (see exports.ts). */
+  aliases: Record<string, string>;
+  /** Whether the Ajv module exports `firstErrorValidator` (a small spec: `isX` stop at the first error). */
+  firstError: boolean;
+  /** Where the hoisted functions' schemas stood (for `specgen validate`). */
+  origins: Record<string, string[]>;
+}
 
 /**
- * ESM source of one spec's validators: Ajv's standalone code plus the `is`/`assert` wrappers.
- * Ajv's standalone output still loads its run-time helpers with `require()` (ajv issues #1976,
- * #2209); those lines are linked to the shared helpers module instead (see link.ts).
+ * The code of one spec's Ajv module (see {@link CompiledValidators.ajv}). Ajv's standalone output
+ * still loads its run-time helpers with `require()` (ajv issues #1976, #2209); those lines are
+ * linked to the shared helpers module instead (see link.ts).
  */
-export async function compileValidatorModule(
+export async function compileAjvModule(
   spec: SpecModel,
   targets: readonly ValidatorTarget[],
   shared: SharedModules,
   warn?: (message: string) => void,
 ): Promise<string> {
-  return (await compileValidators(spec, targets, shared, warn)).code;
+  return (await compileValidators(spec, targets, shared, warn)).ajv;
 }
 
-/** {@link compileValidatorModule}, with where the hoisted functions' schemas stood (for `specgen validate`). */
+/** One spec's validators compiled by Ajv (see {@link CompiledValidators}); front.ts writes the exports over them. */
 export async function compileValidators(
   spec: SpecModel,
   targets: readonly ValidatorTarget[],
   shared: SharedModules,
   warn?: (message: string) => void,
-): Promise<{ code: string; origins: Record<string, string[]> }> {
+): Promise<CompiledValidators> {
   const all = createAjv(spec, targets, warn);
   // A large spec's `isX` share the `all` compile (see model/size.ts).
   const first = isLargeSpec(spec) ? undefined : createAjv(spec, targets, undefined, "first");
@@ -46,10 +62,9 @@ export async function compileValidators(
   const firstCode = first && standalone(spec, first, linked);
   const lines = [...imports(shared, all.usesFormats, linked), "", allCode];
   if (firstCode !== undefined) lines.push(...firstErrorFactory(firstCode));
-  lines.push(...guardExports(targets, all.aliases, firstCode !== undefined));
-  const code = `${indentBlocks(lines.join("\n"))}\n`;
-  refuseRequire(code, spec);
-  return { code, origins: all.origins };
+  const ajv = `${indentBlocks(lines.join("\n"))}\n`;
+  refuseRequire(ajv, spec);
+  return { ajv, aliases: all.aliases, firstError: firstCode !== undefined, origins: all.origins };
 }
 
 /** Ajv's standalone code for one compile, linked to the shared helpers (recorded in `linked`). */
@@ -65,12 +80,14 @@ function standalone(spec: SpecModel, compiled: CompiledSpec, linked: LinkedHelpe
 }
 
 /**
- * The module's imports. The wrappers come from two runtime helpers (the guards never throw for
- * a value: one nested past the call stack, in a recursive schema, is invalid).
+ * The Ajv module's imports: the runtime's replacements for some of Ajv's helpers (see link.ts),
+ * ajv-formats' formats, Ajv's own helpers; each only where the code uses it.
  */
 function imports(shared: SharedModules, usesFormats: boolean, linked: LinkedHelpers): string[] {
-  const fromRuntime = ["asserter", "guard", ...linked.runtime].sort();
-  const lines = [`import { ${fromRuntime.join(", ")} } from ${JSON.stringify(shared.runtime)};`];
+  const lines: string[] = [];
+  if (linked.runtime.size) {
+    lines.push(`import { ${[...linked.runtime].sort().join(", ")} } from ${JSON.stringify(shared.runtime)};`);
+  }
   if (usesFormats) lines.push(`import { ${FORMATS_BINDING} } from ${JSON.stringify(shared.formats)};`);
   if (linked.helpers.size) {
     lines.push(`import { ${[...linked.helpers].sort().join(", ")} } from ${JSON.stringify(shared.helpers)};`);
@@ -82,7 +99,8 @@ function imports(shared: SharedModules, usesFormats: boolean, linked: LinkedHelp
  * The `first` compile (small specs) behind `isX`, inside a factory run on the first `isX` call:
  * Ajv's code assigns to its functions at the top level (`validate1.evaluated = …`), which a
  * bundler keeps, so without the factory every application would ship both compiles. The
- * factory's names are its own, so the two compiles' names (`validate1`, …) never meet.
+ * factory's names are its own, so the two compiles' names (`validate1`, …) never meet. The
+ * front's `isX` call `firstErrorValidator("validateX")`, which builds them on the first call.
  */
 function firstErrorFactory(firstCode: string): string[] {
   return [
@@ -92,30 +110,9 @@ function firstErrorFactory(firstCode: string): string[] {
     "return exports;",
     "}",
     "let firstError;",
-    "const firstErrorValidator = (name) => (value) => (firstError ??= createFirstErrorValidators({}))[name](value);",
+    "export const firstErrorValidator = (name) => (value) =>",
+    "(firstError ??= createFirstErrorValidators({}))[name](value);",
   ];
-}
-
-/**
- * The `validateX` aliases and the `isX`/`assertX` exports of each target, marked pure, so that
- * a bundler drops those an application does not import. Targets with the same schema share
- * functions. The `all` compile's functions are `validateX` and back `assertX`.
- */
-function guardExports(targets: readonly ValidatorTarget[], aliases: Record<string, string>, factory: boolean) {
-  const lines: string[] = [];
-  for (const t of targets) {
-    const n = exportNames(t.name);
-    const alias = aliases[n.validate];
-    if (alias !== undefined) lines.push(`export const ${n.validate} = ${alias};`);
-    const guarded = factory
-      ? `/* @__PURE__ */ firstErrorValidator(${JSON.stringify(alias ?? n.validate)})`
-      : n.validate;
-    lines.push(
-      `export const ${n.is} = /* @__PURE__ */ guard(${guarded});`,
-      `export const ${n.assert} = /* @__PURE__ */ asserter(${JSON.stringify(t.name)}, ${n.validate});`,
-    );
-  }
-  return lines;
 }
 
 /**
