@@ -374,8 +374,10 @@ test("hostile fixture: every module imports, every exported function runs, and n
   ];
   let calls = 0;
   for (const [name, module] of modules) {
+    // An Ajv module's validateX are the front's own; its firstErrorValidator builds the front's isX.
     if (
       !name.startsWith("validators/") ||
+      name.endsWith(".ajv.js") ||
       ["validators/runtime.js", "validators/formats.js", "validators/helpers.js"].includes(name)
     )
       continue;
