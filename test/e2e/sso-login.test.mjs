@@ -109,7 +109,8 @@ test("the page loads the generated package as browser ESM, shows the OAuth issue
   const modules = site.log.filter((r) => r.path.startsWith("/generated/")).map((r) => r.path);
   for (const m of ["/generated/client/index.js", "/generated/client/runtime.js", "/generated/client/client-server/auth_metadata.js",
     "/generated/validators/index.js", "/generated/validators/runtime.js", "/generated/validators/formats.js",
-    "/generated/validators/client-server/definitions/sso_login_flow.js"]) {
+    "/generated/validators/client-server/definitions/sso_login_flow.js",
+    "/generated/validators/client-server/definitions/sso_login_flow.ajv.js"]) {
     assert.ok(modules.includes(m), `${m} loaded (got ${modules.join(", ")})`);
   }
   assert.deepEqual(site.log.filter((r) => r.status !== 200), [], "every static request answered 200");
