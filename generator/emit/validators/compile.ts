@@ -110,8 +110,9 @@ function firstErrorFactory(firstCode: string): string[] {
     "return exports;",
     "}",
     "let firstError;",
-    "export const firstErrorValidator = (name) => (value) =>",
-    "(firstError ??= createFirstErrorValidators({}))[name](value);",
+    "export function firstErrorValidator(name) {",
+    "return (value) => (firstError ??= createFirstErrorValidators({}))[name](value);",
+    "}",
   ];
 }
 

@@ -495,5 +495,6 @@ function createFirstErrorValidators(exports) {
   return exports;
 }
 let firstError;
-export const firstErrorValidator = (name) => (value) =>
-(firstError ??= createFirstErrorValidators({}))[name](value);
+export function firstErrorValidator(name) {
+  return (value) => (firstError ??= createFirstErrorValidators({}))[name](value);
+}
