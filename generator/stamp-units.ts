@@ -49,13 +49,18 @@ export interface StampedSpec {
 const rel = (cwd: string, path: string) => relative(cwd, path).split(sep).join("/");
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
-/** The output files a spec with this module may own: its types, validators (as written too) and client. */
+/**
+ * The output files a spec with this module may own: its types, validators (each front with the
+ * Ajv module under it, as written too) and client.
+ */
 export function ownedPaths(module: string, emitted: ReadonlySet<string>): string[] {
   const candidates = [
     `types/${module}.d.ts`,
     `validators/${module}.js`,
+    `validators/${module}.ajv.js`,
     `validators/${module}.d.ts`,
     `validators/${module}.as-written.js`,
+    `validators/${module}.as-written.ajv.js`,
     `validators/${module}.as-written.d.ts`,
     `client/${module}.js`,
     `client/${module}.d.ts`,

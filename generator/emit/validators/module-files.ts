@@ -13,8 +13,11 @@ import { validatorFront } from "./front.js";
 import { sharedImports } from "./shared-files.js";
 import type { ValidatorTarget } from "./targets.js";
 
-/** The suffix of an Ajv module's name; model/names.ts keeps spec modules from ending in it. */
-export const AJV_SUFFIX = ".ajv";
+/**
+ * The suffix of an Ajv module's name; model/names.ts keeps spec modules from ending in it, and
+ * stamp-units.ts counts the file among its spec's own.
+ */
+const AJV_SUFFIX = ".ajv";
 
 /** Said at the top of every Ajv module, under the banner (the generator's own text). */
 const AJV_NOTE =
