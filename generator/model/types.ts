@@ -107,11 +107,27 @@ export interface ResponseModel {
   media: string[];
   /** Pointer to the JSON body schema in `document`, when the response has one. */
   jsonSchemaPointer?: string;
-  headers: string[];
+  /** Its headers (`headers`), in the spec's order. */
+  headers: HeaderModel[];
   /** The response's description, as written. */
   description?: string;
   /** A failure status whose JSON body has an `errcode` property: the client throws MatrixError for it. */
   matrixError?: true;
+}
+
+/** One header of a response (a Header Object, its `$ref` followed). */
+export interface HeaderModel {
+  /** The header's name as the spec writes it (its key in `headers`; HTTP reads it case-insensitively). */
+  name: string;
+  required: boolean;
+  deprecated: boolean;
+  /** The header's description, as written. */
+  description?: string;
+  /**
+   * JSON pointer of its schema in `document`: under `schema`, or under its `content` media type,
+   * at the Header Object's own place (a `components/headers` entry for a `$ref`'d one).
+   */
+  schemaPointer?: string;
 }
 
 /** What an operation sends: the media type of its request body, preferring JSON. */
