@@ -13,14 +13,10 @@ import type { HeaderModel } from "./types.js";
 /** The headers of a response's `headers` map (`raw`, at `at` in the document), in the spec's order. */
 export function collectHeaders(document: Record<string, unknown>, at: string[], raw: unknown): HeaderModel[] {
   if (!isObject(raw)) return [];
-  return Object.entries(raw).map(([name, node]) => headerOf(document, name, derefAt(document, node, [...at, name])));
+  return Object.entries(raw).map(([name, node]) => headerOf(name, derefAt(document, node, [...at, name])));
 }
 
-function headerOf(
-  document: Record<string, unknown>,
-  name: string,
-  found: { node: unknown; at: string[] },
-): HeaderModel {
+function headerOf(name: string, found: { node: unknown; at: string[] }): HeaderModel {
   const header = isObject(found.node) ? found.node : {};
   const model: HeaderModel = { name, required: header.required === true, deprecated: header.deprecated === true };
   if (typeof header.description === "string") model.description = header.description;
