@@ -42,6 +42,11 @@ export interface SpecModel {
    * of walking the document again.
    */
   facts: DocumentFacts;
+  /**
+   * The `$defs` and `definitions` maps of its component schemas, nested ones included
+   * (model/definitions.ts): named schemas that are no export of their own.
+   */
+  definitions: DefinitionsModel[];
   /** Unknown keywords of its Schema Objects that the struct gate tolerated with a warning (load/tolerance.ts). */
   ignoredKeywords?: string[];
   /** Keywords the spec's overlays added to its schemas, each with the rule it cites (pointers into `document`). */
@@ -74,6 +79,15 @@ export interface NamedSchema {
   type: SchemaTypeRef;
   /** JSON pointer of the schema inside `document`. */
   pointer: string;
+}
+
+/** One `$defs` (or `definitions`) map inside a component schema, and the schemas it names. */
+export interface DefinitionsModel {
+  /** JSON pointer in `document` of the schema that holds the map (a component, or an entry of another map). */
+  owner: string;
+  keyword: "$defs" | "definitions";
+  /** Its entries in the spec's order: each name as written, and the entry's JSON pointer in `document`. */
+  entries: Array<{ name: string; pointer: string }>;
 }
 
 export interface ParameterModel {
