@@ -238,7 +238,7 @@ var SCHEME = String.raw`[a-z][a-z0-9+.-]*:\/\/`;
 var HOST_AND_PORT = String.raw`[${HOST_CHARS}]*(?::\d*)?`;
 var PATH = String.raw`(?:\/[${PATH_CHARS}/]*)?`;
 var QUERY = String.raw`(?:\?[${PATH_CHARS}/?]*)?`;
-var FRAGMENT = String.raw`(?:#[${PATH_CHARS}/?]*)?`;
+var FRAGMENT = `(?:#[${PATH_CHARS}/?]*)?`;
 var FAST_URI = new RegExp(`^${SCHEME}${HOST_AND_PORT}${PATH}${QUERY}${FRAGMENT}$`, "i");
 var fullUri = import_formats.fullFormats.uri;
 function uri(value) {

@@ -22,7 +22,7 @@ const SCHEME = String.raw`[a-z][a-z0-9+.-]*:\/\/`;
 const HOST_AND_PORT = String.raw`[${HOST_CHARS}]*(?::\d*)?`;
 const PATH = String.raw`(?:\/[${PATH_CHARS}/]*)?`;
 const QUERY = String.raw`(?:\?[${PATH_CHARS}/?]*)?`;
-const FRAGMENT = String.raw`(?:#[${PATH_CHARS}/?]*)?`;
+const FRAGMENT = `(?:#[${PATH_CHARS}/?]*)?`;
 
 /**
  * `scheme "://" reg-name [":" port] path-abempty ["?" query] ["#" fragment]` of RFC 3986, minus

@@ -72,10 +72,9 @@ export function hoistDefinitions(document: Node, definitions: readonly Definitio
  * (`components/schemas/X`) or the hoisted entry nearest above it, which counts by its new key.
  */
 function ownerKey(document: Node, at: readonly string[], hoisted: ReadonlyMap<object, string>): string {
-  // The nodes from the component down to the owner (at[2] names the component).
-  const nodes = at
-    .slice(3)
-    .reduce<unknown[]>((path, token) => [...path, childAt(path.at(-1), token)], [valueAt(document, at.slice(0, 3))]);
+  // The nodes from the component (at[2] names it) down to the owner.
+  const nodes = [valueAt(document, at.slice(0, 3))];
+  for (const token of at.slice(3)) nodes.push(childAt(nodes.at(-1), token));
   const steps: string[] = [];
   let depth = at.length;
   for (; depth > 3 && !hoisted.has(nodes[depth - 3] as object); depth--) steps.push(at[depth - 1]!);
