@@ -13,7 +13,7 @@ import { walk } from "../load/walk.js";
 import type { DefinitionsModel } from "./types.js";
 
 /** The keywords whose value maps names to schemas, in the order each schema's maps are listed. */
-export const DEFINITION_KEYWORDS = ["$defs", "definitions"] as const;
+const DEFINITION_KEYWORDS = ["$defs", "definitions"] as const;
 
 /**
  * Every definitions map under `components.schemas` of `document`, in the order the walk enters
