@@ -78,9 +78,10 @@ export function settle(options: GenerateOptions): Run {
 export function nothingToDo(run: Run): boolean {
   if (!run.writing) return false;
   assertOutAllowed(run.out, run.cwd, run.protect);
-  assertReplaceable(outTarget(run.out));
+  const stamp = assertReplaceable(outTarget(run.out));
   if (run.options.force) return false;
-  return upToDate(outTarget(run.out), run.cwd, run.stampConfig, run.specPaths, readableBy(run));
+  const readable = readableBy(run);
+  return upToDate(outTarget(run.out), stamp, { cwd: run.cwd, config: run.stampConfig, specs: run.specPaths, readable });
 }
 
 /**

@@ -188,19 +188,18 @@ export function sameRun(stamp: Stamp, cwd: string, config: unknown, specs: strin
 }
 
 /**
- * True when the output folder was produced from exactly these inputs by this toolkit and no
- * file of it was changed since. `readable(path)` tells whether the run may read an input the
- * stamp names (the specs, what their `$ref`s may reach, the overlays); any other is a stamp this
- * run did not write, and the run regenerates.
+ * True when the output folder `out`, whose stamp (as {@link readStampFile} read it) is `stamp`,
+ * was produced from exactly these inputs by this toolkit and no file of it was changed since.
+ * `readable(path)` tells whether the run may read an input the stamp names (the specs, what their
+ * `$ref`s may reach, the overlays); any other is a stamp this run did not write, and the run
+ * regenerates.
  */
 export function upToDate(
   out: string,
-  cwd: string,
-  config: unknown,
-  specs: string[],
-  readable: (path: string) => boolean,
+  stamp: Stamp | undefined,
+  run: { cwd: string; config: unknown; specs: string[]; readable: (path: string) => boolean },
 ): boolean {
-  const stamp = readStampFile(join(out, STAMP_FILE));
+  const { cwd, config, specs, readable } = run;
   if (stamp === undefined || !isHashMap(stamp.outputs) || !sameRun(stamp, cwd, config, specs)) return false;
   const same = (bytes: Buffer | undefined, hash: string) => bytes !== undefined && sha(bytes) === hash;
   const inputsSame = Object.entries(stamp.inputs).every(([path, hash]) => {

@@ -73,3 +73,52 @@ test("uri gives the full check's verdict on every URL-valued string of the auth-
   assert.equal(uri("https://a b.example"), false);
   assert.equal(uri("/relative/path"), false);
 });
+
+/**
+ * The fast path as it was written before it was built from named parts (one regex literal, too
+ * long for a line): its text here copied verbatim, cut in two.
+ */
+const WRITTEN_AS_ONE_LITERAL = new RegExp(
+  String.raw`^[a-z][a-z0-9+.-]*:\/\/[a-z0-9\-._~!$&'()*+,;=]*(?::\d*)?(?:\/[a-z0-9\-._~!$&'()*+,;=:@/]*)?` +
+    String.raw`(?:\?[a-z0-9\-._~!$&'()*+,;=:@/?]*)?(?:#[a-z0-9\-._~!$&'()*+,;=:@/?]*)?$`,
+  "i",
+);
+
+const fastUriCases: Array<[string, { given: string; want: boolean }]> = [
+  ["a typical https URL", { given: "https://example.org/a/b?c=d&e#f", want: true }],
+  ["a scheme in capitals and a host in capitals", { given: "HTTPS://EXAMPLE.ORG/", want: true }],
+  ["a scheme with + . -", { given: "a+b.c-d://host", want: true }],
+  ["a port", { given: "http://host:8448/x", want: true }],
+  ["an empty port", { given: "http://host:/x", want: true }],
+  ["an empty host (file URL)", { given: "file:///etc/hosts", want: true }],
+  ["every sub-delim in the host", { given: "http://a-._~!$&'()*+,;=/", want: true }],
+  [": and @ in the path", { given: "http://h/a:b@c", want: true }],
+  ["/ and ? in the query and fragment", { given: "http://h?a/b?c#d/e?f", want: true }],
+  ["the empty string", { given: "", want: false }],
+  ["no scheme", { given: "//host/path", want: false }],
+  ["a scheme led by a digit", { given: "1a://host", want: false }],
+  ["no // after the scheme", { given: "mailto:someone@example.org", want: false }],
+  ["userinfo", { given: "https://user@host/", want: false }],
+  ["an IPv6 literal", { given: "http://[::1]/", want: false }],
+  ["percent-encoding", { given: "http://h/a%20b", want: false }],
+  ["a port with a letter", { given: "http://h:80x/", want: false }],
+  ["a second #", { given: "http://h#a#b", want: false }],
+  ["a space", { given: "http://h/a b", want: false }],
+  ["a trailing line break ($ is the end of the input)", { given: "http://h/\n", want: false }],
+  ["a non-ASCII letter", { given: "http://h\u00e9/", want: false }],
+  ["a bracket in the path", { given: "http://h/[", want: false }],
+  ["a dotless i (no Unicode case folding without the u flag)", { given: "http://\u0131/", want: false }],
+  ["the Kelvin sign (no Unicode case folding)", { given: "http://\u212a/", want: false }],
+];
+
+for (const [name, { given, want }] of fastUriCases) {
+  test(`FAST_URI, built from parts, as the single literal: ${name}`, () => {
+    assert.equal(WRITTEN_AS_ONE_LITERAL.test(given), want, "the literal");
+    assert.equal(FAST_URI.test(given), want, "the built regex");
+  });
+}
+
+test("FAST_URI is the same regex as the single literal: same source, same flags", () => {
+  assert.equal(FAST_URI.source, WRITTEN_AS_ONE_LITERAL.source);
+  assert.equal(FAST_URI.flags, "i");
+});

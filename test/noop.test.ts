@@ -1,10 +1,13 @@
 // A run with nothing to do must stay cheap: it checks the stamp and stops, without loading the
 // libraries a real run needs (YAML parser, Redocly, TypeScript, Ajv, the diff library).
-import { test } from "node:test";
+import { mock, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import fs, { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { nothingToDo, settle } from "../generator/settle.js";
+import { STAMP_FILE } from "../generator/stamp.js";
 import { specgen, tempDir } from "./helpers.js";
 
 const SPEC = `openapi: 3.1.0
@@ -101,6 +104,34 @@ test("a no-op generate skips commander only for a plain command line on an up-to
       assert.match(run.stderr + run.stdout, want.says, name);
       assert.equal(!/\/node_modules\/commander\//.test(loaded), want.quick, `${name}: quick path taken`);
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a no-op run opens the stamp once: the output folder check hands it to the up-to-date check", () => {
+  const dir = tempDir();
+  try {
+    const cwd = join(dir, "project");
+    mkdirSync(join(cwd, "specs"), { recursive: true });
+    writeFileSync(join(cwd, "specs/pets.yaml"), SPEC);
+    writeFileSync(join(cwd, "specgen.config.json"), `${JSON.stringify({ out: "out", emit: ["types"] })}\n`);
+    assert.equal(specgen(["generate"], { cwd }).status, 0);
+    const stampOpens: string[] = [];
+    // Counted through fs itself (its ES module exports resynchronised), as the stamp module imports it.
+    const open = fs.openSync;
+    mock.method(fs, "openSync", (...args: Parameters<typeof open>) => {
+      if (String(args[0]).endsWith(STAMP_FILE)) stampOpens.push(String(args[0]));
+      return open(...args);
+    });
+    syncBuiltinESMExports();
+    try {
+      assert.equal(nothingToDo(settle({ cwd })), true);
+    } finally {
+      mock.restoreAll();
+      syncBuiltinESMExports();
+    }
+    assert.equal(stampOpens.length, 1, stampOpens.join("\n"));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

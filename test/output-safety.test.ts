@@ -344,9 +344,21 @@ async function importsAndCompiles(out: string): Promise<void> {
   assert.deepEqual(typecheck([join(out, "index.d.ts")]), []);
 }
 
-test("spec files named index, runtime, …, with #?% or a line break, or differing in case: it imports", async () => {
+test("spec files named index, runtime, pointer, …, with #?% or a line break, or differing in case: it imports", async () => {
   await inTemp(async (dir) => {
-    const names = ["index", "runtime", "helpers", "formats", "a#b", "c?d", "%41", "line\nbreak", "Pets", "pets"];
+    const names = [
+      "index",
+      "runtime",
+      "pointer",
+      "helpers",
+      "formats",
+      "a#b",
+      "c?d",
+      "%41",
+      "line\nbreak",
+      "Pets",
+      "pets",
+    ];
     mkdirSync(join(dir, "specs"));
     names.forEach((n, i) => {
       writeFileSync(join(dir, "specs", `${n}.yaml`), miniSpec(`T${i}`));

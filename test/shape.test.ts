@@ -19,7 +19,7 @@ const DATA_TABLES = new Set<string>([]);
  * this list names something that is no longer over (so the list only shrinks) or misses
  * something that is (so nothing new goes over).
  */
-const KNOWN: string[] = ["generator/runtime/formats.ts: 1 line(s) over 120 characters"];
+const KNOWN: string[] = [];
 
 function sources(folder: string): string[] {
   return readdirSync(join(ROOT, folder), { recursive: true, encoding: "utf8" })

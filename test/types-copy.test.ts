@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { hoistDefinitions } from "../generator/emit/types/bare-schema.js";
+import { definitionMaps } from "../generator/model/definitions.js";
 import { documentFacts } from "../generator/model/facts.js";
 import { readerDocs } from "../generator/emit/types/reader-docs.js";
 
@@ -95,7 +96,7 @@ test("hoistDefinitions: nested $defs become components keyed by their place; $re
       },
     },
   };
-  hoistDefinitions(doc);
+  hoistDefinitions(doc, definitionMaps(doc));
   const schemas = doc.components.schemas as Record<string, unknown>;
   assert.deepEqual(Object.keys(schemas), [
     "Root",

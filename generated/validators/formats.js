@@ -232,7 +232,14 @@ var require_formats = __commonJS({
 
 // pkg:specgen/dist/generator/runtime/formats.js
 var import_formats = __toESM(require_formats());
-var FAST_URI = /^[a-z][a-z0-9+.-]*:\/\/[a-z0-9\-._~!$&'()*+,;=]*(?::\d*)?(?:\/[a-z0-9\-._~!$&'()*+,;=:@/]*)?(?:\?[a-z0-9\-._~!$&'()*+,;=:@/?]*)?(?:#[a-z0-9\-._~!$&'()*+,;=:@/?]*)?$/i;
+var HOST_CHARS = String.raw`a-z0-9\-._~!$&'()*+,;=`;
+var PATH_CHARS = `${HOST_CHARS}:@`;
+var SCHEME = String.raw`[a-z][a-z0-9+.-]*:\/\/`;
+var HOST_AND_PORT = String.raw`[${HOST_CHARS}]*(?::\d*)?`;
+var PATH = String.raw`(?:\/[${PATH_CHARS}/]*)?`;
+var QUERY = String.raw`(?:\?[${PATH_CHARS}/?]*)?`;
+var FRAGMENT = `(?:#[${PATH_CHARS}/?]*)?`;
+var FAST_URI = new RegExp(`^${SCHEME}${HOST_AND_PORT}${PATH}${QUERY}${FRAGMENT}$`, "i");
 var fullUri = import_formats.fullFormats.uri;
 function uri(value) {
   return FAST_URI.test(value) || fullUri(value);

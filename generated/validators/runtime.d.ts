@@ -11,6 +11,8 @@
  *
  * @module
  */
+import { escapePointerToken } from "./pointer.js";
+export { escapePointerToken };
 /** One raw error as reported by an Ajv validate function (the fields this module reads). */
 export interface AjvErrorObject {
     /** JSON pointer to the value that failed, e.g. `/response_types_supported/1`. */
@@ -37,8 +39,6 @@ export interface ValidationProblem {
     pointer: string;
     message: string;
 }
-/** Escapes one JSON pointer reference token (`~` → `~0`, `/` → `~1`). */
-export declare function escapePointerToken(token: string): string;
 /** A pointer for display: the root (`""`) reads as `(root)`. */
 export declare function displayPointer(pointer: string): string;
 /**

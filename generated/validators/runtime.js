@@ -11,12 +11,10 @@
  *
  * @module
  */
+import { escapePointerToken } from "./pointer.js";
+export { escapePointerToken };
 /** How many problems a {@link ValidationError} message spells out before summarising. */
 const MESSAGE_PROBLEMS = 10;
-/** Escapes one JSON pointer reference token (`~` → `~0`, `/` → `~1`). */
-export function escapePointerToken(token) {
-    return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
 /** A pointer for display: the root (`""`) reads as `(root)`. */
 export function displayPointer(pointer) {
     return pointer === "" ? "(root)" : pointer;

@@ -8,12 +8,11 @@
  * @module
  */
 
-/** One reference token escaped for a pointer: `~` → `~0`, then `/` → `~1`. */
-export function escapeToken(token: string): string {
-  // Most tokens need no escaping: tested first, as whole-document walks escape every key.
-  if (!token.includes("~") && !token.includes("/")) return token;
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
+// The escape itself lives in the validation runtime's own module (no imports), which the
+// generated validators ship: one copy for both.
+import { escapePointerToken as escapeToken } from "../runtime/pointer.js";
+
+export { escapeToken };
 
 /** One escaped reference token read back: `~1` → `/`, then `~0` → `~` (so `~01` is `~1`). */
 export function unescapeToken(token: string): string {

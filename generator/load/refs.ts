@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { SpecError } from "../errors.js";
 import { MAX_ALIAS_EXPANSION, readDocument } from "./read.js";
 import { assertReadable, hasScheme, normalizeUrl, type RefPolicy } from "./policy.js";
-import { escapeToken, parseFragment, PointerSyntaxError, setOwn, valueAt } from "./pointer.js";
+import { formatPointer, parseFragment, PointerSyntaxError, setOwn, valueAt } from "./pointer.js";
 
 /**
  * Parsed documents by absolute path (or URL, for remote documents Redocly fetched under the
@@ -223,7 +223,7 @@ function refNodes(doc: unknown): Array<{ node: Record<string, unknown>; pointer:
     seen.add(node);
     if (isObject(node) && typeof node.$ref === "string") out.push({ node, pointer });
     const entries = Array.isArray(node) ? node.map((v, i) => [String(i), v] as const) : Object.entries(node);
-    for (const [k, v] of entries) stack.push([v, `${pointer}/${escapeToken(k)}`]);
+    for (const [k, v] of entries) stack.push([v, `${pointer}${formatPointer([k])}`]);
   }
   return out.reverse();
 }

@@ -19,7 +19,7 @@ import uriModule from "ajv/dist/runtime/uri.js";
 import { SpecError } from "../errors.js";
 import { isDataKey, NAME_MAPS } from "./keys.js";
 import { isObject } from "./refs.js";
-import { decodeFragment, escapeToken, parsePointer, setOwn, valueAt } from "./pointer.js";
+import { decodeFragment, formatPointer, parsePointer, setOwn, valueAt } from "./pointer.js";
 import { walk, type Place } from "./walk.js";
 
 /** The key a hidden `$ref` travels under through the bundler. */
@@ -188,14 +188,14 @@ export function prepareSchemaRefs(root: unknown, source: string, at: string, res
         const [how, value] = classifyRef(v, here, identified, fileUri, scope);
         if (how === "missing") {
           const message = `the ${k} ${JSON.stringify(v)} (${value}) points to nothing in this file`;
-          throw new SpecError(message, source, undefined, undefined, `${where}/${escapeToken(k)}`);
+          throw new SpecError(message, source, undefined, undefined, `${where}${formatPointer([k])}`);
         }
         // `$dynamicRef` is no `$ref` to the bundler, and Ajv takes only `#anchor` ones: as written.
         if (how === "rebase" && k === "$ref") set(k, `#${at}${value}`);
         else if (how === "rebase-hidden" && k === "$ref") set(HIDDEN, `#${at}${value}`);
         else if (how === "hide" && k === "$ref") set(HIDDEN, value);
         else set(k, k === "$ref" ? value : v);
-      } else set(k, rewrite(v, here, !names && NAME_MAPS.has(k), `${where}/${escapeToken(k)}`));
+      } else set(k, rewrite(v, here, !names && NAME_MAPS.has(k), `${where}${formatPointer([k])}`));
     }
     return names ? out : refInAllOf(node, out);
   };

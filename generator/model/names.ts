@@ -207,9 +207,9 @@ export class NameTable {
 
 /**
  * Top-level module names the output uses for its own files (`types/index.d.ts`,
- * `validators/runtime.js`, `validators/helpers.js`, `validators/formats.js`, …).
+ * `validators/runtime.js`, `validators/pointer.js`, `validators/helpers.js`, `validators/formats.js`, …).
  */
-const OWN_MODULES: ReadonlySet<string> = new Set(["index", "runtime", "helpers", "formats"]);
+const OWN_MODULES: ReadonlySet<string> = new Set(["index", "runtime", "pointer", "helpers", "formats"]);
 /**
  * Characters a module path may not hold. `#`, `?` and `%` are URL syntax in an import
  * specifier (Node resolves specifiers as URLs, TypeScript as paths, so encoding them would fix

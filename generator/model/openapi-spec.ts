@@ -7,6 +7,7 @@
 import { derefAt, isObject } from "../load/refs.js";
 import type { Warn } from "../warnings.js";
 import { componentSchemas, typeOf } from "./components.js";
+import { definitionMaps } from "./definitions.js";
 import { documentFacts } from "./facts.js";
 import { NameTable } from "./names.js";
 import { METHODS, operationOf, type OperationContext } from "./operation.js";
@@ -37,6 +38,7 @@ export function openApiSpec(source: string, module: string, document: Record<str
   // for what a receiver gets (and returns).
   const webhooks = rootOperations(ctx, "webhooks", (key) => key);
   const facts = documentFacts(document);
+  const definitions = definitionMaps(document);
   return {
     source,
     module,
@@ -47,6 +49,7 @@ export function openApiSpec(source: string, module: string, document: Record<str
     schemas,
     webhooks,
     facts,
+    definitions,
   };
 }
 

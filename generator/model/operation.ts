@@ -144,7 +144,7 @@ function onlyRedirects(responses: ResponseModel[]): boolean {
   const success = responses.filter((r) => /^[23]/.test(r.status));
   return (
     success.length > 0 &&
-    success.every((r) => r.status.startsWith("3") && r.headers.some((h) => h.toLowerCase() === "location"))
+    success.every((r) => r.status.startsWith("3") && r.headers.some((h) => h.name.toLowerCase() === "location"))
   );
 }
 

@@ -14,6 +14,7 @@ import type { SpecFile } from "../load/read.js";
 import { isObject } from "../load/refs.js";
 import { prepareSchemaRefs, restoreScopedRefs } from "../load/scoped-refs.js";
 import { componentSchemas, typeOf, type ComponentEntry } from "./components.js";
+import { definitionMaps } from "./definitions.js";
 import { documentFacts } from "./facts.js";
 import { rejectNonFinite } from "./finite.js";
 import {
@@ -59,15 +60,17 @@ export async function schemaSpec(
   // Its helpers and definitions are components too, named before the collection items below.
   const helpers = Object.keys(hoisted).map((h) => ({ key: h, at: ["components", "schemas", h], type: typeOf(h) }));
   const mine = isObject(bundled) ? bundled[key] : undefined;
-  const definitions = definitionEntries(key, isObject(mine) ? mine : {});
+  const ownDefinitions = definitionEntries(key, isObject(mine) ? mine : {});
   const schemas = [
     main,
-    ...componentSchemas([...helpers, ...definitions], names, warn),
+    ...componentSchemas([...helpers, ...ownDefinitions], names, warn),
     ...collectionItems(file.doc, name, key, names, warn),
   ];
   const facts = documentFacts(document);
+  const definitions = definitionMaps(document);
+  const kind = "json-schema";
   return {
-    spec: { source, module, kind: "json-schema", document, basePath: "", operations: [], schemas, webhooks: [], facts },
+    spec: { source, module, kind, document, basePath: "", operations: [], schemas, webhooks: [], facts, definitions },
     problems,
     files,
   };

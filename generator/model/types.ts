@@ -42,6 +42,11 @@ export interface SpecModel {
    * of walking the document again.
    */
   facts: DocumentFacts;
+  /**
+   * The `$defs` and `definitions` maps of its component schemas, nested ones included
+   * (model/definitions.ts): named schemas that are no export of their own.
+   */
+  definitions: DefinitionsModel[];
   /** Unknown keywords of its Schema Objects that the struct gate tolerated with a warning (load/tolerance.ts). */
   ignoredKeywords?: string[];
   /** Keywords the spec's overlays added to its schemas, each with the rule it cites (pointers into `document`). */
@@ -76,6 +81,15 @@ export interface NamedSchema {
   pointer: string;
 }
 
+/** One `$defs` (or `definitions`) map inside a component schema, and the schemas it names. */
+export interface DefinitionsModel {
+  /** JSON pointer in `document` of the schema that holds the map (a component, or an entry of another map). */
+  owner: string;
+  keyword: "$defs" | "definitions";
+  /** Its entries in the spec's order: each name as written, and the entry's JSON pointer in `document`. */
+  entries: Array<{ name: string; pointer: string }>;
+}
+
 export interface ParameterModel {
   /** The name on the wire. */
   name: string;
@@ -107,11 +121,27 @@ export interface ResponseModel {
   media: string[];
   /** Pointer to the JSON body schema in `document`, when the response has one. */
   jsonSchemaPointer?: string;
-  headers: string[];
+  /** Its headers (`headers`), in the spec's order. */
+  headers: HeaderModel[];
   /** The response's description, as written. */
   description?: string;
   /** A failure status whose JSON body has an `errcode` property: the client throws MatrixError for it. */
   matrixError?: true;
+}
+
+/** One header of a response (a Header Object, its `$ref` followed). */
+export interface HeaderModel {
+  /** The header's name as the spec writes it (its key in `headers`; HTTP reads it case-insensitively). */
+  name: string;
+  required: boolean;
+  deprecated: boolean;
+  /** The header's description, as written. */
+  description?: string;
+  /**
+   * JSON pointer of its schema in `document`: under `schema`, or under its `content` media type,
+   * at the Header Object's own place (a `components/headers` entry for a `$ref`'d one).
+   */
+  schemaPointer?: string;
 }
 
 /** What an operation sends: the media type of its request body, preferring JSON. */

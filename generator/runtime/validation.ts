@@ -8,6 +8,9 @@
  *
  * @module
  */
+import { escapePointerToken } from "./pointer.js";
+
+export { escapePointerToken };
 
 /** One raw error as reported by an Ajv validate function (the fields this module reads). */
 export interface AjvErrorObject {
@@ -40,11 +43,6 @@ export interface ValidationProblem {
 
 /** How many problems a {@link ValidationError} message spells out before summarising. */
 const MESSAGE_PROBLEMS = 10;
-
-/** Escapes one JSON pointer reference token (`~` → `~0`, `/` → `~1`). */
-export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
 
 /** A pointer for display: the root (`""`) reads as `(root)`. */
 export function displayPointer(pointer: string): string {

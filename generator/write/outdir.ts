@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { SpecError } from "../errors.js";
-import { STAMP_FILE, readStampFile } from "../stamp.js";
+import { STAMP_FILE, readStampFile, type Stamp } from "../stamp.js";
 
 /**
  * Which folder `generate` may replace. The output folder is deleted and rebuilt on every run,
@@ -81,20 +81,22 @@ export function assertOutAllowed(out: string, cwd: string, protect: readonly str
 
 /**
  * Refuses to replace anything but a missing folder, an empty one, or one holding a valid
- * specgen stamp (`target` is a real path, see {@link outTarget}).
+ * specgen stamp (`target` is a real path, see {@link outTarget}). Returns that stamp, so a
+ * caller that checks it next (a no-op run) does not read and parse it a second time.
  */
-export function assertReplaceable(target: string): void {
+export function assertReplaceable(target: string): Stamp | undefined {
   let stat: Stats;
   try {
     stat = lstatSync(target);
   } catch {
-    return;
+    return undefined;
   }
   if (!stat.isDirectory()) {
     throw new SpecError("the output folder is a file, not a folder; refusing to replace it (pick a folder)", target);
   }
-  if (readdirSync(target).length === 0) return;
-  if (readStampFile(join(target, STAMP_FILE)) !== undefined) return;
+  if (readdirSync(target).length === 0) return undefined;
+  const stamp = readStampFile(join(target, STAMP_FILE));
+  if (stamp !== undefined) return stamp;
   const what = `the output folder holds files specgen did not write (it has no valid ${STAMP_FILE})`;
   throw new SpecError(`${what}; refusing to replace it: pick a new or empty folder, or delete it yourself`, target);
 }

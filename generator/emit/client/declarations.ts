@@ -74,9 +74,9 @@ function initArg(op: OperationModel): Code {
 
 /** Declared response headers of one status, by lower-cased name (the runtime lower-cases them). */
 function headerType(op: OperationModel, status: string): Code {
-  const names = op.responses.find((r) => r.status === status)?.headers ?? [];
+  const headers = op.responses.find((r) => r.status === status)?.headers ?? [];
   // always quoted: a header name is spec text, and most are no identifiers
-  const declared = names.map((h) => code`${h.toLowerCase()}?: string`);
+  const declared = headers.map((h) => code`${h.name.toLowerCase()}?: string`);
   return declared.length ? code`{ ${list(declared, "; ")} } & Record<string, string>` : code`Record<string, string>`;
 }
 

@@ -7,15 +7,21 @@
  * @module
  */
 import { DATA_KEYS } from "../../load/keys.js";
-import { decodeFragment, encodeFragment, formatPointer, setOwn } from "../../load/pointer.js";
+import {
+  childAt,
+  decodeFragment,
+  encodeFragment,
+  formatPointer,
+  parsePointer,
+  setOwn,
+  valueAt,
+} from "../../load/pointer.js";
 import { deref, isObject } from "../../load/refs.js";
 import { type Place, walk } from "../../load/walk.js";
 import { definitionKey } from "../../model/names.js";
+import type { DefinitionsModel } from "../../model/types.js";
 
 type Node = Record<string, unknown>;
-
-/** Keywords whose entries are hoisted. */
-const DEFINITION_MAPS = ["$defs", "definitions"] as const;
 
 /** The `$ref` fragment of a place in the document. */
 const fragmentOf = (tokens: readonly string[]) => `#${formatPointer(tokens)}`;
@@ -25,50 +31,55 @@ const fragmentOf = (tokens: readonly string[]) => `#${formatPointer(tokens)}`;
  * (openapi-typescript#2664): `{minLength: 2, $defs: {…}}` would be typed as an object that has
  * `$defs`, though no value the validator accepts needs one, and a root that `$ref`s its own
  * `$defs` is a type defined by itself (TS2502). In the types' copy of a bare schema, every
- * `$defs`/`definitions` entry becomes a component of its own, keyed by where it was
+ * `$defs`/`definitions` entry (the model lists them, `definitions`, in the order they are
+ * hoisted: model/definitions.ts) becomes a component of its own, keyed by where it was
  * (`Schema/$defs/name`, from the component that holds it, or from the hoisted entry that does),
  * and the `$ref`s to it (or into it) follow.
  */
-export function hoistDefinitions(document: Node): void {
+export function hoistDefinitions(document: Node, definitions: readonly DefinitionsModel[]): void {
   const components = isObject(document.components) ? document.components : undefined;
   const schemas = components && isObject(components.schemas) ? components.schemas : undefined;
   if (!schemas) return;
   // Old pointer → new pointer, for every hoisted entry; hoisted node → its component key.
   const moved = new Map<string, string>();
   const hoisted = new Map<object, string>();
-  const emptied: Node[] = [];
-  // The key an entry under `place` is named from: the path from the component (or hoisted entry) holding it.
-  const keyOf = (place: Place): string => {
-    const steps: string[] = [];
-    let at: Place = place;
-    for (; !hoisted.has(at.node) && at.depth > 3; at = at.parent!) steps.push(at.key!);
-    steps.push(hoisted.get(at.node) ?? at.key!);
-    return steps.reverse().join("/");
-  };
-  walk(document, (place) => {
-    // Only `components.schemas` is read (the model wraps a bare schema there).
-    if (place.depth === 1 && place.key !== "components") return "skip";
-    if (place.depth === 2 && place.key !== "schemas") return "skip";
-    const { node, names } = place;
-    if (place.depth < 3 || names || Array.isArray(node)) return;
-    for (const defs of DEFINITION_MAPS) {
-      const map = node[defs];
-      if (!isObject(map)) continue;
-      for (const [name, member] of Object.entries(map)) {
-        // A key that needs no escaping in a `$ref` (openapi-typescript quotes it as a member name).
-        const plain = definitionKey(keyOf(place), defs, name);
-        let target = plain;
-        for (let i = 2; Object.hasOwn(schemas, target); i++) target = `${plain}${i}`;
-        setOwn(schemas, target, member);
-        if (typeof member === "object" && member !== null) hoisted.set(member, target);
-        moved.set(fragmentOf([...place.tokens(), defs, name]), `#/components/schemas/${target}`);
-      }
-      // Left in place until the walk is over, so that the entries are walked where they were.
-      emptied.push(node);
+  const emptied: Array<[Node, string]> = [];
+  for (const { owner, keyword, entries } of definitions) {
+    const at = parsePointer(owner);
+    const node = valueAt(document, at);
+    const map = isObject(node) ? node[keyword] : undefined;
+    if (!isObject(node) || !isObject(map)) continue;
+    for (const { name } of entries) {
+      const member = map[name];
+      // A key that needs no escaping in a `$ref` (openapi-typescript quotes it as a member name).
+      // Asked per entry: an entry may be an alias of a schema above it, which then counts as hoisted.
+      const plain = definitionKey(ownerKey(document, at, hoisted), keyword, name);
+      let target = plain;
+      for (let i = 2; Object.hasOwn(schemas, target); i++) target = `${plain}${i}`;
+      setOwn(schemas, target, member);
+      if (typeof member === "object" && member !== null) hoisted.set(member, target);
+      moved.set(fragmentOf([...at, keyword, name]), `#/components/schemas/${target}`);
     }
-  });
-  for (const node of emptied) for (const defs of DEFINITION_MAPS) delete node[defs];
+    // Left in place until every entry is hoisted, so that nested entries are found where they were.
+    emptied.push([node, keyword]);
+  }
+  for (const [node, keyword] of emptied) delete node[keyword];
   if (moved.size) retarget(document, moved);
+}
+
+/**
+ * The key entries of the schema at `at` are named from: the path to it from the component
+ * (`components/schemas/X`) or the hoisted entry nearest above it, which counts by its new key.
+ */
+function ownerKey(document: Node, at: readonly string[], hoisted: ReadonlyMap<object, string>): string {
+  // The nodes from the component (at[2] names it) down to the owner.
+  const nodes = [valueAt(document, at.slice(0, 3))];
+  for (const token of at.slice(3)) nodes.push(childAt(nodes.at(-1), token));
+  const steps: string[] = [];
+  let depth = at.length;
+  for (; depth > 3 && !hoisted.has(nodes[depth - 3] as object); depth--) steps.push(at[depth - 1]!);
+  steps.push(hoisted.get(nodes[depth - 3] as object) ?? at[depth - 1]!);
+  return steps.reverse().join("/");
 }
 
 /** Every `$ref` into a moved subtree, pointed at its new place (longest moved prefix first). */

@@ -77,7 +77,7 @@ export function typesCopy(spec: SpecModel): OpenAPI3 {
   // Members that fix their discriminator tag themselves are typed with it (see model/discriminators.ts).
   addDeclaredTags(copy, spec.facts.declaredTags);
   if (spec.kind === "json-schema") {
-    hoistDefinitions(copy);
+    hoistDefinitions(copy, spec.definitions);
     typeableRefs(copy);
     typesAsValidated(copy);
   }

@@ -13,6 +13,9 @@ import { banner, relativeImport } from "../module.js";
 /** The compiled validation runtime, copied into the output as `validators/runtime.js`. */
 export const RUNTIME_JS_URL = new URL("../../runtime/validation.js", import.meta.url);
 const RUNTIME_DTS_URL = new URL("../../runtime/validation.d.ts", import.meta.url);
+/** The pointer escape the runtime imports (`./pointer.js`), shared with the toolkit: shipped beside it. */
+const POINTER_JS_URL = new URL("../../runtime/pointer.js", import.meta.url);
+const POINTER_DTS_URL = new URL("../../runtime/pointer.d.ts", import.meta.url);
 /** The shared modules of every validators folder, bundled at build time (scripts/bundle-runtime.ts). */
 export const FORMATS_BUNDLE_URL = new URL("../../runtime/formats.bundle.js", import.meta.url);
 export const HELPERS_BUNDLE_URL = new URL("../../runtime/helpers.bundle.js", import.meta.url);
@@ -36,11 +39,16 @@ export function sharedImports(path: string): SharedModules {
   };
 }
 
-/** The shared files themselves: `validators/runtime.js` (+ `.d.ts`), `formats.js` and `helpers.js`. */
+/**
+ * The shared files themselves: `validators/runtime.js` (+ `.d.ts`) with the `pointer.js` (+ `.d.ts`)
+ * it imports, `formats.js` and `helpers.js`.
+ */
 export function sharedFiles(): GeneratedFile[] {
   return [
     { path: "validators/runtime.js", contents: `${banner(null)}${readFileSync(RUNTIME_JS_URL, "utf8")}` },
     { path: "validators/runtime.d.ts", contents: `${banner(null)}${readFileSync(RUNTIME_DTS_URL, "utf8")}` },
+    { path: "validators/pointer.js", contents: `${banner(null)}${readFileSync(POINTER_JS_URL, "utf8")}` },
+    { path: "validators/pointer.d.ts", contents: `${banner(null)}${readFileSync(POINTER_DTS_URL, "utf8")}` },
     // Imported only by modules that check a format; shipped with every validators folder for simplicity.
     { path: "validators/formats.js", contents: `${banner(null)}${formatsModule()}` },
     // Imported only by modules whose schemas need one (`minLength`, `const`/`enum` objects, …).
