@@ -221,7 +221,7 @@ export function stampFile(
 }
 
 /** The run's warnings as the stamp keeps them: each with its kind, when it has one. */
-export const kindedWarnings = (model: Model): KindedWarning[] =>
+const kindedWarnings = (model: Model): KindedWarning[] =>
   model.warnings.map((t): KindedWarning => {
     const kind = model.warningKinds?.get(t) as WarningKind | undefined;
     return kind === undefined ? [t] : [t, kind];

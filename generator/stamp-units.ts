@@ -53,7 +53,7 @@ const sha = (text: string) => createHash("sha256").update(text).digest("hex");
  * The output files a spec with this module may own: its types, validators (each front with the
  * Ajv module under it, as written too) and client.
  */
-export function ownedPaths(module: string, emitted: ReadonlySet<string>): string[] {
+function ownedPaths(module: string, emitted: ReadonlySet<string>): string[] {
   const candidates = [
     `types/${module}.d.ts`,
     `validators/${module}.js`,
@@ -83,7 +83,7 @@ function operationFacts(op: OperationModel): Record<string, unknown> {
  * validators, its licence header, its warnings and the files it owns. Two runs that agree on
  * it for every spec write the same package-wide files and warnings.
  */
-export function specSummary(spec: SpecModel, unit: BuiltUnit, emitWarnings: readonly string[], outputs: string[]) {
+function specSummary(spec: SpecModel, unit: BuiltUnit, emitWarnings: readonly string[], outputs: string[]) {
   const facts = {
     source: spec.source,
     module: spec.module,
