@@ -96,3 +96,46 @@ test("a spec named like another's Ajv module gets its own module", () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("moduleName keeps a spec's module and folder off the files and folders the output fills itself", () => {
+  const cases: Array<[string, string]> = [
+    ["runtime.yaml", "runtime_"],
+    ["runtime-media.yaml", "runtime-media_"],
+    ["Pointer.json", "Pointer_"],
+    ["runtime/send.yaml", "runtime_/send"],
+    ["Runtime/a/b.yaml", "Runtime_/a/b"],
+    ["runtime-media/x.yaml", "runtime-media/x"],
+    ["api/runtime.yaml", "api/runtime"],
+    ["api/runtime/send.yaml", "api/runtime/send"],
+  ];
+  for (const [given, want] of cases) assert.equal(moduleName(given), want, given);
+});
+
+test("specs in a folder named runtime, or named runtime-media, do not clash with the client runtime", () => {
+  const dir = tempDir();
+  try {
+    mkdirSync(join(dir, "specs/runtime"), { recursive: true });
+    const spec = (name: string) =>
+      JSON.stringify({
+        openapi: "3.1.0",
+        info: { title: name, version: "1" },
+        paths: {
+          [`/${name.toLowerCase()}`]: {
+            get: {
+              operationId: `get${name}`,
+              responses: { "200": { description: "ok", content: { "application/octet-stream": {} } } },
+            },
+          },
+        },
+      });
+    writeFileSync(join(dir, "specs/runtime/send.json"), spec("Send"));
+    writeFileSync(join(dir, "specs/runtime-media.json"), spec("Media"));
+    const r = specgen(["generate", "specs", "-o", "out"], { cwd: dir });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(readFileSync(join(dir, "out/client/runtime_/send.js"), "utf8"), /getSend/);
+    assert.match(readFileSync(join(dir, "out/client/runtime-media_.js"), "utf8"), /getMedia/);
+    assert.doesNotMatch(readFileSync(join(dir, "out/client/runtime/send.js"), "utf8"), /getSend/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

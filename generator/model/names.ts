@@ -209,7 +209,16 @@ export class NameTable {
  * Top-level module names the output uses for its own files (`types/index.d.ts`,
  * `validators/runtime.js`, `validators/pointer.js`, `validators/helpers.js`, `validators/formats.js`, …).
  */
-const OWN_MODULES: ReadonlySet<string> = new Set(["index", "runtime", "pointer", "helpers", "formats"]);
+const OWN_MODULES: ReadonlySet<string> = new Set([
+  "index",
+  "runtime",
+  "runtime-media",
+  "pointer",
+  "helpers",
+  "formats",
+]);
+/** Folders the output fills itself (`client/runtime/send.js`, …): no spec's folder may be one. */
+const OWN_FOLDERS: ReadonlySet<string> = new Set(["runtime"]);
 /**
  * Characters a module path may not hold. `#`, `?` and `%` are URL syntax in an import
  * specifier (Node resolves specifiers as URLs, TypeScript as paths, so encoding them would fix
@@ -222,8 +231,8 @@ const UNSAFE_IN_MODULE = /[#?%\\<>:"|*\x00-\x1f\x7f\x85\u2028\u2029]/g;
  * The module path of a spec (`client-server/auth_metadata` for `client-server/auth_metadata.yaml`,
  * relative to the folder given): the name its files get under `types/`, `validators/` and
  * `client/`. Every step is a plain file name: unsafe characters become `_`, a `..` step (a spec
- * outside the common root) becomes `__`, and a top-level name the output uses itself gets a `_`
- * suffix, as does a name ending in `.as-written` (the overlays' as-written validators use it) or
+ * outside the common root) becomes `__`, and a top-level name or folder the output uses itself
+ * (`runtime.js`, `client/runtime/`) gets a `_` suffix, as does a name ending in `.as-written` (the overlays' as-written validators use it) or
  * `.ajv` (each validators module's Ajv code does).
  * Unique (ignoring case) only through a {@link NameTable}.
  */
@@ -236,7 +245,8 @@ export function moduleName(source: string): string {
       if (step === "" || step === ".") return "_";
       return step.replace(UNSAFE_IN_MODULE, "_");
     });
-  if (steps.length === 1 && OWN_MODULES.has(steps[0]!.toLowerCase())) steps[0] += "_";
+  const own = steps.length === 1 ? OWN_MODULES : OWN_FOLDERS;
+  if (own.has(steps[0]!.toLowerCase())) steps[0] += "_";
   // `<module>.as-written` names the validators of a spec compiled without its overlays, and
   // `<module>.ajv` (`<module>.as-written.ajv`) the Ajv code under a validators module
   const last = steps.length - 1;
