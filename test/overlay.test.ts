@@ -82,7 +82,8 @@ test("lint checks overlays: shape, and that each action applies to the document 
   writeFileSync(join(dir, "spec.yaml"), "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n");
   writeFileSync(
     join(dir, "typo.yaml"),
-    "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nextends: spec.yaml\nactions:\n  - target: $.pathz\n    update: {}\n",
+    "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nextends: spec.yaml\n" +
+      "actions:\n  - target: $.pathz\n    update: {}\n",
   );
   const bad = await lint([join(dir, "typo.yaml")]);
   assert.equal(bad.errors, 1);

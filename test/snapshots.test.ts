@@ -15,8 +15,10 @@ import { typecheck } from "./typecheck.js";
 const SCENARIOS = join(FIXTURES, "snapshots");
 const SNAPSHOTS = join(ROOT, "test/snapshots");
 const UPDATE = process.env.SPECGEN_UPDATE_SNAPSHOTS === "1";
-const SHARED =
-  /^(client\/runtime(-media)?[./]|validators\/runtime\.|validators\/formats\.|validators\/helpers\.|package\.json|README\.md|LICENSE|\.specgen-stamp\.json|index\.|types\/index\.js)/;
+const SHARED = new RegExp(
+  String.raw`^(client/runtime(-media)?[./]|validators/runtime\.|validators/formats\.|validators/helpers\.|` +
+    String.raw`package\.json|README\.md|LICENSE|\.specgen-stamp\.json|index\.|types/index\.js)`,
+);
 
 const walk = (dir: string): string[] =>
   existsSync(dir)
