@@ -115,7 +115,10 @@ function coldScripts(spec: SpecModel, dir: string) {
     .split("/")
     .slice(1)
     .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
-  const schema = pointer.reduce<any>((node, key) => node[key], spec.document) as Record<string, unknown>;
+  const schema = pointer.reduce<unknown>(
+    (node, key) => (node as Record<string, unknown>)[key],
+    spec.document,
+  ) as Record<string, unknown>;
   const extensions = [...JSON.stringify(schema).matchAll(/"(x-[^"]+)":/g)].map((m) => m[1]!);
   const url = (p: string) => JSON.stringify(pathToFileURL(join(ROOT, p)).href);
   const header =

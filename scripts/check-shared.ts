@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 const shared = fileURLToPath(new URL("../../../shared/corpus", import.meta.url));
 if (!existsSync(shared)) {
   process.stderr.write(
-    `npm test: ${shared} is missing. The tests read the corpus from ../shared/ beside this repository; put it there (CI does) and run again.\n`,
+    `npm test: ${shared} is missing. The tests read the corpus from ../shared/ beside this repository; ` +
+      "put it there (CI does) and run again.\n",
   );
   process.exit(1);
 }

@@ -41,10 +41,24 @@ export function tempDir(prefix = "specgen-test-"): string {
   return dir;
 }
 
+/**
+ * The value at `keys` in a parsed document (own keys only), or undefined when the path is not
+ * there: how tests read a spec whose shape they know, without `any`.
+ */
+export function at(node: unknown, ...keys: Array<string | number>): unknown {
+  let here = node;
+  for (const key of keys) {
+    if (typeof here !== "object" || here === null || !Object.hasOwn(here, key)) return undefined;
+    here = (here as Record<string | number, unknown>)[key];
+  }
+  return here;
+}
+
 /** The auth_metadata spec's own example: a valid document (9 required fields, all https). */
 export function authMetadataExample(): Record<string, unknown> {
-  const spec = yaml.load(readFileSync(join(ROOT, "specs/client-server/auth_metadata.yaml"), "utf8")) as any;
-  return spec.paths["/auth_metadata"].get.responses["200"].content["application/json"].schema.example;
+  const spec = yaml.load(readFileSync(join(ROOT, "specs/client-server/auth_metadata.yaml"), "utf8"));
+  const response = at(spec, "paths", "/auth_metadata", "get", "responses", "200");
+  return at(response, "content", "application/json", "schema", "example") as Record<string, unknown>;
 }
 
 /**

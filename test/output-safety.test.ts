@@ -1,97 +1,18 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
-import {
-  chmodSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  unlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { basename, join, relative, sep } from "node:path";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ROOT, specgen, tempDir, type Run } from "./helpers.js";
+import { specgen } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
 import { writeOutput } from "../generator/write/writer.js";
+import { inTemp, miniSpec, project, refused, snapshot, STAMP } from "./output-helpers.js";
 
 /**
- * What `generate` writes and deletes: only its own output folder, which it replaces only when
- * it wrote it (or it is empty or missing), one run at a time, with every file inside it; a
- * stamp it reads decides nothing alone; the output imports and compiles whatever the spec
- * files are called.
+ * Where `generate` writes: only its own output folder, which it replaces only when it wrote it (or
+ * it is empty or missing), with every file inside it; the output imports and compiles whatever the
+ * spec files are called. Concurrent runs, locks and recovery: output-recovery.test.ts.
  */
-
-const CLI = join(ROOT, "dist/generator/cli.js");
-const STAMP = ".specgen-stamp.json";
-
-/** A temporary folder removed after `fn`, whatever happens. */
-async function inTemp(fn: (dir: string) => Promise<void> | void): Promise<void> {
-  const dir = tempDir("specgen-out-");
-  try {
-    await fn(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** A small project in `dir`: two specs (one a bare JSON Schema) and a config. */
-function project(dir: string): string {
-  mkdirSync(join(dir, "specs"), { recursive: true });
-  writeFileSync(join(dir, "specs/pets.yaml"), miniSpec("Pet"));
-  writeFileSync(join(dir, "specs/tag.yaml"), "$schema: https://json-schema.org/draft/2020-12/schema\ntype: string\n");
-  writeFileSync(join(dir, "specgen.config.json"), JSON.stringify({ specs: "specs", out: "generated" }));
-  return dir;
-}
-
-/** A small OpenAPI spec with one operation and one named schema (`<Name>`). */
-function miniSpec(name: string): string {
-  return [
-    "openapi: 3.1.0",
-    `info: { title: ${name}, version: "1" }`,
-    "paths:",
-    `  /${name.toLowerCase()}:`,
-    "    get:",
-    `      operationId: get${name}`,
-    "      responses:",
-    '        "200":',
-    "          description: ok",
-    "          content:",
-    "            application/json:",
-    `              schema: { $ref: "#/components/schemas/${name}" }`,
-    "components:",
-    "  schemas:",
-    `    ${name}: { type: object, properties: { id: { type: string } } }`,
-    "",
-  ].join("\n");
-}
-
-/** Every file and folder under `dir`, relative, with the contents of files: what "nothing touched" compares. */
-function snapshot(dir: string): Map<string, string> {
-  const seen = new Map<string, string>();
-  const walk = (d: string): void => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, e.name);
-      const rel = relative(dir, full).split(sep).join("/");
-      if (e.isDirectory()) {
-        seen.set(`${rel}/`, "");
-        walk(full);
-      } else seen.set(rel, e.isFile() ? readFileSync(full, "utf8") : "(other)");
-    }
-  };
-  walk(dir);
-  return seen;
-}
-
-const refused = (r: Run, pattern: RegExp, what: string) => {
-  assert.equal(r.status, 2, `${what}: exit 2\n${r.stderr}`);
-  assert.match(r.stderr, pattern, what);
-};
 
 test("--out refuses the cwd, its ancestors, the specs, the config, a file, a folder not specgen's", async () => {
   await inTemp((dir) => {
@@ -148,65 +69,6 @@ test("an empty or missing folder is written, and a folder specgen wrote is repla
     }
   });
 });
-
-/** The pid of a process that has exited. */
-function deadPid(): number {
-  const r = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
-  return Number(r.stdout);
-}
-
-const runAsync = (cwd: string, args: string[]) =>
-  new Promise<{ status: number | null; stderr: string }>((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("close", (status) => done({ status, stderr }));
-  });
-
-test("two runs on one output folder both end with a complete folder", async () => {
-  await inTemp(async (dir) => {
-    const cwd = project(dir);
-    const runs = await Promise.all([1, 2].map(() => runAsync(cwd, ["generate", "--force"])));
-    for (const r of runs) assert.equal(r.status, 0, r.stderr);
-    for (const f of ["LICENSE", "README.md", STAMP, "index.js", "package.json"]) {
-      assert.ok(existsSync(join(cwd, "generated", f)), f);
-    }
-    const left = readdirSync(cwd).sort();
-    assert.deepEqual(left, ["generated", "specgen.config.json", "specs"], "no temporary folder or lock left");
-    const check = specgen(["generate", "--check"], { cwd });
-    assert.equal(check.status, 0, check.stderr);
-  });
-});
-
-test("recovery removes only dead runs' temporary folders; a held lock is waited for, a dead one taken", async () => {
-  await inTemp(async (dir) => {
-    const cwd = project(dir);
-    // A live run's temporary folder (this test process owns it) and a dead run's.
-    const live = join(cwd, `generated.specgen-tmp-${process.pid}-0123456789abcdef`);
-    const dead = join(cwd, `generated.specgen-tmp-${deadPid()}-fedcba9876543210`);
-    for (const d of [live, dead]) {
-      mkdirSync(d);
-      writeFileSync(join(d, "README.md"), "being written\n");
-    }
-    // The lock of a run that is still writing (this process) is released a little later.
-    const lock = join(cwd, "generated.specgen-lock");
-    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: (await import("node:os")).hostname() }));
-    const running = runAsync(cwd, ["generate"]);
-    await new Promise((r) => setTimeout(r, 4000));
-    assert.ok(!existsSync(join(cwd, "generated")), "waits for the lock");
-    unlinkSync(lock);
-    const r = await running;
-    assert.equal(r.status, 0, r.stderr);
-    assert.ok(existsSync(join(live, "README.md")), "a live run's temporary folder is kept");
-    assert.ok(!existsSync(dead), "a dead run's temporary folder is removed");
-    // A lock left by a dead run does not block.
-    writeFileSync(lock, JSON.stringify({ pid: deadPid(), host: (await import("node:os")).hostname() }));
-    const again = specgen(["generate", "--force"], { cwd });
-    assert.equal(again.status, 0, again.stderr);
-    assert.ok(!existsSync(lock));
-  });
-});
-
 test("a spec outside the common root writes nothing outside the output folder", async () => {
   await inTemp((dir) => {
     const cwd = join(dir, "work/proj");
@@ -232,28 +94,6 @@ test("a spec outside the common root writes nothing outside the output folder", 
     assert.match(r.stderr, /third\.yaml: its output files are named/);
   });
 });
-
-test("a stamp naming /dev/zero is not read, and a hand-edited output is regenerated", async () => {
-  await inTemp((dir) => {
-    const cwd = project(dir);
-    assert.equal(specgen(["generate"], { cwd }).status, 0);
-    const stampPath = join(cwd, "generated", STAMP);
-    const stamp = JSON.parse(readFileSync(stampPath, "utf8"));
-    writeFileSync(stampPath, JSON.stringify({ ...stamp, inputs: { ...stamp.inputs, "/dev/zero": "0".repeat(64) } }));
-    const r = spawnSync(process.execPath, [CLI, "generate"], { cwd, encoding: "utf8", timeout: 20_000 });
-    assert.equal(r.status, 0, `finishes within 20 s: ${r.stderr}`);
-    assert.doesNotMatch(r.stderr, /up to date/);
-
-    const readme = join(cwd, "generated/README.md");
-    const original = readFileSync(readme, "utf8");
-    writeFileSync(readme, `${original}edited by hand\n`);
-    const again = specgen(["generate"], { cwd });
-    assert.equal(again.status, 0, again.stderr);
-    assert.doesNotMatch(again.stderr, /up to date/, "an edited output is not up to date");
-    assert.equal(readFileSync(readme, "utf8"), original);
-  });
-});
-
 test("an output folder that is a symlink stays a symlink; its target gets the new output", async () => {
   await inTemp((dir) => {
     const cwd = project(join(dir, "proj"));
@@ -271,71 +111,6 @@ test("an output folder that is a symlink stays a symlink; its target gets the ne
     refused(specgen(["generate", "--out", "dangling"], { cwd }), /symlink to nothing/, "dangling link");
   });
 });
-
-/**
- * Makes `<folder>/file` undeletable (immutable as root, a read-only folder otherwise); returns
- * the undo, which finds the folder wherever the run moved it under `root`, or undefined if impossible.
- */
-function pin(root: string, folder: string): (() => void) | undefined {
-  const file = join(folder, "file");
-  const name = basename(folder);
-  const copies = () =>
-    readdirSync(root, { recursive: true })
-      .map(String)
-      .filter((p) => p.endsWith(`${sep}${name}`))
-      .map((p) => join(root, p));
-  const root0 = process.getuid?.() === 0;
-  if (root0 && spawnSync("chattr", ["+i", file]).status !== 0) return undefined;
-  if (!root0) chmodSync(folder, 0o555);
-  const undo = () => {
-    for (const f of copies()) {
-      if (root0) spawnSync("chattr", ["-i", join(f, "file")]);
-      else chmodSync(f, 0o755);
-    }
-  };
-  try {
-    unlinkSync(file);
-  } catch {
-    return undo;
-  }
-  undo();
-  return undefined;
-}
-
-test("a file of the old output that cannot be deleted neither stops the run nor wedges later ones", async (t) => {
-  await inTemp((dir) => {
-    const cwd = project(dir);
-    assert.equal(specgen(["generate"], { cwd }).status, 0);
-    mkdirSync(join(cwd, "generated/stuck"));
-    writeFileSync(join(cwd, "generated/stuck/file"), "x");
-    const undo = pin(cwd, join(cwd, "generated/stuck"));
-    if (!undo) return t.skip("no way to make a file undeletable here");
-    try {
-      for (const round of [1, 2]) {
-        const r = specgen(["generate", "--force"], { cwd });
-        assert.equal(r.status, 0, `run ${round}: ${r.stderr}`);
-        assert.match(r.stderr, /could not delete/);
-        const fresh = existsSync(join(cwd, "generated", STAMP)) && !existsSync(join(cwd, "generated/stuck"));
-        assert.ok(fresh, `run ${round}: new output in place`);
-      }
-    } finally {
-      undo();
-    }
-  });
-});
-
-test("generate --check after a kill between the two renames restores the output", async () => {
-  await inTemp((dir) => {
-    const cwd = project(dir);
-    assert.equal(specgen(["generate"], { cwd }).status, 0);
-    renameSync(join(cwd, "generated"), join(cwd, `generated.specgen-old-${deadPid()}-0123456789abcdef`));
-    const r = specgen(["generate", "--check"], { cwd });
-    assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, /is up to date/);
-    assert.deepEqual(readdirSync(cwd).sort(), ["generated", "specgen.config.json", "specs"]);
-  });
-});
-
 /** Imports the package's root module and type-checks its declarations. */
 async function importsAndCompiles(out: string): Promise<void> {
   const mod = (await import(pathToFileURL(join(out, "index.js")).href)) as Record<string, unknown>;

@@ -6,7 +6,7 @@ import { applyOverlay } from "../generator/load/overlay.js";
 import { lint } from "../generator/lint/index.js";
 import { generate } from "../generator/generate.js";
 import { SpecError } from "../generator/errors.js";
-import { ROOT, tempDir } from "./helpers.js";
+import { at, ROOT, tempDir } from "./helpers.js";
 
 const doc = { a: { b: 1, list: [1], keep: true }, c: [{ name: "x" }, { name: "y" }] };
 const overlay = (actions: unknown[]) => ({ overlay: "1.0.0", info: { title: "t", version: "1" }, actions });
@@ -60,19 +60,19 @@ test("JSONPath script expressions in targets are not evaluated", () => {
 test("the project's overlay adds the prose MUST rules to the auth_metadata model, not to the spec file", async () => {
   const result = await generate({ cwd: ROOT, dryRun: true });
   const spec = result.model.specs.find((s) => s.source === "client-server/auth_metadata.yaml")!;
-  const paths = spec.document.paths as any;
-  const props = paths["/auth_metadata"].get.responses["200"].content["application/json"].schema.properties;
-  assert.equal(props.issuer.pattern, "^https://[^?#]+$");
-  assert.deepEqual(props.response_types_supported.contains, { const: "code" });
-  assert.deepEqual(props.grant_types_supported.allOf, [
+  const response = at(spec.document, "paths", "/auth_metadata", "get", "responses", "200");
+  const props = at(response, "content", "application/json", "schema", "properties");
+  assert.equal(at(props, "issuer", "pattern"), "^https://[^?#]+$");
+  assert.deepEqual(at(props, "response_types_supported", "contains"), { const: "code" });
+  assert.deepEqual(at(props, "grant_types_supported", "allOf"), [
     { contains: { const: "authorization_code" } },
     { contains: { const: "refresh_token" } },
   ]);
-  assert.deepEqual(props.response_modes_supported.allOf, [
+  assert.deepEqual(at(props, "response_modes_supported", "allOf"), [
     { contains: { const: "query" } },
     { contains: { const: "fragment" } },
   ]);
-  assert.deepEqual(props.code_challenge_methods_supported.contains, { const: "S256" });
+  assert.deepEqual(at(props, "code_challenge_methods_supported", "contains"), { const: "S256" });
 });
 
 test("lint checks overlays: shape, and that each action applies to the document it extends", async () => {
@@ -82,7 +82,8 @@ test("lint checks overlays: shape, and that each action applies to the document 
   writeFileSync(join(dir, "spec.yaml"), "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n");
   writeFileSync(
     join(dir, "typo.yaml"),
-    "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nextends: spec.yaml\nactions:\n  - target: $.pathz\n    update: {}\n",
+    "overlay: 1.0.0\ninfo: {title: t, version: '1'}\nextends: spec.yaml\n" +
+      "actions:\n  - target: $.pathz\n    update: {}\n",
   );
   const bad = await lint([join(dir, "typo.yaml")]);
   assert.equal(bad.errors, 1);

@@ -1,5 +1,7 @@
-// The codebase's shape limits (issue #16): no generator module over 300 lines, no function over
-// 60 lines, no line over 120 characters. Data tables are the only modules allowed past 300 lines.
+// The codebase's shape limits (issue #16): no module over 300 lines and no line over 120
+// characters, in the generator and in the tests, benchmarks and scripts; no generator function
+// over 60 lines (test callbacks may be long: a `describe` holds its tests). Data tables are the
+// only modules allowed past 300 lines.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,12 +21,41 @@ const DATA_TABLES = new Set<string>([]);
  * this list names something that is no longer over (so the list only shrinks) or misses
  * something that is (so nothing new goes over).
  */
-const KNOWN: string[] = [];
+const KNOWN: string[] = [
+  "generator/runtime/formats.ts: 1 line(s) over 120 characters",
+  // Tests, benchmarks and scripts, held to the module and line limits since the test files over 300
+  // lines were split: long test titles and inline specs written before the check.
+  "test/bare-schema.test.ts: 1 line(s) over 120 characters",
+  "test/discriminators.test.ts: 3 line(s) over 120 characters",
+  "test/formats.test.ts: 1 line(s) over 120 characters",
+  "test/fragments.test.ts: 3 line(s) over 120 characters",
+  "test/hoist.test.ts: 1 line(s) over 120 characters",
+  "test/lint.test.ts: 5 line(s) over 120 characters",
+  "test/long/consumer.test.ts: 1 line(s) over 120 characters",
+  "test/noop.test.ts: 1 line(s) over 120 characters",
+  "test/oas30.test.ts: 4 line(s) over 120 characters",
+  "test/real-world.test.ts: 7 line(s) over 120 characters",
+  "test/runtime/flows.test.ts: 3 line(s) over 120 characters",
+  "test/types.test.ts: 2 line(s) over 120 characters",
+  "test/watch.test.ts: 1 line(s) over 120 characters",
+  "bench/client.ts: 2 line(s) over 120 characters",
+  // The validators tests, being split on another branch (issue #16 item 7).
+  "test/validator-safety.test.ts: 339 lines",
+  "test/validator-safety.test.ts: 2 line(s) over 120 characters",
+  "test/validators-compile.test.ts: 320 lines",
+  "test/validators-compile.test.ts: 6 line(s) over 120 characters",
+  "test/validators.test.ts: 759 lines",
+  "test/validators.test.ts: 12 line(s) over 120 characters",
+];
+
+/** Folders of generated output and of fixtures (files as tests want them): not held to the limits, as in biome.json. */
+const NOT_CHECKED = ["test/snapshots/", "test/fixtures/"];
 
 function sources(folder: string): string[] {
   return readdirSync(join(ROOT, folder), { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
     .map((f) => join(folder, f).split("\\").join("/"))
+    .filter((f) => !NOT_CHECKED.some((folder) => f.startsWith(folder)))
     .sort();
 }
 
@@ -38,14 +69,15 @@ function functionName(node: ts.Node, file: ts.SourceFile): string {
   return `<anonymous at line ${line + 1}>`;
 }
 
-/** Every place in `path` over a limit, as "path: what". */
-export function overLimits(path: string, text: string): string[] {
+/** Every place in `path` over a limit, as "path: what"; `functions: false` leaves out the function limit. */
+export function overLimits(path: string, text: string, { functions = true } = {}): string[] {
   const out: string[] = [];
   const lines = text.split("\n");
   const count = text.endsWith("\n") ? lines.length - 1 : lines.length;
   if (count > MODULE_LINES && !DATA_TABLES.has(path)) out.push(`${path}: ${count} lines`);
   const long = lines.filter((l) => l.length > LINE_CHARS).length;
   if (long > 0) out.push(`${path}: ${long} line(s) over ${LINE_CHARS} characters`);
+  if (!functions) return out;
   const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body) {
@@ -59,8 +91,12 @@ export function overLimits(path: string, text: string): string[] {
   return out;
 }
 
-test("generator modules, functions and lines stay within the shape limits", () => {
-  const found = sources("generator").flatMap((p) => overLimits(p, readFileSync(join(ROOT, p), "utf8")));
+test("modules, functions and lines stay within the shape limits", () => {
+  const check = (p: string, functions: boolean) => overLimits(p, readFileSync(join(ROOT, p), "utf8"), { functions });
+  const found = [
+    ...sources("generator").flatMap((p) => check(p, true)),
+    ...["test", "bench", "scripts"].flatMap((folder) => sources(folder).flatMap((p) => check(p, false))),
+  ];
   const fixed = KNOWN.filter((k) => !found.includes(k));
   const added = found.filter((f) => !KNOWN.includes(f));
   assert.deepEqual({ added, fixed }, { added: [], fixed: [] });
@@ -70,4 +106,5 @@ test("the shape check counts what it should", () => {
   const body = Array.from({ length: 70 }, (_, i) => `  const v${i} = ${i};`).join("\n");
   const text = `export function big() {\n${body}\n}\nconst small = () => 1;\n// ${"x".repeat(130)}\n`;
   assert.deepEqual(overLimits("x.ts", text), ["x.ts: 1 line(s) over 120 characters", "x.ts: function big"]);
+  assert.deepEqual(overLimits("x.ts", text, { functions: false }), ["x.ts: 1 line(s) over 120 characters"]);
 });

@@ -17,8 +17,10 @@ import { typecheck } from "./typecheck.js";
 const SCENARIOS = join(FIXTURES, "snapshots");
 const SNAPSHOTS = join(ROOT, "test/snapshots");
 const UPDATE = process.env.SPECGEN_UPDATE_SNAPSHOTS === "1";
-const SHARED =
-  /^(client\/runtime(-media)?[./]|validators\/runtime\.|validators\/pointer\.|validators\/formats\.|validators\/helpers\.|package\.json|README\.md|LICENSE|\.specgen-stamp\.json|index\.|types\/index\.js)/;
+const SHARED = new RegExp(
+  String.raw`^(client/runtime(-media)?[./]|validators/runtime\.|validators/pointer\.|validators/formats\.|` +
+    String.raw`validators/helpers\.|package\.json|README\.md|LICENSE|\.specgen-stamp\.json|index\.|types/index\.js)`,
+);
 
 const AJV_CODE = /^validators\/.*\.ajv\.js$/;
 

@@ -3,11 +3,13 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
-import { ROOT, SHARED } from "./helpers.js";
+import { at, ROOT, SHARED } from "./helpers.js";
 
 const SEEDS = join(SHARED, "seeds");
 const spec = (rel: string) => readFileSync(join(ROOT, "specs/client-server", rel), "utf8");
-const load = (rel: string) => yaml.load(spec(rel)) as any;
+const load = (rel: string) => yaml.load(spec(rel));
+/** The keys of the object at `path` under `node`. */
+const keys = (node: unknown, ...path: string[]) => Object.keys(at(node, ...path) as object);
 const seed = (prefix: string) => {
   const name = readdirSync(SEEDS).find((f) => f.startsWith(prefix));
   assert.ok(name, `seed ${prefix} present`);
@@ -40,14 +42,14 @@ test("auth_metadata.yaml is the file added by the MSC2965 commit in seed 000", (
 
 test("auth_metadata.yaml keeps the facts that matter", () => {
   const d = load("auth_metadata.yaml");
-  assert.equal(d.openapi, "3.1.0");
-  assert.deepEqual(Object.keys(d.paths), ["/auth_metadata"]);
-  const op = d.paths["/auth_metadata"].get;
-  assert.equal(op.operationId, "getAuthMetadata");
-  assert.deepEqual(op.tags, ["Session management"]);
-  assert.deepEqual(Object.keys(op.responses), ["200"]);
-  const schema = op.responses["200"].content["application/json"].schema;
-  assert.deepEqual(schema.required, [
+  assert.equal(at(d, "openapi"), "3.1.0");
+  assert.deepEqual(keys(d, "paths"), ["/auth_metadata"]);
+  const op = at(d, "paths", "/auth_metadata", "get");
+  assert.equal(at(op, "operationId"), "getAuthMetadata");
+  assert.deepEqual(at(op, "tags"), ["Session management"]);
+  assert.deepEqual(keys(op, "responses"), ["200"]);
+  const schema = at(op, "responses", "200", "content", "application/json", "schema");
+  assert.deepEqual(at(schema, "required"), [
     "issuer",
     "authorization_endpoint",
     "token_endpoint",
@@ -58,7 +60,7 @@ test("auth_metadata.yaml keeps the facts that matter", () => {
     "response_modes_supported",
     "code_challenge_methods_supported",
   ]);
-  const types = Object.fromEntries(Object.entries(schema.properties).map(([k, v]: [string, any]) => [k, v.type]));
+  const types = Object.fromEntries(keys(schema, "properties").map((k) => [k, at(schema, "properties", k, "type")]));
   assert.deepEqual(types, {
     issuer: "string",
     authorization_endpoint: "string",
@@ -71,54 +73,55 @@ test("auth_metadata.yaml keeps the facts that matter", () => {
     code_challenge_methods_supported: "array",
     prompt_values_supported: "array",
   });
-  assert.equal(schema.properties.issuer.format, "uri");
-  assert.deepEqual(schema.example.code_challenge_methods_supported, ["S256"]);
-  assert.equal(schema.example.issuer, "https://account.example.com/");
-  assert.match(op.description, /\{\{% boxes\/note %\}\}\nThe authorization server metadata/);
-  assert.equal(d.servers[0].url, "{protocol}://{hostname}{basePath}");
-  assert.equal(d.servers[0].variables.basePath.default, "/_matrix/client/v1");
+  assert.equal(at(schema, "properties", "issuer", "format"), "uri");
+  assert.deepEqual(at(schema, "example", "code_challenge_methods_supported"), ["S256"]);
+  assert.equal(at(schema, "example", "issuer"), "https://account.example.com/");
+  assert.match(at(op, "description") as string, /\{\{% boxes\/note %\}\}\nThe authorization server metadata/);
+  assert.equal(at(d, "servers", 0, "url"), "{protocol}://{hostname}{basePath}");
+  assert.equal(at(d, "servers", 0, "variables", "basePath", "default"), "/_matrix/client/v1");
   assert.match(spec("auth_metadata.yaml"), /^# Copyright 2025 The Matrix.org Foundation C.I.C.\n/);
 });
 
 test("sso_login_redirect.yaml keeps the facts that matter", () => {
   const d = load("sso_login_redirect.yaml");
-  assert.deepEqual(Object.keys(d.paths), ["/login/sso/redirect", "/login/sso/redirect/{idpId}"]);
-  const sso = d.paths["/login/sso/redirect"].get;
-  const idp = d.paths["/login/sso/redirect/{idpId}"].get;
-  assert.equal(sso.operationId, "redirectToSSO");
-  assert.equal(idp.operationId, "redirectToIdP");
-  assert.equal(sso["x-addedInMatrixVersion"], "1.1");
-  assert.equal(idp["x-addedInMatrixVersion"], "1.1");
-  assert.deepEqual(
-    sso.parameters.map((p: any) => [p.in, p.name, p.required, p.schema.type]),
-    [["query", "redirectUrl", true, "string"]],
-  );
-  assert.deepEqual(
-    idp.parameters.map((p: any) => [p.in, p.name, p.required, p.schema.type]),
-    [
-      ["path", "idpId", true, "string"],
-      ["query", "redirectUrl", true, "string"],
-    ],
-  );
-  assert.deepEqual(Object.keys(sso.responses), ["302"]);
-  assert.deepEqual(Object.keys(idp.responses), ["302", "404"]);
-  assert.deepEqual(idp.responses["302"].headers.Location.schema, { type: "string" });
-  assert.equal(d.servers[0].variables.basePath.default, "/_matrix/client/v3");
-  assert.deepEqual(d.servers[0].variables.protocol.enum, ["http", "https"]);
+  assert.deepEqual(keys(d, "paths"), ["/login/sso/redirect", "/login/sso/redirect/{idpId}"]);
+  const sso = at(d, "paths", "/login/sso/redirect", "get");
+  const idp = at(d, "paths", "/login/sso/redirect/{idpId}", "get");
+  assert.equal(at(sso, "operationId"), "redirectToSSO");
+  assert.equal(at(idp, "operationId"), "redirectToIdP");
+  assert.equal(at(sso, "x-addedInMatrixVersion"), "1.1");
+  assert.equal(at(idp, "x-addedInMatrixVersion"), "1.1");
+  const params = (op: unknown) =>
+    (at(op, "parameters") as unknown[]).map((p) => [
+      at(p, "in"),
+      at(p, "name"),
+      at(p, "required"),
+      at(p, "schema", "type"),
+    ]);
+  assert.deepEqual(params(sso), [["query", "redirectUrl", true, "string"]]);
+  assert.deepEqual(params(idp), [
+    ["path", "idpId", true, "string"],
+    ["query", "redirectUrl", true, "string"],
+  ]);
+  assert.deepEqual(keys(sso, "responses"), ["302"]);
+  assert.deepEqual(keys(idp, "responses"), ["302", "404"]);
+  assert.deepEqual(at(idp, "responses", "302", "headers", "Location", "schema"), { type: "string" });
+  assert.equal(at(d, "servers", 0, "variables", "basePath", "default"), "/_matrix/client/v3");
+  assert.deepEqual(at(d, "servers", 0, "variables", "protocol", "enum"), ["http", "https"]);
 });
 
 test("sso_login_flow.yaml is a bare JSON Schema with the m.login.sso facts", () => {
   const d = load("definitions/sso_login_flow.yaml");
-  assert.equal(d.openapi, undefined);
-  assert.equal(d.title, "m.login.sso flow schema");
-  assert.deepEqual(d.required, ["type"]);
-  assert.deepEqual(d.properties.type.enum, ["m.login.sso"]);
-  const idp = d.properties.identity_providers.items;
-  assert.equal(idp.title, "IdP");
-  assert.deepEqual(idp.required, ["id", "name"]);
-  assert.deepEqual(Object.keys(idp.properties), ["id", "name", "icon", "brand"]);
-  for (const p of Object.values(idp.properties) as any[]) assert.equal(p.type, "string");
-  assert.deepEqual(d.properties.identity_providers.example[1], {
+  assert.equal(at(d, "openapi"), undefined);
+  assert.equal(at(d, "title"), "m.login.sso flow schema");
+  assert.deepEqual(at(d, "required"), ["type"]);
+  assert.deepEqual(at(d, "properties", "type", "enum"), ["m.login.sso"]);
+  const idp = at(d, "properties", "identity_providers", "items");
+  assert.equal(at(idp, "title"), "IdP");
+  assert.deepEqual(at(idp, "required"), ["id", "name"]);
+  assert.deepEqual(keys(idp, "properties"), ["id", "name", "icon", "brand"]);
+  for (const p of keys(idp, "properties")) assert.equal(at(idp, "properties", p, "type"), "string");
+  assert.deepEqual(at(d, "properties", "identity_providers", "example", 1), {
     id: "com.example.idp.gitlab",
     name: "GitLab",
     icon: "mxc://example.com/abc123",

@@ -1,24 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import yaml from "js-yaml";
+import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { loadProjectConfig } from "../generator/config.js";
-import { FIXTURES, ROOT, SHARED, specgen, tempDir } from "./helpers.js";
+import { FIXTURES, ROOT, specgen, tempDir } from "./helpers.js";
+import { AUTH, cites, corpus, FLOW, lines, oneOperation, PROSE_RULES_ON } from "./validate-helpers.js";
 
-const AUTH = "specs/client-server/auth_metadata.yaml";
-const FLOW = "specs/client-server/definitions/sso_login_flow.yaml";
-const corpus = (file: string) => relative(ROOT, join(SHARED, "corpus/auth-metadata", file));
-const PROSE_RULES_ON = (loadProjectConfig(ROOT).overlays[AUTH] ?? []).length > 0;
-const lines = (text: string) => text.split("\n").filter((l) => l !== "");
-/** What `specgen validate` appends to a problem from action `i` of the project's overlay. */
-const cites = (i: number): string => {
-  const overlay = yaml.load(readFileSync(join(ROOT, "specs/overlays/auth_metadata.must.yaml"), "utf8")) as {
-    actions: Array<{ description: string }>;
-  };
-  return ` (overlay rule: ${overlay.actions[i]!.description} [specs/overlays/auth_metadata.must.yaml#/actions/${i}])`;
-};
+/** Where an overlay finds the response schema's properties in a spec made by `oneOperation`. */
+const PROPERTIES = "$.paths['/a'].get.responses['200'].content['application/json'].schema.properties";
+
+// `specgen validate` on files: which validator a selector picks, each problem at its file, line and
+// column, overlay rules cited where they apply, usage errors. Formats and inputs: validate-io.test.ts.
 
 test("specgen validate: files that pass exit 0 with nothing on stdout", () => {
   const r = specgen([
@@ -85,14 +76,22 @@ test("specgen validate: a problem from an overlay's rule quotes the rule and nam
 test("specgen validate: a rule deep in a schema is cited only for the values it applies to", () => {
   const dir = tempDir();
   const schema =
-    "{type: object, properties: {list: {type: array, items: {type: object, properties: {id: {type: string}, n: {type: integer}}}}}}";
-  writeFileSync(
-    join(dir, "api.yaml"),
-    `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: ${schema}\n`,
-  );
+    "{type: object, properties: {list: {type: array, items: " +
+    "{type: object, properties: {id: {type: string}, n: {type: integer}}}}}}";
+  writeFileSync(join(dir, "api.yaml"), oneOperation(schema));
   writeFileSync(
     join(dir, "rules.yaml"),
-    `overlay: 1.0.0\ninfo: {title: t, version: "1"}\nactions:\n  - target: $.paths['/a'].get.responses['200'].content['application/json'].schema.properties.list.items.properties.id\n    description: Ids start with x.\n    update: {pattern: "^x"}\n  - target: $.paths['/a'].get.responses['200'].content['application/json'].schema.properties.list\n    update: {minItems: 1}\n`,
+    [
+      "overlay: 1.0.0",
+      'info: {title: t, version: "1"}',
+      "actions:",
+      `  - target: ${PROPERTIES}.list.items.properties.id`,
+      "    description: Ids start with x.",
+      '    update: {pattern: "^x"}',
+      `  - target: ${PROPERTIES}.list`,
+      "    update: {minItems: 1}",
+      "",
+    ].join("\n"),
   );
   writeFileSync(
     join(dir, "specgen.config.json"),
@@ -110,17 +109,34 @@ test("specgen validate: a rule deep in a schema is cited only for the values it 
   ]);
 });
 
-test("specgen validate: a rule in a component is cited wherever the component is used, and never for a look-alike keyword of another", () => {
+test("specgen validate: a rule in a component is cited wherever it is used, never for a look-alike keyword", () => {
   const dir = tempDir();
   const item = "{$ref: '#/components/schemas/Item'}";
   writeFileSync(
     join(dir, "api.yaml"),
-    `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {type: object, properties: {list: {type: array, items: ${item}}, one: ${item}, other: {$ref: '#/components/schemas/Other'}}}\n` +
-      `components:\n  schemas:\n    Item: {type: object, properties: {id: {type: string}, kids: {type: array, items: ${item}}}}\n    Other: {type: object, properties: {id: {type: string, pattern: "^y"}}}\n`,
+    oneOperation(
+      `{type: object, properties: {list: {type: array, items: ${item}}, one: ${item}, ` +
+        "other: {$ref: '#/components/schemas/Other'}}}",
+      [
+        "components:",
+        "  schemas:",
+        `    Item: {type: object, properties: {id: {type: string}, kids: {type: array, items: ${item}}}}`,
+        '    Other: {type: object, properties: {id: {type: string, pattern: "^y"}}}',
+        "",
+      ].join("\n"),
+    ),
   );
   writeFileSync(
     join(dir, "rules.yaml"),
-    `overlay: 1.0.0\ninfo: {title: t, version: "1"}\nactions:\n  - target: $.components.schemas.Item.properties.id\n    description: Ids start with x.\n    update: {pattern: "^x"}\n`,
+    [
+      "overlay: 1.0.0",
+      'info: {title: t, version: "1"}',
+      "actions:",
+      "  - target: $.components.schemas.Item.properties.id",
+      "    description: Ids start with x.",
+      '    update: {pattern: "^x"}',
+      "",
+    ].join("\n"),
   );
   writeFileSync(
     join(dir, "specgen.config.json"),
@@ -142,74 +158,6 @@ test("specgen validate: a rule in a component is cited wherever the component is
     'doc.json:1:85: /other/id must match pattern "^y"',
   ]);
 });
-
-test("specgen validate --format github-actions annotates the file; --format json prints the findings", () => {
-  const dir = tempDir();
-  const odd = join(dir, "a,b:c%.json");
-  writeFileSync(odd, '{\n  "id": "x",\n  "name": 1\n}\n');
-  const notJson = join(dir, "not.json");
-  writeFileSync(notJson, "{");
-  const gh = specgen(["validate", "-f", "github-actions", `${FLOW}#IdentityProvider`, odd, notJson]);
-  assert.equal(gh.status, 1, gh.stderr);
-  const file = (f: string) => f.replace(/%/g, "%25").replace(/:/g, "%3A").replace(/,/g, "%2C");
-  assert.deepEqual(lines(gh.stdout), [
-    `::error file=${file(odd)},line=3,col=11,title=specgen validate::/name must be string`,
-    `::error file=${file(notJson)},line=1,col=2,title=specgen validate::invalid JSON: ${readJsonError("{")}`,
-  ]);
-  const json = specgen(["validate", "--format", "json", `${FLOW}#IdentityProvider`, odd]);
-  assert.equal(json.status, 1, json.stderr);
-  assert.deepEqual(JSON.parse(json.stdout), [
-    { file: odd, line: 3, col: 11, pointer: "/name", message: "must be string" },
-  ]);
-  const ok = specgen(["validate", "--format", "json", `${FLOW}#IdentityProvider`, corpusIdp(dir)]);
-  assert.equal(ok.status, 0, ok.stderr);
-  assert.deepEqual(JSON.parse(ok.stdout), []);
-  assert.equal(specgen(["validate", "-f", "xml", `${FLOW}#IdentityProvider`, odd]).status, 2);
-});
-
-test("specgen validate --format codeframe|stylish|checkstyle prints through lint's formatter", () => {
-  const dir = tempDir();
-  try {
-    const bad = join(dir, "bad.json");
-    writeFileSync(bad, '{\n  "id": "x",\n  "name": 1\n}\n');
-    const frame = specgen(["validate", "-f", "codeframe", `${FLOW}#IdentityProvider`, bad]);
-    assert.equal(frame.status, 1, frame.stderr);
-    assert.match(frame.stderr, /bad\.json:3:11/);
-    assert.match(frame.stderr, /\/name must be string/);
-    assert.match(frame.stderr, /3 \| {3}"name": 1/);
-    assert.match(frame.stderr, /generated by the specgen\/validate rule/);
-    const stylish = specgen(["validate", "-f", "stylish", `${FLOW}#IdentityProvider`, bad]);
-    assert.equal(stylish.status, 1, stylish.stderr);
-    assert.match(stylish.stderr, /3:11\s+error\s+specgen\/validate\s+\/name must be string/);
-    const style = specgen(["validate", "-f", "checkstyle", `${FLOW}#IdentityProvider`, bad, corpusIdp(dir)]);
-    assert.equal(style.status, 1, style.stderr);
-    assert.match(style.stdout, /^<\?xml/);
-    const error =
-      '<error line="3" column="11" severity="error" message="/name must be string" source="specgen/validate" />';
-    assert.ok(style.stdout.includes(error), style.stdout);
-    assert.equal(style.stdout.match(/<error /g)?.length, 1);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-/** V8's message for JSON.parse(text). */
-function readJsonError(text: string): string {
-  try {
-    JSON.parse(text);
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error("valid JSON");
-}
-
-/** A valid identity provider document in `dir`. */
-function corpusIdp(dir: string): string {
-  const file = join(dir, "idp.json");
-  writeFileSync(file, JSON.stringify({ id: "com.example.idp.github", name: "GitHub" }));
-  return file;
-}
-
 test("specgen validate: schema names, type names and operationId:status select a validator", () => {
   const dir = tempDir();
   const idp = join(dir, "idp.json");
@@ -267,140 +215,4 @@ test("specgen validate: usage errors exit 2 and say what is available", () => {
   const unreadable = specgen(["validate", `${AUTH}#getAuthMetadata`, "no-such-file.json"]);
   assert.equal(unreadable.status, 2);
   assert.match(unreadable.stderr, /no-such-file\.json: cannot read: ENOENT/);
-});
-
-test("specgen validate: JSON is read safely: a UTF-8 BOM is tolerated, invalid JSON or UTF-8 is named", () => {
-  const dir = tempDir();
-  const bom = join(dir, "bom.json");
-  writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"type": "m.login.sso"}')]));
-  const broken = join(dir, "broken.json");
-  writeFileSync(broken, '{"type": "m.login.sso",');
-  const latin1 = join(dir, "latin1.json");
-  writeFileSync(latin1, Buffer.from([0x7b, 0x22, 0x74, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
-  const proto = join(dir, "proto.json");
-  writeFileSync(proto, '{"__proto__": {"type": "m.login.sso"}}');
-  const quoted = join(dir, "quoted.json");
-  writeFileSync(quoted, '{\n  "a": 1,\n  "b": }\n');
-  const r = specgen(["validate", `${FLOW}#SsoLoginFlow`, bom, broken, latin1, proto, quoted]);
-  assert.equal(r.status, 1, r.stderr);
-  const out = lines(r.stdout);
-  assert.equal(out.length, 4, r.stdout);
-  // V8 quotes the text around the error, line breaks included: still one line per problem.
-  assert.match(out[3]!, /^.*quoted\.json: invalid JSON: .*"b": \} /);
-  // V8 names the offset here, shown as line and column (the end of the text).
-  assert.match(out[0]!, /^.*broken\.json:1:24: invalid JSON: /);
-  assert.match(out[1]!, /^.*latin1\.json: not valid UTF-8 text$/);
-  assert.equal(out[2], `${proto}:1:1: /type is required`);
-  assert.match(r.stderr, /1 of 5 file\(s\) valid/);
-});
-
-test("the built bin runs as a program (what `npx specgen validate …` executes)", () => {
-  // The build recreates dist/, so it sets the bin's mode itself (npm does so only on install).
-  // Not run through npx here: in a fresh clone npx first runs the `prepare` script, rebuilding
-  // dist/ under the tests running beside this one.
-  const file = corpus("invalid/10-issuer-with-fragment.json");
-  const r = spawnSync(join(ROOT, "dist/generator/cli.js"), ["validate", `${AUTH}#getAuthMetadata`, file], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-  });
-  assert.equal(r.error, undefined);
-  assert.equal(r.status, 1, r.stderr);
-  assert.equal(
-    r.stdout,
-    `${file}:2:13: /issuer must match pattern "^https://[^?#]+$"${PROSE_RULES_ON ? cites(0) : ""}\n`,
-  );
-});
-
-test("specgen validate - reads the document from standard input (curl … | specgen validate spec#op -)", () => {
-  const run = (input: string, ...files: string[]) =>
-    spawnSync(
-      process.execPath,
-      [join(ROOT, "dist/generator/cli.js"), "validate", `${AUTH}#getAuthMetadata`, ...files],
-      { cwd: ROOT, input, encoding: "utf8" },
-    );
-  const good = run(readFileSync(join(ROOT, corpus("valid-or-real/ruma-test-fixture.json")), "utf8"), "-");
-  assert.equal(good.status, 0, good.stderr);
-  assert.match(good.stderr, /1 of 1 file\(s\) valid/);
-  const bad = run(readFileSync(join(ROOT, corpus("invalid/03-missing-issuer.json")), "utf8"), "-");
-  assert.equal(bad.status, 1, bad.stderr);
-  assert.match(bad.stdout, /^<stdin>:1:1: \/issuer is required$/m);
-  const twice = run("{}", "-", "-");
-  assert.equal(twice.status, 2);
-  assert.match(twice.stderr, /standard input \(-\) can be read only once/);
-});
-
-test("specgen validate fetches an http(s) URL: a server operator checks a live discovery document", async () => {
-  const { createServer } = await import("node:http");
-  const { execFile } = await import("node:child_process");
-  const good = readFileSync(join(ROOT, corpus("valid-or-real/ruma-test-fixture.json")));
-  const bad = readFileSync(join(ROOT, corpus("invalid/03-missing-issuer.json")));
-  const server = createServer((req, res) => {
-    // An answer cut off in the middle of its body.
-    if (req.url === "/cut")
-      return void res
-        .writeHead(200, { "content-type": "application/json", "content-length": "100" })
-        .write('{"issuer":', () => res.destroy());
-    if (req.url === "/no-oauth") {
-      const body = '{"errcode":"M_UNRECOGNIZED","error":"Unrecognized request"}';
-      return void res.writeHead(404, { "content-type": "application/json" }).end(body);
-    }
-    if (req.url === "/html503") {
-      return void res.writeHead(503, { "content-type": "text/html" }).end("<html><h1>Oops</h1></html>");
-    }
-    const body = req.url === "/good" ? good : req.url === "/bad" ? bad : undefined;
-    res.writeHead(body ? 200 : 404, { "content-type": "application/json" }).end(body ?? "{}");
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const run = (...files: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string }>((done) =>
-      execFile(
-        process.execPath,
-        [join(ROOT, "dist/generator/cli.js"), "validate", `${AUTH}#getAuthMetadata`, ...files],
-        { cwd: ROOT },
-        (err, stdout, stderr) => done({ status: err ? (err.code as number) : 0, stdout, stderr }),
-      ),
-    );
-  try {
-    const ok = await run(`${base}/good`);
-    assert.equal(ok.status, 0, ok.stderr);
-    const r = await run(`${base}/good`, `${base}/bad`, `${base}/nowhere`);
-    assert.equal(r.status, 1, r.stderr);
-    assert.deepEqual(r.stdout.trim().split("\n"), [
-      `${base}/bad:1:1: /issuer is required`,
-      `${base}/nowhere: HTTP 404 Not Found`,
-    ]);
-    assert.match(r.stderr, /1 of 3 file\(s\) valid/);
-    // A Matrix error body is quoted after the status; another body (an HTML page) is not.
-    const failed = await run(`${base}/no-oauth`, `${base}/html503`);
-    assert.deepEqual(failed.stdout.trim().split("\n"), [
-      `${base}/no-oauth: HTTP 404 Not Found: M_UNRECOGNIZED: Unrecognized request`,
-      `${base}/html503: HTTP 503 Service Unavailable`,
-    ]);
-    const json = await run("--format", "json", `${base}/no-oauth`, `${base}/html503`);
-    assert.deepEqual(JSON.parse(json.stdout), [
-      {
-        file: `${base}/no-oauth`,
-        message: "HTTP 404 Not Found: M_UNRECOGNIZED: Unrecognized request",
-        status: 404,
-        errcode: "M_UNRECOGNIZED",
-        error: "Unrecognized request",
-      },
-      { file: `${base}/html503`, message: "HTTP 503 Service Unavailable", status: 503 },
-    ]);
-    // A port nothing listens on: the finding says why the fetch failed.
-    const closed = createServer();
-    await new Promise<void>((ok) => closed.listen(0, "127.0.0.1", ok));
-    const port = (closed.address() as { port: number }).port;
-    await new Promise((ok) => closed.close(ok));
-    const down = await run(`http://127.0.0.1:${port}/x`);
-    assert.equal(down.status, 1);
-    assert.equal(down.stdout.trim(), `http://127.0.0.1:${port}/x: cannot fetch: ECONNREFUSED`);
-    const cut = await run(`${base}/cut`);
-    assert.equal(cut.status, 1, cut.stderr);
-    assert.match(cut.stdout, new RegExp(`^${base}/cut: cannot fetch: \\S`));
-  } finally {
-    server.close();
-  }
 });

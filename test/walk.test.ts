@@ -86,10 +86,16 @@ test("walk: everyPlace enters a shared node at each place, with each place's rea
 test("walk: skip leaves a node's entries out, stop ends the walk", () => {
   assert.deepEqual(entered({ a: { b: {} } }, {}).length, 3);
   const skipped: string[] = [];
-  walk({ a: { b: {} } }, (p) => (skipped.push(p.pointer()), p.pointer() === "/a" ? "skip" : undefined));
+  walk({ a: { b: {} } }, (p) => {
+    skipped.push(p.pointer());
+    return p.pointer() === "/a" ? "skip" : undefined;
+  });
   assert.deepEqual(skipped.sort(), ["", "/a"]);
   let calls = 0;
-  walk({ a: {}, b: {} }, () => (calls++, "stop"));
+  walk({ a: {}, b: {} }, () => {
+    calls++;
+    return "stop";
+  });
   assert.equal(calls, 1);
 });
 
@@ -126,7 +132,10 @@ test("walk: leave is called after the nodes entered from a node, and right away 
   const events: string[] = [];
   walk(
     { a: { b: {} }, c: { d: {} } },
-    (p) => (events.push(`enter ${p.pointer()}`), p.pointer() === "/c" ? "skip" : undefined),
+    (p) => {
+      events.push(`enter ${p.pointer()}`);
+      return p.pointer() === "/c" ? "skip" : undefined;
+    },
     { documentOrder: true, leave: (p) => void events.push(`leave ${p.pointer()}`) },
   );
   assert.deepEqual(events, [

@@ -79,6 +79,13 @@ export interface WalkOptions {
   leave?: (place: Place) => void;
 }
 
+/**
+ * What the walk calls at each node: it returns nothing to go on into the node's entries, or
+ * "skip" to leave them out, or "stop" to end the walk. (Two signatures rather than one returning
+ * `void | "skip" | "stop"`, so that both a plain visitor and one that steers the walk fit.)
+ */
+export type Enter = ((place: Place) => void) | ((place: Place) => "skip" | "stop" | undefined);
+
 /** Walk options that enter every key, data keys and names alike. */
 export const EVERY_KEY: WalkOptions = { skip: () => false, names: false };
 
@@ -90,7 +97,7 @@ export const EVERY_KEY: WalkOptions = { skip: () => false, names: false };
  * Iterative, so any depth is walked; the entries of a node are taken from a stack, the last key
  * first (unless `documentOrder`).
  */
-export function walk(root: unknown, enter: (place: Place) => void | "skip" | "stop", options: WalkOptions = {}): void {
+export function walk(root: unknown, enter: Enter, options: WalkOptions = {}): void {
   const { leave } = options;
   const stack: Place[] = [];
   const seen = new Set<object>();

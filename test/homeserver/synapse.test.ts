@@ -11,122 +11,39 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import type * as Client from "../../generated/client/index.js";
 import type * as Validators from "../../generated/validators/index.js";
-import { ROOT, tempDir } from "../helpers.js";
+import { ROOT } from "../helpers.js";
 import { Agent } from "./agent.js";
-import { startOidc, type OidcServer } from "./idp.js";
-import { freePort, startSynapse, stopAllSynapses, synapseRoot, synapseVersion, type Synapse } from "./synapse.js";
+import type { OidcServer } from "./idp.js";
+import { AUTH_SERVICE_ISSUER, CLIENT_APP, specgenValidate, startInstances } from "./instances.js";
+import type { Synapse } from "./synapse.js";
 
 const ENABLED = process.env.SPECGEN_SYNAPSE_ROOT !== undefined;
-
-/** The client app's address: Synapse sends the browser back here; the agent stops before it. */
-const CLIENT_APP = "http://client.example/";
-const AUTH_SERVICE_ISSUER = "https://auth.example.org/";
 const AUTH_SPEC = "specs/client-server/auth_metadata.yaml";
 
-/**
- * The generated package as an application imports it: by its package name, through the `exports`
- * of its package.json, from a node_modules folder that links to generated/.
- */
-type Package = { client: typeof Client; validators: typeof Validators };
-
-async function importAsConsumer(dir: string): Promise<Package> {
-  mkdirSync(join(dir, "node_modules/@specgen"), { recursive: true });
-  symlinkSync(join(ROOT, "generated"), join(dir, "node_modules/@specgen/matrix-client-server"), "dir");
-  writeFileSync(
-    join(dir, "app.mjs"),
-    'export * as client from "@specgen/matrix-client-server/client";\n' +
-      'export * as validators from "@specgen/matrix-client-server/validators";\n',
-  );
-  return (await import(pathToFileURL(join(dir, "app.mjs")).href)) as Package;
-}
-
-/** `specgen validate` as a server operator runs it (asynchronously: the servers it asks live in this process). */
-function specgenValidate(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((done) =>
-    execFile(
-      process.execPath,
-      [join(ROOT, "dist/generator/cli.js"), "validate", ...args],
-      { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } },
-      (err, stdout, stderr) => done({ status: err ? Number(err.code) : 0, stdout, stderr }),
-    ),
-  );
-}
-
 describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, which installs Synapse" }, () => {
-  let dir: string;
   let client: typeof Client;
   let validators: typeof Validators;
   let idp: OidcServer;
-  let authHttps: OidcServer;
   let authHttp: OidcServer;
   /** Two IdPs (one of them down), SSO login; no delegated auth. */
   let sso: Synapse;
   /** Delegated auth to a service with an https issuer, and to one with an http issuer. */
   let delegated: Synapse;
   let delegatedHttp: Synapse;
-  let downPort: number;
-  const started: Array<{ stop?: () => Promise<void>; close?: () => Promise<void> }> = [];
+  let stop: (() => Promise<void>) | undefined;
 
   before(async () => {
-    const root = synapseRoot();
-    const version = synapseVersion(root);
-    // In the log on purpose: sid moves, and a failure should say which Synapse it met.
-    console.log(`# Synapse version: ${version} (Debian sid chroot at ${root})`);
-    dir = tempDir("specgen-homeserver-");
-    ({ client, validators } = await importAsConsumer(dir));
-
-    const [ssoPort, delegatedPort, delegatedHttpPort] = [await freePort(), await freePort(), await freePort()];
-    downPort = await freePort(); // nothing listens there: the IdP that is down
-    idp = await startOidc({
-      clients: [
-        {
-          client_id: "synapse",
-          client_secret: "synapse-secret",
-          redirect_uris: [`http://127.0.0.1:${ssoPort}/_synapse/client/oidc/callback`],
-        },
-      ],
-    });
-    authHttps = await startOidc({ issuer: AUTH_SERVICE_ISSUER, authService: true });
-    authHttp = await startOidc({ authService: true });
-    started.push(idp, authHttps, authHttp);
-
-    const oidcProvider = (id: string, issuer: string) => ({
-      idp_id: id,
-      idp_name: `IdP ${id}`,
-      issuer,
-      client_id: "synapse",
-      client_secret: "synapse-secret",
-      scopes: ["openid", "profile"],
-      // Synapse refuses an http issuer unless told not to check the provider's metadata.
-      skip_verification: true,
-      user_mapping_provider: { config: { localpart_template: "{{ user.sub }}" } },
-    });
-    const delegate = (endpoint: string) => ({
-      matrix_authentication_service: { enabled: true, endpoint: `${endpoint}/`, secret: "shared-secret-for-tests" },
-      password_config: { enabled: false },
-    });
-    // Three instances at once: their start is mostly Python imports, which overlap well.
-    [sso, delegated, delegatedHttp] = await Promise.all([
-      startSynapse(root, "sso", ssoPort, {
-        oidc_providers: [oidcProvider("dev", idp.issuer), oidcProvider("down", `http://127.0.0.1:${downPort}`)],
-        // The client app is trusted: no "continue to your client?" page after the IdP.
-        sso: { client_whitelist: [CLIENT_APP] },
-      }),
-      startSynapse(root, "delegated", delegatedPort, delegate(authHttps.url)),
-      startSynapse(root, "delegated-http", delegatedHttpPort, delegate(authHttp.url)),
-    ]);
-    started.push(sso, delegated, delegatedHttp);
+    ({ client, validators, idp, authHttp, sso, delegated, delegatedHttp } = await startInstances((s) => {
+      stop = s;
+    }));
   });
 
   after(async () => {
-    await Promise.allSettled([...started.map((s) => (s.stop ?? s.close)!()), stopAllSynapses()]);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await stop?.();
   });
 
   test("GET /login offers m.login.sso, accepted by the generated validator, with both IdPs", async () => {
@@ -235,7 +152,8 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
     for (const op of ["redirectToSSO", "redirectToIdP"]) {
       // Within the operation's own comment (its description, before the note, may hold a `/`).
       const doc = new RegExp(
-        `\\(\`${op}\`\\)\\.(?:(?!\\*/)[\\s\\S])*bound to the cookies(?:(?!\\*/)[\\s\\S])*must navigate to the URL from the \``,
+        `\\(\`${op}\`\\)\\.(?:(?!\\*/)[\\s\\S])*bound to the cookies` +
+          "(?:(?!\\*/)[\\s\\S])*must navigate to the URL from the `",
       );
       assert.match(dts, doc, `${op}'s JSDoc`);
     }
@@ -273,7 +191,11 @@ describe("real Synapse", { skip: !ENABLED && "run by `npm run test:homeserver`, 
   /** A `fetch` that counts the requests it sends. */
   function countingFetch(): { fetch: typeof fetch; count: () => number } {
     let n = 0;
-    return { fetch: (input, init) => (n++, fetch(input, init)), count: () => n };
+    const counted: typeof fetch = (input, init) => {
+      n++;
+      return fetch(input, init);
+    };
+    return { fetch: counted, count: () => n };
   }
 
   test("getAuthMetadata via delegated auth (https issuer): valid, cached per Synapse's Cache-Control", async () => {

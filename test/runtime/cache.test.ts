@@ -36,7 +36,11 @@ describe("discovery caching", limit, () => {
   it("serves fresh hits without calling fetch (Synapse headers, s-maxage ignored)", async () => {
     handle = (_q, res) => reply(res, 200, { v: 1 }, { "cache-control": SYNAPSE });
     let calls = 0;
-    const c = client({ fetch: ((...a: Parameters<typeof fetch>) => (calls++, fetch(...a))) as typeof fetch });
+    const counted: typeof fetch = (...a) => {
+      calls++;
+      return fetch(...a);
+    };
+    const c = client({ fetch: counted });
     assert.deepEqual((await get(c)).data, { v: 1 });
     t += 599_000;
     const hit = await get(c);

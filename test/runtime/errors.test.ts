@@ -73,7 +73,10 @@ describe("lone surrogates in parameters", limit, () => {
     let calls = 0;
     const c = createClient({
       baseUrl: "http://h",
-      fetch: (() => (calls++, Promise.reject(new Error("sent")))) as typeof fetch,
+      fetch: (() => {
+        calls++;
+        return Promise.reject(new Error("sent"));
+      }) as typeof fetch,
     });
     await assert.rejects(
       request(c, op, { room: "\uDBFF" }),

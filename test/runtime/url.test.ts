@@ -74,7 +74,8 @@ describe("buildUrl", limit, () => {
     });
     assert.equal(
       url,
-      "https://hs.example/_matrix/client/v3/login/sso/redirect/oidc-github?redirectUrl=element%3A%2F%2Fvector%2Fwebapp%2F%3Fa%3D1%26b%3D%23x",
+      "https://hs.example/_matrix/client/v3/login/sso/redirect/oidc-github" +
+        "?redirectUrl=element%3A%2F%2Fvector%2Fwebapp%2F%3Fa%3D1%26b%3D%23x",
     );
     assert.equal(new URL(url).searchParams.get("redirectUrl"), "element://vector/webapp/?a=1&b=#x");
   });

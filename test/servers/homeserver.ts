@@ -67,9 +67,8 @@ export async function startHomeserver(): Promise<Homeserver> {
     if (sso) {
       const idp = sso[1] === undefined ? undefined : decodeURIComponent(sso[1]);
       if (flavour === "mas") {
-        res.writeHead(303, {
-          location: `https://auth.example.org/authorize?redirect=${encodeURIComponent(url.searchParams.get("redirectUrl") ?? "")}`,
-        });
+        const redirect = encodeURIComponent(url.searchParams.get("redirectUrl") ?? "");
+        res.writeHead(303, { location: `https://auth.example.org/authorize?redirect=${redirect}` });
         return res.end();
       }
       if (!url.searchParams.has("redirectUrl"))

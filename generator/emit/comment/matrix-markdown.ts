@@ -9,13 +9,13 @@ const OPEN = String.raw`\{\{\s*[%<]\s*`;
 /** `%}}` or `>}}`, with optional spaces. */
 const CLOSE = String.raw`\s*[%>]\s*\}\}`;
 
-const VERSIONED_RE = new RegExp(OPEN + String.raw`(added|changed)-in\b([^{}]*?)` + CLOSE, "g");
+const VERSIONED_RE = new RegExp(String.raw`${OPEN}(added|changed)-in\b([^{}]*?)${CLOSE}`, "g");
 const BOX_PAIR_RE = new RegExp(
-  OPEN + String.raw`boxes/([A-Za-z0-9_-]+)` + CLOSE + String.raw`([\s\S]*?)` + OPEN + String.raw`/boxes/\1` + CLOSE,
+  String.raw`${OPEN}boxes/([A-Za-z0-9_-]+)${CLOSE}([\s\S]*?)${OPEN}/boxes/\1${CLOSE}`,
   "g",
 );
-const BOX_OPEN_RE = new RegExp(OPEN + String.raw`boxes/([A-Za-z0-9_-]+)` + CLOSE, "g");
-const ANY_SHORTCODE_RE = new RegExp(OPEN + String.raw`[^{}]*?` + CLOSE, "g");
+const BOX_OPEN_RE = new RegExp(`${OPEN}boxes/([A-Za-z0-9_-]+)${CLOSE}`, "g");
+const ANY_SHORTCODE_RE = new RegExp(`${OPEN}[^{}]*?${CLOSE}`, "g");
 /** `](/path…` but not `](//host…`. */
 const RELATIVE_LINK_RE = /\]\(\s*(\/(?!\/)[^\s)]*)/g;
 /** Reference-style definitions: `[id]: /path`. */
