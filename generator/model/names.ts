@@ -232,8 +232,8 @@ const UNSAFE_IN_MODULE = /[#?%\\<>:"|*\x00-\x1f\x7f\x85\u2028\u2029]/g;
  * relative to the folder given): the name its files get under `types/`, `validators/` and
  * `client/`. Every step is a plain file name: unsafe characters become `_`, a `..` step (a spec
  * outside the common root) becomes `__`, and a top-level name or folder the output uses itself
- * (`runtime.js`, `client/runtime/`) gets a `_` suffix, as does a name ending in `.as-written` (the overlays' as-written validators use it) or
- * `.ajv` (each validators module's Ajv code does).
+ * (`runtime.js`, `client/runtime/`) gets a `_` suffix, as does a name ending in `.as-written`
+ * (the overlays' as-written validators use it) or `.ajv` (each validators module's Ajv code does).
  * Unique (ignoring case) only through a {@link NameTable}.
  */
 export function moduleName(source: string): string {
