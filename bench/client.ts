@@ -33,8 +33,10 @@ export { redirectToSSO, redirectToIdP, redirectToIdPUrl } from "./client-server/
   const fetchCalls = `import createClient from "openapi-fetch";
 const c = createClient({ baseUrl: "https://matrix.example.org" });
 export const getAuthMetadata = () => c.GET("/_matrix/client/v1/auth_metadata");
-export const redirectToSSO = (redirectUrl) => c.GET("/_matrix/client/v3/login/sso/redirect", { params: { query: { redirectUrl } } });
-export const redirectToIdP = (idpId, redirectUrl) => c.GET("/_matrix/client/v3/login/sso/redirect/{idpId}", { params: { path: { idpId }, query: { redirectUrl } } });`;
+export const redirectToSSO = (redirectUrl) =>
+  c.GET("/_matrix/client/v3/login/sso/redirect", { params: { query: { redirectUrl } } });
+export const redirectToIdP = (idpId, redirectUrl) =>
+  c.GET("/_matrix/client/v3/login/sso/redirect/{idpId}", { params: { path: { idpId }, query: { redirectUrl } } });`;
   const openapiFetch = await minGz(fetchCalls, root);
   const anchor = `openapi-fetch for the same calls ${fmt(openapiFetch, "B")}`;
   return [

@@ -165,7 +165,7 @@ test("one verdict, one type: $defs is no member of the type; a root that $refs i
   assert.equal(list.is({ next: 1 }), false);
 });
 
-test("the key that carries hidden $refs through the bundler is refused in the file, and inert in a file it references", async () => {
+test("the bundler's hidden-$ref key is refused in the file, and inert in a file it references", async () => {
   const hidden = "x-specgen-scoped-$ref";
   assert.match(
     await refusal("reserved", { properties: { a: { [hidden]: "#/x" } } }),

@@ -83,9 +83,16 @@ test("lint checks examples with the tags the validators require", async () => {
   const dir = tempDir();
   const file = join(dir, "api.yaml");
   const spec = (tag: string) =>
-    `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /pet:\n    get:\n      operationId: getPet\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: "#/components/schemas/Pet"}\n              example: {petType: ${tag}, purrs: true}\n` +
-    `components:\n  schemas:\n    Pet:\n      oneOf: [{$ref: "#/components/schemas/Cat"}, {$ref: "#/components/schemas/Dog"}]\n      discriminator: {propertyName: petType, mapping: {cat: "#/components/schemas/Cat", dog: "#/components/schemas/Dog"}}\n` +
-    `    Cat: {type: object, required: [purrs], properties: {petType: {type: string}, purrs: {type: boolean}}}\n    Dog: {type: object, required: [barks], properties: {petType: {type: string}, barks: {type: boolean}}}\n`;
+    `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /pet:\n    get:\n      operationId: getPet\n` +
+    `      responses:\n        "200":\n          description: ok\n          content:\n` +
+    `            application/json:\n              schema: {$ref: "#/components/schemas/Pet"}\n` +
+    `              example: {petType: ${tag}, purrs: true}\n` +
+    `components:\n  schemas:\n    Pet:\n` +
+    `      oneOf: [{$ref: "#/components/schemas/Cat"}, {$ref: "#/components/schemas/Dog"}]\n` +
+    `      discriminator: {propertyName: petType, mapping: ` +
+    `{cat: "#/components/schemas/Cat", dog: "#/components/schemas/Dog"}}\n` +
+    `    Cat: {type: object, required: [purrs], properties: {petType: {type: string}, purrs: {type: boolean}}}\n` +
+    `    Dog: {type: object, required: [barks], properties: {petType: {type: string}, barks: {type: boolean}}}\n`;
   const examples = async () =>
     (await lint([file], { cwd: dir })).problems
       .filter((p) => p.ruleId === "specgen/example-valid")

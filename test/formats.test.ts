@@ -44,7 +44,7 @@ test("the fast uri path accepts nothing ajv-formats' full uri check rejects (fas
   );
 });
 
-test("uri gives the full check's verdict on every URL-valued string of the auth-metadata corpus, mostly from the fast path", () => {
+test("uri: the full check's verdict on every URL string of the auth-metadata corpus, mostly via the fast path", () => {
   const dir = join(SHARED, "corpus/auth-metadata");
   const strings: string[] = [];
   const collect = (v: unknown): void => {

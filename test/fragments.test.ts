@@ -19,7 +19,10 @@ function folder(files: Record<string, string>): string {
 }
 
 const api = (schema: string, example: string) =>
-  `openapi: 3.1.0\ninfo: {title: t, version: "1"}\nservers: [{url: "https://api.example"}]\npaths:\n  /e:\n    get:\n      operationId: getE\n      summary: An event.\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: ${schema}\n              example: ${example}\n`;
+  `openapi: 3.1.0\ninfo: {title: t, version: "1"}\nservers: [{url: "https://api.example"}]\npaths:\n  /e:\n` +
+  `    get:\n      operationId: getE\n      summary: An event.\n      responses:\n        "200":\n` +
+  `          description: ok\n          content:\n            application/json:\n` +
+  `              schema: ${schema}\n              example: ${example}\n`;
 
 const FILES = {
   "api.yaml": api(
@@ -84,7 +87,8 @@ test("a file referenced only through pointers into it is a container of parts, n
   const dir = folder({
     // DigitalOcean's shape: a map of parameters, one of them named `type`.
     "api.yaml":
-      'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /i:\n    get:\n      parameters: [{$ref: "./params.yaml#/type"}]\n      responses: {"204": {description: ok}}\n',
+      'openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /i:\n    get:\n' +
+      '      parameters: [{$ref: "./params.yaml#/type"}]\n      responses: {"204": {description: ok}}\n',
     "params.yaml": "type: {in: query, name: type, schema: {type: string}}\n",
   });
   const { fragments } = references(new DocumentStore(), [join(dir, "api.yaml")], [join(dir, "params.yaml")]);
@@ -114,7 +118,8 @@ test("generate and lint take the schemas of a folder with example data, and only
   assert.deepEqual(
     stray.problems.map((p) => p.message),
     [
-      "expected a mapping at the top level, found a list (so neither an OpenAPI document nor a JSON Schema), and no document here refers to it.",
+      "expected a mapping at the top level, found a list (so neither an OpenAPI document nor a JSON Schema), " +
+        "and no document here refers to it.",
     ],
   );
 });

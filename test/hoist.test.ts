@@ -58,7 +58,7 @@ async function compiled(dir: string, doc: unknown) {
 }
 
 for (const how of ["inline", "ref"] as const) {
-  const title = `50 webhooks sharing one big object (${how}): the validators grow with the webhooks, not webhooks × object`;
+  const title = `50 webhooks share one big object (${how}): validators grow with the webhooks, not webhooks × object`;
   test(title, async () => {
     const dir = tempDir();
     try {

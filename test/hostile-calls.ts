@@ -38,6 +38,14 @@ const SAMPLES: unknown[] = [
   ),
 ];
 
+/** The validators folder's shared modules: no validator functions to call in them. */
+const RUNTIME_MODULES = [
+  "validators/runtime.js",
+  "validators/pointer.js",
+  "validators/formats.js",
+  "validators/helpers.js",
+];
+
 /** Calls every validateX / isX / assertX of the validators modules with every sample; returns how many calls. */
 export function callValidators(modules: Map<string, Module>): number {
   const runtime = modules.get("validators/runtime.js")!;
@@ -45,12 +53,7 @@ export function callValidators(modules: Map<string, Module>): number {
   let calls = 0;
   for (const [name, module] of modules) {
     // An Ajv module's validateX are the front's own; its firstErrorValidator builds the front's isX.
-    if (
-      !name.startsWith("validators/") ||
-      name.endsWith(".ajv.js") ||
-      ["validators/runtime.js", "validators/pointer.js", "validators/formats.js", "validators/helpers.js"].includes(name)
-    )
-      continue;
+    if (!name.startsWith("validators/") || name.endsWith(".ajv.js") || RUNTIME_MODULES.includes(name)) continue;
     for (const [exported, value] of Object.entries(module)) {
       if (typeof value !== "function" || exported === "ValidationError" || exported === "problemsOf") continue;
       const fn = value as (input: unknown) => unknown;

@@ -65,7 +65,10 @@ test("an example that breaks its schema is reported by specgen/example-valid at 
   assert.equal(r.status, 1);
   assert.match(
     r.stdout,
-    /::error title=specgen\/example-valid,file=[^,]*bad-example\.yaml,line=\d+,col=\d+.*code_challenge_methods_supported.*Expected "array"/,
+    new RegExp(
+      String.raw`::error title=specgen\/example-valid,file=[^,]*bad-example\.yaml,line=\d+,col=\d+` +
+        '.*code_challenge_methods_supported.*Expected "array"',
+    ),
   );
   const missing = brokenCopy("missing.yaml", '"issuer": "https://account.example.com/",\n', "");
   assert.match(specgen(["lint", "-f", "github-actions", missing]).stdout, /required property "issuer"/);
@@ -155,7 +158,8 @@ test("the Matrix client-server corpus lints without a crash; what remains are re
     "pushrules.yaml no-path-trailing-slash `/pushrules/` should not have a trailing slash.",
     "pushrules.yaml no-path-trailing-slash `/pushrules/global/` should not have a trailing slash.",
     // The `gitter` protocol example has no `icon`, which the protocol schema requires.
-    'third_party_lookup.yaml specgen/example-valid Example does not match its schema at `/gitter`: Instance does not have required property "icon".',
+    "third_party_lookup.yaml specgen/example-valid Example does not match its schema at `/gitter`: " +
+      'Instance does not have required property "icon".',
   ]);
 });
 
@@ -163,7 +167,10 @@ test("an example is checked against a pattern only plain mode compiles, read as 
   const dir = tempDir();
   const file = join(dir, "api.yaml");
   const spec = (example: string) =>
-    `openapi: 3.1.0\ninfo: {title: t, version: "1"}\nservers: [{url: "https://api.example"}]\npaths:\n  /t:\n    get:\n      operationId: getT\n      summary: T.\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {type: string, pattern: "^[a-z\\\\-\\\\:]+$"}\n              example: ${example}\n`;
+    `openapi: 3.1.0\ninfo: {title: t, version: "1"}\nservers: [{url: "https://api.example"}]\npaths:\n  /t:\n` +
+    `    get:\n      operationId: getT\n      summary: T.\n      responses:\n        "200":\n` +
+    `          description: ok\n          content:\n            application/json:\n` +
+    `              schema: {type: string, pattern: "^[a-z\\\\-\\\\:]+$"}\n              example: ${example}\n`;
   writeFileSync(file, spec('"tag-a:b"'));
   // The folder has no redocly.yaml: the toolkit's own config also reports recommended's rules.
   const examples = async () =>
@@ -198,7 +205,7 @@ test("a folder walk leaves out the tool files a project keeps beside its specs; 
   assert.equal(named.problems[0]?.ruleId, "document-kind");
 });
 
-test("the toolkit's own lint config is generic, and a project's own redocly.yaml keeps every specgen rule", async () => {
+test("the toolkit's lint config is generic, and a project's own redocly.yaml keeps every specgen rule", async () => {
   const dir = tempDir();
   try {
     // A redirect-only operation, no licence, no security, no 4xx: an ordinary small API.
@@ -218,7 +225,8 @@ test("the toolkit's own lint config is generic, and a project's own redocly.yaml
       "      operationId: getPet",
       "      summary: A pet.",
       "      responses:",
-      '        "200": {description: ok, content: {application/json: {schema: {type: integer}, example: "not a number"}}}',
+      '        "200": {description: ok, content: {application/json: ' +
+        '{schema: {type: integer}, example: "not a number"}}}',
       "",
     ].join("\n");
     writeFileSync(join(dir, "api.yaml"), api);

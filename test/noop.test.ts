@@ -29,7 +29,8 @@ function loadLogger(dir: string, log: string): string {
   writeFileSync(
     hook,
     `import { appendFileSync } from "node:fs";\n` +
-      `export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + "\\n"); return next(url, context); }\n`,
+      `export async function load(url, context, next) { ` +
+      `appendFileSync(${JSON.stringify(log)}, url + "\\n"); return next(url, context); }\n`,
   );
   const register = join(dir, "register.mjs");
   writeFileSync(

@@ -60,7 +60,7 @@ components:
     Source: {type: object, required: [id], properties: {id: {type: string}}}
 `;
 
-test("an OpenAPI 3.0 spec: validators compile and agree with the types on null and exclusive bounds; lint reads examples the same way", async () => {
+test("OpenAPI 3.0: validators agree with the types on null and exclusive bounds; lint reads examples so", async () => {
   const dir = tempDir();
   writeFileSync(join(dir, "api.yaml"), SPEC);
   const linted = await lint([join(dir, "api.yaml")], { cwd: dir, config: REPO_LINT_CONFIG });
@@ -90,10 +90,12 @@ test("an OpenAPI 3.0 spec: validators compile and agree with the types on null a
   assert.deepEqual(typecheck([join(dir, "use/use.ts")]), []);
 });
 
-test("lint's example check: ids inside example values are not schema ids; a parameter file's own example is checked", async () => {
+test("lint's example check: ids in examples are not schema ids; a parameter file's example is checked", async () => {
   const dir = tempDir();
   const response = (_name: string) =>
-    `description: ok\ncontent:\n  application/json:\n    schema: {type: object, properties: {thing: {type: object, properties: {id: {type: string}}}}}\n    example: {thing: {id: same-id-in-both}}\n`;
+    `description: ok\ncontent:\n  application/json:\n` +
+    `    schema: {type: object, properties: {thing: {type: object, properties: {id: {type: string}}}}}\n` +
+    `    example: {thing: {id: same-id-in-both}}\n`;
   writeFileSync(join(dir, "a.yaml"), response("a"));
   writeFileSync(join(dir, "b.yaml"), response("b"));
   writeFileSync(
@@ -103,7 +105,8 @@ test("lint's example check: ids inside example values are not schema ids; a para
   writeFileSync(
     join(dir, "api.yaml"),
     `openapi: 3.0.3\ninfo: {title: t, version: "1"}\nservers: [{url: "https://api.example"}]\npaths:\n` +
-      `  /a/{id}:\n    get:\n      operationId: getA\n      summary: A.\n      parameters: [{$ref: ./param.yaml}]\n      responses: {"200": {$ref: ./a.yaml}}\n` +
+      `  /a/{id}:\n    get:\n      operationId: getA\n      summary: A.\n` +
+      `      parameters: [{$ref: ./param.yaml}]\n      responses: {"200": {$ref: ./a.yaml}}\n` +
       `  /b:\n    get:\n      operationId: getB\n      summary: B.\n      responses: {"200": {$ref: ./b.yaml}}\n`,
   );
   const linted = await lint([join(dir, "api.yaml")], { cwd: dir, config: REPO_LINT_CONFIG });

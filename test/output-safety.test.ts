@@ -119,7 +119,7 @@ async function importsAndCompiles(out: string): Promise<void> {
   assert.deepEqual(typecheck([join(out, "index.d.ts")]), []);
 }
 
-test("spec files named index, runtime, pointer, …, with #?% or a line break, or differing in case: it imports", async () => {
+test("spec files named index, runtime, …, with #?% or a line break, or differing in case: imports", async () => {
   await inTemp(async (dir) => {
     const names = [
       "index",

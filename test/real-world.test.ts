@@ -47,7 +47,7 @@ async function withFiles(files: Record<string, string>, body: (dir: string) => P
   }
 }
 
-test("OpenAPI 3.0 nullable without a sibling type generates (typed and validated | null), one summarized warning; lint warns", async () => {
+test("3.0 nullable without a sibling type generates (typed, validated | null), one warning; lint warns", async () => {
   const schema = `                type: object
                 properties:
                   a: { allOf: [{ $ref: "#/components/schemas/Part" }], nullable: true }
@@ -134,7 +134,7 @@ components:
   });
 });
 
-test("3.0 idioms in another file $ref'd as a schema are tolerated there too, named by file; elsewhere they stop", async () => {
+test("3.0 idioms in a file $ref'd as a schema are tolerated there, named by file; elsewhere they stop", async () => {
   const api = (ref: string) => `openapi: 3.1.0
 info: { title: T, version: "1" }
 paths:
@@ -179,7 +179,7 @@ ${ref}`;
   });
 });
 
-test("a malformed documentation field (a null server-variable description) warns in generate and stays an error in lint", async () => {
+test("a malformed doc field (a null server-variable description): generate warns, lint errs", async () => {
   await withFiles({ "api.yaml": spec30("                type: string", ", description: null") }, async (dir) => {
     const result = await generate({ cwd: dir, paths: ["api.yaml"], dryRun: true });
     assert.deepEqual(result.problems, []);
@@ -194,7 +194,7 @@ test("a malformed documentation field (a null server-variable description) warns
   });
 });
 
-test("a struct error outside documentation still stops generate, and an overlay that repairs it is honoured", async () => {
+test("a struct error outside documentation still stops generate; an overlay that repairs it is honoured", async () => {
   // A property schema that is a number: no emitter could read it.
   const broken = spec30(`                type: object
                 properties:
@@ -256,7 +256,7 @@ paths:
   });
 });
 
-test("a spec not written for the Matrix site keeps its site-relative links; no Matrix wording reaches its output", async () => {
+test("a spec not written for the Matrix site keeps site-relative links; no Matrix wording in its output", async () => {
   const spec = `openapi: 3.1.0
 info: { title: Pets, version: "1" }
 paths:
@@ -267,8 +267,12 @@ paths:
       description: See [the guide](/docs/pets) for details.
       parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
       responses:
-        "200": { description: ok, content: { application/json: { schema: { type: object, description: "Read [more](/docs/pet)." } } } }
-        "404": { description: none, content: { application/json: { schema: { type: object, properties: { code: { type: integer } } } } } }
+        "200":
+          description: ok
+          content: { application/json: { schema: { type: object, description: "Read [more](/docs/pet)." } } }
+        "404":
+          description: none
+          content: { application/json: { schema: { type: object, properties: { code: { type: integer } } } } }
 `;
   await withFiles({ "api.yaml": spec }, async (dir) => {
     const out = join(dir, "out");

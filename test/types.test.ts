@@ -109,7 +109,7 @@ test("readOnly and writeOnly are respected in the named response and request bod
   assert.deepEqual(typecheck([join(out, "use.ts")]), []);
 });
 
-test("webhooks get types and validators for what they carry, no client; path items by $ref are operations like any", async () => {
+test("webhooks get types and validators for what they carry, no client; $ref'd path items are operations", async () => {
   const dir = tempDir();
   const body = (operationId: string) => ({
     operationId,
@@ -162,7 +162,14 @@ test("webhooks get types and validators for what they carry, no client; path ite
   // openapi-typescript alone would type the webhook behind a $ref as having no operations.
   writeFileSync(
     join(dir, "use.ts"),
-    'import type { OnPongBody, CreateSharedBody } from "./out/types/hooks.js";\nexport const a: OnPongBody = { at: "now" };\n// @ts-expect-error at is a string\nexport const b: OnPongBody = { at: 1 };\nexport const c: CreateSharedBody = { at: "now" };\n',
+    [
+      'import type { OnPongBody, CreateSharedBody } from "./out/types/hooks.js";',
+      'export const a: OnPongBody = { at: "now" };',
+      "// @ts-expect-error at is a string",
+      "export const b: OnPongBody = { at: 1 };",
+      'export const c: CreateSharedBody = { at: "now" };',
+      "",
+    ].join("\n"),
   );
   writeFileSync(join(dir, "package.json"), '{"type": "module"}');
   assert.deepEqual(typecheck([join(dir, "use.ts"), ...walk(join(dir, "out")).filter((f) => f.endsWith(".d.ts"))]), []);

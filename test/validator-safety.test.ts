@@ -133,7 +133,7 @@ test("multipleOf 0.01 accepts prices (0.07, 0.29, 19.99) in the validators and i
   }
 });
 
-test("a backtracking pattern: lint never runs it on the example (reports it unchecked); generate refuses it unless allowed", async () => {
+test("a backtracking pattern: lint never runs it (reports it unchecked); generate refuses unless allowed", async () => {
   const dir = tempDir();
   try {
     const evil = `${"a".repeat(40)}!`;

@@ -14,7 +14,7 @@ import { ROOT, tempDir } from "./helpers.js";
  * of bundles that do not use it, Ajv's helpers come from the shared modules, the Ajv module is
  * indented for reading, and prose never reaches it.
  */
-test("a bundle that uses only validateX (the client's case) leaves out the first-error compile behind isX", async () => {
+test("a bundle using only validateX (the client's case) leaves out the first-error compile behind isX", async () => {
   const dir = join(ROOT, "generated/validators/client-server");
   const size = async (names: string) => {
     const out = await build({
@@ -117,7 +117,7 @@ test("indentBlocks only adds leading spaces, by the braces outside strings", () 
   );
 });
 
-test("validators leave out prose and examples, keep enum/const/default data as written, and never drop a name", async () => {
+test("validators leave out prose and examples, keep enum/const/default data as written, drop no name", async () => {
   const dir = tempDir();
   mkdirSync(join(dir, "specs"));
   const schema = {

@@ -63,7 +63,7 @@ function schemaExamples(spec: SpecModel): Array<{ pointer: string; value: unknow
   return found;
 }
 
-test("every schema example in specs/ passes the generated validators (same compile, one export per example)", async () => {
+test("every schema example in specs/ passes the generated validators (same compile, an export each)", async () => {
   const result = await generate({ cwd: ROOT, dryRun: true });
   assert.deepEqual(result.problems, []);
   let checked = 0;

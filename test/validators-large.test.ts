@@ -19,7 +19,7 @@ import { ROOT, specgen, tempDir } from "./helpers.js";
  */
 const FIXTURE_WORKER = pathToFileURL(join(ROOT, "test/fixtures/workers/throws.mjs"));
 
-test("a worker answers what its function returns, and rethrows a SpecError as one, with file, line and pointer", async () => {
+test("a worker answers what its function returns, rethrows a SpecError as one (file, line, pointer)", async () => {
   const run = (input: unknown) => new WorkerTask(FIXTURE_WORKER).run(input);
   assert.deepEqual(await run({ message: "hi" }), { echoed: "hi" });
   const spec = await run({ spec: true, message: "bad thing", file: "a.yaml" }).then(
@@ -77,7 +77,7 @@ function manyOperations(count: number, description = "ok"): Record<string, unkno
   };
 }
 
-test("a spec file over LARGE_SPEC_TEXT starts a types worker early: used for a large spec, stopped unused for a small one", async () => {
+test("a file over LARGE_SPEC_TEXT starts a types worker early: used if the spec is large, else stopped", async () => {
   // Both runs go through the CLI, so a worker left running would keep the process from exiting.
   for (const [name, count] of [
     ["big-and-large", 300],
@@ -96,7 +96,7 @@ test("a spec file over LARGE_SPEC_TEXT starts a types worker early: used for a l
   }
 });
 
-test(`operations, webhooks and named schemas all count toward ${LARGE_SPEC_ITEMS} items, the large-spec threshold`, () => {
+test(`operations, webhooks and named schemas all count toward the ${LARGE_SPEC_ITEMS}-item threshold`, () => {
   const items = (n: number) => Array.from({ length: n }, () => ({}));
   const spec = (operations: number, webhooks: number, schemas: number) =>
     ({ operations: items(operations), webhooks: items(webhooks), schemas: items(schemas) }) as unknown as SpecModel;
@@ -108,7 +108,7 @@ test(`operations, webhooks and named schemas all count toward ${LARGE_SPEC_ITEMS
   for (const [name, given, want] of cases) assert.equal(isLargeSpec(given), want, name);
 });
 
-test(`a spec with ${LARGE_SPEC_ITEMS}+ operations: types from a worker, one Ajv compile, one function per distinct schema`, async () => {
+test(`${LARGE_SPEC_ITEMS}+ operations: a types worker, one Ajv compile, a function per distinct schema`, async () => {
   const doc = manyOperations(300);
   const dir = tempDir();
   mkdirSync(join(dir, "specs"));

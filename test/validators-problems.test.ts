@@ -33,7 +33,8 @@ test("ValidationError lists every problem with a JSON pointer and a readable mes
     assert.equal(err.schema, "GetAuthMetadataResponse");
     assert.equal(
       err.message,
-      "value is not a valid GetAuthMetadataResponse (2 problems): /revocation_endpoint is required; /issuer must be string",
+      "value is not a valid GetAuthMetadataResponse (2 problems): " +
+        "/revocation_endpoint is required; /issuer must be string",
     );
   }
   try {

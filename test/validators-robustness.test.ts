@@ -23,7 +23,7 @@ import {
   PROSE_RULES_ON,
 } from "./generated-validators.js";
 
-test("robustness: null, wrong types, empty arrays, case variants and invisible Unicode are rejected, never thrown on", () => {
+test("robustness: null, wrong types, empty arrays, case variants, invisible Unicode: rejected, never thrown", () => {
   for (const value of [null, undefined, 0, -1, Number.NaN, "", "{}", true, [], [BASE], () => BASE, Symbol("x"), 10n]) {
     assert.equal(isAuth(value), false, String(typeof value));
     assert.equal(isFlow(value), false);
@@ -66,7 +66,7 @@ test("robustness: null, wrong types, empty arrays, case variants and invisible U
   noPollution();
 });
 
-test("robustness: __proto__, constructor and prototype keys neither satisfy required nor pollute Object.prototype", () => {
+test("robustness: __proto__, constructor, prototype keys neither satisfy required nor pollute Object.prototype", () => {
   // JSON.parse makes `__proto__` an own key; an object literal would set the prototype instead.
   const { issuer, ...rest } = BASE;
   const hidden = JSON.parse(
@@ -81,13 +81,15 @@ test("robustness: __proto__, constructor and prototype keys neither satisfy requ
   assert.equal(isIdp(Object.assign(Object.create({ name: "GitHub" }), { id: "gh" })), false);
   // Extra keys with hostile names are just extra keys.
   const hostile = JSON.parse(
-    `{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, "prototype": {"polluted": "yes"}, ${JSON.stringify(BASE).slice(1)}`,
+    `{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}, ` +
+      `"prototype": {"polluted": "yes"}, ${JSON.stringify(BASE).slice(1)}`,
   ) as unknown;
   assert.equal(isAuth(hostile), true);
   assert.equal(
     isFlow(
       JSON.parse(
-        '{"type": "m.login.sso", "__proto__": {"identity_providers": 1}, "identity_providers": [{"id": "a", "name": "A", "__proto__": {"polluted": 1}}]}',
+        '{"type": "m.login.sso", "__proto__": {"identity_providers": 1}, ' +
+          '"identity_providers": [{"id": "a", "name": "A", "__proto__": {"polluted": 1}}]}',
       ),
     ),
     true,

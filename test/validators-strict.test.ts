@@ -46,7 +46,7 @@ test("strict mode with purpose: legal schemas Ajv's strict checks refuse compile
   }
 });
 
-test("strict mode stays on: an unknown keyword stops generate; unknown formats are annotations, with a warning", async () => {
+test("strict mode stays on: an unknown keyword stops generate; unknown formats are annotations (warned)", async () => {
   const dir = tempDir();
   const spec = (schema: Record<string, unknown>) => {
     const doc = {
@@ -73,7 +73,8 @@ test("strict mode stays on: an unknown keyword stops generate; unknown formats a
     // Located where the keyword is written.
     assert.equal(
       String(err),
-      'typo.yaml:5:5: cannot compile validators: strict mode: unknown keyword: "minLenght" (at /properties/a/minLenght)',
+      'typo.yaml:5:5: cannot compile validators: strict mode: unknown keyword: "minLenght" ' +
+        "(at /properties/a/minLenght)",
     );
     return true;
   });

@@ -12,7 +12,7 @@ import { FIXTURES, ROOT } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
 import { type Guard, VALIDATORS, walk, load, fn, BASE } from "./generated-validators.js";
 
-test("the generated validators are pure ESM: no require( in any file, and every export runs in Node's ESM", async () => {
+test("the generated validators are pure ESM: no require( in any file; every export runs in Node's ESM", async () => {
   const files = walk(VALIDATORS).filter((f) => f.endsWith(".js"));
   assert.ok(files.length >= 5, files.join(", "));
   for (const file of files) {
@@ -40,7 +40,7 @@ test("the generated validators are pure ESM: no require( in any file, and every 
   }
 });
 
-test("one Ajv instance per spec module and kind of compile: a component shared by two operations is emitted once in each", async () => {
+test("one Ajv instance per module and compile kind: a component shared by two operations is emitted once", async () => {
   const fixture = join(FIXTURES, "validators/shared.yaml");
   const result = await generate({ paths: [fixture], cwd: ROOT, dryRun: true, config: { overlays: {} } });
   assert.deepEqual(result.problems, []);

@@ -27,7 +27,7 @@ async function until(check: () => boolean, ms: number): Promise<boolean> {
   return check();
 }
 
-test("generate --watch regenerates when an editor saves a $ref'd file outside the specs folder atomically", async () => {
+test("generate --watch regenerates when an editor atomically saves a $ref'd file outside specs/", async () => {
   const dir = tempDir();
   try {
     writeFileSync(join(dir, "package.json"), "{}");

@@ -22,7 +22,7 @@ before(async () => {
 });
 after(() => hs.close());
 
-test("the generated package installs from its tarball, type-checks under node16 and bundler resolution, and runs", async () => {
+test("the generated package installs from its tarball, type-checks (node16 and bundler resolution), runs", async () => {
   const dir = tempDir("specgen-consumer-");
   const tgz = npm(["pack", join(ROOT, "generated"), "--pack-destination", dir], dir)
     .trim()

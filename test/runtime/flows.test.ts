@@ -67,7 +67,8 @@ const REDIRECT = ["bad redirect"];
 
 test("a bundle holds the cache and the redirect handling only when its stubs call them", async () => {
   const stub = (flow: string) =>
-    `import { ${flow} } from "./index.js";\nexport const f = (c, p, i) => ${flow}(c, { method: "GET", path: "/" }, p, i);`;
+    `import { ${flow} } from "./index.js";\n` +
+    `export const f = (c, p, i) => ${flow}(c, { method: "GET", path: "/" }, p, i);`;
   const plain = await bundle(stub("send"));
   const cached = await bundle(stub("sendCached"));
   const redirect = await bundle(stub("sendNoFollow"));
@@ -117,11 +118,13 @@ test("an operation named like a flow (`send`) gets its stub; the flow is importe
   }
 });
 
-test("an operation named like a runtime helper its module imports (`statusKeys`) is renamed, and the module loads", async () => {
+test("an operation named like a runtime helper its module imports (`statusKeys`) is renamed; it loads", async () => {
   const dir = tempDir();
   try {
     mkdirSync(join(dir, "specs"));
-    const responses = `      responses:\n        "200": {description: ok, content: {application/json: {schema: {type: object}}}}\n`;
+    const responses =
+      "      responses:\n" +
+      '        "200": {description: ok, content: {application/json: {schema: {type: object}}}}\n';
     const ranged = `        "4XX": {description: e, content: {application/json: {schema: {type: object}}}}\n`;
     const spec =
       `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths:\n  /k:\n    get:\n      operationId: statusKeys\n` +
