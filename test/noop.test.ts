@@ -40,12 +40,20 @@ function loadLogger(dir: string, log: string): string {
   return register;
 }
 
+/** `<dir>/project` holding `specs/pets.yaml`, and with `typesOnly` a config that emits types only into `out`. */
+function project(dir: string, typesOnly: boolean): string {
+  const cwd = join(dir, "project");
+  mkdirSync(join(cwd, "specs"), { recursive: true });
+  writeFileSync(join(cwd, "specs/pets.yaml"), SPEC);
+  if (typesOnly)
+    writeFileSync(join(cwd, "specgen.config.json"), `${JSON.stringify({ out: "out", emit: ["types"] })}\n`);
+  return cwd;
+}
+
 test("a no-op generate checks the stamp without loading commander, js-yaml, Redocly, TypeScript, Ajv or diff", () => {
   const dir = tempDir();
   try {
-    const cwd = join(dir, "project");
-    mkdirSync(join(cwd, "specs"), { recursive: true });
-    writeFileSync(join(cwd, "specs/pets.yaml"), SPEC);
+    const cwd = project(dir, false);
     const first = specgen(["generate"], { cwd });
     assert.equal(first.status, 0, first.stderr);
 
@@ -89,11 +97,8 @@ const COMMAND_LINES: Array<[string, { args: string[]; quick: boolean; status: nu
 test("a no-op generate skips commander only for a plain command line on an up-to-date output", () => {
   const dir = tempDir();
   try {
-    const cwd = join(dir, "project");
-    mkdirSync(join(cwd, "specs"), { recursive: true });
-    writeFileSync(join(cwd, "specs/pets.yaml"), SPEC);
     // Types only, the quickest full run; no command line below changes out/.
-    writeFileSync(join(cwd, "specgen.config.json"), `${JSON.stringify({ out: "out", emit: ["types"] })}\n`);
+    const cwd = project(dir, true);
     const first = specgen(["generate"], { cwd });
     assert.equal(first.status, 0, first.stderr);
     const register = loadLogger(dir, join(dir, "loaded.txt"));
@@ -113,10 +118,7 @@ test("a no-op generate skips commander only for a plain command line on an up-to
 test("a no-op run opens the stamp once: the output folder check hands it to the up-to-date check", () => {
   const dir = tempDir();
   try {
-    const cwd = join(dir, "project");
-    mkdirSync(join(cwd, "specs"), { recursive: true });
-    writeFileSync(join(cwd, "specs/pets.yaml"), SPEC);
-    writeFileSync(join(cwd, "specgen.config.json"), `${JSON.stringify({ out: "out", emit: ["types"] })}\n`);
+    const cwd = project(dir, true);
     assert.equal(specgen(["generate"], { cwd }).status, 0);
     const stampOpens: string[] = [];
     // Counted through fs itself (its ES module exports resynchronised), as the stamp module imports it.

@@ -51,6 +51,13 @@ for (const [module, want] of FRONTS) {
   });
 }
 
+/** A 3.1 spec named `name` with one GET (`get<name>`) answering 200 with `content`. */
+function oneGet(name: string, content: Record<string, unknown>): string {
+  const responses = { "200": { description: "ok", content } };
+  const paths = { [`/${name.toLowerCase()}`]: { get: { operationId: `get${name}`, responses } } };
+  return JSON.stringify({ openapi: "3.1.0", info: { title: name, version: "1" }, paths });
+}
+
 test("moduleName keeps a spec's module from ending in .ajv (or .as-written), as a validators file would", () => {
   const cases: Array<[string, string]> = [
     ["pet.ajv.yaml", "pet.ajv_"],
@@ -68,21 +75,7 @@ test("a spec named like another's Ajv module gets its own module", () => {
   const dir = tempDir();
   try {
     mkdirSync(join(dir, "specs"));
-    const spec = (name: string) =>
-      JSON.stringify({
-        openapi: "3.1.0",
-        info: { title: name, version: "1" },
-        paths: {
-          [`/${name.toLowerCase()}`]: {
-            get: {
-              operationId: `get${name}`,
-              responses: {
-                "200": { description: "ok", content: { "application/json": { schema: { type: "string" } } } },
-              },
-            },
-          },
-        },
-      });
+    const spec = (name: string) => oneGet(name, { "application/json": { schema: { type: "string" } } });
     writeFileSync(join(dir, "specs/pet.json"), spec("Pet"));
     writeFileSync(join(dir, "specs/pet.ajv.json"), spec("Other"));
     const r = specgen(["generate", "specs", "-o", "out"], { cwd: dir });
@@ -115,19 +108,7 @@ test("specs in a folder named runtime, or named runtime-media, do not clash with
   const dir = tempDir();
   try {
     mkdirSync(join(dir, "specs/runtime"), { recursive: true });
-    const spec = (name: string) =>
-      JSON.stringify({
-        openapi: "3.1.0",
-        info: { title: name, version: "1" },
-        paths: {
-          [`/${name.toLowerCase()}`]: {
-            get: {
-              operationId: `get${name}`,
-              responses: { "200": { description: "ok", content: { "application/octet-stream": {} } } },
-            },
-          },
-        },
-      });
+    const spec = (name: string) => oneGet(name, { "application/octet-stream": {} });
     writeFileSync(join(dir, "specs/runtime/send.json"), spec("Send"));
     writeFileSync(join(dir, "specs/runtime-media.json"), spec("Media"));
     const r = specgen(["generate", "specs", "-o", "out"], { cwd: dir });
