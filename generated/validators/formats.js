@@ -244,7 +244,31 @@ var fullUri = import_formats.fullFormats.uri;
 function uri(value) {
   return FAST_URI.test(value) || fullUri(value);
 }
-var fullFormats = { ...import_formats.fullFormats, uri };
+var FAST_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)$/;
+var DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+var ZERO = 48;
+var Z = 90;
+function twoDigits(s, at) {
+  return (s.charCodeAt(at) - ZERO) * 10 + s.charCodeAt(at + 1) - ZERO;
+}
+function fastDateTime(value) {
+  if (!FAST_DATE_TIME.test(value))
+    return false;
+  const month = twoDigits(value, 5);
+  const day = twoDigits(value, 8);
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month])
+    return false;
+  if (twoDigits(value, 11) > 23 || twoDigits(value, 14) > 59 || twoDigits(value, 17) > 59)
+    return false;
+  const end = value.length;
+  return value.charCodeAt(end - 1) === Z || twoDigits(value, end - 5) <= 23 && twoDigits(value, end - 2) <= 59;
+}
+var fullDateTime = import_formats.fullFormats["date-time"];
+function checkDateTime(value) {
+  return fastDateTime(value) || fullDateTime.validate(value);
+}
+var DATE_TIME_FORMAT = { ...fullDateTime, validate: checkDateTime };
+var fullFormats = { ...import_formats.fullFormats, uri, "date-time": DATE_TIME_FORMAT };
 export {
   fullFormats
 };
