@@ -2,7 +2,7 @@
  * The last step of `npm run build`: bundles the two shared modules every generated validators
  * folder ships, which depend on no spec, into dist/generator/runtime/ for the validators emitter
  * to copy (so that `generate` itself never runs a bundler):
- * - `formats.bundle.js` → `validators/formats.js`: ajv-formats' formats with the fast `uri` path
+ * - `formats.bundle.js` → `validators/formats.js`: ajv-formats' formats with fast `uri` and `date-time` paths
  *   (generator/runtime/formats.ts);
  * - `helpers.bundle.js` → `validators/helpers.js`: Ajv's run-time helpers that its standalone
  *   code would `require()` (see AJV_HELPERS).
