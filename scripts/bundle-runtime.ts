@@ -3,7 +3,8 @@
  * folder ships, which depend on no spec, into dist/generator/runtime/ for the validators emitter
  * to copy (so that `generate` itself never runs a bundler):
  * - `formats.bundle.js` → `validators/formats.js`: ajv-formats' formats, one export each (see
- *   format-exports.ts), `uri` with its fast path (generator/runtime/fast-uri.ts);
+ *   format-exports.ts), `uri` and `date-time` with their fast paths (generator/runtime/fast-uri.ts,
+ *   generator/runtime/fast-date-time.ts);
  * - `helpers.bundle.js` → `validators/helpers.js`: Ajv's run-time helpers that its standalone
  *   code would `require()` (see AJV_HELPERS).
  * It also compiles the validator of `specgen.config.json` (generator/config-schema.ts) and, last,
@@ -25,6 +26,7 @@ import standaloneCode from "ajv/dist/standalone/index.js";
 /** The toolkit's root (holding dist/ and node_modules/), from dist/scripts/. */
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const FAST_URI_JS = fileURLToPath(new URL("../generator/runtime/fast-uri.js", import.meta.url));
+const FAST_DATE_TIME_JS = fileURLToPath(new URL("../generator/runtime/fast-date-time.js", import.meta.url));
 /** ajv-formats' TypeScript source, whose table of formats format-exports.ts splits. */
 const AJV_FORMATS_SOURCE = "ajv-formats/src/formats.ts";
 
@@ -106,10 +108,13 @@ writeFileSync(
   FORMATS_BUNDLE_URL,
   await bundle(
     [
-      `import { "uri" as fullUri } from ${JSON.stringify(AJV_FORMATS_SOURCE)};`,
+      `import { "uri" as fullUri, "date-time" as fullDateTime } from ${JSON.stringify(AJV_FORMATS_SOURCE)};`,
       `import { fastUri } from ${JSON.stringify(FAST_URI_JS)};`,
+      `import { withFastDateTime } from ${JSON.stringify(FAST_DATE_TIME_JS)};`,
       `export * from ${JSON.stringify(AJV_FORMATS_SOURCE)};`,
       "export const uri = /* @__PURE__ */ fastUri(fullUri);",
+      "const dateTime = /* @__PURE__ */ withFastDateTime(fullDateTime);",
+      'export { dateTime as "date-time" };',
       "",
     ].join("\n"),
     "formats.entry.js",

@@ -65,8 +65,8 @@ var DATE_TIME_SEPARATOR = /t|\s/i;
 function getDateTime(strictTimeZone) {
   const time = getTime(strictTimeZone);
   return function date_time(str) {
-    const dateTime = str.split(DATE_TIME_SEPARATOR);
-    return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+    const dateTime2 = str.split(DATE_TIME_SEPARATOR);
+    return dateTime2.length === 2 && date(dateTime2[0]) && time(dateTime2[1]);
   };
 }
 function compareDateTime(dt1, dt2) {
@@ -155,13 +155,38 @@ function fastUri(full) {
   return (value) => FAST_URI.test(value) || full(value);
 }
 
+// pkg:specgen/dist/generator/runtime/fast-date-time.js
+var FAST_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)$/;
+var DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+var ZERO = 48;
+var Z = 90;
+function twoDigits(s, at) {
+  return (s.charCodeAt(at) - ZERO) * 10 + s.charCodeAt(at + 1) - ZERO;
+}
+function fastDateTime(value) {
+  if (!FAST_DATE_TIME.test(value))
+    return false;
+  const month = twoDigits(value, 5);
+  const day = twoDigits(value, 8);
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month])
+    return false;
+  if (twoDigits(value, 11) > 23 || twoDigits(value, 14) > 59 || twoDigits(value, 17) > 59)
+    return false;
+  const end = value.length;
+  return value.charCodeAt(end - 1) === Z || twoDigits(value, end - 5) <= 23 && twoDigits(value, end - 2) <= 59;
+}
+function withFastDateTime(full) {
+  return { ...full, validate: (value) => fastDateTime(value) || full.validate(value) };
+}
+
 // formats.entry.js
 var uri2 = /* @__PURE__ */ fastUri(format6);
+var dateTime = /* @__PURE__ */ withFastDateTime(format2);
 export {
   format25 as binary,
   format19 as byte,
   format0 as date,
-  format2 as "date-time",
+  dateTime as "date-time",
   format23 as double,
   format5 as duration,
   format10 as email,
