@@ -194,6 +194,23 @@ test("a malformed doc field (a null server-variable description): generate warns
   });
 });
 
+test("an x- extension Redocly types, shaped another tool's way (ReadMe's x-code-samples): generate warns", async () => {
+  const samples = spec30("                type: string").replace(
+    "      summary: A thing.\n",
+    "      summary: A thing.\n      x-code-samples:\n        - { name: curl, language: shell, code: curl x }\n",
+  );
+  await withFiles({ "api.yaml": samples }, async (dir) => {
+    const result = await generate({ cwd: dir, paths: ["api.yaml"], dryRun: true });
+    assert.deepEqual(result.problems, []);
+    assert.ok(
+      result.warnings.some((w) => /^api\.yaml: \d+ place\(s\) have an `x-` extension shaped unlike/.test(w)),
+      result.warnings.join("\n"),
+    );
+    const linted = await lint([join(dir, "api.yaml")], { cwd: dir });
+    assert.ok(linted.problems.some((p) => p.ruleId === "struct" && /`name` is not expected/.test(p.message)));
+  });
+});
+
 test("a struct error outside documentation still stops generate; an overlay that repairs it is honoured", async () => {
   // A property schema that is a number: no emitter could read it.
   const broken = spec30(`                type: object
