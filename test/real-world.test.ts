@@ -1,51 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generate } from "../generator/generate.js";
 import { lint } from "../generator/lint/index.js";
-import { tempDir } from "./helpers.js";
+import { spec30, withFiles } from "./real-world-helpers.js";
 
 /**
  * Real specs as they are: constructs that published specs carry and that Redocly's struct rule
  * refuses, although no output depends on them or the OpenAPI specification allows them.
  * `generate` accepts them with one summarized warning per kind; `lint` still reports them.
  */
-
-const spec30 = (schema: string, extra = "") => `openapi: 3.0.3
-info: { title: T, version: "1" }
-servers:
-  - url: "https://{host}/v1"
-    variables:
-      host: { default: api.example${extra} }
-paths:
-  /thing:
-    get:
-      operationId: getThing
-      summary: A thing.
-      responses:
-        "200":
-          description: ok
-          content:
-            application/json:
-              schema:
-${schema}
-components:
-  schemas:
-    Part: { type: object, properties: { id: { type: string } } }
-`;
-
-/** Runs `body` with a temp folder holding `files`, removed afterwards. */
-async function withFiles(files: Record<string, string>, body: (dir: string) => Promise<void>): Promise<void> {
-  const dir = tempDir();
-  try {
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    await body(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test("3.0 nullable without a sibling type generates (typed, validated | null), one warning; lint warns", async () => {
   const schema = `                type: object
@@ -191,23 +157,6 @@ test("a malformed doc field (a null server-variable description): generate warns
     );
     const linted = await lint([join(dir, "api.yaml")], { cwd: dir });
     assert.ok(linted.problems.some((p) => p.ruleId === "struct" && p.severity === "error"));
-  });
-});
-
-test("an x- extension Redocly types, shaped another tool's way (ReadMe's x-code-samples): generate warns", async () => {
-  const samples = spec30("                type: string").replace(
-    "      summary: A thing.\n",
-    "      summary: A thing.\n      x-code-samples:\n        - { name: curl, language: shell, code: curl x }\n",
-  );
-  await withFiles({ "api.yaml": samples }, async (dir) => {
-    const result = await generate({ cwd: dir, paths: ["api.yaml"], dryRun: true });
-    assert.deepEqual(result.problems, []);
-    assert.ok(
-      result.warnings.some((w) => /^api\.yaml: \d+ place\(s\) have an `x-` extension shaped unlike/.test(w)),
-      result.warnings.join("\n"),
-    );
-    const linted = await lint([join(dir, "api.yaml")], { cwd: dir });
-    assert.ok(linted.problems.some((p) => p.ruleId === "struct" && /`name` is not expected/.test(p.message)));
   });
 });
 
