@@ -100,9 +100,13 @@ export const REDOCLY_YAML_SCHEMA = yaml.JSON_SCHEMA.extend({
  */
 export function parseYaml(text: string, file: string, schema: yaml.Schema = yaml.DEFAULT_SCHEMA): unknown {
   let doc: unknown;
+  let state: yaml.State | undefined;
   try {
     // `maxDepth` is js-yaml 4.3's; @types/js-yaml 4.0.9 does not list it yet.
-    doc = yaml.load(text, { filename: file, schema, maxDepth: MAX_DEPTH } as yaml.LoadOptions);
+    const listener = (_event: yaml.EventType, at: yaml.State) => {
+      state ??= at;
+    };
+    doc = yaml.load(text, { filename: file, schema, maxDepth: MAX_DEPTH, listener } as yaml.LoadOptions);
   } catch (err) {
     if (err instanceof yaml.YAMLException) {
       const line = err.mark ? err.mark.line + 1 : undefined;
@@ -112,8 +116,21 @@ export function parseYaml(text: string, file: string, schema: yaml.Schema = yaml
     if (err instanceof RangeError) throw new SpecError(`YAML: nested too deeply to read (${err.message})`, file);
     throw err;
   }
-  checkAliasExpansion(doc, file);
+  if (mayShareNodes(state)) checkAliasExpansion(doc, file);
   return doc;
+}
+
+/**
+ * Whether a parsed document may hold one node at two places. Only an alias shares a node, and
+ * an alias names an anchor defined before it: a document that defined no anchor needs no
+ * expansion check, whose walk over every node costs a large spec about a tenth of a second.
+ * js-yaml does not say whether anchors were read; its parse state (given to a `listener`) keeps
+ * them in `anchorMap` (js-yaml 4.3; a speculative parse that is undone takes its anchors back,
+ * and with them any alias read there). Without that map (another js-yaml), the check runs.
+ */
+function mayShareNodes(state: yaml.State | undefined): boolean {
+  const anchors = (state as { anchorMap?: unknown } | undefined)?.anchorMap;
+  return typeof anchors !== "object" || anchors === null || Object.keys(anchors).length > 0;
 }
 
 function explainYamlError(reason: string): string {
