@@ -18,6 +18,7 @@ import type { WarningKind } from "./warnings.js";
 import { LARGE_SPEC_TEXT } from "./model/size.js";
 import type { GenerateResult } from "./generate.js";
 import type { Run } from "./settle.js";
+import type { JudgingAhead } from "./lint/judge-ahead.js";
 
 type Emitter = (model: Model, config: ProjectConfig) => Promise<Emitted> | Emitted;
 
@@ -56,18 +57,30 @@ export async function runPipeline(run: Run): Promise<GenerateResult> {
   const read = specPaths.map(readSpecFile).map((f) => namedSchema(f, named));
   const specFiles = inputFiles(read, refs);
   const overlays = new Map(overlayPaths.map(([spec, files]) => [spec, files.map((f) => readSpecFile(f))]));
+  const large = specFiles.some((f) => f.text.length >= LARGE_SPEC_TEXT);
   // A spec this big will print its types on a worker thread: started now, the worker loads
   // TypeScript while this thread bundles the specs.
   const stopSpare =
-    kinds.includes("types") && specFiles.some((f) => f.text.length >= LARGE_SPEC_TEXT)
-      ? (await import("./emit/types/index.js")).startTypesWorker()
+    kinds.includes("types") && large ? (await import("./emit/types/worker-handoff.js")).startTypesWorker() : undefined;
+  // Its regexes are judged on another worker meanwhile (see lint/judge-ahead.ts).
+  const ahead =
+    large && judgesPatterns(config, kinds)
+      ? (await import("./lint/judge-ahead.js")).judgeAhead(specFiles.map((f) => f.doc))
       : undefined;
   try {
-    return await generateFrom({ specFiles, read, overlays }, kinds, run);
+    return await generateFrom({ specFiles, read, overlays, ahead }, kinds, run);
   } finally {
     await stopSpare?.();
+    await ahead?.stop();
   }
 }
+
+/**
+ * Whether a run asks recheck about its regexes: to refuse unsafe ones (unless the config allows
+ * them), and for the validators' warnings.
+ */
+const judgesPatterns = (config: ProjectConfig, kinds: readonly OutputKind[]): boolean =>
+  config.allowUnsafePatterns !== true || kinds.includes("validators");
 
 /**
  * A mapping named as a file on the command line (not found in a folder) that is neither OpenAPI
@@ -232,6 +245,8 @@ interface ReadFiles {
   read: SpecFile[];
   specFiles: SpecFile[];
   overlays: Map<string, SpecFile[]>;
+  /** The regexes being judged on a worker, for a large run. */
+  ahead?: JudgingAhead | undefined;
 }
 
 /** The rest of {@link generate}, from the read spec files on. */
@@ -245,8 +260,10 @@ async function generateFrom(found: ReadFiles, kinds: OutputKind[], run: Run): Pr
   const base = { model, problems, warnings: model.warnings, out, upToDate: false };
   if (problems.length) return { ...base, files: [], written: false };
   const gate = config.allowUnsafePatterns !== true;
-  if (gate || kinds.includes("validators")) {
-    // Both ask recheck about every regex: judged ahead, one process-wide wait (see judgePatterns).
+  if (judgesPatterns(config, kinds)) {
+    // Both ask recheck about every regex: judged ahead, one process-wide wait (see judgePatterns);
+    // a large run's, mostly on a worker while the model was built.
+    await found.ahead?.judged;
     const { judgePatterns } = await import("./lint/patterns.js");
     await judgePatterns(model.specs.flatMap((spec) => [...spec.facts.patterns]));
   }

@@ -5,18 +5,23 @@
 import assert from "node:assert/strict";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createRequire } from "node:module";
 import { test } from "node:test";
+import { judgeAhead } from "../generator/lint/judge-ahead.js";
+import { verdictsOf } from "../generator/lint/recheck.js";
+import { LARGE_SPEC_TEXT } from "../generator/model/size.js";
 import { specgen, tempDir } from "./helpers.js";
 
 const NO_SYNC = { RECHECK_SYNC_BACKEND: "none" };
 
-function petSpec(pattern: string): string {
+function petSpec(pattern: string, padding = ""): string {
   const schema = { type: "object", properties: { tag: { type: "string", pattern } } };
   const content = { "application/json": { schema } };
   const responses = { "200": { description: "ok", content } };
   return JSON.stringify({
     openapi: "3.1.0",
     info: { title: "Pets", version: "1" },
+    ...(padding && { "x-padding": padding }),
     paths: { "/pet": { get: { operationId: "getPet", responses } } },
   });
 }
@@ -39,6 +44,39 @@ test("generate judges every regex before the gate and the validators: no synchro
   const dir = tempDir();
   try {
     writeFileSync(join(dir, "unsafe.json"), petSpec("^(a+)+$"));
+    const refused = specgen(["generate", "unsafe.json", "-o", "out"], { cwd: dir, env: NO_SYNC });
+    assert.equal(refused.status, 2, refused.stderr);
+    assert.match(refused.stderr, /may backtrack catastrophically/);
+    writeFileSync(join(dir, "specgen.config.json"), JSON.stringify({ allowUnsafePatterns: true }));
+    const allowed = specgen(["generate", "unsafe.json", "-o", "out"], { cwd: dir, env: NO_SYNC });
+    assert.equal(allowed.status, 0, allowed.stderr);
+    assert.match(allowed.stderr, /\(a\+\)\+/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("judgeAhead: a worker judges the documents' regexes; this thread adopts its verdicts, no recheck", async () => {
+  const doc = JSON.parse(petSpec("^(a+)+$"));
+  doc.components = { schemas: { Tag: { type: "string", pattern: "^[a-z]+$" } } };
+  const ahead = judgeAhead([doc]);
+  await ahead.judged;
+  await ahead.stop();
+  const verdicts = new Map(verdictsOf(["^(a+)+$", "^[a-z]+$"]));
+  assert.match(verdicts.get("^(a+)+$") ?? "", /exponential/);
+  assert.ok(verdicts.has("^[a-z]+$"));
+  assert.equal(verdicts.get("^[a-z]+$"), undefined);
+  const loaded = Object.keys(createRequire(import.meta.url).cache);
+  assert.deepEqual(
+    loaded.filter((path) => /[\\/]node_modules[\\/]recheck[\\/]/.test(path)),
+    [],
+  );
+});
+
+test("generate, a large spec (regexes judged on a worker): an unsafe regex refused, or warned of when allowed", () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, "unsafe.json"), petSpec("^(a+)+$", "x".repeat(LARGE_SPEC_TEXT)));
     const refused = specgen(["generate", "unsafe.json", "-o", "out"], { cwd: dir, env: NO_SYNC });
     assert.equal(refused.status, 2, refused.stderr);
     assert.match(refused.stderr, /may backtrack catastrophically/);

@@ -1,89 +1,17 @@
 import { Source, type NormalizedProblem } from "@redocly/openapi-core";
 import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
-import { createRequire } from "node:module";
-import type { Diagnostics, Parameters } from "recheck";
 import { isObject } from "../load/refs.js";
-import { compiles } from "../load/regex.js";
 import { formatPointer, unescapeToken } from "../load/pointer.js";
 import { walk } from "../load/walk.js";
+import { backtrackingHazard, patternError } from "./recheck.js";
+
+export { backtrackingHazard, isUnsafePattern, judgePatterns, patternError } from "./recheck.js";
 
 /**
  * `pattern` and `patternProperties` checks: a regex no validator can compile (an error), and
  * one prone to catastrophic backtracking (a warning: a long non-matching string can hang the
  * generated validator, and so a client or server using it).
  */
-
-/**
- * Why `pattern` compiles in no mode, or undefined. Ajv uses `u` and falls back to plain mode (see emit/validators.ts).
- */
-export function patternError(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern, "u");
-    return undefined;
-  } catch (unicode) {
-    try {
-      new RegExp(pattern);
-      return undefined;
-    } catch {
-      return (unicode as Error).message.replace(/^Invalid regular expression: /, "");
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Catastrophic backtracking, decided by recheck (an exact ReDoS analyser for ECMAScript regexes).
-
-/** recheck's verdicts, by pattern: lint's rule, the example check and `generate` ask about the same ones. */
-const hazards = new Map<string, string | undefined>();
-
-type Recheck = typeof import("recheck");
-let recheck: Recheck | undefined;
-/** recheck is 3 MB of compiled Scala.js: it is loaded when the first regex is judged, not with lint. */
-const loadRecheck = (): Recheck => (recheck ??= createRequire(import.meta.url)("recheck") as Recheck);
-
-// Options with no prototype: a polluted Object.prototype cannot pick recheck's backend or limits.
-const checkOptions = () => Object.assign(Object.create(null) as Parameters, { timeout: 2000 });
-const flagsOf = (pattern: string) => (compiles(pattern, "u") ? "u" : "");
-
-/** The verdict recheck's diagnostics give `pattern`: the part that backtracks, with the complexity. */
-function verdict(pattern: string, result: Diagnostics): string | undefined {
-  if (result.status !== "vulnerable") return undefined;
-  const hot = result.hotspot.map((h) => pattern.slice(h.start, h.end)).filter(Boolean);
-  const where = hot.length ? [...new Set(hot)].join(", ") : pattern;
-  return `${where} (${result.complexity.type} backtracking)`;
-}
-
-/**
- * The part of `pattern` that may backtrack catastrophically (with the complexity), or undefined. `pattern` must
- * compile. A pattern not judged ahead (see judgePatterns) is judged here, through recheck's
- * synchronous call, which runs its checker on a worker thread of its own.
- */
-export function backtrackingHazard(pattern: string): string | undefined {
-  if (hazards.has(pattern)) return hazards.get(pattern);
-  const hazard = verdict(pattern, loadRecheck().checkSync(pattern, flagsOf(pattern), checkOptions()));
-  hazards.set(pattern, hazard);
-  return hazard;
-}
-
-/**
- * Judges `patterns` ahead, one at a time, through recheck's asynchronous call, so that the lint
- * rules and `generate`, which ask synchronously, find every verdict made. The same checker gives
- * the same verdicts either way, but the synchronous call starts a worker thread that loads
- * recheck a second time and waits on it: on the 72 Matrix client-server files that was about a
- * second of a lint's wall time. Patterns that do not compile are pattern-valid's and skipped.
- */
-export async function judgePatterns(patterns: Iterable<string>): Promise<void> {
-  for (const pattern of new Set(patterns)) {
-    if (hazards.has(pattern) || patternError(pattern) !== undefined) continue;
-    const result = await loadRecheck().check(pattern, flagsOf(pattern), checkOptions());
-    hazards.set(pattern, verdict(pattern, result));
-  }
-}
-
-/** Whether `pattern` compiles and recheck judged it prone to catastrophic backtracking: never run it. */
-export function isUnsafePattern(pattern: string): boolean {
-  return patternError(pattern) === undefined && backtrackingHazard(pattern) !== undefined;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Redocly rules (OpenAPI documents) and a walker (bare JSON Schema files, the generate gate).
