@@ -64,9 +64,7 @@ export async function runPipeline(run: Run): Promise<GenerateResult> {
     kinds.includes("types") && large ? (await import("./emit/types/worker-handoff.js")).startTypesWorker() : undefined;
   // Its regexes are judged on another worker meanwhile (see lint/judge-ahead.ts).
   const ahead =
-    large && judgesPatterns(config, kinds)
-      ? (await import("./lint/judge-ahead.js")).judgeAhead(specFiles.map((f) => f.doc))
-      : undefined;
+    large && judgesPatterns(config, kinds) ? (await import("./lint/judge-ahead.js")).judgeAhead(specFiles) : undefined;
   try {
     return await generateFrom({ specFiles, read, overlays, ahead }, kinds, run);
   } finally {

@@ -59,7 +59,10 @@ test("generate judges every regex before the gate and the validators: no synchro
 test("judgeAhead: a worker judges the documents' regexes; this thread adopts its verdicts, no recheck", async () => {
   const doc = JSON.parse(petSpec("^(a+)+$"));
   doc.components = { schemas: { Tag: { type: "string", pattern: "^[a-z]+$" } } };
-  const ahead = judgeAhead([doc]);
+  const ahead = judgeAhead([
+    { path: "pets.json", text: JSON.stringify(doc) },
+    { path: "broken.yaml", text: "a: [" },
+  ]);
   await ahead.judged;
   await ahead.stop();
   const verdicts = new Map(verdictsOf(["^(a+)+$", "^[a-z]+$"]));

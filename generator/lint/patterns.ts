@@ -1,10 +1,10 @@
 import { Source, type NormalizedProblem } from "@redocly/openapi-core";
 import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
-import { isObject } from "../load/refs.js";
-import { formatPointer, unescapeToken } from "../load/pointer.js";
-import { walk } from "../load/walk.js";
+import { unescapeToken } from "../load/pointer.js";
+import { findPatterns, patternsOf } from "./find-patterns.js";
 import { backtrackingHazard, patternError } from "./recheck.js";
 
+export { findPatterns } from "./find-patterns.js";
 export { backtrackingHazard, isUnsafePattern, judgePatterns, patternError } from "./recheck.js";
 
 /**
@@ -15,25 +15,6 @@ export { backtrackingHazard, isUnsafePattern, judgePatterns, patternError } from
 
 // ---------------------------------------------------------------------------------------------
 // Redocly rules (OpenAPI documents) and a walker (bare JSON Schema files, the generate gate).
-
-interface Found {
-  /** JSON pointer of the keyword (`…/pattern`) or of the `patternProperties` key. */
-  pointer: string;
-  pattern: string;
-  /** A `patternProperties` key rather than a `pattern` value. */
-  key: boolean;
-}
-
-/** The regexes of one schema node. */
-function patternsOf(schema: Record<string, unknown>): Array<{ at: string[]; pattern: string; key: boolean }> {
-  const out: Array<{ at: string[]; pattern: string; key: boolean }> = [];
-  if (typeof schema.pattern === "string") out.push({ at: ["pattern"], pattern: schema.pattern, key: false });
-  if (isObject(schema.patternProperties)) {
-    for (const p of Object.keys(schema.patternProperties))
-      out.push({ at: ["patternProperties", p], pattern: p, key: true });
-  }
-  return out;
-}
 
 /** A regex of a document that recheck judges prone to catastrophic backtracking. */
 export interface UnsafePattern {
@@ -61,22 +42,6 @@ export function unsafePatterns(doc: unknown): UnsafePattern[] {
         exponential: hazard.endsWith("(exponential backtracking)"),
       });
   }
-  return out;
-}
-
-/**
- * Every `pattern`/`patternProperties` regex of a document, outside data (`enum`, examples, `x-…`)
- * and not taken from a name map's keys (a property, a response or a discriminator mapping may be
- * called `pattern`): the key table of load/keys.ts decides, through the shared walk.
- */
-export function findPatterns(doc: unknown): Found[] {
-  const out: Found[] = [];
-  walk(doc, (place) => {
-    if (place.names || Array.isArray(place.node)) return;
-    const found = patternsOf(place.node);
-    const at = found.length ? place.pointer() : "";
-    for (const f of found) out.push({ pointer: `${at}${formatPointer(f.at)}`, pattern: f.pattern, key: f.key });
-  });
   return out;
 }
 
