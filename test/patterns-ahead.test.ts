@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { test } from "node:test";
 import { judgeAhead } from "../generator/lint/judge-ahead.js";
+import { judgePatterns, unsafePatterns } from "../generator/lint/patterns.js";
 import { verdictsOf } from "../generator/lint/recheck.js";
 import { LARGE_SPEC_TEXT } from "../generator/model/size.js";
 import { specgen, tempDir } from "./helpers.js";
@@ -90,4 +91,28 @@ test("generate, a large spec (regexes judged on a worker): an unsafe regex refus
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("unsafePatterns: the gate and the validators' warnings share one walk of a modelled document", async () => {
+  await judgePatterns(["^(a+)+$"]);
+  let reads = 0;
+  const schema = { type: "string", pattern: "^(a+)+$" };
+  const doc = new Proxy(
+    { components: { schemas: { Tag: schema } } },
+    {
+      ownKeys: (target) => {
+        reads += 1;
+        return Reflect.ownKeys(target);
+      },
+    },
+  );
+  const first = unsafePatterns(doc);
+  const walked = reads;
+  assert.deepEqual(
+    first.map((u) => [u.pointer, u.exponential]),
+    [["/components/schemas/Tag/pattern", true]],
+  );
+  assert.ok(walked > 0);
+  assert.deepEqual(unsafePatterns(doc), first);
+  assert.equal(reads, walked);
 });

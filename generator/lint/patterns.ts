@@ -28,6 +28,8 @@ export interface UnsafePattern {
 
 /** The unsafe regexes of a document (once per place; regexes that do not compile are pattern-valid's). */
 export function unsafePatterns(doc: unknown): UnsafePattern[] {
+  const known = typeof doc === "object" && doc !== null ? unsafeIn.get(doc) : undefined;
+  if (known) return [...known];
   const out: UnsafePattern[] = [];
   const seen = new Set<string>();
   for (const found of findPatterns(doc)) {
@@ -42,8 +44,16 @@ export function unsafePatterns(doc: unknown): UnsafePattern[] {
         exponential: hazard.endsWith("(exponential backtracking)"),
       });
   }
-  return out;
+  if (typeof doc === "object" && doc !== null) unsafeIn.set(doc, out);
+  return [...out];
 }
+
+/**
+ * What {@link unsafePatterns} found in a document, kept: `generate`'s gate and the validators'
+ * warnings ask it of the same modelled document, which nothing changes once built, and each
+ * answer is a walk of the whole document. (A verdict once made never changes either.)
+ */
+const unsafeIn = new WeakMap<object, readonly UnsafePattern[]>();
 
 const invalidMessage = (pattern: string, key: boolean, where: string, why: string) =>
   `Invalid regular expression in ${key ? "a `patternProperties` key" : "`pattern`"} of ${where}: ` +
