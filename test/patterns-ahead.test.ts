@@ -7,7 +7,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { test } from "node:test";
-import { judgeAhead } from "../generator/lint/judge-ahead.js";
+import { JudgingAhead } from "../generator/lint/judge-ahead.js";
 import { judgePatterns, unsafePatterns } from "../generator/lint/patterns.js";
 import { verdictsOf } from "../generator/lint/recheck.js";
 import { LARGE_SPEC_TEXT } from "../generator/model/size.js";
@@ -57,15 +57,16 @@ test("generate judges every regex before the gate and the validators: no synchro
   }
 });
 
-test("judgeAhead: a worker judges the documents' regexes; this thread adopts its verdicts, no recheck", async () => {
+test("JudgingAhead: a worker judges the regexes sent; this thread adopts its verdicts, without recheck", async () => {
   const doc = JSON.parse(petSpec("^(a+)+$"));
-  doc.components = { schemas: { Tag: { type: "string", pattern: "^[a-z]+$" } } };
-  const ahead = judgeAhead([
+  const ahead = new JudgingAhead();
+  ahead.files([
     { path: "pets.json", text: JSON.stringify(doc) },
     { path: "broken.yaml", text: "a: [" },
   ]);
-  await ahead.judged;
-  await ahead.stop();
+  // A file a `$ref` reaches, parsed on this thread.
+  ahead.document({ type: "object", patternProperties: { "^[a-z]+$": { type: "string" } } });
+  await ahead.judged();
   const verdicts = new Map(verdictsOf(["^(a+)+$", "^[a-z]+$"]));
   assert.match(verdicts.get("^(a+)+$") ?? "", /exponential/);
   assert.ok(verdicts.has("^[a-z]+$"));
@@ -75,6 +76,22 @@ test("judgeAhead: a worker judges the documents' regexes; this thread adopts its
     loaded.filter((path) => /[\\/]node_modules[\\/]recheck[\\/]/.test(path)),
     [],
   );
+});
+
+test("generate, regexes in a file a $ref reaches (judged on a worker as it is parsed): an unsafe one refused", () => {
+  const dir = tempDir();
+  try {
+    const spec = JSON.parse(petSpec("^[a-z]+$"));
+    spec.paths["/pet"].get.responses["200"].content["application/json"].schema = { $ref: "tag.json" };
+    writeFileSync(join(dir, "pets.json"), JSON.stringify(spec));
+    writeFileSync(join(dir, "tag.json"), JSON.stringify({ type: "string", pattern: "^(a|a)+$" }));
+    const refused = specgen(["generate", "pets.json", "-o", "out"], { cwd: dir, env: NO_SYNC });
+    assert.equal(refused.status, 2, refused.stderr);
+    assert.match(refused.stderr, /\(a\|a\)\+/);
+    assert.match(refused.stderr, /may backtrack catastrophically/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test("generate, a large spec (regexes judged on a worker): an unsafe regex refused, or warned of when allowed", () => {

@@ -1,15 +1,18 @@
 /**
- * Judges the regexes of the spec files it is given (path and text) on a worker thread and answers
- * the verdicts (see judge-ahead.ts). It parses each text as the main thread did (read.ts); a file
- * that does not parse has no regexes here: the main thread reports it.
+ * Judges regexes on a worker thread as the main thread sends them, one check at a time (see
+ * judge-ahead.ts), and answers every verdict once asked. Spec files come as text: it parses them
+ * as the main thread did (read.ts); one that does not parse has no regexes here (the main thread
+ * reports it).
  */
-import { serveWorker } from "../emit/worker.js";
+import { parentPort } from "node:worker_threads";
 import { parseYaml, REDOCLY_YAML_SCHEMA } from "../load/read.js";
 import { findPatterns } from "./find-patterns.js";
-import { judgePatterns, verdictsOf } from "./recheck.js";
-import type { AheadFile } from "./judge-ahead.js";
+import type { AheadFile, AheadMessage, Verdicts } from "./judge-ahead.js";
+import { judgePatterns, judgeSoon, verdictsOf } from "./recheck.js";
 
-function patternsOf(file: AheadFile): string[] {
+const received: string[] = [];
+
+function patternsIn(file: AheadFile): string[] {
   try {
     return findPatterns(parseYaml(file.text, file.path, REDOCLY_YAML_SCHEMA)).map((f) => f.pattern);
   } catch {
@@ -17,8 +20,19 @@ function patternsOf(file: AheadFile): string[] {
   }
 }
 
-serveWorker(async (files: AheadFile[]) => {
-  const patterns = files.flatMap(patternsOf);
-  await judgePatterns(patterns);
-  return verdictsOf(patterns);
+function queue(patterns: string[]): void {
+  received.push(...patterns);
+  judgeSoon(patterns);
+}
+
+/** Every verdict made; a failed check leaves its regex to the main thread. */
+async function verdicts(): Promise<Verdicts> {
+  await judgePatterns(received).catch(() => undefined);
+  return verdictsOf(received);
+}
+
+parentPort?.on("message", (message: AheadMessage) => {
+  if ("files" in message) queue(message.files.flatMap(patternsIn));
+  else if ("patterns" in message) queue(message.patterns);
+  else void verdicts().then((answer) => parentPort?.postMessage(answer));
 });

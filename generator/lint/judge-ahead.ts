@@ -1,24 +1,21 @@
 /**
- * Judging the regexes of a large run ahead, on a worker thread (judge-ahead-worker.ts), while the
- * main thread bundles and models the specs. Judging them there (see judgePatterns) costs the main
- * thread recheck's load (3 MB of compiled Scala.js) and waits on its agent process; a worker
- * parses the spec files' texts, finds their regexes and judges them beside the bundling, and the
- * main thread adopts its verdicts. The regexes the model adds (files the `$ref`s reach, overlays)
- * are judged on the main thread afterwards, as before, and so is everything if the worker fails.
+ * Judging the regexes of a `generate` run on a worker thread (judge-ahead-worker.ts) while the
+ * main thread reads, bundles and models the specs. On the main thread (see judgePatterns) they
+ * cost recheck's load (3 MB of compiled Scala.js), and its checks, one at a time, move on only
+ * when the thread is free: a spec whose bundling keeps the thread busy then waits for all of
+ * them after its model is built (DigitalOcean's, with one check that runs into recheck's 2 s
+ * timeout, about 3 s). The worker loads recheck and keeps its agent busy meanwhile; the main
+ * thread sends it the regexes as it finds them (a large spec file's text, which the worker parses
+ * itself, rather than walking it here) and adopts its verdicts. What the worker did not judge
+ * (it failed, or a regex was found later) is judged on the main thread afterwards, as before.
  *
  * @module
  */
-import { WorkerTask } from "../emit/worker.js";
+import { Worker } from "node:worker_threads";
+import { findPatterns } from "./find-patterns.js";
 import { adoptVerdicts } from "./recheck.js";
 
 const WORKER_URL = new URL("./judge-ahead-worker.js", import.meta.url);
-
-export interface JudgingAhead {
-  /** Settles once the worker's verdicts are adopted, or it failed (never rejects). */
-  judged: Promise<void>;
-  /** Ends the worker if it is still judging (a run that stopped early). */
-  stop: () => Promise<void>;
-}
 
 /** A spec file as read: the worker parses its text again, which costs this thread nothing. */
 export interface AheadFile {
@@ -26,14 +23,52 @@ export interface AheadFile {
   text: string;
 }
 
-/** Starts judging the regexes of `files` on a worker thread. */
-export function judgeAhead(files: readonly AheadFile[]): JudgingAhead {
-  const task = new WorkerTask(WORKER_URL);
-  const input = files.map(({ path, text }) => ({ path, text }));
-  const judged = task
-    .run<AheadFile[], Array<[string, string | undefined]>>(input)
-    .then(adoptVerdicts)
-    // What the worker could not judge is judged on the main thread, as without it.
-    .catch(() => undefined);
-  return { judged, stop: () => task.stop() };
+/** What the main thread sends: spec files, regexes found here, or the request for the verdicts. */
+export type AheadMessage = { files: AheadFile[] } | { patterns: string[] } | { done: true };
+
+export type Verdicts = Array<[string, string | undefined]>;
+
+/** A worker judging regexes as they are found; its verdicts are adopted by {@link judged}. */
+export class JudgingAhead {
+  readonly #worker = new Worker(WORKER_URL);
+  readonly #answer: Promise<unknown>;
+
+  constructor() {
+    // Until the verdicts are asked for, the worker must not keep the process alive.
+    this.#worker.unref();
+    this.#answer = new Promise((resolve) => {
+      this.#worker.once("message", resolve);
+      this.#worker.once("error", () => resolve(undefined));
+      this.#worker.once("exit", () => resolve(undefined));
+    });
+  }
+
+  /** Spec files as read, whose regexes the worker finds itself. */
+  files(files: readonly AheadFile[]): void {
+    this.#post({ files: files.map(({ path, text }) => ({ path, text })) });
+  }
+
+  /** The regexes of a document parsed here (a file a `$ref` reaches). */
+  document(doc: unknown): void {
+    const patterns = findPatterns(doc).map((f) => f.pattern);
+    if (patterns.length) this.#post({ patterns });
+  }
+
+  /** Waits for the verdicts on everything sent and adopts them; the worker then ends. */
+  async judged(): Promise<void> {
+    this.#worker.ref();
+    this.#post({ done: true });
+    const verdicts = await this.#answer;
+    if (Array.isArray(verdicts)) adoptVerdicts(verdicts as Verdicts);
+    await this.stop();
+  }
+
+  /** Ends the worker (a run that stopped early, or one whose verdicts are in). */
+  async stop(): Promise<void> {
+    await this.#worker.terminate();
+  }
+
+  #post(message: AheadMessage): void {
+    this.#worker.postMessage(message);
+  }
 }

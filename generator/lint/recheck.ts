@@ -65,12 +65,37 @@ export function backtrackingHazard(pattern: string): string | undefined {
  * the same verdicts either way, but the synchronous call starts a worker thread that loads
  * recheck a second time and waits on it: on the 72 Matrix client-server files that was about a
  * second of a lint's wall time. Patterns that do not compile are pattern-valid's and skipped.
+ * Settles once each has its verdict, those queued before by {@link judgeSoon} too.
  */
 export async function judgePatterns(patterns: Iterable<string>): Promise<void> {
-  for (const pattern of new Set(patterns)) {
-    if (hazards.has(pattern) || patternError(pattern) !== undefined) continue;
-    const result = await loadRecheck().check(pattern, flagsOf(pattern), checkOptions());
-    hazards.set(pattern, verdict(pattern, result));
+  const all = [...new Set(patterns)];
+  judgeSoon(all);
+  // Taken now: a check is dropped from `judging` once answered.
+  const answers = all.map((pattern) => judging.get(pattern));
+  for (const answer of answers) await answer;
+}
+
+/** The checks queued and not yet answered, by pattern; each starts once the one before has its answer. */
+const judging = new Map<string, Promise<void>>();
+let lastQueued: Promise<unknown> = Promise.resolve();
+
+/**
+ * Queues `patterns` for judging without waiting for the verdicts: `generate` starts with the
+ * regexes of each file as soon as it is parsed, so that recheck's agent (a process of its own)
+ * works while this thread bundles; {@link judgePatterns} then waits for what is still queued.
+ * One check at a time, as judgePatterns always did: its timeout is then spent on one regex only.
+ */
+export function judgeSoon(patterns: Iterable<string>): void {
+  for (const pattern of patterns) {
+    if (hazards.has(pattern) || judging.has(pattern) || patternError(pattern) !== undefined) continue;
+    const judged = lastQueued.then(async () => {
+      const result = await loadRecheck().check(pattern, flagsOf(pattern), checkOptions());
+      hazards.set(pattern, verdict(pattern, result));
+    });
+    judging.set(pattern, judged);
+    // A failed check is reported to whoever waits for it (judgePatterns), then asked again.
+    lastQueued = judged.catch(() => undefined);
+    void lastQueued.then(() => judging.delete(pattern));
   }
 }
 
