@@ -31,6 +31,10 @@ async function verdicts(): Promise<Verdicts> {
   return verdictsOf(received);
 }
 
+// recheck loads, and its agent process starts (on its first check), before the first regexes
+// arrive: the main thread finds most of them only while it bundles.
+judgeSoon(["^$"]);
+
 parentPort?.on("message", (message: AheadMessage) => {
   if ("files" in message) queue(message.files.flatMap(patternsIn));
   else if ("patterns" in message) queue(message.patterns);
