@@ -133,3 +133,17 @@ test("unsafePatterns: the gate and the validators' warnings share one walk of a 
   assert.deepEqual(unsafePatterns(doc), first);
   assert.equal(reads, walked);
 });
+
+test("JudgingAhead: no worker starts until a regex is found", async () => {
+  const handles = () => process.getActiveResourcesInfo().filter((h) => h === "MessagePort").length;
+  const before = handles();
+  const none = new JudgingAhead();
+  none.files([]);
+  none.document({ type: "object", properties: { pattern: { type: "string" } } });
+  assert.equal(handles(), before);
+  await none.judged();
+  const some = new JudgingAhead();
+  some.document({ type: "string", pattern: "^[0-9]+$" });
+  assert.equal(handles(), before + 1);
+  await some.judged();
+});

@@ -28,24 +28,17 @@ export type AheadMessage = { files: AheadFile[] } | { patterns: string[] } | { d
 
 export type Verdicts = Array<[string, string | undefined]>;
 
-/** A worker judging regexes as they are found; its verdicts are adopted by {@link judged}. */
+/**
+ * A worker judging regexes as they are found; its verdicts are adopted by {@link judged}. The
+ * worker starts with the first regexes (or spec file) sent: a run without any starts none.
+ */
 export class JudgingAhead {
-  readonly #worker = new Worker(WORKER_URL);
-  readonly #answer: Promise<unknown>;
-
-  constructor() {
-    // Until the verdicts are asked for, the worker must not keep the process alive.
-    this.#worker.unref();
-    this.#answer = new Promise((resolve) => {
-      this.#worker.once("message", resolve);
-      this.#worker.once("error", () => resolve(undefined));
-      this.#worker.once("exit", () => resolve(undefined));
-    });
-  }
+  #worker: Worker | undefined;
+  #answer: Promise<unknown> | undefined;
 
   /** Spec files as read, whose regexes the worker finds itself. */
   files(files: readonly AheadFile[]): void {
-    this.#post({ files: files.map(({ path, text }) => ({ path, text })) });
+    if (files.length) this.#post({ files: files.map(({ path, text }) => ({ path, text })) });
   }
 
   /** The regexes of a document parsed here (a file a `$ref` reaches). */
@@ -56,6 +49,7 @@ export class JudgingAhead {
 
   /** Waits for the verdicts on everything sent and adopts them; the worker then ends. */
   async judged(): Promise<void> {
+    if (this.#worker === undefined) return;
     this.#worker.ref();
     this.#post({ done: true });
     const verdicts = await this.#answer;
@@ -65,10 +59,23 @@ export class JudgingAhead {
 
   /** Ends the worker (a run that stopped early, or one whose verdicts are in). */
   async stop(): Promise<void> {
-    await this.#worker.terminate();
+    await this.#worker?.terminate();
   }
 
   #post(message: AheadMessage): void {
+    this.#worker ??= this.#start();
     this.#worker.postMessage(message);
+  }
+
+  #start(): Worker {
+    const worker = new Worker(WORKER_URL);
+    // Until the verdicts are asked for, the worker must not keep the process alive.
+    worker.unref();
+    this.#answer = new Promise((resolve) => {
+      worker.once("message", resolve);
+      worker.once("error", () => resolve(undefined));
+      worker.once("exit", () => resolve(undefined));
+    });
+    return worker;
   }
 }
