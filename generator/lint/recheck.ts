@@ -80,10 +80,11 @@ const judging = new Map<string, Promise<void>>();
 let lastQueued: Promise<unknown> = Promise.resolve();
 
 /**
- * Queues `patterns` for judging without waiting for the verdicts: `generate` starts with the
- * regexes of each file as soon as it is parsed, so that recheck's agent (a process of its own)
- * works while this thread bundles; {@link judgePatterns} then waits for what is still queued.
- * One check at a time, as judgePatterns always did: its timeout is then spent on one regex only.
+ * Queues `patterns` for judging without waiting for the verdicts: `generate`'s judging worker
+ * (judge-ahead-worker.ts) queues each batch of regexes as it arrives, so that recheck's agent (a
+ * process of its own) is kept busy; {@link judgePatterns} then waits for what is still queued.
+ * One check at a time, as judgePatterns always did: recheck's 2 s timeout is then spent on one
+ * regex only, so a slow verdict does not depend on how many others run beside it.
  */
 export function judgeSoon(patterns: Iterable<string>): void {
   for (const pattern of patterns) {
