@@ -5,7 +5,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import yaml from "js-yaml";
 import { keywordPointer } from "../generator/load/keyword-pointer.js";
-import { checkAliasExpansion, MAX_ALIAS_EXPANSION, ownKeyNamedProtoAt } from "../generator/load/read.js";
+import {
+  checkAliasExpansion,
+  MAX_ALIAS_EXPANSION,
+  ownKeyNamedProtoAt,
+  parseYaml,
+  REDOCLY_YAML_SCHEMA,
+} from "../generator/load/read.js";
 import { SpecError } from "../generator/errors.js";
 import { formatPointer } from "../generator/load/pointer.js";
 import { functionRoots } from "../generator/validate/roots.js";
@@ -89,6 +95,18 @@ for (const [name, { given, want }] of aliases) {
     if (want === undefined) return assert.doesNotThrow(() => checkAliasExpansion(doc, "f.yaml"));
     assert.throws(
       () => checkAliasExpansion(doc, "f.yaml"),
+      (e: unknown) =>
+        e instanceof SpecError && e.file === "f.yaml" && want.message.test(e.message) && e.pointer === want.pointer,
+    );
+  });
+}
+
+// parseYaml skips the expansion check for a document without anchors: one with aliases still gets it.
+for (const [name, { given, want }] of aliases) {
+  test(`parseYaml: ${name}`, () => {
+    if (want === undefined) return assert.doesNotThrow(() => parseYaml(given, "f.yaml"));
+    assert.throws(
+      () => parseYaml(given, "f.yaml", REDOCLY_YAML_SCHEMA),
       (e: unknown) =>
         e instanceof SpecError && e.file === "f.yaml" && want.message.test(e.message) && e.pointer === want.pointer,
     );

@@ -1,11 +1,11 @@
 import { Source, type NormalizedProblem } from "@redocly/openapi-core";
 import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
-import { createRequire } from "node:module";
-import type { Diagnostics, Parameters } from "recheck";
-import { isObject } from "../load/refs.js";
-import { compiles } from "../load/regex.js";
-import { formatPointer, unescapeToken } from "../load/pointer.js";
-import { walk } from "../load/walk.js";
+import { unescapeToken } from "../load/pointer.js";
+import { findPatterns, patternsOf } from "./find-patterns.js";
+import { backtrackingHazard, patternError } from "./recheck.js";
+
+export { findPatterns } from "./find-patterns.js";
+export { backtrackingHazard, isUnsafePattern, judgePatterns, patternError } from "./recheck.js";
 
 /**
  * `pattern` and `patternProperties` checks: a regex no validator can compile (an error), and
@@ -13,99 +13,8 @@ import { walk } from "../load/walk.js";
  * generated validator, and so a client or server using it).
  */
 
-/**
- * Why `pattern` compiles in no mode, or undefined. Ajv uses `u` and falls back to plain mode (see emit/validators.ts).
- */
-export function patternError(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern, "u");
-    return undefined;
-  } catch (unicode) {
-    try {
-      new RegExp(pattern);
-      return undefined;
-    } catch {
-      return (unicode as Error).message.replace(/^Invalid regular expression: /, "");
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Catastrophic backtracking, decided by recheck (an exact ReDoS analyser for ECMAScript regexes).
-
-/** recheck's verdicts, by pattern: lint's rule, the example check and `generate` ask about the same ones. */
-const hazards = new Map<string, string | undefined>();
-
-type Recheck = typeof import("recheck");
-let recheck: Recheck | undefined;
-/** recheck is 3 MB of compiled Scala.js: it is loaded when the first regex is judged, not with lint. */
-const loadRecheck = (): Recheck => (recheck ??= createRequire(import.meta.url)("recheck") as Recheck);
-
-// Options with no prototype: a polluted Object.prototype cannot pick recheck's backend or limits.
-const checkOptions = () => Object.assign(Object.create(null) as Parameters, { timeout: 2000 });
-const flagsOf = (pattern: string) => (compiles(pattern, "u") ? "u" : "");
-
-/** The verdict recheck's diagnostics give `pattern`: the part that backtracks, with the complexity. */
-function verdict(pattern: string, result: Diagnostics): string | undefined {
-  if (result.status !== "vulnerable") return undefined;
-  const hot = result.hotspot.map((h) => pattern.slice(h.start, h.end)).filter(Boolean);
-  const where = hot.length ? [...new Set(hot)].join(", ") : pattern;
-  return `${where} (${result.complexity.type} backtracking)`;
-}
-
-/**
- * The part of `pattern` that may backtrack catastrophically (with the complexity), or undefined. `pattern` must
- * compile. A pattern not judged ahead (see judgePatterns) is judged here, through recheck's
- * synchronous call, which runs its checker on a worker thread of its own.
- */
-export function backtrackingHazard(pattern: string): string | undefined {
-  if (hazards.has(pattern)) return hazards.get(pattern);
-  const hazard = verdict(pattern, loadRecheck().checkSync(pattern, flagsOf(pattern), checkOptions()));
-  hazards.set(pattern, hazard);
-  return hazard;
-}
-
-/**
- * Judges `patterns` ahead, one at a time, through recheck's asynchronous call, so that the lint
- * rules and `generate`, which ask synchronously, find every verdict made. The same checker gives
- * the same verdicts either way, but the synchronous call starts a worker thread that loads
- * recheck a second time and waits on it: on the 72 Matrix client-server files that was about a
- * second of a lint's wall time. Patterns that do not compile are pattern-valid's and skipped.
- */
-export async function judgePatterns(patterns: Iterable<string>): Promise<void> {
-  for (const pattern of new Set(patterns)) {
-    if (hazards.has(pattern) || patternError(pattern) !== undefined) continue;
-    const result = await loadRecheck().check(pattern, flagsOf(pattern), checkOptions());
-    hazards.set(pattern, verdict(pattern, result));
-  }
-}
-
-/** Whether `pattern` compiles and recheck judged it prone to catastrophic backtracking: never run it. */
-export function isUnsafePattern(pattern: string): boolean {
-  return patternError(pattern) === undefined && backtrackingHazard(pattern) !== undefined;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Redocly rules (OpenAPI documents) and a walker (bare JSON Schema files, the generate gate).
-
-interface Found {
-  /** JSON pointer of the keyword (`…/pattern`) or of the `patternProperties` key. */
-  pointer: string;
-  pattern: string;
-  /** A `patternProperties` key rather than a `pattern` value. */
-  key: boolean;
-}
-
-/** The regexes of one schema node. */
-function patternsOf(schema: Record<string, unknown>): Array<{ at: string[]; pattern: string; key: boolean }> {
-  const out: Array<{ at: string[]; pattern: string; key: boolean }> = [];
-  if (typeof schema.pattern === "string") out.push({ at: ["pattern"], pattern: schema.pattern, key: false });
-  if (isObject(schema.patternProperties)) {
-    for (const p of Object.keys(schema.patternProperties))
-      out.push({ at: ["patternProperties", p], pattern: p, key: true });
-  }
-  return out;
-}
 
 /** A regex of a document that recheck judges prone to catastrophic backtracking. */
 export interface UnsafePattern {
@@ -119,6 +28,8 @@ export interface UnsafePattern {
 
 /** The unsafe regexes of a document (once per place; regexes that do not compile are pattern-valid's). */
 export function unsafePatterns(doc: unknown): UnsafePattern[] {
+  const known = typeof doc === "object" && doc !== null ? unsafeIn.get(doc) : undefined;
+  if (known) return [...known];
   const out: UnsafePattern[] = [];
   const seen = new Set<string>();
   for (const found of findPatterns(doc)) {
@@ -133,24 +44,16 @@ export function unsafePatterns(doc: unknown): UnsafePattern[] {
         exponential: hazard.endsWith("(exponential backtracking)"),
       });
   }
-  return out;
+  if (typeof doc === "object" && doc !== null) unsafeIn.set(doc, out);
+  return [...out];
 }
 
 /**
- * Every `pattern`/`patternProperties` regex of a document, outside data (`enum`, examples, `x-…`)
- * and not taken from a name map's keys (a property, a response or a discriminator mapping may be
- * called `pattern`): the key table of load/keys.ts decides, through the shared walk.
+ * What {@link unsafePatterns} found in a document, kept: `generate`'s gate and the validators'
+ * warnings ask it of the same modelled document, which nothing changes once built, and each
+ * answer is a walk of the whole document. (A verdict once made never changes either.)
  */
-export function findPatterns(doc: unknown): Found[] {
-  const out: Found[] = [];
-  walk(doc, (place) => {
-    if (place.names || Array.isArray(place.node)) return;
-    const found = patternsOf(place.node);
-    const at = found.length ? place.pointer() : "";
-    for (const f of found) out.push({ pointer: `${at}${formatPointer(f.at)}`, pattern: f.pattern, key: f.key });
-  });
-  return out;
-}
+const unsafeIn = new WeakMap<object, readonly UnsafePattern[]>();
 
 const invalidMessage = (pattern: string, key: boolean, where: string, why: string) =>
   `Invalid regular expression in ${key ? "a `patternProperties` key" : "`pattern`"} of ${where}: ` +
