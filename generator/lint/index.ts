@@ -1,11 +1,11 @@
-import { lint as redoclyLint, Source, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { lint as redoclyLint, type Config, type NormalizedProblem } from "@redocly/openapi-core";
 import { discoverSpecFiles } from "../load/discover.js";
 import { readRegularFile, readSpecFile, strayKind, type DocumentKind, type SpecFile } from "../load/read.js";
 import { DocumentStore } from "../load/refs.js";
 import { references } from "../load/fragments.js";
 import { applyOverlay, checkTarget, overlayActions } from "../load/overlay.js";
 import { assertReadable, hasScheme, makeRefPolicy, type RefOptions, type RefPolicy } from "../load/policy.js";
-import { explainRefCycle, PolicyResolver } from "../load/resolver.js";
+import { explainRefCycle, PolicyResolver, SharedReads } from "../load/resolver.js";
 import { dirname, resolve } from "node:path";
 import { SpecError } from "../errors.js";
 import { NULLABLE_WITHOUT_TYPE } from "../load/tolerance.js";
@@ -33,7 +33,6 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
   const cwd = resolve(options.cwd ?? process.cwd());
   // `$ref`s (and overlay `extends`) may read only inside the roots of the paths given; see policy.ts.
   const policy = makeRefPolicy(paths, cwd, options);
-  const config: Config = await loadLintConfig(options.config, policy, cwd);
   const files: LintResult["files"] = [];
   const problems: NormalizedProblem[] = [];
   const specs: SpecFile[] = [];
@@ -49,17 +48,21 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
   // recheck judges every regex of the files before the rules ask for them (see judgePatterns).
   const judged = judgePatterns(specs.flatMap((s) => findPatterns(s.doc).map((f) => f.pattern)));
   // Files that documents reference are linted through them; fragments (example data, containers) only so.
+  // The same store serves the example check of every document (see plugin.ts).
   const store = new DocumentStore(
     policy,
     specs.map((s) => [s.path, s.doc]),
   );
+  const config: Config = await loadLintConfig(options.config, policy, cwd, store);
   const of = (kind: DocumentKind) => specs.filter((s) => s.kind === kind).map((s) => s.path);
   const { referenced, fragments } = references(store, of("openapi"), of("json-schema"));
+  const shared = new SharedReads();
+  for (const spec of specs) shared.seed(spec.path, spec.text, spec.doc);
   await judged;
   for (const spec of specs) {
     const { path } = spec;
     files.push({ path, kind: spec.kind });
-    if (spec.kind === "openapi") problems.push(...(await lintOpenApi(spec, config, policy)));
+    if (spec.kind === "openapi") problems.push(...(await lintOpenApi(spec, config, policy, shared)));
     else if (spec.kind === "json-schema" && !fragments.has(path))
       problems.push(...lintJsonSchema(path, spec.text, spec.doc));
     else if (spec.kind === "overlay") problems.push(...lintOverlay(spec, policy));
@@ -77,15 +80,23 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
   };
 }
 
-/** Redocly's lint of one OpenAPI file, reading through the policy's resolver. */
-async function lintOpenApi(spec: SpecFile, config: Config, policy: RefPolicy): Promise<NormalizedProblem[]> {
+/**
+ * Redocly's lint of one OpenAPI file, reading through the policy's resolver; `shared` holds
+ * what the resolvers of the run's other files have read.
+ */
+async function lintOpenApi(
+  spec: SpecFile,
+  config: Config,
+  policy: RefPolicy,
+  shared: SharedReads,
+): Promise<NormalizedProblem[]> {
   const { path } = spec;
   try {
-    const resolver = new PolicyResolver(policy, config.resolve);
+    const resolver = new PolicyResolver(policy, config.resolve, shared);
     // Redocly starts from the file as read.ts parsed it (with Redocly's own YAML schema) instead
     // of reading and parsing it again: on a 13 MB spec that second parse was a tenth of lint.
     // Lint does not change the documents it reads (bundling would; lint never bundles).
-    const source = new Source(path, spec.text.replace(/\r\n/g, "\n"));
+    const source = shared.sourceOf(path, spec.text.replace(/\r\n/g, "\n"));
     resolver.cache.set(path, Promise.resolve({ source, parsed: spec.doc }));
     return await resolver.explain(await redoclyLint({ ref: path, config, externalRefResolver: resolver }));
   } catch (thrown) {
