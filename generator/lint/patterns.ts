@@ -1,4 +1,3 @@
-import { Source, type NormalizedProblem } from "@redocly/openapi-core";
 import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
 import { createRequire } from "node:module";
 import type { Diagnostics, Parameters } from "recheck";
@@ -42,8 +41,17 @@ let recheck: Recheck | undefined;
 const loadRecheck = (): Recheck => (recheck ??= createRequire(import.meta.url)("recheck") as Recheck);
 
 // Options with no prototype: a polluted Object.prototype cannot pick recheck's backend or limits.
-const checkOptions = () => Object.assign(Object.create(null) as Parameters, { timeout: 2000 });
-const flagsOf = (pattern: string) => (compiles(pattern, "u") ? "u" : "");
+export const checkOptions = () => Object.assign(Object.create(null) as Parameters, { timeout: 2000 });
+/** The flags a regex is judged with: `u` when it compiles so, as the validators compile it. */
+export const flagsOf = (pattern: string) => (compiles(pattern, "u") ? "u" : "");
+
+/** Whether `pattern` waits for a verdict: it compiles and has none yet (see judge.ts). */
+export const unjudged = (pattern: string): boolean => !hazards.has(pattern) && patternError(pattern) === undefined;
+
+/** Keeps recheck's diagnostics of `pattern`, made elsewhere (see judge.ts), as its verdict. */
+export function recordVerdict(pattern: string, result: Diagnostics): void {
+  hazards.set(pattern, verdict(pattern, result));
+}
 
 /** The verdict recheck's diagnostics give `pattern`: the part that backtracks, with the complexity. */
 function verdict(pattern: string, result: Diagnostics): string | undefined {
@@ -152,16 +160,16 @@ export function findPatterns(doc: unknown): Found[] {
   return out;
 }
 
-const invalidMessage = (pattern: string, key: boolean, where: string, why: string) =>
+export const invalidMessage = (pattern: string, key: boolean, where: string, why: string) =>
   `Invalid regular expression in ${key ? "a `patternProperties` key" : "`pattern`"} of ${where}: ` +
   `${JSON.stringify(pattern)} (${why}).`;
-const hazardMessage = (pattern: string, key: boolean, where: string, part: string) =>
+export const hazardMessage = (pattern: string, key: boolean, where: string, part: string) =>
   `${key ? "The `patternProperties` key" : "The `pattern`"} ${JSON.stringify(pattern)} of ${where} may backtrack ` +
   `catastrophically: \`${part}\` repeats a part that can match the same text in several ways, so a long ` +
   "non-matching string can hang validation.";
 
 /** `components.schemas.Foo`, or the schema's pointer when it is not a named component. */
-function schemaName(pointer: string): string {
+export function schemaName(pointer: string): string {
   const named = /^#?\/components\/schemas\/([^/]+)(.*)$/.exec(pointer);
   if (named) return `schema ${unescapeToken(named[1]!)}${named[2] ? ` (at ${named[2]})` : ""}`;
   return `the schema at ${pointer.replace(/^#/, "") || "/"}`;
@@ -205,30 +213,4 @@ export function patternSafe(): Visitor {
       },
     },
   };
-}
-
-/**
- * The same checks over a whole JSON Schema file, as problems located in it: `pattern-valid`
- * errors, and with `safety` also `pattern-safe` warnings.
- */
-export function patternProblems(path: string, text: string, doc: unknown, safety: boolean): NormalizedProblem[] {
-  const problems: NormalizedProblem[] = [];
-  let source: Source | undefined;
-  for (const f of findPatterns(doc)) {
-    const parent = f.pointer.replace(f.key ? /\/patternProperties\/[^/]*$/ : /\/pattern$/, "");
-    const why = patternError(f.pattern);
-    const part = why || !safety ? undefined : backtrackingHazard(f.pattern);
-    if (!why && !part) continue;
-    source ??= new Source(path, text);
-    problems.push({
-      ruleId: why ? "specgen/pattern-valid" : "specgen/pattern-safe",
-      severity: why ? "error" : "warn",
-      message: why
-        ? invalidMessage(f.pattern, f.key, schemaName(parent), why)
-        : hazardMessage(f.pattern, f.key, schemaName(parent), part!),
-      location: [{ source, pointer: `#${f.pointer}`, reportOnKey: f.key }],
-      suggest: [],
-    });
-  }
-  return problems;
 }

@@ -9,7 +9,8 @@ import {
 } from "@redocly/openapi-core";
 import { Struct } from "@redocly/openapi-core/lib/rules/common/struct.js";
 import { NoUnresolvedRefs } from "@redocly/openapi-core/lib/rules/no-unresolved-refs.js";
-import { patternProblems, patternValid } from "../lint/patterns.js";
+import { patternValid } from "../lint/patterns.js";
+import { patternProblems } from "../lint/json-schema.js";
 import type { RefPolicy } from "./policy.js";
 import { explainRefCycle, PolicyResolver } from "./resolver.js";
 import type { SpecFile } from "./read.js";
