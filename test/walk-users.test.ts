@@ -5,7 +5,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import yaml from "js-yaml";
 import { keywordPointer } from "../generator/load/keyword-pointer.js";
-import { checkAliasExpansion, MAX_ALIAS_EXPANSION, ownKeyNamedProtoAt } from "../generator/load/read.js";
+import {
+  checkAliasExpansion,
+  MAX_ALIAS_EXPANSION,
+  ownKeyNamedProtoAt,
+  parseYaml,
+  REDOCLY_YAML_SCHEMA,
+} from "../generator/load/read.js";
 import { SpecError } from "../generator/errors.js";
 import { formatPointer } from "../generator/load/pointer.js";
 import { functionRoots } from "../generator/validate/roots.js";
@@ -91,6 +97,16 @@ for (const [name, { given, want }] of aliases) {
       () => checkAliasExpansion(doc, "f.yaml"),
       (e: unknown) =>
         e instanceof SpecError && e.file === "f.yaml" && want.message.test(e.message) && e.pointer === want.pointer,
+    );
+  });
+}
+
+for (const [name, { given, want }] of aliases.filter(([, c]) => c.want !== undefined)) {
+  // parseYaml walks only texts with an anchor in them: every aliased shape still goes through the check.
+  test(`parseYaml refuses it too: ${name}`, () => {
+    assert.throws(
+      () => parseYaml(given, "f.yaml", REDOCLY_YAML_SCHEMA),
+      (e: unknown) => e instanceof SpecError && want!.message.test(e.message) && e.pointer === want!.pointer,
     );
   });
 }

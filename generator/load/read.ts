@@ -112,7 +112,9 @@ export function parseYaml(text: string, file: string, schema: yaml.Schema = yaml
     if (err instanceof RangeError) throw new SpecError(`YAML: nested too deeply to read (${err.message})`, file);
     throw err;
   }
-  checkAliasExpansion(doc, file);
+  // An alias names an anchor (`&name`): a text without `&` parses to a tree, where no node is
+  // shared and nothing expands, so the walk (a tenth of lint's parsing time) is skipped.
+  if (text.includes("&")) checkAliasExpansion(doc, file);
   return doc;
 }
 
