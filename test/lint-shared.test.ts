@@ -71,20 +71,26 @@ test("a file that several documents reference is read once per lint run, not onc
   }
 });
 
-test("the resolvers of one run share each file's Source and parse, and still ask the policy", async () => {
+test("the resolvers of one run share each file's Source, parse and policy answers", async () => {
   const dir = project({ "shared.yaml": JSON.stringify(THING), "a.yaml": "{}" });
   try {
     const policy = makeRefPolicy([dir], dir);
-    const shared = new SharedReads();
+    const shared = new SharedReads(policy);
     const one = await new PolicyResolver(policy, undefined, shared).resolveDocument(null, join(dir, "shared.yaml"));
     const two = await new PolicyResolver(policy, undefined, shared).resolveDocument(null, join(dir, "shared.yaml"));
     assert.ok(!(one instanceof Error) && !(two instanceof Error));
     assert.equal(one.source, two.source, "one Source");
     assert.equal(one.parsed, two.parsed, "one parse");
-    // Another run's policy, which refuses the folder, is not answered from what was read.
-    const elsewhere = makeRefPolicy([tempDir()], dir, { root: tempDir() });
-    const refused = new PolicyResolver(elsewhere, undefined, shared).resolveDocument(null, join(dir, "shared.yaml"));
-    await assert.rejects(refused, /outside the spec root/);
+    // The run's policy is asked once per target, and still refuses what it refuses.
+    const outside = join(tempDir(), "x.yaml");
+    writeFileSync(outside, "{}");
+    for (let i = 0; i < 2; i++) {
+      const refused = new PolicyResolver(policy, undefined, shared).resolveDocument(null, outside);
+      await assert.rejects(refused, /outside the spec root/);
+    }
+    const dot = join(dir, ".env.yaml");
+    writeFileSync(dot, "{}");
+    await assert.rejects(new PolicyResolver(policy, undefined, shared).resolveDocument(null, dot), /dot-file/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

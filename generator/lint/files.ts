@@ -49,7 +49,7 @@ export async function lintFiles(
   const reached = reachedPatterns(store);
   // The regexes of referenced files too, so that no rule has to ask recheck synchronously.
   for (const path of of("openapi")) judge.send(reached(path));
-  const shared = new SharedReads();
+  const shared = new SharedReads(policy);
   for (const spec of specs) shared.seed(spec.path, spec.text, spec.doc);
   const run: Run = { config, policy, judge, shared, reached, referenced, fragments };
   // Documents that reach no regex are linted first, while recheck judges the others' regexes: a

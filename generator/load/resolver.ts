@@ -18,13 +18,24 @@ type Resolved = ReturnType<BaseResolver["resolveDocument"]>;
  * The files a run's resolvers have read and parsed, shared by the resolver of each linted file:
  * Redocly's resolver caches per document, so without this every file that several documents
  * reference (Matrix's shared definitions and events) was read and parsed once per document.
- * Only what is read is shared: each resolver still asks the policy about every target itself.
+ * Each resolver still asks about every target it reads; the run's one policy answers each once.
  */
 export class SharedReads {
   readonly #sources = new Map<string, Source>();
+  readonly #refusals = new Map<string, string | undefined>();
   readonly #parsed = new WeakMap<Source, unknown>();
   /** Parses made before Redocly asks (the spec files read.ts read), with the text they came from. */
   readonly #seeds = new Map<string, { text: string; doc: unknown }>();
+
+  /** `policy`: the run's, which every resolver sharing these reads obeys. */
+  constructor(readonly policy: RefPolicy) {}
+
+  /** The policy's answer for `target` (see policy.ts refusal), asked once per run and kind of access. */
+  refusal(target: string, given: boolean): string | undefined {
+    const key = `${given ? "given" : "ref"} ${target}`;
+    if (!this.#refusals.has(key)) this.#refusals.set(key, refusal(this.policy, target, given));
+    return this.#refusals.get(key);
+  }
 
   /** The file at `path` as a Source, read once per run. */
   source(path: string, read: () => string): Source {
@@ -68,13 +79,17 @@ export class PolicyResolver extends BaseResolver {
   /** The documents Redocly was asked for as roots (the files given), not through a `$ref`. */
   readonly #given = new Set<string>();
 
+  /** What `$ref`s may read: the run's policy, that of `shared` when given. */
+  readonly policy: RefPolicy;
+
   /** `shared`: the run's reads, when several resolvers (one per linted file) read the same files. */
   constructor(
-    readonly policy: RefPolicy,
+    policy: RefPolicy,
     config?: ConstructorParameters<typeof BaseResolver>[0],
     readonly shared?: SharedReads,
   ) {
     super(config);
+    this.policy = shared?.policy ?? policy;
   }
 
   override resolveDocument(base: string | null, ref: string, isRoot = false): Resolved {
@@ -97,7 +112,8 @@ export class PolicyResolver extends BaseResolver {
   }
 
   override async loadExternalRef(absoluteRef: string): Promise<Source> {
-    const why = refusal(this.policy, absoluteRef, this.#given.has(absoluteRef));
+    const given = this.#given.has(absoluteRef);
+    const why = this.shared ? this.shared.refusal(absoluteRef, given) : refusal(this.policy, absoluteRef, given);
     if (why) throw new ResolveError(new Error(why));
     if (hasScheme(absoluteRef)) return super.loadExternalRef(absoluteRef);
     // Read here rather than by Redocly: only a regular file, never blocking on a named pipe.
