@@ -102,26 +102,23 @@ async function lintSpec(spec: SpecFile, run: Run): Promise<NormalizedProblem[]> 
 
 /**
  * The regexes a document reaches: its own and those of the files its `$ref`s reach (each file
- * walked once per run). A file that cannot be read has none (lint reports it at its `$ref`).
+ * walked once per run, each document's answer kept). A document that cannot be read has none
+ * (lint reports it).
  */
 function reachedPatterns(store: DocumentStore): (path: string) => string[] {
-  const byFile = new Map<string, string[]>();
+  const byDocument = new Map<string, string[]>();
+  const patternsOf = (doc: unknown) => findPatterns(doc).map((f) => f.pattern);
   return (path) => {
-    let closure: Map<string, unknown>;
+    let reached = byDocument.get(path);
+    if (reached) return reached;
     try {
-      closure = store.closure(path);
+      reached = [...store.closure(path).keys()].flatMap((file) => store.found(file, "patterns", patternsOf));
     } catch (err) {
-      if (err instanceof SpecError) return [];
-      throw err;
+      if (!(err instanceof SpecError)) throw err;
+      reached = [];
     }
-    return [...closure].flatMap(([file, doc]) => {
-      let found = byFile.get(file);
-      if (!found) {
-        found = findPatterns(doc).map((f) => f.pattern);
-        byFile.set(file, found);
-      }
-      return found;
-    });
+    byDocument.set(path, reached);
+    return reached;
   };
 }
 
