@@ -2,7 +2,7 @@
 // time (as judgePatterns does on the main thread), posting each verdict's diagnostics back.
 import { createRequire } from "node:module";
 import { parentPort } from "node:worker_threads";
-import { checkOptions } from "./patterns.js";
+import { checkOptions } from "./recheck-options.js";
 
 type Recheck = typeof import("recheck");
 const recheck = createRequire(import.meta.url)("recheck") as Recheck;

@@ -1,6 +1,7 @@
 import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
 import { createRequire } from "node:module";
-import type { Diagnostics, Parameters } from "recheck";
+import type { Diagnostics } from "recheck";
+import { checkOptions } from "./recheck-options.js";
 import { isObject } from "../load/refs.js";
 import { compiles } from "../load/regex.js";
 import { formatPointer, unescapeToken } from "../load/pointer.js";
@@ -40,8 +41,6 @@ let recheck: Recheck | undefined;
 /** recheck is 3 MB of compiled Scala.js: it is loaded when the first regex is judged, not with lint. */
 const loadRecheck = (): Recheck => (recheck ??= createRequire(import.meta.url)("recheck") as Recheck);
 
-// Options with no prototype: a polluted Object.prototype cannot pick recheck's backend or limits.
-export const checkOptions = () => Object.assign(Object.create(null) as Parameters, { timeout: 2000 });
 /** The flags a regex is judged with: `u` when it compiles so, as the validators compile it. */
 export const flagsOf = (pattern: string) => (compiles(pattern, "u") ? "u" : "");
 
