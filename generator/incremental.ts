@@ -20,7 +20,8 @@ import type { GeneratedFile } from "./emit/file.js";
 import type { GenerateResult } from "./generate.js";
 import { readSpecFile, type SpecFile } from "./load/read.js";
 import type { KindedWarning } from "./model/modules.js";
-import { emitAll, fileSet, refuseUnsafePatterns, stampFile } from "./pipeline.js";
+import { emitAll, fileSet, stampFile } from "./pipeline.js";
+import { refuseUnsafePatterns } from "./pattern-gate.js";
 import { readableBy, type Run } from "./settle.js";
 import {
   isHashMap,

@@ -15,9 +15,16 @@ import { STAMP_FILE, makeStamp, type StampExtras } from "./stamp.js";
 import { stampUnits } from "./stamp-units.js";
 import type { KindedWarning } from "./model/modules.js";
 import type { WarningKind } from "./warnings.js";
-import { LARGE_SPEC_TEXT } from "./model/size.js";
+import { isLargeSpec, LARGE_SPEC_TEXT } from "./model/size.js";
 import type { GenerateResult } from "./generate.js";
 import type { Run } from "./settle.js";
+import {
+  judgesPatterns,
+  judgeWhileBundling,
+  type JudgingWhileBundling,
+  refuseUnsafePatterns,
+  verdictsFor,
+} from "./pattern-gate.js";
 
 type Emitter = (model: Model, config: ProjectConfig) => Promise<Emitted> | Emitted;
 
@@ -56,18 +63,24 @@ export async function runPipeline(run: Run): Promise<GenerateResult> {
   const read = specPaths.map(readSpecFile).map((f) => namedSchema(f, named));
   const specFiles = inputFiles(read, refs);
   const overlays = new Map(overlayPaths.map(([spec, files]) => [spec, files.map((f) => readSpecFile(f))]));
-  // A spec this big will print its types on a worker thread: started now, the worker loads
+  const large = specFiles.some((f) => f.text.length >= LARGE_SPEC_TEXT);
+  // A spec file this big will print its types on a worker thread: started now, the worker loads
   // TypeScript while this thread bundles the specs.
-  const stopSpare =
-    kinds.includes("types") && specFiles.some((f) => f.text.length >= LARGE_SPEC_TEXT)
-      ? (await import("./emit/types/index.js")).startTypesWorker()
-      : undefined;
+  const stops: Array<() => Promise<void>> = [];
+  if (kinds.includes("types") && large) stops.push(await spareTypesWorker());
+  // recheck judges the regexes meanwhile, each file's as soon as it is parsed (see pattern-gate.ts).
+  const ahead = judgesPatterns(config, kinds) ? await judgeWhileBundling(specFiles, large, refs) : undefined;
+  if (ahead) stops.push(() => ahead.worker.stop());
   try {
-    return await generateFrom({ specFiles, read, overlays }, kinds, run);
+    const found = { specFiles, read, overlays, ahead, stops };
+    return await generateFrom(found, kinds, { ...run, refs: ahead?.refs ?? refs });
   } finally {
-    await stopSpare?.();
+    for (const stop of stops) await stop();
   }
 }
+
+/** Starts a types worker ahead of the types emitter (see worker-handoff.ts); returns its stop. */
+const spareTypesWorker = async () => (await import("./emit/types/worker-handoff.js")).startTypesWorker();
 
 /**
  * A mapping named as a file on the command line (not found in a folder) that is neither OpenAPI
@@ -118,36 +131,6 @@ async function locateUnknownKeyword(err: unknown, specFiles: SpecFile[], root: s
   const { textLocator } = await import("./load/locate.js");
   const at = pointer === undefined ? undefined : textLocator(file.path, file.text, true)(pointer);
   return at ? new SpecError(err.message, err.file, at.line, at.col, pointer) : err;
-}
-
-/**
- * A regex that can backtrack exponentially would be run by the generated validators on every
- * value they check (the client, on every answer a server sends), where a few dozen crafted
- * characters hang it: no output is written for it unless the config says
- * `allowUnsafePatterns: true` (then each is a warning, as polynomial ones always are). The error names the
- * first one's file, line and pointer, and counts the rest.
- */
-export async function refuseUnsafePatterns(model: Model, specFiles: SpecFile[], root: string): Promise<void> {
-  const { unsafePatterns } = await import("./lint/patterns.js");
-  // Polynomial ones (`f.*o`, common in real specs) only slow long inputs: the emitter warns of them.
-  const all = model.specs.flatMap((spec) =>
-    unsafePatterns(spec.document)
-      .filter((f) => f.exponential)
-      .map((found) => ({ spec, found })),
-  );
-  const first = all[0];
-  if (first === undefined) return;
-  const { spec, found } = first;
-  const more = all.length > 1 ? ` (and ${all.length - 1} more)` : "";
-  const message =
-    `the regular expression ${JSON.stringify(found.pattern)} may backtrack catastrophically ` +
-    `(${found.hazard})${more}: ` +
-    "the generated validators would run it on every value they check, so a short crafted string could hang them. " +
-    'Rewrite it so that each character can be matched only one way, or set "allowUnsafePatterns": true in the config';
-  const file = specFiles.find((f) => relative(root, f.path).split(sep).join("/") === spec.source);
-  const { textLocator } = await import("./load/locate.js");
-  const at = file ? textLocator(file.path, file.text)(found.pointer) : undefined;
-  throw new SpecError(message, file?.path ?? spec.source, at?.line, at?.col, found.pointer);
 }
 
 export interface FileSet {
@@ -232,6 +215,10 @@ interface ReadFiles {
   read: SpecFile[];
   specFiles: SpecFile[];
   overlays: Map<string, SpecFile[]>;
+  /** The regexes being judged while the specs are bundled. */
+  ahead?: JudgingWhileBundling | undefined;
+  /** What ends the workers started ahead, when the run is over. */
+  stops: Array<() => Promise<void>>;
 }
 
 /** The rest of {@link generate}, from the read spec files on. */
@@ -245,11 +232,14 @@ async function generateFrom(found: ReadFiles, kinds: OutputKind[], run: Run): Pr
   const base = { model, problems, warnings: model.warnings, out, upToDate: false };
   if (problems.length) return { ...base, files: [], written: false };
   const gate = config.allowUnsafePatterns !== true;
-  if (gate || kinds.includes("validators")) {
-    // Both ask recheck about every regex: judged ahead, one process-wide wait (see judgePatterns).
-    const { judgePatterns } = await import("./lint/patterns.js");
-    await judgePatterns(model.specs.flatMap((spec) => [...spec.facts.patterns]));
-  }
+  // A spec large only once its `$ref`s are in (DigitalOcean's 2,034 files): its types worker loads
+  // TypeScript now, while the last verdicts come and the validators compile.
+  if (kinds.includes("types") && model.specs.some(isLargeSpec)) found.stops.push(await spareTypesWorker());
+  // The emitters' modules load while the last verdicts come (emitAll then finds them loaded).
+  void Promise.all(kinds.map((kind) => EMITTERS[kind]())).catch(() => undefined);
+  // Both ask recheck about every regex: judged ahead, one process-wide wait (see judgePatterns),
+  // mostly while the model was built.
+  if (judgesPatterns(config, kinds)) await verdictsFor(model, found.ahead);
   if (gate) await refuseUnsafePatterns(model, specFiles, root);
   const set = fileSet();
   const emitted = await emitAll(model, kinds, run, specFiles, set);

@@ -2,8 +2,9 @@
  * The last step of `npm run build`: bundles the two shared modules every generated validators
  * folder ships, which depend on no spec, into dist/generator/runtime/ for the validators emitter
  * to copy (so that `generate` itself never runs a bundler):
- * - `formats.bundle.js` → `validators/formats.js`: ajv-formats' formats with the fast `uri` path
- *   (generator/runtime/formats.ts);
+ * - `formats.bundle.js` → `validators/formats.js`: ajv-formats' formats, one export each (see
+ *   format-exports.ts), `uri` and `date-time` with their fast paths (generator/runtime/fast-uri.ts,
+ *   generator/runtime/fast-date-time.ts);
  * - `helpers.bundle.js` → `validators/helpers.js`: Ajv's run-time helpers that its standalone
  *   code would `require()` (see AJV_HELPERS).
  * It also compiles the validator of `specgen.config.json` (generator/config-schema.ts) and, last,
@@ -13,6 +14,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
+import { formatExports } from "./format-exports.js";
 import { AJV_HELPERS } from "../generator/emit/validators/link.js";
 import { FORMATS_BUNDLE_URL, HELPERS_BUNDLE_URL } from "../generator/emit/validators/shared-files.js";
 import { CONFIG_SCHEMA } from "../generator/config-schema.js";
@@ -23,7 +25,10 @@ import standaloneCode from "ajv/dist/standalone/index.js";
 
 /** The toolkit's root (holding dist/ and node_modules/), from dist/scripts/. */
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const FORMATS_JS = fileURLToPath(new URL("../generator/runtime/formats.js", import.meta.url));
+const FAST_URI_JS = fileURLToPath(new URL("../generator/runtime/fast-uri.js", import.meta.url));
+const FAST_DATE_TIME_JS = fileURLToPath(new URL("../generator/runtime/fast-date-time.js", import.meta.url));
+/** ajv-formats' TypeScript source, whose table of formats format-exports.ts splits. */
+const AJV_FORMATS_SOURCE = "ajv-formats/src/formats.ts";
 
 /** esbuild, set up for reviewable and reproducible output: ESM, no minification, no platform APIs. */
 async function bundle(contents: string, sourcefile: string): Promise<string> {
@@ -88,6 +93,9 @@ const stablePaths: Plugin = {
       let contents = readFileSync(file, "utf8");
       if (/[\\/]ajv[\\/]dist[\\/]runtime[\\/][^\\/]+\.js$/.test(file))
         contents = contents.replace(/^[\w$.]+\.code = (["'`])require\(.*\1;[ \t]*$/gm, "");
+      if (/[\\/]ajv-formats[\\/]src[\\/]formats\.ts$/.test(file)) {
+        return { contents: formatExports(contents, file), loader: "ts", resolveDir: dirname(file) };
+      }
       return { contents, loader: "js", resolveDir: dirname(file) };
     });
   },
@@ -98,7 +106,19 @@ const helpers = Object.entries(AJV_HELPERS).map(
 );
 writeFileSync(
   FORMATS_BUNDLE_URL,
-  await bundle(`export { fullFormats } from ${JSON.stringify(FORMATS_JS)};\n`, "formats.entry.js"),
+  await bundle(
+    [
+      `import { "uri" as fullUri, "date-time" as fullDateTime } from ${JSON.stringify(AJV_FORMATS_SOURCE)};`,
+      `import { fastUri } from ${JSON.stringify(FAST_URI_JS)};`,
+      `import { withFastDateTime } from ${JSON.stringify(FAST_DATE_TIME_JS)};`,
+      `export * from ${JSON.stringify(AJV_FORMATS_SOURCE)};`,
+      "export const uri = /* @__PURE__ */ fastUri(fullUri);",
+      "const dateTime = /* @__PURE__ */ withFastDateTime(fullDateTime);",
+      'export { dateTime as "date-time" };',
+      "",
+    ].join("\n"),
+    "formats.entry.js",
+  ),
 );
 writeFileSync(HELPERS_BUNDLE_URL, await bundle(`${helpers.join("\n")}\n`, "helpers.entry.js"));
 

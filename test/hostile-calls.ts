@@ -81,7 +81,8 @@ export function callValidators(modules: Map<string, Module>): number {
 
 /** Runs every bundled format check on a few strings. */
 export function callFormats(modules: Map<string, Module>): void {
-  const formats = modules.get("validators/formats.js")!.fullFormats as Record<string, unknown>;
+  // One export per format (the module is imported whole, as a namespace).
+  const formats = modules.get("validators/formats.js")! as Record<string, unknown>;
   const runFormat = (f: unknown, input: string): unknown =>
     f instanceof RegExp
       ? f.test(input)

@@ -5,18 +5,24 @@
 import assert from "node:assert/strict";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createRequire } from "node:module";
 import { test } from "node:test";
+import { JudgingAhead } from "../generator/lint/judge-ahead.js";
+import { judgePatterns, unsafePatterns } from "../generator/lint/patterns.js";
+import { verdictsOf } from "../generator/lint/recheck.js";
+import { LARGE_SPEC_TEXT } from "../generator/model/size.js";
 import { specgen, tempDir } from "./helpers.js";
 
 const NO_SYNC = { RECHECK_SYNC_BACKEND: "none" };
 
-function petSpec(pattern: string): string {
+function petSpec(pattern: string, padding = ""): string {
   const schema = { type: "object", properties: { tag: { type: "string", pattern } } };
   const content = { "application/json": { schema } };
   const responses = { "200": { description: "ok", content } };
   return JSON.stringify({
     openapi: "3.1.0",
     info: { title: "Pets", version: "1" },
+    ...(padding && { "x-padding": padding }),
     paths: { "/pet": { get: { operationId: "getPet", responses } } },
   });
 }
@@ -49,4 +55,95 @@ test("generate judges every regex before the gate and the validators: no synchro
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("JudgingAhead: a worker judges the regexes sent; this thread adopts its verdicts, without recheck", async () => {
+  const doc = JSON.parse(petSpec("^(a+)+$"));
+  const ahead = new JudgingAhead();
+  ahead.files([
+    { path: "pets.json", text: JSON.stringify(doc) },
+    { path: "broken.yaml", text: "a: [" },
+  ]);
+  // A file a `$ref` reaches, parsed on this thread.
+  ahead.document({ type: "object", patternProperties: { "^[a-z]+$": { type: "string" } } });
+  await ahead.judged();
+  const verdicts = new Map(verdictsOf(["^(a+)+$", "^[a-z]+$"]));
+  assert.match(verdicts.get("^(a+)+$") ?? "", /exponential/);
+  assert.ok(verdicts.has("^[a-z]+$"));
+  assert.equal(verdicts.get("^[a-z]+$"), undefined);
+  const loaded = Object.keys(createRequire(import.meta.url).cache);
+  assert.deepEqual(
+    loaded.filter((path) => /[\\/]node_modules[\\/]recheck[\\/]/.test(path)),
+    [],
+  );
+});
+
+test("generate, regexes in a file a $ref reaches (judged on a worker as it is parsed): an unsafe one refused", () => {
+  const dir = tempDir();
+  try {
+    const spec = JSON.parse(petSpec("^[a-z]+$"));
+    spec.paths["/pet"].get.responses["200"].content["application/json"].schema = { $ref: "tag.json" };
+    writeFileSync(join(dir, "pets.json"), JSON.stringify(spec));
+    writeFileSync(join(dir, "tag.json"), JSON.stringify({ type: "string", pattern: "^(a|a)+$" }));
+    const refused = specgen(["generate", "pets.json", "-o", "out"], { cwd: dir, env: NO_SYNC });
+    assert.equal(refused.status, 2, refused.stderr);
+    assert.match(refused.stderr, /\(a\|a\)\+/);
+    assert.match(refused.stderr, /may backtrack catastrophically/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("generate, a large spec (regexes judged on a worker): an unsafe regex refused, or warned of when allowed", () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, "unsafe.json"), petSpec("^(a+)+$", "x".repeat(LARGE_SPEC_TEXT)));
+    const refused = specgen(["generate", "unsafe.json", "-o", "out"], { cwd: dir, env: NO_SYNC });
+    assert.equal(refused.status, 2, refused.stderr);
+    assert.match(refused.stderr, /may backtrack catastrophically/);
+    writeFileSync(join(dir, "specgen.config.json"), JSON.stringify({ allowUnsafePatterns: true }));
+    const allowed = specgen(["generate", "unsafe.json", "-o", "out"], { cwd: dir, env: NO_SYNC });
+    assert.equal(allowed.status, 0, allowed.stderr);
+    assert.match(allowed.stderr, /\(a\+\)\+/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("unsafePatterns: the gate and the validators' warnings share one walk of a modelled document", async () => {
+  await judgePatterns(["^(a+)+$"]);
+  let reads = 0;
+  const schema = { type: "string", pattern: "^(a+)+$" };
+  const doc = new Proxy(
+    { components: { schemas: { Tag: schema } } },
+    {
+      ownKeys: (target) => {
+        reads += 1;
+        return Reflect.ownKeys(target);
+      },
+    },
+  );
+  const first = unsafePatterns(doc);
+  const walked = reads;
+  assert.deepEqual(
+    first.map((u) => [u.pointer, u.exponential]),
+    [["/components/schemas/Tag/pattern", true]],
+  );
+  assert.ok(walked > 0);
+  assert.deepEqual(unsafePatterns(doc), first);
+  assert.equal(reads, walked);
+});
+
+test("JudgingAhead: no worker starts until a regex is found", async () => {
+  const handles = () => process.getActiveResourcesInfo().filter((h) => h === "MessagePort").length;
+  const before = handles();
+  const none = new JudgingAhead();
+  none.files([]);
+  none.document({ type: "object", properties: { pattern: { type: "string" } } });
+  assert.equal(handles(), before);
+  await none.judged();
+  const some = new JudgingAhead();
+  some.document({ type: "string", pattern: "^[0-9]+$" });
+  assert.equal(handles(), before + 1);
+  await some.judged();
 });

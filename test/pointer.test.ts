@@ -14,6 +14,7 @@ import {
   pointerTokens,
   setAt,
   setOwn,
+  setOwnFresh,
   unescapeToken,
   valueAt,
 } from "../generator/load/pointer.js";
@@ -21,6 +22,7 @@ import { derefAt, getPointer } from "../generator/load/refs.js";
 import { escapePointerToken } from "../generator/runtime/pointer.js";
 import { escapePointerToken as runtimeEscape } from "../generator/runtime/validation.js";
 import { ROOT } from "./helpers.js";
+import { runInNewContext } from "node:vm";
 
 // Tables of `[name, { given, want }]`, one test per row.
 
@@ -193,6 +195,35 @@ test("setAt / setOwn: __proto__ becomes an own key; Object.prototype and the obj
   setOwn(other, "constructor", 1);
   assert.equal(other.constructor, 1);
   assert.equal(Object.getOwnPropertyDescriptor(other, "constructor")?.enumerable, true);
+});
+
+// setOwnFresh assigns where `=` makes the same own property, and defines the others.
+const freshKeys = ["a", "__proto__", "constructor", "toString", "hasOwnProperty", "0"];
+for (const key of freshKeys) {
+  test(`setOwnFresh: ${key} becomes an own, enumerable, writable data property; no prototype changes`, () => {
+    const target: Record<string, unknown> = {};
+    setOwnFresh(target, key, { polluted: true });
+    assert.equal(Object.getPrototypeOf(target), Object.prototype);
+    assert.deepEqual(Object.getOwnPropertyDescriptor(target, key), {
+      value: { polluted: true },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    assert.deepEqual(Object.keys(target), [key]);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+}
+
+test("setOwnFresh: a prototype method's name is defined even where Object.prototype is frozen", () => {
+  // Another realm, whose Object.prototype can be frozen without touching this one's.
+  const target = runInNewContext("Object.freeze(Object.prototype); ({})") as Record<string, unknown>;
+  setOwnFresh(target, "toString", 1);
+  setOwnFresh(target, "a", 2);
+  assert.deepEqual(Object.entries(target), [
+    ["toString", 1],
+    ["a", 2],
+  ]);
 });
 
 // The modules that follow `$ref`s go through the same own-property lookup.

@@ -1,51 +1,17 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { generate } from "../generator/generate.js";
 import { lint } from "../generator/lint/index.js";
-import { tempDir } from "./helpers.js";
+import { spec30, withFiles } from "./real-world-helpers.js";
 
 /**
  * Real specs as they are: constructs that published specs carry and that Redocly's struct rule
  * refuses, although no output depends on them or the OpenAPI specification allows them.
  * `generate` accepts them with one summarized warning per kind; `lint` still reports them.
  */
-
-const spec30 = (schema: string, extra = "") => `openapi: 3.0.3
-info: { title: T, version: "1" }
-servers:
-  - url: "https://{host}/v1"
-    variables:
-      host: { default: api.example${extra} }
-paths:
-  /thing:
-    get:
-      operationId: getThing
-      summary: A thing.
-      responses:
-        "200":
-          description: ok
-          content:
-            application/json:
-              schema:
-${schema}
-components:
-  schemas:
-    Part: { type: object, properties: { id: { type: string } } }
-`;
-
-/** Runs `body` with a temp folder holding `files`, removed afterwards. */
-async function withFiles(files: Record<string, string>, body: (dir: string) => Promise<void>): Promise<void> {
-  const dir = tempDir();
-  try {
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    await body(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test("3.0 nullable without a sibling type generates (typed, validated | null), one warning; lint warns", async () => {
   const schema = `                type: object

@@ -101,12 +101,14 @@ for (const [name, { given, want }] of aliases) {
   });
 }
 
-for (const [name, { given, want }] of aliases.filter(([, c]) => c.want !== undefined)) {
-  // parseYaml walks only texts with an anchor in them: every aliased shape still goes through the check.
-  test(`parseYaml refuses it too: ${name}`, () => {
+// parseYaml skips the expansion check for a document without anchors: one with aliases still gets it.
+for (const [name, { given, want }] of aliases) {
+  test(`parseYaml: ${name}`, () => {
+    if (want === undefined) return assert.doesNotThrow(() => parseYaml(given, "f.yaml"));
     assert.throws(
       () => parseYaml(given, "f.yaml", REDOCLY_YAML_SCHEMA),
-      (e: unknown) => e instanceof SpecError && want!.message.test(e.message) && e.pointer === want!.pointer,
+      (e: unknown) =>
+        e instanceof SpecError && e.file === "f.yaml" && want.message.test(e.message) && e.pointer === want.pointer,
     );
   });
 }

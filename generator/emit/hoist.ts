@@ -28,7 +28,7 @@
  * @module
  */
 import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
-import { decodeFragment, escapeToken, formatPointer, pointerTokens, setOwn } from "../load/pointer.js";
+import { decodeFragment, escapeToken, formatPointer, pointerTokens, setOwnFresh } from "../load/pointer.js";
 import { isObject } from "../load/refs.js";
 
 /** When a subschema gets a function of its own (sizes in characters of its JSON, about). */
@@ -232,7 +232,7 @@ function walkRoots(node: unknown, at: string, child: Child, names = false): unkn
     else if (key === "schema") copy = rebuild(value, here, child);
     else if (key === "schemas" || DEFS.has(key)) copy = mapValues(value, here, (v, p) => rebuild(v, p, child));
     else copy = walkRoots(value, here, child, NAME_MAPS.has(key));
-    setOwn(out, key, copy);
+    setOwnFresh(out, key, copy);
   }
   return out;
 }
@@ -248,7 +248,7 @@ function rebuild(node: unknown, at: string, child: Child): unknown {
     else if (LIST.has(key) && Array.isArray(value)) copy = value.map((v, i) => child(v, `${here}/${i}`));
     else if (MAP.has(key)) copy = mapValues(value, here, child);
     else if (DEFS.has(key)) copy = mapValues(value, here, (v, p) => rebuild(v, p, child));
-    setOwn(out, key, copy);
+    setOwnFresh(out, key, copy);
   }
   return out;
 }
@@ -256,7 +256,7 @@ function rebuild(node: unknown, at: string, child: Child): unknown {
 function mapValues(value: unknown, at: string, f: Child): unknown {
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) setOwn(out, k, f(v, `${at}/${escapeToken(k)}`));
+  for (const [k, v] of Object.entries(value)) setOwnFresh(out, k, f(v, `${at}/${escapeToken(k)}`));
   return out;
 }
 

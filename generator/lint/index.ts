@@ -6,7 +6,7 @@ import { discoverSpecFiles } from "../load/discover.js";
 import { readSpecFile, type DocumentKind, type SpecFile } from "../load/read.js";
 import { makeRefPolicy, type RefOptions } from "../load/policy.js";
 import { SpecError } from "../errors.js";
-import { findPatterns } from "./patterns.js";
+import { findPatterns } from "./find-patterns.js";
 import { Judge } from "./judge.js";
 
 export interface LintOptions extends RefOptions {

@@ -1,14 +1,7 @@
 import { createRequire } from "node:module";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import { Source, type NormalizedProblem } from "@redocly/openapi-core";
-import {
-  backtrackingHazard,
-  findPatterns,
-  hazardMessage,
-  invalidMessage,
-  patternError,
-  schemaName,
-} from "./patterns.js";
+import { patternProblems } from "./patterns.js";
 
 // One meta-schema validator for every standalone schema file of a run. Ajv is loaded with the
 // first such file: a lint of OpenAPI documents alone does not need it.
@@ -55,30 +48,4 @@ export function fileProblem(
   pointer = "#/",
 ): NormalizedProblem {
   return { ruleId, severity: "error", message, location: [{ source: new Source(path, text), pointer }], suggest: [] };
-}
-
-/**
- * The same checks over a whole JSON Schema file, as problems located in it: `pattern-valid`
- * errors, and with `safety` also `pattern-safe` warnings.
- */
-export function patternProblems(path: string, text: string, doc: unknown, safety: boolean): NormalizedProblem[] {
-  const problems: NormalizedProblem[] = [];
-  let source: Source | undefined;
-  for (const f of findPatterns(doc)) {
-    const parent = f.pointer.replace(f.key ? /\/patternProperties\/[^/]*$/ : /\/pattern$/, "");
-    const why = patternError(f.pattern);
-    const part = why || !safety ? undefined : backtrackingHazard(f.pattern);
-    if (!why && !part) continue;
-    source ??= new Source(path, text);
-    problems.push({
-      ruleId: why ? "specgen/pattern-valid" : "specgen/pattern-safe",
-      severity: why ? "error" : "warn",
-      message: why
-        ? invalidMessage(f.pattern, f.key, schemaName(parent), why)
-        : hazardMessage(f.pattern, f.key, schemaName(parent), part!),
-      location: [{ source, pointer: `#${f.pointer}`, reportOnKey: f.key }],
-      suggest: [],
-    });
-  }
-  return problems;
 }

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { Diagnostics } from "recheck";
-import { flagsOf, recordVerdict, unjudged } from "./patterns.js";
+import { flagsOf, recordVerdict, unjudged } from "./recheck.js";
 
 /** What the worker posts back for one regex. */
 type Answer = { pattern: string; result: Diagnostics } | { pattern: string; error: string };

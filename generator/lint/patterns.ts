@@ -1,11 +1,11 @@
+import { Source, type NormalizedProblem } from "@redocly/openapi-core";
 import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
-import { createRequire } from "node:module";
-import type { Diagnostics } from "recheck";
-import { checkOptions } from "./recheck-options.js";
-import { isObject } from "../load/refs.js";
-import { compiles } from "../load/regex.js";
-import { formatPointer, unescapeToken } from "../load/pointer.js";
-import { walk } from "../load/walk.js";
+import { unescapeToken } from "../load/pointer.js";
+import { findPatterns, patternsOf } from "./find-patterns.js";
+import { backtrackingHazard, patternError } from "./recheck.js";
+
+export { findPatterns } from "./find-patterns.js";
+export { backtrackingHazard, isUnsafePattern, judgePatterns, patternError } from "./recheck.js";
 
 /**
  * `pattern` and `patternProperties` checks: a regex no validator can compile (an error), and
@@ -13,106 +13,8 @@ import { walk } from "../load/walk.js";
  * generated validator, and so a client or server using it).
  */
 
-/**
- * Why `pattern` compiles in no mode, or undefined. Ajv uses `u` and falls back to plain mode (see emit/validators.ts).
- */
-export function patternError(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern, "u");
-    return undefined;
-  } catch (unicode) {
-    try {
-      new RegExp(pattern);
-      return undefined;
-    } catch {
-      return (unicode as Error).message.replace(/^Invalid regular expression: /, "");
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Catastrophic backtracking, decided by recheck (an exact ReDoS analyser for ECMAScript regexes).
-
-/** recheck's verdicts, by pattern: lint's rule, the example check and `generate` ask about the same ones. */
-const hazards = new Map<string, string | undefined>();
-
-type Recheck = typeof import("recheck");
-let recheck: Recheck | undefined;
-/** recheck is 3 MB of compiled Scala.js: it is loaded when the first regex is judged, not with lint. */
-const loadRecheck = (): Recheck => (recheck ??= createRequire(import.meta.url)("recheck") as Recheck);
-
-/** The flags a regex is judged with: `u` when it compiles so, as the validators compile it. */
-export const flagsOf = (pattern: string) => (compiles(pattern, "u") ? "u" : "");
-
-/** Whether `pattern` waits for a verdict: it compiles and has none yet (see judge.ts). */
-export const unjudged = (pattern: string): boolean => !hazards.has(pattern) && patternError(pattern) === undefined;
-
-/** Keeps recheck's diagnostics of `pattern`, made elsewhere (see judge.ts), as its verdict. */
-export function recordVerdict(pattern: string, result: Diagnostics): void {
-  hazards.set(pattern, verdict(pattern, result));
-}
-
-/** The verdict recheck's diagnostics give `pattern`: the part that backtracks, with the complexity. */
-function verdict(pattern: string, result: Diagnostics): string | undefined {
-  if (result.status !== "vulnerable") return undefined;
-  const hot = result.hotspot.map((h) => pattern.slice(h.start, h.end)).filter(Boolean);
-  const where = hot.length ? [...new Set(hot)].join(", ") : pattern;
-  return `${where} (${result.complexity.type} backtracking)`;
-}
-
-/**
- * The part of `pattern` that may backtrack catastrophically (with the complexity), or undefined. `pattern` must
- * compile. A pattern not judged ahead (see judgePatterns) is judged here, through recheck's
- * synchronous call, which runs its checker on a worker thread of its own.
- */
-export function backtrackingHazard(pattern: string): string | undefined {
-  if (hazards.has(pattern)) return hazards.get(pattern);
-  const hazard = verdict(pattern, loadRecheck().checkSync(pattern, flagsOf(pattern), checkOptions()));
-  hazards.set(pattern, hazard);
-  return hazard;
-}
-
-/**
- * Judges `patterns` ahead, one at a time, through recheck's asynchronous call, so that the lint
- * rules and `generate`, which ask synchronously, find every verdict made. The same checker gives
- * the same verdicts either way, but the synchronous call starts a worker thread that loads
- * recheck a second time and waits on it: on the 72 Matrix client-server files that was about a
- * second of a lint's wall time. Patterns that do not compile are pattern-valid's and skipped.
- */
-export async function judgePatterns(patterns: Iterable<string>): Promise<void> {
-  for (const pattern of new Set(patterns)) {
-    if (hazards.has(pattern) || patternError(pattern) !== undefined) continue;
-    const result = await loadRecheck().check(pattern, flagsOf(pattern), checkOptions());
-    hazards.set(pattern, verdict(pattern, result));
-  }
-}
-
-/** Whether `pattern` compiles and recheck judged it prone to catastrophic backtracking: never run it. */
-export function isUnsafePattern(pattern: string): boolean {
-  return patternError(pattern) === undefined && backtrackingHazard(pattern) !== undefined;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Redocly rules (OpenAPI documents) and a walker (bare JSON Schema files, the generate gate).
-
-interface Found {
-  /** JSON pointer of the keyword (`…/pattern`) or of the `patternProperties` key. */
-  pointer: string;
-  pattern: string;
-  /** A `patternProperties` key rather than a `pattern` value. */
-  key: boolean;
-}
-
-/** The regexes of one schema node. */
-function patternsOf(schema: Record<string, unknown>): Array<{ at: string[]; pattern: string; key: boolean }> {
-  const out: Array<{ at: string[]; pattern: string; key: boolean }> = [];
-  if (typeof schema.pattern === "string") out.push({ at: ["pattern"], pattern: schema.pattern, key: false });
-  if (isObject(schema.patternProperties)) {
-    for (const p of Object.keys(schema.patternProperties))
-      out.push({ at: ["patternProperties", p], pattern: p, key: true });
-  }
-  return out;
-}
 
 /** A regex of a document that recheck judges prone to catastrophic backtracking. */
 export interface UnsafePattern {
@@ -126,6 +28,8 @@ export interface UnsafePattern {
 
 /** The unsafe regexes of a document (once per place; regexes that do not compile are pattern-valid's). */
 export function unsafePatterns(doc: unknown): UnsafePattern[] {
+  const known = typeof doc === "object" && doc !== null ? unsafeIn.get(doc) : undefined;
+  if (known) return [...known];
   const out: UnsafePattern[] = [];
   const seen = new Set<string>();
   for (const found of findPatterns(doc)) {
@@ -140,35 +44,27 @@ export function unsafePatterns(doc: unknown): UnsafePattern[] {
         exponential: hazard.endsWith("(exponential backtracking)"),
       });
   }
-  return out;
+  if (typeof doc === "object" && doc !== null) unsafeIn.set(doc, out);
+  return [...out];
 }
 
 /**
- * Every `pattern`/`patternProperties` regex of a document, outside data (`enum`, examples, `x-…`)
- * and not taken from a name map's keys (a property, a response or a discriminator mapping may be
- * called `pattern`): the key table of load/keys.ts decides, through the shared walk.
+ * What {@link unsafePatterns} found in a document, kept: `generate`'s gate and the validators'
+ * warnings ask it of the same modelled document, which nothing changes once built, and each
+ * answer is a walk of the whole document. (A verdict once made never changes either.)
  */
-export function findPatterns(doc: unknown): Found[] {
-  const out: Found[] = [];
-  walk(doc, (place) => {
-    if (place.names || Array.isArray(place.node)) return;
-    const found = patternsOf(place.node);
-    const at = found.length ? place.pointer() : "";
-    for (const f of found) out.push({ pointer: `${at}${formatPointer(f.at)}`, pattern: f.pattern, key: f.key });
-  });
-  return out;
-}
+const unsafeIn = new WeakMap<object, readonly UnsafePattern[]>();
 
-export const invalidMessage = (pattern: string, key: boolean, where: string, why: string) =>
+const invalidMessage = (pattern: string, key: boolean, where: string, why: string) =>
   `Invalid regular expression in ${key ? "a `patternProperties` key" : "`pattern`"} of ${where}: ` +
   `${JSON.stringify(pattern)} (${why}).`;
-export const hazardMessage = (pattern: string, key: boolean, where: string, part: string) =>
+const hazardMessage = (pattern: string, key: boolean, where: string, part: string) =>
   `${key ? "The `patternProperties` key" : "The `pattern`"} ${JSON.stringify(pattern)} of ${where} may backtrack ` +
   `catastrophically: \`${part}\` repeats a part that can match the same text in several ways, so a long ` +
   "non-matching string can hang validation.";
 
 /** `components.schemas.Foo`, or the schema's pointer when it is not a named component. */
-export function schemaName(pointer: string): string {
+function schemaName(pointer: string): string {
   const named = /^#?\/components\/schemas\/([^/]+)(.*)$/.exec(pointer);
   if (named) return `schema ${unescapeToken(named[1]!)}${named[2] ? ` (at ${named[2]})` : ""}`;
   return `the schema at ${pointer.replace(/^#/, "") || "/"}`;
@@ -212,4 +108,30 @@ export function patternSafe(): Visitor {
       },
     },
   };
+}
+
+/**
+ * The same checks over a whole JSON Schema file, as problems located in it: `pattern-valid`
+ * errors, and with `safety` also `pattern-safe` warnings.
+ */
+export function patternProblems(path: string, text: string, doc: unknown, safety: boolean): NormalizedProblem[] {
+  const problems: NormalizedProblem[] = [];
+  let source: Source | undefined;
+  for (const f of findPatterns(doc)) {
+    const parent = f.pointer.replace(f.key ? /\/patternProperties\/[^/]*$/ : /\/pattern$/, "");
+    const why = patternError(f.pattern);
+    const part = why || !safety ? undefined : backtrackingHazard(f.pattern);
+    if (!why && !part) continue;
+    source ??= new Source(path, text);
+    problems.push({
+      ruleId: why ? "specgen/pattern-valid" : "specgen/pattern-safe",
+      severity: why ? "error" : "warn",
+      message: why
+        ? invalidMessage(f.pattern, f.key, schemaName(parent), why)
+        : hazardMessage(f.pattern, f.key, schemaName(parent), part!),
+      location: [{ source, pointer: `#${f.pointer}`, reportOnKey: f.key }],
+      suggest: [],
+    });
+  }
+  return problems;
 }

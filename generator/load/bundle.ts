@@ -8,9 +8,8 @@ import {
   type NormalizedProblem,
 } from "@redocly/openapi-core";
 import { Struct } from "@redocly/openapi-core/lib/rules/common/struct.js";
-import { NoUnresolvedRefs } from "@redocly/openapi-core/lib/rules/no-unresolved-refs.js";
-import { patternValid } from "../lint/patterns.js";
-import { patternProblems } from "../lint/json-schema.js";
+import { patternProblems, patternValid } from "../lint/patterns.js";
+import { MappingNames, UnresolvedRefs } from "./mapping-names.js";
 import type { RefPolicy } from "./policy.js";
 import { explainRefCycle, PolicyResolver } from "./resolver.js";
 import type { SpecFile } from "./read.js";
@@ -22,13 +21,19 @@ let gateConfig: Promise<Config> | undefined;
 
 // The gate also refuses regexes that no validator can compile: Ajv would otherwise throw
 // from inside an emitter, with no file or line.
-const gatePlugin = { id: "specgen", rules: { oas3: { "pattern-valid": patternValid } } };
+// Unresolved references as Redocly's rule reports them, discriminator mappings as OpenAPI reads
+// them (mapping-names.ts).
+const gatePlugin = {
+  id: "specgen",
+  rules: { oas3: { "pattern-valid": patternValid, "unresolved-refs": UnresolvedRefs } },
+};
 
 /**
  * The same gate as decorators of Redocly's bundle walk, so that a spec is resolved and walked
  * once rather than twice (a lint, then the bundle); that second pass was a third of the model's
- * time on a 2 MB spec. Unresolved `$ref`s are the bundler's own report; the rule is kept for
- * discriminator mappings, which the bundler does not resolve.
+ * time on a 2 MB spec. Unresolved `$ref`s are the bundler's own report; discriminator mappings,
+ * which the bundler does not resolve, are checked (and their schema names made references) by
+ * mapping-names.ts.
  */
 const GATE = "specgen-gate";
 const gateDecorators = {
@@ -37,9 +42,7 @@ const gateDecorators = {
     oas3: {
       struct: Struct,
       "pattern-valid": patternValid,
-      "discriminator-refs": () => ({
-        DiscriminatorMapping: (NoUnresolvedRefs({}) as { DiscriminatorMapping: unknown }).DiscriminatorMapping,
-      }),
+      "discriminator-refs": MappingNames,
     },
   },
 };
@@ -48,6 +51,7 @@ const GATE_RULE_IDS: Readonly<Record<string, string>> = {
   [`${GATE}/struct`]: "struct",
   [`${GATE}/pattern-valid`]: "specgen/pattern-valid",
   [`${GATE}/discriminator-refs`]: "no-unresolved-refs",
+  "specgen/unresolved-refs": "no-unresolved-refs",
   bundler: "no-unresolved-refs",
 };
 const errors = (problems: NormalizedProblem[]): NormalizedProblem[] =>
@@ -155,7 +159,7 @@ async function gateAndBundle(
   read?: { text: string; doc: unknown },
 ): Promise<Gated> {
   structConfig ??= createConfig({
-    rules: { struct: "error", "no-unresolved-refs": "error", "specgen/pattern-valid": "error" },
+    rules: { struct: "error", "specgen/unresolved-refs": "error", "specgen/pattern-valid": "error" },
     plugins: [gatePlugin],
   } as Parameters<typeof createConfig>[0]);
   gateConfig ??= createConfig({

@@ -114,6 +114,20 @@ export function setOwn(target: object, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** The names `=` may not make an own property of a plain object: `__proto__`, and the rest of Object.prototype's. */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * {@link setOwn} on a plain object this code made itself (a copy it fills, which holds only data
+ * properties), by assignment where that does the same: about twice as fast, on copies of whole
+ * documents. A name of Object.prototype's still goes through `defineProperty` (`__proto__`'s
+ * setter, a prototype frozen against the override mistake).
+ */
+export function setOwnFresh(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (PROTOTYPE_NAMES.has(key)) setOwn(target, key, value);
+  else target[key] = value;
+}
+
 /**
  * Sets the value at `tokens` under `root`: an own property of the object there, or an element of
  * the array there (a decimal index up to its length). False, with nothing changed, where the

@@ -22,6 +22,11 @@ export interface RefPolicy {
    * specs kept in `.github/specs/` may refer to each other but never to `.github/.env`.
    */
   readonly given?: readonly string[];
+  /**
+   * Told of each document the bundler's resolver parses (a file a `$ref` reaches), as soon as it
+   * is parsed: `generate` queues its regexes for recheck then (see pattern-gate.ts).
+   */
+  readonly parsed?: (doc: unknown) => void;
 }
 
 export interface RefOptions {

@@ -1,10 +1,12 @@
 import yaml from "js-yaml";
 import { SpecError } from "../errors.js";
-import { escapeToken, formatPointer } from "./pointer.js";
+import { checkAliasExpansion, isContainer, mayShareNodes } from "./aliases.js";
+import { formatPointer } from "./pointer.js";
 import { readRegularFile } from "./regular-file.js";
-import { EVERY_KEY, type Place, walk } from "./walk.js";
+import { EVERY_KEY, walk } from "./walk.js";
 
 export { readRegularFile };
+export { checkAliasExpansion, MAX_ALIAS_EXPANSION } from "./aliases.js";
 
 /** What a spec file turned out to be once parsed. */
 export type DocumentKind = "openapi" | "json-schema" | "overlay" | "unknown";
@@ -76,13 +78,6 @@ const SCHEMA_KEYWORDS = [
 const MAX_DEPTH = 1200;
 
 /**
- * How many nodes YAML aliases may add to a document. js-yaml shares an aliased node instead of
- * copying it, so a "billion laughs" document parses in microseconds, but any walk over it
- * (Redocly's, ours, JSON.stringify) visits every expanded node.
- */
-export const MAX_ALIAS_EXPANSION = 1_000_000;
-
-/**
  * The schema Redocly parses with (js-yaml's default without timestamps). Files that Redocly
  * reads through our resolver are parsed with it, so lint and generate see what Redocly would.
  */
@@ -100,9 +95,13 @@ export const REDOCLY_YAML_SCHEMA = yaml.JSON_SCHEMA.extend({
  */
 export function parseYaml(text: string, file: string, schema: yaml.Schema = yaml.DEFAULT_SCHEMA): unknown {
   let doc: unknown;
+  let state: yaml.State | undefined;
   try {
     // `maxDepth` is js-yaml 4.3's; @types/js-yaml 4.0.9 does not list it yet.
-    doc = yaml.load(text, { filename: file, schema, maxDepth: MAX_DEPTH } as yaml.LoadOptions);
+    const listener = (_event: yaml.EventType, at: yaml.State) => {
+      state ??= at;
+    };
+    doc = yaml.load(text, { filename: file, schema, maxDepth: MAX_DEPTH, listener } as yaml.LoadOptions);
   } catch (err) {
     if (err instanceof yaml.YAMLException) {
       const line = err.mark ? err.mark.line + 1 : undefined;
@@ -112,9 +111,7 @@ export function parseYaml(text: string, file: string, schema: yaml.Schema = yaml
     if (err instanceof RangeError) throw new SpecError(`YAML: nested too deeply to read (${err.message})`, file);
     throw err;
   }
-  // An alias names an anchor (`&name`): a text without `&` parses to a tree, where no node is
-  // shared and nothing expands, so the walk (a tenth of lint's parsing time) is skipped.
-  if (text.includes("&")) checkAliasExpansion(doc, file);
+  if (mayShareNodes(state)) checkAliasExpansion(doc, file);
   return doc;
 }
 
@@ -124,84 +121,6 @@ function explainYamlError(reason: string): string {
     return `custom tag ${tag[0].includes("2002:") ? "!!" : "!"}${tag[1]} is not allowed (only plain YAML data is read)`;
   if (reason.startsWith("nesting exceeded maxDepth")) return `nested deeper than ${MAX_DEPTH} levels`;
   return reason;
-}
-
-const isContainer = (v: unknown): v is object => {
-  if (typeof v !== "object" || v === null) return false;
-  if (Array.isArray(v)) return true;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-};
-
-/**
- * Refuses a document whose aliases would expand it by more than MAX_ALIAS_EXPANSION nodes.
- * Each distinct node's expanded size is computed once, when the walk leaves it (the walker
- * enters a shared node once and is iterative, so neither width nor depth can hurt here); the
- * error points at the smallest subtree over the limit, where it is written.
- */
-export function checkAliasExpansion(doc: unknown, file: string): void {
-  if (!isContainer(doc)) return;
-  // Each node's expanded size once left; OPEN while it is entered and not left (it holds the
-  // node being entered, or is above it).
-  const expanded = new Map<object, number>();
-  // Where each node is written: its shortest pointer, not the first one an alias leads to.
-  const written = new Map<object, string>();
-  let unique = 0;
-  let culprit: string | undefined;
-  const enter = (place: Place) => {
-    if (!isContainer(place.node)) return "skip";
-    expanded.set(place.node, OPEN);
-    const from = place.pointer();
-    forEachEntry(place.node, (k, v) => {
-      if (!isContainer(v)) return;
-      const at = `${from}/${escapeToken(k)}`;
-      if (expanded.get(v) === OPEN)
-        throw new SpecError("YAML: an alias refers to a node that contains it", file, undefined, undefined, at);
-      const known = written.get(v);
-      if (known === undefined || at.length < known.length) written.set(v, at);
-    });
-  };
-  const leave = (place: Place) => {
-    if (!isContainer(place.node)) return;
-    // The node and its scalars are written once, however often aliases repeat them.
-    let size = 1;
-    unique += 1;
-    forEachEntry(place.node, (_, v) => {
-      if (isContainer(v)) size += expanded.get(v)!;
-      else {
-        size += 1;
-        unique += 1;
-      }
-    });
-    // Capped, so that the sums stay exact integers however deep the aliases go.
-    size = Math.min(size, MAX_SIZE);
-    expanded.set(place.node, size);
-    if (culprit === undefined && size > MAX_ALIAS_EXPANSION) culprit = written.get(place.node) ?? place.pointer();
-  };
-  walk(doc, enter, { ...EVERY_KEY, leave });
-  const total = expanded.get(doc)!;
-  if (total - unique > MAX_ALIAS_EXPANSION) {
-    const count = total >= MAX_SIZE ? "an astronomical number of" : `${total}`;
-    throw new SpecError(
-      `YAML: aliases expand this document to ${count} nodes from ${unique} written ones ` +
-        `(more than ${MAX_ALIAS_EXPANSION} added: an alias bomb?); refusing to read it`,
-      file,
-      undefined,
-      undefined,
-      culprit || "/",
-    );
-  }
-}
-
-/** The cap on a node's expanded size, far below where adding sizes stops being exact. */
-const MAX_SIZE = Number.MAX_SAFE_INTEGER / 1024;
-/** The mark of a node entered and not yet left, in place of its size. */
-const OPEN = -1;
-
-/** Calls `f` with each key (an index as a string) and value of an object or array. */
-function forEachEntry(node: object, f: (key: string, value: unknown) => void): void {
-  if (Array.isArray(node)) for (let i = 0; i < node.length; i++) f(String(i), node[i]);
-  else for (const key of Object.keys(node)) f(key, (node as Record<string, unknown>)[key]);
 }
 
 /**

@@ -143,6 +143,7 @@ export class PolicyResolver extends BaseResolver {
       throw err;
     }
     if (hasScheme(source.absoluteRef)) this.policy.fetched.set(source.absoluteRef, parsed);
+    this.policy.parsed?.(parsed);
     return { source, parsed };
   }
 

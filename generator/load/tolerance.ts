@@ -116,6 +116,15 @@ export function tolerance(problem: NormalizedProblem, within: readonly string[] 
   const tokens = [...within, ...pointerTokens(problem.location[0]?.pointer ?? "#")];
   const unknown = unknownKeyword(problem, tokens);
   if (unknown) return unknown;
+  // Redocly types some vendor extensions (Redoc's `x-code-samples`, `x-logo`, `x-tagGroups`) and
+  // checks their shape; other tools define the same names differently (ReadMe's `x-code-samples`
+  // entries have a `name`). No output reads those extensions.
+  if (tokens.some((t, i) => t.startsWith("x-") && keywordAt(tokens, i))) {
+    return {
+      kind: "extension-shape",
+      says: "have an `x-` extension shaped unlike Redocly's type for it (no output uses it)",
+    };
+  }
   if (tokens.some((t, i) => DOCUMENTATION_FIELDS.has(t) && keywordAt(tokens, i))) {
     return {
       kind: "doc-invalid",

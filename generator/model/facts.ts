@@ -2,7 +2,8 @@
  * Facts about a document's schemas that the emitters need, found in one walk when the model is
  * built (load/walk.ts), so that no emitter walks `spec.document` again to rediscover them: the
  * `format` values and regexes the validators compile, whether a discriminator needs tag
- * constraints, and whether `readOnly`/`writeOnly` shape the types.
+ * constraints, whether `readOnly`/`writeOnly` shape the types, and whether a `$ref` points into
+ * `paths` (which the types' copy inlines, emit/types/path-refs.ts).
  *
  * @module
  */
@@ -11,6 +12,9 @@ import { metaSchemaFormats } from "../load/scoped-refs.js";
 import { walk, type Place } from "../load/walk.js";
 import { isAnnotationKey } from "../load/keys.js";
 import { type DeclaredTag, declaredTags, type TagConstraint, tagConstraints } from "./discriminators.js";
+
+/** A `$ref` whose target lies under `paths` or `webhooks` of the same document. */
+export const PATHS_REF = /^#\/(paths|webhooks)\//;
 
 /** What one document's schemas use (see {@link documentFacts}). */
 export interface DocumentFacts {
@@ -22,6 +26,8 @@ export interface DocumentFacts {
   discriminator: boolean;
   /** Some object outside `x-` extensions has `readOnly: true` or `writeOnly: true`: the types mark such properties. */
   readWrite: boolean;
+  /** Some `$ref` outside data and `x-` extensions points into `paths` or `webhooks` (see emit/types/path-refs.ts). */
+  pathRefs: boolean;
   /** The tag values members fix themselves, which the types give them (see discriminators.ts). */
   declaredTags: readonly DeclaredTag[];
   /** The tag constraints the types imply, which the validators add (empty without a discriminator). */
@@ -37,7 +43,7 @@ export interface DocumentFacts {
 export function documentFacts(document: unknown): DocumentFacts {
   const formats = new Set<string>();
   const patterns = new Set<string>();
-  const facts = { formats, patterns, discriminator: false, readWrite: false };
+  const facts = { formats, patterns, discriminator: false, readWrite: false, pathRefs: false };
   // The places reached through an annotation key (see isAnnotationKey).
   const annotated = new WeakSet<Place>();
   const enter = (place: Place) => {
@@ -46,6 +52,7 @@ export function documentFacts(document: unknown): DocumentFacts {
       annotated.add(place);
     if (names || Array.isArray(node)) return;
     if (node.readOnly === true || node.writeOnly === true) facts.readWrite = true;
+    if (typeof node.$ref === "string" && PATHS_REF.test(node.$ref)) facts.pathRefs = true;
     if (!annotated.has(place)) readKeywords(node, facts);
   };
   // Data and `x-` extensions (isDataKey, the walker's default) are not entered.

@@ -1,42 +1,25 @@
 /**
- * The format checks of the generated validators, bundled into `validators/formats.js`:
- * ajv-formats' `full` formats, with a fast path in front of `uri`.
- *
- * ajv-formats' `uri` regex (RFC 3986 absolute URI) spends about 190 ns on a typical `https://`
- * URL on a 2-core machine, because its alternatives for IP literals and percent-encoded octets
- * are tried character by character; an OAuth metadata document holds half a dozen URLs. Most
- * real URLs are `scheme://host/path?query#fragment` with unescaped characters only, which
- * {@link FAST_URI}, a chain of character classes, accepts in linear time. It accepts nothing the
- * full regex rejects (test/formats.test.ts checks this on random and corpus strings), so the
- * verdict is the full one; anything it does not accept goes to the full check.
+ * The toolkit's own `uri` and `date-time` checks, for the Ajv instances it compiles with:
+ * ajv-formats' `full` verdicts behind the fast paths the shipped formats module has too
+ * (runtime/fast-uri.ts, runtime/fast-date-time.ts), so the generated validators and the compile agree.
  *
  * @module
  */
 import { fullFormats as ajvFormats } from "ajv-formats/dist/formats.js";
+import { type DateTimeFormat, withFastDateTime } from "./fast-date-time.js";
+import { fastUri } from "./fast-uri.js";
 
-// The parts of {@link FAST_URI}, as regex source: the characters RFC 3986 allows unescaped in a
-// host name (unreserved and sub-delims), and in a path segment, query or fragment (also `:`, `@`).
-const HOST_CHARS = String.raw`a-z0-9\-._~!$&'()*+,;=`;
-const PATH_CHARS = `${HOST_CHARS}:@`;
-const SCHEME = String.raw`[a-z][a-z0-9+.-]*:\/\/`;
-const HOST_AND_PORT = String.raw`[${HOST_CHARS}]*(?::\d*)?`;
-const PATH = String.raw`(?:\/[${PATH_CHARS}/]*)?`;
-const QUERY = String.raw`(?:\?[${PATH_CHARS}/?]*)?`;
-const FRAGMENT = `(?:#[${PATH_CHARS}/?]*)?`;
-
-/**
- * `scheme "://" reg-name [":" port] path-abempty ["?" query] ["#" fragment]` of RFC 3986, minus
- * userinfo, IP literals and percent-encoding, with the same character sets as ajv-formats; case
- * does not matter. Built once from the parts above (a single literal would not fit a line).
- */
-export const FAST_URI = new RegExp(`^${SCHEME}${HOST_AND_PORT}${PATH}${QUERY}${FRAGMENT}$`, "i");
-
-const fullUri = ajvFormats.uri as (value: string) => boolean;
+export { FAST_URI } from "./fast-uri.js";
+export { FAST_DATE_TIME, fastDateTime } from "./fast-date-time.js";
 
 /** ajv-formats' `full` verdict on `value` as an RFC 3986 URI, usually from the fast path. */
-export function uri(value: string): boolean {
-  return FAST_URI.test(value) || fullUri(value);
-}
+export const uri = fastUri(ajvFormats.uri as (value: string) => boolean);
 
-/** ajv-formats' `full` formats, `uri` checked by {@link uri}. */
-export const fullFormats = { ...ajvFormats, uri };
+/** ajv-formats' `full` date-time definition, its check behind the fast path. */
+export const DATE_TIME_FORMAT = withFastDateTime(ajvFormats["date-time"] as DateTimeFormat);
+
+/** ajv-formats' `full` verdict on `value` as an RFC 3339 date-time, usually from the fast path. */
+export const checkDateTime = DATE_TIME_FORMAT.validate;
+
+/** ajv-formats' `full` formats with these two checks, as the shipped formats module exports them. */
+export const fullFormats = { ...ajvFormats, uri, "date-time": DATE_TIME_FORMAT };

@@ -14,6 +14,7 @@ import type { SpecModel } from "../../model/types.js";
 import { keyedOperationId } from "../module.js";
 import { hoistDefinitions, typeableRefs } from "./bare-schema.js";
 import { typesAsValidated } from "./json-schema.js";
+import { inlinePathRefs } from "./path-refs.js";
 import { readerDocs } from "./reader-docs.js";
 
 type Node = Record<string, unknown>;
@@ -73,6 +74,7 @@ function objectSubschemas(document: Node): void {
 /** The document openapi-typescript prints `spec`'s types from. */
 export function typesCopy(spec: SpecModel): OpenAPI3 {
   const copy = structuredClone(spec.document);
+  if (spec.facts.pathRefs) inlinePathRefs(copy);
   dropUnkeyedIds(copy, inlineWebhooks(copy));
   // Members that fix their discriminator tag themselves are typed with it (see model/discriminators.ts).
   addDeclaredTags(copy, spec.facts.declaredTags);

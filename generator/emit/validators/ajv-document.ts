@@ -5,7 +5,7 @@
  */
 import { schemaFrom30 } from "../../load/oas30.js";
 import { DATA_KEYS } from "../../load/keys.js";
-import { setOwn } from "../../load/pointer.js";
+import { setOwnFresh } from "../../load/pointer.js";
 import { walk, type Place } from "../../load/walk.js";
 import { isAnnotationKey } from "../../load/keys.js";
 
@@ -77,8 +77,8 @@ function copyNode(place: Place, rules: CopyRules): Container | false {
   if (!names && Object.hasOwn(node, "enum") && Array.isArray(node.enum) && node.enum.length === 0) return false;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if (names) setOwn(out, entryName(place, key, rules), isContainer(value) ? undefined : value);
-    else if (!isAnnotationKey(key)) setOwn(out, key, keywordValue(key, value, rules));
+    if (names) setOwnFresh(out, entryName(place, key, rules), isContainer(value) ? undefined : value);
+    else if (!isAnnotationKey(key)) setOwnFresh(out, key, keywordValue(key, value, rules));
   }
   return out;
 }
@@ -117,5 +117,5 @@ function finish(place: Place, copy: Container | false, rules: CopyRules): unknow
 /** Sets an entry of a copy: an array element by index, an object's own property by name. */
 function put(copy: Container, name: string, value: unknown): void {
   if (Array.isArray(copy)) copy[Number(name)] = value;
-  else setOwn(copy, name, value);
+  else setOwnFresh(copy, name, value);
 }

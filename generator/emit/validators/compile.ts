@@ -88,7 +88,8 @@ function imports(shared: SharedModules, usesFormats: boolean, linked: LinkedHelp
   if (linked.runtime.size) {
     lines.push(`import { ${[...linked.runtime].sort().join(", ")} } from ${JSON.stringify(shared.runtime)};`);
   }
-  if (usesFormats) lines.push(`import { ${FORMATS_BINDING} } from ${JSON.stringify(shared.formats)};`);
+  // A namespace import: the code reads `fullFormats.uri`, so a bundler keeps only the formats used.
+  if (usesFormats) lines.push(`import * as ${FORMATS_BINDING} from ${JSON.stringify(shared.formats)};`);
   if (linked.helpers.size) {
     lines.push(`import { ${[...linked.helpers].sort().join(", ")} } from ${JSON.stringify(shared.helpers)};`);
   }

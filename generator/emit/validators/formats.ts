@@ -7,7 +7,8 @@
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
 import { formatNames } from "ajv-formats/dist/formats.js";
-import { uri } from "../../runtime/formats.js";
+import type { FormatDefinition } from "ajv";
+import { DATE_TIME_FORMAT, uri } from "../../runtime/formats.js";
 import type { SpecModel } from "../../model/types.js";
 
 const KNOWN_FORMATS: ReadonlySet<string> = new Set<string>(formatNames);
@@ -29,6 +30,8 @@ export function addFormats(
   ajvFormats.default(ajv, { mode: "full", formats: known as typeof formatNames, keywords: false });
   // The same `uri` check as the shipped formats module (same verdicts, a fast path in front).
   if (known.includes("uri")) ajv.addFormat("uri", uri);
+  // Likewise `date-time` (see runtime/formats.ts), still an object with `validate` and `compare`.
+  if (known.includes("date-time")) ajv.addFormat("date-time", DATE_TIME_FORMAT as FormatDefinition<string>);
   // Matrix's own formats (`mx-user-id`, `mx-room-id`, …) have no machine-readable definition
   // in the specs, so they are annotations: always valid. Where a spec gives a regex for one, it
   // does so with `pattern` beside the `format` (marked by `x-pattern-format`), which Ajv checks.

@@ -1,0 +1,83 @@
+/**
+ * `generate`'s regexes: judged by recheck while the specs are read and bundled (its agent is a
+ * process of its own, so the verdicts come while this thread works), and the gate that refuses
+ * one that may backtrack exponentially.
+ *
+ * @module
+ */
+import { relative, sep } from "node:path";
+import type { OutputKind, ProjectConfig } from "./config.js";
+import { SpecError } from "./errors.js";
+import type { JudgingAhead } from "./lint/judge-ahead.js";
+import type { RefPolicy } from "./load/policy.js";
+import type { SpecFile } from "./load/read.js";
+import type { Model } from "./model/types.js";
+
+/**
+ * Whether a run asks recheck about its regexes: to refuse unsafe ones (unless the config allows
+ * them), and for the validators' warnings.
+ */
+export const judgesPatterns = (config: ProjectConfig, kinds: readonly OutputKind[]): boolean =>
+  config.allowUnsafePatterns !== true || kinds.includes("validators");
+
+/** The regexes of a run being judged while its specs are bundled. */
+export interface JudgingWhileBundling {
+  /** The `$ref` policy to bundle with: it sends the regexes of each file the resolver parses. */
+  refs: RefPolicy;
+  /** The worker judging them (see lint/judge-ahead.ts). */
+  worker: JudgingAhead;
+}
+
+/**
+ * Starts judging, on a worker thread, the regexes of the spec files read and of every file their
+ * `$ref`s reach as the bundler parses it. A large spec file goes to the worker as text (walking it
+ * here would cost this thread); a small one's regexes are found here.
+ */
+export async function judgeWhileBundling(
+  specFiles: readonly SpecFile[],
+  large: boolean,
+  refs: RefPolicy,
+): Promise<JudgingWhileBundling> {
+  const { JudgingAhead } = await import("./lint/judge-ahead.js");
+  const worker = new JudgingAhead();
+  if (large) worker.files(specFiles);
+  else for (const file of specFiles) worker.document(file.doc);
+  return { refs: { ...refs, parsed: (doc) => worker.document(doc) }, worker };
+}
+
+/** Waits until every regex of the model has recheck's verdict (those judged ahead, then the rest). */
+export async function verdictsFor(model: Model, ahead: JudgingWhileBundling | undefined): Promise<void> {
+  await ahead?.worker.judged();
+  const { judgePatterns } = await import("./lint/patterns.js");
+  await judgePatterns(model.specs.flatMap((spec) => [...spec.facts.patterns]));
+}
+
+/**
+ * A regex that can backtrack exponentially would be run by the generated validators on every
+ * value they check (the client, on every answer a server sends), where a few dozen crafted
+ * characters hang it: no output is written for it unless the config says
+ * `allowUnsafePatterns: true` (then each is a warning, as polynomial ones always are). The error names the
+ * first one's file, line and pointer, and counts the rest.
+ */
+export async function refuseUnsafePatterns(model: Model, specFiles: SpecFile[], root: string): Promise<void> {
+  const { unsafePatterns } = await import("./lint/patterns.js");
+  // Polynomial ones (`f.*o`, common in real specs) only slow long inputs: the emitter warns of them.
+  const all = model.specs.flatMap((spec) =>
+    unsafePatterns(spec.document)
+      .filter((f) => f.exponential)
+      .map((found) => ({ spec, found })),
+  );
+  const first = all[0];
+  if (first === undefined) return;
+  const { spec, found } = first;
+  const more = all.length > 1 ? ` (and ${all.length - 1} more)` : "";
+  const message =
+    `the regular expression ${JSON.stringify(found.pattern)} may backtrack catastrophically ` +
+    `(${found.hazard})${more}: ` +
+    "the generated validators would run it on every value they check, so a short crafted string could hang them. " +
+    'Rewrite it so that each character can be matched only one way, or set "allowUnsafePatterns": true in the config';
+  const file = specFiles.find((f) => relative(root, f.path).split(sep).join("/") === spec.source);
+  const { textLocator } = await import("./load/locate.js");
+  const at = file ? textLocator(file.path, file.text)(found.pointer) : undefined;
+  throw new SpecError(message, file?.path ?? spec.source, at?.line, at?.col, found.pointer);
+}
