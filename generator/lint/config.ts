@@ -4,6 +4,7 @@ import { createConfig, type Config } from "@redocly/openapi-core";
 import { SpecError } from "../errors.js";
 import { ownKeyNamedProtoAt, parseYaml, readRegularFile } from "../load/read.js";
 import type { RefPolicy } from "../load/policy.js";
+import type { DocumentStore } from "../load/refs.js";
 import { makeSpecgenPlugin, SPECGEN_RULE_DEFAULTS } from "./plugin.js";
 
 /**
@@ -27,9 +28,14 @@ const TOOLKIT_LINT_CONFIG = {
  * Loads the Redocly config (`configPath`, else `redocly.yaml` in `cwd`, else the toolkit's own)
  * and adds the specgen plugin to it. Every `specgen/*` rule keeps its default severity unless
  * the file sets it (`specgen/pattern-safe: off`), so a project's own config never drops them.
- * `policy` is the run's `$ref` policy.
+ * `policy` is the run's `$ref` policy, and `store` the run's parsed files (see makeSpecgenPlugin).
  */
-export async function loadLintConfig(configPath?: string, policy?: RefPolicy, cwd = process.cwd()): Promise<Config> {
+export async function loadLintConfig(
+  configPath?: string,
+  policy?: RefPolicy,
+  cwd = process.cwd(),
+  store?: DocumentStore,
+): Promise<Config> {
   const local = resolve(cwd, "redocly.yaml");
   const path = configPath !== undefined ? resolve(cwd, configPath) : existsSync(local) ? local : undefined;
   const raw: Record<string, unknown> =
@@ -41,7 +47,7 @@ export async function loadLintConfig(configPath?: string, policy?: RefPolicy, cw
   }
   const plugins = Array.isArray(raw.plugins) ? raw.plugins : [];
   const rules = { ...SPECGEN_RULE_DEFAULTS, ...ownRecord(raw.rules) };
-  const config = { ...raw, rules, plugins: [makeSpecgenPlugin(policy), ...plugins] } as Parameters<
+  const config = { ...raw, rules, plugins: [makeSpecgenPlugin(policy, store), ...plugins] } as Parameters<
     typeof createConfig
   >[0];
   return createConfig(config, path === undefined ? {} : { configPath: path });

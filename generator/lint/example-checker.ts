@@ -192,10 +192,11 @@ export class ExampleChecker {
     for (const [path, doc] of this.store.closure(file, unreadable)) {
       const url = fileUrl(path);
       if (this.#added.has(url) || typeof doc !== "object" || doc === null) continue;
-      this.#added.add(url);
       // Example data is no schema: registered, its `id` members would be read as schema ids.
+      // (Data for `file` only: the checker serves a whole run, where another file may use it as a schema.)
       data ??= references(this.store, [file], []).data;
       if (data.has(path)) continue;
+      this.#added.add(url);
       dereference(this.#document(path, doc) as Schema, this.#lookup, new URL(url));
     }
     this.#registered.set(file, unreadable);

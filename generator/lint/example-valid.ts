@@ -1,6 +1,5 @@
 import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
-import { DocumentStore, isObject } from "../load/refs.js";
-import type { RefPolicy } from "../load/policy.js";
+import { type DocumentStore, isObject } from "../load/refs.js";
 import { SpecError } from "../errors.js";
 import { ExampleChecker } from "./example-checker.js";
 import { readsAs30 } from "../load/oas30.js";
@@ -10,7 +9,7 @@ type Node = Record<string, unknown>;
 type Visitor = Record<string, { enter: (node: Node, ctx: UserContext) => void }>;
 
 /** Checks one value against the schema at `schemaPointer` of the visited file, reporting at `at`. */
-type Check = (
+export type Check = (
   ctx: UserContext,
   schemaPointer: string,
   value: unknown,
@@ -20,10 +19,10 @@ type Check = (
 
 /**
  * `example`/`examples` values must satisfy their schema, with `$ref`s in the values resolved
- * first, under the run's RefPolicy (the files Redocly may read, this rule may read).
+ * first, under the run's RefPolicy (the files Redocly may read, this rule may read). Redocly
+ * makes the visitor anew for each document; `check` is the run's (see {@link exampleCheck}).
  */
-export function exampleValid(policy?: RefPolicy): Visitor {
-  const check = exampleCheck(new DocumentStore(policy));
+export function exampleValid(check: Check): Visitor {
   // Media types, parameters and headers hold examples next to a `schema`.
   const withSchema = (node: Node, ctx: UserContext): void => {
     if (!("schema" in node)) return;
@@ -53,8 +52,13 @@ export function exampleValid(policy?: RefPolicy): Visitor {
   };
 }
 
-/** The check of one example: its `$ref`s resolved, then validated by the file's checker. */
-function exampleCheck(store: DocumentStore): Check {
+/**
+ * The check of one example: its `$ref`s resolved, then validated by the file's checker. One per
+ * run, not per document: the files, their schema copies and their registration with the
+ * validator are then made once for all the documents that share them (Matrix's definitions).
+ * `store`'s policy is the run's: the files Redocly may read, this rule may read.
+ */
+export function exampleCheck(store: DocumentStore): Check {
   const checkers = { oas3_0: new ExampleChecker(store, true), other: new ExampleChecker(store) };
   // A 3.1 file written with 3.0's boolean `nullable` is read as 3.0 reads it, as the validators
   // read it (load/oas30.ts readsAs30); decided once per file.

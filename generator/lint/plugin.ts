@@ -1,7 +1,7 @@
 import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
-import { isObject } from "../load/refs.js";
+import { DocumentStore, isObject } from "../load/refs.js";
 import type { RefPolicy } from "../load/policy.js";
-import { exampleValid } from "./example-valid.js";
+import { type Check, exampleCheck, exampleValid } from "./example-valid.js";
 import { patternSafe, patternValid } from "./patterns.js";
 
 /**
@@ -105,13 +105,21 @@ function operationSuccess(): Visitor {
   };
 }
 
-/** The plugin for one run: its `$ref` policy reaches the rules that read files themselves. */
-export function makeSpecgenPlugin(policy?: RefPolicy) {
+/**
+ * The plugin for one run: its `$ref` policy reaches the rules that read files themselves, and
+ * `store` (the run's parsed files, under that policy) serves the example check of every document.
+ */
+export function makeSpecgenPlugin(policy?: RefPolicy, store = new DocumentStore(policy)) {
+  let check: Check | undefined;
+  const runCheck = (): Check => {
+    check ??= exampleCheck(store);
+    return check;
+  };
   return {
     id: "specgen",
     rules: {
       oas3: {
-        "example-valid": () => exampleValid(policy),
+        "example-valid": () => exampleValid(runCheck()),
         "matrix-version": matrixVersion,
         "operation-success-response": operationSuccess,
         "pattern-valid": patternValid,

@@ -7,7 +7,8 @@
  * @module
  */
 import { createRequire } from "node:module";
-import type { Diagnostics, Parameters } from "recheck";
+import type { Diagnostics } from "recheck";
+import { checkOptions } from "./recheck-options.js";
 import { compiles } from "../load/regex.js";
 
 /**
@@ -35,9 +36,16 @@ let recheck: Recheck | undefined;
 /** recheck is 3 MB of compiled Scala.js: it is loaded when the first regex is judged, not with lint. */
 const loadRecheck = (): Recheck => (recheck ??= createRequire(import.meta.url)("recheck") as Recheck);
 
-// Options with no prototype: a polluted Object.prototype cannot pick recheck's backend or limits.
-const checkOptions = () => Object.assign(Object.create(null) as Parameters, { timeout: 2000 });
-const flagsOf = (pattern: string) => (compiles(pattern, "u") ? "u" : "");
+/** The flags a regex is judged with: `u` when it compiles so, as the validators compile it. */
+export const flagsOf = (pattern: string) => (compiles(pattern, "u") ? "u" : "");
+
+/** Whether `pattern` waits for a verdict: it compiles and has none yet (see judge.ts, lint's judging worker). */
+export const unjudged = (pattern: string): boolean => !hazards.has(pattern) && patternError(pattern) === undefined;
+
+/** Keeps recheck's diagnostics of `pattern`, made on lint's judging worker (judge.ts), as its verdict. */
+export function recordVerdict(pattern: string, result: Diagnostics): void {
+  hazards.set(pattern, verdict(pattern, result));
+}
 
 /** The verdict recheck's diagnostics give `pattern`: the part that backtracks, with the complexity. */
 function verdict(pattern: string, result: Diagnostics): string | undefined {

@@ -47,14 +47,14 @@ export function references(store: DocumentStore, openapi: readonly string[], sch
     const [path, mode] = queue.pop()!;
     if (seen[mode].has(path)) continue;
     seen[mode].add(path);
-    let doc: unknown;
+    let refs: Array<[ref: string, inExample: boolean]>;
     try {
-      doc = store.get(path);
+      refs = store.found(path, "positioned refs", positionedRefs);
     } catch (err) {
       if (err instanceof SpecError) continue;
       throw err;
     }
-    for (const [ref, inExample] of positionedRefs(doc)) {
+    for (const [ref, inExample] of refs) {
       if (ref.startsWith("#")) continue;
       let target: string, pointer: string;
       try {

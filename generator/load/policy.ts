@@ -88,10 +88,14 @@ export function projectRoot(dir: string): string {
 export function makeRefPolicy(paths: readonly string[], cwd: string, options: RefOptions = {}): RefPolicy {
   const roots = new Set<string>();
   const given = new Set<string>();
+  // Files given one by one mostly share a folder (72 Matrix files, one folder): each is judged once.
+  const dirs = new Set<string>();
   for (const p of paths) {
     const abs = resolve(cwd, p);
     const file = existsSync(abs) ? !statSync(abs).isDirectory() : /\.(ya?ml|json)$/i.test(abs);
-    const dir = file ? dirname(abs) : abs;
+    dirs.add(file ? dirname(abs) : abs);
+  }
+  for (const dir of dirs) {
     roots.add(real(dir));
     given.add(real(dir));
     if (options.root === undefined) roots.add(projectRoot(dir));

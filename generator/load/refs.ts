@@ -13,6 +13,8 @@ import { formatPointer, parseFragment, PointerSyntaxError, setOwn, valueAt } fro
  */
 export class DocumentStore {
   readonly #docs: Map<string, unknown>;
+  /** What walks of each document found (its `$ref`s…), by path and what: lint asks once per document reaching it. */
+  readonly #found = new Map<string, Map<string, unknown>>();
 
   /** `parsed`: documents already read this run (the spec files given), by absolute path. */
   constructor(
@@ -40,6 +42,14 @@ export class DocumentStore {
     return this.#docs.get(path);
   }
 
+  /** What `find` (named `what`, depending on the document alone) finds at `path`, found once per store. */
+  found<T>(path: string, what: string, find: (doc: unknown) => T): T {
+    const byWhat = this.#found.get(path) ?? new Map<string, unknown>();
+    this.#found.set(path, byWhat);
+    if (!byWhat.has(what)) byWhat.set(what, find(this.get(path)));
+    return byWhat.get(what) as T;
+  }
+
   /**
    * Every document reachable from `path` through non-local `$ref`s, `path` included. A target
    * that cannot be read is left out (Redocly reports it at its `$ref`); `errors` collects why.
@@ -61,7 +71,7 @@ export class DocumentStore {
         continue;
       }
       out.set(p, doc);
-      for (const ref of collectRefs(doc)) {
+      for (const ref of this.found(p, "refs", collectRefs)) {
         try {
           const target = refFile(ref, p);
           if (target) queue.push([target, p]);

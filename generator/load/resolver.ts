@@ -14,15 +14,82 @@ import { DocumentStore, findRefCycle, getPointer, isObject } from "./refs.js";
  */
 type Resolved = ReturnType<BaseResolver["resolveDocument"]>;
 
+/**
+ * The files a run's resolvers have read and parsed, shared by the resolver of each linted file:
+ * Redocly's resolver caches per document, so without this every file that several documents
+ * reference (Matrix's shared definitions and events) was read and parsed once per document.
+ * Each resolver still asks about every target it reads; the run's one policy answers each once.
+ */
+export class SharedReads {
+  readonly #sources = new Map<string, Source>();
+  readonly #refusals = new Map<string, string | undefined>();
+  readonly #parsed = new WeakMap<Source, unknown>();
+  /** Parses made before Redocly asks (the spec files read.ts read), with the text they came from. */
+  readonly #seeds = new Map<string, { text: string; doc: unknown }>();
+
+  /** `policy`: the run's, which every resolver sharing these reads obeys. */
+  constructor(readonly policy: RefPolicy) {}
+
+  /** The policy's answer for `target` (see policy.ts refusal), asked once per run and kind of access. */
+  refusal(target: string, given: boolean): string | undefined {
+    const key = `${given ? "given" : "ref"} ${target}`;
+    if (!this.#refusals.has(key)) this.#refusals.set(key, refusal(this.policy, target, given));
+    return this.#refusals.get(key);
+  }
+
+  /** The file at `path` as a Source, read once per run. */
+  source(path: string, read: () => string): Source {
+    let source = this.#sources.get(path);
+    if (!source) {
+      source = new Source(path, read());
+      this.#sources.set(path, source);
+    }
+    return source;
+  }
+
+  /**
+   * The file at `path` with the text `body` (a root, as read.ts read it): the Source a resolver
+   * read when it holds the same text, else a new one, kept out of the run's reads (its text may
+   * have lost a byte-order mark, which a `$ref`'s read of the file keeps).
+   */
+  sourceOf(path: string, body: string): Source {
+    const known = this.#sources.get(path);
+    return known?.body === body ? known : new Source(path, body);
+  }
+
+  /**
+   * A parse of `text` (the file at `path`) already made this run, used when Redocly reads the very
+   * same text (a file with a byte-order mark or CRLF line ends is parsed again, as before).
+   */
+  seed(path: string, text: string, doc: unknown): void {
+    this.#seeds.set(path, { text, doc });
+  }
+
+  /** The parse of `source`, made once per run. */
+  parse(source: Source, parse: () => unknown): unknown {
+    if (this.#parsed.has(source)) return this.#parsed.get(source);
+    const seed = this.#seeds.get(source.absoluteRef);
+    const doc = seed !== undefined && seed.text === source.body ? seed.doc : parse();
+    this.#parsed.set(source, doc);
+    return doc;
+  }
+}
+
 export class PolicyResolver extends BaseResolver {
   /** The documents Redocly was asked for as roots (the files given), not through a `$ref`. */
   readonly #given = new Set<string>();
 
+  /** What `$ref`s may read: the run's policy, that of `shared` when given. */
+  readonly policy: RefPolicy;
+
+  /** `shared`: the run's reads, when several resolvers (one per linted file) read the same files. */
   constructor(
-    readonly policy: RefPolicy,
+    policy: RefPolicy,
     config?: ConstructorParameters<typeof BaseResolver>[0],
+    readonly shared?: SharedReads,
   ) {
     super(config);
+    this.policy = shared?.policy ?? policy;
   }
 
   override resolveDocument(base: string | null, ref: string, isRoot = false): Resolved {
@@ -45,12 +112,14 @@ export class PolicyResolver extends BaseResolver {
   }
 
   override async loadExternalRef(absoluteRef: string): Promise<Source> {
-    const why = refusal(this.policy, absoluteRef, this.#given.has(absoluteRef));
+    const given = this.#given.has(absoluteRef);
+    const why = this.shared ? this.shared.refusal(absoluteRef, given) : refusal(this.policy, absoluteRef, given);
     if (why) throw new ResolveError(new Error(why));
     if (hasScheme(absoluteRef)) return super.loadExternalRef(absoluteRef);
     // Read here rather than by Redocly: only a regular file, never blocking on a named pipe.
     try {
-      return new Source(absoluteRef, readRegularFile(absoluteRef).replace(/\r\n/g, "\n"));
+      const read = () => readRegularFile(absoluteRef).replace(/\r\n/g, "\n");
+      return this.shared ? this.shared.source(absoluteRef, read) : new Source(absoluteRef, read());
     } catch (err) {
       if (err instanceof SpecError) throw new ResolveError(new Error(`${err.message}: ${absoluteRef}`));
       throw err;
@@ -65,7 +134,8 @@ export class PolicyResolver extends BaseResolver {
     }
     let parsed: unknown;
     try {
-      parsed = parseYaml(source.body, source.absoluteRef, REDOCLY_YAML_SCHEMA);
+      const parse = () => parseYaml(source.body, source.absoluteRef, REDOCLY_YAML_SCHEMA);
+      parsed = this.shared ? this.shared.parse(source, parse) : parse();
     } catch (err) {
       // One problem at the `$ref` ("Can't resolve $ref: file:line:col: …"), rather than the two
       // Redocly reports for its YamlParseError.
