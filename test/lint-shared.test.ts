@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "./helpers.js";
-import { lint } from "../generator/lint/index.js";
+import { lint, type LintResult } from "../generator/lint/index.js";
 import { documentReads } from "../generator/load/read.js";
 import { makeRefPolicy } from "../generator/load/policy.js";
 import { PolicyResolver, SharedReads } from "../generator/load/resolver.js";
@@ -41,6 +41,16 @@ function project(files: Record<string, string>): string {
   return dir;
 }
 
+/** b.yaml's example (`id: 2`) against the shared schema's string `id`, as lint reports it. */
+const B_EXAMPLE_PROBLEM =
+  'Example does not match its schema at `/id`: Instance type "number" is invalid. Expected "string".';
+
+/** The example-valid problems of a lint run: file and message. */
+const exampleProblems = (result: LintResult): Array<[string | undefined, string]> =>
+  result.problems
+    .filter((p) => p.ruleId === "specgen/example-valid")
+    .map((p) => [p.location[0]?.source.absoluteRef, p.message]);
+
 test("a file that several documents reference is read once per lint run, not once per document", async () => {
   const ref = { $ref: "defs/shared.yaml#/Thing" };
   const dir = project({
@@ -55,16 +65,7 @@ test("a file that several documents reference is read once per lint run, not onc
     const result = await lint([join(dir, "a.yaml"), join(dir, "b.yaml"), join(dir, "c.yaml")], { cwd: dir });
     const shared = reads.filter((p) => p.endsWith("shared.yaml"));
     assert.equal(shared.length, 1, `read ${shared.length} times`);
-    const bad = result.problems.filter((p) => p.ruleId === "specgen/example-valid");
-    assert.deepEqual(
-      bad.map((p) => [p.location[0]?.source.absoluteRef, p.message]),
-      [
-        [
-          join(dir, "b.yaml"),
-          'Example does not match its schema at `/id`: Instance type "number" is invalid. Expected "string".',
-        ],
-      ],
-    );
+    assert.deepEqual(exampleProblems(result), [[join(dir, "b.yaml"), B_EXAMPLE_PROBLEM]]);
   } finally {
     delete documentReads.observe;
     rmSync(dir, { recursive: true, force: true });
@@ -106,16 +107,7 @@ test("example data of one document, a schema of another: the second document's e
   });
   try {
     const result = await lint([join(dir, "a.yaml"), join(dir, "b.yaml")], { cwd: dir });
-    const bad = result.problems.filter((p) => p.ruleId === "specgen/example-valid");
-    assert.deepEqual(
-      bad.map((p) => [p.location[0]?.source.absoluteRef, p.message]),
-      [
-        [
-          join(dir, "b.yaml"),
-          'Example does not match its schema at `/id`: Instance type "number" is invalid. Expected "string".',
-        ],
-      ],
-    );
+    assert.deepEqual(exampleProblems(result), [[join(dir, "b.yaml"), B_EXAMPLE_PROBLEM]]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -41,21 +41,31 @@ test("lint judges every regex before its rules run: no synchronous recheck call"
   }
 });
 
-test("generate judges every regex before the gate and the validators: no synchronous recheck call", () => {
-  const dir = tempDir();
-  try {
-    writeFileSync(join(dir, "unsafe.json"), petSpec("^(a+)+$"));
-    const refused = specgen(["generate", "unsafe.json", "-o", "out"], { cwd: dir, env: NO_SYNC });
-    assert.equal(refused.status, 2, refused.stderr);
-    assert.match(refused.stderr, /may backtrack catastrophically/);
-    writeFileSync(join(dir, "specgen.config.json"), JSON.stringify({ allowUnsafePatterns: true }));
-    const allowed = specgen(["generate", "unsafe.json", "-o", "out"], { cwd: dir, env: NO_SYNC });
-    assert.equal(allowed.status, 0, allowed.stderr);
-    assert.match(allowed.stderr, /\(a\+\)\+/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+// A small spec's regexes and a large one's (judged on a worker thread, whose verdicts this thread adopts).
+const SIZES: Array<[string, string]> = [
+  ["generate judges every regex before the gate and the validators: no synchronous recheck call", ""],
+  [
+    "generate, a large spec (regexes judged on a worker): an unsafe regex refused, or warned of when allowed",
+    "x".repeat(LARGE_SPEC_TEXT),
+  ],
+];
+for (const [name, padding] of SIZES) {
+  test(name, () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir, "unsafe.json"), petSpec("^(a+)+$", padding));
+      const refused = specgen(["generate", "unsafe.json", "-o", "out"], { cwd: dir, env: NO_SYNC });
+      assert.equal(refused.status, 2, refused.stderr);
+      assert.match(refused.stderr, /may backtrack catastrophically/);
+      writeFileSync(join(dir, "specgen.config.json"), JSON.stringify({ allowUnsafePatterns: true }));
+      const allowed = specgen(["generate", "unsafe.json", "-o", "out"], { cwd: dir, env: NO_SYNC });
+      assert.equal(allowed.status, 0, allowed.stderr);
+      assert.match(allowed.stderr, /\(a\+\)\+/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
 
 test("JudgingAhead: a worker judges the regexes sent; this thread adopts its verdicts, without recheck", async () => {
   const doc = JSON.parse(petSpec("^(a+)+$"));
@@ -89,22 +99,6 @@ test("generate, regexes in a file a $ref reaches (judged on a worker as it is pa
     assert.equal(refused.status, 2, refused.stderr);
     assert.match(refused.stderr, /\(a\|a\)\+/);
     assert.match(refused.stderr, /may backtrack catastrophically/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-test("generate, a large spec (regexes judged on a worker): an unsafe regex refused, or warned of when allowed", () => {
-  const dir = tempDir();
-  try {
-    writeFileSync(join(dir, "unsafe.json"), petSpec("^(a+)+$", "x".repeat(LARGE_SPEC_TEXT)));
-    const refused = specgen(["generate", "unsafe.json", "-o", "out"], { cwd: dir, env: NO_SYNC });
-    assert.equal(refused.status, 2, refused.stderr);
-    assert.match(refused.stderr, /may backtrack catastrophically/);
-    writeFileSync(join(dir, "specgen.config.json"), JSON.stringify({ allowUnsafePatterns: true }));
-    const allowed = specgen(["generate", "unsafe.json", "-o", "out"], { cwd: dir, env: NO_SYNC });
-    assert.equal(allowed.status, 0, allowed.stderr);
-    assert.match(allowed.stderr, /\(a\+\)\+/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
