@@ -70,6 +70,21 @@ for (const [name, given, want] of table) {
   });
 }
 
+test("a property named __proto__ that refers into paths gets the copy as its own value, not as a prototype", () => {
+  const doc = spec();
+  const properties = (getOwner(doc) as { properties: Record<string, unknown> }).properties;
+  delete properties.owner;
+  Object.defineProperty(properties, "__proto__", {
+    value: { $ref: TARGET },
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  inlinePathRefs(doc);
+  assert.equal(Object.getPrototypeOf(properties), Object.prototype);
+  assert.deepEqual(Object.getOwnPropertyDescriptor(properties, "__proto__")?.value, owner);
+});
+
 test("a $ref into paths that reaches itself again stays inside its copy (no endless copying)", () => {
   const loop = "#/paths/~1a/get/responses/200/content/application~1json/schema";
   const schema = { type: "object", properties: { next: { $ref: loop } } };

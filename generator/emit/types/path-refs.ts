@@ -10,7 +10,7 @@
  * @module
  */
 import { isDataKey } from "../../load/keys.js";
-import { parseFragment, valueAt } from "../../load/pointer.js";
+import { parseFragment, setOwn, valueAt } from "../../load/pointer.js";
 import { isObject } from "../../load/refs.js";
 import { type Place, walk } from "../../load/walk.js";
 import { PATHS_REF } from "../../model/facts.js";
@@ -57,7 +57,9 @@ export function inlinePathRefs(copy: Node): void {
       if (target === undefined || insideCopyOf(place, value.$ref, copies)) continue;
       const inlined = replacement(value, target);
       copies.set(inlined, value.$ref);
-      (node as Record<string | number, unknown>)[key] = inlined;
+      // An own `__proto__` key (JSON may have one) stays an own key: never the node's prototype.
+      if (Array.isArray(node)) node[key as number] = inlined;
+      else setOwn(node, key as string, inlined);
     }
   });
 }
