@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "../generator/generate.js";
+import { lint } from "../generator/lint/index.js";
 import { tempDir } from "./helpers.js";
 
 /**
@@ -80,6 +81,33 @@ for (const [name, mapping, key] of refused) {
       assert.equal(
         problem.location[0]?.pointer,
         `#/paths/~1pet/get/responses/200/content/application~1json/schema/discriminator/mapping/${key}`,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+// `specgen lint` agrees with `generate`: a name is not reported, anything unresolvable still is,
+// also a name given in another file than the one holding the components.
+const linted: Array<[string, Record<string, string>, string[]]> = [
+  ["names", { kitty: "Cat", doggo: "Dog" }, []],
+  ["references", { kitty: "#/components/schemas/Cat" }, []],
+  ["a name no component has", { kitty: "Cat", doggo: "Wolf" }, ["doggo"]],
+  ["a reference that resolves to nothing", { kitty: "#/components/schemas/Kat" }, ["kitty"]],
+  ["a value that is not a name", { kitty: "Cat!" }, ["kitty"]],
+];
+for (const [name, mapping, reported] of linted) {
+  test(`lint of a mapping with ${name} reports ${JSON.stringify(reported)}`, async () => {
+    const dir = tempDir();
+    try {
+      const file = join(dir, "pets.json");
+      writeFileSync(file, JSON.stringify(spec(mapping), null, 1));
+      const result = await lint([file], { cwd: dir });
+      const unresolved = result.problems.filter((p) => p.ruleId === "no-unresolved-refs");
+      assert.deepEqual(
+        unresolved.map((p) => p.location[0]?.pointer?.split("/").at(-1)),
+        reported,
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });

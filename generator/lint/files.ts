@@ -10,6 +10,8 @@ import { explainRefCycle, PolicyResolver, SharedReads } from "../load/resolver.j
 import { dirname, resolve } from "node:path";
 import { SpecError } from "../errors.js";
 import { NULLABLE_WITHOUT_TYPE } from "../load/tolerance.js";
+import { namesSchema } from "../load/mapping-names.js";
+import { PointerSyntaxError, pointerTokens, valueAt } from "../load/pointer.js";
 import { fileProblem, lintJsonSchema } from "./json-schema.js";
 import { findPatterns } from "./patterns.js";
 import { loadLintConfig } from "./config.js";
@@ -61,7 +63,7 @@ export async function lintFiles(
     files.push({ path: spec.path, kind: spec.kind });
     problems.push(...found.get(spec)!);
   }
-  const visible = dropRepeats(problems.filter((p) => !p.ignored)).map(nullableOpinion);
+  const visible = dropRepeats(problems.filter((p) => !p.ignored && !mappingName(p, store))).map(nullableOpinion);
   return {
     files,
     problems: visible,
@@ -181,16 +183,53 @@ function nullableOpinion(problem: NormalizedProblem): NormalizedProblem {
 }
 
 /**
+ * Redocly's no-unresolved-refs reads a discriminator mapping's value as a reference only; one
+ * that names a schema of its document's `components/schemas` is valid OpenAPI (OpenAPI 3.1.1,
+ * 3.0.4), is what `generate` accepts (load/mapping-names.ts), and is not reported.
+ */
+function mappingName(problem: NormalizedProblem, store: DocumentStore): boolean {
+  const at = problem.location[0];
+  if (problem.ruleId !== "no-unresolved-refs" || at?.pointer === undefined) return false;
+  let tokens: string[];
+  try {
+    tokens = pointerTokens(at.pointer);
+  } catch (err) {
+    if (err instanceof PointerSyntaxError) return false;
+    throw err;
+  }
+  if (tokens.length < 3 || tokens.at(-2) !== "mapping" || tokens.at(-3) !== "discriminator") return false;
+  const file = at.source.absoluteRef;
+  let doc: unknown;
+  try {
+    doc = store.get(file);
+  } catch (err) {
+    if (err instanceof SpecError) return false;
+    throw err;
+  }
+  return namesSchema(doc, valueAt(doc, tokens));
+}
+
+/**
  * Redocly resolves some `$ref`s inside example values too: a refused or missing target is then
- * reported by no-unresolved-refs and by specgen/example-valid at the same place. One is kept.
+ * reported by no-unresolved-refs and by specgen/example-valid at the same place. One is kept, and
+ * of problems repeated word for word at the same places, the first.
  */
 function dropRepeats(problems: NormalizedProblem[]): NormalizedProblem[] {
-  const at = (p: NormalizedProblem) => `${p.location[0]?.source.absoluteRef}#${p.location[0]?.pointer}`;
+  type Place = NormalizedProblem["location"][number];
+  const place = (l: Place | undefined) => `${l?.source.absoluteRef}#${l?.pointer}${l?.reportOnKey ? " key" : ""}`;
+  const at = (p: NormalizedProblem) => place(p.location[0]);
   const unresolved = problems.filter((p) => p.ruleId === "no-unresolved-refs");
-  return problems.filter(
-    (p) =>
-      p.ruleId !== "specgen/example-valid" || !unresolved.some((u) => at(u) === at(p) && u.message.includes(p.message)),
-  );
+  const repeatsUnresolved = (p: NormalizedProblem) =>
+    p.ruleId === "specgen/example-valid" && unresolved.some((u) => at(u) === at(p) && u.message.includes(p.message));
+  // Redocly 1.34 reports an unresolvable discriminator mapping value twice, word for word.
+  const seen = new Set<string>();
+  const repeatsItself = (p: NormalizedProblem) => {
+    const key = JSON.stringify([p.ruleId, p.severity, p.message, p.location.map(place)]);
+    if (seen.has(key)) return true;
+    seen.add(key);
+    return false;
+  };
+  return problems.filter((p) => !repeatsUnresolved(p) && !repeatsItself(p));
 }
 
 function problemFromError(err: SpecError): NormalizedProblem {

@@ -11,12 +11,21 @@
  */
 import { NoUnresolvedRefs, reportUnresolvedRef } from "@redocly/openapi-core/lib/rules/no-unresolved-refs.js";
 import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
-import { escapeToken, setOwn } from "./pointer.js";
+import { childAt, escapeToken, setOwn } from "./pointer.js";
 
 /** A value that can be a component's name (OpenAPI's pattern for component keys). */
 const COMPONENT_NAME = /^[A-Za-z0-9._-]+$/;
 
 type Resolve = UserContext["resolve"];
+
+/**
+ * Whether `value` names a schema of `doc`'s own `components/schemas`, as a mapping value read
+ * in that document would (for problems reported where the document is not being walked).
+ */
+export function namesSchema(doc: unknown, value: unknown): boolean {
+  if (typeof value !== "string" || !COMPONENT_NAME.test(value)) return false;
+  return childAt(childAt(childAt(doc, "components"), "schemas"), value) !== undefined;
+}
 
 /** The reference `value` stands for: `#/components/schemas/<value>` when it names such a schema, else itself. */
 function mappingRef(value: string, resolve: Resolve): string {
