@@ -8,7 +8,7 @@
  */
 import { createRequire } from "node:module";
 import type { Diagnostics } from "recheck";
-import { checkOptions } from "./recheck-options.js";
+import { checkOptions, JUDGE_TIMEOUT_S } from "./recheck-options.js";
 import { compiles } from "../load/regex.js";
 
 /**
@@ -47,8 +47,15 @@ export function recordVerdict(pattern: string, result: Diagnostics): void {
   hazards.set(pattern, verdict(pattern, result));
 }
 
+/**
+ * The hazard of a regex recheck could not judge within its time (recheck-options.ts): reported
+ * as unsafe, but as polynomial, so that `generate` warns of it and does not refuse the spec.
+ */
+export const NOT_JUDGED = `not judged within ${JUDGE_TIMEOUT_S} s, so not known to be safe (polynomial backtracking)`;
+
 /** The verdict recheck's diagnostics give `pattern`: the part that backtracks, with the complexity. */
 function verdict(pattern: string, result: Diagnostics): string | undefined {
+  if (result.status === "unknown" && result.error.kind === "timeout") return NOT_JUDGED;
   if (result.status !== "vulnerable") return undefined;
   const hot = result.hotspot.map((h) => pattern.slice(h.start, h.end)).filter(Boolean);
   const where = hot.length ? [...new Set(hot)].join(", ") : pattern;
