@@ -3,7 +3,8 @@
  * main thread reads, bundles and models the specs. On the main thread (see judgePatterns) they
  * cost recheck's load (3 MB of compiled Scala.js), and its checks, one at a time, move on only
  * when the thread is free: a spec whose bundling keeps the thread busy then waits for all of
- * them after its model is built (DigitalOcean's, with one check of about 2 s, about 3 s). The worker loads recheck and keeps its agent busy meanwhile; the main
+ * them after its model is built (DigitalOcean's, with one check of about 2 s, about 3 s). The
+ * worker loads recheck and keeps its agent busy meanwhile; the main
  * thread sends it the regexes as it finds them (a large spec file's text, which the worker parses
  * itself, rather than walking it here) and adopts its verdicts. What the worker did not judge
  * (it failed, or a regex was found later) is judged on the main thread afterwards, as before.
