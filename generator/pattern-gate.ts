@@ -53,6 +53,28 @@ export async function verdictsFor(model: Model, ahead: JudgingWhileBundling | un
 }
 
 /**
+ * The verdicts on every regex of the model, then the gate (see {@link refuseUnsafePatterns}) when
+ * `gate`: started, not awaited, so that the emitters work while the last verdicts come (one check
+ * may run into recheck's 2 s timeout). The validators emitter waits for it before its warnings
+ * about unsafe regexes, the pipeline before it writes; its rejection (a refused regex, a failed
+ * check) is the run's error, whatever an emitter threw meanwhile.
+ */
+export function patternsJudged(model: Model, ahead: JudgingWhileBundling | undefined, gate: Gate | undefined) {
+  const judged = verdictsFor(model, ahead).then(async () => {
+    if (gate) await refuseUnsafePatterns(model, gate.specFiles, gate.root);
+  });
+  // Awaited later: until then a rejection must not count as unhandled.
+  judged.catch(() => undefined);
+  return judged;
+}
+
+/** Where the gate finds a refused regex's file and line. */
+interface Gate {
+  specFiles: SpecFile[];
+  root: string;
+}
+
+/**
  * A regex that can backtrack exponentially would be run by the generated validators on every
  * value they check (the client, on every answer a server sends), where a few dozen crafted
  * characters hang it: no output is written for it unless the config says

@@ -18,7 +18,7 @@
  * @module
  */
 import type { Model } from "../../model/types.js";
-import type { Emitted, GeneratedFile } from "../file.js";
+import type { EmitContext, Emitted, GeneratedFile } from "../file.js";
 import { asWrittenModule } from "./as-written.js";
 import { declarations } from "./declarations.js";
 import { indexFiles, type ValidatorModule } from "./index-files.js";
@@ -32,7 +32,8 @@ import { validatorTargets } from "./targets.js";
  * `validators/runtime.js` (+ `.d.ts`) and `validators/formats.js`, and `validators/index.js`
  * (+ `.d.ts`) re-exporting everything.
  */
-export async function emitValidators(model: Model): Promise<Emitted> {
+export async function emitValidators(model: Model, _config?: unknown, context: EmitContext = {}): Promise<Emitted> {
+  const judged = context.patternsJudged;
   const files: GeneratedFile[] = [];
   const warnings: string[] = [];
   const modules: ValidatorModule[] = [];
@@ -46,10 +47,10 @@ export async function emitValidators(model: Model): Promise<Emitted> {
       warnings.push(m);
       own.push(m);
     };
-    files.push(...(await validatorModuleFiles(spec.source, spec.module, spec, targets, warn)));
+    files.push(...(await validatorModuleFiles(spec.source, spec.module, spec, targets, warn, judged)));
     files.push({ path: `validators/${spec.module}.d.ts`, contents: declarations(spec, targets) });
     modules.push({ spec, targets });
-    if (spec.asWritten) files.push(...(await asWrittenModule(spec, spec.asWritten, targets)));
+    if (spec.asWritten) files.push(...(await asWrittenModule(spec, spec.asWritten, targets, judged)));
   }
   if (!modules.length) return { files, warnings, bySource };
   const index = indexFiles(modules);
