@@ -42,7 +42,11 @@ export async function judgeWhileBundling(
   const worker = new JudgingAhead();
   if (large) worker.files(specFiles);
   else for (const file of specFiles) worker.document(file.doc);
-  return { refs: { ...refs, parsed: (doc) => worker.document(doc) }, worker };
+  const parsed = (doc: unknown, textSoFar: number) => {
+    refs.parsed?.(doc, textSoFar);
+    worker.document(doc);
+  };
+  return { refs: { ...refs, parsed }, worker };
 }
 
 /** Waits until every regex of the model has recheck's verdict (those judged ahead, then the rest). */

@@ -65,16 +65,22 @@ export async function runPipeline(run: Run): Promise<GenerateResult> {
   // recheck judges the regexes meanwhile, each file's as soon as it is parsed (see pattern-gate.ts).
   const ahead = judgesPatterns(config, kinds) ? await judgeWhileBundling(specFiles, large, refs) : undefined;
   if (ahead) stops.push(() => ahead.worker.stop());
+  let bundling = ahead?.refs ?? refs;
+  // A spec whose `$ref`s reach a large spec's text starts its types worker while it is bundled.
+  if (kinds.includes("types") && !large) bundling = (await typesHandoff()).typesWorkerOnLargeRefs(bundling, stops);
   try {
     const found = { specFiles, read, overlays, ahead, stops };
-    return await generateFrom(found, kinds, { ...run, refs: ahead?.refs ?? refs });
+    return await generateFrom(found, kinds, { ...run, refs: bundling });
   } finally {
     for (const stop of stops) await stop();
   }
 }
 
-/** Starts a types worker ahead of the types emitter (see worker-handoff.ts); returns its stop. */
-const spareTypesWorker = async () => (await import("./emit/types/worker-handoff.js")).startTypesWorker();
+/** What starts a types worker ahead of the types emitter (see worker-handoff.ts). */
+const typesHandoff = () => import("./emit/types/worker-handoff.js");
+
+/** Starts a types worker ahead of the types emitter; returns its stop. */
+const spareTypesWorker = async () => (await typesHandoff()).startTypesWorker();
 
 /**
  * A mapping named as a file on the command line (not found in a folder) that is neither OpenAPI
