@@ -11,8 +11,9 @@
  * The modules of this folder, in the order a compile uses them: targets.ts (what is checked),
  * scan.ts, patterns.ts, options.ts, strict.ts and formats.ts (the Ajv instance's setup),
  * exports.ts, literal-pointer.ts and ajv-document.ts (the schema resource Ajv compiles), ajv.ts
- * (the instance), compile.ts, link.ts and code-text.ts (the Ajv module's code), compile-error.ts,
- * front.ts (the exports over it), module-files.ts (the two files), then the files around them:
+ * (the instance), compile.ts, held-warnings.ts, link.ts and code-text.ts (the Ajv module's code),
+ * compile-error.ts, front.ts (the exports over it), module-files.ts (the two files), then the files
+ * around them:
  * declarations.ts, as-written.ts, shared-files.ts, index-files.ts.
  *
  * @module
