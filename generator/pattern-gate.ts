@@ -50,7 +50,7 @@ export async function judgeWhileBundling(
 }
 
 /** Waits until every regex of the model has recheck's verdict (those judged ahead, then the rest). */
-export async function verdictsFor(model: Model, ahead: JudgingWhileBundling | undefined): Promise<void> {
+async function verdictsFor(model: Model, ahead: JudgingWhileBundling | undefined): Promise<void> {
   await ahead?.worker.judged();
   const { judgePatterns } = await import("./lint/patterns.js");
   await judgePatterns(model.specs.flatMap((spec) => [...spec.facts.patterns]));
@@ -63,7 +63,11 @@ export async function verdictsFor(model: Model, ahead: JudgingWhileBundling | un
  * about unsafe regexes, the pipeline before it writes; its rejection (a refused regex, a failed
  * check) is the run's error, whatever an emitter threw meanwhile.
  */
-export function patternsJudged(model: Model, ahead: JudgingWhileBundling | undefined, gate: Gate | undefined) {
+export function patternsJudged(
+  model: Model,
+  ahead: JudgingWhileBundling | undefined,
+  gate: Gate | undefined,
+): Promise<void> {
   const judged = verdictsFor(model, ahead).then(async () => {
     if (gate) await refuseUnsafePatterns(model, gate.specFiles, gate.root);
   });
