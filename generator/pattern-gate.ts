@@ -42,14 +42,44 @@ export async function judgeWhileBundling(
   const worker = new JudgingAhead();
   if (large) worker.files(specFiles);
   else for (const file of specFiles) worker.document(file.doc);
-  return { refs: { ...refs, parsed: (doc) => worker.document(doc) }, worker };
+  const parsed = (doc: unknown, textSoFar: number) => {
+    refs.parsed?.(doc, textSoFar);
+    worker.document(doc);
+  };
+  return { refs: { ...refs, parsed }, worker };
 }
 
 /** Waits until every regex of the model has recheck's verdict (those judged ahead, then the rest). */
-export async function verdictsFor(model: Model, ahead: JudgingWhileBundling | undefined): Promise<void> {
+async function verdictsFor(model: Model, ahead: JudgingWhileBundling | undefined): Promise<void> {
   await ahead?.worker.judged();
   const { judgePatterns } = await import("./lint/patterns.js");
   await judgePatterns(model.specs.flatMap((spec) => [...spec.facts.patterns]));
+}
+
+/**
+ * The verdicts on every regex of the model, then the gate (see {@link refuseUnsafePatterns}) when
+ * `gate`: started, not awaited, so that the emitters work while the last verdicts come (one check
+ * may run into recheck's 2 s timeout). The validators emitter waits for it before its warnings
+ * about unsafe regexes, the pipeline before it writes; its rejection (a refused regex, a failed
+ * check) is the run's error, whatever an emitter threw meanwhile.
+ */
+export function patternsJudged(
+  model: Model,
+  ahead: JudgingWhileBundling | undefined,
+  gate: Gate | undefined,
+): Promise<void> {
+  const judged = verdictsFor(model, ahead).then(async () => {
+    if (gate) await refuseUnsafePatterns(model, gate.specFiles, gate.root);
+  });
+  // Awaited later: until then a rejection must not count as unhandled.
+  judged.catch(() => undefined);
+  return judged;
+}
+
+/** Where the gate finds a refused regex's file and line. */
+interface Gate {
+  specFiles: SpecFile[];
+  root: string;
 }
 
 /**

@@ -8,7 +8,7 @@ import { DocumentStore } from "./load/refs.js";
 import { keywordPointer } from "./load/keyword-pointer.js";
 import { SpecError } from "./errors.js";
 import type { Model } from "./model/types.js";
-import type { Emitted, GeneratedFile } from "./emit/file.js";
+import type { EmitContext, Emitted, GeneratedFile } from "./emit/file.js";
 import { recoverOutput, writeOutput } from "./write/writer.js";
 import { outTarget } from "./write/outdir.js";
 import { STAMP_FILE, makeStamp, type StampExtras } from "./stamp.js";
@@ -18,15 +18,9 @@ import type { WarningKind } from "./warnings.js";
 import { isLargeSpec, LARGE_SPEC_TEXT } from "./model/size.js";
 import type { GenerateResult } from "./generate.js";
 import type { Run } from "./settle.js";
-import {
-  judgesPatterns,
-  judgeWhileBundling,
-  type JudgingWhileBundling,
-  refuseUnsafePatterns,
-  verdictsFor,
-} from "./pattern-gate.js";
+import { judgesPatterns, judgeWhileBundling, type JudgingWhileBundling, patternsJudged } from "./pattern-gate.js";
 
-type Emitter = (model: Model, config: ProjectConfig) => Promise<Emitted> | Emitted;
+type Emitter = (model: Model, config: ProjectConfig, context: EmitContext) => Promise<Emitted> | Emitted;
 
 /**
  * One emitter per output kind, each a pure function from the model to files. Loaded on
@@ -71,16 +65,22 @@ export async function runPipeline(run: Run): Promise<GenerateResult> {
   // recheck judges the regexes meanwhile, each file's as soon as it is parsed (see pattern-gate.ts).
   const ahead = judgesPatterns(config, kinds) ? await judgeWhileBundling(specFiles, large, refs) : undefined;
   if (ahead) stops.push(() => ahead.worker.stop());
+  let bundling = ahead?.refs ?? refs;
+  // A spec whose `$ref`s reach a large spec's text starts its types worker while it is bundled.
+  if (kinds.includes("types") && !large) bundling = (await typesHandoff()).typesWorkerOnLargeRefs(bundling, stops);
   try {
     const found = { specFiles, read, overlays, ahead, stops };
-    return await generateFrom(found, kinds, { ...run, refs: ahead?.refs ?? refs });
+    return await generateFrom(found, kinds, { ...run, refs: bundling });
   } finally {
     for (const stop of stops) await stop();
   }
 }
 
-/** Starts a types worker ahead of the types emitter (see worker-handoff.ts); returns its stop. */
-const spareTypesWorker = async () => (await import("./emit/types/worker-handoff.js")).startTypesWorker();
+/** What starts a types worker ahead of the types emitter (see worker-handoff.ts). */
+const typesHandoff = () => import("./emit/types/worker-handoff.js");
+
+/** Starts a types worker ahead of the types emitter; returns its stop. */
+const spareTypesWorker = async () => (await typesHandoff()).startTypesWorker();
 
 /**
  * A mapping named as a file on the command line (not found in a folder) that is neither OpenAPI
@@ -161,7 +161,7 @@ export function fileSet(): FileSet {
  * Every emitter's files, then the package's own (manifest, README and entry points, which
  * describe what the emitters produced). The emitters start together, so that work handed to a
  * worker thread (the types of a large spec) runs beside the others; each collects its warnings
- * apart, kept in kind order.
+ * apart, kept in kind order. `patternsJudged`: the regexes' verdicts still coming (see pattern-gate.ts).
  */
 export async function emitAll(
   model: Model,
@@ -169,11 +169,12 @@ export async function emitAll(
   run: Run,
   specFiles: SpecFile[],
   set: FileSet,
+  patternsJudged?: Promise<void>,
 ): Promise<Map<string, string[]>> {
   const emitters = await Promise.all(kinds.map((kind) => EMITTERS[kind]()));
   let emitted: Emitted[];
   try {
-    emitted = await Promise.all(emitters.map(async (emit) => emit(model, run.config)));
+    emitted = await Promise.all(emitters.map(async (emit) => emit(model, run.config, { patternsJudged })));
   } catch (err) {
     throw await locateUnknownKeyword(err, specFiles, run.root);
   }
@@ -233,16 +234,20 @@ async function generateFrom(found: ReadFiles, kinds: OutputKind[], run: Run): Pr
   if (problems.length) return { ...base, files: [], written: false };
   const gate = config.allowUnsafePatterns !== true;
   // A spec large only once its `$ref`s are in (DigitalOcean's 2,034 files): its types worker loads
-  // TypeScript now, while the last verdicts come and the validators compile.
+  // TypeScript now, while the validators compile.
   if (kinds.includes("types") && model.specs.some(isLargeSpec)) found.stops.push(await spareTypesWorker());
-  // The emitters' modules load while the last verdicts come (emitAll then finds them loaded).
-  void Promise.all(kinds.map((kind) => EMITTERS[kind]())).catch(() => undefined);
-  // Both ask recheck about every regex: judged ahead, one process-wide wait (see judgePatterns),
-  // mostly while the model was built.
-  if (judgesPatterns(config, kinds)) await verdictsFor(model, found.ahead);
-  if (gate) await refuseUnsafePatterns(model, specFiles, root);
+  // Both ask recheck about every regex: judged ahead (see judgePatterns), the last verdicts
+  // while the emitters work; the gate's refusal wins over an emitter's error.
+  const judged = judgesPatterns(config, kinds)
+    ? patternsJudged(model, found.ahead, gate ? { specFiles, root } : undefined)
+    : undefined;
   const set = fileSet();
-  const emitted = await emitAll(model, kinds, run, specFiles, set);
+  let emitted: Map<string, string[]>;
+  try {
+    emitted = await emitAll(model, kinds, run, specFiles, set, judged);
+  } finally {
+    await judged;
+  }
   const units = stampUnits({
     cwd: run.cwd,
     read: found.read,

@@ -7,6 +7,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { test } from "node:test";
+import { Worker } from "node:worker_threads";
 import { JudgingAhead } from "../generator/lint/judge-ahead.js";
 import { judgePatterns, unsafePatterns } from "../generator/lint/patterns.js";
 import { verdictsOf } from "../generator/lint/recheck.js";
@@ -140,4 +141,19 @@ test("JudgingAhead: no worker starts until a regex is found", async () => {
   some.document({ type: "string", pattern: "^[0-9]+$" });
   assert.equal(handles(), before + 1);
   await some.judged();
+});
+
+test("the judging worker ends by itself once it has answered (the main thread may read the answer later)", async () => {
+  const worker = new Worker(new URL("../generator/lint/judge-ahead-worker.js", import.meta.url));
+  try {
+    const answered = new Promise((resolve) => worker.once("message", resolve));
+    const exited = new Promise<number>((resolve) => worker.once("exit", resolve));
+    worker.postMessage({ patterns: ["^[a-z]+$"] });
+    worker.postMessage({ done: true });
+    const bound = new Promise<string>((resolve) => setTimeout(() => resolve("still running"), 20_000).unref());
+    assert.equal(await Promise.race([exited, bound]), 0);
+    assert.deepEqual(await answered, [["^[a-z]+$", undefined]]);
+  } finally {
+    await worker.terminate();
+  }
 });

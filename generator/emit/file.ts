@@ -12,3 +12,14 @@ export interface Emitted {
   /** The warnings above that concern one spec, by its source (for the stamp: see stamp-units.ts). */
   bySource?: Map<string, string[]>;
 }
+
+/** What an emitter may wait for besides the model. */
+export interface EmitContext {
+  /**
+   * Settles once recheck has judged every regex of the run and the pattern gate has passed (it
+   * rejects with the gate's error); undefined when the run judges none or every verdict is in.
+   * The validators emitter compiles meanwhile and waits for it only before its warnings about
+   * unsafe regexes (see pattern-gate.ts, patternsJudged).
+   */
+  patternsJudged?: Promise<void> | undefined;
+}

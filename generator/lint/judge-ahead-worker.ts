@@ -38,5 +38,16 @@ judgeSoon(["^$"]);
 parentPort?.on("message", (message: AheadMessage) => {
   if ("files" in message) queue(message.files.flatMap(patternsIn));
   else if ("patterns" in message) queue(message.patterns);
-  else void verdicts().then((answer) => parentPort?.postMessage(answer));
+  else void verdicts().then(answerAndEnd);
 });
+
+/**
+ * Posts the verdicts and ends this thread at once: the main thread is then often busy compiling
+ * the validators and reads the answer only later, and until it does, a thread waiting for it to
+ * call terminate() would keep recheck and the parsed files in memory at the run's peak. The
+ * answer is not lost: a worker's messages are delivered before its `exit` event.
+ */
+function answerAndEnd(answer: Verdicts): void {
+  parentPort?.postMessage(answer);
+  process.exit(0);
+}

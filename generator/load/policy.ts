@@ -24,9 +24,11 @@ export interface RefPolicy {
   readonly given?: readonly string[];
   /**
    * Told of each document the bundler's resolver parses (a file a `$ref` reaches), as soon as it
-   * is parsed: `generate` queues its regexes for recheck then (see pattern-gate.ts).
+   * is parsed, with the length of all the text that resolver (one per spec file) has parsed so
+   * far: `generate` queues its regexes for recheck then (see pattern-gate.ts), and starts its
+   * types worker once a spec's files add up to a large one (see emit/types/worker-handoff.ts).
    */
-  readonly parsed?: (doc: unknown) => void;
+  readonly parsed?: (doc: unknown, textSoFar: number) => void;
 }
 
 export interface RefOptions {

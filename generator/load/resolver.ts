@@ -82,6 +82,9 @@ export class PolicyResolver extends BaseResolver {
   /** What `$ref`s may read: the run's policy, that of `shared` when given. */
   readonly policy: RefPolicy;
 
+  /** The length of the text this resolver has parsed (see RefPolicy.parsed). */
+  #textParsed = 0;
+
   /** `shared`: the run's reads, when several resolvers (one per linted file) read the same files. */
   constructor(
     policy: RefPolicy,
@@ -143,7 +146,8 @@ export class PolicyResolver extends BaseResolver {
       throw err;
     }
     if (hasScheme(source.absoluteRef)) this.policy.fetched.set(source.absoluteRef, parsed);
-    this.policy.parsed?.(parsed);
+    this.#textParsed += source.body.length;
+    this.policy.parsed?.(parsed, this.#textParsed);
     return { source, parsed };
   }
 

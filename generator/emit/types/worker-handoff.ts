@@ -4,6 +4,8 @@
  *
  * @module
  */
+import type { RefPolicy } from "../../load/policy.js";
+import { LARGE_SPEC_TEXT } from "../../model/size.js";
 import type { SpecModel } from "../../model/types.js";
 import type { GeneratedFile } from "../file.js";
 import { WorkerTask } from "../worker.js";
@@ -30,6 +32,23 @@ export function startTypesWorker(): () => Promise<void> {
     if (spareWorker === task) spareWorker = undefined;
     await task.stop();
   };
+}
+
+/**
+ * `refs` whose resolver starts a types worker (once, see {@link startTypesWorker}) when the files
+ * one spec's `$ref`s reach add up to a large spec's text: a spec large only once its `$ref`s are
+ * read (DigitalOcean's 2,034 files) then loads TypeScript on the other core while the rest is
+ * bundled, rather than after its model. Each start's stop goes to `stops`.
+ */
+export function typesWorkerOnLargeRefs(refs: RefPolicy, stops: Array<() => Promise<void>>): RefPolicy {
+  let started = false;
+  const parsed = (doc: unknown, textSoFar: number): void => {
+    refs.parsed?.(doc, textSoFar);
+    if (started || textSoFar < LARGE_SPEC_TEXT) return;
+    started = true;
+    stops.push(startTypesWorker());
+  };
+  return { ...refs, parsed };
 }
 
 /** The spare worker if one waits, else a new one. */

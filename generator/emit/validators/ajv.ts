@@ -39,17 +39,21 @@ export interface CompiledSpec {
  * The Ajv instance for one spec, holding all of its schemas: the bundled document and one entry
  * per target form a single schema resource, so every shared component is compiled, and emitted,
  * once. `keys` maps each compiled `validateX` export name to its schema's key for standalone code;
- * `aliases` maps the other `validateX` names to the compiled export with the same schema.
+ * `aliases` maps the other `validateX` names to the compiled export with the same schema. With
+ * `unsafeLater`, the warnings about unsafe regexes are not said here: it is called where they
+ * would be (the caller says them once the verdicts are in, see held-warnings.ts).
  */
 export function createAjv(
   spec: SpecModel,
   targets: readonly ValidatorTarget[],
   warn?: (message: string) => void,
   mode: CompileMode = "all",
+  unsafeLater?: () => void,
 ): CompiledSpec {
   const found = spec.facts;
   const patterns = patternReading(spec, found.patterns, warn);
-  if (warn) warnUnsafePatterns(spec, warn);
+  if (unsafeLater) unsafeLater();
+  else if (warn) warnUnsafePatterns(spec, warn);
   const ajv = newAjv(spec, mode, patterns.plain, warn);
   const usesFormats = addFormats(ajv, spec, found.formats, warn);
   const { resource, keys, aliases, origins } = schemaResource(spec, targets, found, patterns);

@@ -24,11 +24,12 @@ export async function asWrittenModule(
   spec: SpecModel,
   asWritten: SpecModel,
   targets: readonly ValidatorTarget[],
+  judged?: Promise<void>,
 ): Promise<GeneratedFile[]> {
   const name = `${spec.module}.as-written`;
   const renamed = targets.map((t) => ({ ...t, name: `${t.name}${AS_WRITTEN}` }));
   // The overlaid spec's compile already reported its warnings; this one would repeat them.
-  const files = await validatorModuleFiles(spec.source, name, asWritten, renamed, () => {});
+  const files = await validatorModuleFiles(spec.source, name, asWritten, renamed, () => {}, judged);
   const dts = asWrittenDeclarations(`validators/${name}.d.ts`, renamed);
   return [...files, { path: `validators/${name}.d.ts`, contents: `${banner(spec.source)}${dts}` }];
 }

@@ -12,8 +12,10 @@ import type { SpecModel } from "../../model/types.js";
 import { createAjv, type CompiledSpec } from "./ajv.js";
 import { blankStrings, indentBlocks, ownProtoKeys } from "./code-text.js";
 import { compileError } from "./compile-error.js";
+import { HeldWarnings } from "./held-warnings.js";
 import { linkHelpers, type LinkedHelpers } from "./link.js";
 import { FORMATS_BINDING } from "./options.js";
+import { warnUnsafePatterns } from "./patterns.js";
 import type { SharedModules } from "./shared-files.js";
 import type { ValidatorTarget } from "./targets.js";
 
@@ -47,19 +49,30 @@ export async function compileAjvModule(
   return (await compileValidators(spec, targets, shared, warn)).ajv;
 }
 
-/** One spec's validators compiled by Ajv (see {@link CompiledValidators}); front.ts writes the exports over them. */
+/**
+ * One spec's validators compiled by Ajv (see {@link CompiledValidators}); front.ts writes the
+ * exports over them. With `judged` (the run's regexes being judged, see pattern-gate.ts), Ajv
+ * compiles without waiting for the verdicts; only the warnings about unsafe regexes wait, and the
+ * compile's own warnings, which follow them, are held until then.
+ */
 export async function compileValidators(
   spec: SpecModel,
   targets: readonly ValidatorTarget[],
   shared: SharedModules,
   warn?: (message: string) => void,
+  judged?: Promise<void>,
 ): Promise<CompiledValidators> {
-  const all = createAjv(spec, targets, warn);
+  const held = warn && judged ? new HeldWarnings(warn) : undefined;
+  const all = createAjv(spec, targets, held?.warn ?? warn, "all", held && (() => held.hold()));
   // A large spec's `isX` share the `all` compile (see model/size.ts).
   const first = isLargeSpec(spec) ? undefined : createAjv(spec, targets, undefined, "first");
   const linked: LinkedHelpers = { helpers: new Set(), runtime: new Set() };
   const allCode = standalone(spec, all, linked);
   const firstCode = first && standalone(spec, first, linked);
+  if (held && warn) {
+    await judged;
+    held.release(() => warnUnsafePatterns(spec, warn));
+  }
   const lines = [...imports(shared, all.usesFormats, linked), "", allCode];
   if (firstCode !== undefined) lines.push(...firstErrorFactory(firstCode));
   const ajv = `${indentBlocks(lines.join("\n"))}\n`;

@@ -11,14 +11,15 @@
  * The modules of this folder, in the order a compile uses them: targets.ts (what is checked),
  * scan.ts, patterns.ts, options.ts, strict.ts and formats.ts (the Ajv instance's setup),
  * exports.ts, literal-pointer.ts and ajv-document.ts (the schema resource Ajv compiles), ajv.ts
- * (the instance), compile.ts, link.ts and code-text.ts (the Ajv module's code), compile-error.ts,
- * front.ts (the exports over it), module-files.ts (the two files), then the files around them:
+ * (the instance), compile.ts, held-warnings.ts, link.ts and code-text.ts (the Ajv module's code),
+ * compile-error.ts, front.ts (the exports over it), module-files.ts (the two files), then the files
+ * around them:
  * declarations.ts, as-written.ts, shared-files.ts, index-files.ts.
  *
  * @module
  */
 import type { Model } from "../../model/types.js";
-import type { Emitted, GeneratedFile } from "../file.js";
+import type { EmitContext, Emitted, GeneratedFile } from "../file.js";
 import { asWrittenModule } from "./as-written.js";
 import { declarations } from "./declarations.js";
 import { indexFiles, type ValidatorModule } from "./index-files.js";
@@ -32,7 +33,8 @@ import { validatorTargets } from "./targets.js";
  * `validators/runtime.js` (+ `.d.ts`) and `validators/formats.js`, and `validators/index.js`
  * (+ `.d.ts`) re-exporting everything.
  */
-export async function emitValidators(model: Model): Promise<Emitted> {
+export async function emitValidators(model: Model, _config?: unknown, context: EmitContext = {}): Promise<Emitted> {
+  const judged = context.patternsJudged;
   const files: GeneratedFile[] = [];
   const warnings: string[] = [];
   const modules: ValidatorModule[] = [];
@@ -46,10 +48,10 @@ export async function emitValidators(model: Model): Promise<Emitted> {
       warnings.push(m);
       own.push(m);
     };
-    files.push(...(await validatorModuleFiles(spec.source, spec.module, spec, targets, warn)));
+    files.push(...(await validatorModuleFiles(spec.source, spec.module, spec, targets, warn, judged)));
     files.push({ path: `validators/${spec.module}.d.ts`, contents: declarations(spec, targets) });
     modules.push({ spec, targets });
-    if (spec.asWritten) files.push(...(await asWrittenModule(spec, spec.asWritten, targets)));
+    if (spec.asWritten) files.push(...(await asWrittenModule(spec, spec.asWritten, targets, judged)));
   }
   if (!modules.length) return { files, warnings, bySource };
   const index = indexFiles(modules);

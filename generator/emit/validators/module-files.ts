@@ -25,7 +25,8 @@ const AJV_NOTE =
 
 /**
  * `validators/<name>.js` and `validators/<name>.ajv.js`: `spec`'s `targets` compiled by Ajv, and
- * the front over them. `source` is the spec file the banners name.
+ * the front over them. `source` is the spec file the banners name; `judged`, the regexes' verdicts
+ * still coming (see compile.ts).
  */
 export async function validatorModuleFiles(
   source: string,
@@ -33,10 +34,11 @@ export async function validatorModuleFiles(
   spec: SpecModel,
   targets: readonly ValidatorTarget[],
   warn?: (message: string) => void,
+  judged?: Promise<void>,
 ): Promise<GeneratedFile[]> {
   const front = `validators/${name}.js`;
   const ajv = `validators/${name}${AJV_SUFFIX}.js`;
-  const compiled = await compileValidators(spec, targets, sharedImports(ajv), warn);
+  const compiled = await compileValidators(spec, targets, sharedImports(ajv), warn, judged);
   const from = { runtime: relativeImport(front, "validators/runtime.js"), ajv: relativeImport(front, ajv) };
   return [
     { path: front, contents: `${banner(source)}${validatorFront(targets, compiled, from)}` },
