@@ -1,6 +1,7 @@
 import yaml from "js-yaml";
 import { SpecError } from "../errors.js";
 import { checkAliasExpansion, isContainer, mayShareNodes } from "./aliases.js";
+import { parsePlainJson } from "./json-scan.js";
 import { formatPointer } from "./pointer.js";
 import { readRegularFile } from "./regular-file.js";
 import { EVERY_KEY, walk } from "./walk.js";
@@ -94,6 +95,10 @@ export const REDOCLY_YAML_SCHEMA = yaml.JSON_SCHEMA.extend({
  * deeper than MAX_DEPTH, or whose aliases expand past MAX_ALIAS_EXPANSION, are refused too.
  */
 export function parseYaml(text: string, file: string, schema: yaml.Schema = yaml.DEFAULT_SCHEMA): unknown {
+  // JSON that js-yaml reads as JSON.parse does (under either schema used here: they differ only
+  // in plain scalars JSON does not have) is parsed by JSON.parse, several times faster.
+  const json = parsePlainJson(text);
+  if (json) return json.doc;
   let doc: unknown;
   let state: yaml.State | undefined;
   try {
