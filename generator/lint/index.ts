@@ -43,10 +43,19 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
   }
   // recheck judges the files' regexes on a worker thread while Redocly loads (see judge.ts).
   const judge = new Judge();
-  for (const file of read) if ("kind" in file) judge.send(findPatterns(file.doc).map((f) => f.pattern));
+  // Each file's regexes, found here once: files.ts reads them again for the documents reaching them.
+  const patterns = new Map<string, string[]>();
+  for (const file of read) {
+    if (!("kind" in file)) continue;
+    patterns.set(
+      file.path,
+      findPatterns(file.doc).map((f) => f.pattern),
+    );
+    judge.send(patterns.get(file.path)!);
+  }
   try {
     const { lintFiles } = await import("./files.js");
-    return await lintFiles(read, policy, judge, options.config, cwd);
+    return await lintFiles(read, policy, judge, options.config, cwd, patterns);
   } finally {
     judge.close();
   }
