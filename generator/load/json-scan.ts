@@ -29,7 +29,7 @@ const PLAIN_CHARS = /[^"\\\x00-\x1F]*/y;
 const ESCAPED = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
 
 /** Thrown inside the scanner when the text leaves the subset it handles. */
-export class NotPlainJson extends Error {}
+class NotPlainJson extends Error {}
 
 /**
  * Whether `text` is JSON in the subset described in the module: a mapping or a list from the
