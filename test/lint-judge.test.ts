@@ -9,6 +9,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ROOT, specgen, tempDir } from "./helpers.js";
 import { lint } from "../generator/lint/index.js";
+import { judgeStarts } from "../generator/lint/judge.js";
+import { documentReads } from "../generator/load/read.js";
 
 /** An OpenAPI document whose response schema is `schema`. */
 function spec(schema: object): string {
@@ -63,4 +65,40 @@ test("lint's entry module loads no Redocly (it is loaded while the regexes are j
   const r = spawnSync(process.execPath, ["-e", code], { encoding: "utf8" });
   assert.equal(r.status, 0, r.stderr);
   assert.doesNotMatch(r.stdout, /@redocly|[\\/]recheck[\\/]/);
+});
+
+/** What a lint of `files` (name → document, read in that order) did: files read, and when the judge started. */
+async function readsAndStarts(files: Array<[string, object]>): Promise<string[]> {
+  const dir = tempDir();
+  const events: string[] = [];
+  documentReads.observe = (path) => events.push(`read ${path.slice(dir.length + 1)}`);
+  judgeStarts.observe = () => events.push("judge starts");
+  try {
+    for (const [name, doc] of files) writeFileSync(join(dir, name), spec(doc));
+    await lint(
+      files.map(([name]) => join(dir, name)),
+      { cwd: dir },
+    );
+    return events;
+  } finally {
+    delete documentReads.observe;
+    delete judgeStarts.observe;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("the judge's worker starts once a file read names a regex keyword, before the others are parsed", async () => {
+  const events = await readsAndStarts([
+    ["a.json", { type: "string", pattern: "^[a-z]+$" }],
+    ["b.json", { type: "string" }],
+  ]);
+  assert.deepEqual(events, ["read a.json", "judge starts", "read b.json"]);
+});
+
+test("a lint whose files name no regex keyword starts no judge", async () => {
+  const events = await readsAndStarts([
+    ["a.json", { type: "string" }],
+    ["b.json", { type: "integer" }],
+  ]);
+  assert.deepEqual(events, ["read a.json", "read b.json"]);
 });

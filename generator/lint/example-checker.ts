@@ -7,7 +7,7 @@ import { DATA_KEYS, NAME_MAPS } from "../load/keys.js";
 import { compiles, unicodeEquivalent } from "../load/regex.js";
 import { references } from "../load/fragments.js";
 import { applyTagConstraints, tagConstraints } from "../model/discriminators.js";
-import { encodeFragment, formatPointer, parseFragment, pointerTokens, setOwn } from "../load/pointer.js";
+import { encodeFragment, formatPointer, parseFragment, pointerTokens, setOwn, setOwnFresh } from "../load/pointer.js";
 import { isUnsafePattern } from "./patterns.js";
 
 /**
@@ -244,7 +244,7 @@ function schemaDocument(
     else if (DATA_KEYS.has(key)) copy = value;
     else copy = schemaDocument(value, from30, unsafe, NAME_MAPS.has(key), depth + 1, key);
     const name = names && parent === "patternProperties" ? unicode(key) : key;
-    setOwn(out, name, copy);
+    setOwnFresh(out, name, copy);
   }
   const schema = from30 && !names ? schemaFrom30(out) : out;
   if (!names) {

@@ -20,7 +20,8 @@ import type { LintResult, ReadFile } from "./index.js";
 
 /**
  * Lints the files `read` (each parsed, or the error reading it): OpenAPI with Redocly + the
- * specgen plugin, JSON Schema against its meta-schema. `judge` brings recheck's verdicts.
+ * specgen plugin, JSON Schema against its meta-schema. `judge` brings recheck's verdicts;
+ * `patterns` holds the regexes already found in files of `read`, by path.
  */
 export async function lintFiles(
   read: readonly ReadFile[],
@@ -28,6 +29,7 @@ export async function lintFiles(
   judge: Judge,
   configPath: string | undefined,
   cwd: string,
+  patterns: ReadonlyMap<string, string[]> = new Map(),
 ): Promise<LintResult> {
   const files: LintResult["files"] = [];
   const problems: NormalizedProblem[] = [];
@@ -48,7 +50,7 @@ export async function lintFiles(
   const config: Config = await loadLintConfig(configPath, policy, cwd, store);
   const of = (kind: DocumentKind) => specs.filter((s) => s.kind === kind).map((s) => s.path);
   const { referenced, fragments } = references(store, of("openapi"), of("json-schema"));
-  const reached = reachedPatterns(store);
+  const reached = reachedPatterns(store, patterns);
   // The regexes of referenced files too, so that no rule has to ask recheck synchronously.
   for (const path of of("openapi")) judge.send(reached(path));
   const shared = new SharedReads(policy);
@@ -104,17 +106,18 @@ async function lintSpec(spec: SpecFile, run: Run): Promise<NormalizedProblem[]> 
 
 /**
  * The regexes a document reaches: its own and those of the files its `$ref`s reach (each file
- * walked once per run, each document's answer kept). A document that cannot be read has none
- * (lint reports it).
+ * walked once per run, and those in `known` not again; each document's answer kept). A
+ * document that cannot be read has none (lint reports it).
  */
-function reachedPatterns(store: DocumentStore): (path: string) => string[] {
+function reachedPatterns(store: DocumentStore, known: ReadonlyMap<string, string[]>): (path: string) => string[] {
   const byDocument = new Map<string, string[]>();
   const patternsOf = (doc: unknown) => findPatterns(doc).map((f) => f.pattern);
+  const patternsIn = (file: string) => known.get(file) ?? store.found(file, "patterns", patternsOf);
   return (path) => {
     let reached = byDocument.get(path);
     if (reached) return reached;
     try {
-      reached = [...store.closure(path).keys()].flatMap((file) => store.found(file, "patterns", patternsOf));
+      reached = [...store.closure(path).keys()].flatMap(patternsIn);
     } catch (err) {
       if (!(err instanceof SpecError)) throw err;
       reached = [];

@@ -3,7 +3,7 @@
 import type { NormalizedProblem } from "@redocly/openapi-core";
 import { resolve } from "node:path";
 import { discoverSpecFiles } from "../load/discover.js";
-import { readSpecFile, type DocumentKind, type SpecFile } from "../load/read.js";
+import { readSpecFileTelling, type DocumentKind, type SpecFile } from "../load/read.js";
 import { makeRefPolicy, type RefOptions } from "../load/policy.js";
 import { SpecError } from "../errors.js";
 import { findPatterns } from "./find-patterns.js";
@@ -32,22 +32,45 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
   const cwd = resolve(options.cwd ?? process.cwd());
   // `$ref`s (and overlay `extends`) may read only inside the roots of the paths given; see policy.ts.
   const policy = makeRefPolicy(paths, cwd, options);
+  // recheck judges the files' regexes on a worker thread while Redocly loads (see judge.ts).
+  const judge = new Judge();
+  try {
+    const read = readFiles(discoverSpecFiles(paths, cwd), judge);
+    // Each file's regexes, found here once: files.ts reads them again for the documents reaching them.
+    const patterns = new Map<string, string[]>();
+    for (const file of read) {
+      if (!("kind" in file)) continue;
+      patterns.set(
+        file.path,
+        findPatterns(file.doc).map((f) => f.pattern),
+      );
+      judge.send(patterns.get(file.path)!);
+    }
+    const { lintFiles } = await import("./files.js");
+    return await lintFiles(read, policy, judge, options.config, cwd, patterns);
+  } finally {
+    judge.close();
+  }
+}
+
+/**
+ * Reads and parses `paths` (a file that cannot be read or parsed: the error). Once a text names a
+ * regex keyword (`pattern`, `patternProperties`), the judge's worker starts loading recheck
+ * while the rest is parsed: on a large spec, its parse was time the worker could have used.
+ * (Only a start: the regexes are found in the parsed documents.)
+ */
+function readFiles(paths: Iterable<string>, judge: Judge): ReadFile[] {
   const read: ReadFile[] = [];
-  for (const path of discoverSpecFiles(paths, cwd)) {
+  const warm = (text: string) => {
+    if (text.includes("pattern")) judge.warm();
+  };
+  for (const path of paths) {
     try {
-      read.push(readSpecFile(path));
+      read.push(readSpecFileTelling(path, warm));
     } catch (err) {
       if (!(err instanceof SpecError)) throw err;
       read.push({ path, error: err });
     }
   }
-  // recheck judges the files' regexes on a worker thread while Redocly loads (see judge.ts).
-  const judge = new Judge();
-  for (const file of read) if ("kind" in file) judge.send(findPatterns(file.doc).map((f) => f.pattern));
-  try {
-    const { lintFiles } = await import("./files.js");
-    return await lintFiles(read, policy, judge, options.config, cwd);
-  } finally {
-    judge.close();
-  }
+  return read;
 }

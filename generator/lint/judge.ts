@@ -2,6 +2,9 @@ import { Worker } from "node:worker_threads";
 import type { Diagnostics } from "recheck";
 import { flagsOf, recordVerdict, unjudged } from "./recheck.js";
 
+/** A hook for tests: called when a Judge starts its worker thread. */
+export const judgeStarts: { observe?: () => void } = {};
+
 /** What the worker posts back for one regex. */
 type Answer = { pattern: string; result: Diagnostics } | { pattern: string; error: string };
 
@@ -29,6 +32,14 @@ export class Judge {
     }
   }
 
+  /**
+   * Starts the worker (which loads recheck as it starts) before any regex is sent, when some
+   * are about to be; idle, it does not keep the process alive.
+   */
+  warm(): void {
+    if (!this.#worker) this.#start().unref();
+  }
+
   /** Resolves once every one of `patterns` that was sent has its answer. */
   async ready(patterns: Iterable<string>): Promise<void> {
     const waits: Array<Promise<void>> = [];
@@ -53,6 +64,7 @@ export class Judge {
 
   #start(): Worker {
     if (this.#worker) return this.#worker;
+    judgeStarts.observe?.();
     const worker = new Worker(new URL("./judge-worker.js", import.meta.url));
     worker.on("message", (answer: Answer) => {
       if ("result" in answer) recordVerdict(answer.pattern, answer.result);

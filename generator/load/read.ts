@@ -1,6 +1,7 @@
 import yaml from "js-yaml";
 import { SpecError } from "../errors.js";
 import { checkAliasExpansion, isContainer, mayShareNodes } from "./aliases.js";
+import { parsePlainJson } from "./json-scan.js";
 import { formatPointer } from "./pointer.js";
 import { readRegularFile } from "./regular-file.js";
 import { EVERY_KEY, walk } from "./walk.js";
@@ -94,6 +95,10 @@ export const REDOCLY_YAML_SCHEMA = yaml.JSON_SCHEMA.extend({
  * deeper than MAX_DEPTH, or whose aliases expand past MAX_ALIAS_EXPANSION, are refused too.
  */
 export function parseYaml(text: string, file: string, schema: yaml.Schema = yaml.DEFAULT_SCHEMA): unknown {
+  // JSON that js-yaml reads as JSON.parse does (under either schema used here: they differ only
+  // in plain scalars JSON does not have) is parsed by JSON.parse, several times faster.
+  const json = parsePlainJson(text);
+  if (json) return json.doc;
   let doc: unknown;
   let state: yaml.State | undefined;
   try {
@@ -169,7 +174,12 @@ export function strayKind(doc: unknown): string {
 
 /** Reads and classifies one spec file; every failure is a SpecError naming the file. */
 export function readSpecFile(path: string): SpecFile {
-  const { text, doc } = readDocument(path);
+  return readSpecFileTelling(path);
+}
+
+/** {@link readSpecFile}, telling `read` the file's text before it is parsed. */
+export function readSpecFileTelling(path: string, read?: (text: string) => void): SpecFile {
+  const { text, doc } = readDocument(path, read);
   return { path, text, doc, kind: classify(doc, path) };
 }
 
@@ -195,11 +205,12 @@ export function ownKeyNamedProtoAt(doc: unknown): string | undefined {
  */
 export const documentReads: { observe?: (path: string) => void } = {};
 
-/** Reads and parses one file (any YAML/JSON document, classified or not). */
-export function readDocument(path: string): { text: string; doc: unknown } {
+/** Reads and parses one file (any YAML/JSON document, classified or not); `read` is told its text first. */
+export function readDocument(path: string, read?: (text: string) => void): { text: string; doc: unknown } {
   documentReads.observe?.(path);
   let text = readRegularFile(path);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  read?.(text);
   // Redocly's schema, so that a file read here and a file Redocly reads parse alike (a date is a
   // string, as JSON has it, not a `Date`) and the parse can be handed to Redocly.
   return { text, doc: parseYaml(text, path, REDOCLY_YAML_SCHEMA) };

@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { SpecError } from "../errors.js";
 import { MAX_ALIAS_EXPANSION, readDocument } from "./read.js";
 import { assertReadable, hasScheme, normalizeUrl, type RefPolicy } from "./policy.js";
-import { formatPointer, parseFragment, PointerSyntaxError, setOwn, valueAt } from "./pointer.js";
+import { formatPointer, parseFragment, PointerSyntaxError, setOwnFresh, valueAt } from "./pointer.js";
 
 /**
  * Parsed documents by absolute path (or URL, for remote documents Redocly fetched under the
@@ -117,7 +117,7 @@ export class DocumentStore {
     }
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      setOwn(out, k, this.#inline(v, file, seen, budget));
+      setOwnFresh(out, k, this.#inline(v, file, seen, budget));
     }
     return out;
   }

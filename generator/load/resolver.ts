@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
-import { BaseResolver, ResolveError, Source, type Document, type NormalizedProblem } from "@redocly/openapi-core";
+import { BaseResolver, ResolveError, type Document, type NormalizedProblem, type Source } from "@redocly/openapi-core";
 import { SpecError } from "../errors.js";
 import { hasScheme, normalizeUrl, refusal, type RefPolicy } from "./policy.js";
+import { JsonAwareSource } from "./json-ast.js";
 import { textLocator } from "./locate.js";
 import { parseYaml, readDocument, readRegularFile, REDOCLY_YAML_SCHEMA } from "./read.js";
 import { DocumentStore, findRefCycle, getPointer, isObject } from "./refs.js";
@@ -41,7 +42,7 @@ export class SharedReads {
   source(path: string, read: () => string): Source {
     let source = this.#sources.get(path);
     if (!source) {
-      source = new Source(path, read());
+      source = new JsonAwareSource(path, read());
       this.#sources.set(path, source);
     }
     return source;
@@ -54,7 +55,7 @@ export class SharedReads {
    */
   sourceOf(path: string, body: string): Source {
     const known = this.#sources.get(path);
-    return known?.body === body ? known : new Source(path, body);
+    return known?.body === body ? known : new JsonAwareSource(path, body);
   }
 
   /**
@@ -122,7 +123,7 @@ export class PolicyResolver extends BaseResolver {
     // Read here rather than by Redocly: only a regular file, never blocking on a named pipe.
     try {
       const read = () => readRegularFile(absoluteRef).replace(/\r\n/g, "\n");
-      return this.shared ? this.shared.source(absoluteRef, read) : new Source(absoluteRef, read());
+      return this.shared ? this.shared.source(absoluteRef, read) : new JsonAwareSource(absoluteRef, read());
     } catch (err) {
       if (err instanceof SpecError) throw new ResolveError(new Error(`${err.message}: ${absoluteRef}`));
       throw err;
