@@ -4,7 +4,6 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createAjv } from "../generator/emit/validators/ajv.js";
 import { validatorTargets } from "../generator/emit/validators/targets.js";
 import { generate } from "../generator/generate.js";
 import type { Bench } from "./context.js";
@@ -12,6 +11,7 @@ import { CORPUS } from "./context.js";
 import { responseExamples, type ResponseExample } from "./examples.js";
 import { clientServerFiles, quickSubset } from "./lint.js";
 import { accepted, roundsFor, throughput, type Case, type Guard } from "./throughput.js";
+import { runtimeAjv } from "./runtime-ajv.js";
 import { fmt, notRun, row, type Row, type Target } from "./table.js";
 import { zodSchemas } from "./zod.js";
 
@@ -91,7 +91,7 @@ async function contenders(b: Bench, input: ValidatorInput): Promise<{ zod: Case[
       }),
     );
     // Targets sharing one schema are compiled once: the others are aliases of its export name.
-    const { ajv, keys, aliases } = createAjv(spec, validatorTargets(spec), undefined, "first");
+    const { ajv, keys, aliases } = runtimeAjv(spec, validatorTargets(spec), undefined, "first");
     all.ajv.push(
       ...cases(examples, is, (n) => {
         const key = keys[aliases[`validate${n}`] ?? `validate${n}`];

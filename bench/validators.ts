@@ -10,11 +10,11 @@ import { isValidAuthMetadata } from "matrix-js-sdk/lib/oauth/discover.js";
 import { logger } from "matrix-js-sdk/lib/logger.js";
 import { generate } from "../generator/generate.js";
 import type { SpecModel } from "../generator/model/types.js";
-import { createAjv } from "../generator/emit/validators/ajv.js";
 import { OPENAPI_ANNOTATIONS } from "../generator/load/keys.js";
 import { AJV_OPTIONS } from "../generator/emit/validators/options.js";
 import { validatorTargets } from "../generator/emit/validators/targets.js";
 import { compare, median } from "./measure.js";
+import { runtimeAjv } from "./runtime-ajv.js";
 import { fmt, row, type Row } from "./table.js";
 import { throughput as throughputOf, type Guard } from "./throughput.js";
 
@@ -95,7 +95,7 @@ export async function sdkRows(runs: number): Promise<Row[]> {
   const spec = await authMetadataSpec();
   const targets = validatorTargets(spec);
   const reference = (options: Record<string, unknown>): Guard => {
-    const { ajv, keys } = createAjv(spec, targets, undefined, "first");
+    const { ajv, keys } = runtimeAjv(spec, targets, undefined, "first");
     Object.assign(ajv.opts, options);
     return ajv.getSchema(keys["validateGetAuthMetadataResponse"]!) as Guard;
   };
