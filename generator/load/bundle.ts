@@ -9,6 +9,7 @@ import {
 } from "@redocly/openapi-core";
 import { Struct } from "@redocly/openapi-core/lib/rules/common/struct.js";
 import { patternProblems, patternValid } from "../lint/patterns.js";
+import { withoutExternalValueProblems } from "./external-values.js";
 import { MappingNames, UnresolvedRefs } from "./mapping-names.js";
 import type { RefPolicy } from "./policy.js";
 import { explainRefCycle, PolicyResolver } from "./resolver.js";
@@ -200,16 +201,30 @@ async function gateAndBundle(
     if (problems.length) return { document: {}, problems, tolerated: [], within: nowhere, files: [] };
     throw err;
   }
-  const all = await resolver.explain(errors(result.problems));
+  return gated(result, path, own, resolver);
+}
+
+/** The gate's verdict on a bundled file: its problems, or its document and the files read. */
+async function gated(
+  result: Awaited<ReturnType<typeof bundle>>,
+  path: string,
+  own: NormalizedProblem[],
+  resolver: PolicyResolver,
+): Promise<Gated> {
+  const all = await resolver.explain(errors(await withoutExternalValueProblems(result.problems, resolver)));
   const within = schemaFiles(result.refTypes, path);
   const problems = stopping(all, within);
-  problems.push(...depthProblems(await documentsRead(resolver)));
+  const read = await documentsRead(resolver);
+  problems.push(...depthProblems(read));
   const ownStopping = stopping(own, within);
   if (problems.length)
     return { document: {}, problems: ownStopping.length ? ownStopping : problems, tolerated: [], within, files: [] };
   const tolerated = all.filter((p) => tolerance(p, within(p)) !== undefined);
   const document = result.bundle.parsed as Record<string, unknown>;
-  return { document, problems, tolerated, within, files: [...result.fileDependencies] };
+  // The files read, not Redocly's `fileDependencies`: those also list what it failed to read
+  // (an example's `externalValue` that is missing, refused or outside the root, see
+  // external-values.ts), which the stamp must not hash.
+  return { document, problems, tolerated, within, files: read.map((d) => d.source.absoluteRef) };
 }
 
 /** The problems that stop `generate` (see tolerance.ts for those that only warn). */
@@ -236,8 +251,11 @@ export async function bundleSchema(
   const problems = await resolver.explain(result.problems.filter((p) => p.severity === "error"));
   // The schema file as written, and every file its `$ref`s reached.
   const own: Document = { source: new Source(file.path, file.text), parsed: file.doc };
-  const docs = [own, ...(await documentsRead(resolver)).filter((d) => d.source.absoluteRef !== file.path)];
+  const read = await documentsRead(resolver);
+  const docs = [own, ...read.filter((d) => d.source.absoluteRef !== file.path)];
   problems.push(...depthProblems(docs));
   for (const doc of docs) problems.push(...patternProblems(doc.source.absoluteRef, doc.source.body, doc.parsed, false));
-  return { document: result.bundle.parsed as Record<string, unknown>, problems, files: [...result.fileDependencies] };
+  // The files read (see gated): not what Redocly failed to read.
+  const files = read.map((d) => d.source.absoluteRef);
+  return { document: result.bundle.parsed as Record<string, unknown>, problems, files };
 }
