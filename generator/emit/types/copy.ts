@@ -14,6 +14,7 @@ import type { SpecModel } from "../../model/types.js";
 import { keyedOperationId } from "../module.js";
 import { hoistDefinitions, typeableRefs } from "./bare-schema.js";
 import { typesAsValidated } from "./json-schema.js";
+import { nameMemberRefs } from "./member-refs.js";
 import { inlinePathRefs } from "./path-refs.js";
 import { readerDocs } from "./reader-docs.js";
 
@@ -82,7 +83,7 @@ export function typesCopy(spec: SpecModel): OpenAPI3 {
     hoistDefinitions(copy, spec.definitions);
     typeableRefs(copy);
     typesAsValidated(copy);
-  }
+  } else nameMemberRefs(copy);
   objectSubschemas(copy);
   return readerDocs(copy, spec.linkBase) as unknown as OpenAPI3;
 }

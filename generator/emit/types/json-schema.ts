@@ -27,10 +27,9 @@
  *
  * @module
  */
-import { deref, isObject } from "../../load/refs.js";
-import { setOwn } from "../../load/pointer.js";
+import { isObject } from "../../load/refs.js";
 import { walk } from "../../load/walk.js";
-import { definitionKey } from "../../model/names.js";
+import { nameRefTargets } from "./member-refs.js";
 
 type Schema = Record<string, unknown>;
 
@@ -141,33 +140,4 @@ function schemaNodes(map: unknown): Schema[] {
     if (depth >= 2 && !names && !Array.isArray(node)) schemas.push(node);
   });
   return schemas;
-}
-
-/**
- * A `$ref` into a component (`#/components/schemas/Suite/properties/foo`) is printed by
- * openapi-typescript as an indexed access (`components["schemas"]["Suite"]["foo"]`), which
- * breaks once `Suite` is a union with non-objects (TS2339), is circular when the member is
- * Suite's own (TS2502), and reads `foo?:` as `number | undefined`. Each such target gets a
- * component key of its own (the same node under a second key, named like a hoisted `$defs`
- * entry) and its `$ref`s point there: the type is printed once as written.
- */
-function nameRefTargets(document: Schema, schemas: Schema, nodes: Schema[]): void {
-  const named = new Map<string, string>();
-  for (const o of nodes) {
-    const ref = o.$ref;
-    if (typeof ref !== "string" || !ref.startsWith("#/components/schemas/")) continue;
-    const tokens = ref.split("/").slice(3);
-    if (tokens.length < 2) continue;
-    let key = named.get(ref);
-    if (key === undefined) {
-      const target = deref(document, { $ref: ref });
-      if (target === undefined) continue;
-      const plain = definitionKey(tokens[0]!, tokens[1]!, tokens.slice(2).join("."));
-      key = plain;
-      for (let i = 2; Object.hasOwn(schemas, key); i++) key = `${plain}${i}`;
-      setOwn(schemas, key, target);
-      named.set(ref, key);
-    }
-    o.$ref = `#/components/schemas/${key}`;
-  }
 }
