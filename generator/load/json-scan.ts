@@ -36,6 +36,23 @@ class NotPlainJson extends Error {}
  * first character, and nothing but spaces and line breaks after it.
  */
 export function isPlainJson(text: string): boolean {
+  if (FOUND_PLAIN.includes(text)) return true;
+  const plain = scanPlainJson(text);
+  if (plain && text.length >= REMEMBERED_LENGTH) FOUND_PLAIN.splice(0, FOUND_PLAIN.push(text) - REMEMBERED);
+  return plain;
+}
+
+/**
+ * The last few large texts found plain. A spec's text is asked about twice (read.ts parses it,
+ * then json-ast.ts builds its tree for the problems printed), and on GitHub REST's 13 MB each
+ * scan is a pass over every character; comparing a text with one held here is mostly a pointer
+ * comparison (the same string), else a comparison of lengths and contents.
+ */
+const FOUND_PLAIN: string[] = [];
+const REMEMBERED = 2;
+const REMEMBERED_LENGTH = 1 << 20;
+
+function scanPlainJson(text: string): boolean {
   const first = text.charCodeAt(0);
   if (first !== 0x7b && first !== 0x5b) return false;
   // (String.isWellFormed is Node 20's; the ES2022 library types lack it.)
