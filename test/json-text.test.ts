@@ -102,7 +102,13 @@ const layouts: Array<[string, (doc: unknown) => string]> = [
   ["commas apart", (doc) => JSON.stringify(doc, null, 4).replace(/,\n/g, "\n,").replace(/": /g, '" :  ')],
 ];
 const spec = parseYaml(readFileSync(join(CORPUS_CS, "rooms.yaml"), "utf8"), "rooms.yaml");
-const odd = { "": [], "<<": { "a/b": [1, -2.5e-3, "x\\y"] }, "é😀": { "~1": {}, 'q"': [[], [null, true]] } };
+// Brackets and escaped quotes inside strings: the JSON tree skips members by counting brackets outside strings.
+const odd = {
+  "": [],
+  "<<": { "a/b": [1, -2.5e-3, "x\\y"] },
+  "é😀": { "~1": {}, 'q"': [[], [null, true]] },
+  "[{": { "]}": ["}", '"]', "\\", '\\"{', "\u005d"], '{"': { "[": [{ "}": "]" }] } },
+};
 for (const [name, write] of layouts) {
   test(`JSON tree: Redocly's line numbers for every node, ${name}`, () => {
     for (const doc of [spec, odd]) {
