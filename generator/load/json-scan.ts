@@ -117,7 +117,8 @@ export class JsonScanner {
     let depth = 0;
     for (;;) {
       STRUCTURE.lastIndex = this.at;
-      STRUCTURE.test(text);
+      // Only a text that was not checked can end inside a collection.
+      if (!STRUCTURE.test(text)) throw new NotPlainJson();
       const at = STRUCTURE.lastIndex - 1;
       const found = text.charCodeAt(at);
       this.at = at;
