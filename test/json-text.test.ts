@@ -102,7 +102,13 @@ const layouts: Array<[string, (doc: unknown) => string]> = [
   ["commas apart", (doc) => JSON.stringify(doc, null, 4).replace(/,\n/g, "\n,").replace(/": /g, '" :  ')],
 ];
 const spec = parseYaml(readFileSync(join(CORPUS_CS, "rooms.yaml"), "utf8"), "rooms.yaml");
-const odd = { "": [], "<<": { "a/b": [1, -2.5e-3, "x\\y"] }, "é😀": { "~1": {}, 'q"': [[], [null, true]] } };
+// Brackets and escaped quotes inside strings: the JSON tree skips members by counting brackets outside strings.
+const odd = {
+  "": [],
+  "<<": { "a/b": [1, -2.5e-3, "x\\y"] },
+  "é😀": { "~1": {}, 'q"': [[], [null, true]] },
+  "[{": { "]}": ["}", '"]', "\\", '\\"{', "\u005d"], '{"': { "[": [{ "}": "]" }] } },
+};
 for (const [name, write] of layouts) {
   test(`JSON tree: Redocly's line numbers for every node, ${name}`, () => {
     for (const doc of [spec, odd]) {
@@ -154,3 +160,18 @@ const yamlAstOf: Parameters<Source["getAst"]>[0] = (() => {
   getLineColLocation({ source: probe, pointer: "#/a", reportOnKey: false });
   return captured!;
 })();
+
+test("plain JSON: a large text found plain is remembered, and only that text is", () => {
+  // Over the 1 MiB from which the scanner keeps its answer (json-scan.ts FOUND_PLAIN).
+  const items = Array.from({ length: 40_000 }, (_, i) => `  {"n": ${i}, "s": "value number ${i}"}`);
+  const text = `[\n${items.join(",\n")}\n]\n`;
+  assert.ok(text.length > 1 << 20);
+  assert.equal(isPlainJson(text), true);
+  assert.equal(isPlainJson(text), true);
+  // The same length, one key repeated: YAML refuses it, so it is not plain, remembered text or not.
+  const repeated = text.replace('{"n": 7, "s"', '{"n": 7, "n"');
+  assert.equal(repeated.length, text.length);
+  assert.equal(isPlainJson(repeated), false);
+  assert.equal(isPlainJson(`${text} `), true);
+  assert.equal(isPlainJson(`${text}x`), false);
+});

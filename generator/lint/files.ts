@@ -17,6 +17,9 @@ import { findPatterns } from "./patterns.js";
 import { loadLintConfig } from "./config.js";
 import type { Judge } from "./judge.js";
 import type { LintResult, ReadFile } from "./index.js";
+import { unoptimisedRedoclyAjv } from "./redocly-ajv.js";
+
+unoptimisedRedoclyAjv();
 
 /**
  * Lints the files `read` (each parsed, or the error reading it): OpenAPI with Redocly + the

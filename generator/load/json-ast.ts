@@ -103,7 +103,7 @@ function members(scanner: JsonScanner, of: Collection): JsonAstNode[] {
     const pair = of.kind === MAP ? new Pair(of, keyStart, raw) : undefined;
     const start = scanner.at;
     const c = text.charCodeAt(start);
-    scanner.skipValue(0);
+    scanner.skipChecked();
     const parent = pair ?? of;
     const node =
       c === 0x7b || c === 0x5b

@@ -26,6 +26,8 @@ const BLANKS = /[ \n]*/y;
 const SPACES = / */y;
 /** What a JSON string holds as it is: no quote, backslash or control character. */
 const PLAIN_CHARS = /[^"\\\x00-\x1F]*/y;
+/** Where a string or a collection starts or ends. */
+const STRUCTURE = /[^"{}[\]]*["{}[\]]/y;
 const ESCAPED = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
 
 /** Thrown inside the scanner when the text leaves the subset it handles. */
@@ -36,6 +38,23 @@ class NotPlainJson extends Error {}
  * first character, and nothing but spaces and line breaks after it.
  */
 export function isPlainJson(text: string): boolean {
+  if (FOUND_PLAIN.includes(text)) return true;
+  const plain = scanPlainJson(text);
+  if (plain && text.length >= REMEMBERED_LENGTH) FOUND_PLAIN.splice(0, FOUND_PLAIN.push(text) - REMEMBERED);
+  return plain;
+}
+
+/**
+ * The last few large texts found plain. A spec's text is asked about twice (read.ts parses it,
+ * then json-ast.ts builds its tree for the problems printed), and on GitHub REST's 13 MB each
+ * scan is a pass over every character; comparing a text with one held here is mostly a pointer
+ * comparison (the same string), else a comparison of lengths and contents.
+ */
+const FOUND_PLAIN: string[] = [];
+const REMEMBERED = 2;
+const REMEMBERED_LENGTH = 1 << 20;
+
+function scanPlainJson(text: string): boolean {
   const first = text.charCodeAt(0);
   if (first !== 0x7b && first !== 0x5b) return false;
   // (String.isWellFormed is Node 20's; the ES2022 library types lack it.)
@@ -81,6 +100,36 @@ export class JsonScanner {
       else this.#skipList(depth + 1);
     } else if (c === 0x22) this.string();
     else this.plain();
+  }
+
+  /**
+   * Moves past the value at `at` of a text {@link isPlainJson} accepted, checking nothing again:
+   * a collection's end is found by counting brackets outside strings. json-ast.ts lists members
+   * this way (on a 13 MB spec, checking every value again took half a second of printing problems).
+   */
+  skipChecked(): void {
+    const { text } = this;
+    const c = text.charCodeAt(this.at);
+    if (c !== 0x7b && c !== 0x5b) {
+      this.skipValue(0);
+      return;
+    }
+    let depth = 0;
+    for (;;) {
+      STRUCTURE.lastIndex = this.at;
+      // Only a text that was not checked can end inside a collection.
+      if (!STRUCTURE.test(text)) throw new NotPlainJson();
+      const at = STRUCTURE.lastIndex - 1;
+      const found = text.charCodeAt(at);
+      this.at = at;
+      if (found === 0x22) {
+        this.string();
+        continue;
+      }
+      this.at++;
+      depth += found === 0x7b || found === 0x5b ? 1 : -1;
+      if (depth === 0) return;
+    }
   }
 
   // The two below are collection() without a call per member: checking a 13 MB spec, they run
