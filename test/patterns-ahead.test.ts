@@ -13,6 +13,7 @@ import { unsafePatterns } from "../generator/lint/patterns.js";
 import { backtrackingHazard, unjudged } from "../generator/lint/recheck.js";
 import { findPatterns } from "../generator/lint/find-patterns.js";
 import { judgeAll } from "../generator/pattern-gate.js";
+import { loadValidators } from "../generator/validate/compile.js";
 import { LARGE_SPEC_TEXT } from "../generator/model/size.js";
 import { specgen, tempDir } from "./helpers.js";
 
@@ -167,5 +168,21 @@ test("the judging worker ends by itself once it has answered (the main thread ma
     assert.deepEqual([answer.pattern, answer.result.status], ["^[a-z]+$", "safe"]);
   } finally {
     await worker.terminate();
+  }
+});
+
+test("validate judges its regexes on the judge's worker: no synchronous recheck call", async () => {
+  const dir = tempDir();
+  process.env.RECHECK_SYNC_BACKEND = "none";
+  try {
+    writeFileSync(join(dir, "pets.json"), petSpec("^(r+)+$"));
+    const loaded = await loadValidators(join(dir, "pets.json"), { cwd: dir });
+    assert.ok(
+      loaded.warnings.some((w) => w.includes("(r+)+") && w.includes("may backtrack catastrophically")),
+      loaded.warnings.join("\n"),
+    );
+  } finally {
+    delete process.env.RECHECK_SYNC_BACKEND;
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -93,6 +93,8 @@ port.on("message", (request: JudgeRequest) => {
   if ("patterns" in request) enqueue(request.patterns);
   else if ("files" in request) {
     // In the order sent, so that `found` comes before a later `finish` ends the thread.
-    files = files.then(async () => post({ found: enqueue(await patternsOfFiles(request.files)) }));
+    // A failure finds none (the main thread reads and reports the files), but is answered all the same.
+    const found = () => patternsOfFiles(request.files).catch((): string[] => []);
+    files = files.then(async () => post({ found: enqueue(await found()) }));
   } else if (!finishing) void files.then(finish);
 });

@@ -13,7 +13,7 @@ export const JUDGE_TIMEOUT_S = 30;
  * How long one run (a lint, a `generate`) may spend judging regexes in all: a spec with many
  * regexes recheck cannot judge would otherwise keep it busy 30 s for each. Once spent, the
  * regexes left are reported as not judged (see judge.ts): warnings, never refusals. ReadMe's
- * `readme.yaml`, the slowest real spec here, takes about a minute.
+ * `readme.yaml`, the slowest real spec here, needs about a minute of it on a busy machine.
  */
 export const JUDGE_BUDGET_S = 120;
 
