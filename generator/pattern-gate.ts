@@ -120,7 +120,7 @@ export interface Gate {
  * `allowUnsafePatterns: true` (then each is a warning, as polynomial ones always are). The error names the
  * first one's file, line and pointer, and counts the rest.
  */
-export async function refuseUnsafePatterns(model: Model, specFiles: SpecFile[], root: string): Promise<void> {
+async function refuseUnsafePatterns(model: Model, specFiles: SpecFile[], root: string): Promise<void> {
   const { unsafePatterns } = await import("./lint/patterns.js");
   // Polynomial ones (`f.*o`, common in real specs) only slow long inputs: the emitter warns of them.
   const all = model.specs.flatMap((spec) =>
