@@ -23,6 +23,8 @@ export interface GenerateOptions {
   refRoot?: string;
   /** Fetch http(s) `$ref`s (`--allow-remote-refs`); default: the config's `allowRemoteRefs`, else no. */
   allowRemoteRefs?: boolean;
+  /** The run's time for judging regexes, in ms (default: JUDGE_BUDGET_S of lint/recheck-options.ts). */
+  judgeBudgetMs?: number;
 }
 
 export interface GenerateResult {

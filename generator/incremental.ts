@@ -21,7 +21,7 @@ import type { GenerateResult } from "./generate.js";
 import { readSpecFile, type SpecFile } from "./load/read.js";
 import type { KindedWarning } from "./model/modules.js";
 import { emitAll, fileSet, stampFile } from "./pipeline.js";
-import { refuseUnsafePatterns } from "./pattern-gate.js";
+import { judgesPatterns, patternsJudged } from "./pattern-gate.js";
 import { readableBy, type Run } from "./settle.js";
 import {
   isHashMap,
@@ -173,9 +173,18 @@ async function redo(run: Run, kinds: OutputKind[], plan: Plan): Promise<Redone |
   const built = await buildModel(specFiles, root, overlays, config.package, run.refs, options);
   const { model } = built;
   if (built.problems.length || model.specs.length !== specFiles.length) return undefined;
-  if (config.allowUnsafePatterns !== true) await refuseUnsafePatterns(model, specFiles, root);
+  // The changed specs' regexes are judged on the judge's worker, as a full run's are (pattern-gate.ts).
+  const gate = config.allowUnsafePatterns !== true ? { specFiles, root } : undefined;
+  const judged = judgesPatterns(config, kinds)
+    ? patternsJudged(model, undefined, gate, run.options.judgeBudgetMs)
+    : undefined;
   const set = fileSet();
-  const emitted = specFiles.length ? await emitAll(model, kinds, run, specFiles, set) : new Map<string, string[]>();
+  let emitted = new Map<string, string[]>();
+  try {
+    if (specFiles.length) emitted = await emitAll(model, kinds, run, specFiles, set, judged);
+  } finally {
+    await judged;
+  }
   const outputs = new Set(set.files.map((f) => f.path));
   const fresh = stampUnits({
     cwd,

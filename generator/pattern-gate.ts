@@ -1,14 +1,14 @@
 /**
- * `generate`'s regexes: judged by recheck while the specs are read and bundled (its agent is a
- * process of its own, so the verdicts come while this thread works), and the gate that refuses
- * one that may backtrack exponentially.
+ * `generate`'s regexes: judged by recheck on the judge's worker thread (lint/judge.ts) while the
+ * specs are read and bundled, and the gate that refuses one that may backtrack exponentially.
  *
  * @module
  */
 import { relative, sep } from "node:path";
 import type { OutputKind, ProjectConfig } from "./config.js";
 import { SpecError } from "./errors.js";
-import type { JudgingAhead } from "./lint/judge-ahead.js";
+import { findPatterns } from "./lint/find-patterns.js";
+import type { Judge } from "./lint/judge.js";
 import type { RefPolicy } from "./load/policy.js";
 import type { SpecFile } from "./load/read.js";
 import type { Model } from "./model/types.js";
@@ -24,60 +24,91 @@ export const judgesPatterns = (config: ProjectConfig, kinds: readonly OutputKind
 export interface JudgingWhileBundling {
   /** The `$ref` policy to bundle with: it sends the regexes of each file the resolver parses. */
   refs: RefPolicy;
-  /** The worker judging them (see lint/judge-ahead.ts). */
-  worker: JudgingAhead;
+  /** The judge of the run's regexes (see lint/judge.ts). */
+  judge: Judge;
 }
 
 /**
- * Starts judging, on a worker thread, the regexes of the spec files read and of every file their
- * `$ref`s reach as the bundler parses it. A large spec file goes to the worker as text (walking it
- * here would cost this thread); a small one's regexes are found here.
+ * Starts judging, on the judge's worker thread, the regexes of the spec files read and of every file
+ * their `$ref`s reach as the bundler parses it. A large spec file goes to the worker as text (walking
+ * it here would cost this thread); a small one's regexes are found here.
  */
 export async function judgeWhileBundling(
   specFiles: readonly SpecFile[],
   large: boolean,
   refs: RefPolicy,
+  budgetMs?: number,
 ): Promise<JudgingWhileBundling> {
-  const { JudgingAhead } = await import("./lint/judge-ahead.js");
-  const worker = new JudgingAhead();
-  if (large) worker.files(specFiles);
-  else for (const file of specFiles) worker.document(file.doc);
+  const judge = await newJudge(budgetMs);
+  if (large) judge.files(specFiles);
+  else for (const file of specFiles) judgeDocument(judge, file.doc);
   const parsed = (doc: unknown, textSoFar: number) => {
     refs.parsed?.(doc, textSoFar);
-    worker.document(doc);
+    judgeDocument(judge, doc);
   };
-  return { refs: { ...refs, parsed }, worker };
+  return { refs: { ...refs, parsed }, judge };
 }
 
-/** Waits until every regex of the model has recheck's verdict (those judged ahead, then the rest). */
-async function verdictsFor(model: Model, ahead: JudgingWhileBundling | undefined): Promise<void> {
-  await ahead?.worker.judged();
-  const { judgePatterns } = await import("./lint/patterns.js");
-  await judgePatterns(model.specs.flatMap((spec) => [...spec.facts.patterns]));
+/** A judge for a run (loaded when the run has regexes to judge). */
+async function newJudge(budgetMs: number | undefined): Promise<Judge> {
+  const { Judge } = await import("./lint/judge.js");
+  return new Judge({ budgetMs });
+}
+
+/** Sends the regexes of a parsed document to the judge. */
+function judgeDocument(judge: Judge, doc: unknown): void {
+  judge.send(findPatterns(doc).map((f) => f.pattern));
+}
+
+/**
+ * Waits until every one of `patterns` has recheck's verdict: those judged while bundling, then
+ * the rest (an overlay's, say) on the same worker, which then ends.
+ */
+async function verdictsFor(patterns: Iterable<string>, judge: Judge): Promise<void> {
+  judge.send(patterns);
+  judge.finish();
+  await judge.settled();
+}
+
+/**
+ * Judges `patterns` on a worker of their own (the incremental path, `validate`), so that what asks
+ * for their verdicts next finds them made and does not call recheck synchronously.
+ */
+export async function judgeAll(patterns: Iterable<string>, budgetMs?: number): Promise<void> {
+  const judge = await newJudge(budgetMs);
+  try {
+    await verdictsFor(patterns, judge);
+  } finally {
+    judge.close();
+  }
 }
 
 /**
  * The verdicts on every regex of the model, then the gate (see {@link refuseUnsafePatterns}) when
  * `gate`: started, not awaited, so that the emitters work while the last verdicts come (one check
- * may run into recheck's 2 s timeout). The validators emitter waits for it before its warnings
+ * may take up to recheck's 30 s). The validators emitter waits for it before its warnings
  * about unsafe regexes, the pipeline before it writes; its rejection (a refused regex, a failed
- * check) is the run's error, whatever an emitter threw meanwhile.
+ * check) is the run's error, whatever an emitter threw meanwhile. Without `ahead` (the incremental
+ * path), a judge is started for the model's regexes and closed once they are judged.
  */
 export function patternsJudged(
   model: Model,
   ahead: JudgingWhileBundling | undefined,
   gate: Gate | undefined,
+  budgetMs?: number,
 ): Promise<void> {
-  const judged = verdictsFor(model, ahead).then(async () => {
+  const patterns = model.specs.flatMap((spec) => [...spec.facts.patterns]);
+  const judged = (async () => {
+    await (ahead ? verdictsFor(patterns, ahead.judge) : judgeAll(patterns, budgetMs));
     if (gate) await refuseUnsafePatterns(model, gate.specFiles, gate.root);
-  });
+  })();
   // Awaited later: until then a rejection must not count as unhandled.
   judged.catch(() => undefined);
   return judged;
 }
 
 /** Where the gate finds a refused regex's file and line. */
-interface Gate {
+export interface Gate {
   specFiles: SpecFile[];
   root: string;
 }
@@ -89,7 +120,7 @@ interface Gate {
  * `allowUnsafePatterns: true` (then each is a warning, as polynomial ones always are). The error names the
  * first one's file, line and pointer, and counts the rest.
  */
-export async function refuseUnsafePatterns(model: Model, specFiles: SpecFile[], root: string): Promise<void> {
+async function refuseUnsafePatterns(model: Model, specFiles: SpecFile[], root: string): Promise<void> {
   const { unsafePatterns } = await import("./lint/patterns.js");
   // Polynomial ones (`f.*o`, common in real specs) only slow long inputs: the emitter warns of them.
   const all = model.specs.flatMap((spec) =>

@@ -63,8 +63,9 @@ export async function runPipeline(run: Run): Promise<GenerateResult> {
   const stops: Array<() => Promise<void>> = [];
   if (kinds.includes("types") && large) stops.push(await spareTypesWorker());
   // recheck judges the regexes meanwhile, each file's as soon as it is parsed (see pattern-gate.ts).
-  const ahead = judgesPatterns(config, kinds) ? await judgeWhileBundling(specFiles, large, refs) : undefined;
-  if (ahead) stops.push(() => ahead.worker.stop());
+  const budget = run.options.judgeBudgetMs;
+  const ahead = judgesPatterns(config, kinds) ? await judgeWhileBundling(specFiles, large, refs, budget) : undefined;
+  if (ahead) stops.push(async () => ahead.judge.close());
   let bundling = ahead?.refs ?? refs;
   // A spec whose `$ref`s reach a large spec's text starts its types worker while it is bundled.
   if (kinds.includes("types") && !large) bundling = (await typesHandoff()).typesWorkerOnLargeRefs(bundling, stops);
@@ -236,7 +237,7 @@ async function generateFrom(found: ReadFiles, kinds: OutputKind[], run: Run): Pr
   // A spec large only once its `$ref`s are in (DigitalOcean's 2,034 files): its types worker loads
   // TypeScript now, while the validators compile.
   if (kinds.includes("types") && model.specs.some(isLargeSpec)) found.stops.push(await spareTypesWorker());
-  // Both ask recheck about every regex: judged ahead (see judgePatterns), the last verdicts
+  // Both ask recheck about every regex: judged ahead (see pattern-gate.ts), the last verdicts
   // while the emitters work; the gate's refusal wins over an emitter's error.
   const judged = judgesPatterns(config, kinds)
     ? patternsJudged(model, found.ahead, gate ? { specFiles, root } : undefined)

@@ -8,6 +8,7 @@ import { appendFileSync, cpSync, symlinkSync, unlinkSync, writeFileSync } from "
 import { join, relative } from "node:path";
 import { generate } from "../generator/index.js";
 import { documentReads } from "../generator/load/read.js";
+import { specgen } from "./helpers.js";
 import { baseProject, CONFIG, op, replaceIn, RULE, spec } from "./incremental-helpers.js";
 
 const { copyOfBase, editAndCompare } = baseProject();
@@ -93,4 +94,25 @@ test("an incremental run does not read the specs whose inputs did not change", a
     [],
     "b.yaml and c.yaml are hashed, never parsed",
   );
+});
+
+test("an incremental run judges its regexes on the judge's worker: no synchronous recheck call", async () => {
+  const dir = copyOfBase();
+  // A regex added (a full run, in a process of its own: this one has no verdict on it), then an
+  // edit that keeps every summary (an incremental run, which judges the regex again).
+  replaceIn(dir, "specs/b.yaml", "ok: { type: boolean }", 'ok: { type: string, pattern: "^q*q*$" }');
+  assert.equal(specgen(["generate"], { cwd: dir }).status, 0);
+  appendFileSync(join(dir, "specs/b.yaml"), "x-edited: 1\n");
+  // recheck's own switch: an unknown synchronous backend makes a synchronous call throw.
+  process.env.RECHECK_SYNC_BACKEND = "none";
+  try {
+    const result = await generate({ cwd: dir });
+    assert.equal(result.kept, 2, "an incremental run");
+    assert.ok(
+      result.warnings.some((w) => w.includes('"^q*q*$" may backtrack catastrophically')),
+      result.warnings.join("\n"),
+    );
+  } finally {
+    delete process.env.RECHECK_SYNC_BACKEND;
+  }
 });

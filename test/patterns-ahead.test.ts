@@ -1,4 +1,4 @@
-// Regexes are judged by recheck ahead of the rules that ask (lint/patterns.ts, judgePatterns), so
+// Regexes are judged by recheck ahead of the rules that ask (lint/judge.ts, one worker for all), so
 // neither `lint` nor `generate` starts recheck's synchronous worker for the regexes of the files
 // they read. RECHECK_SYNC_BACKEND is recheck's own switch for its synchronous call: an unknown
 // value makes that call throw, so a run that still asked synchronously would fail here.
@@ -8,9 +8,12 @@ import { join } from "node:path";
 import { createRequire } from "node:module";
 import { test } from "node:test";
 import { Worker } from "node:worker_threads";
-import { JudgingAhead } from "../generator/lint/judge-ahead.js";
-import { judgePatterns, unsafePatterns } from "../generator/lint/patterns.js";
-import { verdictsOf } from "../generator/lint/recheck.js";
+import { Judge } from "../generator/lint/judge.js";
+import { unsafePatterns } from "../generator/lint/patterns.js";
+import { backtrackingHazard, unjudged } from "../generator/lint/recheck.js";
+import { findPatterns } from "../generator/lint/find-patterns.js";
+import { judgeAll } from "../generator/pattern-gate.js";
+import { loadValidators } from "../generator/validate/compile.js";
 import { LARGE_SPEC_TEXT } from "../generator/model/size.js";
 import { specgen, tempDir } from "./helpers.js";
 
@@ -68,20 +71,24 @@ for (const [name, padding] of SIZES) {
   });
 }
 
-test("JudgingAhead: a worker judges the regexes sent; this thread adopts its verdicts, without recheck", async () => {
+test("Judge: a worker judges the regexes sent and those of files sent as text; none on this thread", async () => {
   const doc = JSON.parse(petSpec("^(a+)+$"));
-  const ahead = new JudgingAhead();
-  ahead.files([
-    { path: "pets.json", text: JSON.stringify(doc) },
-    { path: "broken.yaml", text: "a: [" },
-  ]);
-  // A file a `$ref` reaches, parsed on this thread.
-  ahead.document({ type: "object", patternProperties: { "^[a-z]+$": { type: "string" } } });
-  await ahead.judged();
-  const verdicts = new Map(verdictsOf(["^(a+)+$", "^[a-z]+$"]));
-  assert.match(verdicts.get("^(a+)+$") ?? "", /exponential/);
-  assert.ok(verdicts.has("^[a-z]+$"));
-  assert.equal(verdicts.get("^[a-z]+$"), undefined);
+  const judge = new Judge();
+  try {
+    judge.files([
+      { path: "pets.json", text: JSON.stringify(doc) },
+      { path: "broken.yaml", text: "a: [" },
+    ]);
+    // A file a `$ref` reaches, parsed on this thread.
+    judge.send(["^[a-z]+$"]);
+    await judge.settled();
+  } finally {
+    judge.close();
+  }
+  assert.equal(unjudged("^(a+)+$"), false);
+  assert.equal(unjudged("^[a-z]+$"), false);
+  assert.match(backtrackingHazard("^(a+)+$") ?? "", /exponential/);
+  assert.equal(backtrackingHazard("^[a-z]+$"), undefined);
   const loaded = Object.keys(createRequire(import.meta.url).cache);
   assert.deepEqual(
     loaded.filter((path) => /[\\/]node_modules[\\/]recheck[\\/]/.test(path)),
@@ -106,7 +113,7 @@ test("generate, regexes in a file a $ref reaches (judged on a worker as it is pa
 });
 
 test("unsafePatterns: the gate and the validators' warnings share one walk of a modelled document", async () => {
-  await judgePatterns(["^(a+)+$"]);
+  await judgeAll(["^(a+)+$"]);
   let reads = 0;
   const schema = { type: "string", pattern: "^(a+)+$" };
   const doc = new Proxy(
@@ -129,31 +136,53 @@ test("unsafePatterns: the gate and the validators' warnings share one walk of a 
   assert.equal(reads, walked);
 });
 
-test("JudgingAhead: no worker starts until a regex is found", async () => {
+test("Judge: no worker starts until a regex is found", async () => {
   const handles = () => process.getActiveResourcesInfo().filter((h) => h === "MessagePort").length;
   const before = handles();
-  const none = new JudgingAhead();
+  const none = new Judge();
   none.files([]);
-  none.document({ type: "object", properties: { pattern: { type: "string" } } });
+  none.send(findPatterns({ type: "object", properties: { pattern: { type: "string" } } }).map((f) => f.pattern));
   assert.equal(handles(), before);
-  await none.judged();
-  const some = new JudgingAhead();
-  some.document({ type: "string", pattern: "^[0-9]+$" });
+  await none.settled();
+  none.close();
+  const some = new Judge();
+  some.send(["^[0-9]+$"]);
   assert.equal(handles(), before + 1);
-  await some.judged();
+  await some.settled();
+  some.close();
 });
 
 test("the judging worker ends by itself once it has answered (the main thread may read the answer later)", async () => {
-  const worker = new Worker(new URL("../generator/lint/judge-ahead-worker.js", import.meta.url));
+  const url = new URL("../generator/lint/judge-worker.js", import.meta.url);
+  const worker = new Worker(url, { workerData: { budgetMs: 60_000 } });
   try {
-    const answered = new Promise((resolve) => worker.once("message", resolve));
+    const answered = new Promise<{ pattern: string; result: { status: string } }>((resolve) =>
+      worker.once("message", resolve),
+    );
     const exited = new Promise<number>((resolve) => worker.once("exit", resolve));
     worker.postMessage({ patterns: ["^[a-z]+$"] });
-    worker.postMessage({ done: true });
+    worker.postMessage({ finish: true });
     const bound = new Promise<string>((resolve) => setTimeout(() => resolve("still running"), 20_000).unref());
     assert.equal(await Promise.race([exited, bound]), 0);
-    assert.deepEqual(await answered, [["^[a-z]+$", undefined]]);
+    const answer = await answered;
+    assert.deepEqual([answer.pattern, answer.result.status], ["^[a-z]+$", "safe"]);
   } finally {
     await worker.terminate();
+  }
+});
+
+test("validate judges its regexes on the judge's worker: no synchronous recheck call", async () => {
+  const dir = tempDir();
+  process.env.RECHECK_SYNC_BACKEND = "none";
+  try {
+    writeFileSync(join(dir, "pets.json"), petSpec("^(r+)+$"));
+    const loaded = await loadValidators(join(dir, "pets.json"), { cwd: dir });
+    assert.ok(
+      loaded.warnings.some((w) => w.includes("(r+)+") && w.includes("may backtrack catastrophically")),
+      loaded.warnings.join("\n"),
+    );
+  } finally {
+    delete process.env.RECHECK_SYNC_BACKEND;
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -6,7 +6,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { compileValidators } from "../generator/emit/validators/compile.js";
-import { judgePatterns } from "../generator/lint/patterns.js";
+import { judgeAll } from "../generator/pattern-gate.js";
 import { loadSpec } from "../generator/validate/index.js";
 import { specgen, tempDir } from "./helpers.js";
 
@@ -41,7 +41,7 @@ async function warningSpec() {
 
 test("compileValidators, the verdicts still coming: Ajv compiles at once, the warnings keep their order", async () => {
   const { spec, targets } = await warningSpec();
-  await judgePatterns([POLYNOMIAL]);
+  await judgeAll([POLYNOMIAL]);
   const direct: string[] = [];
   const expected = await compileValidators(spec, targets, SHARED, (m) => direct.push(m));
   assert.equal(direct.length, 4, direct.join("\n"));

@@ -1,7 +1,7 @@
 /**
  * The regexes of a parsed document: `pattern` values and `patternProperties` keys where a schema
  * keyword stands. Apart from the lint rules (patterns.ts), which load Redocly, so that a worker
- * judging regexes ahead (judge-ahead.ts) does not.
+ * judging regexes (judge-worker.ts) does not.
  *
  * @module
  */

@@ -13,6 +13,8 @@ export interface LintOptions extends RefOptions {
   /** Redocly config file; defaults to ./redocly.yaml, else the toolkit's own. */
   config?: string;
   cwd?: string;
+  /** The run's time for judging regexes, in ms (default: JUDGE_BUDGET_S of recheck-options.ts). */
+  judgeBudgetMs?: number;
 }
 
 /** A file found under the paths given: parsed, or the error reading it. */
@@ -33,7 +35,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
   // `$ref`s (and overlay `extends`) may read only inside the roots of the paths given; see policy.ts.
   const policy = makeRefPolicy(paths, cwd, options);
   // recheck judges the files' regexes on a worker thread while Redocly loads (see judge.ts).
-  const judge = new Judge();
+  const judge = new Judge({ budgetMs: options.judgeBudgetMs });
   try {
     const read = readFiles(discoverSpecFiles(paths, cwd), judge);
     // Each file's regexes, found here once: files.ts reads them again for the documents reaching them.

@@ -2,11 +2,11 @@ import { Source, type NormalizedProblem } from "@redocly/openapi-core";
 import type { UserContext } from "@redocly/openapi-core/lib/walk.js";
 import { unescapeToken } from "../load/pointer.js";
 import { findPatterns, patternsOf } from "./find-patterns.js";
-import { backtrackingHazard, NOT_JUDGED, patternError } from "./recheck.js";
+import { backtrackingHazard, BUDGET_SPENT, NOT_JUDGED, patternError } from "./recheck.js";
 import { JUDGE_TIMEOUT_S } from "./recheck-options.js";
 
 export { findPatterns } from "./find-patterns.js";
-export { backtrackingHazard, isUnsafePattern, judgePatterns, patternError } from "./recheck.js";
+export { backtrackingHazard, isUnsafePattern, patternError } from "./recheck.js";
 
 /**
  * `pattern` and `patternProperties` checks: a regex no validator can compile (an error), and
@@ -63,8 +63,10 @@ const hazardMessage = (pattern: string, key: boolean, where: string, part: strin
   `${key ? "The `patternProperties` key" : "The `pattern`"} ${JSON.stringify(pattern)} of ${where} may backtrack ` +
   (part === NOT_JUDGED
     ? `catastrophically: recheck could not decide within ${JUDGE_TIMEOUT_S} s whether a long string can hang it.`
-    : `catastrophically: \`${part}\` repeats a part that can match the same text in several ways, so a long ` +
-      "non-matching string can hang validation.");
+    : part === BUDGET_SPENT
+      ? "catastrophically: recheck did not judge it, as the run's time for judging regexes was spent on others."
+      : `catastrophically: \`${part}\` repeats a part that can match the same text in several ways, so a long ` +
+        "non-matching string can hang validation.");
 
 /** `components.schemas.Foo`, or the schema's pointer when it is not a named component. */
 function schemaName(pointer: string): string {

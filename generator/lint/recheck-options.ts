@@ -10,16 +10,24 @@ import type { Parameters } from "recheck";
 export const JUDGE_TIMEOUT_S = 30;
 
 /**
- * The options of every recheck call (lint's rules, `generate`, the worker of judge.ts). No
- * prototype: a polluted Object.prototype cannot pick recheck's backend or limits. A module of
- * its own, so that the worker thread loads nothing else of the project. recheck's fuzzer also
+ * How long one run (a lint, a `generate`) may spend judging regexes in all: a spec with many
+ * regexes recheck cannot judge would otherwise keep it busy 30 s for each. Once spent, the
+ * regexes left are reported as not judged (see judge.ts): warnings, never refusals. ReadMe's
+ * `readme.yaml`, the slowest real spec here, needs about a minute of it on a busy machine.
+ */
+export const JUDGE_BUDGET_S = 120;
+
+/**
+ * The options of every recheck call (the worker of judge.ts; `timeoutMs` lower when the run's
+ * judging time is almost spent). No prototype: a polluted Object.prototype cannot pick recheck's
+ * backend or limits. A module of its own, which the worker loads without the lint rules. recheck's fuzzer also
  * stops single matching attempts after a time (`attackTimeout`, `incubationTimeout`,
  * `seedingTimeout`), which makes what it finds depend on the machine's load; those are off,
  * and its limits on the characters read per attempt (counted, not timed) bound each attempt.
  */
-export const checkOptions = (): Parameters =>
+export const checkOptions = (timeoutMs = JUDGE_TIMEOUT_S * 1000): Parameters =>
   Object.assign(Object.create(null) as Parameters, {
-    timeout: JUDGE_TIMEOUT_S * 1000,
+    timeout: timeoutMs,
     attackTimeout: null,
     incubationTimeout: null,
     seedingTimeout: null,

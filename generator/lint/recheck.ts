@@ -1,8 +1,8 @@
 /**
  * Whether a regex compiles, and whether it may backtrack catastrophically, decided by recheck (an
- * exact ReDoS analyser for ECMAScript regexes), with its verdicts kept per pattern. Apart from the
- * lint rules (patterns.ts), so that a worker judging patterns ahead (judge-ahead.ts) loads
- * neither Redocly nor the walker.
+ * exact ReDoS analyser for ECMAScript regexes), with its verdicts kept per pattern; the verdicts
+ * are made on the judge's worker thread (judge.ts, judge-worker.ts). Apart from the lint rules
+ * (patterns.ts), so that the worker loads neither Redocly nor the walker.
  *
  * @module
  */
@@ -39,19 +39,44 @@ const loadRecheck = (): Recheck => (recheck ??= createRequire(import.meta.url)("
 /** The flags a regex is judged with: `u` when it compiles so, as the validators compile it. */
 export const flagsOf = (pattern: string) => (compiles(pattern, "u") ? "u" : "");
 
-/** Whether `pattern` waits for a verdict: it compiles and has none yet (see judge.ts, lint's judging worker). */
-export const unjudged = (pattern: string): boolean => !hazards.has(pattern) && patternError(pattern) === undefined;
+/**
+ * Whether `pattern` waits for a verdict: it compiles and has none yet, or only {@link BUDGET_SPENT}
+ * from a run before (each run has its own budget; see judge.ts).
+ */
+export const unjudged = (pattern: string): boolean =>
+  (!hazards.has(pattern) || hazards.get(pattern) === BUDGET_SPENT) && patternError(pattern) === undefined;
 
-/** Keeps recheck's diagnostics of `pattern`, made on lint's judging worker (judge.ts), as its verdict. */
+/** Keeps recheck's diagnostics of `pattern`, made on the judge's worker (judge.ts), as its verdict. */
 export function recordVerdict(pattern: string, result: Diagnostics): void {
-  hazards.set(pattern, verdict(pattern, result));
+  if (unjudged(pattern)) hazards.set(pattern, verdict(pattern, result));
 }
+
+/** Records that `pattern` was not judged because the run's judging time was spent (see judge.ts). */
+export function recordSpent(pattern: string): void {
+  if (unjudged(pattern)) hazards.set(pattern, BUDGET_SPENT);
+}
+
+/**
+ * Set while a run's judging time is spent: a regex without a verdict then gets {@link BUDGET_SPENT}
+ * rather than a synchronous check (judge.ts sets it, and clears it when the run ends).
+ */
+let budgetSpent = false;
+export const setBudgetSpent = (spent: boolean): void => {
+  budgetSpent = spent;
+};
 
 /**
  * The hazard of a regex recheck could not judge within its time (recheck-options.ts): reported
  * as unsafe, but as polynomial, so that `generate` warns of it and does not refuse the spec.
  */
 export const NOT_JUDGED = `not judged within ${JUDGE_TIMEOUT_S} s, so not known to be safe (polynomial backtracking)`;
+
+/**
+ * The hazard of a regex left unjudged because the run's whole judging time (see judge.ts) was
+ * spent on others: like {@link NOT_JUDGED}, a warning, never a refusal.
+ */
+export const BUDGET_SPENT =
+  "not judged, as the run's time for judging regexes was spent, so not known to be safe (polynomial backtracking)";
 
 /** The verdict recheck's diagnostics give `pattern`: the part that backtracks, with the complexity. */
 function verdict(pattern: string, result: Diagnostics): string | undefined {
@@ -64,68 +89,20 @@ function verdict(pattern: string, result: Diagnostics): string | undefined {
 
 /**
  * The part of `pattern` that may backtrack catastrophically (with the complexity), or undefined. `pattern` must
- * compile. A pattern not judged ahead (see judgePatterns) is judged here, through recheck's
- * synchronous call, which runs its checker on a worker thread of its own.
+ * compile. Its verdict is normally in: the judge's worker (judge.ts) made it before anything asks. One
+ * that is not (the worker failed, or nobody sent it) is made here, through recheck's synchronous call,
+ * which blocks this thread; a run whose judging time is spent gets {@link BUDGET_SPENT} instead.
  */
 export function backtrackingHazard(pattern: string): string | undefined {
-  if (hazards.has(pattern)) return hazards.get(pattern);
+  const known = hazards.get(pattern);
+  if (known !== undefined || hazards.has(pattern)) return known;
+  if (budgetSpent) return BUDGET_SPENT;
   const hazard = verdict(pattern, loadRecheck().checkSync(pattern, flagsOf(pattern), checkOptions()));
   hazards.set(pattern, hazard);
   return hazard;
 }
 
-/**
- * Judges `patterns` ahead, one at a time, through recheck's asynchronous call, so that the lint
- * rules and `generate`, which ask synchronously, find every verdict made. The same checker gives
- * the same verdicts either way, but the synchronous call starts a worker thread that loads
- * recheck a second time and waits on it: on the 72 Matrix client-server files that was about a
- * second of a lint's wall time. Patterns that do not compile are pattern-valid's and skipped.
- * Settles once each has its verdict, those queued before by {@link judgeSoon} too.
- */
-export async function judgePatterns(patterns: Iterable<string>): Promise<void> {
-  const all = [...new Set(patterns)];
-  judgeSoon(all);
-  // Taken now: a check is dropped from `judging` once answered.
-  const answers = all.map((pattern) => judging.get(pattern));
-  for (const answer of answers) await answer;
-}
-
-/** The checks queued and not yet answered, by pattern; each starts once the one before has its answer. */
-const judging = new Map<string, Promise<void>>();
-let lastQueued: Promise<unknown> = Promise.resolve();
-
-/**
- * Queues `patterns` for judging without waiting for the verdicts: `generate`'s judging worker
- * (judge-ahead-worker.ts) queues each batch of regexes as it arrives, so that recheck's agent (a
- * process of its own) is kept busy; {@link judgePatterns} then waits for what is still queued.
- * One check at a time, as judgePatterns always did: recheck's 2 s timeout is then spent on one
- * regex only, so a slow verdict does not depend on how many others run beside it.
- */
-export function judgeSoon(patterns: Iterable<string>): void {
-  for (const pattern of patterns) {
-    if (hazards.has(pattern) || judging.has(pattern) || patternError(pattern) !== undefined) continue;
-    const judged = lastQueued.then(async () => {
-      const result = await loadRecheck().check(pattern, flagsOf(pattern), checkOptions());
-      hazards.set(pattern, verdict(pattern, result));
-    });
-    judging.set(pattern, judged);
-    // A failed check is reported to whoever waits for it (judgePatterns), then asked again.
-    lastQueued = judged.catch(() => undefined);
-    void lastQueued.then(() => judging.delete(pattern));
-  }
-}
-
 /** Whether `pattern` compiles and recheck judged it prone to catastrophic backtracking: never run it. */
 export function isUnsafePattern(pattern: string): boolean {
   return patternError(pattern) === undefined && backtrackingHazard(pattern) !== undefined;
-}
-
-/** The verdicts made so far on `patterns` (those judged, once each), to hand to another thread. */
-export function verdictsOf(patterns: Iterable<string>): Array<[string, string | undefined]> {
-  return [...new Set(patterns)].filter((p) => hazards.has(p)).map((p) => [p, hazards.get(p)]);
-}
-
-/** Takes verdicts made on another thread (see judge-ahead.ts) as if made here; one made here stays. */
-export function adoptVerdicts(verdicts: ReadonlyArray<readonly [string, string | undefined]>): void {
-  for (const [pattern, hazard] of verdicts) if (!hazards.has(pattern)) hazards.set(pattern, hazard);
 }

@@ -10,6 +10,7 @@ import { validatorFront } from "../emit/validators/front.js";
 import { formatsModule, helpersModule, RUNTIME_JS_URL } from "../emit/validators/shared-files.js";
 import type { ValidatorTarget } from "../emit/validators/targets.js";
 import type { SpecModel } from "../model/types.js";
+import { judgeAll } from "../pattern-gate.js";
 import { loadSpec } from "./spec.js";
 import type { ImportedValidators, LoadedValidators, ValidateOptions } from "./types.js";
 
@@ -43,7 +44,9 @@ export async function compileInMemory(
 ): Promise<ImportedValidators> {
   // The shared modules' URLs are the same text each time, so Node's module map loads them once.
   const shared = { runtime: RUNTIME_JS_URL.href, formats: dataUrl(formatsModule()), helpers: dataUrl(helpersModule()) };
-  const { ajv, origins, ...compiled } = await compileValidators(spec, targets, shared, warn);
+  // The warnings about unsafe regexes wait for verdicts made on the judge's worker (pattern-gate.ts).
+  const judged = warn ? judgeAll(spec.facts.patterns) : undefined;
+  const { ajv, origins, ...compiled } = await compileValidators(spec, targets, shared, warn, judged);
   // The front imports its Ajv module from a `data:` URL of its own, as the files import each other.
   const front = validatorFront(targets, compiled, { runtime: RUNTIME_JS_URL.href, ajv: dataUrl(ajv) });
   return { exports: (await import(dataUrl(front))) as Record<string, unknown>, origins };
