@@ -25,7 +25,7 @@ test("specgen validate: files that pass exit 0 with nothing on stdout", () => {
   assert.match(r.stderr, /2 of 2 file\(s\) valid against GetAuthMetadataResponse/);
 });
 
-test("specgen validate: each problem is printed as `file:line:col: pointer message`, and any failure exits 1", async () => {
+test("specgen validate: each problem printed as `file:line:col: pointer message`; any failure exits 1", async () => {
   const bad = corpus("invalid/14-array-items-non-strings.json");
   const missing = corpus("invalid/03-missing-issuer.json");
   const nul = corpus("invalid/02-json-null.json");
@@ -44,7 +44,7 @@ test("specgen validate: each problem is printed as `file:line:col: pointer messa
   assert.match(r.stderr, /1 of 4 file\(s\) valid/);
 });
 
-test("specgen validate: the config's overlays apply as in generate; --no-overlays checks the spec as written", async () => {
+test("specgen validate: overlays apply as in generate; --no-overlays checks the spec as written", async () => {
   const vercel = corpus("valid-or-real/vercel-oauth-as.json");
   const withRules = await validateHere(["validate", `${AUTH}#getAuthMetadata`, vercel]);
   const asWritten = specgen(["validate", "--no-overlays", `${AUTH}#getAuthMetadata`, vercel]);
@@ -111,7 +111,7 @@ test("specgen validate: a rule deep in a schema is cited only for the values it 
   ]);
 });
 
-test("specgen validate: a rule in a component is cited wherever it is used, never for a look-alike keyword", async () => {
+test("specgen validate: a component's rule is cited wherever it is used, never for a look-alike keyword", async () => {
   const dir = tempDir();
   const item = "{$ref: '#/components/schemas/Item'}";
   writeFileSync(
