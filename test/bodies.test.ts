@@ -8,9 +8,10 @@ import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { generate } from "../generator/generate.js";
-import { FIXTURES, ROOT, specgen, tempDir } from "./helpers.js";
+import { FIXTURES, ROOT, tempDir } from "./helpers.js";
 import { limit, reply, serve, type TestServer } from "./runtime/helpers.js";
 import { typecheck } from "./typecheck.js";
+import { validateHere } from "./validate-helpers.js";
 
 const SCENARIO = join(FIXTURES, "snapshots/bodies");
 
@@ -168,11 +169,15 @@ test(
     assert.equal("isUploadBody" in v || "isSendFormBody" in v, false);
 
     writeFileSync(join(out, "body.json"), JSON.stringify({ type: "m.login.sso" }));
-    const r = specgen(["validate", "specs/bodies.yaml#logIn:body", join(out, "body.json")], { cwd: SCENARIO });
+    const r = await validateHere(["validate", "specs/bodies.yaml#logIn:body", join(out, "body.json")], {
+      cwd: SCENARIO,
+    });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /body\.json:1:9: \/type must be equal to one of the allowed values/);
     assert.match(r.stderr, /0 of 1 file\(s\) valid against LogInBody/);
-    const none = specgen(["validate", "specs/bodies.yaml#upload:body", join(out, "body.json")], { cwd: SCENARIO });
+    const none = await validateHere(["validate", "specs/bodies.yaml#upload:body", join(out, "body.json")], {
+      cwd: SCENARIO,
+    });
     assert.equal(none.status, 2);
     assert.match(none.stderr, /operation upload has no JSON request body \(JSON bodies: 200\)/);
   },

@@ -6,8 +6,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { generate } from "../generator/generate.js";
-import { FIXTURES, ROOT, specgen, tempDir } from "./helpers.js";
+import { FIXTURES, ROOT, tempDir } from "./helpers.js";
 import { typecheck } from "./typecheck.js";
+import { validateHere } from "./validate-helpers.js";
 
 /** Named component models: names, warnings, the package's exports, `specgen validate spec#X`. */
 const SCENARIO = join(FIXTURES, "snapshots/components");
@@ -219,7 +220,7 @@ test("a consumer imports Pet and isPet from the package, and openapi-fetch works
   }
 });
 
-test("specgen validate spec#Pet accepts component names, as exported and as written", () => {
+test("specgen validate spec#Pet accepts component names, as exported and as written", async () => {
   const dir = tempDir();
   try {
     const good = join(dir, "good.json");
@@ -227,16 +228,16 @@ test("specgen validate spec#Pet accepts component names, as exported and as writ
     writeFileSync(good, JSON.stringify({ name: "Rex" }));
     writeFileSync(bad, JSON.stringify({ name: "" }));
     const spec = join(SCENARIO, "specs/petstore.yaml");
-    const pass = specgen(["validate", `${spec}#Pet`, good], { cwd: SCENARIO });
+    const pass = await validateHere(["validate", `${spec}#Pet`, good], { cwd: SCENARIO });
     assert.equal(pass.status, 0, pass.stderr);
-    const fail = specgen(["validate", `${spec}#Pet`, bad], { cwd: SCENARIO });
+    const fail = await validateHere(["validate", `${spec}#Pet`, bad], { cwd: SCENARIO });
     assert.equal(fail.status, 1, fail.stderr);
     assert.match(fail.stdout, /bad\.json:1:\d+: \/name .*fewer than 1 character/);
     const status = join(dir, "status.json");
     writeFileSync(status, JSON.stringify("lost"));
     // By the key as written (`pet_status`) and by its type name (`PetStatus`).
     for (const selector of ["pet_status", "PetStatus"]) {
-      const run = specgen(["validate", `${spec}#${selector}`, status], { cwd: SCENARIO });
+      const run = await validateHere(["validate", `${spec}#${selector}`, status], { cwd: SCENARIO });
       assert.equal(run.status, 1, `${selector}: ${run.stderr}`);
       assert.match(run.stdout, /must be equal to one of the allowed values/);
     }

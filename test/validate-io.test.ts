@@ -4,30 +4,31 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, specgen, tempDir } from "./helpers.js";
-import { AUTH, cites, corpus, corpusIdp, FLOW, lines, PROSE_RULES_ON } from "./validate-helpers.js";
+import { AUTH, cites, corpus, corpusIdp, FLOW, lines, PROSE_RULES_ON, validateHere } from "./validate-helpers.js";
 
 // `specgen validate`'s inputs and outputs: every --format, JSON read safely, the built bin run as a
-// program, standard input, and http(s) URLs. Selecting and citing: validate-cli.test.ts.
+// program, standard input, and http(s) URLs. Selecting and citing: validate-cli.test.ts. Runs go
+// through the library in this process (validateHere) where the program itself is not what is tested.
 
-test("specgen validate --format github-actions annotates the file; --format json prints the findings", () => {
+test("specgen validate --format github-actions annotates the file; --format json prints the findings", async () => {
   const dir = tempDir();
   const odd = join(dir, "a,b:c%.json");
   writeFileSync(odd, '{\n  "id": "x",\n  "name": 1\n}\n');
   const notJson = join(dir, "not.json");
   writeFileSync(notJson, "{");
-  const gh = specgen(["validate", "-f", "github-actions", `${FLOW}#IdentityProvider`, odd, notJson]);
+  const gh = await validateHere(["validate", "-f", "github-actions", `${FLOW}#IdentityProvider`, odd, notJson]);
   assert.equal(gh.status, 1, gh.stderr);
   const file = (f: string) => f.replace(/%/g, "%25").replace(/:/g, "%3A").replace(/,/g, "%2C");
   assert.deepEqual(lines(gh.stdout), [
     `::error file=${file(odd)},line=3,col=11,title=specgen validate::/name must be string`,
     `::error file=${file(notJson)},line=1,col=2,title=specgen validate::invalid JSON: ${readJsonError("{")}`,
   ]);
-  const json = specgen(["validate", "--format", "json", `${FLOW}#IdentityProvider`, odd]);
+  const json = await validateHere(["validate", "--format", "json", `${FLOW}#IdentityProvider`, odd]);
   assert.equal(json.status, 1, json.stderr);
   assert.deepEqual(JSON.parse(json.stdout), [
     { file: odd, line: 3, col: 11, pointer: "/name", message: "must be string" },
   ]);
-  const ok = specgen(["validate", "--format", "json", `${FLOW}#IdentityProvider`, corpusIdp(dir)]);
+  const ok = await validateHere(["validate", "--format", "json", `${FLOW}#IdentityProvider`, corpusIdp(dir)]);
   assert.equal(ok.status, 0, ok.stderr);
   assert.deepEqual(JSON.parse(ok.stdout), []);
   assert.equal(specgen(["validate", "-f", "xml", `${FLOW}#IdentityProvider`, odd]).status, 2);
@@ -68,7 +69,7 @@ function readJsonError(text: string): string {
   }
   throw new Error("valid JSON");
 }
-test("specgen validate: JSON is read safely: a UTF-8 BOM is tolerated, invalid JSON or UTF-8 is named", () => {
+test("specgen validate: JSON is read safely: a UTF-8 BOM is tolerated, invalid JSON or UTF-8 is named", async () => {
   const dir = tempDir();
   const bom = join(dir, "bom.json");
   writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"type": "m.login.sso"}')]));
@@ -80,7 +81,7 @@ test("specgen validate: JSON is read safely: a UTF-8 BOM is tolerated, invalid J
   writeFileSync(proto, '{"__proto__": {"type": "m.login.sso"}}');
   const quoted = join(dir, "quoted.json");
   writeFileSync(quoted, '{\n  "a": 1,\n  "b": }\n');
-  const r = specgen(["validate", `${FLOW}#SsoLoginFlow`, bom, broken, latin1, proto, quoted]);
+  const r = await validateHere(["validate", `${FLOW}#SsoLoginFlow`, bom, broken, latin1, proto, quoted]);
   assert.equal(r.status, 1, r.stderr);
   const out = lines(r.stdout);
   assert.equal(out.length, 4, r.stdout);
@@ -152,7 +153,9 @@ test("specgen validate fetches an http(s) URL: a server operator checks a live d
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const run = (...files: string[]) =>
+  // The program is run once (below); the other runs go through the library in this process.
+  const run = (...files: string[]) => validateHere(["validate", `${AUTH}#getAuthMetadata`, ...files]);
+  const program = (...files: string[]) =>
     new Promise<{ status: number | null; stdout: string; stderr: string }>((done) =>
       execFile(
         process.execPath,
@@ -164,7 +167,7 @@ test("specgen validate fetches an http(s) URL: a server operator checks a live d
   try {
     const ok = await run(`${base}/good`);
     assert.equal(ok.status, 0, ok.stderr);
-    const r = await run(`${base}/good`, `${base}/bad`, `${base}/nowhere`);
+    const r = await program(`${base}/good`, `${base}/bad`, `${base}/nowhere`);
     assert.equal(r.status, 1, r.stderr);
     assert.deepEqual(r.stdout.trim().split("\n"), [
       `${base}/bad:1:1: /issuer is required`,
@@ -177,7 +180,14 @@ test("specgen validate fetches an http(s) URL: a server operator checks a live d
       `${base}/no-oauth: HTTP 404 Not Found: M_UNRECOGNIZED: Unrecognized request`,
       `${base}/html503: HTTP 503 Service Unavailable`,
     ]);
-    const json = await run("--format", "json", `${base}/no-oauth`, `${base}/html503`);
+    const json = await validateHere([
+      "validate",
+      "-f",
+      "json",
+      `${AUTH}#getAuthMetadata`,
+      `${base}/no-oauth`,
+      `${base}/html503`,
+    ]);
     assert.deepEqual(JSON.parse(json.stdout), [
       {
         file: `${base}/no-oauth`,

@@ -27,14 +27,18 @@ export interface UnsafePattern {
   exponential: boolean;
 }
 
-/** The unsafe regexes of a document (once per place; regexes that do not compile are pattern-valid's). */
-export function unsafePatterns(doc: unknown): UnsafePattern[] {
+/**
+ * The unsafe regexes of a document (once per place; regexes that do not compile are pattern-valid's);
+ * with `within`, only those at the pointers it accepts are judged and given.
+ */
+export function unsafePatterns(doc: unknown, within?: (pointer: string) => boolean): UnsafePattern[] {
   const known = typeof doc === "object" && doc !== null ? unsafeIn.get(doc) : undefined;
-  if (known) return [...known];
+  if (known) return within ? known.filter((p) => within(p.pointer)) : [...known];
   const out: UnsafePattern[] = [];
   const seen = new Set<string>();
   for (const found of findPatterns(doc)) {
     if (seen.has(found.pointer) || patternError(found.pattern) !== undefined) continue;
+    if (within && !within(found.pointer)) continue;
     seen.add(found.pointer);
     const hazard = backtrackingHazard(found.pattern);
     if (hazard !== undefined)
@@ -45,7 +49,8 @@ export function unsafePatterns(doc: unknown): UnsafePattern[] {
         exponential: hazard.endsWith("(exponential backtracking)"),
       });
   }
-  if (typeof doc === "object" && doc !== null) unsafeIn.set(doc, out);
+  // Only a whole document's answer is kept: a part's would be taken for the whole next time.
+  if (!within && typeof doc === "object" && doc !== null) unsafeIn.set(doc, out);
   return [...out];
 }
 

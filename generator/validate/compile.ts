@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { compileValidators } from "../emit/validators/compile.js";
+import { type CompileScope, compileValidators } from "../emit/validators/compile.js";
 import { validatorFront } from "../emit/validators/front.js";
 import { formatsModule, helpersModule, RUNTIME_JS_URL } from "../emit/validators/shared-files.js";
 import type { ValidatorTarget } from "../emit/validators/targets.js";
@@ -36,17 +36,22 @@ export async function importValidators(
   return (await compileInMemory(spec, targets, warn)).exports;
 }
 
-/** {@link importValidators}, with the origins of the hoisted functions. */
+/**
+ * {@link importValidators}, with the origins of the hoisted functions. `judged` settles once the
+ * regexes to warn of have their verdicts; `scope` says what the compile leaves out.
+ */
 export async function compileInMemory(
   spec: SpecModel,
   targets: readonly ValidatorTarget[],
   warn?: (message: string) => void,
+  { judged, ...scope }: CompileScope & { judged?: Promise<void> } = {},
 ): Promise<ImportedValidators> {
   // The shared modules' URLs are the same text each time, so Node's module map loads them once.
   const shared = { runtime: RUNTIME_JS_URL.href, formats: dataUrl(formatsModule()), helpers: dataUrl(helpersModule()) };
-  // The warnings about unsafe regexes wait for verdicts made on the judge's worker (pattern-gate.ts).
-  const judged = warn ? judgeAll(spec.facts.patterns) : undefined;
-  const { ajv, origins, ...compiled } = await compileValidators(spec, targets, shared, warn, judged);
+  // The warnings about unsafe regexes wait for verdicts made on the judge's worker (pattern-gate.ts):
+  // the caller's, or else every regex of the spec's.
+  const verdicts = judged ?? (warn ? judgeAll(spec.facts.patterns) : undefined);
+  const { ajv, origins, ...compiled } = await compileValidators(spec, targets, shared, warn, verdicts, scope);
   // The front imports its Ajv module from a `data:` URL of its own, as the files import each other.
   const front = validatorFront(targets, compiled, { runtime: RUNTIME_JS_URL.href, ajv: dataUrl(ajv) });
   return { exports: (await import(dataUrl(front))) as Record<string, unknown>, origins };

@@ -9,9 +9,11 @@ import { relative, resolve, sep } from "node:path";
 import { literalPointer } from "../emit/validators/literal-pointer.js";
 import { exportNames, type ValidatorTarget } from "../emit/validators/targets.js";
 import { SpecError } from "../errors.js";
+import { findPatterns } from "../lint/find-patterns.js";
 import { textLocator } from "../load/locate.js";
 import type { OverlayRule } from "../load/overlay.js";
 import { formatFragment } from "../load/pointer.js";
+import { judgeAll } from "../pattern-gate.js";
 import { problemSources, tooDeep, type ValidateFunction } from "../runtime/validation.js";
 import { citeRule } from "./cite.js";
 import { compileInMemory } from "./compile.js";
@@ -21,6 +23,7 @@ import { reportFindings } from "./format.js";
 import { isLintFormat } from "./lint-format.js";
 import { type ReadDocument, readJsonText, STDIN, shown } from "./read.js";
 import { type FunctionRoot, functionRoots } from "./roots.js";
+import { reachableFrom, type Within } from "./reach.js";
 import { loadSpec } from "./spec.js";
 import { splitTarget, selectTarget } from "./target.js";
 import type { Finding, ValidateOptions, ValidateOutcome } from "./types.js";
@@ -114,19 +117,33 @@ async function checkAll(files: readonly string[], checker: Checker, keepTexts: b
 /**
  * The spec's model, the target `selector` names, and its validator. Only the chosen target is
  * compiled (with what it references): a spec's other bodies are no concern of this check, and
- * compiling all 261 of GitHub's webhooks took most of a minute.
+ * compiling all 261 of GitHub's webhooks took most of a minute. Likewise only the regexes that
+ * validator runs are judged by recheck (and warned of), and `isX`'s compile is left out.
  */
 async function prepare(specPath: string, selector: string, options: ValidateOptions): Promise<Checker> {
   const loaded = await loadSpec(specPath, options);
   const chosen = selectTarget(loaded.spec, loaded.targets, selector);
-  const compiled = await compileInMemory(loaded.spec, [chosen], (m) => loaded.warnings.push(m));
-  const validate = compiled.exports[exportNames(chosen.name).validate] as ValidateFunction<unknown>;
-  const rules = loaded.spec.overlayRules ?? [];
   const document = loaded.spec.document;
   const targetAt = literalPointer(document, chosen.pointer);
+  const within = loaded.spec.kind === "openapi" ? reachableFrom(document, targetAt) : undefined;
+  const scope = { firstError: false, patternsWithin: within ?? (() => true), judged: judgeRegexes(document, within) };
+  const compiled = await compileInMemory(loaded.spec, [chosen], (m) => loaded.warnings.push(m), scope);
+  const validate = compiled.exports[exportNames(chosen.name).validate] as ValidateFunction<unknown>;
+  const rules = loaded.spec.overlayRules ?? [];
   const roots = rules.length ? functionRoots(document, targetAt, compiled.origins) : [];
   const cwd = resolve(options.cwd ?? process.cwd());
   return { chosen, validate, rules, roots, document, cwd, warnings: loaded.warnings };
+}
+
+/**
+ * Has recheck judge the regexes at the places `within` accepts (all without it) through its
+ * asynchronous call, while Ajv compiles: asked one by one later, each would wait on a worker
+ * thread that loads recheck a second time (lint/recheck.ts).
+ */
+async function judgeRegexes(document: unknown, within: Within | undefined): Promise<void> {
+  const found = findPatterns(document).filter((f) => within === undefined || within(f.pointer));
+  if (!found.length) return;
+  await judgeAll(found.map((f) => f.pattern));
 }
 
 /** One document given: read, a finding (not JSON, a failed fetch), or a usage error's message. */

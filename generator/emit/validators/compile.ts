@@ -50,6 +50,17 @@ export async function compileAjvModule(
 }
 
 /**
+ * What `specgen validate` leaves out of a compile: it checks documents with one target's
+ * `validateX` alone, so neither the `isX` compile nor the regexes its validator never runs concern it.
+ */
+export interface CompileScope {
+  /** Compile the first-error `isX` too (default: for a small spec, as `generate` writes it). */
+  firstError?: boolean;
+  /** Warn only of the unsafe regexes at the document pointers this accepts (default: all). */
+  patternsWithin?: (pointer: string) => boolean;
+}
+
+/**
  * One spec's validators compiled by Ajv (see {@link CompiledValidators}); front.ts writes the
  * exports over them. With `judged` (the run's regexes being judged, see pattern-gate.ts), Ajv
  * compiles without waiting for the verdicts; only the warnings about unsafe regexes wait, and the
@@ -61,17 +72,21 @@ export async function compileValidators(
   shared: SharedModules,
   warn?: (message: string) => void,
   judged?: Promise<void>,
+  scope: CompileScope = {},
 ): Promise<CompiledValidators> {
-  const held = warn && judged ? new HeldWarnings(warn) : undefined;
+  // A scoped warning is said where the held ones are (createAjv would judge every regex).
+  const waitFor = judged ?? (scope.patternsWithin && Promise.resolve());
+  const held = warn && waitFor ? new HeldWarnings(warn) : undefined;
   const all = createAjv(spec, targets, held?.warn ?? warn, "all", held && (() => held.hold()));
   // A large spec's `isX` share the `all` compile (see model/size.ts).
-  const first = isLargeSpec(spec) ? undefined : createAjv(spec, targets, undefined, "first");
+  const firstError = scope.firstError ?? !isLargeSpec(spec);
+  const first = firstError ? createAjv(spec, targets, undefined, "first") : undefined;
   const linked: LinkedHelpers = { helpers: new Set(), runtime: new Set() };
   const allCode = standalone(spec, all, linked);
   const firstCode = first && standalone(spec, first, linked);
   if (held && warn) {
-    await judged;
-    held.release(() => warnUnsafePatterns(spec, warn));
+    await waitFor;
+    held.release(() => warnUnsafePatterns(spec, warn, scope.patternsWithin));
   }
   const lines = [...imports(shared, all.usesFormats, linked), "", allCode];
   if (firstCode !== undefined) lines.push(...firstErrorFactory(firstCode));

@@ -55,9 +55,14 @@ export function patternReading(
  * engine is used instead: the native RE2 binding needs a compiler or a prebuilt download, and a
  * pure-JS port (re2js) reads a different syntax (no lookaround, no backreferences) and would
  * ship its whole engine in every generated package; the fix belongs in the spec's regex.
+ * With `within`, only the regexes at the pointers it accepts (those one validator runs).
  */
-export function warnUnsafePatterns(spec: SpecModel, warn: (message: string) => void): void {
-  for (const found of unsafePatterns(spec.document)) {
+export function warnUnsafePatterns(
+  spec: SpecModel,
+  warn: (message: string) => void,
+  within?: (pointer: string) => boolean,
+): void {
+  for (const found of unsafePatterns(spec.document, within)) {
     warn(
       `${spec.source}#${found.pointer}: the regular expression ${JSON.stringify(found.pattern)} ` +
         `may backtrack catastrophically (${found.hazard}); the generated validators run it on every value they ` +
