@@ -98,3 +98,29 @@ test("nameMemberRefs: a key already taken gets a number, and the target is the m
   assert.deepEqual(schemas["Pet.properties.owner.properties.name"], { type: "boolean" });
   assert.equal(schemas["Pet.properties.owner.properties.name2"], pet.properties.owner.properties.name);
 });
+
+test("nameMemberRefs: hostile component names give keys of plain characters, own keys, no prototype change", () => {
+  const schemas = JSON.parse('{"__proto__": {"properties": {"a": {"type": "string"}}}}') as Record<string, unknown>;
+  schemas['a"*/b'] = { properties: { "x*/": { type: "integer" } } };
+  const doc = spec(NAME_REF());
+  const at = (doc as { components: { schemas: Record<string, unknown> } }).components;
+  at.schemas = schemas;
+  const refs = [
+    { $ref: "#/components/schemas/__proto__/properties/a" },
+    { $ref: "#/components/schemas/a%22*~1b/properties/x*~1" },
+  ];
+  (doc as { paths: Record<string, unknown> }).paths = {
+    "/x": { get: { responses: { "200": { content: { "a/b": { schema: { anyOf: refs } } } } } } },
+  };
+  nameMemberRefs(doc);
+  const added = Object.keys(schemas)
+    .filter((k) => k !== "__proto__" && k !== 'a"*/b')
+    .sort();
+  assert.deepEqual(added, ["__proto__.properties.a", "a_22__1b.properties.x__1"]);
+  for (const key of added) assert.ok(Object.hasOwn(schemas, key) && /^[\w$.-]+$/.test(key), key);
+  assert.deepEqual(
+    refs.map((r) => r.$ref),
+    added.map((k) => `#/components/schemas/${k}`),
+  );
+  assert.equal(({} as Record<string, unknown>).properties, undefined);
+});
