@@ -7,7 +7,7 @@
 import { relative, sep } from "node:path";
 import type { OutputKind, ProjectConfig } from "./config.js";
 import { SpecError } from "./errors.js";
-import { findPatterns } from "./lint/find-patterns.js";
+import { regexesIn } from "./lint/find-patterns.js";
 import type { Judge } from "./lint/judge.js";
 import type { RefPolicy } from "./load/policy.js";
 import type { SpecFile } from "./load/read.js";
@@ -57,7 +57,7 @@ async function newJudge(budgetMs: number | undefined): Promise<Judge> {
 
 /** Sends the regexes of a parsed document to the judge. */
 function judgeDocument(judge: Judge, doc: unknown): void {
-  judge.send(findPatterns(doc).map((f) => f.pattern));
+  judge.send(regexesIn(doc));
 }
 
 /**

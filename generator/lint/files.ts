@@ -13,7 +13,7 @@ import { NULLABLE_WITHOUT_TYPE } from "../load/tolerance.js";
 import { namesSchema } from "../load/mapping-names.js";
 import { PointerSyntaxError, pointerTokens, valueAt } from "../load/pointer.js";
 import { fileProblem, lintJsonSchema } from "./json-schema.js";
-import { findPatterns } from "./patterns.js";
+import { regexesIn } from "./find-patterns.js";
 import { loadLintConfig } from "./config.js";
 import type { Judge } from "./judge.js";
 import type { LintResult, ReadFile } from "./index.js";
@@ -96,7 +96,7 @@ async function lintSpec(spec: SpecFile, run: Run): Promise<NormalizedProblem[]> 
     return lintOpenApi(spec, run.config, run.policy, run.shared);
   }
   if (spec.kind === "json-schema" && !run.fragments.has(path)) {
-    await run.judge.ready(findPatterns(spec.doc).map((f) => f.pattern));
+    await run.judge.ready(regexesIn(spec.doc));
     return lintJsonSchema(path, spec.text, spec.doc);
   }
   if (spec.kind === "overlay") return lintOverlay(spec, run.policy);
@@ -114,8 +114,7 @@ async function lintSpec(spec: SpecFile, run: Run): Promise<NormalizedProblem[]> 
  */
 function reachedPatterns(store: DocumentStore, known: ReadonlyMap<string, string[]>): (path: string) => string[] {
   const byDocument = new Map<string, string[]>();
-  const patternsOf = (doc: unknown) => findPatterns(doc).map((f) => f.pattern);
-  const patternsIn = (file: string) => known.get(file) ?? store.found(file, "patterns", patternsOf);
+  const patternsIn = (file: string) => known.get(file) ?? store.found(file, "patterns", regexesIn);
   return (path) => {
     let reached = byDocument.get(path);
     if (reached) return reached;

@@ -43,3 +43,6 @@ export function findPatterns(doc: unknown): Found[] {
   });
   return out;
 }
+
+/** The regexes of `doc` (see {@link findPatterns}), as the strings recheck judges. */
+export const regexesIn = (doc: unknown): string[] => findPatterns(doc).map((f) => f.pattern);

@@ -6,7 +6,7 @@ import { discoverSpecFiles } from "../load/discover.js";
 import { readSpecFileTelling, type DocumentKind, type SpecFile } from "../load/read.js";
 import { makeRefPolicy, type RefOptions } from "../load/policy.js";
 import { SpecError } from "../errors.js";
-import { findPatterns } from "./find-patterns.js";
+import { regexesIn } from "./find-patterns.js";
 import { Judge } from "./judge.js";
 
 export interface LintOptions extends RefOptions {
@@ -42,10 +42,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
     const patterns = new Map<string, string[]>();
     for (const file of read) {
       if (!("kind" in file)) continue;
-      patterns.set(
-        file.path,
-        findPatterns(file.doc).map((f) => f.pattern),
-      );
+      patterns.set(file.path, regexesIn(file.doc));
       judge.send(patterns.get(file.path)!);
     }
     const { lintFiles } = await import("./files.js");

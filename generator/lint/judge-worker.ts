@@ -58,13 +58,13 @@ function enqueue(patterns: readonly string[]): string[] {
 /** The regexes of spec files sent as text; one that does not parse has none here (the main thread reports it). */
 async function patternsOfFiles(files: readonly SpecText[]): Promise<string[]> {
   // Loaded only for files (a lint sends regexes only): the walker and the YAML parser.
-  const [{ parseYaml, REDOCLY_YAML_SCHEMA }, { findPatterns }] = await Promise.all([
+  const [{ parseYaml, REDOCLY_YAML_SCHEMA }, { regexesIn }] = await Promise.all([
     import("../load/read.js"),
     import("./find-patterns.js"),
   ]);
   return files.flatMap((file) => {
     try {
-      return findPatterns(parseYaml(file.text, file.path, REDOCLY_YAML_SCHEMA)).map((f) => f.pattern);
+      return regexesIn(parseYaml(file.text, file.path, REDOCLY_YAML_SCHEMA));
     } catch {
       return [];
     }

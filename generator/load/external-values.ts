@@ -1,5 +1,5 @@
 import type { NormalizedProblem } from "@redocly/openapi-core";
-import { getPointer, isObject } from "./refs.js";
+import { isObject } from "./refs.js";
 import type { PolicyResolver } from "./resolver.js";
 
 /**
@@ -25,14 +25,7 @@ export async function withoutExternalValueProblems(
 /** Whether `problem` is the bundler's, at an Example object that has an `externalValue` and no `$ref`. */
 async function atExternalValue(problem: NormalizedProblem, resolver: PolicyResolver): Promise<boolean> {
   const loc = problem.location[0];
-  if (problem.ruleId !== "bundler" || loc?.pointer === undefined) return false;
-  const doc = await resolver.cache.get(loc.source.absoluteRef)?.catch(() => undefined);
-  if (!doc || doc instanceof Error) return false;
-  let node: unknown;
-  try {
-    node = getPointer(doc.parsed, loc.pointer.replace(/^#/, ""), loc.source.absoluteRef);
-  } catch {
-    return false;
-  }
+  if (problem.ruleId !== "bundler" || loc === undefined) return false;
+  const node = await resolver.nodeAt(loc);
   return isObject(node) && typeof node.externalValue === "string" && !Object.hasOwn(node, "$ref");
 }

@@ -152,6 +152,18 @@ export class PolicyResolver extends BaseResolver {
     return { source, parsed };
   }
 
+  /** The node a problem's location points at, in a document this resolver read; undefined when none. */
+  async nodeAt(loc: NormalizedProblem["location"][number]): Promise<unknown> {
+    if (loc.pointer === undefined) return undefined;
+    const doc = await this.cache.get(loc.source.absoluteRef)?.catch(() => undefined);
+    if (!doc || doc instanceof Error) return undefined;
+    try {
+      return getPointer(doc.parsed, loc.pointer.replace(/^#/, ""), loc.source.absoluteRef);
+    } catch {
+      return undefined;
+    }
+  }
+
   /**
    * Redocly says only "Can't resolve $ref" when the file exists but the JSON pointer does not:
    * such problems are given the `$ref` and the file it looked in.
@@ -162,16 +174,8 @@ export class PolicyResolver extends BaseResolver {
       const loc = problem.location[0];
       let ref: unknown;
       if (problem.ruleId === "no-unresolved-refs" && problem.message === "Can't resolve $ref" && loc?.pointer) {
-        const doc = await this.cache.get(loc.source.absoluteRef)?.catch(() => undefined);
-        try {
-          const node =
-            doc && !(doc instanceof Error)
-              ? getPointer(doc.parsed, loc.pointer.replace(/^#/, ""), loc.source.absoluteRef)
-              : undefined;
-          ref = isObject(node) ? node.$ref : undefined;
-        } catch {
-          ref = undefined;
-        }
+        const node = await this.nodeAt(loc);
+        ref = isObject(node) ? node.$ref : undefined;
       }
       if (typeof ref !== "string" || !loc) {
         out.push(problem);

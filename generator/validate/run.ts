@@ -136,9 +136,9 @@ async function prepare(specPath: string, selector: string, options: ValidateOpti
 }
 
 /**
- * Has recheck judge the regexes at the places `within` accepts (all without it) through its
- * asynchronous call, while Ajv compiles: asked one by one later, each would wait on a worker
- * thread that loads recheck a second time (lint/recheck.ts).
+ * Has the judge's worker (pattern-gate.ts `judgeAll`) judge the regexes at the places `within`
+ * accepts (all without it) while Ajv compiles, so that the warnings find their verdicts made and
+ * recheck's synchronous call is never needed.
  */
 async function judgeRegexes(document: unknown, within: Within | undefined): Promise<void> {
   const found = findPatterns(document).filter((f) => within === undefined || within(f.pointer));
